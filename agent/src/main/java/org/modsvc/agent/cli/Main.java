@@ -1,0 +1,82 @@
+package org.modsvc.agent.cli;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of {@code modsvc-agent}: dispatches to the subcommands. */
+@Command(
+    name = "modsvc-agent",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "On-host agent bringing NixOS modular services to ordinary systemd hosts.",
+    subcommands = {EvalCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+  /** The project version, kept in one place (the jar manifest is not filtered by the build). */
+  public static final String VERSION = "0.1.0-SNAPSHOT";
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    // No subcommand: show what exists instead of doing nothing silently.
+    throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand (try 'eval')");
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args, utf8(FileDescriptor.out), utf8(FileDescriptor.err)));
+  }
+
+  /** Runs the command line with the given streams and returns the exit status (for tests, too). */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    CommandLine cl = commandLine(out, err);
+    int rc = cl.execute(args);
+    out.flush();
+    err.flush();
+    return rc;
+  }
+
+  static CommandLine commandLine(PrintStream out, PrintStream err) {
+    CommandLine.IFactory defaults = CommandLine.defaultFactory();
+    CommandLine.IFactory factory = new CommandLine.IFactory() {
+      @Override
+      @SuppressWarnings("unchecked")
+      public <K> K create(Class<K> cls) throws Exception {
+        if (cls == EvalCommand.class) return (K) new EvalCommand(out, err);
+        return defaults.create(cls);
+      }
+    };
+    CommandLine cl = new CommandLine(new Main(), factory);
+    cl.setOut(new java.io.PrintWriter(out, true));
+    cl.setErr(new java.io.PrintWriter(err, true));
+    // nix-instantiate exits 1 on bad flags; picocli's default would be 2.
+    cl.setParameterExceptionHandler((ex, a) -> {
+      CommandLine c = ex.getCommandLine();
+      c.getErr().println("error: " + ex.getMessage());
+      c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
+      return 1;
+    });
+    cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+      c.getErr().println("error: internal error: " + ex);
+      if ("1".equals(System.getenv("MODSVC_DEBUG"))) ex.printStackTrace(err);
+      return 1;
+    });
+    return cl;
+  }
+
+  /** The JVM encodes System.out with the locale's charset (ASCII under LANG=C); Nix output is UTF-8. */
+  static PrintStream utf8(FileDescriptor fd) {
+    return new PrintStream(new FileOutputStream(fd), false, StandardCharsets.UTF_8);
+  }
+
+  /** {@code --version} text. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"modsvc-agent " + VERSION};
+    }
+  }
+}

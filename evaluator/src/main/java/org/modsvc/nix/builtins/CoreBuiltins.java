@@ -1,0 +1,205 @@
+package org.modsvc.nix.builtins;
+
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import org.modsvc.nix.error.EvalException;
+import org.modsvc.nix.eval.Builtins;
+import org.modsvc.nix.eval.EvalState;
+import org.modsvc.nix.eval.Lambda;
+import org.modsvc.nix.eval.LambdaNode;
+import org.modsvc.nix.eval.Paths;
+import org.modsvc.nix.eval.Types;
+import org.modsvc.nix.source.Span;
+import org.modsvc.nix.value.NixAttrs;
+import org.modsvc.nix.value.NixBool;
+import org.modsvc.nix.value.NixFloat;
+import org.modsvc.nix.value.NixFunction;
+import org.modsvc.nix.value.NixInt;
+import org.modsvc.nix.value.NixList;
+import org.modsvc.nix.value.NixNull;
+import org.modsvc.nix.value.NixPath;
+import org.modsvc.nix.value.NixString;
+import org.modsvc.nix.value.Printer;
+import org.modsvc.nix.value.Thunk;
+import org.modsvc.nix.value.Value;
+
+/** Types, control flow, errors, tracing, imports and evaluation-wide constants. */
+final class CoreBuiltins implements Builtins.Group {
+  @Override public void register(Builtins.Registry r) {
+    EvalState st = r.state;
+    r.def("typeOf", 1, (a, sp) -> NixString.of(Thunk.force(a[0]).typeName()));
+    r.def("isAttrs", 1, (a, sp) -> NixBool.of(Thunk.force(a[0]) instanceof NixAttrs));
+    r.def("isBool", 1, (a, sp) -> NixBool.of(Thunk.force(a[0]) instanceof NixBool));
+    r.def("isFloat", 1, (a, sp) -> NixBool.of(Thunk.force(a[0]) instanceof NixFloat));
+    r.def("isFunction", 1, (a, sp) -> NixBool.of(Thunk.force(a[0]) instanceof NixFunction));
+    r.def("isInt", 1, (a, sp) -> NixBool.of(Thunk.force(a[0]) instanceof NixInt));
+    r.def("isList", 1, (a, sp) -> NixBool.of(Thunk.force(a[0]) instanceof NixList));
+    r.def("isNull", 1, (a, sp) -> NixBool.of(Thunk.force(a[0]) instanceof NixNull));
+    r.def("isPath", 1, (a, sp) -> NixBool.of(Thunk.force(a[0]) instanceof NixPath));
+    r.def("isString", 1, (a, sp) -> NixBool.of(Thunk.force(a[0]) instanceof NixString));
+
+    r.def("seq", 2, (a, sp) -> {
+      Thunk.force(a[0]);
+      return Thunk.force(a[1]);
+    });
+    r.def("deepSeq", 2, (a, sp) -> {
+      deepForce(a[0]);
+      return Thunk.force(a[1]);
+    });
+    r.def("throw", 1, (a, sp) -> {
+      NixString msg = st.coerceToString(a[0], sp, true, false);
+      throw new org.modsvc.nix.error.ThrownError(msg.value(), sp).addTrace("while calling the 'throw' builtin", sp);
+    });
+    r.def("abort", 1, (a, sp) -> {
+      NixString msg = st.coerceToString(a[0], sp, true, false);
+      throw new EvalException("evaluation aborted with the following error message: '" + msg.value() + "'", sp)
+          .addTrace("while calling the 'abort' builtin", sp);
+    });
+    r.def("tryEval", 1, (a, sp) -> {
+      Value v;
+      try {
+        v = Thunk.force(a[0]);
+      } catch (EvalException e) {
+        if (!e.isCatchable()) throw e;
+        return NixAttrs.builder(2).put("success", NixBool.FALSE).put("value", NixBool.FALSE).build();
+      }
+      return NixAttrs.builder(2).put("success", NixBool.TRUE).put("value", v).build();
+    });
+    r.def("trace", 2, (a, sp) -> {
+      Value m = Thunk.force(a[0]);
+      st.stderr().println("trace: " + (m instanceof NixString s ? s.value() : Printer.print(m, true)));
+      return Thunk.force(a[1]);
+    });
+    r.def("traceVerbose", 2, (a, sp) -> Thunk.force(a[1]));
+    r.def("warn", 2, (a, sp) -> {
+      Value m = Thunk.force(a[0]);
+      if (!(m instanceof NixString s)) throw Types.typeError("a string", m, sp);
+      st.stderr().println("evaluation warning: " + s.value());
+      if ("1".equals(System.getenv("NIX_ABORT_ON_WARN"))) {
+        throw new EvalException("aborting to reveal stack trace of warning, as abort-on-warn is set", sp);
+      }
+      return Thunk.force(a[1]);
+    });
+    r.def("break", 1, (a, sp) -> Thunk.force(a[0]));
+    r.def("addErrorContext", 2, (a, sp) -> {
+      try {
+        return Thunk.force(a[1]);
+      } catch (EvalException e) {
+        NixString ctx = st.coerceToString(a[0], sp, false, false);
+        throw e.addTrace(ctx.value(), Span.NONE);
+      }
+    });
+    r.def("import", 1, (a, sp) -> st.importFile(Path.of(st.coerceToPath(a[0], sp)), sp));
+    r.def("scopedImport", 2, (a, sp) ->
+        st.scopedImport(Types.attrs(a[0], sp), Path.of(st.coerceToPath(a[1], sp)), sp));
+    r.def("functionArgs", 1, (a, sp) -> {
+      Value f = Thunk.force(a[0]);
+      if (f instanceof Lambda lam) {
+        LambdaNode.FormalInfo[] fs = lam.formals();
+        if (fs == null) return NixAttrs.EMPTY;
+        NixAttrs.Builder b = NixAttrs.builder(fs.length);
+        for (LambdaNode.FormalInfo fi : fs) b.put(fi.name(), NixBool.of(fi.hasDefault()), fi.span());
+        return b.build();
+      }
+      if (f instanceof NixFunction) return NixAttrs.EMPTY;
+      throw Types.typeError("a function", f, sp);
+    });
+    r.def("getEnv", 1, (a, sp) -> {
+      String v = System.getenv(Types.plainString(a[0], sp));
+      return NixString.of(v == null ? "" : v);
+    });
+    r.def("unsafeGetAttrPos", 2, (a, sp) -> {
+      String name = Types.plainString(a[0], sp);
+      NixAttrs attrs = Types.attrs(a[1], sp);
+      return Paths.positionAttrs(attrs.positionOf(name));
+    });
+    r.def("genericClosure", 1, (a, sp) -> genericClosure(st, Types.attrs(a[0], sp), sp));
+    r.def("findFile", 2, (a, sp) -> st.findFile(Types.list(a[0], sp), Types.plainString(a[1], sp), sp));
+    r.constant("nixPath", st.nixPathValue());
+    r.constant("storeDir", NixString.of(st.store().storeDir()));
+    r.constant("currentSystem", NixString.of(currentSystem()));
+    r.constant("currentTime", NixInt.of(System.currentTimeMillis() / 1000));
+    r.constant("nixVersion", NixString.of("2.18.0"));
+    r.constant("langVersion", NixInt.of(6));
+    r.constant("true", NixBool.TRUE);
+    r.constant("false", NixBool.FALSE);
+    r.constant("null", NixNull.NULL);
+    for (String f : List.of("fetchurl", "fetchTarball", "fetchGit", "fetchMercurial", "fetchTree", "fetchClosure",
+        "getFlake")) {
+      r.def(f, 1, (a, sp) -> {
+        throw new EvalException("'builtins." + f + "' is not supported by modsvc: it needs network access or a Nix "
+            + "daemon", sp);
+      });
+    }
+  }
+
+  static String currentSystem() {
+    String arch = System.getProperty("os.arch");
+    String a = arch.equals("amd64") || arch.equals("x86_64") ? "x86_64" : arch.equals("aarch64") ? "aarch64" : arch;
+    return a + "-linux";
+  }
+
+  /** Forces a value completely; shared sub-values are visited once, so cyclic structures terminate. */
+  static void deepForce(Value root) {
+    Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    Deque<Value> work = new ArrayDeque<>();
+    work.push(root);
+    while (!work.isEmpty()) {
+      Value v = Thunk.force(work.pop());
+      if (v instanceof NixList l) {
+        if (!seen.add(l)) continue;
+        for (int i = l.size() - 1; i >= 0; i--) work.push(l.get(i));
+      } else if (v instanceof NixAttrs at) {
+        if (!seen.add(at)) continue;
+        for (int i = at.size() - 1; i >= 0; i--) work.push(at.value(i));
+      }
+    }
+  }
+
+  private static Value genericClosure(EvalState st, NixAttrs args, Span sp) {
+    Value start = args.get("startSet");
+    if (start == null) throw new EvalException("attribute 'startSet' required", sp);
+    Value op = args.get("operator");
+    if (op == null) throw new EvalException("attribute 'operator' required", sp);
+    Deque<Value> work = new ArrayDeque<>();
+    for (Value v : Types.list(start, sp).items()) work.add(v);
+    Set<Object> seen = new HashSet<>();
+    List<Value> result = new ArrayList<>();
+    while (!work.isEmpty()) {
+      Value e = work.poll();
+      NixAttrs attrs = Types.attrs(e, sp);
+      Value key = attrs.get("key");
+      if (key == null) throw new EvalException("attribute 'key' required", sp);
+      if (!seen.add(keyOf(Thunk.force(key), sp))) continue;
+      result.add(attrs);
+      for (Value n : Types.list(st.call(op, attrs, sp), sp).items()) work.add(n);
+    }
+    return new NixList(result.toArray(new Value[0]));
+  }
+
+  /** A Java value with the equality Nix uses for genericClosure keys. */
+  private static Object keyOf(Value v, Span sp) {
+    v = Thunk.force(v);
+    if (v instanceof NixInt i) return (double) i.value() == i.value() ? (Object) (double) i.value() : i.value();
+    if (v instanceof NixFloat f) return f.value();
+    if (v instanceof NixString s) return "s" + s.value();
+    if (v instanceof NixPath p) return "p" + p.path();
+    if (v instanceof NixBool b) return b.value();
+    if (v instanceof NixNull) return "null";
+    if (v instanceof NixList l) {
+      List<Object> out = new ArrayList<>();
+      for (Value x : l.items()) out.add(keyOf(x, sp));
+      return out;
+    }
+    throw new EvalException("cannot compare " + Types.showType(v) + " with " + Types.showType(v)
+        + "; values of that type are incomparable (values are " + Printer.forError(v) + " and " + Printer.forError(v)
+        + ")", sp);
+  }
+}

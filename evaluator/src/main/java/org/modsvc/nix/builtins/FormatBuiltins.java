@@ -1,0 +1,163 @@
+package org.modsvc.nix.builtins;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.modsvc.nix.error.EvalException;
+import org.modsvc.nix.eval.Builtins;
+import org.modsvc.nix.eval.EvalState;
+import org.modsvc.nix.eval.Types;
+import org.modsvc.nix.format.JsonException;
+import org.modsvc.nix.format.JsonParser;
+import org.modsvc.nix.format.JsonWriter;
+import org.modsvc.nix.format.TomlParser;
+import org.modsvc.nix.source.Span;
+import org.modsvc.nix.store.Derivations;
+import org.modsvc.nix.store.Hash;
+import org.modsvc.nix.store.HashAlgo;
+import org.modsvc.nix.store.HashFormat;
+import org.modsvc.nix.store.Hashes;
+import org.modsvc.nix.value.NixAttrs;
+import org.modsvc.nix.value.NixBool;
+import org.modsvc.nix.value.NixFloat;
+import org.modsvc.nix.value.NixFunction;
+import org.modsvc.nix.value.NixInt;
+import org.modsvc.nix.value.NixList;
+import org.modsvc.nix.value.NixNull;
+import org.modsvc.nix.value.NixPath;
+import org.modsvc.nix.value.NixString;
+import org.modsvc.nix.value.Thunk;
+import org.modsvc.nix.value.Value;
+
+/** Serialisation (JSON, TOML, XML) and hashing builtins. */
+final class FormatBuiltins implements Builtins.Group {
+  @Override public void register(Builtins.Registry r) {
+    EvalState st = r.state;
+    r.def("toJSON", 1, (a, sp) -> {
+      Set<String> ctx = new LinkedHashSet<>();
+      StringBuilder sb = new StringBuilder();
+      toJson(st, a[0], sb, ctx, sp);
+      return new NixString(sb.toString(), ctx);
+    });
+    r.def("fromJSON", 1, (a, sp) -> {
+      NixString s = Types.string(a[0], sp);
+      try {
+        return fromJava(JsonParser.parse(s.value()));
+      } catch (JsonException e) {
+        throw new EvalException(e.getMessage(), sp);
+      }
+    });
+    r.def("fromTOML", 1, (a, sp) -> {
+      NixString s = Types.string(a[0], sp);
+      try {
+        return fromJava(TomlParser.parse(s.value(), st.hasFeature("parse-toml-timestamps")));
+      } catch (TomlParser.TomlException e) {
+        throw new EvalException("while parsing TOML: " + e.getMessage(), sp);
+      }
+    });
+    r.def("toXML", 1, (a, sp) -> {
+      Set<String> ctx = new LinkedHashSet<>();
+      String xml = Xml.toXml(st, a[0], sp, ctx);
+      return new NixString(xml, ctx);
+    });
+    r.def("hashString", 2, (a, sp) -> {
+      HashAlgo algo = FileBuiltins.storeCall(() -> HashAlgo.parse(Types.plainString(a[0], sp)), sp);
+      NixString s = Types.string(a[1], sp);
+      return NixString.of(Hashes.hashString(algo, s.value()).toBase16());
+    });
+    r.def("convertHash", 1, (a, sp) -> {
+      NixAttrs args = Types.attrs(a[0], sp);
+      Value h = args.get("hash");
+      if (h == null) throw new EvalException("attribute 'hash' missing", sp);
+      Value algoV = args.get("hashAlgo");
+      Value toV = args.get("toHashFormat");
+      if (toV == null) throw new EvalException("attribute 'toHashFormat' missing", sp);
+      String hash = Types.plainString(h, sp);
+      HashAlgo algo = algoV == null ? null : FileBuiltins.storeCall(() -> HashAlgo.parse(Types.plainString(algoV, sp)), sp);
+      String toName = Types.plainString(toV, sp);
+      HashFormat to = FileBuiltins.storeCall(() -> HashFormat.parse(toName), sp);
+      if (HashFormat.isDeprecatedAlias(toName)) st.stderr().println("warning: " + HashFormat.BASE32_DEPRECATION_WARNING);
+      return NixString.of(FileBuiltins.storeCall(() -> Hash.convert(hash, algo, to), sp));
+    });
+    r.def("placeholder", 1, (a, sp) -> NixString.of(Derivations.placeholder(Types.plainString(a[0], sp))));
+  }
+
+  /** A parsed JSON/TOML document (maps, lists, boxed scalars) as a Nix value. */
+  static Value fromJava(Object o) {
+    if (o == null) return NixNull.NULL;
+    if (o instanceof String s) return NixString.of(s);
+    if (o instanceof Long l) return NixInt.of(l);
+    if (o instanceof Integer i) return NixInt.of(i);
+    if (o instanceof Double d) return new NixFloat(d);
+    if (o instanceof Boolean b) return NixBool.of(b);
+    if (o instanceof List<?> l) {
+      Value[] vs = new Value[l.size()];
+      for (int i = 0; i < vs.length; i++) vs[i] = fromJava(l.get(i));
+      return new NixList(vs);
+    }
+    if (o instanceof Map<?, ?> m) {
+      NixAttrs.Builder b = NixAttrs.builder(m.size());
+      for (Map.Entry<?, ?> e : m.entrySet()) b.put((String) e.getKey(), fromJava(e.getValue()));
+      return b.build();
+    }
+    if (o instanceof TomlParser.Timestamp t) {
+      return NixAttrs.builder(2).put("_type", NixString.of("timestamp")).put("value", NixString.of(t.text())).build();
+    }
+    throw new IllegalArgumentException("unexpected parsed value " + o.getClass());
+  }
+
+  static void toJson(EvalState st, Value v, StringBuilder sb, Set<String> ctx, Span sp) {
+    v = Thunk.force(v);
+    if (v instanceof NixInt i) sb.append(i.value());
+    else if (v instanceof NixFloat f) sb.append(JsonWriter.formatFloat(f.value()));
+    else if (v instanceof NixBool b) sb.append(b.value());
+    else if (v instanceof NixNull) sb.append("null");
+    else if (v instanceof NixString s) {
+      ctx.addAll(s.context());
+      JsonWriter.quote(s.value(), sb);
+    } else if (v instanceof NixPath p) {
+      String stored = st.copyPathToStore(p.path(), sp);
+      ctx.add(stored);
+      JsonWriter.quote(stored, sb);
+    } else if (v instanceof NixList l) {
+      sb.append('[');
+      for (int i = 0; i < l.size(); i++) {
+        if (i > 0) sb.append(',');
+        try {
+          toJson(st, l.get(i), sb, ctx, sp);
+        } catch (EvalException e) {
+          throw e.addTrace("while evaluating list element at index " + i, sp);
+        }
+      }
+      sb.append(']');
+    } else if (v instanceof NixAttrs a) {
+      if (a.has("__toString")) {
+        NixString s = st.coerceToString(a, sp, false, true);
+        ctx.addAll(s.context());
+        JsonWriter.quote(s.value(), sb);
+        return;
+      }
+      Value out = a.get("outPath");
+      if (out != null) {
+        toJson(st, out, sb, ctx, sp);
+        return;
+      }
+      sb.append('{');
+      for (int i = 0; i < a.size(); i++) {
+        if (i > 0) sb.append(',');
+        JsonWriter.quote(a.name(i), sb);
+        sb.append(':');
+        try {
+          toJson(st, a.value(i), sb, ctx, sp);
+        } catch (EvalException e) {
+          Span pos = a.position(i);
+          throw e.addTrace("while evaluating attribute '" + a.name(i) + "'", pos != null ? pos : sp);
+        }
+      }
+      sb.append('}');
+    } else if (v instanceof NixFunction) {
+      throw new EvalException("cannot convert a function to JSON", sp);
+    }
+  }
+}

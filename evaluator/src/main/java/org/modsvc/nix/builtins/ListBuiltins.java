@@ -1,0 +1,160 @@
+package org.modsvc.nix.builtins;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.modsvc.nix.error.EvalException;
+import org.modsvc.nix.eval.Builtins;
+import org.modsvc.nix.eval.EvalState;
+import org.modsvc.nix.eval.Ops;
+import org.modsvc.nix.eval.Types;
+import org.modsvc.nix.source.Span;
+import org.modsvc.nix.value.NixAttrs;
+import org.modsvc.nix.value.NixBool;
+import org.modsvc.nix.value.NixInt;
+import org.modsvc.nix.value.NixList;
+import org.modsvc.nix.value.Thunk;
+import org.modsvc.nix.value.Value;
+
+/** List builtins. Results are lazy in their elements, as in Nix ({@code map} allocates thunks). */
+final class ListBuiltins implements Builtins.Group {
+  @Override public void register(Builtins.Registry r) {
+    EvalState st = r.state;
+    r.def("length", 1, (a, sp) -> NixInt.of(Types.list(a[0], sp).size()));
+    r.def("head", 1, (a, sp) -> {
+      NixList l = Types.list(a[0], sp);
+      if (l.size() == 0) throw new EvalException("'builtins.head' called on an empty list", sp);
+      return Thunk.force(l.get(0));
+    });
+    r.def("tail", 1, (a, sp) -> {
+      NixList l = Types.list(a[0], sp);
+      if (l.size() == 0) throw new EvalException("'builtins.tail' called on an empty list", sp);
+      Value[] items = new Value[l.size() - 1];
+      System.arraycopy(l.items(), 1, items, 0, items.length);
+      return new NixList(items);
+    });
+    r.def("elemAt", 2, (a, sp) -> {
+      NixList l = Types.list(a[0], sp);
+      long i = Types.integer(a[1], sp);
+      if (i < 0 || i >= l.size()) throw new EvalException("list index " + i + " is out of bounds", sp);
+      return Thunk.force(l.get((int) i));
+    });
+    r.def("elem", 2, (a, sp) -> {
+      for (Value v : Types.list(a[1], sp).items()) if (Ops.equal(a[0], v, sp)) return NixBool.TRUE;
+      return NixBool.FALSE;
+    });
+    r.def("map", 2, (a, sp) -> {
+      NixList l = Types.list(a[1], sp);
+      Value f = a[0];
+      Value[] out = new Value[l.size()];
+      for (int i = 0; i < out.length; i++) {
+        Value x = l.get(i);
+        out[i] = new Thunk(() -> st.call(f, x, sp));
+      }
+      return out.length == 0 ? NixList.EMPTY : new NixList(out);
+    });
+    r.def("filter", 2, (a, sp) -> {
+      NixList l = Types.list(a[1], sp);
+      List<Value> out = new ArrayList<>(l.size());
+      for (Value x : l.items()) if (Types.bool(st.call(a[0], x, sp), sp)) out.add(x);
+      return out.size() == l.size() ? l : new NixList(out.toArray(new Value[0]));
+    });
+    r.def("foldl'", 3, (a, sp) -> {
+      NixList l = Types.list(a[2], sp);
+      Value acc = a[1];
+      for (Value x : l.items()) acc = Thunk.force(st.call(a[0], acc, x, sp));
+      return Thunk.force(acc);
+    });
+    r.def("genList", 2, (a, sp) -> {
+      long n = Types.integer(a[1], sp);
+      if (n < 0) throw new EvalException("cannot create list of size " + n, sp);
+      Value f = a[0];
+      Value[] out = new Value[(int) n];
+      for (int i = 0; i < n; i++) {
+        Value idx = NixInt.of(i);
+        out[i] = new Thunk(() -> st.call(f, idx, sp));
+      }
+      return new NixList(out);
+    });
+    r.def("concatLists", 1, (a, sp) -> concat(Types.list(a[0], sp).items(), sp));
+    r.def("concatMap", 2, (a, sp) -> {
+      NixList l = Types.list(a[1], sp);
+      Value[] parts = new Value[l.size()];
+      for (int i = 0; i < parts.length; i++) parts[i] = st.call(a[0], l.get(i), sp);
+      return concat(parts, sp);
+    });
+    r.def("all", 2, (a, sp) -> {
+      for (Value x : Types.list(a[1], sp).items()) if (!Types.bool(st.call(a[0], x, sp), sp)) return NixBool.FALSE;
+      return NixBool.TRUE;
+    });
+    r.def("any", 2, (a, sp) -> {
+      for (Value x : Types.list(a[1], sp).items()) if (Types.bool(st.call(a[0], x, sp), sp)) return NixBool.TRUE;
+      return NixBool.FALSE;
+    });
+    r.def("sort", 2, (a, sp) -> {
+      NixList l = Types.list(a[1], sp);
+      Value[] items = l.toArray();
+      Value cmp = a[0];
+      mergeSort(items, (x, y) -> Types.bool(st.call(cmp, x, y, sp), sp));
+      return new NixList(items);
+    });
+    r.def("partition", 2, (a, sp) -> {
+      List<Value> right = new ArrayList<>(), wrong = new ArrayList<>();
+      for (Value x : Types.list(a[1], sp).items()) {
+        (Types.bool(st.call(a[0], x, sp), sp) ? right : wrong).add(x);
+      }
+      return NixAttrs.builder(2).put("right", new NixList(right.toArray(new Value[0])))
+          .put("wrong", new NixList(wrong.toArray(new Value[0]))).build();
+    });
+    r.def("groupBy", 2, (a, sp) -> {
+      Map<String, List<Value>> groups = new LinkedHashMap<>();
+      for (Value x : Types.list(a[1], sp).items()) {
+        String key = Types.plainString(st.call(a[0], x, sp), sp);
+        groups.computeIfAbsent(key, k -> new ArrayList<>()).add(x);
+      }
+      NixAttrs.Builder b = NixAttrs.builder(groups.size());
+      groups.forEach((k, v) -> b.put(k, new NixList(v.toArray(new Value[0]))));
+      return b.build();
+    });
+  }
+
+  private static Value concat(Value[] lists, Span sp) {
+    int n = 0;
+    NixList[] ls = new NixList[lists.length];
+    for (int i = 0; i < lists.length; i++) {
+      ls[i] = Types.list(lists[i], sp);
+      n += ls[i].size();
+    }
+    Value[] out = new Value[n];
+    int k = 0;
+    for (NixList l : ls) {
+      System.arraycopy(l.items(), 0, out, k, l.size());
+      k += l.size();
+    }
+    return n == 0 ? NixList.EMPTY : new NixList(out);
+  }
+
+  interface Less {
+    boolean test(Value a, Value b);
+  }
+
+  /**
+   * A stable merge sort that tolerates inconsistent comparators (Java's TimSort throws on them, Nix's
+   * sort does not). The comparator is "less than", as in Nix.
+   */
+  static void mergeSort(Value[] a, Less less) {
+    if (a.length < 2) return;
+    Value[] tmp = new Value[a.length];
+    for (int width = 1; width < a.length; width *= 2) {
+      for (int lo = 0; lo < a.length - width; lo += 2 * width) {
+        int mid = lo + width, hi = Math.min(lo + 2 * width, a.length);
+        int i = lo, j = mid, k = lo;
+        while (i < mid && j < hi) tmp[k++] = less.test(a[j], a[i]) ? a[j++] : a[i++];
+        while (i < mid) tmp[k++] = a[i++];
+        while (j < hi) tmp[k++] = a[j++];
+        System.arraycopy(tmp, lo, a, lo, hi - lo);
+      }
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package org.modsvc.nix.error;
+
+import java.util.List;
+import org.modsvc.nix.source.Source;
+import org.modsvc.nix.source.Span;
+
+/** Renders an {@link EvalException} like Nix 2.18+: the trace outermost first, then {@code error: message}. */
+public final class ErrorPrinter {
+  private ErrorPrinter() {}
+
+  public static String render(EvalException e, boolean showTrace) {
+    StringBuilder sb = new StringBuilder("error:\n");
+    List<EvalException.TraceFrame> frames = e.trace();
+    int shown = 0;
+    for (int i = frames.size() - 1; i >= 0; i--) {
+      EvalException.TraceFrame f = frames.get(i);
+      if (!showTrace && shown >= 8 && i > 2) continue;
+      shown++;
+      sb.append("       … ").append(f.message()).append('\n');
+      appendPosition(sb, f.span());
+      sb.append('\n');
+    }
+    if (e.span().isKnown() && frames.isEmpty()) {
+      appendPosition(sb, e.span());
+      sb.append('\n');
+    }
+    sb.append("       error: ").append(indent(e.getMessage())).append('\n');
+    return sb.toString();
+  }
+
+  public static String renderParse(String message, Span span) {
+    StringBuilder sb = new StringBuilder("error: ").append(message).append('\n');
+    appendPosition(sb, span);
+    return sb.toString();
+  }
+
+  private static String indent(String msg) {
+    return msg == null ? "" : msg.replace("\n", "\n       ");
+  }
+
+  static void appendPosition(StringBuilder sb, Span span) {
+    if (span == null || !span.isKnown()) {
+      return;
+    }
+    Source src = span.source();
+    int line = span.line();
+    int col = span.column();
+    String where = src.file() == null ? "«" + src.name() + "»" : src.name();
+    sb.append("         at ").append(where).append(':').append(line).append(':').append(col).append(":\n");
+    String w = Integer.toString(line + 1);
+    for (int l = Math.max(1, line - 1); l <= line + 1; l++) {
+      String text = src.lineText(l);
+      if (l > line && text.isBlank() && l > src.line(src.text().length())) break;
+      String num = Integer.toString(l);
+      sb.append("         ").append(" ".repeat(Math.max(0, w.length() - num.length() + 3))).append(num)
+          .append("| ").append(text).append('\n');
+      if (l == line) {
+        sb.append("         ").append(" ".repeat(w.length() + 3)).append("| ")
+            .append(" ".repeat(Math.max(0, col - 1))).append("^\n");
+      }
+    }
+  }
+}

@@ -1,0 +1,178 @@
+package org.modsvc.nix.eval;
+
+import java.util.Set;
+import org.modsvc.nix.error.EvalException;
+import org.modsvc.nix.source.Span;
+import org.modsvc.nix.value.NixAttrs;
+import org.modsvc.nix.value.NixBool;
+import org.modsvc.nix.value.NixFloat;
+import org.modsvc.nix.value.NixInt;
+import org.modsvc.nix.value.NixList;
+import org.modsvc.nix.value.NixPath;
+import org.modsvc.nix.value.NixString;
+import org.modsvc.nix.value.Value;
+
+/** Binary operators. Each operator is its own node so the hot path has no dispatch on the operator. */
+final class BinOps {
+  private BinOps() {}
+
+  abstract static class Bin extends Node {
+    final Node left, right;
+    Bin(Node left, Node right, Span span) { super(span); this.left = left; this.right = right; }
+  }
+
+  /** {@code +}: numbers add; otherwise the left operand decides between path and string concatenation. */
+  static final class Add extends Bin {
+    final EvalState state;
+    Add(EvalState state, Node l, Node r, Span span) { super(l, r, span); this.state = state; }
+    @Override public Value eval(Env env) {
+      Value a = left.eval(env);
+      Value b = right.eval(env);
+      if (a instanceof NixInt || a instanceof NixFloat) return Ops.add(a, b, span);
+      if (a instanceof NixPath p) {
+        if (b instanceof NixPath q) return new NixPath(Paths.canonicalize(p.path() + q.path()));
+        NixString s = state.coerceToString(b, span, false, false);
+        if (s.hasContext()) {
+          throw new EvalException("a string that refers to a store path cannot be appended to a path", span);
+        }
+        return new NixPath(Paths.canonicalize(p.path() + s.value()));
+      }
+      if (a instanceof NixString || a instanceof NixAttrs) {
+        NixString x = state.coerceToString(a, span, false, true);
+        NixString y = state.coerceToString(b, span, false, true);
+        if (y.value().isEmpty() && !y.hasContext()) return x;
+        return new NixString(x.value() + y.value(), EvalState.unionContext(x.context(), y.context()));
+      }
+      throw new EvalException("cannot add " + Types.showType(b) + " to " + Types.showType(a), span);
+    }
+  }
+
+  static final class Sub extends Bin {
+    Sub(Node l, Node r, Span span) { super(l, r, span); }
+    @Override public Value eval(Env env) { return Ops.sub(left.eval(env), right.eval(env), span); }
+  }
+
+  static final class Mul extends Bin {
+    Mul(Node l, Node r, Span span) { super(l, r, span); }
+    @Override public Value eval(Env env) { return Ops.mul(left.eval(env), right.eval(env), span); }
+  }
+
+  static final class Div extends Bin {
+    Div(Node l, Node r, Span span) { super(l, r, span); }
+    @Override public Value eval(Env env) { return Ops.div(left.eval(env), right.eval(env), span); }
+  }
+
+  static final class Concat extends Bin {
+    Concat(Node l, Node r, Span span) { super(l, r, span); }
+    @Override public Value eval(Env env) {
+      NixList a = Types.list(left.eval(env), span);
+      NixList b = Types.list(right.eval(env), span);
+      if (a.size() == 0) return b;
+      if (b.size() == 0) return a;
+      Value[] r = new Value[a.size() + b.size()];
+      System.arraycopy(a.items(), 0, r, 0, a.size());
+      System.arraycopy(b.items(), 0, r, a.size(), b.size());
+      return new NixList(r);
+    }
+  }
+
+  static final class Update extends Bin {
+    Update(Node l, Node r, Span span) { super(l, r, span); }
+    @Override public Value eval(Env env) {
+      NixAttrs a;
+      try {
+        a = Types.attrs(left.eval(env), span);
+      } catch (EvalException e) {
+        throw e.addTrace("in the left operand of the update (//) operator", span);
+      }
+      NixAttrs b;
+      try {
+        b = Types.attrs(right.eval(env), span);
+      } catch (EvalException e) {
+        throw e.addTrace("in the right operand of the update (//) operator", span);
+      }
+      return a.update(b);
+    }
+  }
+
+  static final class Eq extends Bin {
+    final boolean negate;
+    Eq(Node l, Node r, boolean negate, Span span) { super(l, r, span); this.negate = negate; }
+    @Override public Value eval(Env env) {
+      return NixBool.of(Ops.equal(left.eval(env), right.eval(env), span) != negate);
+    }
+  }
+
+  /** {@code <}, {@code <=}, {@code >}, {@code >=} all reduce to lessThan, as Nix's desugaring does. */
+  static final class Compare extends Bin {
+    final Expr2 kind;
+    enum Expr2 { LT, LE, GT, GE }
+    Compare(Node l, Node r, Expr2 kind, Span span) { super(l, r, span); this.kind = kind; }
+    @Override public Value eval(Env env) {
+      Value a = left.eval(env);
+      Value b = right.eval(env);
+      switch (kind) {
+        case LT: return NixBool.of(Ops.lessThan(a, b, span));
+        case GT: return NixBool.of(Ops.lessThan(b, a, span));
+        case LE: return NixBool.of(!Ops.lessThan(b, a, span));
+        default: return NixBool.of(!Ops.lessThan(a, b, span));
+      }
+    }
+  }
+
+  static final class And extends Bin {
+    And(Node l, Node r, Span span) { super(l, r, span); }
+    @Override public Value eval(Env env) {
+      boolean a;
+      try {
+        a = Types.bool(left.eval(env), left.span);
+      } catch (EvalException e) {
+        throw e.addTrace("in the left operand of the AND (&&) operator", span);
+      }
+      if (!a) return NixBool.FALSE;
+      try {
+        return NixBool.of(Types.bool(right.eval(env), right.span));
+      } catch (EvalException e) {
+        throw e.addTrace("in the right operand of the AND (&&) operator", span);
+      }
+    }
+  }
+
+  static final class Or extends Bin {
+    Or(Node l, Node r, Span span) { super(l, r, span); }
+    @Override public Value eval(Env env) {
+      boolean a;
+      try {
+        a = Types.bool(left.eval(env), left.span);
+      } catch (EvalException e) {
+        throw e.addTrace("in the left operand of the OR (||) operator", span);
+      }
+      if (a) return NixBool.TRUE;
+      try {
+        return NixBool.of(Types.bool(right.eval(env), right.span));
+      } catch (EvalException e) {
+        throw e.addTrace("in the right operand of the OR (||) operator", span);
+      }
+    }
+  }
+
+  static final class Impl extends Bin {
+    Impl(Node l, Node r, Span span) { super(l, r, span); }
+    @Override public Value eval(Env env) {
+      boolean a;
+      try {
+        a = Types.bool(left.eval(env), left.span);
+      } catch (EvalException e) {
+        throw e.addTrace("in the left operand of the IMPL (->) operator", span);
+      }
+      if (!a) return NixBool.TRUE;
+      try {
+        return NixBool.of(Types.bool(right.eval(env), right.span));
+      } catch (EvalException e) {
+        throw e.addTrace("in the right operand of the IMPL (->) operator", span);
+      }
+    }
+  }
+
+  static Set<String> noContext() { return Set.of(); }
+}

@@ -1,0 +1,97 @@
+package org.modsvc.nix.eval;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.modsvc.nix.value.NixAttrs;
+import org.modsvc.nix.value.NixBool;
+import org.modsvc.nix.value.NixNull;
+import org.modsvc.nix.value.Thunk;
+import org.modsvc.nix.value.Value;
+
+/**
+ * The global scope: the {@code builtins} set, the names Nix puts in scope without the prefix, and every
+ * builtin again as {@code __name}. The builtins themselves live in the {@code org.modsvc.nix.builtins}
+ * package, one class per group; this class only assembles them.
+ */
+public final class Builtins {
+  private Builtins() {}
+
+  /** Names visible without {@code builtins.} (besides the {@code __}-prefixed forms). */
+  private static final Set<String> UNPREFIXED = Set.of("abort", "baseNameOf", "break", "derivation",
+      "derivationStrict", "dirOf", "fetchGit", "fetchMercurial", "fetchTarball", "fetchTree", "fromTOML", "import",
+      "isNull", "map", "placeholder", "removeAttrs", "scopedImport", "throw", "toString");
+
+  /** Everything a builtin group can register. */
+  public static final class Registry {
+    final Map<String, Value> entries = new LinkedHashMap<>();
+    public final EvalState state;
+
+    Registry(EvalState state) { this.state = state; }
+
+    public void def(String name, int arity, PrimOp.Impl impl) { entries.put(name, new PrimOp(name, arity, impl)); }
+
+    public void constant(String name, Value v) { entries.put(name, v); }
+
+    /** A builtin implemented in Nix (source text evaluated lazily against the global scope). */
+    public void nix(String name, String source) {
+      entries.put(name, new Thunk(() -> state.evalSource(
+          org.modsvc.nix.source.Source.ofString("«nix-internal»", source, java.nio.file.Path.of("/")))));
+    }
+
+    public Value get(String name) { return entries.get(name); }
+  }
+
+  /** Installs a set of builtins; implemented by each group. */
+  public interface Group {
+    void register(Registry r);
+  }
+
+  record Globals(NixAttrs builtins, String[] names, Value[] values) {}
+
+  static Globals install(EvalState state, Map<String, Value> extra) {
+    Registry r = new Registry(state);
+    for (Group g : org.modsvc.nix.builtins.AllBuiltins.groups()) g.register(r);
+    r.entries.putAll(extra);
+    NixAttrs.Builder b = NixAttrs.builder(r.entries.size() + 1);
+    r.entries.forEach(b::put);
+    Thunk self = new Thunk(null, null);
+    b.put("builtins", self);
+    NixAttrs builtins = b.build();
+    self.set(builtins);
+    List<String> names = new ArrayList<>();
+    List<Value> values = new ArrayList<>();
+    names.add("builtins");
+    values.add(builtins);
+    names.add("true");
+    values.add(NixBool.TRUE);
+    names.add("false");
+    values.add(NixBool.FALSE);
+    names.add("null");
+    values.add(NixNull.NULL);
+    for (Map.Entry<String, Value> e : r.entries.entrySet()) {
+      String n = e.getKey();
+      if (UNPREFIXED.contains(n) || extra.containsKey(n)) {
+        names.add(n);
+        values.add(e.getValue());
+      }
+      if (!n.startsWith("__")) {
+        names.add("__" + n);
+        values.add(e.getValue());
+      }
+    }
+    return new Globals(builtins, names.toArray(new String[0]), values.toArray(new Value[0]));
+  }
+
+  static List<String> globalNames(NixAttrs builtins, Map<String, Value> extra) {
+    List<String> names = new ArrayList<>(List.of("builtins", "true", "false", "null"));
+    for (String n : builtins.names()) {
+      if (n.equals("builtins")) continue;
+      if (UNPREFIXED.contains(n) || extra.containsKey(n)) names.add(n);
+      if (!n.startsWith("__")) names.add("__" + n);
+    }
+    return names;
+  }
+}

@@ -1,0 +1,398 @@
+package org.modsvc.nix.eval;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.modsvc.nix.error.EvalException;
+import org.modsvc.nix.source.Source;
+import org.modsvc.nix.source.Span;
+import org.modsvc.nix.syntax.Expr;
+import org.modsvc.nix.syntax.ParseException;
+import org.modsvc.nix.syntax.Parser;
+import org.modsvc.nix.value.NixAttrs;
+import org.modsvc.nix.value.NixBool;
+import org.modsvc.nix.value.NixFloat;
+import org.modsvc.nix.value.NixFunction;
+import org.modsvc.nix.value.NixInt;
+import org.modsvc.nix.value.NixList;
+import org.modsvc.nix.value.NixNull;
+import org.modsvc.nix.value.NixPath;
+import org.modsvc.nix.value.NixString;
+import org.modsvc.nix.value.Printer;
+import org.modsvc.nix.value.Thunk;
+import org.modsvc.nix.value.Value;
+
+/**
+ * One evaluation session: settings, the store, the import cache, the global scope with {@code builtins},
+ * and the operations every node and builtin shares (function application, string coercion, file import).
+ * Not thread-safe: one evaluation runs on one (large-stack) thread.
+ */
+public final class EvalState {
+  /** A {@code -I} / {@code NIX_PATH} entry: {@code prefix=path} or a bare path (empty prefix). */
+  public record SearchPathEntry(String prefix, String path) {}
+
+  final EvalStore store;
+  final List<SearchPathEntry> searchPath;
+  final Path homeDir;
+  final Set<String> experimentalFeatures;
+  final PrintStream stderr;
+  int maxCallDepth = 10000;
+  int callDepth;
+  private final Map<Path, Value> importCache = new HashMap<>();
+  private final Map<Path, Node> parseCache = new HashMap<>();
+  final Compiler compiler;
+  Scope baseScope;
+  Env baseEnv;
+  NixAttrs builtins;
+  /** Derivations created in this evaluation: drvPath → ATerm, so dependents can hash them modulo. */
+  public final Map<String, Object> derivations = new HashMap<>();
+  /** Builtins registered by extension (e.g. the agent's host package set), name → value. */
+  private final Map<String, Value> extraGlobals = new HashMap<>();
+  private boolean sealed;
+
+  public EvalState(EvalStore store, List<SearchPathEntry> searchPath, Path homeDir, Set<String> experimentalFeatures,
+      PrintStream stderr) {
+    this.store = store;
+    this.searchPath = List.copyOf(searchPath);
+    this.homeDir = homeDir;
+    this.experimentalFeatures = Set.copyOf(experimentalFeatures);
+    this.stderr = stderr;
+    this.compiler = new Compiler(this);
+  }
+
+  public EvalStore store() { return store; }
+  public List<SearchPathEntry> searchPath() { return searchPath; }
+  public Path homeDir() { return homeDir; }
+  public PrintStream stderr() { return stderr; }
+  public boolean hasFeature(String f) { return experimentalFeatures.contains(f); }
+  public void setMaxCallDepth(int depth) { this.maxCallDepth = depth; }
+  public NixAttrs builtins() { ensureBase(); return builtins; }
+
+  /** Adds a global before the first evaluation (e.g. {@code __modsvcHost}); visible as a builtin. */
+  public void addGlobal(String name, Value value) {
+    if (sealed) throw new IllegalStateException("globals are fixed once evaluation started");
+    extraGlobals.put(name, value);
+  }
+
+  private void ensureBase() {
+    if (baseEnv != null) return;
+    sealed = true;
+    Builtins.Globals g = Builtins.install(this, extraGlobals);
+    builtins = g.builtins();
+    baseScope = Scope.lexical(null, g.names());
+    baseEnv = new Env(null, g.values());
+  }
+
+  // ---------------------------------------------------------------- parsing and evaluation entry points
+
+  public Expr parse(Source source) {
+    return Parser.parse(source, homeDir);
+  }
+
+  /** Evaluates source text to weak head normal form. */
+  public Value evalSource(Source source) {
+    ensureBase();
+    Node node = compiler.compileTop(parse(source), baseScope);
+    return node.eval(baseEnv);
+  }
+
+  /** Evaluates a file (a directory means its {@code default.nix}), cached like {@code import}. */
+  public Value evalFile(Path file) {
+    return importFile(file, Span.NONE);
+  }
+
+  public Value importFile(Path file, Span span) {
+    ensureBase();
+    Path p = resolveImportPath(file);
+    Value cached = importCache.get(p);
+    if (cached != null) return cached;
+    Node node = compileFile(p, span);
+    Value v = node.eval(baseEnv);
+    importCache.put(p, v);
+    return v;
+  }
+
+  private Node compileFile(Path p, Span span) {
+    Node node = parseCache.get(p);
+    if (node == null) {
+      Source src = readSource(p, span);
+      node = compiler.compileTop(parse(src), baseScope);
+      parseCache.put(p, node);
+    }
+    return node;
+  }
+
+  /** {@code scopedImport attrs path}: free variables are looked up in {@code attrs} first, then globals. */
+  public Value scopedImport(NixAttrs scope, Path file, Span span) {
+    ensureBase();
+    Path p = resolveImportPath(file);
+    Source src = readSource(p, span);
+    // Frame 0 (innermost with) holds the overrides, frame 1 the global builtins as a set.
+    Scope s = Scope.with(Scope.with(null));
+    Node node = compiler.compileTop(parse(src), s);
+    Env globalsEnv = new Env(null, new Value[] {globalsAsAttrs()});
+    Env env = new Env(globalsEnv, new Value[] {scope});
+    return node.eval(env);
+  }
+
+  private NixAttrs globalsCache;
+
+  private NixAttrs globalsAsAttrs() {
+    if (globalsCache == null) {
+      NixAttrs.Builder b = NixAttrs.builder();
+      for (String n : baseScopeNames()) b.put(n, baseEnv.slots[baseScope.slotOf(n)]);
+      globalsCache = b.build();
+    }
+    return globalsCache;
+  }
+
+  private List<String> names;
+
+  private List<String> baseScopeNames() {
+    if (names == null) {
+      names = new ArrayList<>();
+      for (String n : Builtins.globalNames(builtins, extraGlobals)) names.add(n);
+    }
+    return names;
+  }
+
+  private Path resolveImportPath(Path file) {
+    Path p = file.toAbsolutePath().normalize();
+    Path real = store.realPath(p.toString()).orElse(p);
+    if (Files.isDirectory(real)) {
+      p = p.resolve("default.nix");
+    }
+    return p;
+  }
+
+  private Source readSource(Path p, Span span) {
+    String storeText = store.textContent(p.toString()).orElse(null);
+    if (storeText != null) return Source.ofFile(p, storeText);
+    Path real = store.realPath(p.toString()).orElse(p);
+    try {
+      return Source.ofFile(p, Files.readString(real, StandardCharsets.UTF_8));
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new EvalException("path '" + p + "' does not exist", span);
+    } catch (IOException e) {
+      throw new EvalException("cannot read '" + p + "': " + e.getMessage(), span);
+    }
+  }
+
+  // ---------------------------------------------------------------- function application
+
+  /** Applies a function value to one (lazy) argument. */
+  public Value call(Value fn, Value arg, Span span) {
+    fn = Thunk.force(fn);
+    if (fn instanceof Lambda lam) {
+      return callLambda(lam, arg, span);
+    }
+    if (fn instanceof PrimOp p) {
+      if (p.arity() == 1) return p.call(new Value[] {arg}, span);
+      return new PrimOpApp(p, new Value[] {arg});
+    }
+    if (fn instanceof PrimOpApp app) {
+      Value[] prev = app.args();
+      Value[] args = java.util.Arrays.copyOf(prev, prev.length + 1);
+      args[prev.length] = arg;
+      if (args.length == app.primOp().arity()) return app.primOp().call(args, span);
+      return new PrimOpApp(app.primOp(), args);
+    }
+    if (fn instanceof NixAttrs a) {
+      Value functor = a.get("__functor");
+      if (functor != null) {
+        return call(call(functor, a, span), arg, span);
+      }
+    }
+    throw new EvalException("attempt to call something which is not a function but " + Types.showType(fn) + ": "
+        + Printer.forError(fn), span);
+  }
+
+  /** Applies a function to several arguments, calling a builtin directly when they complete it. */
+  public Value call(Value fn, Value[] args, Span span) {
+    fn = Thunk.force(fn);
+    if (fn instanceof PrimOp p && p.arity() == args.length) return p.call(args, span);
+    Value r = fn;
+    for (Value a : args) r = call(r, a, span);
+    return r;
+  }
+
+  public Value call(Value fn, Value a, Value b, Span span) {
+    fn = Thunk.force(fn);
+    if (fn instanceof PrimOp p && p.arity() == 2) return p.call(new Value[] {a, b}, span);
+    return call(call(fn, a, span), b, span);
+  }
+
+  private Value callLambda(Lambda lam, Value arg, Span span) {
+    if (++callDepth > maxCallDepth) {
+      callDepth = 0;
+      throw new EvalException("stack overflow; max-call-depth exceeded", span);
+    }
+    try {
+      return lam.code.invoke(lam.env, arg, span);
+    } catch (EvalException e) {
+      e.addTrace("while calling '" + lam.code.displayName() + "'", lam.code.span);
+      e.addTrace("from call site", span);
+      throw e;
+    } finally {
+      if (callDepth > 0) callDepth--;
+    }
+  }
+
+  // ---------------------------------------------------------------- coercions
+
+  /**
+   * Nix's {@code coerceToString}: strings as they are; paths copied to the store (when copyToStore) or as
+   * text; sets through {@code __toString} or {@code outPath}; with {@code coerceMore} also numbers, Booleans,
+   * null and lists (space-separated), as {@code toString} and derivation attributes allow.
+   */
+  public NixString coerceToString(Value v, Span span, boolean coerceMore, boolean copyToStore) {
+    v = Thunk.force(v);
+    if (v instanceof NixString s) return s;
+    if (v instanceof NixPath p) {
+      if (copyToStore) {
+        String sp = copyPathToStore(p.path(), span);
+        return new NixString(sp, Set.of(sp));
+      }
+      return NixString.of(p.path());
+    }
+    if (v instanceof NixAttrs a) {
+      Value f = a.get("__toString");
+      if (f != null) {
+        Value r = Thunk.force(call(f, a, span));
+        if (!(r instanceof NixString)) {
+          if (r instanceof NixPath || r instanceof NixAttrs) return coerceToString(r, span, coerceMore, copyToStore);
+          throw new EvalException("`__toString` should return a string, but got " + Types.showType(r) + ": "
+              + Printer.forError(r), span);
+        }
+        return (NixString) r;
+      }
+      Value out = a.get("outPath");
+      if (out != null) return coerceToString(out, span, coerceMore, copyToStore);
+    }
+    if (coerceMore) {
+      if (v instanceof NixInt i) return NixString.of(Long.toString(i.value()));
+      if (v instanceof NixFloat f) return NixString.of(org.modsvc.nix.format.NixFloat.toNixString(f.value()));
+      if (v instanceof NixBool b) return NixString.of(b.value() ? "1" : "");
+      if (v instanceof NixNull) return NixString.EMPTY;
+      if (v instanceof NixList l) {
+        StringBuilder sb = new StringBuilder();
+        Set<String> ctx = null;
+        Value[] items = l.items();
+        for (int i = 0; i < items.length; i++) {
+          NixString s = coerceToString(items[i], span, true, copyToStore);
+          sb.append(s.value());
+          if (s.hasContext()) {
+            if (ctx == null) ctx = new LinkedHashSet<>();
+            ctx.addAll(s.context());
+          }
+          Value item = Thunk.force(items[i]);
+          if (i < items.length - 1 && !(item instanceof NixList l2 && l2.size() == 0)) sb.append(' ');
+        }
+        return new NixString(sb.toString(), ctx);
+      }
+    }
+    throw new EvalException("cannot coerce " + Types.showType(v) + " to a string: " + Printer.forError(v), span);
+  }
+
+  /** Copies a source path into the store once per evaluation; returns the store path. */
+  private final Map<String, String> copied = new HashMap<>();
+
+  public String copyPathToStore(String path, Span span) {
+    if (store.isStorePath(path)) return path;
+    String done = copied.get(path);
+    if (done != null) return done;
+    Path p = Path.of(path);
+    Path real = store.realPath(path).orElse(p);
+    if (!Files.exists(real, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      throw new EvalException("path '" + path + "' does not exist", span);
+    }
+    String name = p.getFileName() == null ? "source" : p.getFileName().toString();
+    String sp = store.addPath(real, name, true, null);
+    copied.put(path, sp);
+    return sp;
+  }
+
+  /** Coerces to an absolute path string (for {@code readFile}, {@code import} …): paths, or strings starting with {@code /}. */
+  public String coerceToPath(Value v, Span span) {
+    v = Thunk.force(v);
+    if (v instanceof NixPath p) return p.path();
+    NixString s = coerceToString(v, span, false, false);
+    if (!s.value().startsWith("/")) {
+      throw new EvalException("string '" + s.value() + "' doesn't represent an absolute path", span);
+    }
+    return s.value();
+  }
+
+  public void warn(String message) {
+    stderr.println("warning: " + message);
+  }
+
+  // ---------------------------------------------------------------- search path
+
+  /** {@code __findFile}: resolves {@code <prefix/rest>} against the search path. */
+  public Value findFile(NixList searchPathList, String lookup, Span span) {
+    for (Value entry : searchPathList.items()) {
+      NixAttrs e = Types.attrs(entry, span);
+      Value pv = e.get("path");
+      Value prefixV = e.get("prefix");
+      if (pv == null) throw new EvalException("attribute 'path' missing", span);
+      String prefix = prefixV == null ? "" : Types.plainString(prefixV, span);
+      String base = coerceToString(pv, span, false, false).value();
+      String rest;
+      if (prefix.isEmpty()) {
+        rest = lookup;
+      } else if (lookup.equals(prefix)) {
+        rest = "";
+      } else if (lookup.startsWith(prefix + "/")) {
+        rest = lookup.substring(prefix.length() + 1);
+      } else {
+        continue;
+      }
+      Path candidate = rest.isEmpty() ? Path.of(base) : Path.of(base).resolve(rest);
+      candidate = candidate.toAbsolutePath().normalize();
+      if (Files.exists(candidate) || store.realPath(candidate.toString()).isPresent()) {
+        return new NixPath(candidate.toString());
+      }
+    }
+    throw new EvalException("file '" + lookup + "' was not found in the Nix search path (add it using $NIX_PATH or -I)",
+        span);
+  }
+
+  /** The {@code __nixPath} list: {@code [ { prefix; path; } … ]}. */
+  public NixList nixPathValue() {
+    Value[] items = new Value[searchPath.size()];
+    for (int i = 0; i < items.length; i++) {
+      SearchPathEntry e = searchPath.get(i);
+      items[i] = NixAttrs.builder(2).put("path", NixString.of(e.path())).put("prefix", NixString.of(e.prefix())).build();
+    }
+    return new NixList(items);
+  }
+
+  static Set<String> unionContext(Set<String> a, Set<String> b) {
+    if (a.isEmpty()) return b;
+    if (b.isEmpty()) return a;
+    Set<String> r = new HashSet<>(a);
+    r.addAll(b);
+    return r;
+  }
+
+  public static Value force(Value v) { return Thunk.force(v); }
+
+  public static boolean isThrowable(Throwable t) { return t instanceof EvalException; }
+
+  /** Parse errors surface as {@link EvalException}s at the import site. */
+  public static EvalException fromParse(ParseException e) {
+    return new EvalException(e.getMessage(), e.span());
+  }
+
+  static NixFunction asFunction(Value v) { return v instanceof NixFunction f ? f : null; }
+}

@@ -1,0 +1,45 @@
+package org.modsvc.nix.eval;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.function.BiPredicate;
+
+/**
+ * The evaluator's view of a Nix store: where store paths live and how text and source paths are added.
+ * {@code eval} uses an in-memory store (paths are computed exactly as Nix does, contents kept in memory
+ * or mapped to their source); the agent uses one that writes real files.
+ */
+public interface EvalStore {
+  String storeDir();
+
+  /** {@code builtins.toFile}: a text file with references; returns its store path. */
+  String addText(String name, String content, SortedSet<String> references);
+
+  /**
+   * Copies a file or directory into the store ({@code "${./p}"}, {@code builtins.path}, {@code filterSource});
+   * {@code filter} gets (path, type) and may be null. Returns the store path.
+   */
+  String addPath(Path source, String name, boolean recursive, BiPredicate<Path, String> filter);
+
+  /** Content of a store path added as text, if any. */
+  Optional<String> textContent(String storePath);
+
+  /** The real file behind a store path (or a path inside one), if this store knows it. */
+  Optional<Path> realPath(String path);
+
+  /** Records a derivation file (ATerm) so that reading {@code drvPath} works. */
+  void registerDerivation(String drvPath, String aterm);
+
+  default boolean isStorePath(String path) {
+    String dir = storeDir();
+    return path.startsWith(dir + "/") && path.length() > dir.length() + 1;
+  }
+
+  /** The store path ({@code /nix/store/hash-name}) of a path inside the store. */
+  default String toStorePath(String path) {
+    String dir = storeDir();
+    int slash = path.indexOf('/', dir.length() + 1);
+    return slash < 0 ? path : path.substring(0, slash);
+  }
+}

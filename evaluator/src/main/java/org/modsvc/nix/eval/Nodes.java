@@ -1,0 +1,217 @@
+package org.modsvc.nix.eval;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.modsvc.nix.error.EvalException;
+import org.modsvc.nix.error.ThrownError;
+import org.modsvc.nix.source.Span;
+import org.modsvc.nix.value.NixAttrs;
+import org.modsvc.nix.value.NixBool;
+import org.modsvc.nix.value.NixInt;
+import org.modsvc.nix.value.NixList;
+import org.modsvc.nix.value.NixPath;
+import org.modsvc.nix.value.NixString;
+import org.modsvc.nix.value.Printer;
+import org.modsvc.nix.value.Thunk;
+import org.modsvc.nix.value.Value;
+
+/** The executable nodes for variables, control flow, lists, strings and paths. */
+final class Nodes {
+  private Nodes() {}
+
+  /** A literal: evaluated once at compile time, never wrapped in a thunk. */
+  static final class Const extends Node {
+    final Value value;
+    Const(Value value, Span span) { super(span); this.value = value; }
+    @Override public Value eval(Env env) { return value; }
+    @Override public Value lazy(Env env) { return value; }
+  }
+
+  /** A variable in a lexical frame {@code depth} levels up. */
+  static final class Local extends Node {
+    final int depth;
+    final int index;
+    final String name;
+    Local(int depth, int index, String name, Span span) {
+      super(span);
+      this.depth = depth;
+      this.index = index;
+      this.name = name;
+    }
+    @Override public Value eval(Env env) {
+      Env e = env;
+      for (int i = depth; i > 0; i--) e = e.up;
+      Value v = e.slots[index];
+      return v instanceof Thunk t ? t.force() : v;
+    }
+    @Override public Value lazy(Env env) {
+      Env e = env;
+      for (int i = depth; i > 0; i--) e = e.up;
+      return e.slots[index];
+    }
+  }
+
+  /** A variable not bound lexically: looked up in the enclosing {@code with} sets, innermost first. */
+  static final class WithLookup extends Node {
+    final String name;
+    final int[] withDepths;
+    WithLookup(String name, int[] withDepths, Span span) {
+      super(span);
+      this.name = name;
+      this.withDepths = withDepths;
+    }
+    @Override public Value eval(Env env) {
+      for (int d : withDepths) {
+        Env e = env.at(d);
+        NixAttrs attrs = Types.attrs(e.slots[0], span);
+        Value v = attrs.get(name);
+        if (v != null) return Thunk.force(v);
+      }
+      throw new EvalException("undefined variable '" + name + "'", span);
+    }
+  }
+
+  static final class With extends Node {
+    final Node scope;
+    final Node body;
+    With(Node scope, Node body, Span span) { super(span); this.scope = scope; this.body = body; }
+    @Override public Value eval(Env env) {
+      Env inner = new Env(env, new Value[] {scope.lazy(env)});
+      return body.eval(inner);
+    }
+  }
+
+  static final class If extends Node {
+    final Node cond, then, otherwise;
+    If(Node cond, Node then, Node otherwise, Span span) {
+      super(span);
+      this.cond = cond;
+      this.then = then;
+      this.otherwise = otherwise;
+    }
+    @Override public Value eval(Env env) {
+      Value c = cond.eval(env);
+      if (c == NixBool.TRUE) return then.eval(env);
+      if (c == NixBool.FALSE) return otherwise.eval(env);
+      try {
+        return Types.bool(c, cond.span) ? then.eval(env) : otherwise.eval(env);
+      } catch (EvalException e) {
+        throw e.addTrace("while evaluating a branch condition", cond.span);
+      }
+    }
+  }
+
+  static final class Assert extends Node {
+    final Node cond, body;
+    final String text;
+    Assert(Node cond, Node body, String text, Span span) {
+      super(span);
+      this.cond = cond;
+      this.body = body;
+      this.text = text;
+    }
+    @Override public Value eval(Env env) {
+      boolean ok;
+      try {
+        ok = Types.bool(cond.eval(env), cond.span);
+      } catch (EvalException e) {
+        throw e.addTrace("while evaluating the condition of the assertion '" + text + "'", span);
+      }
+      if (!ok) {
+        if (cond instanceof BinOps.Eq eq && !eq.negate) {
+          // Nix explains which parts of an equality differed.
+          String why = Equality.explain(eq.left.eval(env), eq.right.eval(env), span);
+          if (why != null) {
+            ThrownError err = new ThrownError(why, span);
+            err.addTrace("while evaluating the condition of the assertion '" + text + "'", span);
+            throw err;
+          }
+        }
+        throw new ThrownError("assertion '" + text + "' failed", span);
+      }
+      return body.eval(env);
+    }
+  }
+
+  static final class ListLit extends Node {
+    final Node[] items;
+    ListLit(Node[] items, Span span) { super(span); this.items = items; }
+    @Override public Value eval(Env env) {
+      if (items.length == 0) return NixList.EMPTY;
+      Value[] vs = new Value[items.length];
+      for (int i = 0; i < vs.length; i++) vs[i] = items[i].lazy(env);
+      return new NixList(vs);
+    }
+    @Override public Value lazy(Env env) { return eval(env); }
+  }
+
+  static final class Not extends Node {
+    final Node operand;
+    Not(Node operand, Span span) { super(span); this.operand = operand; }
+    @Override public Value eval(Env env) {
+      return NixBool.of(!Types.bool(operand.eval(env), span));
+    }
+  }
+
+  static final class Neg extends Node {
+    final Node operand;
+    Neg(Node operand, Span span) { super(span); this.operand = operand; }
+    @Override public Value eval(Env env) { return Ops.sub(NixInt.of(0), operand.eval(env), span); }
+  }
+
+  /** A string with interpolations: each part is coerced (paths are copied to the store) and concatenated. */
+  static final class Interp extends Node {
+    final EvalState state;
+    final Node[] parts;
+    Interp(EvalState state, Node[] parts, Span span) { super(span); this.state = state; this.parts = parts; }
+    @Override public Value eval(Env env) {
+      StringBuilder sb = new StringBuilder();
+      Set<String> ctx = null;
+      for (Node p : parts) {
+        if (p instanceof Const c && c.value instanceof NixString s) {
+          sb.append(s.value());
+          continue;
+        }
+        NixString s;
+        try {
+          s = state.coerceToString(p.eval(env), p.span, false, true);
+        } catch (EvalException e) {
+          throw e.addTrace("while evaluating a path segment", p.span);
+        }
+        sb.append(s.value());
+        if (s.hasContext()) {
+          if (ctx == null) ctx = new LinkedHashSet<>();
+          ctx.addAll(s.context());
+        }
+      }
+      return new NixString(sb.toString(), ctx);
+    }
+  }
+
+  /** {@code ./a/${b}}: a path built from a literal prefix and interpolated strings. */
+  static final class PathInterp extends Node {
+    final EvalState state;
+    final Node[] parts;
+    PathInterp(EvalState state, Node[] parts, Span span) { super(span); this.state = state; this.parts = parts; }
+    @Override public Value eval(Env env) {
+      StringBuilder sb = new StringBuilder();
+      for (Node p : parts) {
+        Value v = p.eval(env);
+        NixString s = state.coerceToString(v, p.span, false, false);
+        if (s.hasContext() && sb.length() > 0) {
+          throw new EvalException("a string that refers to a store path cannot be appended to a path", p.span);
+        }
+        sb.append(s.value());
+      }
+      return new NixPath(Paths.canonicalize(sb.toString()));
+    }
+  }
+
+  static final class CurPos extends Node {
+    CurPos(Span span) { super(span); }
+    @Override public Value eval(Env env) { return Paths.positionAttrs(span); }
+  }
+
+  /** Renders a value for messages such as assertion texts. */
+  static String show(Value v) { return Printer.forError(v); }
+}

@@ -1,0 +1,1 @@
+let check = x: assert x; x; in check false

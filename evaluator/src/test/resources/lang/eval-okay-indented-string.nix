@@ -1,0 +1,6 @@
+let name = "svc"; in ''
+    first
+      indented ${name}
+    escaped: ''${name} and ''' quotes
+    tab''\t end
+  ''

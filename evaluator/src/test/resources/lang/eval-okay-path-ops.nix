@@ -1,0 +1,1 @@
+[ (baseNameOf ./dir/file.nix) (builtins.isPath ./.) (builtins.typeOf (./a + "/b")) (baseNameOf (./a + "/b")) ]
