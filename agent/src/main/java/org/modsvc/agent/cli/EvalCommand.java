@@ -296,7 +296,8 @@ public final class EvalCommand implements Callable<Integer> {
     }
     Path p = resolveFile(file == null ? "./default.nix" : file);
     try {
-      return Source.ofFile(p, java.nio.file.Files.readString(p, StandardCharsets.UTF_8));
+      // Lenient decoding: Nix files are bytes, and a stray invalid byte must not stop evaluation.
+      return Source.ofFile(p, new String(java.nio.file.Files.readAllBytes(p), StandardCharsets.UTF_8));
     } catch (java.nio.file.NoSuchFileException e) {
       throw new UsageError("path '" + p + "' does not exist");
     } catch (IOException e) {

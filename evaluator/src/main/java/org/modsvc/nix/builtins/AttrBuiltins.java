@@ -56,9 +56,10 @@ final class AttrBuiltins implements Builtins.Group {
         NixAttrs e = Types.attrs(item, sp);
         Value n = e.get("name");
         if (n == null) throw new EvalException("attribute 'name' missing", sp);
+        String name = Types.plainString(n, sp);
         Value v = e.get("value");
         if (v == null) throw new EvalException("attribute 'value' missing", sp);
-        b.put(Types.plainString(n, sp), v, e.positionOf("name"));
+        b.put(name, v, e.positionOf("name"));
       }
       return b.build(true);
     });
@@ -78,6 +79,7 @@ final class AttrBuiltins implements Builtins.Group {
       return new NixList(out.toArray(new Value[0]));
     });
     r.def("mapAttrs", 2, (a, sp) -> {
+      Types.function(a[0], sp);
       NixAttrs attrs = Types.attrs(a[1], sp);
       Value f = a[0];
       Value[] vs = new Value[attrs.size()];
@@ -89,6 +91,7 @@ final class AttrBuiltins implements Builtins.Group {
       return new NixAttrs(attrs.names(), vs, null);
     });
     r.def("zipAttrsWith", 2, (a, sp) -> {
+      Types.function(a[0], sp);
       Map<String, List<Value>> acc = new LinkedHashMap<>();
       for (Value v : Types.list(a[1], sp).items()) {
         NixAttrs s = Types.attrs(v, sp);

@@ -109,7 +109,7 @@ final class CoreBuiltins implements Builtins.Group {
         return b.build();
       }
       if (f instanceof NixFunction) return NixAttrs.EMPTY;
-      throw Types.typeError("a function", f, sp);
+      throw new EvalException("'functionArgs' requires a function", sp);
     });
     r.def("getEnv", 1, (a, sp) -> {
       String v = System.getenv(Types.plainString(a[0], sp));
@@ -165,23 +165,34 @@ final class CoreBuiltins implements Builtins.Group {
 
   private static Value genericClosure(EvalState st, NixAttrs args, Span sp) {
     Value start = args.get("startSet");
-    if (start == null) throw new EvalException("attribute 'startSet' required", sp);
+    if (start == null) throw new EvalException("attribute 'startSet' missing", sp);
     Value op = args.get("operator");
-    if (op == null) throw new EvalException("attribute 'operator' required", sp);
+    if (op == null) throw new EvalException("attribute 'operator' missing", sp);
+    Types.function(op, sp);
     Deque<Value> work = new ArrayDeque<>();
     for (Value v : Types.list(start, sp).items()) work.add(v);
     Set<Object> seen = new HashSet<>();
+    Value firstKey = null;
     List<Value> result = new ArrayList<>();
     while (!work.isEmpty()) {
       Value e = work.poll();
       NixAttrs attrs = Types.attrs(e, sp);
       Value key = attrs.get("key");
-      if (key == null) throw new EvalException("attribute 'key' required", sp);
-      if (!seen.add(keyOf(Thunk.force(key), sp))) continue;
+      if (key == null) throw new EvalException("attribute 'key' missing", sp);
+      Value k = Thunk.force(key);
+      // Nix keeps keys in an ordered set, so keys of different types are an error, as with `<`.
+      if (firstKey == null) firstKey = k;
+      else if (!sameKind(firstKey, k)) org.modsvc.nix.eval.Ops.lessThan(k, firstKey, sp);
+      if (!seen.add(keyOf(k, sp))) continue;
       result.add(attrs);
       for (Value n : Types.list(st.call(op, attrs, sp), sp).items()) work.add(n);
     }
     return new NixList(result.toArray(new Value[0]));
+  }
+
+  private static boolean sameKind(Value a, Value b) {
+    boolean na = a instanceof NixInt || a instanceof NixFloat, nb = b instanceof NixInt || b instanceof NixFloat;
+    return na && nb || a.getClass() == b.getClass();
   }
 
   /** A Java value with the equality Nix uses for genericClosure keys. */

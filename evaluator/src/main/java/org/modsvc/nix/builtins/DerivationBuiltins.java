@@ -72,11 +72,14 @@ final class DerivationBuiltins implements Builtins.Group {
 
   private Value derivationStrict(EvalState st, NixAttrs attrs, Span sp) {
     Value nameV = attrs.get("name");
-    if (nameV == null) throw new EvalException("required attribute 'name' missing", sp);
+    if (nameV == null) throw new EvalException("attribute 'name' missing", sp);
     String name = Types.plainString(nameV, sp);
     storeCall(() -> { Derivations.checkDerivationName(name); return null; }, sp);
     boolean ignoreNulls = attrs.has("__ignoreNulls") && Types.bool(attrs.get("__ignoreNulls"), sp);
     boolean structured = attrs.has("__structuredAttrs") && Types.bool(attrs.get("__structuredAttrs"), sp);
+    for (String flag : new String[] {"__contentAddressed", "__impure"}) {
+      if (attrs.has(flag)) Types.bool(attrs.get(flag), sp);
+    }
     Set<String> context = new LinkedHashSet<>();
     Map<String, String> env = new TreeMap<>();
     List<String> args = new ArrayList<>();

@@ -68,6 +68,9 @@ final class FileBuiltins implements Builtins.Group {
     r.def("readDir", 1, (a, sp) -> {
       String path = st.coerceToPath(a[0], sp);
       Path p = real(st, path);
+      if (Files.exists(p) && !Files.isDirectory(p)) {
+        throw new EvalException("'" + path + "' is not a directory", sp);
+      }
       NixAttrs.Builder b = NixAttrs.builder();
       try (DirectoryStream<Path> ds = Files.newDirectoryStream(p)) {
         for (Path e : ds) b.put(e.getFileName().toString(), NixString.of(fileType(e)));
@@ -109,6 +112,7 @@ final class FileBuiltins implements Builtins.Group {
     });
     r.def("filterSource", 2, (a, sp) -> {
       Value filter = a[0];
+      Types.function(filter, sp);
       String path = st.coerceToPath(a[1], sp);
       return addPath(st, path, StorePaths.baseName(path), filter, true, null, sp);
     });

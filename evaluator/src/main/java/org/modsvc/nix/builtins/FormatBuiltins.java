@@ -52,7 +52,7 @@ final class FormatBuiltins implements Builtins.Group {
       NixString s = Types.string(a[0], sp);
       try {
         return fromJava(TomlParser.parse(s.value(), st.hasFeature("parse-toml-timestamps")));
-      } catch (TomlParser.TomlException e) {
+      } catch (org.modsvc.nix.format.TomlException e) {
         throw new EvalException("while parsing TOML: " + e.getMessage(), sp);
       }
     });
@@ -133,7 +133,16 @@ final class FormatBuiltins implements Builtins.Group {
       sb.append(']');
     } else if (v instanceof NixAttrs a) {
       if (a.has("__toString")) {
-        NixString s = st.coerceToString(a, sp, false, true);
+        Value r = Thunk.force(st.call(a.get("__toString"), a, sp));
+        if (r instanceof NixAttrs) {
+          toJson(st, r, sb, ctx, sp);
+          return;
+        }
+        if (!(r instanceof NixString)) {
+          throw new EvalException("`__toString` must return a string, but got " + org.modsvc.nix.eval.Types.showType(r)
+              + ": " + org.modsvc.nix.value.Printer.forError(r), sp);
+        }
+        NixString s = (NixString) r;
         ctx.addAll(s.context());
         JsonWriter.quote(s.value(), sb);
         return;

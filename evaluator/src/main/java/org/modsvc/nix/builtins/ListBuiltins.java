@@ -37,7 +37,9 @@ final class ListBuiltins implements Builtins.Group {
     r.def("elemAt", 2, (a, sp) -> {
       NixList l = Types.list(a[0], sp);
       long i = Types.integer(a[1], sp);
-      if (i < 0 || i >= l.size()) throw new EvalException("list index " + i + " is out of bounds", sp);
+      if (i < 0 || i >= l.size()) {
+        throw new EvalException("'builtins.elemAt' called with index " + i + " on a list of size " + l.size(), sp);
+      }
       return Thunk.force(l.get((int) i));
     });
     r.def("elem", 2, (a, sp) -> {
@@ -45,6 +47,7 @@ final class ListBuiltins implements Builtins.Group {
       return NixBool.FALSE;
     });
     r.def("map", 2, (a, sp) -> {
+      Types.function(a[0], sp);
       NixList l = Types.list(a[1], sp);
       Value f = a[0];
       Value[] out = new Value[l.size()];
@@ -55,18 +58,21 @@ final class ListBuiltins implements Builtins.Group {
       return out.length == 0 ? NixList.EMPTY : new NixList(out);
     });
     r.def("filter", 2, (a, sp) -> {
+      Types.function(a[0], sp);
       NixList l = Types.list(a[1], sp);
       List<Value> out = new ArrayList<>(l.size());
       for (Value x : l.items()) if (Types.bool(st.call(a[0], x, sp), sp)) out.add(x);
       return out.size() == l.size() ? l : new NixList(out.toArray(new Value[0]));
     });
     r.def("foldl'", 3, (a, sp) -> {
+      Types.function(a[0], sp);
       NixList l = Types.list(a[2], sp);
       Value acc = a[1];
       for (Value x : l.items()) acc = Thunk.force(st.call(a[0], acc, x, sp));
       return Thunk.force(acc);
     });
     r.def("genList", 2, (a, sp) -> {
+      Types.function(a[0], sp);
       long n = Types.integer(a[1], sp);
       if (n < 0) throw new EvalException("cannot create list of size " + n, sp);
       Value f = a[0];
@@ -79,20 +85,24 @@ final class ListBuiltins implements Builtins.Group {
     });
     r.def("concatLists", 1, (a, sp) -> concat(Types.list(a[0], sp).items(), sp));
     r.def("concatMap", 2, (a, sp) -> {
+      Types.function(a[0], sp);
       NixList l = Types.list(a[1], sp);
       Value[] parts = new Value[l.size()];
       for (int i = 0; i < parts.length; i++) parts[i] = st.call(a[0], l.get(i), sp);
       return concat(parts, sp);
     });
     r.def("all", 2, (a, sp) -> {
+      Types.function(a[0], sp);
       for (Value x : Types.list(a[1], sp).items()) if (!Types.bool(st.call(a[0], x, sp), sp)) return NixBool.FALSE;
       return NixBool.TRUE;
     });
     r.def("any", 2, (a, sp) -> {
+      Types.function(a[0], sp);
       for (Value x : Types.list(a[1], sp).items()) if (Types.bool(st.call(a[0], x, sp), sp)) return NixBool.TRUE;
       return NixBool.FALSE;
     });
     r.def("sort", 2, (a, sp) -> {
+      Types.function(a[0], sp);
       NixList l = Types.list(a[1], sp);
       Value[] items = l.toArray();
       Value cmp = a[0];
@@ -100,6 +110,7 @@ final class ListBuiltins implements Builtins.Group {
       return new NixList(items);
     });
     r.def("partition", 2, (a, sp) -> {
+      Types.function(a[0], sp);
       List<Value> right = new ArrayList<>(), wrong = new ArrayList<>();
       for (Value x : Types.list(a[1], sp).items()) {
         (Types.bool(st.call(a[0], x, sp), sp) ? right : wrong).add(x);
@@ -108,6 +119,7 @@ final class ListBuiltins implements Builtins.Group {
           .put("wrong", new NixList(wrong.toArray(new Value[0]))).build();
     });
     r.def("groupBy", 2, (a, sp) -> {
+      Types.function(a[0], sp);
       Map<String, List<Value>> groups = new LinkedHashMap<>();
       for (Value x : Types.list(a[1], sp).items()) {
         String key = Types.plainString(st.call(a[0], x, sp), sp);

@@ -21,7 +21,13 @@ final class MathBuiltins implements Builtins.Group {
     });
     r.def("sub", 2, (a, sp) -> Ops.sub(a[0], a[1], sp));
     r.def("mul", 2, (a, sp) -> Ops.mul(a[0], a[1], sp));
-    r.def("div", 2, (a, sp) -> Ops.div(a[0], a[1], sp));
+    r.def("div", 2, (a, sp) -> {
+      // Nix checks the divisor first: `div "x" 0` is a division by zero.
+      double d = Types.number(a[1], sp);
+      if (d == 0) throw new EvalException("division by zero", sp);
+      Types.number(a[0], sp);
+      return Ops.div(a[0], a[1], sp);
+    });
     r.def("lessThan", 2, (a, sp) -> NixBool.of(Ops.lessThan(a[0], a[1], sp)));
     r.def("bitAnd", 2, (a, sp) -> NixInt.of(Types.integer(a[0], sp) & Types.integer(a[1], sp)));
     r.def("bitOr", 2, (a, sp) -> NixInt.of(Types.integer(a[0], sp) | Types.integer(a[1], sp)));

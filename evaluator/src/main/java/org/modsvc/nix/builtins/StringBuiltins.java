@@ -71,7 +71,7 @@ final class StringBuiltins implements Builtins.Group {
     r.def("replaceStrings", 3, (a, sp) -> replaceStrings(st, a, sp));
     r.def("match", 2, (a, sp) -> {
       String re = Types.plainString(a[0], sp);
-      NixString s = st.coerceToString(a[1], sp, false, true);
+      NixString s = Types.string(a[1], sp);
       List<String> groups;
       try {
         groups = PosixRegex.match(re, s.value());
@@ -88,7 +88,7 @@ final class StringBuiltins implements Builtins.Group {
     });
     r.def("split", 2, (a, sp) -> {
       String re = Types.plainString(a[0], sp);
-      NixString s = st.coerceToString(a[1], sp, false, true);
+      NixString s = Types.string(a[1], sp);
       List<Object> parts;
       try {
         parts = PosixRegex.split(re, s.value());
@@ -148,9 +148,9 @@ final class StringBuiltins implements Builtins.Group {
       throw new EvalException("'from' and 'to' arguments passed to builtins.replaceStrings have different lengths",
           sp);
     }
-    NixString input = st.coerceToString(a[2], sp, false, true);
+    NixString input = Types.string(a[2], sp);
     String[] froms = new String[from.size()];
-    for (int i = 0; i < froms.length; i++) froms[i] = st.coerceToString(from.get(i), sp, false, true).value();
+    for (int i = 0; i < froms.length; i++) froms[i] = Types.string(from.get(i), sp).value();
     NixString[] tos = new NixString[to.size()];
     String s = input.value();
     StringBuilder sb = new StringBuilder(s.length());
@@ -160,7 +160,7 @@ final class StringBuiltins implements Builtins.Group {
       boolean found = false;
       for (int i = 0; i < froms.length; i++) {
         if (s.startsWith(froms[i], p)) {
-          if (tos[i] == null) tos[i] = st.coerceToString(to.get(i), sp, false, true);
+          if (tos[i] == null) tos[i] = Types.string(to.get(i), sp);
           sb.append(tos[i].value());
           if (tos[i].hasContext()) {
             if (ctx == null) ctx = new LinkedHashSet<>();

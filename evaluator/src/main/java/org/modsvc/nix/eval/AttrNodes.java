@@ -72,12 +72,14 @@ final class AttrNodes {
     HasAttr(Node target, Key[] path, Span span) { super(span); this.target = target; this.path = path; }
     @Override public Value eval(Env env) {
       Value v = target.eval(env);
-      for (Key k : path) {
+      for (int i = 0; i < path.length; i++) {
+        Key k = path[i];
         if (!(v instanceof NixAttrs attrs)) return NixBool.FALSE;
         String name = k.name != null ? k.name : Types.plainString(k.dynamic.eval(env), k.span);
         Value next = attrs.get(name);
         if (next == null) return NixBool.FALSE;
-        v = Thunk.force(next);
+        // Only intermediate values are forced: `x ? a` must not evaluate x.a.
+        if (i < path.length - 1) v = Thunk.force(next);
       }
       return NixBool.TRUE;
     }
@@ -126,12 +128,12 @@ final class AttrNodes {
       if (frameSize > 0) {
         frame = new Env(env, frameSize);
         for (int i = 0; i < inheritSources.length; i++) {
-          frame.slots[firstSourceSlot + i] = inheritSources[i].lazy(frame);
+          frame.slots[firstSourceSlot + i] = Nodes.lazyInFrame(inheritSources[i], frame);
         }
       }
       Value[] vs = new Value[names.length];
       for (int i = 0; i < names.length; i++) {
-        vs[i] = values[i].lazy(frame);
+        vs[i] = frameSize > 0 ? Nodes.lazyInFrame(values[i], frame) : values[i].lazy(frame);
         if (recursive) frame.slots[i] = vs[i];
       }
       NixAttrs result = new NixAttrs(names, vs, positions);
@@ -182,9 +184,9 @@ final class AttrNodes {
     @Override public Value eval(Env env) {
       Env frame = new Env(env, values.length + inheritSources.length);
       for (int i = 0; i < inheritSources.length; i++) {
-        frame.slots[values.length + i] = inheritSources[i].lazy(frame);
+        frame.slots[values.length + i] = Nodes.lazyInFrame(inheritSources[i], frame);
       }
-      for (int i = 0; i < values.length; i++) frame.slots[i] = values[i].lazy(frame);
+      for (int i = 0; i < values.length; i++) frame.slots[i] = Nodes.lazyInFrame(values[i], frame);
       return body.eval(frame);
     }
   }

@@ -50,16 +50,19 @@ final class Equality {
         if (inner != null) return inner;
       }
     }
-    if (a.getClass() != b.getClass()) {
-      return article(a) + " of value '" + Printer.forError(a) + "' is not equal to " + article(b) + " of value '"
-          + Printer.forError(b) + "'";
+    if (a instanceof org.modsvc.nix.value.NixFunction && b instanceof org.modsvc.nix.value.NixFunction) {
+      return "distinct functions and immediate comparisons of identical functions compare as unequal";
     }
-    return Types.showType(a).replaceFirst("^an? ", "") + " '" + Printer.forError(a) + "' is not equal to "
-        + Types.showType(b).replaceFirst("^an? ", "") + " '" + Printer.forError(b) + "'";
+    if (a instanceof org.modsvc.nix.value.NixBool x && b instanceof org.modsvc.nix.value.NixBool y) {
+      return "boolean '" + x.value() + "' is not equal to boolean '" + y.value() + "'";
+    }
+    boolean numbers = Ops.isNumber(a) && Ops.isNumber(b);
+    if (numbers || a.getClass() == b.getClass()) {
+      return Types.showType(a) + " with value '" + Printer.forError(a) + "' is not equal to " + Types.showType(b)
+          + " with value '" + Printer.forError(b) + "'";
+    }
+    return Types.showType(a) + " of value '" + Printer.forError(a) + "' is not equal to " + Types.showType(b)
+        + " of value '" + Printer.forError(b) + "'";
   }
 
-  private static String article(Value v) {
-    String t = Types.showType(v);
-    return t.equals("null") ? "null" : t.substring(0, 1).toUpperCase() + t.substring(1);
-  }
 }

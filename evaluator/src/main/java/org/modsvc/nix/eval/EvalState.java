@@ -94,8 +94,9 @@ public final class EvalState {
 
   // ---------------------------------------------------------------- parsing and evaluation entry points
 
+  /** Parses without the parser's own variable check: {@link Compiler} resolves variables against the real scope. */
   public Expr parse(Source source) {
-    return Parser.parse(source, homeDir);
+    return Parser.parse(source, homeDir, null);
   }
 
   /** Evaluates source text to weak head normal form. */
@@ -267,13 +268,7 @@ public final class EvalState {
     if (v instanceof NixAttrs a) {
       Value f = a.get("__toString");
       if (f != null) {
-        Value r = Thunk.force(call(f, a, span));
-        if (!(r instanceof NixString)) {
-          if (r instanceof NixPath || r instanceof NixAttrs) return coerceToString(r, span, coerceMore, copyToStore);
-          throw new EvalException("`__toString` should return a string, but got " + Types.showType(r) + ": "
-              + Printer.forError(r), span);
-        }
-        return (NixString) r;
+        return coerceToString(call(f, a, span), span, coerceMore, copyToStore);
       }
       Value out = a.get("outPath");
       if (out != null) return coerceToString(out, span, coerceMore, copyToStore);
@@ -363,8 +358,9 @@ public final class EvalState {
         return new NixPath(candidate.toString());
       }
     }
-    throw new EvalException("file '" + lookup + "' was not found in the Nix search path (add it using $NIX_PATH or -I)",
-        span);
+    // Catchable by tryEval, as in Nix (`(builtins.tryEval <missing>).success` is false).
+    throw new org.modsvc.nix.error.ThrownError("file '" + lookup
+        + "' was not found in the Nix search path (add it using $NIX_PATH or -I)", span);
   }
 
   /** The {@code __nixPath} list: {@code [ { prefix; path; } … ]}. */

@@ -72,7 +72,7 @@ public final class LambdaNode extends Node {
         matched++;
         frame.slots[f.slot] = v;
       } else if (f.defaultValue != null) {
-        frame.slots[f.slot] = f.defaultValue.lazy(frame);
+        frame.slots[f.slot] = Nodes.lazyInFrame(f.defaultValue, frame);
       } else {
         throw new EvalException("function '" + displayName() + "' called without required argument '"
             + f.name + "'", callSite);

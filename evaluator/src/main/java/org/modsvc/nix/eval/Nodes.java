@@ -212,6 +212,16 @@ final class Nodes {
     @Override public Value eval(Env env) { return Paths.positionAttrs(span); }
   }
 
+  /**
+   * {@link Node#lazy} for a value stored into {@code frame} while the frame is still being filled
+   * (rec sets, let, formals defaults): a reference to a sibling slot must stay a thunk, because that
+   * slot may not be filled yet.
+   */
+  static Value lazyInFrame(Node n, Env frame) {
+    if ((n instanceof Local l && l.depth == 0) || n instanceof ListLit) return new Thunk(n, frame);
+    return n.lazy(frame);
+  }
+
   /** Renders a value for messages such as assertion texts. */
   static String show(Value v) { return Printer.forError(v); }
 }

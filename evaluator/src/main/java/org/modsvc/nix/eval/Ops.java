@@ -122,7 +122,6 @@ public final class Ops {
 
   /** Deep equality ({@code ==}): derivations compare by {@code outPath}, functions are never equal. */
   public static boolean equal(Value a, Value b, Span span) {
-    if (a == b) return true;
     a = Thunk.force(a);
     b = Thunk.force(b);
     if (a == b) return !(a instanceof org.modsvc.nix.value.NixFunction);
@@ -142,7 +141,7 @@ public final class Ops {
     if (a instanceof NixNull) return b instanceof NixNull;
     if (a instanceof NixList x) {
       if (!(b instanceof NixList y) || x.size() != y.size()) return false;
-      for (int i = 0; i < x.size(); i++) if (!equal(x.get(i), y.get(i), span)) return false;
+      for (int i = 0; i < x.size(); i++) if (!elementEqual(x.get(i), y.get(i), span)) return false;
       return true;
     }
     if (a instanceof NixAttrs x) {
@@ -156,11 +155,22 @@ public final class Ops {
         if (!x.name(i).equals(y.name(i))) return false;
       }
       for (int i = 0; i < x.size(); i++) {
-        if (!equal(x.value(i), y.value(i), span)) return false;
+        if (!elementEqual(x.value(i), y.value(i), span)) return false;
       }
       return true;
     }
     return false;
+  }
+
+  /**
+   * Elements of lists and sets compare equal when they are the very same value, even functions
+   * (Nix's "value identity optimization"); a direct {@code f == f} is still false.
+   */
+  private static boolean elementEqual(Value a, Value b, Span span) {
+    if (a == b) return true;
+    Value fa = Thunk.force(a), fb = Thunk.force(b);
+    if (fa == fb) return true;
+    return equal(fa, fb, span);
   }
 
   static boolean isDerivation(NixAttrs a) {

@@ -19,7 +19,7 @@ public final class JsonWriter {
 
     /**
      * A JSON string literal, with quotes: escapes {@code "} {@code \} and control characters
-     * ({@code \b \t \n \f \r}, others as lower-case {@code \\u00XX} (written here with a doubled backslash)); {@code /}, DEL and non-ASCII
+     * ({@code \b \t \n \f \r}, others as lower-case backslash-u00XX); {@code /}, DEL and non-ASCII
      * characters are written as they are.
      */
     public static String quote(String s) {
@@ -54,7 +54,7 @@ public final class JsonWriter {
 
     /**
      * A float as nlohmann::json dumps it: the shortest decimal that reads back as the same double,
-     * plain notation when the decimal exponent is in [-4, 15) — always with a fraction
+     * plain notation when 1e-4 <= |x| < 1e15 — always with a fraction
      * ({@code 1.0 → "1.0"}, {@code 100000.0 → "100000.0"}, {@code 1.44 → "1.44"}, {@code 0.0001 → "0.0001"}) —
      * otherwise exponent notation with at least two exponent digits ({@code 1e20 → "1e+20"},
      * {@code 1e-5 → "1e-05"}, {@code 1.5e300 → "1.5e+300"}); {@code -0.0 → "-0.0"};

@@ -119,9 +119,14 @@ final class BindingsBuilder {
     Expr.AttrName name = path.get(last);
     if (name instanceof Expr.StaticName) {
       String sym = ((Expr.StaticName) name).name();
-      List<String> shown = new ArrayList<>();
-      for (Expr.AttrName a : path) shown.add(show(a));
-      attrs.addSlot(shown, new Slot(sym, name.span(), pos, defSpan, value, null, false));
+      Slot slot = new Slot(sym, name.span(), pos, defSpan, value, null, false);
+      if (!attrs.byName.containsKey(sym)) {
+        attrs.put(slot); // the common case: no merge, no message to prepare
+      } else {
+        List<String> shown = new ArrayList<>();
+        for (Expr.AttrName a : path) shown.add(show(a));
+        attrs.addSlot(shown, slot);
+      }
     } else {
       attrs.addDynamic(new Dynamic((Expr.DynamicName) name, defSpan, value, null));
     }

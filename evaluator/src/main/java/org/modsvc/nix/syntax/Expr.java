@@ -10,8 +10,9 @@ import org.modsvc.nix.source.Span;
  *   <li>{@code <p>} becomes {@code __findFile __nixPath "p"} (a {@link Call} of {@link Var}s);</li>
  *   <li>indented strings are stripped and unescaped into {@link Str}/{@link Interp};</li>
  *   <li>URIs become {@link Str};</li>
- *   <li>{@code a.b.c = v} stays a path in {@link AttrDef}; merging of nested definitions is done when
- *       the attribute set is compiled, because dynamic names are only known at run time;</li>
+ *   <li>{@code a.b.c = v} is merged into nested non-recursive {@link AttrSet}s, so every {@link AttrDef}
+ *       path has exactly one element and each static name appears once per set; a dynamic name keeps
+ *       its own binding (its rest of path also becomes nested sets), checked at run time;</li>
  *   <li>{@code -e} is {@link Neg}, {@code let { ... }} is {@link LegacyLet}.</li>
  * </ul>
  */

@@ -387,13 +387,26 @@ public final class Parser {
   }
 
   private Expr parseImpl() {
-    Expr left = parseOr();
-    if (kind() == TokenKind.IMPL) {
-      next();
-      Expr right = parseImpl();
-      return new Expr.BinOp(Expr.Op.IMPL, left, right, left.span().to(right.span()));
+    Expr first = parseOr();
+    if (kind() != TokenKind.IMPL) return first;
+    List<Expr> operands = new ArrayList<>();
+    operands.add(first);
+    while (accept(TokenKind.IMPL)) operands.add(parseOr());
+    return foldRight(Expr.Op.IMPL, operands);
+  }
+
+  /**
+   * Builds a right-associated chain {@code a op (b op (c ...))}. Right-associative levels collect
+   * their operands in a loop rather than recursing, so long chains like {@code a ++ b ++ ...}
+   * (common in generated code) do not use one stack frame group per operand.
+   */
+  private static Expr foldRight(Expr.Op op, List<Expr> operands) {
+    Expr right = operands.get(operands.size() - 1);
+    for (int i = operands.size() - 2; i >= 0; i--) {
+      Expr left = operands.get(i);
+      right = new Expr.BinOp(op, left, right, left.span().to(right.span()));
     }
-    return left;
+    return right;
   }
 
   private Expr parseOr() {
@@ -451,13 +464,12 @@ public final class Parser {
   }
 
   private Expr parseUpdate() {
-    Expr left = parseNot();
-    if (kind() == TokenKind.UPDATE) {
-      next();
-      Expr right = parseUpdate();
-      return new Expr.BinOp(Expr.Op.UPDATE, left, right, left.span().to(right.span()));
-    }
-    return left;
+    Expr first = parseNot();
+    if (kind() != TokenKind.UPDATE) return first;
+    List<Expr> operands = new ArrayList<>();
+    operands.add(first);
+    while (accept(TokenKind.UPDATE)) operands.add(parseNot());
+    return foldRight(Expr.Op.UPDATE, operands);
   }
 
   private Expr parseNot() {
@@ -488,13 +500,12 @@ public final class Parser {
   }
 
   private Expr parseConcat() {
-    Expr left = parseHasAttr();
-    if (kind() == TokenKind.CONCAT) {
-      next();
-      Expr right = parseConcat();
-      return new Expr.BinOp(Expr.Op.CONCAT, left, right, left.span().to(right.span()));
-    }
-    return left;
+    Expr first = parseHasAttr();
+    if (kind() != TokenKind.CONCAT) return first;
+    List<Expr> operands = new ArrayList<>();
+    operands.add(first);
+    while (accept(TokenKind.CONCAT)) operands.add(parseHasAttr());
+    return foldRight(Expr.Op.CONCAT, operands);
   }
 
   private Expr parseHasAttr() {

@@ -48,79 +48,106 @@ public final class StaticScope {
       if (!isGlobal.test(name)) throw new ParseException("undefined variable '" + name + "'", span);
     }
 
+    /**
+     * Walks {@code e}. The last child of each node is handled by looping instead of recursing, so
+     * long right-nested chains ({@code a ++ b ++ ...}, else-if ladders, curried applications) do not
+     * exhaust the stack.
+     */
     void walk(Expr e, Env env) {
-      if (e instanceof Expr.Var) {
-        Expr.Var v = (Expr.Var) e;
-        resolve(v.name(), v.span(), env);
-      } else if (e instanceof Expr.Interp) {
-        for (Expr part : ((Expr.Interp) e).parts()) walk(part, env);
-      } else if (e instanceof Expr.PathInterp) {
-        for (Expr part : ((Expr.PathInterp) e).parts()) walk(part, env);
-      } else if (e instanceof Expr.Select) {
-        Expr.Select s = (Expr.Select) e;
-        walk(s.target(), env);
-        walkNames(s.path(), env);
-        if (s.fallback() != null) walk(s.fallback(), env);
-      } else if (e instanceof Expr.HasAttr) {
-        Expr.HasAttr h = (Expr.HasAttr) e;
-        walk(h.target(), env);
-        walkNames(h.path(), env);
-      } else if (e instanceof Expr.AttrSet) {
-        Expr.AttrSet a = (Expr.AttrSet) e;
-        walkBindings(a.bindings(), a.recursive() ? new Env(names(a.bindings()), env) : env, env);
-      } else if (e instanceof Expr.ListLit) {
-        for (Expr item : ((Expr.ListLit) e).items()) walk(item, env);
-      } else if (e instanceof Expr.Let) {
-        Expr.Let l = (Expr.Let) e;
-        Env inner = new Env(names(l.bindings()), env);
-        walkBindings(l.bindings(), inner, env);
-        walk(l.body(), inner);
-      } else if (e instanceof Expr.LegacyLet) {
-        Expr.LegacyLet l = (Expr.LegacyLet) e;
-        walkBindings(l.bindings(), new Env(names(l.bindings()), env), env);
-      } else if (e instanceof Expr.With) {
-        Expr.With w = (Expr.With) e;
-        walk(w.scope(), env);
-        walk(w.body(), new Env(null, env));
-      } else if (e instanceof Expr.Assert) {
-        Expr.Assert a = (Expr.Assert) e;
-        walk(a.condition(), env);
-        walk(a.body(), env);
-      } else if (e instanceof Expr.If) {
-        Expr.If i = (Expr.If) e;
-        walk(i.condition(), env);
-        walk(i.then(), env);
-        walk(i.otherwise(), env);
-      } else if (e instanceof Expr.Lambda) {
-        Expr.Lambda l = (Expr.Lambda) e;
-        Set<String> names = new HashSet<>();
-        if (l.param() != null) names.add(l.param());
-        if (l.formals() != null) for (Expr.Formal f : l.formals().entries()) names.add(f.name());
-        Env inner = new Env(names, env);
-        if (l.formals() != null) {
-          for (Expr.Formal f : l.formals().entries()) if (f.defaultValue() != null) walk(f.defaultValue(), inner);
-        }
-        walk(l.body(), inner);
-      } else if (e instanceof Expr.Call) {
-        Expr.Call c = (Expr.Call) e;
-        walk(c.function(), env);
-        walk(c.argument(), env);
-      } else if (e instanceof Expr.Not) {
-        walk(((Expr.Not) e).operand(), env);
-      } else if (e instanceof Expr.Neg) {
-        walk(((Expr.Neg) e).operand(), env);
-      } else if (e instanceof Expr.BinOp) {
-        Expr.BinOp b = (Expr.BinOp) e;
-        // Nix desugars a > b and a <= b to __lessThan b a: the right operand is checked first.
-        if (b.op() == Expr.Op.GT || b.op() == Expr.Op.LE) {
-          walk(b.right(), env);
-          walk(b.left(), env);
+      while (e != null) {
+        if (e instanceof Expr.Var) {
+          Expr.Var v = (Expr.Var) e;
+          resolve(v.name(), v.span(), env);
+          return;
+        } else if (e instanceof Expr.Interp) {
+          for (Expr part : ((Expr.Interp) e).parts()) walk(part, env);
+          return;
+        } else if (e instanceof Expr.PathInterp) {
+          for (Expr part : ((Expr.PathInterp) e).parts()) walk(part, env);
+          return;
+        } else if (e instanceof Expr.Select) {
+          // Same order as Nix: target, default, dynamic names.
+          Expr.Select s = (Expr.Select) e;
+          walk(s.target(), env);
+          if (s.fallback() != null) walk(s.fallback(), env);
+          walkNames(s.path(), env);
+          return;
+        } else if (e instanceof Expr.HasAttr) {
+          Expr.HasAttr h = (Expr.HasAttr) e;
+          walk(h.target(), env);
+          walkNames(h.path(), env);
+          return;
+        } else if (e instanceof Expr.AttrSet) {
+          Expr.AttrSet a = (Expr.AttrSet) e;
+          walkBindings(a.bindings(), a.recursive() ? new Env(names(a.bindings()), env) : env, env);
+          return;
+        } else if (e instanceof Expr.ListLit) {
+          for (Expr item : ((Expr.ListLit) e).items()) walk(item, env);
+          return;
+        } else if (e instanceof Expr.Let) {
+          Expr.Let l = (Expr.Let) e;
+          env = new Env(names(l.bindings()), env);
+          walkBindings(l.bindings(), env, env.up);
+          e = l.body();
+        } else if (e instanceof Expr.LegacyLet) {
+          Expr.LegacyLet l = (Expr.LegacyLet) e;
+          walkBindings(l.bindings(), new Env(names(l.bindings()), env), env);
+          return;
+        } else if (e instanceof Expr.With) {
+          Expr.With w = (Expr.With) e;
+          walk(w.scope(), env);
+          env = new Env(null, env);
+          e = w.body();
+        } else if (e instanceof Expr.Assert) {
+          Expr.Assert a = (Expr.Assert) e;
+          walk(a.condition(), env);
+          e = a.body();
+        } else if (e instanceof Expr.If) {
+          Expr.If i = (Expr.If) e;
+          walk(i.condition(), env);
+          walk(i.then(), env);
+          e = i.otherwise();
+        } else if (e instanceof Expr.Lambda) {
+          Expr.Lambda l = (Expr.Lambda) e;
+          Set<String> names = new HashSet<>();
+          if (l.param() != null) names.add(l.param());
+          if (l.formals() != null) for (Expr.Formal f : l.formals().entries()) names.add(f.name());
+          env = new Env(names, env);
+          if (l.formals() != null) {
+            for (Expr.Formal f : l.formals().entries()) if (f.defaultValue() != null) walk(f.defaultValue(), env);
+          }
+          e = l.body();
+        } else if (e instanceof Expr.Call) {
+          Expr.Call c = (Expr.Call) e;
+          // Nix checks the function before the arguments; arguments are usually shallow.
+          Expr fn = c.function();
+          List<Expr> args = new java.util.ArrayList<>();
+          args.add(c.argument());
+          while (fn instanceof Expr.Call) {
+            args.add(((Expr.Call) fn).argument());
+            fn = ((Expr.Call) fn).function();
+          }
+          walk(fn, env);
+          for (int i = args.size() - 1; i > 0; i--) walk(args.get(i), env);
+          e = args.get(0);
+        } else if (e instanceof Expr.Not) {
+          e = ((Expr.Not) e).operand();
+        } else if (e instanceof Expr.Neg) {
+          e = ((Expr.Neg) e).operand();
+        } else if (e instanceof Expr.BinOp) {
+          Expr.BinOp b = (Expr.BinOp) e;
+          // Nix desugars a > b and a <= b to __lessThan b a: the right operand is checked first.
+          if (b.op() == Expr.Op.GT || b.op() == Expr.Op.LE) {
+            walk(b.right(), env);
+            e = b.left();
+          } else {
+            walk(b.left(), env);
+            e = b.right();
+          }
         } else {
-          walk(b.left(), env);
-          walk(b.right(), env);
+          return; // Int, Float, Str, PathLit, CurPos: nothing to bind.
         }
       }
-      // Int, Float, Str, PathLit, CurPos: nothing to bind.
     }
 
     void walkNames(List<Expr.AttrName> path, Env env) {

@@ -38,7 +38,14 @@ public final class Printer {
     return p.out.toString();
   }
 
+  /**
+   * Nix tracks repeats per value cell, not per list or set: a thunk slot is one cell, so the key is the
+   * thunk when there is one (this makes {@code let x = [ x ]; in x} print {@code [ [ «repeated» ] ]}).
+   */
+  private Object cell;
+
   private void value(Value v, int depth) {
+    cell = v;
     if (v instanceof Thunk t) {
       if (t.isEvaluated() || (strict && !forError)) {
         v = t.force();
@@ -67,7 +74,7 @@ public final class Printer {
   }
 
   private boolean repeated(Object o) {
-    if (seen.put(o, Boolean.TRUE) != null) {
+    if (seen.put(cell, Boolean.TRUE) != null) {
       out.append("«repeated»");
       return true;
     }

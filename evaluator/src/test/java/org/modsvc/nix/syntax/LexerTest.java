@@ -104,9 +104,10 @@ class LexerTest {
 
   @Test
   void indentedStringEscapes_areSeparateTokensWithoutIndentation() {
-    List<Token> ts = Lexer.tokenize("'' a''$''''\\n'''");
-    assertEquals("IND_STRING_OPEN IND_STR( a) IND_STR($) IND_STR('') IND_STR(\n) IND_STR(')",
-        lex("'' a''$''''\\n'''").replace(" IND_STRING_CLOSE", ""));
+    // '' a''$'''''\n''  : text, ''$ , ''' , ''\n , closing ''
+    String src = "'' a''$'''''\\n''";
+    List<Token> ts = Lexer.tokenize(src);
+    assertEquals("IND_STRING_OPEN IND_STR( a) IND_STR($) IND_STR('') IND_STR(\n) IND_STRING_CLOSE", lex(src));
     assertEquals(true, ts.get(1).indentation());
     assertEquals(false, ts.get(2).indentation());
   }

@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# Benchmark of issue 2: nixpkgs lib.evalModules workload (gen_perf_workload.py, n200/n1000/n5000),
+# modsvc-agent vs CppNix's nix-instantiate in the same run, cold (one process per evaluation) and
+# warm (modsvc: many evaluations in one JVM, fresh EvalState each, median of the last half).
+# Not part of CI. Usage:
+#   integration-tests/bench/bench.sh [--runs N] [--repeat N] [--sizes "200 1000 5000"]
+# Environment:
+#   MODSVC_SHARED    the shared/ folder (default: <repo>/../shared)
+#   NIXPKGS_LIB      a nixpkgs 'lib' directory to use
+#   NIXPKGS_LIB_GIT  a bare git mirror of nix-community/nixpkgs.lib to extract 'lib' from (if no NIXPKGS_LIB)
+#   BENCH_WORK       scratch folder (default: ${TMPDIR:-/tmp}/modsvc-bench)
+#   MODSVC_CMD       how to start modsvc (default: <repo>/bin/modsvc-agent)
+set -euo pipefail
+
+REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+RUNS=5
+REPEAT=20
+SIZES="200 1000 5000"
+while [ $# -gt 0 ]; do
+  case $1 in
+    --runs) RUNS=$2; shift 2 ;;
+    --repeat) REPEAT=$2; shift 2 ;;
+    --sizes) SIZES=$2; shift 2 ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    *) echo "bench.sh: unknown argument $1" >&2; exit 1 ;;
+  esac
+done
+
+skip() { echo "bench: SKIPPED: $*"; exit 0; }
+
+SHARED=${MODSVC_SHARED:-$REPO/../shared}
+TOOLS=$SHARED/conformance/tools
+[ -f "$TOOLS/gen_perf_workload.py" ] && [ -f "$TOOLS/bench.py" ] \
+  || skip "no $TOOLS/{gen_perf_workload.py,bench.py} (set MODSVC_SHARED to the shared/ folder)"
+command -v python3 >/dev/null || skip "python3 not found"
+
+JAR=$REPO/agent/target/modsvc-agent.jar
+[ -f "$JAR" ] || skip "$JAR not built (run: mvn -B -q package -DskipTests)"
+MODSVC_CMD=${MODSVC_CMD:-$REPO/bin/modsvc-agent}
+
+# The workload generator and bench.py locate things relative to their parent folder (ROOT):
+# ROOT/nixpkgs-lib/lib and ROOT/perf/nN. Build that layout in a scratch folder.
+WORK=${BENCH_WORK:-${TMPDIR:-/tmp}/modsvc-bench}
+mkdir -p "$WORK/tools" "$WORK/perf"
+cp "$TOOLS/gen_perf_workload.py" "$TOOLS/bench.py" "$WORK/tools/"
+
+LIBREV=de42d44212d207476489bce163375d8306a26d59   # the revision the conformance corpus uses
+if [ ! -f "$WORK/nixpkgs-lib/lib/default.nix" ]; then
+  rm -rf "$WORK/nixpkgs-lib"; mkdir -p "$WORK/nixpkgs-lib"
+  if [ -n "${NIXPKGS_LIB:-}" ] && [ -f "$NIXPKGS_LIB/default.nix" ]; then
+    cp -a "$NIXPKGS_LIB" "$WORK/nixpkgs-lib/lib"
+  elif [ -f "$SHARED/conformance/nixpkgs-lib/lib/default.nix" ]; then
+    cp -a "$SHARED/conformance/nixpkgs-lib/lib" "$WORK/nixpkgs-lib/lib"
+  elif [ -n "${NIXPKGS_LIB_GIT:-}" ] && git --git-dir="$NIXPKGS_LIB_GIT" cat-file -e "$LIBREV" 2>/dev/null; then
+    git --git-dir="$NIXPKGS_LIB_GIT" archive "$LIBREV" lib | tar -x -C "$WORK/nixpkgs-lib"
+  else
+    rmdir "$WORK/nixpkgs-lib"
+    skip "no nixpkgs lib: set NIXPKGS_LIB=/path/to/lib or NIXPKGS_LIB_GIT=/path/to/nixpkgs.lib/bare-git"
+  fi
+fi
+
+WORKLOADS=()
+for n in $SIZES; do
+  [ -f "$WORK/perf/n$n/eval.nix" ] || python3 "$WORK/tools/gen_perf_workload.py" -n "$n" -o "$WORK/perf/n$n" >/dev/null
+  WORKLOADS+=("$WORK/perf/n$n")
+done
+
+NIX_CMD=""
+if command -v nix-instantiate >/dev/null; then
+  export NIX_CONFIG='build-users-group ='
+  NIX_CMD='NIX_REMOTE=dummy:// nix-instantiate --eval --strict --json {file}'
+  # bench.py checks outputs against expected.json: record it with the reference where missing.
+  for w in "${WORKLOADS[@]}"; do
+    [ -f "$w/expected.json" ] || python3 "$WORK/tools/bench.py" --cmd "$NIX_CMD" --record --runs 1 --warmup 0 "$w" >/dev/null
+  done
+else
+  echo "bench: nix-instantiate not found: timing modsvc only, no ratios"
+fi
+
+median_of() {  # bench.py output line for workload nN -> median seconds
+  awk -v w="perf/n$2" '$1 == w":" { sub(/s$/, "", $3); print $3 }' "$1"
+}
+
+echo "== cold: one process per evaluation ($RUNS runs, median; outputs checked against expected.json)"
+OURS=$WORK/cold-modsvc.txt
+NIXOUT=$WORK/cold-nix.txt
+: > "$NIXOUT"
+if [ -n "$NIX_CMD" ]; then
+  echo "-- nix-instantiate"
+  python3 "$WORK/tools/bench.py" --cmd "$NIX_CMD" --runs "$RUNS" "${WORKLOADS[@]}" | tee "$NIXOUT" || true
+fi
+echo "-- modsvc-agent ($MODSVC_CMD)"
+python3 "$WORK/tools/bench.py" --cmd "$MODSVC_CMD eval --strict --json {file}" --runs "$RUNS" "${WORKLOADS[@]}" \
+  | tee "$OURS" || true
+
+echo "== warm: $REPEAT evaluations in one JVM, median of the last half"
+WARM=$WORK/warm.txt
+: > "$WARM"
+for w in "${WORKLOADS[@]}"; do
+  n=${w##*/n}
+  if (cd "$w" && "$MODSVC_CMD" eval --strict --json --repeat "$REPEAT" eval.nix 2>"$WORK/warm-n$n.err" >/dev/null); then
+    ms=$(sed -n 's/^repeat: median of last [0-9]* runs: \([0-9.]*\) ms$/\1/p' "$WORK/warm-n$n.err")
+    echo "perf/n$n: warm median ${ms} ms" | tee -a "$WARM"
+  else
+    echo "perf/n$n: warm run failed: $(tail -3 "$WORK/warm-n$n.err")" | tee -a "$WARM"
+  fi
+done
+
+echo "== summary (ratio = modsvc / nix-instantiate; below 1 is faster)"
+printf '%-10s %10s %12s %8s %12s %8s\n' workload nix_s modsvc_cold ratio modsvc_warm ratio
+for n in $SIZES; do
+  ns=$(median_of "$NIXOUT" "$n"); ms=$(median_of "$OURS" "$n")
+  wm=$(sed -n "s|^perf/n$n: warm median \([0-9.]*\) ms$|\1|p" "$WARM")
+  python3 - "$n" "${ns:-}" "${ms:-}" "${wm:-}" <<'PY'
+import sys
+n, ns, ms, wm = sys.argv[1:]
+f = lambda s: float(s) if s else None
+ns, ms, wm = f(ns), f(ms), f(wm)
+ws = wm / 1000 if wm is not None else None
+r = lambda a, b: "%.2f" % (a / b) if a is not None and b else "-"
+s = lambda v: "%.3f" % v if v is not None else "-"
+print("%-10s %10s %12s %8s %12s %8s" % ("n" + n, s(ns), s(ms), r(ms, ns), s(ws), r(ws, ns)))
+PY
+done
+echo "targets (issue 2): cold n5000 ratio <= 1.00; warm n1000 <= 0.100 s"
