@@ -9,7 +9,8 @@
 #   NIXPKGS_LIB      a nixpkgs 'lib' directory to use
 #   NIXPKGS_LIB_GIT  a bare git mirror of nix-community/nixpkgs.lib to extract 'lib' from (if no NIXPKGS_LIB)
 #   BENCH_WORK       scratch folder (default: ${TMPDIR:-/tmp}/modsvc-bench)
-#   MODSVC_CMD       how to start modsvc (default: <repo>/bin/modsvc-agent)
+#   MODSVC_CMD       how to start modsvc cold (default: <repo>/bin/modsvc-agent)
+#   WARM_JAVA_OPTS   JVM options for the warm run (default: -Xss16m; full JIT, unlike the launcher)
 set -euo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -21,7 +22,7 @@ while [ $# -gt 0 ]; do
     --runs) RUNS=$2; shift 2 ;;
     --repeat) REPEAT=$2; shift 2 ;;
     --sizes) SIZES=$2; shift 2 ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     *) echo "bench.sh: unknown argument $1" >&2; exit 1 ;;
   esac
 done
@@ -98,7 +99,9 @@ WARM=$WORK/warm.txt
 : > "$WARM"
 for w in "${WORKLOADS[@]}"; do
   n=${w##*/n}
-  if (cd "$w" && "$MODSVC_CMD" eval --strict --json --repeat "$REPEAT" eval.nix 2>"$WORK/warm-n$n.err" >/dev/null); then
+  # shellcheck disable=SC2086 # WARM_JAVA_OPTS is a list of words
+  if (cd "$w" && java ${WARM_JAVA_OPTS:--Xss16m} -jar "$JAR" eval --strict --json --repeat "$REPEAT" eval.nix \
+        2>"$WORK/warm-n$n.err" >/dev/null); then
     ms=$(sed -n 's/^repeat: median of last [0-9]* runs: \([0-9.]*\) ms$/\1/p' "$WORK/warm-n$n.err")
     echo "perf/n$n: warm median ${ms} ms" | tee -a "$WARM"
   else

@@ -7,8 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.modsvc.nix.error.ErrorPrinter;
@@ -16,7 +18,9 @@ import org.modsvc.nix.error.EvalException;
 import org.modsvc.nix.eval.EvalState;
 import org.modsvc.nix.source.Source;
 import org.modsvc.nix.source.Span;
+import org.modsvc.nix.syntax.Lints;
 import org.modsvc.nix.syntax.ParseException;
+import org.modsvc.nix.syntax.StaticScope;
 import org.modsvc.nix.value.NixAttrs;
 import org.modsvc.nix.value.NixPath;
 import org.modsvc.nix.value.NixString;
@@ -105,9 +109,16 @@ public final class EvalCommand implements Callable<Integer> {
       "--no-warnings", "--dry-run", "--abort-on-warn"}, hidden = true)
   boolean[] ignored = new boolean[0];
 
-  @Option(names = {"--lint-absolute-path-literals", "--lint-short-path-literals", "--lint-url-literals"},
-      paramLabel = "LEVEL", hidden = true, description = "Accepted and ignored (Lix/Nix lints).")
-  List<String> lints = new ArrayList<>();
+  @Option(names = "--lint-absolute-path-literals", paramLabel = "LEVEL",
+      description = "Lint absolute path literals (/a/b, ~/a): warn or fatal.")
+  String lintAbsolutePaths;
+
+  @Option(names = "--lint-short-path-literals", paramLabel = "LEVEL",
+      description = "Lint path literals without ./ (a/b): warn or fatal.")
+  String lintShortPaths;
+
+  @Option(names = "--lint-url-literals", paramLabel = "LEVEL", description = "Lint unquoted URL literals: warn or fatal.")
+  String lintUrls;
 
   @Parameters(paramLabel = "FILE", arity = "0..1", description = "File to evaluate ('-' for stdin; default ./default.nix).")
   String file;
@@ -194,7 +205,9 @@ public final class EvalCommand implements Callable<Integer> {
     EvalState state = newState();
     Source source = readSource();
     if (parseOnly) {
-      state.parse(source);
+      // EvalState.parse leaves free variables to the compiler; a parse-only run must still reject
+      // undefined ones, as Nix's parser does.
+      StaticScope.check(state.parse(source), StaticScope::isNixGlobal);
       return "";
     }
     Value root = state.evalSource(source);
@@ -211,7 +224,8 @@ public final class EvalCommand implements Callable<Integer> {
 
   private String render(EvalState state, Value v) {
     if (raw) {
-      return state.coerceToString(v, Span.NONE, false, false).value();
+      // As nix-instantiate --raw: paths are copied to the store, like any string coercion in Nix.
+      return state.coerceToString(v, Span.NONE, false, true).value();
     }
     String text;
     if (json) {
@@ -239,7 +253,29 @@ public final class EvalCommand implements Callable<Integer> {
       if (options.get(i).equals("max-call-depth")) depth = parseInt(options.get(i + 1), "max-call-depth");
     }
     if (depth != null) state.setMaxCallDepth(depth);
+    state.setLints(lintLevels());
     return state;
+  }
+
+  /** {@code --lint-NAME LEVEL} (and {@code --option lint-NAME LEVEL}) as the evaluator's lint map. */
+  Map<String, String> lintLevels() {
+    Map<String, String> m = new HashMap<>();
+    putLint(m, Lints.ABSOLUTE_PATHS, lintAbsolutePaths);
+    putLint(m, Lints.SHORT_PATHS, lintShortPaths);
+    putLint(m, Lints.URLS, lintUrls);
+    for (int i = 0; i + 1 < options.size(); i += 2) {
+      String name = options.get(i);
+      if (name.startsWith("lint-")) putLint(m, name.substring("lint-".length()), options.get(i + 1));
+    }
+    return m;
+  }
+
+  private static void putLint(Map<String, String> m, String lint, String level) {
+    if (level == null) return;
+    if (!level.equals("warn") && !level.equals("fatal") && !level.equals("ignore")) {
+      throw new UsageError("invalid lint level '" + level + "' for " + lint + " (expected ignore, warn or fatal)");
+    }
+    if (!level.equals("ignore")) m.put(lint, level);
   }
 
   Set<String> experimentalFeatures() {
@@ -296,8 +332,11 @@ public final class EvalCommand implements Callable<Integer> {
     }
     Path p = resolveFile(file == null ? "./default.nix" : file);
     try {
-      // Lenient decoding: Nix files are bytes, and a stray invalid byte must not stop evaluation.
-      return Source.ofFile(p, new String(java.nio.file.Files.readAllBytes(p), StandardCharsets.UTF_8));
+      // Strict, like the evaluator's own import: text is Java strings, so bytes that are not UTF-8
+      // cannot be represented faithfully; refusing beats silently replacing them.
+      return Source.ofFile(p, java.nio.file.Files.readString(p, StandardCharsets.UTF_8));
+    } catch (java.nio.charset.MalformedInputException e) {
+      throw new UsageError("'" + p + "' is not valid UTF-8");
     } catch (java.nio.file.NoSuchFileException e) {
       throw new UsageError("path '" + p + "' does not exist");
     } catch (IOException e) {

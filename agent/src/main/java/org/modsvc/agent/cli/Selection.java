@@ -1,6 +1,5 @@
 package org.modsvc.agent.cli;
 
-import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
 import org.modsvc.nix.error.EvalException;
@@ -124,7 +123,7 @@ final class Selection {
     }
     if (!(fun instanceof Lambda lam) || lam.formals() == null) return fun;
     NixAttrs actual;
-    if (hasEllipsis(lam)) {
+    if (lam.code().hasEllipsis()) {
       actual = args;
     } else {
       NixAttrs.Builder b = NixAttrs.builder(lam.formals().length);
@@ -143,26 +142,5 @@ final class Selection {
       actual = b.build();
     }
     return state.call(lam, actual, Span.NONE);
-  }
-
-  private static volatile Field ellipsisField;
-
-  /**
-   * Whether the function's formals end in {@code ...}. The evaluator does not expose this yet, so the
-   * (package-private) field of the compiled lambda is read; if that ever fails, passing every argument is
-   * the safer guess only for {@code ...} functions, so answer false and pass the declared ones.
-   */
-  static boolean hasEllipsis(Lambda lam) {
-    try {
-      Field f = ellipsisField;
-      if (f == null) {
-        f = LambdaNode.class.getDeclaredField("ellipsis");
-        f.setAccessible(true);
-        ellipsisField = f;
-      }
-      return f.getBoolean(lam.code());
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      return false;
-    }
   }
 }

@@ -219,4 +219,52 @@ class EvalCommandTest {
     assertTrue(r.out().contains("--strict"), r.out());
     assertFalse(r.out().contains("--repeat"), "benchmark option stays hidden");
   }
+
+  @Test
+  void readsStdin_whenDashGiven() {
+    java.io.InputStream saved = System.in;
+    try {
+      System.setIn(new java.io.ByteArrayInputStream("[ \"é\" (1 + 2) ]".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      CliRun r = CliRun.of("eval", "--strict", "-");
+      assertEquals(0, r.exitCode(), r.err());
+      assertEquals("[ \"é\" 3 ]\n", r.out());
+    } finally {
+      System.setIn(saved);
+    }
+  }
+
+  @Test
+  void exitsOneWithUsage_whenNoSubcommand() {
+    CliRun r = CliRun.of();
+    assertEquals(1, r.exitCode());
+    assertTrue(r.err().contains("missing subcommand"), r.err());
+  }
+
+  @Test
+  void failsParseOnly_whenVariableUndefined() throws IOException {
+    Path f = write("u.nix", "x: y");
+    CliRun r = CliRun.of("eval", "--parse", f.toString());
+    assertEquals(1, r.exitCode());
+    assertTrue(r.err().contains("undefined variable 'y'"), r.err());
+  }
+
+  @Test
+  void failsOnUrlLiteral_whenLintFatal() {
+    CliRun r = CliRun.of("eval", "--lint-url-literals", "fatal", "--expr", "http://example.com");
+    assertEquals(1, r.exitCode(), r.out());
+    assertTrue(r.err().startsWith("error:"), r.err());
+  }
+
+  @Test
+  void evaluatesUrlLiteral_whenLintOff() {
+    CliRun r = CliRun.of("eval", "--expr", "http://example.com");
+    assertEquals("\"http://example.com\"\n", r.out());
+  }
+
+  @Test
+  void exitsOneWithUsage_whenLintLevelInvalid() {
+    CliRun r = CliRun.of("eval", "--lint-url-literals", "loud", "--expr", "1");
+    assertEquals(1, r.exitCode());
+    assertTrue(r.err().contains("invalid lint level 'loud'"), r.err());
+  }
 }

@@ -29,7 +29,13 @@ final class Compiler {
   private Node compile(Expr e, Scope s, String bindingName) {
     if (e instanceof Expr.Int i) return new Nodes.Const(NixInt.of(i.value()), i.span());
     if (e instanceof Expr.Float f) return new Nodes.Const(new NixFloat(f.value()), f.span());
-    if (e instanceof Expr.Str str) return new Nodes.Const(NixString.of(str.value()), str.span());
+    if (e instanceof Expr.Str str) {
+      if (str.value().indexOf('\0') >= 0) {
+        throw new EvalException("input string '" + str.value().replace('\0', '\u2400')
+            + "' cannot be represented as Nix string because it contains null bytes", str.span());
+      }
+      return new Nodes.Const(NixString.of(str.value()), str.span());
+    }
     if (e instanceof Expr.PathLit p) return new Nodes.Const(new NixPath(p.path()), p.span());
     if (e instanceof Expr.Var v) return variable(v.name(), s, 0, v.span());
     if (e instanceof Expr.Interp in) return new Nodes.Interp(state, compileAll(in.parts(), s), in.span());

@@ -94,9 +94,16 @@ public final class EvalState {
 
   // ---------------------------------------------------------------- parsing and evaluation entry points
 
+  private Map<String, String> lintLevels = Map.of();
+
+  /** Enables Nix's literal lints ({@code absolute-path-literals} → {@code warn}/{@code fatal}, …). */
+  public void setLints(Map<String, String> levels) { this.lintLevels = Map.copyOf(levels); }
+
   /** Parses without the parser's own variable check: {@link Compiler} resolves variables against the real scope. */
   public Expr parse(Source source) {
-    return Parser.parse(source, homeDir, null);
+    Expr e = Parser.parse(source, homeDir, null);
+    org.modsvc.nix.syntax.Lints.check(e, lintLevels, msg -> stderr.println("warning: " + msg));
+    return e;
   }
 
   /** Evaluates source text to weak head normal form. */
