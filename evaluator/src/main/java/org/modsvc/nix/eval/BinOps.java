@@ -1,6 +1,5 @@
 package org.modsvc.nix.eval;
 
-import java.util.Set;
 import org.modsvc.nix.error.EvalException;
 import org.modsvc.nix.source.Span;
 import org.modsvc.nix.value.NixAttrs;
@@ -120,59 +119,33 @@ final class BinOps {
     }
   }
 
+  /** Forces a Boolean operand of a logical operator, naming the operand in the trace as Nix does. */
+  static boolean operand(Node n, Env env, String side, String op) {
+    try {
+      return Types.bool(n.eval(env), n.span);
+    } catch (EvalException e) {
+      throw e.addTrace("in the " + side + " operand of the " + op + " operator", n.span);
+    }
+  }
+
   static final class And extends Bin {
     And(Node l, Node r, Span span) { super(l, r, span); }
     @Override public Value eval(Env env) {
-      boolean a;
-      try {
-        a = Types.bool(left.eval(env), left.span);
-      } catch (EvalException e) {
-        throw e.addTrace("in the left operand of the AND (&&) operator", span);
-      }
-      if (!a) return NixBool.FALSE;
-      try {
-        return NixBool.of(Types.bool(right.eval(env), right.span));
-      } catch (EvalException e) {
-        throw e.addTrace("in the right operand of the AND (&&) operator", span);
-      }
+      return NixBool.of(operand(left, env, "left", "AND (&&)") && operand(right, env, "right", "AND (&&)"));
     }
   }
 
   static final class Or extends Bin {
     Or(Node l, Node r, Span span) { super(l, r, span); }
     @Override public Value eval(Env env) {
-      boolean a;
-      try {
-        a = Types.bool(left.eval(env), left.span);
-      } catch (EvalException e) {
-        throw e.addTrace("in the left operand of the OR (||) operator", span);
-      }
-      if (a) return NixBool.TRUE;
-      try {
-        return NixBool.of(Types.bool(right.eval(env), right.span));
-      } catch (EvalException e) {
-        throw e.addTrace("in the right operand of the OR (||) operator", span);
-      }
+      return NixBool.of(operand(left, env, "left", "OR (||)") || operand(right, env, "right", "OR (||)"));
     }
   }
 
   static final class Impl extends Bin {
     Impl(Node l, Node r, Span span) { super(l, r, span); }
     @Override public Value eval(Env env) {
-      boolean a;
-      try {
-        a = Types.bool(left.eval(env), left.span);
-      } catch (EvalException e) {
-        throw e.addTrace("in the left operand of the IMPL (->) operator", span);
-      }
-      if (!a) return NixBool.TRUE;
-      try {
-        return NixBool.of(Types.bool(right.eval(env), right.span));
-      } catch (EvalException e) {
-        throw e.addTrace("in the right operand of the IMPL (->) operator", span);
-      }
+      return NixBool.of(!operand(left, env, "left", "IMPL (->)") || operand(right, env, "right", "IMPL (->)"));
     }
   }
-
-  static Set<String> noContext() { return Set.of(); }
 }
