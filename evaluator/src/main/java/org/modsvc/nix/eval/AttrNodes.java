@@ -17,6 +17,8 @@ final class AttrNodes {
     final String name;
     final Node dynamic;
     final Span span;
+    /** Where this name was found last time: see {@link NixAttrs#indexOf(String, int)}. Racy but only a hint. */
+    int guess;
     Key(String name, Node dynamic, Span span) { this.name = name; this.dynamic = dynamic; this.span = span; }
 
     /** The name, or null when a dynamic binding name evaluates to null (such bindings are skipped). */
@@ -46,22 +48,47 @@ final class AttrNodes {
           if (fallback != null) return fallback.eval(env);
           throw Types.typeError("a set", v, span).addTrace("while selecting an attribute", span);
         }
-        Value next = attrs.get(name);
-        if (next == null) {
+        int idx = attrs.indexOf(name, k.guess);
+        if (idx < 0) {
           if (fallback != null) return fallback.eval(env);
           throw new EvalException("attribute '" + name + "' missing", k.span);
         }
+        k.guess = idx;
+        Value next = attrs.value(idx);
         if (next instanceof Thunk t) {
           try {
             v = t.force();
           } catch (EvalException e) {
-            Span def = attrs.positionOf(name);
+            Span def = attrs.position(idx);
             throw e.addTrace("while evaluating the attribute '" + name + "'", def != null ? def : k.span);
           }
         } else {
           v = next;
         }
       }
+      return v;
+    }
+
+    /**
+     * No thunk when the selection is already decided: {@code x.a.b} with {@code x} a variable whose set
+     * and attributes along the path are all evaluated (as in {@code f cfg.enable}) yields that value,
+     * exactly what forcing a thunk would give, and nothing can fail. Anything still pending keeps the
+     * thunk, so errors carry the same "while evaluating the attribute" trace as before.
+     */
+    @Override public Value lazy(Env env) {
+      if (!(target instanceof Nodes.Local)) return new Thunk(this, env);
+      Value v = target.lazy(env);
+      for (Key k : path) {
+        if (v instanceof Thunk t) {
+          if (!t.isEvaluated()) return new Thunk(this, env);
+          v = t.force();
+        }
+        if (k.name == null || !(v instanceof NixAttrs attrs)) return new Thunk(this, env);
+        int idx = attrs.indexOf(k.name, k.guess);
+        if (idx < 0) return new Thunk(this, env);
+        v = attrs.value(idx);
+      }
+      if (v instanceof Thunk t) return t.isEvaluated() ? t.force() : new Thunk(this, env);
       return v;
     }
   }
@@ -76,8 +103,10 @@ final class AttrNodes {
         Key k = path[i];
         if (!(v instanceof NixAttrs attrs)) return NixBool.FALSE;
         String name = k.name != null ? k.name : Types.plainString(k.dynamic.eval(env), k.span);
-        Value next = attrs.get(name);
-        if (next == null) return NixBool.FALSE;
+        int idx = attrs.indexOf(name, k.guess);
+        if (idx < 0) return NixBool.FALSE;
+        k.guess = idx;
+        Value next = attrs.value(idx);
         // Only intermediate values are forced: `x ? a` must not evaluate x.a.
         if (i < path.length - 1) v = Thunk.force(next);
       }
@@ -128,13 +157,13 @@ final class AttrNodes {
       if (frameSize > 0) {
         frame = new Env(env, frameSize);
         for (int i = 0; i < inheritSources.length; i++) {
-          frame.slots[firstSourceSlot + i] = Nodes.lazyInFrame(inheritSources[i], frame);
+          frame.set(firstSourceSlot + i, Nodes.lazyInFrame(inheritSources[i], frame));
         }
       }
       Value[] vs = new Value[names.length];
       for (int i = 0; i < names.length; i++) {
         vs[i] = frameSize > 0 ? Nodes.lazyInFrame(values[i], frame) : values[i].lazy(frame);
-        if (recursive) frame.slots[i] = vs[i];
+        if (recursive) frame.set(i, vs[i]);
       }
       NixAttrs result = new NixAttrs(names, vs, positions);
       if (overridesIndex >= 0) result = applyOverrides(result, frame, vs);
@@ -164,7 +193,7 @@ final class AttrNodes {
       NixAttrs ov = Types.attrs(vs[overridesIndex], span);
       for (int i = 0; i < ov.size(); i++) {
         int idx = result.indexOf(ov.name(i));
-        if (idx >= 0) frame.slots[idx] = ov.value(i);
+        if (idx >= 0) frame.set(idx, ov.value(i));
       }
       return result.update(ov);
     }
@@ -184,9 +213,9 @@ final class AttrNodes {
     @Override public Value eval(Env env) {
       Env frame = new Env(env, values.length + inheritSources.length);
       for (int i = 0; i < inheritSources.length; i++) {
-        frame.slots[values.length + i] = Nodes.lazyInFrame(inheritSources[i], frame);
+        frame.set(values.length + i, Nodes.lazyInFrame(inheritSources[i], frame));
       }
-      for (int i = 0; i < values.length; i++) frame.slots[i] = Nodes.lazyInFrame(values[i], frame);
+      for (int i = 0; i < values.length; i++) frame.set(i, Nodes.lazyInFrame(values[i], frame));
       return body.eval(frame);
     }
   }

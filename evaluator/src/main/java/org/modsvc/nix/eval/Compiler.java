@@ -80,7 +80,7 @@ final class Compiler {
 
   private Node variable(String name, Scope s, int skip, Span span) {
     Resolved r = Resolved.resolve(s, name, skip);
-    if (r.isLexical()) return new Nodes.Local(r.depth(), r.index(), name, span);
+    if (r.isLexical()) return Nodes.local(r.depth(), r.index(), name, span);
     if (r.withDepths() != null) return new Nodes.WithLookup(name, r.withDepths(), span);
     throw new EvalException("undefined variable '" + name + "'", span);
   }
@@ -234,7 +234,7 @@ final class Compiler {
 
   private Node staticValue(StaticEntry e, Scope inner, int skipForInherit, int firstSource) {
     if (e.inheritFrom() >= 0) {
-      Node src = new Nodes.Local(0, firstSource + e.inheritFrom(), "«inherit source»", e.span());
+      Node src = Nodes.local(0, firstSource + e.inheritFrom(), "«inherit source»", e.span());
       return new AttrNodes.Select(src, new AttrNodes.Key[] {new AttrNodes.Key(e.name(), null, e.span())}, null,
           e.span());
     }

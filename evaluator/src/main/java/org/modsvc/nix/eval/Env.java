@@ -5,19 +5,42 @@ import org.modsvc.nix.value.Value;
 /**
  * A run-time scope frame: variable slots resolved at compile time (see {@link Scope}) plus the enclosing
  * frame. A {@code with} frame has a single slot holding the (lazy) attribute set it brings into scope.
+ *
+ * <p>Slot 0 lives in a field and only slots 1.. in an array: most frames are those of plain
+ * {@code x: …} functions with exactly one slot, and keeping it inline saves an array allocation and an
+ * indirection per call (frame allocation was ~30% of all bytes allocated on the evalModules benchmark).
  */
 public final class Env {
+  private static final Value[] NO_SLOTS = new Value[0];
+
   public final Env up;
-  public final Value[] slots;
+  Value slot0;
+  /** Slots 1..size-1; shared empty array for frames of size 0 or 1. */
+  final Value[] rest;
 
   public Env(Env up, int size) {
     this.up = up;
-    this.slots = new Value[size];
+    this.rest = size <= 1 ? NO_SLOTS : new Value[size - 1];
   }
 
-  public Env(Env up, Value[] slots) {
+  /** A one-slot frame ({@code x: …} arguments, {@code with} scopes). */
+  Env(Env up, Value slot0) {
     this.up = up;
-    this.slots = slots;
+    this.slot0 = slot0;
+    this.rest = NO_SLOTS;
+  }
+
+  /** A frame holding a copy of {@code slots}. */
+  public Env(Env up, Value[] slots) {
+    this(up, slots.length);
+    for (int i = 0; i < slots.length; i++) set(i, slots[i]);
+  }
+
+  public Value get(int i) { return i == 0 ? slot0 : rest[i - 1]; }
+
+  public void set(int i, Value v) {
+    if (i == 0) slot0 = v;
+    else rest[i - 1] = v;
   }
 
   public Env at(int depth) {

@@ -147,8 +147,8 @@ public final class EvalState {
     // Frame 0 (innermost with) holds the overrides, frame 1 the global builtins as a set.
     Scope s = Scope.with(Scope.with(null));
     Node node = compiler.compileTop(parse(src), s);
-    Env globalsEnv = new Env(null, new Value[] {globalsAsAttrs()});
-    Env env = new Env(globalsEnv, new Value[] {scope});
+    Env globalsEnv = new Env(null, (Value) globalsAsAttrs());
+    Env env = new Env(globalsEnv, (Value) scope);
     return node.eval(env);
   }
 
@@ -157,7 +157,7 @@ public final class EvalState {
   private NixAttrs globalsAsAttrs() {
     if (globalsCache == null) {
       NixAttrs.Builder b = NixAttrs.builder();
-      for (String n : baseScopeNames()) b.put(n, baseEnv.slots[baseScope.slotOf(n)]);
+      for (String n : baseScopeNames()) b.put(n, baseEnv.get(baseScope.slotOf(n)));
       globalsCache = b.build();
     }
     return globalsCache;

@@ -23,6 +23,8 @@ public final class LambdaNode extends Node {
   final String[] sortedFormalNames;
   final boolean ellipsis;
   final int frameSize;
+  /** Per formal, where the argument set had it last time (see {@link NixAttrs#indexOf(String, int)}). */
+  private final int[] formalGuess;
   Node body;
 
   LambdaNode(Span span, String name, String paramName, FormalInfo[] formals, boolean ellipsis, int frameSize) {
@@ -41,6 +43,7 @@ public final class LambdaNode extends Node {
     } else {
       sortedFormalNames = null;
     }
+    formalGuess = formals == null ? null : new int[formals.length];
   }
 
   FormalInfo[] formalInfo() { return formals; }
@@ -58,21 +61,21 @@ public final class LambdaNode extends Node {
 
   /** Binds {@code arg} into a fresh frame and evaluates the body. */
   Value invoke(Env closure, Value arg, Span callSite) {
+    if (formals == null) return body.eval(new Env(closure, arg));
     Env frame = new Env(closure, frameSize);
-    if (formals == null) {
-      frame.slots[0] = arg;
-      return body.eval(frame);
-    }
-    if (hasParam) frame.slots[0] = arg;
+    if (hasParam) frame.slot0 = arg;
     NixAttrs attrs = Types.attrs(arg, callSite);
     int matched = 0;
-    for (FormalInfo f : formals) {
-      Value v = attrs.get(f.name);
-      if (v != null) {
+    for (int i = 0; i < formals.length; i++) {
+      FormalInfo f = formals[i];
+      int idx = attrs.indexOf(f.name, formalGuess[i]);
+      if (idx >= 0) {
+        formalGuess[i] = idx;
+        Value v = attrs.value(idx);
         matched++;
-        frame.slots[f.slot] = v;
+        frame.set(f.slot, v);
       } else if (f.defaultValue != null) {
-        frame.slots[f.slot] = Nodes.lazyInFrame(f.defaultValue, frame);
+        frame.set(f.slot, Nodes.lazyInFrame(f.defaultValue, frame));
       } else {
         throw new EvalException("function '" + displayName() + "' called without required argument '"
             + f.name + "'", callSite);

@@ -27,8 +27,13 @@ final class Nodes {
     @Override public Value lazy(Env env) { return value; }
   }
 
-  /** A variable in a lexical frame {@code depth} levels up. */
-  static final class Local extends Node {
+  /**
+   * A variable in a lexical frame {@code depth} levels up. Created through {@link #local}, which picks a
+   * subclass for the common shapes (the frame itself or its parent; slot 0, which {@link Env} keeps in a
+   * field): variable reads are the most frequent operation, and each shape then runs without a loop or a
+   * branch on the slot number.
+   */
+  abstract static class Local extends Node {
     final int depth;
     final int index;
     final String name;
@@ -38,16 +43,86 @@ final class Nodes {
       this.index = index;
       this.name = name;
     }
+  }
+
+  static Local local(int depth, int index, String name, Span span) {
+    if (index == 0) {
+      if (depth == 0) return new LocalHere0(name, span);
+      if (depth == 1) return new LocalUp0(name, span);
+      return new LocalFar0(depth, name, span);
+    }
+    if (depth == 0) return new LocalHere(index, name, span);
+    if (depth == 1) return new LocalUp(index, name, span);
+    return new LocalFar(depth, index, name, span);
+  }
+
+  /** Slot 0 of the current frame (a plain function's argument, a {@code with} set). */
+  static final class LocalHere0 extends Local {
+    LocalHere0(String name, Span span) { super(0, 0, name, span); }
     @Override public Value eval(Env env) {
-      Env e = env;
-      for (int i = depth; i > 0; i--) e = e.up;
-      Value v = e.slots[index];
+      Value v = env.slot0;
+      return v instanceof Thunk t ? t.force() : v;
+    }
+    @Override public Value lazy(Env env) { return env.slot0; }
+  }
+
+  static final class LocalUp0 extends Local {
+    LocalUp0(String name, Span span) { super(1, 0, name, span); }
+    @Override public Value eval(Env env) {
+      Value v = env.up.slot0;
+      return v instanceof Thunk t ? t.force() : v;
+    }
+    @Override public Value lazy(Env env) { return env.up.slot0; }
+  }
+
+  static final class LocalFar0 extends Local {
+    LocalFar0(int depth, String name, Span span) { super(depth, 0, name, span); }
+    @Override public Value eval(Env env) {
+      Env e = env.up.up;
+      for (int i = depth - 2; i > 0; i--) e = e.up;
+      Value v = e.slot0;
       return v instanceof Thunk t ? t.force() : v;
     }
     @Override public Value lazy(Env env) {
-      Env e = env;
-      for (int i = depth; i > 0; i--) e = e.up;
-      return e.slots[index];
+      Env e = env.up.up;
+      for (int i = depth - 2; i > 0; i--) e = e.up;
+      return e.slot0;
+    }
+  }
+
+  static final class LocalHere extends Local {
+    final int restIndex;
+    LocalHere(int index, String name, Span span) { super(0, index, name, span); restIndex = index - 1; }
+    @Override public Value eval(Env env) {
+      Value v = env.rest[restIndex];
+      return v instanceof Thunk t ? t.force() : v;
+    }
+    @Override public Value lazy(Env env) { return env.rest[restIndex]; }
+  }
+
+  static final class LocalUp extends Local {
+    final int restIndex;
+    LocalUp(int index, String name, Span span) { super(1, index, name, span); restIndex = index - 1; }
+    @Override public Value eval(Env env) {
+      Value v = env.up.rest[restIndex];
+      return v instanceof Thunk t ? t.force() : v;
+    }
+    @Override public Value lazy(Env env) { return env.up.rest[restIndex]; }
+  }
+
+  static final class LocalFar extends Local {
+    final int restIndex;
+    LocalFar(int depth, int index, String name, Span span) { super(depth, index, name, span); restIndex = index - 1; }
+    @Override public Value eval(Env env) {
+      Env e = env.up.up;
+      for (int i = depth - 2; i > 0; i--) e = e.up;
+      Value v = e.rest[restIndex];
+      return v instanceof Thunk t ? t.force() : v;
+    }
+    @Override public Value lazy(Env env) {
+      Env e = env.up.up;
+      for (int i = depth - 2; i > 0; i--) e = e.up;
+      return e.rest[restIndex];
     }
   }
 
@@ -63,7 +138,7 @@ final class Nodes {
     @Override public Value eval(Env env) {
       for (int d : withDepths) {
         Env e = env.at(d);
-        NixAttrs attrs = Types.attrs(e.slots[0], span);
+        NixAttrs attrs = Types.attrs(e.slot0, span);
         Value v = attrs.get(name);
         if (v != null) return Thunk.force(v);
       }
@@ -76,7 +151,7 @@ final class Nodes {
     final Node body;
     With(Node scope, Node body, Span span) { super(span); this.scope = scope; this.body = body; }
     @Override public Value eval(Env env) {
-      Env inner = new Env(env, new Value[] {scope.lazy(env)});
+      Env inner = new Env(env, scope.lazy(env));
       return body.eval(inner);
     }
   }

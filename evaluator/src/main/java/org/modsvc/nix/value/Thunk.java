@@ -14,22 +14,28 @@ import org.modsvc.nix.source.Span;
  * (as Nix does), which {@code tryEval} relies on.
  */
 public final class Thunk implements Value {
-  private Node node;
+  /**
+   * {@link #env} while the thunk runs (black-holed). Encoding the state in {@code env} instead of a
+   * separate flag, and keeping node or supplier in one field, makes a thunk 24 bytes instead of 32:
+   * thunks are a fifth of all allocation.
+   */
+  private static final Env RUNNING = new Env(null, 0);
+
+  /** The {@link Node} or {@code Supplier<Value>} to run; null once evaluated. */
+  private Object code;
   private Env env;
-  private Supplier<Value> supplier;
   private Value value;
-  private boolean running;
 
   public Thunk(Node node, Env env) {
-    this.node = node;
+    this.code = node;
     this.env = env;
   }
 
-  public Thunk(Supplier<Value> supplier) { this.supplier = supplier; }
+  public Thunk(Supplier<Value> supplier) { this.code = supplier; }
 
   /** An already evaluated thunk, used where a slot must be filled before its value is known. */
   public static Thunk evaluated(Value v) {
-    Thunk t = new Thunk(null, null);
+    Thunk t = new Thunk((Node) null, null);
     t.value = v;
     return t;
   }
@@ -37,25 +43,26 @@ public final class Thunk implements Value {
   public boolean isEvaluated() { return value != null; }
 
   /** The node to be evaluated, for printing unevaluated code positions; null once evaluated. */
-  public Node node() { return node; }
+  public Node node() { return code instanceof Node n ? n : null; }
 
   @Override
+  @SuppressWarnings("unchecked")
   public Value force() {
     Value v = value;
     if (v != null) return v;
-    if (running) throw new InfiniteRecursion(node == null ? Span.NONE : node.span);
-    running = true;
+    Env e = env;
+    Object c = code;
+    if (e == RUNNING) throw new InfiniteRecursion(c instanceof Node n ? n.span : Span.NONE);
+    env = RUNNING;
     try {
-      v = node != null ? node.eval(env) : supplier.get().force();
-    } catch (EvalException | StackOverflowError e) {
-      running = false;
-      throw e;
+      v = c instanceof Node n ? n.eval(e) : ((Supplier<Value>) c).get().force();
+    } catch (EvalException | StackOverflowError ex) {
+      env = e;
+      throw ex;
     }
     value = v;
-    running = false;
-    node = null;
+    code = null;
     env = null;
-    supplier = null;
     return v;
   }
 

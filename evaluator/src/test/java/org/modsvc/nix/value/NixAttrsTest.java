@@ -1,0 +1,62 @@
+package org.modsvc.nix.value;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import org.junit.jupiter.api.Test;
+
+class NixAttrsTest {
+  private static NixAttrs set(String... names) {
+    NixAttrs.Builder b = NixAttrs.builder();
+    for (String n : names) b.put(n, NixString.of(n));
+    return b.build();
+  }
+
+  @Test
+  void build_sortsUnsortedNames() {
+    assertArrayEquals(new String[] {"a", "b", "c", "d", "e"}, set("d", "b", "e", "a", "c").names());
+  }
+
+  @Test
+  void build_lastPutWins_whenNamesRepeat() {
+    NixAttrs a = NixAttrs.builder().put("y", NixInt.of(1)).put("x", NixInt.of(2)).put("y", NixInt.of(3)).build();
+    assertArrayEquals(new String[] {"x", "y"}, a.names());
+    assertEquals(NixInt.of(3), a.get("y"));
+  }
+
+  @Test
+  void build_firstPutWins_whenAskedFor() {
+    NixAttrs.Builder b = NixAttrs.builder();
+    for (int i = 0; i < 20; i++) b.put("k" + (i % 7), NixInt.of(i));
+    NixAttrs a = b.build(true);
+    assertEquals(7, a.size());
+    for (int i = 0; i < 7; i++) assertEquals(NixInt.of(i), a.get("k" + i));
+  }
+
+  @Test
+  void update_rightSideWins_andResultHasExactSize() {
+    NixAttrs r = set("a", "b", "c").update(NixAttrs.builder().put("b", NixInt.of(9)).put("d", NixInt.of(4)).build());
+    assertArrayEquals(new String[] {"a", "b", "c", "d"}, r.names());
+    assertEquals(4, r.values().length);
+    assertEquals(NixInt.of(9), r.get("b"));
+  }
+
+  @Test
+  void update_mergesLargeSetsWithOverlap() {
+    NixAttrs left = set("a", "c", "e", "g", "i", "k");
+    NixAttrs right = set("b", "c", "d", "e", "f", "z");
+    NixAttrs r = left.update(right);
+    assertArrayEquals(new String[] {"a", "b", "c", "d", "e", "f", "g", "i", "k", "z"}, r.names());
+    assertSame(right.get("c"), r.get("c"));
+  }
+
+  @Test
+  void indexOfWithGuess_findsNameWhateverTheGuess() {
+    NixAttrs a = set("a", "b", "c");
+    for (int guess = 0; guess < 5; guess++) {
+      assertEquals(2, a.indexOf("c", guess));
+      assertEquals(-1, a.indexOf("x", guess));
+    }
+  }
+}
