@@ -41,7 +41,7 @@ final class ContextBuiltins implements Builtins.Group {
       String c = s.context().iterator().next();
       if (c.startsWith("!")) {
         throw new EvalException("`addDrvOutputDependencies` can only act on derivations, not on a derivation output "
-            + "such as '" + c.substring(c.indexOf('!', 1) + 1) + "'", sp);
+            + "such as '" + c.substring(1, c.indexOf('!', 1)) + "'", sp);
       }
       if (c.startsWith("=")) return s;
       if (!c.endsWith(".drv")) {

@@ -50,15 +50,16 @@ final class CoreBuiltins implements Builtins.Group {
       return Thunk.force(a[1]);
     });
     r.def("deepSeq", 2, (a, sp) -> {
-      deepForce(a[0]);
+      deepForce(a[0], sp);
       return Thunk.force(a[1]);
     });
+    // throw and abort coerce their message like string interpolation does (no integers), as in Nix.
     r.def("throw", 1, (a, sp) -> {
-      NixString msg = st.coerceToString(a[0], sp, true, false);
+      NixString msg = st.coerceToString(a[0], sp, false, false);
       throw new org.modsvc.nix.error.ThrownError(msg.value(), sp).addTrace("while calling the 'throw' builtin", sp);
     });
     r.def("abort", 1, (a, sp) -> {
-      NixString msg = st.coerceToString(a[0], sp, true, false);
+      NixString msg = st.coerceToString(a[0], sp, false, false);
       throw new EvalException("evaluation aborted with the following error message: '" + msg.value() + "'", sp)
           .addTrace("while calling the 'abort' builtin", sp);
     });
@@ -131,7 +132,7 @@ final class CoreBuiltins implements Builtins.Group {
     r.constant("true", NixBool.TRUE);
     r.constant("false", NixBool.FALSE);
     r.constant("null", NixNull.NULL);
-    for (String f : List.of("fetchurl", "fetchTarball", "fetchGit", "fetchMercurial", "fetchTree", "fetchClosure",
+    for (String f : List.of("fetchGit", "fetchMercurial", "fetchClosure",
         "getFlake")) {
       r.def(f, 1, (a, sp) -> {
         throw new EvalException("'builtins." + f + "' is not supported by modsvc: it needs network access or a Nix "
@@ -146,19 +147,43 @@ final class CoreBuiltins implements Builtins.Group {
     return a + "-linux";
   }
 
-  /** Forces a value completely; shared sub-values are visited once, so cyclic structures terminate. */
-  static void deepForce(Value root) {
+  /**
+   * Nesting depth at which deep traversals ({@code deepSeq}, {@code toJSON}) stop with Nix's stack-overflow
+   * error: Nix counts each level against {@code max-call-depth}, whose default is 10000.
+   */
+  static final int MAX_NESTING = 10000;
+
+  static EvalException stackOverflow(Span sp) {
+    return new EvalException("stack overflow; max-call-depth exceeded", sp);
+  }
+
+  /**
+   * Forces a value completely; shared sub-values are visited once, so cyclic structures terminate. Iterative
+   * (no Java recursion), but a structure nested deeper than {@link #MAX_NESTING} fails as it does in Nix.
+   */
+  static void deepForce(Value root, Span sp) {
     Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     Deque<Value> work = new ArrayDeque<>();
+    Deque<Integer> depths = new ArrayDeque<>();
     work.push(root);
+    depths.push(0);
     while (!work.isEmpty()) {
       Value v = Thunk.force(work.pop());
+      int depth = depths.pop();
       if (v instanceof NixList l) {
         if (!seen.add(l)) continue;
-        for (int i = l.size() - 1; i >= 0; i--) work.push(l.get(i));
+        if (depth >= MAX_NESTING && l.size() > 0) throw stackOverflow(sp);
+        for (int i = l.size() - 1; i >= 0; i--) {
+          work.push(l.get(i));
+          depths.push(depth + 1);
+        }
       } else if (v instanceof NixAttrs at) {
         if (!seen.add(at)) continue;
-        for (int i = at.size() - 1; i >= 0; i--) work.push(at.value(i));
+        if (depth >= MAX_NESTING && at.size() > 0) throw stackOverflow(sp);
+        for (int i = at.size() - 1; i >= 0; i--) {
+          work.push(at.value(i));
+          depths.push(depth + 1);
+        }
       }
     }
   }

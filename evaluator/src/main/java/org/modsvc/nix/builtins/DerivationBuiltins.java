@@ -14,6 +14,7 @@ import org.modsvc.nix.eval.Types;
 import org.modsvc.nix.source.Span;
 import org.modsvc.nix.store.DerivationRegistry;
 import org.modsvc.nix.store.DerivationRequest;
+import org.modsvc.nix.store.ContentAddressMethod;
 import org.modsvc.nix.store.Derivations;
 import org.modsvc.nix.store.StoreException;
 import org.modsvc.nix.store.StorePaths;
@@ -158,6 +159,9 @@ final class DerivationBuiltins implements Builtins.Group {
           outputs, inputDrvs, inputSrcs, str(attrs, "outputHash", st, sp), str(attrs, "outputHashAlgo", st, sp),
           str(attrs, "outputHashMode", st, sp), json);
     } else {
+      // Nix rejects a bad outputHashMode before complaining about a missing builder or system.
+      String mode = env.get("outputHashMode");
+      if (mode != null) storeCall(() -> ContentAddressMethod.parseOutputHashMode(mode), sp);
       if (!env.containsKey("builder")) throw new EvalException("required attribute 'builder' missing", sp);
       if (!env.containsKey("system")) throw new EvalException("required attribute 'system' missing", sp);
       req = DerivationRequest.fromEnv(name, env, args, inputDrvs, inputSrcs);

@@ -69,7 +69,14 @@ final class FileBuiltins implements Builtins.Group {
       String path = st.coerceToPath(a[0], sp);
       Path p = real(st, path);
       if (Files.exists(p) && !Files.isDirectory(p)) {
-        throw new EvalException("'" + path + "' is not a directory", sp);
+        // Nix resolves symlinks first and names the final target in the message.
+        String shown = path;
+        try {
+          if (Files.isSymbolicLink(p) && p.equals(Path.of(path))) shown = p.toRealPath().toString();
+        } catch (IOException e) {
+          // keep the path as given
+        }
+        throw new EvalException("'" + shown + "' is not a directory", sp);
       }
       NixAttrs.Builder b = NixAttrs.builder();
       try (DirectoryStream<Path> ds = Files.newDirectoryStream(p)) {
@@ -111,9 +118,10 @@ final class FileBuiltins implements Builtins.Group {
       return new NixString(p, java.util.Set.of(p));
     });
     r.def("filterSource", 2, (a, sp) -> {
+      // The path is checked before the filter, as in Nix.
       Value filter = a[0];
-      Types.function(filter, sp);
       String path = st.coerceToPath(a[1], sp);
+      Types.function(filter, sp);
       return addPath(st, path, StorePaths.baseName(path), filter, true, null, sp);
     });
     r.def("path", 1, (a, sp) -> {

@@ -27,6 +27,7 @@ import org.modsvc.nix.value.NixList;
 import org.modsvc.nix.value.NixNull;
 import org.modsvc.nix.value.NixPath;
 import org.modsvc.nix.value.NixString;
+import org.modsvc.nix.value.Printer;
 import org.modsvc.nix.value.Thunk;
 import org.modsvc.nix.value.Value;
 
@@ -107,7 +108,47 @@ final class FormatBuiltins implements Builtins.Group {
     throw new IllegalArgumentException("unexpected parsed value " + o.getClass());
   }
 
+  /**
+   * Nix's "peeling" of a set for toJSON: follow {@code __toString} (whose result must be a string or path)
+   * and {@code outPath} until a non-set or a plain set is reached. Writes the JSON of a peeled non-set and
+   * returns null, or returns the plain set still to be written as an object.
+   */
+  private static NixAttrs peel(EvalState st, NixAttrs a, boolean viaToString, StringBuilder sb, Set<String> ctx,
+      Span sp, int depth) {
+    if (depth > CoreBuiltins.MAX_NESTING) throw CoreBuiltins.stackOverflow(sp);
+    Value next;
+    boolean through = viaToString;
+    if (a.has("__toString")) {
+      next = Thunk.force(st.call(a.get("__toString"), a, sp));
+      through = true;
+    } else if (a.has("outPath")) {
+      next = Thunk.force(a.get("outPath"));
+    } else if (viaToString) {
+      throw new EvalException("`__toString` must return a string, but got " + Types.showType(a) + ": "
+          + Printer.forError(a), sp);
+    } else {
+      return a;
+    }
+    if (next instanceof NixAttrs inner) return peel(st, inner, through, sb, ctx, sp, depth + 1);
+    if (through && !(next instanceof NixString) && !(next instanceof NixPath)) {
+      throw new EvalException("`__toString` should return a string, but got " + Types.showType(next) + ": "
+          + Printer.forError(next), sp);
+    }
+    if (through && next instanceof NixPath p) {
+      // A path returned by `__toString` is written as its text, not copied to the store (a Nix quirk).
+      JsonWriter.quote(p.path(), sb);
+    } else {
+      toJson(st, next, sb, ctx, sp, depth + 1);
+    }
+    return null;
+  }
+
   static void toJson(EvalState st, Value v, StringBuilder sb, Set<String> ctx, Span sp) {
+    toJson(st, v, sb, ctx, sp, 0);
+  }
+
+  private static void toJson(EvalState st, Value v, StringBuilder sb, Set<String> ctx, Span sp, int depth) {
+    if (depth > CoreBuiltins.MAX_NESTING) throw CoreBuiltins.stackOverflow(sp);
     v = Thunk.force(v);
     if (v instanceof NixInt i) sb.append(i.value());
     else if (v instanceof NixFloat f) sb.append(JsonWriter.formatFloat(f.value()));
@@ -125,40 +166,23 @@ final class FormatBuiltins implements Builtins.Group {
       for (int i = 0; i < l.size(); i++) {
         if (i > 0) sb.append(',');
         try {
-          toJson(st, l.get(i), sb, ctx, sp);
+          toJson(st, l.get(i), sb, ctx, sp, depth + 1);
         } catch (EvalException e) {
           throw e.addTrace("while evaluating list element at index " + i, sp);
         }
       }
       sb.append(']');
     } else if (v instanceof NixAttrs a) {
-      if (a.has("__toString")) {
-        Value r = Thunk.force(st.call(a.get("__toString"), a, sp));
-        if (r instanceof NixAttrs) {
-          toJson(st, r, sb, ctx, sp);
-          return;
-        }
-        if (!(r instanceof NixString)) {
-          throw new EvalException("`__toString` must return a string, but got " + org.modsvc.nix.eval.Types.showType(r)
-              + ": " + org.modsvc.nix.value.Printer.forError(r), sp);
-        }
-        NixString s = (NixString) r;
-        ctx.addAll(s.context());
-        JsonWriter.quote(s.value(), sb);
-        return;
-      }
-      Value out = a.get("outPath");
-      if (out != null) {
-        toJson(st, out, sb, ctx, sp);
-        return;
-      }
+      NixAttrs plain = peel(st, a, false, sb, ctx, sp, depth);
+      if (plain == null) return;
+      a = plain;
       sb.append('{');
       for (int i = 0; i < a.size(); i++) {
         if (i > 0) sb.append(',');
         JsonWriter.quote(a.name(i), sb);
         sb.append(':');
         try {
-          toJson(st, a.value(i), sb, ctx, sp);
+          toJson(st, a.value(i), sb, ctx, sp, depth + 1);
         } catch (EvalException e) {
           Span pos = a.position(i);
           throw e.addTrace("while evaluating attribute '" + a.name(i) + "'", pos != null ? pos : sp);

@@ -46,9 +46,11 @@ final class ListBuiltins implements Builtins.Group {
       for (Value v : Types.list(a[1], sp).items()) if (Ops.equal(a[0], v, sp)) return NixBool.TRUE;
       return NixBool.FALSE;
     });
+    // map, filter and sort force the list first and accept any "function" for an empty list, as Nix does.
     r.def("map", 2, (a, sp) -> {
-      Types.function(a[0], sp);
       NixList l = Types.list(a[1], sp);
+      if (l.size() == 0) return l;
+      Types.function(a[0], sp);
       Value f = a[0];
       Value[] out = new Value[l.size()];
       for (int i = 0; i < out.length; i++) {
@@ -58,8 +60,9 @@ final class ListBuiltins implements Builtins.Group {
       return out.length == 0 ? NixList.EMPTY : new NixList(out);
     });
     r.def("filter", 2, (a, sp) -> {
-      Types.function(a[0], sp);
       NixList l = Types.list(a[1], sp);
+      if (l.size() == 0) return l;
+      Types.function(a[0], sp);
       List<Value> out = new ArrayList<>(l.size());
       for (Value x : l.items()) if (Types.bool(st.call(a[0], x, sp), sp)) out.add(x);
       return out.size() == l.size() ? l : new NixList(out.toArray(new Value[0]));
@@ -72,9 +75,10 @@ final class ListBuiltins implements Builtins.Group {
       return Thunk.force(acc);
     });
     r.def("genList", 2, (a, sp) -> {
-      Types.function(a[0], sp);
+      // The length is checked before the function, as in Nix.
       long n = Types.integer(a[1], sp);
       if (n < 0) throw new EvalException("cannot create list of size " + n, sp);
+      Types.function(a[0], sp);
       Value f = a[0];
       Value[] out = new Value[(int) n];
       for (int i = 0; i < n; i++) {
@@ -102,8 +106,9 @@ final class ListBuiltins implements Builtins.Group {
       return NixBool.FALSE;
     });
     r.def("sort", 2, (a, sp) -> {
-      Types.function(a[0], sp);
       NixList l = Types.list(a[1], sp);
+      if (l.size() == 0) return l;
+      Types.function(a[0], sp);
       Value[] items = l.toArray();
       Value cmp = a[0];
       mergeSort(items, (x, y) -> Types.bool(st.call(cmp, x, y, sp), sp));

@@ -25,21 +25,34 @@ final class MathBuiltins implements Builtins.Group {
       // Nix checks the divisor first: `div "x" 0` is a division by zero.
       double d = Types.number(a[1], sp);
       if (d == 0) throw new EvalException("division by zero", sp);
-      Types.number(a[0], sp);
+      // Integer division unless either side is a float: then the dividend must be an integer.
+      Value x = Thunk.force(a[0]);
+      if (x instanceof NixFloat || Thunk.force(a[1]) instanceof NixFloat) Types.number(x, sp);
+      else Types.integer(x, sp);
       return Ops.div(a[0], a[1], sp);
     });
     r.def("lessThan", 2, (a, sp) -> NixBool.of(Ops.lessThan(a[0], a[1], sp)));
     r.def("bitAnd", 2, (a, sp) -> NixInt.of(Types.integer(a[0], sp) & Types.integer(a[1], sp)));
     r.def("bitOr", 2, (a, sp) -> NixInt.of(Types.integer(a[0], sp) | Types.integer(a[1], sp)));
     r.def("bitXor", 2, (a, sp) -> NixInt.of(Types.integer(a[0], sp) ^ Types.integer(a[1], sp)));
-    r.def("ceil", 1, (a, sp) -> rounded(Math.ceil(Types.number(a[0], sp)), sp));
-    r.def("floor", 1, (a, sp) -> rounded(Math.floor(Types.number(a[0], sp)), sp));
+    r.def("ceil", 1, (a, sp) -> rounded(Thunk.force(a[0]), true, sp));
+    r.def("floor", 1, (a, sp) -> rounded(Thunk.force(a[0]), false, sp));
   }
 
-  private static Value rounded(double d, org.modsvc.nix.source.Span sp) {
-    if (Double.isNaN(d) || d >= 0x1p63 || d < -0x1p63) {
-      throw new EvalException("float " + d + " is out of the range of a Nix integer", sp);
+  /**
+   * ceil/floor as Nix does them: through a double, range-checked against a 64-bit integer; an integer
+   * argument is returned unchanged (unless its double image is out of range, which Nix reports as a bug).
+   */
+  private static Value rounded(Value x, boolean up, org.modsvc.nix.source.Span sp) {
+    double in = Types.number(x, sp);
+    double d = up ? Math.ceil(in) : Math.floor(in);
+    if (d >= -0x1p63 && d < 0x1p63) return x instanceof NixInt ? x : NixInt.of((long) d);
+    if (x instanceof NixInt i) {
+      throw new EvalException("Due to a bug (see https://github.com/NixOS/nix/issues/12899) the NixInt argument "
+          + i.value() + " caused undefined behavior in previous Nix versions.\n\tFuture Nix versions might "
+          + "implement the correct behavior.", sp);
     }
-    return NixInt.of((long) d);
+    throw new EvalException("NixFloat argument " + org.modsvc.nix.format.NixFloat.toDisplayString(in)
+        + " is not in the range of NixInt", sp);
   }
 }

@@ -148,9 +148,10 @@ final class StringBuiltins implements Builtins.Group {
       throw new EvalException("'from' and 'to' arguments passed to builtins.replaceStrings have different lengths",
           sp);
     }
-    NixString input = Types.string(a[2], sp);
+    // The patterns are forced before the input string, as in Nix.
     String[] froms = new String[from.size()];
     for (int i = 0; i < froms.length; i++) froms[i] = Types.string(from.get(i), sp).value();
+    NixString input = Types.string(a[2], sp);
     NixString[] tos = new NixString[to.size()];
     String s = input.value();
     StringBuilder sb = new StringBuilder(s.length());

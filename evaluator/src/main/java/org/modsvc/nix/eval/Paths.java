@@ -31,17 +31,16 @@ public final class Paths {
     return sb.toString();
   }
 
+  /**
+   * Everything before the last slash, as Nix's {@code dirOf}: no trailing-slash stripping, so
+   * {@code dirOf "a///b"} is {@code "a//"} and {@code dirOf "///"} is {@code "//"}. For canonical paths
+   * (no trailing or repeated slashes) this is the ordinary parent directory.
+   */
   public static String dirOf(String path) {
     int slash = path.lastIndexOf('/');
     if (slash < 0) return ".";
     if (slash == 0) return "/";
-    // Nix strips trailing slashes before looking for the parent.
-    String p = path;
-    while (p.length() > 1 && p.endsWith("/")) p = p.substring(0, p.length() - 1);
-    slash = p.lastIndexOf('/');
-    if (slash < 0) return ".";
-    if (slash == 0) return "/";
-    return p.substring(0, slash);
+    return path.substring(0, slash);
   }
 
   public static String baseNameOf(String path) {

@@ -10,14 +10,19 @@ import org.modsvc.nix.eval.PrimOpApp;
 /**
  * Prints values the way {@code nix-instantiate --eval} does ({@code { a = 1; }}, {@code [ 1 2 ]},
  * {@code <LAMBDA>}, {@code «repeated»} for a list or set printed before), and the shortened form used
- * inside error messages (at most 10 items per level, nested values elided, functions with positions).
+ * inside error messages: unforced values shown as {@code «thunk»}, functions with positions, and Nix's
+ * limits (nesting depth 10, then {@code { ... }}; 10 attributes and 10 list items in the whole value, then
+ * {@code «N attributes elided»}; strings cut after 1024 characters).
  */
 public final class Printer {
   private final StringBuilder out = new StringBuilder();
   private final boolean strict;
   private final boolean forError;
   private final Map<Object, Boolean> seen = new IdentityHashMap<>();
-  private int budget = 10;
+  /** Nix's limits for values in error messages (its {@code errorPrintOptions}). */
+  private static final int MAX_DEPTH = 10, MAX_ATTRS = 10, MAX_ITEMS = 10, MAX_STRING = 1024;
+  /** Budgets shared by the whole printed value, not per level: attributes and list items separately. */
+  private int attrsPrinted, listItemsPrinted;
 
   private Printer(boolean strict, boolean forError) {
     this.strict = strict;
@@ -58,7 +63,16 @@ public final class Printer {
     else if (v instanceof NixFloat f) out.append(org.modsvc.nix.format.NixFloat.toDisplayString(f.value()));
     else if (v instanceof NixBool b) out.append(b.value());
     else if (v instanceof NixNull) out.append("null");
-    else if (v instanceof NixString s) quote(out, s.value());
+    else if (v instanceof NixString s) {
+      if (forError && s.value().length() > MAX_STRING) {
+        quote(out, s.value().substring(0, MAX_STRING));
+        out.append(' ');
+        elided(s.value().length() - MAX_STRING, "byte", "bytes");
+        out.setLength(out.length() - 1);
+      } else {
+        quote(out, s.value());
+      }
+    }
     else if (v instanceof NixPath p) out.append(p.path());
     else if (v instanceof NixList l) list(l, depth);
     else if (v instanceof NixAttrs a) attrs(a, depth);
@@ -84,18 +98,18 @@ public final class Printer {
   private void list(NixList l, int depth) {
     if (l.size() == 0) { out.append("[ ]"); return; }
     if (!forError && repeated(l)) return;
-    if (forError && depth >= 10) { out.append("[ … ]"); return; }
+    if (forError && depth >= MAX_DEPTH) { out.append("[ ... ]"); return; }
     out.append("[ ");
     Value[] items = l.items();
     for (int i = 0; i < items.length; i++) {
-      if (forError && budget <= 0) {
-        int left = items.length - i;
-        out.append("«").append(left).append(left == 1 ? " item elided» " : " items elided» ");
+      if (forError && listItemsPrinted >= MAX_ITEMS) {
+        elided(items.length - i, "item", "items");
         break;
       }
-      if (forError) budget--;
       value(items[i], depth + 1);
       out.append(' ');
+      // Counted after the item, as Nix does: nested items printed first use up the budget.
+      listItemsPrinted++;
     }
     out.append(']');
   }
@@ -103,39 +117,38 @@ public final class Printer {
   private void attrs(NixAttrs a, int depth) {
     if (a.size() == 0) { out.append("{ }"); return; }
     if (!forError && repeated(a)) return;
-    if (forError && isDerivation(a)) {
-      Value drv = a.get("drvPath");
-      out.append("«derivation");
-      if (drv instanceof NixString s) out.append(' ').append(s.value());
-      else if (drv instanceof Thunk t && t.isEvaluated() && t.force() instanceof NixString s) out.append(' ').append(s.value());
-      out.append("»");
-      return;
-    }
-    if (forError && depth >= 10) { out.append("{ … }"); return; }
+    if (forError && depth >= MAX_DEPTH) { out.append("{ ... }"); return; }
     out.append("{ ");
-    for (int i = 0; i < a.size(); i++) {
-      if (forError && budget <= 0) {
-        int left = a.size() - i;
-        out.append("«").append(left).append(left == 1 ? " attribute elided» " : " attributes elided» ");
+    int[] order = forError ? importantFirst(a) : null;
+    for (int k = 0; k < a.size(); k++) {
+      int i = order == null ? k : order[k];
+      if (forError && attrsPrinted >= MAX_ATTRS) {
+        elided(a.size() - k, "attribute", "attributes");
         break;
       }
-      if (forError) budget--;
       attrName(out, a.name(i));
       out.append(" = ");
       value(a.value(i), depth + 1);
       out.append("; ");
+      attrsPrinted++;
     }
     out.append('}');
   }
 
-  private static boolean isDerivation(NixAttrs a) {
-    Value t = a.get("type");
-    if (t instanceof Thunk th) {
-      if (!th.isEvaluated()) return false;
-      t = th.force();
-    }
-    return t instanceof NixString s && s.value().equals("derivation");
+  private void elided(int n, String single, String plural) {
+    out.append('«').append(n).append(' ').append(n == 1 ? single : plural).append(" elided» ");
   }
+
+  /** Error messages list {@code type} and {@code _type} first, so a truncated set still says what it is. */
+  private static int[] importantFirst(NixAttrs a) {
+    int[] order = new int[a.size()];
+    int k = 0;
+    for (int i = 0; i < a.size(); i++) if (isImportant(a.name(i))) order[k++] = i;
+    for (int i = 0; i < a.size(); i++) if (!isImportant(a.name(i))) order[k++] = i;
+    return order;
+  }
+
+  private static boolean isImportant(String name) { return name.equals("type") || name.equals("_type"); }
 
   /** Attribute names are printed bare when they are identifiers, quoted otherwise. */
   public static void attrName(StringBuilder sb, String name) {

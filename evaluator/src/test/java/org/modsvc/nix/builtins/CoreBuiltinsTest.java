@@ -8,7 +8,6 @@ import static org.modsvc.nix.builtins.NixTestSupport.evalError;
 import static org.modsvc.nix.builtins.NixTestSupport.evalException;
 import static org.modsvc.nix.builtins.NixTestSupport.stderrOf;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.modsvc.nix.error.EvalException;
 
@@ -48,13 +47,10 @@ class CoreBuiltinsTest {
     assertEquals("cannot coerce a set to a string: { }", evalError("throw { }"));
   }
 
-  @Disabled("bug: throw coerces its message with coerceMore=true; Nix uses plain coerceToString, so "
-      + "`throw 1` fails with a coercion error instead of throwing \"1\"")
   @Test void throw_rejectsIntegerMessage() {
     assertEquals("cannot coerce an integer to a string: 1", evalError("throw 1"));
   }
 
-  @Disabled("bug: abort coerces its message with coerceMore=true; Nix does not (`abort 1` is a coercion error)")
   @Test void abort_rejectsIntegerMessage() {
     assertEquals("cannot coerce an integer to a string: 1", evalError("abort 1"));
   }

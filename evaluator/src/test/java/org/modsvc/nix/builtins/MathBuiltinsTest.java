@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.modsvc.nix.builtins.NixTestSupport.eval;
 import static org.modsvc.nix.builtins.NixTestSupport.evalError;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** Arithmetic builtins: integer/float promotion, 64-bit overflow detection, rounding, bit operations. */
@@ -80,8 +79,6 @@ class MathBuiltinsTest {
     assertEquals("expected a float but found a string: \"foo\"", evalError("builtins.floor \"foo\""));
   }
 
-  @Disabled("bug: wording differs from upstream primops.cc (prim_ceil/prim_floor): we say "
-      + "'float 1.0E30 is out of the range of a Nix integer'")
   @Test void ceil_rejectsFloatOutOfIntegerRange() {
     assertEquals("NixFloat argument 1e+30 is not in the range of NixInt", evalError("builtins.ceil 1.0e30"));
   }

@@ -1,0 +1,1 @@
+builtins.derivationStrict { name = "foo"; builder = 1; outputHashMode = "custom"; }

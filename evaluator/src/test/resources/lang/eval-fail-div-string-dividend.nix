@@ -1,0 +1,1 @@
+builtins.div "foo" 1

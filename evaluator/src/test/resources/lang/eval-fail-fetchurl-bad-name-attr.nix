@@ -1,0 +1,1 @@
+builtins.fetchurl { url = "https://example.com/a.tar.gz"; name = "~x~"; }

@@ -1,0 +1,1 @@
+builtins.map 1 "foo"

@@ -1,0 +1,1 @@
+builtins.mapAttrs "" { foo = 1; }

@@ -1,0 +1,1 @@
+builtins.toJSON { outPath = { __toString = self: 42; }; }
