@@ -14,7 +14,6 @@ import org.modsvc.nix.value.NixAttrs;
 import org.modsvc.nix.value.NixBool;
 import org.modsvc.nix.value.NixList;
 import org.modsvc.nix.value.NixString;
-import org.modsvc.nix.value.Thunk;
 import org.modsvc.nix.value.Value;
 
 /**
@@ -114,6 +113,4 @@ final class ContextBuiltins implements Builtins.Group {
       return new NixString(s.value(), out);
     });
   }
-
-  static Value force(Value v) { return Thunk.force(v); }
 }

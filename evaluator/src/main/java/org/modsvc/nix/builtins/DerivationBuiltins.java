@@ -16,10 +16,8 @@ import org.modsvc.nix.store.DerivationRegistry;
 import org.modsvc.nix.store.DerivationRequest;
 import org.modsvc.nix.store.ContentAddressMethod;
 import org.modsvc.nix.store.Derivations;
-import org.modsvc.nix.store.StoreException;
 import org.modsvc.nix.store.StorePaths;
 import org.modsvc.nix.value.NixAttrs;
-import org.modsvc.nix.value.NixBool;
 import org.modsvc.nix.value.NixList;
 import org.modsvc.nix.value.NixNull;
 import org.modsvc.nix.value.NixString;
@@ -75,7 +73,7 @@ final class DerivationBuiltins implements Builtins.Group {
     Value nameV = attrs.get("name");
     if (nameV == null) throw new EvalException("attribute 'name' missing", sp);
     String name = Types.plainString(nameV, sp);
-    storeCall(() -> { Derivations.checkDerivationName(name); return null; }, sp);
+    StoreCalls.check(() -> Derivations.checkDerivationName(name), sp);
     boolean ignoreNulls = attrs.has("__ignoreNulls") && Types.bool(attrs.get("__ignoreNulls"), sp);
     boolean structured = attrs.has("__structuredAttrs") && Types.bool(attrs.get("__structuredAttrs"), sp);
     for (String flag : new String[] {"__contentAddressed", "__impure"}) {
@@ -121,7 +119,7 @@ final class DerivationBuiltins implements Builtins.Group {
             env.put(key, s.value());
           }
           List<String> outs = outputs;
-          storeCall(() -> { Derivations.checkOutputNames(outs); return null; }, sp);
+          StoreCalls.check(() -> Derivations.checkOutputNames(outs), sp);
           continue;
         }
         NixString s = st.coerceToString(v, sp, true, true);
@@ -161,12 +159,12 @@ final class DerivationBuiltins implements Builtins.Group {
     } else {
       // Nix rejects a bad outputHashMode before complaining about a missing builder or system.
       String mode = env.get("outputHashMode");
-      if (mode != null) storeCall(() -> ContentAddressMethod.parseOutputHashMode(mode), sp);
+      if (mode != null) StoreCalls.run(() -> ContentAddressMethod.parseOutputHashMode(mode), sp);
       if (!env.containsKey("builder")) throw new EvalException("required attribute 'builder' missing", sp);
       if (!env.containsKey("system")) throw new EvalException("required attribute 'system' missing", sp);
       req = DerivationRequest.fromEnv(name, env, args, inputDrvs, inputSrcs);
     }
-    Derivations.Instantiated inst = storeCall(() -> registry.instantiate(req), sp);
+    Derivations.Instantiated inst = StoreCalls.run(() -> registry.instantiate(req), sp);
     String drvPath = inst.drvPath();
     st.store().registerDerivation(drvPath, inst.derivation().toATerm());
     NixAttrs.Builder result = NixAttrs.builder();
@@ -181,13 +179,4 @@ final class DerivationBuiltins implements Builtins.Group {
     return st.coerceToString(v, sp, true, true).value();
   }
 
-  private static <T> T storeCall(java.util.function.Supplier<T> op, Span sp) {
-    try {
-      return op.get();
-    } catch (StoreException e) {
-      throw new EvalException(e.getMessage(), sp);
-    }
-  }
-
-  static Value bool(boolean b) { return NixBool.of(b); }
 }

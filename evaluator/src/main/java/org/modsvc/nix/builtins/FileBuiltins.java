@@ -13,14 +13,11 @@ import java.util.function.BiPredicate;
 import org.modsvc.nix.error.EvalException;
 import org.modsvc.nix.eval.Builtins;
 import org.modsvc.nix.eval.EvalState;
-import org.modsvc.nix.eval.EvalStore;
 import org.modsvc.nix.eval.Types;
 import org.modsvc.nix.source.Span;
 import org.modsvc.nix.store.Hash;
 import org.modsvc.nix.store.HashAlgo;
 import org.modsvc.nix.store.Hashes;
-import org.modsvc.nix.store.Nar;
-import org.modsvc.nix.store.StoreException;
 import org.modsvc.nix.store.StorePaths;
 import org.modsvc.nix.value.NixAttrs;
 import org.modsvc.nix.value.NixBool;
@@ -114,7 +111,7 @@ final class FileBuiltins implements Builtins.Group {
         }
         refs.add(c);
       }
-      String p = storeCall(() -> st.store().addText(name, content.value(), refs), sp);
+      String p = StoreCalls.run(() -> st.store().addText(name, content.value(), refs), sp);
       return new NixString(p, java.util.Set.of(p));
     });
     r.def("filterSource", 2, (a, sp) -> {
@@ -144,7 +141,7 @@ final class FileBuiltins implements Builtins.Group {
       return addPath(st, path, name, args.get("filter"), recursive, sha, sp);
     });
     r.def("hashFile", 2, (a, sp) -> {
-      HashAlgo algo = storeCall(() -> HashAlgo.parse(Types.plainString(a[0], sp)), sp);
+      HashAlgo algo = StoreCalls.run(() -> HashAlgo.parse(Types.plainString(a[0], sp)), sp);
       String path = st.coerceToPath(a[1], sp);
       Optional<String> text = st.store().textContent(path);
       if (text.isPresent()) return NixString.of(Hashes.hashString(algo, text.get()).toBase16());
@@ -184,9 +181,9 @@ final class FileBuiltins implements Builtins.Group {
       };
     }
     BiPredicate<Path, String> ff = f;
-    String sp2 = storeCall(() -> st.store().addPath(src, name, recursive, ff), sp);
+    String sp2 = StoreCalls.run(() -> st.store().addPath(src, name, recursive, ff), sp);
     if (expectedSha != null && !expectedSha.isEmpty()) {
-      Hash expected = storeCall(() -> Hash.parseAny(expectedSha, HashAlgo.SHA256), sp);
+      Hash expected = StoreCalls.run(() -> Hash.parseAny(expectedSha, HashAlgo.SHA256), sp);
       StorePaths paths = new StorePaths(st.store().storeDir());
       String wanted = paths.makeFixedOutputPath(name, recursive, expected, java.util.Set.of());
       if (!wanted.equals(sp2)) {
@@ -197,16 +194,4 @@ final class FileBuiltins implements Builtins.Group {
     return new NixString(sp2, java.util.Set.of(sp2));
   }
 
-  /** Runs a store operation, turning its errors into evaluation errors at the call site. */
-  static <T> T storeCall(java.util.function.Supplier<T> op, Span sp) {
-    try {
-      return op.get();
-    } catch (StoreException e) {
-      throw new EvalException(e.getMessage(), sp);
-    }
-  }
-
-  static EvalStore store(EvalState st) { return st.store(); }
-
-  static Nar.PathFilter none() { return null; }
 }

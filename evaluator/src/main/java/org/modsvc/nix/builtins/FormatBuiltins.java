@@ -59,11 +59,11 @@ final class FormatBuiltins implements Builtins.Group {
     });
     r.def("toXML", 1, (a, sp) -> {
       Set<String> ctx = new LinkedHashSet<>();
-      String xml = Xml.toXml(st, a[0], sp, ctx);
+      String xml = Xml.toXml(a[0], ctx);
       return new NixString(xml, ctx);
     });
     r.def("hashString", 2, (a, sp) -> {
-      HashAlgo algo = FileBuiltins.storeCall(() -> HashAlgo.parse(Types.plainString(a[0], sp)), sp);
+      HashAlgo algo = StoreCalls.run(() -> HashAlgo.parse(Types.plainString(a[0], sp)), sp);
       NixString s = Types.string(a[1], sp);
       return NixString.of(Hashes.hashString(algo, s.value()).toBase16());
     });
@@ -75,11 +75,11 @@ final class FormatBuiltins implements Builtins.Group {
       Value toV = args.get("toHashFormat");
       if (toV == null) throw new EvalException("attribute 'toHashFormat' missing", sp);
       String hash = Types.plainString(h, sp);
-      HashAlgo algo = algoV == null ? null : FileBuiltins.storeCall(() -> HashAlgo.parse(Types.plainString(algoV, sp)), sp);
+      HashAlgo algo = algoV == null ? null : StoreCalls.run(() -> HashAlgo.parse(Types.plainString(algoV, sp)), sp);
       String toName = Types.plainString(toV, sp);
-      HashFormat to = FileBuiltins.storeCall(() -> HashFormat.parse(toName), sp);
+      HashFormat to = StoreCalls.run(() -> HashFormat.parse(toName), sp);
       if (HashFormat.isDeprecatedAlias(toName)) st.stderr().println("warning: " + HashFormat.BASE32_DEPRECATION_WARNING);
-      return NixString.of(FileBuiltins.storeCall(() -> Hash.convert(hash, algo, to), sp));
+      return NixString.of(StoreCalls.run(() -> Hash.convert(hash, algo, to), sp));
     });
     r.def("placeholder", 1, (a, sp) -> NixString.of(Derivations.placeholder(Types.plainString(a[0], sp))));
   }

@@ -1,7 +1,6 @@
 package org.modsvc.nix.builtins;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -183,11 +182,5 @@ final class StringBuiltins implements Builtins.Group {
       }
     }
     return new NixString(sb.toString(), ctx);
-  }
-
-  static List<Value> strings(List<String> in) {
-    List<Value> out = new ArrayList<>(in.size());
-    for (String s : in) out.add(NixString.of(s));
-    return out;
   }
 }

@@ -3,10 +3,8 @@ package org.modsvc.nix.builtins;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
-import org.modsvc.nix.eval.EvalState;
 import org.modsvc.nix.eval.Lambda;
 import org.modsvc.nix.eval.LambdaNode;
-import org.modsvc.nix.source.Span;
 import org.modsvc.nix.value.NixAttrs;
 import org.modsvc.nix.value.NixBool;
 import org.modsvc.nix.value.NixFloat;
@@ -24,17 +22,14 @@ public final class Xml {
   private final StringBuilder out = new StringBuilder();
   private final Set<String> drvsSeen = new HashSet<>();
   private final Set<String> context;
-  private final EvalState state;
-  private final Span span;
 
-  private Xml(EvalState state, Span span, Set<String> context) {
-    this.state = state;
-    this.span = span;
+  private Xml(Set<String> context) {
     this.context = context;
   }
 
-  public static String toXml(EvalState state, Value v, Span span, Set<String> context) {
-    Xml x = new Xml(state, span, context);
+  /** The XML document for {@code v}; string contexts met on the way are added to {@code context}. */
+  public static String toXml(Value v, Set<String> context) {
+    Xml x = new Xml(context);
     x.out.append("<?xml version='1.0' encoding='utf-8'?>\n<expr>\n");
     x.value(v, "  ");
     x.out.append("</expr>\n");

@@ -84,14 +84,4 @@ public final class Builtins {
     }
     return new Globals(builtins, names.toArray(new String[0]), values.toArray(new Value[0]));
   }
-
-  static List<String> globalNames(NixAttrs builtins, Map<String, Value> extra) {
-    List<String> names = new ArrayList<>(List.of("builtins", "true", "false", "null"));
-    for (String n : builtins.names()) {
-      if (n.equals("builtins")) continue;
-      if (UNPREFIXED.contains(n) || extra.containsKey(n)) names.add(n);
-      if (!n.startsWith("__")) names.add("__" + n);
-    }
-    return names;
-  }
 }

@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -16,12 +15,10 @@ import org.modsvc.nix.error.EvalException;
 import org.modsvc.nix.source.Source;
 import org.modsvc.nix.source.Span;
 import org.modsvc.nix.syntax.Expr;
-import org.modsvc.nix.syntax.ParseException;
 import org.modsvc.nix.syntax.Parser;
 import org.modsvc.nix.value.NixAttrs;
 import org.modsvc.nix.value.NixBool;
 import org.modsvc.nix.value.NixFloat;
-import org.modsvc.nix.value.NixFunction;
 import org.modsvc.nix.value.NixInt;
 import org.modsvc.nix.value.NixList;
 import org.modsvc.nix.value.NixNull;
@@ -53,8 +50,7 @@ public final class EvalState {
   Scope baseScope;
   Env baseEnv;
   NixAttrs builtins;
-  /** Derivations created in this evaluation: drvPath → ATerm, so dependents can hash them modulo. */
-  public final Map<String, Object> derivations = new HashMap<>();
+  private String[] globalNames;
   /** Builtins registered by extension (e.g. the agent's host package set), name → value. */
   private final Map<String, Value> extraGlobals = new HashMap<>();
   private boolean sealed;
@@ -88,6 +84,7 @@ public final class EvalState {
     sealed = true;
     Builtins.Globals g = Builtins.install(this, extraGlobals);
     builtins = g.builtins();
+    globalNames = g.names();
     baseScope = Scope.lexical(null, g.names());
     baseEnv = new Env(null, g.values());
   }
@@ -154,23 +151,14 @@ public final class EvalState {
 
   private NixAttrs globalsCache;
 
+  /** The global scope as a set, built from the same names and values as the lexical base frame. */
   private NixAttrs globalsAsAttrs() {
     if (globalsCache == null) {
-      NixAttrs.Builder b = NixAttrs.builder();
-      for (String n : baseScopeNames()) b.put(n, baseEnv.get(baseScope.slotOf(n)));
+      NixAttrs.Builder b = NixAttrs.builder(globalNames.length);
+      for (String n : globalNames) b.put(n, baseEnv.get(baseScope.slotOf(n)));
       globalsCache = b.build();
     }
     return globalsCache;
-  }
-
-  private List<String> names;
-
-  private List<String> baseScopeNames() {
-    if (names == null) {
-      names = new ArrayList<>();
-      for (String n : Builtins.globalNames(builtins, extraGlobals)) names.add(n);
-    }
-    return names;
   }
 
   private Path resolveImportPath(Path file) {
@@ -387,15 +375,4 @@ public final class EvalState {
     r.addAll(b);
     return r;
   }
-
-  public static Value force(Value v) { return Thunk.force(v); }
-
-  public static boolean isThrowable(Throwable t) { return t instanceof EvalException; }
-
-  /** Parse errors surface as {@link EvalException}s at the import site. */
-  public static EvalException fromParse(ParseException e) {
-    return new EvalException(e.getMessage(), e.span());
-  }
-
-  static NixFunction asFunction(Value v) { return v instanceof NixFunction f ? f : null; }
 }

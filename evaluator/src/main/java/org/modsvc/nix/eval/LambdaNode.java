@@ -85,7 +85,6 @@ public final class LambdaNode extends Node {
       for (int i = 0; i < attrs.size(); i++) {
         String n = attrs.name(i);
         if (java.util.Arrays.binarySearch(sortedFormalNames, n) < 0) {
-          Span at = attrs.position(i);
           throw new EvalException("function '" + displayName() + "' called with unexpected argument '" + n + "'",
               callSite);
         }

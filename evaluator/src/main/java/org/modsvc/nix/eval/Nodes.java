@@ -11,7 +11,6 @@ import org.modsvc.nix.value.NixInt;
 import org.modsvc.nix.value.NixList;
 import org.modsvc.nix.value.NixPath;
 import org.modsvc.nix.value.NixString;
-import org.modsvc.nix.value.Printer;
 import org.modsvc.nix.value.Thunk;
 import org.modsvc.nix.value.Value;
 
@@ -296,7 +295,4 @@ final class Nodes {
     if ((n instanceof Local l && l.depth == 0) || n instanceof ListLit) return new Thunk(n, frame);
     return n.lazy(frame);
   }
-
-  /** Renders a value for messages such as assertion texts. */
-  static String show(Value v) { return Printer.forError(v); }
 }
