@@ -124,7 +124,9 @@ final class FileBuiltins implements Builtins.Group {
     r.def("path", 1, (a, sp) -> {
       NixAttrs args = Types.attrs(a[0], sp);
       Value pv = args.get("path");
-      if (pv == null) throw new EvalException("attribute 'path' missing", sp);
+      if (pv == null) {
+        throw new EvalException("missing required 'path' attribute in the first argument to 'builtins.path'", sp);
+      }
       String path = st.coerceToPath(pv, sp);
       Value nv = args.get("name");
       String name = nv == null ? StorePaths.baseName(path) : Types.plainString(nv, sp);

@@ -124,8 +124,6 @@ class FileBuiltinsTest {
     assertEquals("path '" + src + "/nope' does not exist", evalError("builtins.path { path = " + src + "/nope; }"));
   }
 
-  @org.junit.jupiter.api.Disabled("bug: upstream says \"missing required 'path' attribute in the first argument to "
-      + "'builtins.path'\"; we say \"attribute 'path' missing\"")
   @Test void path_requiresPathAttribute() {
     assertEquals("missing required 'path' attribute in the first argument to 'builtins.path'",
         evalError("builtins.path { name = \"x\"; }"));
