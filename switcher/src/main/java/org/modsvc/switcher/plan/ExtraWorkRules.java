@@ -1,0 +1,55 @@
+package org.modsvc.switcher.plan;
+
+import org.modsvc.switcher.unit.UnitFile;
+import org.modsvc.switcher.unit.UnitName;
+
+/**
+ * Work that does not come from a file comparison: jobs journaled by an interrupted switch (stc-ng
+ * reads its {@code start/restart/reload-list} first), and requested restarts and reloads (stc-ng's
+ * {@code activation-restart-list} and {@code activation-reload-list}, spec §4.1 step 18).
+ */
+final class ExtraWorkRules {
+  private final PlanInput input;
+  private final PlanBuilder plan;
+  private final ModifiedUnitRules modified;
+
+  ExtraWorkRules(PlanInput input, PlanBuilder plan, ModifiedUnitRules modified) {
+    this.input = input;
+    this.plan = plan;
+    this.modified = modified;
+  }
+
+  void resumed() {
+    String why = "journaled by an interrupted switch";
+    input.extra().resumedStarts().forEach(u -> plan.start.add(u.value(), why));
+    input.extra().resumedRestarts().forEach(u -> plan.restart.add(u.value(), why));
+    input.extra().resumedReloads().forEach(u -> plan.reload.add(u.value(), why));
+  }
+
+  /** A requested restart of a unit that is not running starts it; otherwise restart mode applies. */
+  void requestedRestarts() {
+    for (UnitName unit : input.extra().requestedRestarts()) {
+      if (!input.state(unit.value()).inActiveSet()) {
+        plan.start.add(unit.value(), "restart requested while not running");
+        continue;
+      }
+      UnitName base = ActiveUnitRules.baseFile(unit, input.oldUnits(), input.newUnits());
+      modified.handle(unit, base.baseName(), () -> definition(unit, base), true, "restart requested");
+    }
+  }
+
+  /** A requested reload only matters for a running unit that is not stopped or restarted anyway. */
+  void requestedReloads() {
+    for (UnitName unit : input.extra().requestedReloads()) {
+      String name = unit.value();
+      if (input.state(name).inActiveSet() && !plan.restart.contains(name) && !plan.stop.contains(name)) {
+        plan.reload.add(name, "reload requested");
+      }
+    }
+  }
+
+  private UnitFile definition(UnitName unit, UnitName base) {
+    return input.newUnits().effective(unit, base).orElseThrow(() -> new PlanException(
+        "restart of " + unit + " requested, but the new generation has no unit file for it"));
+  }
+}

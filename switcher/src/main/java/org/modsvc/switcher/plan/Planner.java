@@ -1,0 +1,69 @@
+package org.modsvc.switcher.plan;
+
+import java.util.Set;
+import java.util.TreeSet;
+import org.modsvc.switcher.unit.UnitFile;
+import org.modsvc.switcher.unit.UnitName;
+import org.modsvc.switcher.unit.UnitType;
+
+/**
+ * Decides a switch as a pure function of its {@link PlanInput}: no files, no D-Bus, no clock. The
+ * steps follow switch-to-configuration-ng's {@code do_system_switch}: resumed work first, then each
+ * live unit in name order (stc-ng's map order is arbitrary; sorting makes plans reproducible), then
+ * requested restarts and reloads, then our direct start of newly wanted units, then the reload
+ * fallbacks and warnings that the executor needs.
+ */
+public final class Planner {
+  private Planner() {}
+
+  public static SwitchPlan plan(PlanInput input) {
+    PlanBuilder plan = new PlanBuilder();
+    ModifiedUnitRules modified = new ModifiedUnitRules(input, plan);
+    ExtraWorkRules extra = new ExtraWorkRules(input, plan, modified);
+    extra.resumed();
+    ActiveUnitRules active = new ActiveUnitRules(input, plan, modified);
+    input.live().forEach(active::classify);
+    extra.requestedRestarts();
+    extra.requestedReloads();
+    new NewUnitRules(input, plan).startWantedUnits();
+    return new SwitchPlan(input.mode(), plan.stop.actions(), plan.reload.actions(), plan.restart.actions(),
+        plan.start.actions(), plan.skip.actions(), plan.untouched.actions(), plan.hidden,
+        reloadFallbacks(input, plan), plan.socketActivated.entrySet().stream()
+            .map(e -> new SocketActivation(e.getKey(), e.getValue())).toList(),
+        CatalogChanges.between(input.oldUnits(), input.newUnits()), warnings(input, plan));
+  }
+
+  /** stc-ng step 23 reads these keys from the new unit: {@code !RefuseManualStart || X-OnlyManualStart}. */
+  private static Set<String> reloadFallbacks(PlanInput input, PlanBuilder plan) {
+    Set<String> fallbacks = new TreeSet<>();
+    for (String unit : plan.reload.names()) {
+      UnitFile next = newDefinition(input, unit);
+      if (!next.bool("Unit", "RefuseManualStart", false) || next.bool("Unit", "X-OnlyManualStart", false)) {
+        fallbacks.add(unit);
+      }
+    }
+    return fallbacks;
+  }
+
+  /** A service reload without ExecReload= fails in systemd (spec §6 B 39); say so before it happens. */
+  private static java.util.List<String> warnings(PlanInput input, PlanBuilder plan) {
+    java.util.List<String> warnings = new java.util.ArrayList<>(plan.warnings);
+    for (String unit : plan.reload.names()) {
+      boolean defined = UnitName.isValid(unit) && input.newUnits().resolve(UnitName.of(unit)).isPresent();
+      if (defined && UnitName.of(unit).type() == UnitType.SERVICE
+          && newDefinition(input, unit).values("Service", "ExecReload").isEmpty()) {
+        warnings.add(unit + " is to be reloaded but has no ExecReload=; systemd will fail the reload job");
+      }
+    }
+    return warnings;
+  }
+
+  private static UnitFile newDefinition(PlanInput input, String unit) {
+    if (!UnitName.isValid(unit)) {
+      return UnitFile.merge(java.util.List.of());
+    }
+    UnitName name = UnitName.of(unit);
+    UnitName base = ActiveUnitRules.baseFile(name, input.oldUnits(), input.newUnits());
+    return input.newUnits().effective(name, base).orElse(UnitFile.merge(java.util.List.of()));
+  }
+}

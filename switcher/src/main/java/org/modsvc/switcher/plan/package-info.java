@@ -1,0 +1,32 @@
+/**
+ * The switch planner: a pure function from the old and new generations' units, systemd's live unit
+ * states, the mode and options to an immutable {@link org.modsvc.switcher.plan.SwitchPlan} of units to
+ * stop, reload, restart, start and skip, each with its reason. Executing the plan (journal, D-Bus,
+ * job waiting) is the executor's business; nothing here does I/O.
+ *
+ * <p>The rules are switch-to-configuration-ng's ({@code main.rs} in nixpkgs
+ * {@code pkgs/by-name/sw/switch-to-configuration-ng}): {@link org.modsvc.switcher.plan.UnitComparison}
+ * is {@code compare_units}, {@code ModifiedUnitRules} is {@code handle_modified_unit},
+ * {@code ActiveUnitRules} the per-unit classification of {@code do_system_switch}, and
+ * {@code ExtraWorkRules} its resumed lists and activation lists. Where our contract
+ * ({@code decisions.md} §6) differs, the difference is one named rule:
+ * <ul>
+ *   <li>the old generation's files stand in for {@code /etc/systemd/system} (sd-switch's model), so
+ *       units we never managed are never touched;</li>
+ *   <li>active targets are not started on every switch; {@code NewUnitRules} starts new or newly
+ *       wanted units directly when a target wanting them is active
+ *       ({@link org.modsvc.switcher.plan.PlanOptions#switchToConfigurationNg()} restores stc-ng);</li>
+ *   <li>{@code [Unit] X-SwitchMethod} overrides the legacy {@code X-*IfChanged} keys with sd-switch's
+ *       meanings, except for units that cannot be restarted at all (the four system targets and
+ *       slices);</li>
+ *   <li>{@code RefuseManualStart=true} on a changed unit means stop only, as in sd-switch: systemd
+ *       would refuse the start (or restart) job that stc-ng queues;</li>
+ *   <li>an instance's template is found by systemd's rule (first {@code @}, whole suffix), where
+ *       stc-ng's regular expression breaks on instance strings containing dots.</li>
+ * </ul>
+ * stc-ng quirks kept on purpose: a changed {@code .socket} is not restarted, a changed {@code .path}
+ * is restarted, a removed {@code X-Reload-Triggers} means nothing, {@code X-StopOnReconfiguration}
+ * only acts when true, and {@code X-NotSocketActivated=true} restarts the service as well as its
+ * sockets (the revision read does check it).
+ */
+package org.modsvc.switcher.plan;
