@@ -115,10 +115,30 @@ public final class GenerationSwitcher {
             planner.plan(current, current, force, false);
             return current;
         }
+        Optional<Manifest> orphan = orphanLike(current, proposed);
+        if (orphan.isPresent()) {
+            // a run killed between writing the generation and recording it as pending: adopt its directory
+            Manifest adopted = proposed.withNumber(orphan.get().generation(), orphan.get().created());
+            LiveTreePlanner.Plan plan = planner.plan(current, adopted, force, false);
+            if (!plan.target().equals(orphan.get())) {
+                generations.rewriteManifest(plan.target());
+            }
+            return plan.target();
+        }
         LiveTreePlanner.Plan plan = planner.plan(current, proposed, force, false);
         generations.create(plan.target(), contents);
         checkpoint.reached("generation " + proposed.generation() + " created");
         return plan.target();
+    }
+
+    /** The newest generation, when it is newer than current, not pending and has exactly this configuration. */
+    private Optional<Manifest> orphanLike(Manifest current, Manifest proposed) throws IOException {
+        List<Integer> all = generations.list();
+        if (all.isEmpty() || all.get(all.size() - 1) <= current.generation() || pending.load().isPresent()) {
+            return Optional.empty();
+        }
+        Manifest newest = generations.read(all.get(all.size() - 1));
+        return newest.sameConfiguration(proposed) ? Optional.of(newest) : Optional.empty();
     }
 
     /** A configData link into the store must name an entry that exists, or the service would read nothing. */

@@ -54,6 +54,10 @@ public record Manifest(
         return true;
     }
 
+    public Manifest withNumber(int newGeneration, Instant newCreated) {
+        return new Manifest(newGeneration, newCreated, metadata, entries, storeEntries, createdDirs);
+    }
+
     public Manifest withEntries(SortedMap<HostPath, ManifestEntry> newEntries, SortedSet<HostPath> newCreatedDirs) {
         return new Manifest(generation, created, metadata, newEntries, storeEntries, newCreatedDirs);
     }
