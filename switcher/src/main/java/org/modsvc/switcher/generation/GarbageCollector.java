@@ -1,0 +1,70 @@
+package org.modsvc.switcher.generation;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeSet;
+import org.modsvc.switcher.store.Store;
+import org.modsvc.switcher.store.StorePath;
+
+/**
+ * Keeps the newest {@code keep} generations, the current one and the one a pending switch targets; deletes the
+ * other generation directories, then every store entry no kept generation references (manifests record the
+ * closure). Must run under the switch lock, and the agent evaluates under the lock too, so entries written
+ * for a switch still being prepared are never collected.
+ */
+final class GarbageCollector {
+
+    private final Generations generations;
+    private final Store store;
+    private final PendingJournal pending;
+
+    GarbageCollector(Generations generations, Store store, PendingJournal pending) {
+        this.generations = generations;
+        this.store = store;
+        this.pending = pending;
+    }
+
+    GcReport collect(int keep) throws IOException {
+        if (keep < 1) {
+            throw new IllegalArgumentException("gc must keep at least 1 generation, asked for " + keep);
+        }
+        List<Integer> all = generations.list();
+        Set<Integer> kept = new TreeSet<>(all.subList(Math.max(0, all.size() - keep), all.size()));
+        OptionalInt current = generations.current();
+        current.ifPresent(kept::add);
+        Optional<PendingSwitch> open = pending.load();
+        open.ifPresent(p -> {
+            kept.add(p.generation());
+            kept.add(p.previousGeneration());
+        });
+
+        List<Integer> deletedGens = new ArrayList<>();
+        long bytes = 0;
+        for (int g : all) {
+            if (!kept.contains(g)) {
+                bytes += generations.size(g);
+                generations.delete(g);
+                deletedGens.add(g);
+            }
+        }
+        Set<StorePath> live = new TreeSet<>();
+        for (int g : kept) {
+            if (generations.list().contains(g)) {
+                live.addAll(store.closure(generations.read(g).storeEntries()));
+            }
+        }
+        List<StorePath> deletedEntries = new ArrayList<>();
+        for (StorePath entry : store.list()) {
+            if (!live.contains(entry)) {
+                bytes += store.size(entry);
+                store.delete(entry);
+                deletedEntries.add(entry);
+            }
+        }
+        return new GcReport(deletedGens, deletedEntries, bytes);
+    }
+}

@@ -1,0 +1,231 @@
+package org.modsvc.switcher.generation;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.modsvc.switcher.fs.Hashes;
+import org.modsvc.switcher.fs.HostPath;
+import org.modsvc.switcher.store.Store;
+import org.modsvc.switcher.store.StorePath;
+
+/**
+ * The files-on-disk half of a switch (decisions §4, §6). A full switch, as the executor drives it:
+ * <pre>
+ * try (SwitchLock lock = gs.lock()) {
+ *   gs.resume(lock, force)                     // finish an interrupted switch first (its files; then its other phases)
+ *   Manifest next = gs.prepare(lock, desired, force);   // ownership check, generation N written, nothing live changed
+ *   gs.pending().begin(next.generation(), gs.generations().current().orElse(0), phases);  // "stop", "files", "reload", …
+ *   … stop phase …; gs.pending().markDone("stop");
+ *   gs.applyFiles(lock, next.generation(), force);     // live tree, then current -> N; marks "files" done
+ *   … reload/restart/start …; gs.pending().clear();  gs.collectGarbage(lock, 10);
+ * }
+ * </pre>
+ * {@link #switchFiles} does the whole thing for a run without systemd ({@code build --root}).
+ */
+public final class GenerationSwitcher {
+
+    public static final int DEFAULT_KEEP = 10;
+
+    private final Layout layout;
+    private final Clock clock;
+    private final Checkpoint checkpoint;
+    private final Generations generations;
+    private final Store store;
+    private final PendingJournal pending;
+    private final LiveTreePlanner planner;
+
+    public GenerationSwitcher(Layout layout, Clock clock, Checkpoint checkpoint) {
+        this.layout = layout;
+        this.clock = clock;
+        this.checkpoint = checkpoint;
+        this.generations = new Generations(layout);
+        this.store = new Store(layout.storeDir(), layout.root());
+        this.pending = new PendingJournal(layout, clock);
+        this.planner = new LiveTreePlanner(layout);
+    }
+
+    public GenerationSwitcher(Layout layout) {
+        this(layout, Clock.systemUTC(), Checkpoint.NONE);
+    }
+
+    public Layout layout() {
+        return layout;
+    }
+
+    public Generations generations() {
+        return generations;
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    public PendingJournal pending() {
+        return pending;
+    }
+
+    public SwitchLock lock() throws IOException {
+        return SwitchLock.acquire(layout.onDisk(layout.lockFile()));
+    }
+
+    /**
+     * Checks the live tree against {@code desired} and writes it as a new generation, changing nothing live.
+     * Returns the current manifest instead when {@code desired} is what it already describes.
+     *
+     * @throws OwnershipException naming every file in the way; nothing was written
+     */
+    public Manifest prepare(SwitchLock lock, DesiredState desired, boolean force) throws IOException {
+        requireHeld(lock);
+        Manifest current = generations.currentManifest();
+        Map<HostPath, byte[]> contents = new HashMap<>();
+        SortedMap<HostPath, ManifestEntry> entries = new TreeMap<>();
+        Set<StorePath> roots = new TreeSet<>();
+        for (StorePath root : desired.storeRoots()) {
+            if (!store.contains(root)) {
+                throw new GenerationException("store entry " + store.hostPath(root) + " is missing");
+            }
+            roots.add(root);
+        }
+        for (DesiredFile f : desired.files().values()) {
+            layout.managedDirOf(f.path());
+            if (f instanceof DesiredFile.Regular r) {
+                byte[] bytes = r.bytes();
+                contents.put(r.path(), bytes);
+                entries.put(r.path(), new ManifestEntry.File(r.mode(), Hashes.sha256Hex(bytes), false));
+                roots.addAll(store.referencesIn(new String(bytes, StandardCharsets.ISO_8859_1)));
+            } else {
+                DesiredFile.Symlink l = (DesiredFile.Symlink) f;
+                entries.put(l.path(), new ManifestEntry.Link(l.target(), false));
+                checkStoreTarget(l);
+                roots.addAll(store.referencesIn(l.target()));
+            }
+        }
+        Manifest proposed = new Manifest(generations.nextNumber(), clock.instant(), desired.metadata(), entries,
+                new TreeSet<>(store.closure(roots)), new TreeSet<>());
+        if (current.generation() > 0 && proposed.sameConfiguration(current)) {
+            planner.plan(current, current, force, false);
+            return current;
+        }
+        Optional<Manifest> orphan = orphanLike(current, proposed);
+        if (orphan.isPresent()) {
+            // a run killed between writing the generation and recording it as pending: adopt its directory
+            Manifest adopted = proposed.withNumber(orphan.get().generation(), orphan.get().created());
+            LiveTreePlanner.Plan plan = planner.plan(current, adopted, force, false);
+            if (!plan.target().equals(orphan.get())) {
+                generations.rewriteManifest(plan.target());
+            }
+            return plan.target();
+        }
+        LiveTreePlanner.Plan plan = planner.plan(current, proposed, force, false);
+        generations.create(plan.target(), contents);
+        checkpoint.reached("generation " + proposed.generation() + " created");
+        return plan.target();
+    }
+
+    /** The newest generation, when it is newer than current, not pending and has exactly this configuration. */
+    private Optional<Manifest> orphanLike(Manifest current, Manifest proposed) throws IOException {
+        List<Integer> all = generations.list();
+        if (all.isEmpty() || all.get(all.size() - 1) <= current.generation() || pending.load().isPresent()) {
+            return Optional.empty();
+        }
+        Manifest newest = generations.read(all.get(all.size() - 1));
+        return newest.sameConfiguration(proposed) ? Optional.of(newest) : Optional.empty();
+    }
+
+    /** A configData link into the store must name an entry that exists, or the service would read nothing. */
+    private void checkStoreTarget(DesiredFile.Symlink l) {
+        String prefix = store.dir().value() + "/";
+        if (l.target().startsWith(prefix)) {
+            String entry = l.target().substring(prefix.length()).split("/", 2)[0];
+            if (!StorePath.looksLikeEntry(entry) || !store.contains(StorePath.parse(entry))) {
+                throw new GenerationException(l.path() + " links to " + l.target() + ", which is not in the store");
+            }
+        }
+    }
+
+    /**
+     * Makes the live tree match generation {@code n} and points {@code current} at it, last. Idempotent: after
+     * a crash at any point, calling it again completes the job. Marks the pending phase {@code files} done.
+     */
+    public ApplyReport applyFiles(SwitchLock lock, int generation, boolean force) throws IOException {
+        requireHeld(lock);
+        Manifest current = generations.currentManifest();
+        Manifest target = generations.read(generation);
+        LiveTreePlanner.Plan plan = planner.plan(current, target, force, true);
+        if (!plan.target().equals(target)) {
+            generations.rewriteManifest(plan.target());
+            checkpoint.reached("manifest " + generation + " updated");
+        }
+        new LiveTreeApplier(layout, checkpoint).apply(plan.ops(), path -> generations.content(generation, path));
+        if (current.generation() != generation) {
+            generations.setCurrent(generation);
+            checkpoint.reached("current -> " + generation);
+        }
+        if (pending.load().filter(p -> p.generation() == generation).isPresent()) {
+            pending.markDone(PendingSwitch.FILES);
+            checkpoint.reached("files done");
+        }
+        return new ApplyReport(current.generation(), generation, GenerationDiff.between(current, plan.target()),
+                plan.ops(), plan.notes());
+    }
+
+    /**
+     * Finishes the file phase of an interrupted switch, if any, and returns the pending record so the caller
+     * can run its remaining phases ({@link PendingSwitch#nextPhase()}) and then {@link PendingJournal#clear()}.
+     */
+    public Optional<PendingSwitch> resume(SwitchLock lock, boolean force) throws IOException {
+        requireHeld(lock);
+        Optional<PendingSwitch> open = pending.load();
+        if (open.isPresent() && !open.get().isDone(PendingSwitch.FILES)) {
+            applyFiles(lock, open.get().generation(), force);
+            open = pending.load();
+        }
+        return open;
+    }
+
+    /** A whole switch of files only (no units to stop or start): {@code build --root}, and tests. */
+    public ApplyReport switchFiles(SwitchLock lock, DesiredState desired, boolean force) throws IOException {
+        Optional<PendingSwitch> open = resume(lock, force);
+        if (open.isPresent()) {
+            pending.clear();
+        }
+        int previous = generations.current().orElse(0);
+        Manifest next = prepare(lock, desired, force);
+        Map<String, List<String>> phases = new LinkedHashMap<>();
+        phases.put(PendingSwitch.FILES, List.of());
+        pending.begin(next.generation(), previous, phases);
+        checkpoint.reached("pending " + next.generation());
+        ApplyReport report = applyFiles(lock, next.generation(), force);
+        pending.clear();
+        checkpoint.reached("pending cleared");
+        return report;
+    }
+
+    /** Generation {@code n}'s files as a new generation ({@code rollbackOf = n}): a rollback is a switch. */
+    public DesiredState rollbackState(int generation) throws IOException {
+        DesiredState old = generations.desiredStateOf(generation);
+        Map<String, String> meta = new TreeMap<>(old.metadata());
+        meta.put("rollbackOf", Integer.toString(generation));
+        return new DesiredState(old.files(), old.storeRoots(), meta);
+    }
+
+    public GcReport collectGarbage(SwitchLock lock, int keep) throws IOException {
+        requireHeld(lock);
+        return new GarbageCollector(generations, store, pending).collect(keep);
+    }
+
+    private static void requireHeld(SwitchLock lock) {
+        if (lock == null || !lock.isHeld()) {
+            throw new IllegalStateException("the switch lock must be held");
+        }
+    }
+}

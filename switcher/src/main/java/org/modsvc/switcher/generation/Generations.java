@@ -1,0 +1,216 @@
+package org.modsvc.switcher.generation;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.modsvc.switcher.fs.AtomicFiles;
+import org.modsvc.switcher.fs.HostPath;
+
+/**
+ * The numbered generation directories: {@code <generations>/<N>/manifest.json} plus {@code files/<host path>},
+ * a copy of every regular file the generation wrote (so a later switch can diff old against new unit files,
+ * as sd-switch does, and rollback can write them again), and the {@code current} symlink ({@code current -> N}).
+ *
+ * <p>A generation directory is built under a temporary name and renamed into place, so a numbered directory
+ * is always complete; it is never modified afterwards except for its manifest's ownership bookkeeping.
+ */
+public final class Generations {
+
+    private static final String MANIFEST = "manifest.json";
+    private static final String FILES = "files";
+
+    private final Layout layout;
+
+    public Generations(Layout layout) {
+        this.layout = layout;
+    }
+
+    private Path dir() {
+        return layout.onDisk(layout.generationsDir());
+    }
+
+    public Path dirOf(int generation) {
+        return dir().resolve(Integer.toString(generation));
+    }
+
+    /** The complete generations, oldest first. */
+    public List<Integer> list() throws IOException {
+        List<Integer> out = new ArrayList<>();
+        if (!Files.isDirectory(dir())) {
+            return out;
+        }
+        try (Stream<Path> s = Files.list(dir())) {
+            s.map(p -> p.getFileName().toString())
+                    .filter(n -> n.matches("[1-9][0-9]{0,8}"))
+                    .map(Integer::valueOf)
+                    .sorted()
+                    .forEach(out::add);
+        }
+        return out;
+    }
+
+    public int nextNumber() throws IOException {
+        List<Integer> all = list();
+        return all.isEmpty() ? 1 : all.get(all.size() - 1) + 1;
+    }
+
+    /** The generation {@code current} points at, if any. */
+    public OptionalInt current() throws IOException {
+        Path link = layout.onDisk(layout.currentLink());
+        try {
+            String target = Files.readSymbolicLink(link).toString();
+            if (!target.matches("[1-9][0-9]{0,8}")) {
+                throw new GenerationException(link + " points at '" + target + "', not a generation number");
+            }
+            return OptionalInt.of(Integer.parseInt(target));
+        } catch (NoSuchFileException e) {
+            return OptionalInt.empty();
+        }
+    }
+
+    /** The current generation's manifest, or {@link Manifest#empty()} before the first switch. */
+    public Manifest currentManifest() throws IOException {
+        OptionalInt cur = current();
+        return cur.isPresent() ? read(cur.getAsInt()) : Manifest.empty();
+    }
+
+    public Manifest read(int generation) throws IOException {
+        Path file = dirOf(generation).resolve(MANIFEST);
+        if (!Files.isRegularFile(file)) {
+            throw new GenerationException("generation " + generation + " does not exist (no " + file + ")");
+        }
+        Manifest m = ManifestJson.parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+        if (m.generation() != generation) {
+            throw new GenerationException(file + " claims to be generation " + m.generation());
+        }
+        return m;
+    }
+
+    /** The bytes generation {@code n} wrote at {@code path} (a regular-file entry). */
+    public byte[] content(int generation, HostPath path) throws IOException {
+        return Files.readAllBytes(path.under(dirOf(generation).resolve(FILES)));
+    }
+
+    /** The directory holding generation {@code n}'s copies of {@code dir} (e.g. its unit directory). */
+    public Path filesUnder(int generation, HostPath dir) {
+        return dir.under(dirOf(generation).resolve(FILES));
+    }
+
+    /** Writes a new generation directory; its number must be unused. */
+    public void create(Manifest manifest, Map<HostPath, byte[]> contents) throws IOException {
+        Path finalDir = dirOf(manifest.generation());
+        if (Files.exists(finalDir, LinkOption.NOFOLLOW_LINKS)) {
+            throw new GenerationException("generation " + manifest.generation() + " already exists: " + finalDir);
+        }
+        Files.createDirectories(dir());
+        Path temp = AtomicFiles.tempSibling(finalDir);
+        Files.createDirectory(temp);
+        try {
+            for (Map.Entry<HostPath, byte[]> e : contents.entrySet()) {
+                Path p = e.getKey().under(temp.resolve(FILES));
+                Files.createDirectories(p.getParent());
+                AtomicFiles.writeFile(p, e.getValue(), 0444);
+            }
+            AtomicFiles.writeFile(temp.resolve(MANIFEST), ManifestJson.write(manifest).getBytes(StandardCharsets.UTF_8), 0644);
+            Files.move(temp, finalDir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            if (Files.exists(temp, LinkOption.NOFOLLOW_LINKS)) {
+                deleteTree(temp);
+            }
+        }
+        AtomicFiles.fsyncDirectory(dir());
+    }
+
+    /** Replaces a generation's manifest (ownership bookkeeping changed while applying it). */
+    public void rewriteManifest(Manifest manifest) throws IOException {
+        AtomicFiles.writeFile(dirOf(manifest.generation()).resolve(MANIFEST),
+                ManifestJson.write(manifest).getBytes(StandardCharsets.UTF_8), 0644);
+    }
+
+    /** Points {@code current} at {@code generation} with one atomic rename. */
+    public void setCurrent(int generation) throws IOException {
+        if (!Files.isDirectory(dirOf(generation))) {
+            throw new GenerationException("generation " + generation + " does not exist");
+        }
+        AtomicFiles.replaceSymlink(layout.onDisk(layout.currentLink()), Integer.toString(generation));
+    }
+
+    public void delete(int generation) throws IOException {
+        OptionalInt cur = current();
+        if (cur.isPresent() && cur.getAsInt() == generation) {
+            throw new GenerationException("refusing to delete the current generation " + generation);
+        }
+        Path d = dirOf(generation);
+        if (Files.exists(d, LinkOption.NOFOLLOW_LINKS)) {
+            deleteTree(d);
+        }
+    }
+
+    /** Disk bytes of a generation directory (for the garbage-collection report). */
+    public long size(int generation) throws IOException {
+        long[] total = {0};
+        Files.walkFileTree(dirOf(generation), new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                total[0] += attrs.size();
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        return total[0];
+    }
+
+    public GenerationDiff diff(int from, int to) throws IOException {
+        return GenerationDiff.between(read(from), read(to));
+    }
+
+    /** Generation {@code n}'s files as a desired state again: what rollback applies. */
+    public DesiredState desiredStateOf(int generation) throws IOException {
+        Manifest m = read(generation);
+        TreeMap<HostPath, DesiredFile> files = new TreeMap<>();
+        for (Map.Entry<HostPath, ManifestEntry> e : m.entries().entrySet()) {
+            if (e.getValue() instanceof ManifestEntry.File f) {
+                files.put(e.getKey(), new DesiredFile.Regular(e.getKey(), content(generation, e.getKey()), f.mode()));
+            } else {
+                files.put(e.getKey(), new DesiredFile.Symlink(e.getKey(), ((ManifestEntry.Link) e.getValue()).target()));
+            }
+        }
+        return new DesiredState(files, m.storeEntries(), m.metadata());
+    }
+
+    private static void deleteTree(Path top) throws IOException {
+        Files.walkFileTree(top, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws IOException {
+                d.toFile().setWritable(true, true);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                if (e != null) {
+                    throw e;
+                }
+                Files.delete(d);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}

@@ -1,0 +1,108 @@
+package org.modsvc.switcher.generation;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.modsvc.nix.format.JsonException;
+import org.modsvc.nix.format.JsonParser;
+import org.modsvc.nix.format.JsonWriter;
+import org.modsvc.switcher.fs.AtomicFiles;
+
+/**
+ * Reads and writes {@code pending.json} (atomically; in the state directory rather than {@code /run}, since
+ * the files of a half-applied switch survive a reboot too). Written before anything changes, updated after
+ * each phase, deleted when the switch is complete; a run that finds it finishes that switch first.
+ */
+public final class PendingJournal {
+
+    private final Path file;
+    private final Clock clock;
+
+    public PendingJournal(Layout layout, Clock clock) {
+        this.file = layout.onDisk(layout.pendingFile());
+        this.clock = clock;
+    }
+
+    /** Records a new switch; refuses while another one is unfinished. */
+    public PendingSwitch begin(int generation, int previousGeneration, Map<String, List<String>> phases) throws IOException {
+        Optional<PendingSwitch> open = load();
+        if (open.isPresent()) {
+            throw new GenerationException("an interrupted switch to generation " + open.get().generation()
+                    + " is unfinished (" + file + "); complete it before starting another");
+        }
+        PendingSwitch p = new PendingSwitch(generation, previousGeneration, phases, new TreeSet<>(), clock.instant());
+        save(p);
+        return p;
+    }
+
+    public PendingSwitch markDone(String phase) throws IOException {
+        PendingSwitch p = load().orElseThrow(() -> new GenerationException("no switch is pending (" + file + ")"));
+        PendingSwitch next = p.withDone(phase);
+        save(next);
+        return next;
+    }
+
+    public Optional<PendingSwitch> load() throws IOException {
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        try {
+            Map<String, Object> top = ManifestJson.object(JsonParser.parse(text), "top level");
+            Map<String, List<String>> phases = new LinkedHashMap<>();
+            ManifestJson.object(top.get("phases"), "phases").forEach((k, v) -> {
+                List<String> units = new ArrayList<>();
+                ManifestJson.list(v, "phases." + k).forEach(u -> units.add(ManifestJson.string(u, "phases." + k)));
+                phases.put(k, units);
+            });
+            TreeSet<String> done = new TreeSet<>();
+            ManifestJson.list(top.get("done"), "done").forEach(d -> done.add(ManifestJson.string(d, "done")));
+            return Optional.of(new PendingSwitch(
+                    Math.toIntExact(ManifestJson.number(top.get("generation"), "generation")),
+                    Math.toIntExact(ManifestJson.number(top.get("previousGeneration"), "previousGeneration")),
+                    phases, done, Instant.parse(ManifestJson.string(top.get("started"), "started"))));
+        } catch (JsonException | IllegalArgumentException | ArithmeticException | java.time.DateTimeException e) {
+            throw new GenerationException(file + ": invalid pending record: " + e.getMessage(), e);
+        }
+    }
+
+    /** The switch is complete (or abandoned by a person): forget it. */
+    public void clear() throws IOException {
+        AtomicFiles.delete(file);
+    }
+
+    private void save(PendingSwitch p) throws IOException {
+        StringBuilder sb = new StringBuilder("{\n  \"generation\": ").append(p.generation())
+                .append(",\n  \"previousGeneration\": ").append(p.previousGeneration())
+                .append(",\n  \"started\": ").append(JsonWriter.quote(p.started().toString()))
+                .append(",\n  \"phases\": {");
+        String sep = "\n    ";
+        for (Map.Entry<String, List<String>> e : p.phases().entrySet()) {
+            sb.append(sep).append(JsonWriter.quote(e.getKey())).append(": ");
+            list(e.getValue(), sb);
+            sep = ",\n    ";
+        }
+        sb.append("\n  },\n  \"done\": ");
+        list(new ArrayList<>(p.done()), sb);
+        sb.append("\n}\n");
+        Files.createDirectories(file.getParent());
+        AtomicFiles.writeFile(file, sb.toString().getBytes(StandardCharsets.UTF_8), 0644);
+    }
+
+    private static void list(List<String> items, StringBuilder sb) {
+        sb.append('[');
+        for (int i = 0; i < items.size(); i++) {
+            sb.append(i == 0 ? "" : ", ").append(JsonWriter.quote(items.get(i)));
+        }
+        sb.append(']');
+    }
+}

@@ -1,0 +1,236 @@
+package org.modsvc.switcher.store;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.modsvc.switcher.fs.AtomicFiles;
+import org.modsvc.switcher.fs.FileModes;
+import org.modsvc.switcher.fs.HostPath;
+
+/**
+ * The content-addressed store ({@code /var/lib/modsvc/store}, decisions §4). Entries are written once under
+ * a temporary name, made read-only, fsynced and renamed into place, so an entry that exists is complete and
+ * never changes; adding the same content again is a no-op. Only {@link #delete} (garbage collection, under the
+ * switch lock) removes entries.
+ */
+public final class Store {
+
+    private static final String TEMP_PREFIX = ".tmp-";
+
+    private final HostPath dir;
+    private final Path root;
+    private final Pattern reference;
+
+    /** {@code dir} is the store as the host sees it; {@code root} the {@code --root} prefix. */
+    public Store(HostPath dir, Path root) {
+        this.dir = dir;
+        this.root = root;
+        this.reference = Pattern.compile(Pattern.quote(dir.value() + "/") + "([0-9a-f]{32}-[A-Za-z0-9+\\-._?=]+)");
+    }
+
+    public HostPath dir() {
+        return dir;
+    }
+
+    /** The host path of an entry, e.g. for a symlink target or an {@code ExecStart=} line. */
+    public HostPath hostPath(StorePath entry) {
+        return dir.resolve(entry.baseName());
+    }
+
+    /** Where the entry lives on this machine (under the root prefix). */
+    public Path diskPath(StorePath entry) {
+        return hostPath(entry).under(root);
+    }
+
+    public boolean contains(StorePath entry) {
+        return Files.exists(diskPath(entry), LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /** Adds {@code content} as {@code name}; returns its store path. */
+    public StorePath add(String name, StoreContent content) throws IOException {
+        StorePath entry = StorePath.of(name, content);
+        Path target = diskPath(entry);
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            return entry;
+        }
+        Path storeDir = dir.under(root);
+        Files.createDirectories(storeDir);
+        Path temp = storeDir.resolve(TEMP_PREFIX + entry.baseName() + "-"
+                + Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36));
+        try {
+            write(temp, content);
+            Files.move(temp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.nio.file.FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException raced) {
+            // another writer (an evaluation running beside us) added the same content first: same bytes, fine
+        } finally {
+            if (Files.exists(temp, LinkOption.NOFOLLOW_LINKS)) {
+                deleteTree(temp);
+            }
+        }
+        AtomicFiles.fsyncDirectory(storeDir);
+        return entry;
+    }
+
+    /** Every complete entry in the store, sorted. */
+    public Set<StorePath> list() throws IOException {
+        Set<StorePath> out = new TreeSet<>();
+        Path storeDir = dir.under(root);
+        if (!Files.isDirectory(storeDir)) {
+            return out;
+        }
+        try (Stream<Path> s = Files.list(storeDir)) {
+            s.map(p -> p.getFileName().toString())
+                    .filter(StorePath::looksLikeEntry)
+                    .forEach(n -> out.add(StorePath.parse(n)));
+        }
+        return out;
+    }
+
+    /** Bytes the entry occupies (file sizes; directories and links count zero). */
+    public long size(StorePath entry) throws IOException {
+        long[] total = {0};
+        Files.walkFileTree(diskPath(entry), new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                if (attrs.isRegularFile()) {
+                    total[0] += attrs.size();
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        return total[0];
+    }
+
+    /** Removes an entry (making its directories writable first, since entries are read-only). */
+    public void delete(StorePath entry) throws IOException {
+        Path p = diskPath(entry);
+        if (Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+            deleteTree(p);
+            AtomicFiles.fsyncDirectory(p.getParent());
+        }
+    }
+
+    /** Leftover temporary entries of interrupted adds. */
+    public Set<Path> leftovers() throws IOException {
+        Set<Path> out = new TreeSet<>();
+        Path storeDir = dir.under(root);
+        if (Files.isDirectory(storeDir)) {
+            try (Stream<Path> s = Files.list(storeDir)) {
+                s.filter(p -> p.getFileName().toString().startsWith(TEMP_PREFIX)).forEach(out::add);
+            }
+        }
+        return out;
+    }
+
+    public void deleteLeftover(Path temp) throws IOException {
+        deleteTree(temp);
+    }
+
+    /**
+     * Store entries named inside {@code text} (as {@code <store>/<hash>-<name>}, the way Nix scans for
+     * references); only entries present in the store count.
+     */
+    public Set<StorePath> referencesIn(String text) {
+        Set<StorePath> out = new TreeSet<>();
+        Matcher m = reference.matcher(text);
+        while (m.find()) {
+            // a reference may continue into a sub-path (…-site/index.html): the name ends at the first '/'
+            StorePath p = StorePath.parse(m.group(1));
+            if (contains(p)) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /** {@code roots} plus every entry they reference, transitively (file contents and link targets). */
+    public Set<StorePath> closure(Set<StorePath> roots) throws IOException {
+        Set<StorePath> seen = new TreeSet<>();
+        Deque<StorePath> todo = new ArrayDeque<>(roots);
+        while (!todo.isEmpty()) {
+            StorePath p = todo.pop();
+            if (!seen.add(p) || !contains(p)) {
+                continue;
+            }
+            for (String text : textsOf(diskPath(p))) {
+                todo.addAll(referencesIn(text));
+            }
+        }
+        return seen;
+    }
+
+    private static Iterable<String> textsOf(Path entry) throws IOException {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        Files.walkFileTree(entry, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                if (attrs.isSymbolicLink()) {
+                    out.add(Files.readSymbolicLink(file).toString());
+                } else if (attrs.isRegularFile()) {
+                    // ISO-8859-1 maps every byte to one char, so binary files cannot break the scan
+                    out.add(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        return out;
+    }
+
+    private static void write(Path path, StoreContent content) throws IOException {
+        if (content instanceof StoreContent.File f) {
+            Files.write(path, f.bytes());
+            try (var ch = java.nio.channels.FileChannel.open(path, java.nio.file.StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
+            Files.setPosixFilePermissions(path, FileModes.toPermissions(f.executable() ? 0555 : 0444));
+        } else if (content instanceof StoreContent.Symlink l) {
+            Files.createSymbolicLink(path, Path.of(l.target()));
+        } else {
+            Files.createDirectory(path);
+            for (Map.Entry<String, StoreContent> e : ((StoreContent.Directory) content).entries().entrySet()) {
+                write(path.resolve(e.getKey()), e.getValue());
+            }
+            AtomicFiles.fsyncDirectory(path);
+            Files.setPosixFilePermissions(path, FileModes.toPermissions(0555));
+        }
+    }
+
+    private static void deleteTree(Path top) throws IOException {
+        Files.walkFileTree(top, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws IOException {
+                Files.setPosixFilePermissions(d, FileModes.toPermissions(0755));
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                if (e != null) {
+                    throw e;
+                }
+                Files.delete(d);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}
