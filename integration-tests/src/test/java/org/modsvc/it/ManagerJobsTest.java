@@ -22,6 +22,7 @@ import org.modsvc.switcher.systemd.SwitchReport;
 import org.modsvc.switcher.systemd.SystemdClient;
 import org.modsvc.switcher.systemd.UnitFailure;
 import org.modsvc.switcher.systemd.UnitState;
+import org.modsvc.switcher.systemd.UnitSummary;
 
 /**
  * SystemdClient and PhaseExecutor against the real system manager and the lingering user's manager in the
@@ -71,6 +72,20 @@ class ManagerJobsTest {
     assertEquals("active", state.activeState());
     assertEquals("running", state.subState());
     assertTrue(state.mainPid().orElse(0) > 0, "MainPID " + state.mainPid());
+    c.runJob(JobKind.STOP, name);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Scope.class)
+  void listUnits_reportsStartedUnitAsActiveRunning(Scope scope) throws IOException {
+    SystemdClient c = client(scope);
+    String name = writeAndReload(scope, "list", sleeper(""));
+    c.runJob(JobKind.START, name);
+
+    UnitSummary listed = c.listUnits().stream().filter(u -> u.name().equals(name)).findFirst().orElseThrow();
+
+    assertEquals(List.of("loaded", "active", "running"),
+        List.of(listed.loadState(), listed.activeState(), listed.subState()));
     c.runJob(JobKind.STOP, name);
   }
 
