@@ -1,0 +1,10 @@
+package org.modsvc.switcher.systemd;
+
+import java.util.List;
+
+/** The outcomes of one phase's jobs, in the plan's order. */
+public record PhaseReport(Phase phase, List<JobOutcome> outcomes) {
+  public PhaseReport {
+    outcomes = List.copyOf(outcomes);
+  }
+}
