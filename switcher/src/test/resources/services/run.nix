@@ -1,5 +1,6 @@
 # Driver for one golden case: `case' is a file evaluating to
 #   { mode ? "system"; modules = [ ... ]; select ? out: out; }
+# (or `{ direct = lib: pkgs: value; }' for cases that do not go through eval.nix).
 # `select' picks the part of the output contract the case checks; `show' helpers make unit
 # files readable as a list of lines.
 { case }:
@@ -34,4 +35,4 @@ let
     names = builtins.attrNames out.units;
   };
 in
-(c.select or (o: _: o)) out show
+if c ? direct then c.direct lib pkgs else (c.select or (o: _: o)) out show
