@@ -1,0 +1,30 @@
+# `assertions', `warnings' and `meta.maintainers' of a service level (the generic NixOS
+# assertion module and meta-maintainers module, restated for the service class).
+{ lib, ... }:
+let
+  inherit (lib) mkOption types;
+in
+{
+  options = {
+    assertions = mkOption {
+      type = types.listOf (
+        types.submodule {
+          options.assertion = mkOption { type = types.bool; };
+          options.message = mkOption { type = types.str; };
+        }
+      );
+      default = [ ];
+      description = "Conditions that must hold; a failing one blocks deployment with its message.";
+    };
+    warnings = mkOption {
+      type = types.listOf types.str;
+      default = [ ];
+      description = "Messages shown to the user at evaluation time.";
+    };
+    meta.maintainers = mkOption {
+      type = types.listOf types.raw;
+      default = [ ];
+      description = "Maintainers of this service module (informational).";
+    };
+  };
+}

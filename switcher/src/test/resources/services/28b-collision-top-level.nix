@@ -1,0 +1,4 @@
+{
+  modules = [ { system.services.db.process.argv = [ "/bin/db" ]; systemd.services.db.serviceConfig.X = "y"; } ];
+  select = out: show: out.units;
+}

@@ -1,0 +1,4 @@
+{
+  modules = [ { system.services."a/b".process.argv = [ "/bin/x" ]; } ];
+  select = out: show: out.units;
+}
