@@ -50,7 +50,8 @@ public final class OutputDecoder {
         bool(field(u, "masked", where), where + ".masked"), strings(field(u, "aliases", where), where + ".aliases"),
         strings(field(u, "wantedBy", where), where + ".wantedBy"),
         strings(field(u, "requiredBy", where), where + ".requiredBy"),
-        strings(field(u, "upheldBy", where), where + ".upheldBy"), lines);
+        strings(field(u, "upheldBy", where), where + ".upheldBy"),
+        strings(field(u, "sections", where), where + ".sections"), lines);
   }
 
   private static Value field(NixAttrs a, String name, String where) {

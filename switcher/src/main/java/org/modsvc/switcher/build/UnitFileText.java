@@ -20,15 +20,25 @@ public final class UnitFileText {
 
   private UnitFileText() {}
 
-  /** The text of {@code unit}: sections in order of first appearance, separated by a blank line. */
+  /** The text of {@code unit}: each of its sections, in order, headed {@code [S]} and separated by a blank line. */
   public static String render(UnitSpec unit) {
     Map<String, List<UnitLine>> sections = new LinkedHashMap<>();
+    for (String s : unit.sections()) sections.put(s, new ArrayList<>());
     for (UnitLine l : unit.lines()) {
       check(unit, l);
-      sections.computeIfAbsent(l.section(), k -> new ArrayList<>()).add(l);
+      List<UnitLine> in = sections.get(l.section());
+      if (in == null) {
+        throw new BuildException("internal error in modsvc's built-in modules: unit " + unit.name() + " has a line in ["
+            + printable(l.section()) + "], which is not among its sections " + unit.sections());
+      }
+      in.add(l);
     }
     StringBuilder sb = new StringBuilder();
     for (Map.Entry<String, List<UnitLine>> s : sections.entrySet()) {
+      if (!NAME.matcher(s.getKey()).matches()) {
+        throw new BuildException("unit " + unit.name() + " (from " + unit.origin() + "): section name '"
+            + printable(s.getKey()) + "' is not a valid unit-file section name");
+      }
       if (sb.length() > 0) sb.append('\n');
       sb.append('[').append(s.getKey()).append("]\n");
       for (UnitLine l : s.getValue()) sb.append(l.key()).append('=').append(l.value()).append('\n');

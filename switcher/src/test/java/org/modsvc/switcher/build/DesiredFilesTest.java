@@ -21,7 +21,7 @@ class DesiredFilesTest {
 
   private static UnitSpec unit(String name, boolean masked, List<String> aliases, List<String> wantedBy) {
     return new UnitSpec(name, "service", "system.services.foo", masked, aliases, wantedBy, List.of(), List.of(),
-        List.of(new UnitLine("Service", "ExecStart", "\"/bin/x\"")));
+        List.of("Service"), List.of(new UnitLine("Service", "ExecStart", "\"/bin/x\"")));
   }
 
   private static DesiredState build(List<UnitSpec> units, List<ConfigDataLink> data) {
@@ -93,7 +93,7 @@ class DesiredFilesTest {
   void twoEntriesForOnePath_isAnErrorNamingBoth() {
     UnitSpec a = unit("a-b.service", false, List.of(), List.of());
     UnitSpec b = new UnitSpec("x.service", "service", "system.services.x", false, List.of("a-b.service"), List.of(),
-        List.of(), List.of(), List.of());
+        List.of(), List.of(), List.of(), List.of());
     BuildException e = assertThrows(BuildException.class, () -> build(List.of(a, b), List.of()));
     assertEquals("/etc/systemd/system/a-b.service is defined twice: by system.services.foo and by system.services.x",
         e.getMessage());

@@ -27,7 +27,7 @@ class OutputDecoderTest {
   void decode_readsUnitsConfigDataAssertionsAndWarnings() {
     BuildOutput out = OutputDecoder.decode(eval("""
         { units."foo.service" = { kind = "service"; origin = "system.services.foo"; masked = false;
-            aliases = [ "bar.service" ]; wantedBy = [ "multi-user.target" ]; requiredBy = [ ]; upheldBy = [ ];
+            aliases = [ "bar.service" ]; wantedBy = [ "multi-user.target" ]; requiredBy = [ ]; upheldBy = [ ]; sections = [ "Service" ];
             lines = [ { section = "Service"; key = "ExecStart"; value = "\\"/bin/x\\""; } ]; };
           configData = [ { service = "foo"; path = "/etc/system-services/foo/a"; source = "/nix/store/h-a"; } ];
           failedAssertions = [ ]; warnings = [ "in system.services.foo: w" ]; }
@@ -44,7 +44,7 @@ class OutputDecoderTest {
   @Test
   void decode_reportsWhereTheShapeIsWrong() {
     BuildException e = assertThrows(BuildException.class, () -> OutputDecoder.decode(eval(
-        "{ units.\"a.service\" = { kind = \"service\"; origin = \"o\"; masked = 1; aliases = []; wantedBy = []; requiredBy = []; upheldBy = []; lines = []; }; configData = []; "
+        "{ units.\"a.service\" = { kind = \"service\"; origin = \"o\"; masked = 1; aliases = []; wantedBy = []; requiredBy = []; upheldBy = []; sections = []; lines = []; }; configData = []; "
             + "failedAssertions = []; warnings = []; }")));
     assertTrue(e.getMessage().contains("units.a.service.masked is of type int, expected a Boolean"), e.getMessage());
   }

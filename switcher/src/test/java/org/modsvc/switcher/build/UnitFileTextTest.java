@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
 
 class UnitFileTextTest {
   private static UnitSpec unit(UnitLine... lines) {
+    List<String> sections = java.util.Arrays.stream(lines).map(UnitLine::section).distinct().toList();
     return new UnitSpec("foo.service", "service", "system.services.foo", false, List.of(), List.of(), List.of(),
-        List.of(), List.of(lines));
+        List.of(), sections, List.of(lines));
   }
 
   @Test
@@ -49,6 +50,20 @@ class UnitFileTextTest {
     BuildException e = assertThrows(BuildException.class,
         () -> UnitFileText.render(unit(new UnitLine("Service", "ExecStart", "/bin/x \\"))));
     assertTrue(e.getMessage().contains("line continuation"), e.getMessage());
+  }
+
+  @Test
+  void render_writesEmptySectionsItIsGiven_asNixOsDoesForUnit() {
+    UnitSpec u = new UnitSpec("foo.service", "service", "o", false, List.of(), List.of(), List.of(), List.of(),
+        List.of("Unit", "Service"), List.of(new UnitLine("Service", "Type", "simple")));
+    assertEquals("[Unit]\n\n[Service]\nType=simple\n", UnitFileText.render(u));
+  }
+
+  @Test
+  void render_lineOutsideTheDeclaredSections_isAnInternalError() {
+    UnitSpec u = new UnitSpec("foo.service", "service", "o", false, List.of(), List.of(), List.of(), List.of(),
+        List.of("Unit"), List.of(new UnitLine("Service", "Type", "simple")));
+    assertThrows(BuildException.class, () -> UnitFileText.render(u));
   }
 
   @Test
