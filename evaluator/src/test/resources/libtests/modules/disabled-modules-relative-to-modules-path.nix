@@ -1,0 +1,2 @@
+let lib = import ./lib.nix; inherit (lib) mkOption types; in
+(lib.evalModules { specialArgs.modulesPath = ./fixtures; modules = [ { options.l = mkOption { type = types.listOf types.str; default = []; }; } ./fixtures/adds-a.nix { disabledModules = [ "adds-a.nix" ]; l = [ "kept" ]; } ]; }).config

@@ -1,0 +1,2 @@
+let lib = import ./lib.nix; inherit (lib) mkOption types; in
+let base = lib.evalModules { modules = [ { options.a = mkOption { type = types.int; default = 1; }; options.b = mkOption { type = types.int; default = 10; }; } ]; }; ext = base.extendModules { modules = [ { a = 2; } ]; }; ext2 = ext.extendModules { modules = [ ({ a, ... }: { b = a; }) ]; specialArgs.a = 99; }; in { base = base.config; ext = ext.config; ext2 = ext2.config; }

@@ -1,0 +1,2 @@
+let lib = import ./lib.nix; inherit (lib) mkOption types; in
+let o = (lib.evalModules { modules = [ { options.a = mkOption { type = types.int; default = 1; }; options.b = mkOption { type = types.int; default = 1; }; options.c = mkOption { type = types.int; default = 1; }; } { b = lib.mkDefault 2; c = lib.mkForce 3; } ]; }).options; in { a = o.a.highestPrio; b = o.b.highestPrio; c = o.c.highestPrio; }

@@ -1,0 +1,2 @@
+let lib = import ./lib.nix; inherit (lib) mkOption types; in
+(lib.evalModules {  modules = [ (lib.modules.importTOML ./fixtures/config.toml) { options.port = mkOption { type = types.int; }; options.name = mkOption { type = types.str; }; } ]; }).config

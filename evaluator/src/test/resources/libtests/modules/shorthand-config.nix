@@ -1,0 +1,2 @@
+let lib = import ./lib.nix; inherit (lib) mkOption types; in
+(lib.evalModules {  modules = [ { options.a = mkOption { type = types.int; }; } { a = 3; } ]; }).config
