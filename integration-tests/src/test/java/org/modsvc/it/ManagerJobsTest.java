@@ -143,8 +143,10 @@ class ManagerJobsTest {
   @EnumSource(Scope.class)
   void failingStart_isReportedFailedWithItsJournalTail_whenExecStartExitsNonZero(Scope scope) throws IOException {
     SystemdClient c = client(scope);
+    // The sleep: journald attributes a stream to a *user* unit by reading the writer's cgroup from /proc, which
+    // fails when the writer has already exited (system units are attributed by PID 1's stream header instead).
     String name = writeAndReload(scope, "fail",
-        "[Service]\nType=oneshot\nExecStart=/bin/sh -c 'echo boom-" + id + "; exit 3'\n");
+        "[Service]\nType=oneshot\nExecStart=/bin/sh -c 'echo boom-" + id + "; sleep 1; exit 3'\n");
     PhaseExecutor executor = new PhaseExecutor(c, Sandbox.get().journal(scope));
 
     SwitchReport report = executor.execute(new PhasePlan(List.of(), List.of(), List.of(), List.of(name)), () -> {});
