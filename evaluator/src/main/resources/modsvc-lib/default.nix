@@ -40,10 +40,7 @@ let
       licenses = part ./licenses.nix;
       maintainers = part ./maintainers.nix;
       teams = { };
-      # Only the markers other code asks about; modsvc has no file sets.
-      fileset = {
-        isFileset = v: builtins.isAttrs v && v._type or null == "fileset";
-      };
+      fileset = part ./fileset.nix;
 
       inherit (builtins)
         getContext hasContext convertHash hashString parseDrvName placeholder fromJSON fromTOML
