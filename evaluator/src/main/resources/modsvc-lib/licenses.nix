@@ -5,7 +5,6 @@ let
     spdxId: fullName: extra:
     {
       inherit spdxId fullName;
-      shortName = spdxId;
       url = "https://spdx.org/licenses/${spdxId}.html";
       free = true;
       redistributable = true;
@@ -13,7 +12,8 @@ let
     }
     // extra;
 in
-{
+# shortName is the attribute name, as in nixpkgs.
+builtins.mapAttrs (name: l: { shortName = name; } // l) {
   agpl3Only = entry "AGPL-3.0-only" "GNU Affero General Public License v3.0 only" { };
   agpl3Plus = entry "AGPL-3.0-or-later" "GNU Affero General Public License v3.0 or later" { };
   asl20 = entry "Apache-2.0" "Apache License 2.0" { };
@@ -36,14 +36,12 @@ in
   postgresql = entry "PostgreSQL" "PostgreSQL License" { };
   publicDomain = {
     fullName = "Public Domain";
-    shortName = "publicDomain";
     free = true;
     redistributable = true;
     deprecated = false;
   };
   unfree = {
     fullName = "Unfree";
-    shortName = "unfree";
     free = false;
     redistributable = false;
     deprecated = false;
