@@ -41,6 +41,7 @@ let
       maintainers = part ./maintainers.nix;
       teams = { };
       fileset = part ./fileset.nix;
+      gvariant = part ./gvariant.nix;
 
       inherit (builtins)
         getContext hasContext convertHash hashString parseDrvName placeholder fromJSON fromTOML

@@ -337,6 +337,8 @@ in
     (if globalSection == { } then "" else keyValueLines { inherit mkKeyValue listsAsDuplicateKeys; } globalSection + "\n")
     + ini { inherit mkSectionName mkKeyValue listsAsDuplicateKeys; } sections;
   toGitINI = gitIni;
+  mkDconfKeyValue = keyValue { mkValueString = v: toString (lib.gvariant.mkValue v); } "=";
+  toDconfINI = ini { mkKeyValue = keyValue { mkValueString = v: toString (lib.gvariant.mkValue v); } "="; };
   withRecursion = recursionLimited;
   toPretty = pretty;
   toPlist = plist;
