@@ -1,0 +1,1 @@
+let lib = import <modsvc-lib>; in lib.asserts.checkAssertWarn [ { assertion = false; message = "first broke"; } { assertion = true; message = "fine"; } { assertion = false; message = "second broke"; } ] [ ] 1

@@ -1,0 +1,1 @@
+let lib = import <modsvc-lib>; in lib.getAttrFromPath [ "a" "x" ] { a = { }; }

@@ -1,0 +1,1 @@
+let lib = import <modsvc-lib>; in lib.literalMD 1

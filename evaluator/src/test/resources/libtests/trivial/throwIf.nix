@@ -1,0 +1,2 @@
+let lib = import <modsvc-lib>; in
+lib.throwIf true "condition held" 1

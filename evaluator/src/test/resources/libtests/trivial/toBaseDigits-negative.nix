@@ -1,0 +1,2 @@
+let lib = import <modsvc-lib>; in
+lib.toBaseDigits 2 (-1)
