@@ -198,11 +198,20 @@ public final class Nar {
     }
   }
 
+  /** Refuses to follow a link swapped in since the type check; file systems without links (the jar) lack the option. */
+  private static InputStream openRegularFile(Path path) throws IOException {
+    try {
+      return Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS);
+    } catch (UnsupportedOperationException e) {
+      return Files.newInputStream(path);
+    }
+  }
+
   private void contents(Path path, long size) throws IOException {
     length(size);
     long written = 0;
     byte[] buf = new byte[(int) Math.min(BUFFER, Math.max(size, 1))];
-    try (InputStream in = Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS)) {
+    try (InputStream in = openRegularFile(path)) {
       int n;
       while (written < size && (n = in.read(buf, 0, (int) Math.min(buf.length, size - written))) > 0) {
         out.write(buf, 0, n);

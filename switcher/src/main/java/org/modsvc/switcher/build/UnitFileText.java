@@ -1,0 +1,82 @@
+package org.modsvc.switcher.build;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Renders a unit's lines as unit-file text, after checking that no line can change the file's structure.
+ *
+ * <p>systemd reads a unit line by line: a newline, carriage return or NUL inside a value would start a new
+ * key (or section) of the attacker's choosing, and a value ending in a backslash would swallow the next line.
+ * Nix strings can contain all of these, so they are refused here, naming the unit, its origin and the key.
+ * Values are otherwise written verbatim: escaping of arguments is the modules' job (as upstream's
+ * {@code escapeSystemdExecArgs}), and a verbatim {@code ExecStart} is a documented feature.
+ */
+public final class UnitFileText {
+  private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
+
+  private UnitFileText() {}
+
+  /** The text of {@code unit}: sections in order of first appearance, separated by a blank line. */
+  public static String render(UnitSpec unit) {
+    Map<String, List<UnitLine>> sections = new LinkedHashMap<>();
+    for (UnitLine l : unit.lines()) {
+      check(unit, l);
+      sections.computeIfAbsent(l.section(), k -> new ArrayList<>()).add(l);
+    }
+    StringBuilder sb = new StringBuilder();
+    for (Map.Entry<String, List<UnitLine>> s : sections.entrySet()) {
+      if (sb.length() > 0) sb.append('\n');
+      sb.append('[').append(s.getKey()).append("]\n");
+      for (UnitLine l : s.getValue()) sb.append(l.key()).append('=').append(l.value()).append('\n');
+    }
+    return sb.toString();
+  }
+
+  static void check(UnitSpec unit, UnitLine l) {
+    if (!NAME.matcher(l.section()).matches()) {
+      throw refuse(unit, l, "section name '" + printable(l.section()) + "' is not a valid unit-file section name");
+    }
+    if (!NAME.matcher(l.key()).matches()) {
+      throw refuse(unit, l, "key '" + printable(l.key()) + "' is not a valid unit-file key");
+    }
+    String v = l.value();
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (c == '\n' || c == '\r' || c == 0) {
+        throw refuse(unit, l, "the value contains a " + (c == 0 ? "NUL character" : c == '\n' ? "newline" : "carriage return")
+            + ", which would inject lines into the unit file (value: \"" + printable(v) + "\"); "
+            + "pass arguments through process.argv, which escapes them");
+      }
+    }
+    if (v.endsWith("\\")) {
+      throw refuse(unit, l, "the value ends in a backslash, which systemd reads as a line continuation (value: \""
+          + printable(v) + "\")");
+    }
+  }
+
+  private static BuildException refuse(UnitSpec unit, UnitLine l, String why) {
+    return new BuildException("unit " + unit.name() + " (from " + unit.origin() + "), [" + printable(l.section()) + "] "
+        + printable(l.key()) + ": " + why);
+  }
+
+  /** Control characters made visible, so the message itself cannot be used to forge output. */
+  static String printable(String s) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '\n': sb.append("\\n"); break;
+        case '\r': sb.append("\\r"); break;
+        case '\t': sb.append("\\t"); break;
+        default:
+          if (c < 0x20 || c == 0x7f) sb.append(String.format("\\x%02x", (int) c));
+          else sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,68 @@
+package org.modsvc.switcher.build;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class UnitFileTextTest {
+  private static UnitSpec unit(UnitLine... lines) {
+    return new UnitSpec("foo.service", "service", "system.services.foo", false, List.of(), List.of(), List.of(),
+        List.of(), List.of(lines));
+  }
+
+  @Test
+  void render_groupsSectionsInOrderOfFirstAppearance_separatedByBlankLines() {
+    String text = UnitFileText.render(unit(new UnitLine("Unit", "After", "network.target"),
+        new UnitLine("Service", "ExecStart", "\"/bin/hello\" \"--greeting\" \"hoi\""),
+        new UnitLine("Service", "Restart", "always"), new UnitLine("Install", "WantedBy", "multi-user.target")));
+    assertEquals("[Unit]\nAfter=network.target\n\n[Service]\nExecStart=\"/bin/hello\" \"--greeting\" \"hoi\"\n"
+        + "Restart=always\n\n[Install]\nWantedBy=multi-user.target\n", text);
+  }
+
+  @Test
+  void render_keepsRepeatedKeysAsRepeatedLines() {
+    String text = UnitFileText.render(unit(new UnitLine("Service", "ExecStart", ""),
+        new UnitLine("Service", "ExecStart", "/bin/x")));
+    assertEquals("[Service]\nExecStart=\nExecStart=/bin/x\n", text);
+  }
+
+  @Test
+  void render_refusesNewlineInValue_namingUnitOriginAndKey() {
+    BuildException e = assertThrows(BuildException.class, () -> UnitFileText.render(
+        unit(new UnitLine("Service", "Environment", "A=1\nExecStartPre=/bin/evil"))));
+    assertTrue(e.getMessage().startsWith("unit foo.service (from system.services.foo), [Service] Environment: "
+        + "the value contains a newline"), e.getMessage());
+    assertTrue(e.getMessage().contains("A=1\\nExecStartPre=/bin/evil"), "control characters shown escaped");
+  }
+
+  @Test
+  void render_refusesCarriageReturnAndNul() {
+    assertThrows(BuildException.class, () -> UnitFileText.render(unit(new UnitLine("Service", "User", "a\rb"))));
+    assertThrows(BuildException.class, () -> UnitFileText.render(unit(new UnitLine("Service", "User", "a\0b"))));
+  }
+
+  @Test
+  void render_refusesTrailingBackslash_whichWouldContinueTheLine() {
+    BuildException e = assertThrows(BuildException.class,
+        () -> UnitFileText.render(unit(new UnitLine("Service", "ExecStart", "/bin/x \\"))));
+    assertTrue(e.getMessage().contains("line continuation"), e.getMessage());
+  }
+
+  @Test
+  void render_refusesKeysAndSectionsThatAreNotNames() {
+    assertThrows(BuildException.class, () -> UnitFileText.render(unit(new UnitLine("Service", "Exec Start", "x"))));
+    assertThrows(BuildException.class, () -> UnitFileText.render(unit(new UnitLine("Service", "A=B", "x"))));
+    assertThrows(BuildException.class, () -> UnitFileText.render(unit(new UnitLine("Serv]ice", "A", "x"))));
+    assertThrows(BuildException.class, () -> UnitFileText.render(unit(new UnitLine("Service", "", "x"))));
+  }
+
+  @Test
+  void render_acceptsXKeysAndSpecifiers() {
+    String text = UnitFileText.render(unit(new UnitLine("Unit", "X-Reload-Triggers", "/nix/store/abc-x"),
+        new UnitLine("Service", "WorkingDirectory", "%S/app")));
+    assertEquals("[Unit]\nX-Reload-Triggers=/nix/store/abc-x\n\n[Service]\nWorkingDirectory=%S/app\n", text);
+  }
+}
