@@ -32,12 +32,14 @@ final class AttrBuiltins implements Builtins.Group {
       String name = Types.plainString(a[0], sp);
       NixAttrs attrs = Types.attrs(a[1], sp);
       Value v = attrs.get(name);
+      if (v == null) v = attrs.missing(name);
       if (v == null) throw new EvalException("attribute '" + name + "' missing", sp);
       return Thunk.force(v);
     });
     r.def("hasAttr", 2, (a, sp) -> {
       String name = Types.plainString(a[0], sp);
-      return NixBool.of(Types.attrs(a[1], sp).has(name));
+      NixAttrs attrs = Types.attrs(a[1], sp);
+      return NixBool.of(attrs.has(name) || attrs.missing(name) != null);
     });
     r.def("removeAttrs", 2, (a, sp) -> {
       NixAttrs attrs = Types.attrs(a[0], sp);

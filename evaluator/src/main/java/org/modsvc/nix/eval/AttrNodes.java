@@ -50,6 +50,11 @@ final class AttrNodes {
         }
         int idx = attrs.indexOf(name, k.guess);
         if (idx < 0) {
+          Value extra = attrs.missing(name);
+          if (extra != null) {
+            v = Thunk.force(extra);
+            continue;
+          }
           if (fallback != null) return fallback.eval(env);
           throw new EvalException("attribute '" + name + "' missing", k.span);
         }
@@ -104,9 +109,14 @@ final class AttrNodes {
         if (!(v instanceof NixAttrs attrs)) return NixBool.FALSE;
         String name = k.name != null ? k.name : Types.plainString(k.dynamic.eval(env), k.span);
         int idx = attrs.indexOf(name, k.guess);
-        if (idx < 0) return NixBool.FALSE;
-        k.guess = idx;
-        Value next = attrs.value(idx);
+        Value next;
+        if (idx >= 0) {
+          k.guess = idx;
+          next = attrs.value(idx);
+        } else {
+          next = attrs.missing(name);
+          if (next == null) return NixBool.FALSE;
+        }
         // Only intermediate values are forced: `x ? a` must not evaluate x.a.
         if (i < path.length - 1) v = Thunk.force(next);
       }

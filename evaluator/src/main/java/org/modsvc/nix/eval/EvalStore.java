@@ -1,6 +1,7 @@
 package org.modsvc.nix.eval;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.function.BiPredicate;
@@ -15,6 +16,18 @@ public interface EvalStore {
 
   /** {@code builtins.toFile}: a text file with references; returns its store path. */
   String addText(String name, String content, SortedSet<String> references);
+
+  /**
+   * A text file that may be executable and may sit at {@code destination} (empty, or a relative path
+   * such as {@code bin/tool}) inside an otherwise empty directory: the host package set's
+   * {@code pkgs.writeTextFile}, which Nix builds with a derivation and this evaluator adds directly.
+   * The path is {@code builtins.toFile}'s for a plain text file, otherwise the content-addressed path of
+   * the tree's NAR ({@code nix-store --add}'s). Returns the store path.
+   */
+  String addTextFile(String name, String text, boolean executable, String destination, SortedSet<String> references);
+
+  /** Every object this evaluation added, once each, in the order they were first added. */
+  List<StoreObject> objects();
 
   /**
    * Copies a file or directory into the store ({@code "${./p}"}, {@code builtins.path}, {@code filterSource});

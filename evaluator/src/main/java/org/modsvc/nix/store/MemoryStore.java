@@ -2,23 +2,32 @@ package org.modsvc.nix.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.function.BiPredicate;
 import org.modsvc.nix.eval.EvalStore;
+import org.modsvc.nix.eval.StoreObject;
 
 /**
  * A store that computes every path exactly as Nix does but writes nothing: text files are kept in memory
  * and copied sources are remembered by their origin, so {@code readFile}/{@code import} of a store path
- * made in the same evaluation works. This is what {@code modsvc-agent eval} uses by default.
+ * made in the same evaluation works. This is what {@code modsvc-agent eval} uses by default, and what
+ * the agent evaluates against before its build step writes {@link #objects()} to the real store.
  */
 public final class MemoryStore implements EvalStore {
   private final StorePaths paths;
+  /** Text of every file added as text, by the file's full path (a store path, or a path inside one). */
   private final Map<String, String> texts = new HashMap<>();
   private final Map<String, Path> sources = new HashMap<>();
+  private final Map<String, StoreObject> objects = new LinkedHashMap<>();
 
   public MemoryStore(String storeDir) { this.paths = new StorePaths(storeDir); }
 
@@ -31,17 +40,50 @@ public final class MemoryStore implements EvalStore {
   @Override public String addText(String name, String content, SortedSet<String> references) {
     StorePaths.checkName(name);
     String p = paths.makeTextPath(name, content, references);
-    texts.put(p, content);
+    record(new StoreObject.TextFile(p, "", content, false, references));
     return p;
+  }
+
+  @Override public String addTextFile(String name, String text, boolean executable, String destination,
+      SortedSet<String> references) {
+    StorePaths.checkName(name);
+    checkDestination(destination);
+    if (!executable && destination.isEmpty()) return addText(name, text, references);
+    Hash nar = Nar.hashSingleFile(destination, text.getBytes(StandardCharsets.UTF_8), executable, HashAlgo.SHA256);
+    String p = paths.makeFixedOutputPath(name, ContentAddressMethod.NAR, nar, references);
+    record(new StoreObject.TextFile(p, destination, text, executable, references));
+    return p;
+  }
+
+  /** A destination must stay inside the store path: relative, no empty, {@code .} or {@code ..} parts. */
+  private static void checkDestination(String destination) {
+    if (destination.isEmpty()) return;
+    for (String part : destination.split("/", -1)) {
+      if (part.isEmpty() || part.equals(".") || part.equals("..")) {
+        throw new StoreException("destination '" + destination
+            + "' must be a relative path without empty, '.' or '..' components");
+      }
+    }
+  }
+
+  private void record(StoreObject.TextFile file) {
+    texts.put(file.filePath(), file.text());
+    objects.putIfAbsent(file.storePath(), file);
   }
 
   @Override public String addPath(Path source, String name, boolean recursive, BiPredicate<Path, String> filter) {
     StorePaths.checkName(name);
     try {
-      Nar.PathFilter f = filter == null ? null : filter::test;
+      Set<Path> included = filter == null ? null : new HashSet<>();
+      Nar.PathFilter f = filter == null ? null : (path, type) -> {
+        boolean keep = filter.test(path, type);
+        if (keep) included.add(path);
+        return keep;
+      };
       String p = paths.computeSourcePath(name, source, recursive ? ContentAddressMethod.NAR : ContentAddressMethod.FLAT,
           f).storePath();
       if (filter == null) sources.put(p, source);
+      objects.putIfAbsent(p, new StoreObject.CopiedPath(p, source, recursive, included));
       return p;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -59,5 +101,10 @@ public final class MemoryStore implements EvalStore {
     return Optional.of(rest.isEmpty() ? src : src.resolve(rest.substring(1)));
   }
 
-  @Override public void registerDerivation(String drvPath, String aterm) { texts.put(drvPath, aterm); }
+  @Override public void registerDerivation(String drvPath, String aterm) {
+    texts.put(drvPath, aterm);
+    objects.putIfAbsent(drvPath, new StoreObject.DerivationFile(drvPath, aterm));
+  }
+
+  @Override public List<StoreObject> objects() { return List.copyOf(objects.values()); }
 }

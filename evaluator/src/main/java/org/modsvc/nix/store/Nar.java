@@ -69,6 +69,48 @@ public final class Nar {
   }
 
   /**
+   * Hash of the NAR of a tree held in memory: one regular file ({@code executable} sets its flag), at
+   * the root when {@code destination} is empty, otherwise at that relative path ({@code bin/tool})
+   * inside directories that hold nothing else. This is the tree {@code pkgs.writeTextFile} builds, so
+   * its hash is what {@code nix-store --add} of the same tree would compute.
+   */
+  public static Hash hashSingleFile(String destination, byte[] contents, boolean executable, HashAlgo algo) {
+    MessageDigest md = algo.newDigest();
+    try (OutputStream sink = new DigestOutputStream(OutputStream.nullOutputStream(), md)) {
+      Nar nar = new Nar(sink, null);
+      nar.str("nix-archive-1");
+      String[] dirs = destination.isEmpty() ? new String[0] : destination.split("/");
+      for (String name : dirs) {
+        nar.str("(");
+        nar.str("type");
+        nar.str("directory");
+        nar.str("entry");
+        nar.str("(");
+        nar.str("name");
+        nar.str(name);
+        nar.str("node");
+      }
+      nar.str("(");
+      nar.str("type");
+      nar.str("regular");
+      if (executable) {
+        nar.str("executable");
+        nar.str("");
+      }
+      nar.str("contents");
+      nar.bytes(contents);
+      nar.str(")");
+      for (int i = 0; i < dirs.length; i++) {
+        nar.str(")");
+        nar.str(")");
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e); // a digest stream does not fail
+    }
+    return new Hash(algo, md.digest());
+  }
+
+  /**
    * The type name Nix passes to path filters for {@code path}, without following a final symlink:
    * {@code "regular"}, {@code "directory"}, {@code "symlink"} or {@code "unknown"}.
    */

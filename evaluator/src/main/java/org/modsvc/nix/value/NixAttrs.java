@@ -9,8 +9,11 @@ import org.modsvc.nix.source.Span;
  * lookup is a binary search, {@code //} is a linear merge, and {@code attrNames} is already sorted.
  * Values may be thunks. {@code positions} (may hold nulls) records where each attribute was defined,
  * for {@code unsafeGetAttrPos} and error messages.
+ *
+ * <p>The one subclass, {@link WithFallback}, is a set that also answers names it does not hold; see
+ * there for why it exists and what consults it.
  */
-public final class NixAttrs implements Value {
+public sealed class NixAttrs implements Value permits NixAttrs.WithFallback {
   public static final NixAttrs EMPTY = new NixAttrs(new String[0], new Value[0], null);
 
   private final String[] names;
@@ -66,6 +69,46 @@ public final class NixAttrs implements Value {
   }
 
   public boolean has(String name) { return indexOf(name) >= 0; }
+
+  /**
+   * The value this set gives for a name it does not hold, or null (always, except for a
+   * {@link WithFallback}). Only name lookups written by the user consult it, and only after a miss.
+   */
+  public Value missing(String name) { return null; }
+
+  /** This set's attributes, answering other names through {@code fallback} (see {@link WithFallback}). */
+  public NixAttrs withFallback(Fallback fallback) {
+    return new WithFallback(names, values, positions, fallback);
+  }
+
+  /** Computes the value of a name a {@link WithFallback} set does not hold, or null to decline it. */
+  @FunctionalInterface
+  public interface Fallback {
+    Value lookup(String name);
+  }
+
+  /**
+   * A set whose attribute selection ({@code s.x}, {@code s.x or d}, {@code inherit (s) x}), {@code s ? x},
+   * {@code builtins.getAttr} and {@code builtins.hasAttr} also answer names it does not hold, through a
+   * {@link Fallback}. It exists for one set: the agent's host package set {@code pkgs}, where every name
+   * is a package looked up on {@code PATH} and so the set cannot be finite (a NixOS module may name any
+   * package). Everything else sees only the finite attributes: {@code attrNames}, {@code //},
+   * {@code removeAttrs}, {@code mapAttrs}, equality, printing, {@code with} lookups, formal-argument
+   * destructuring and the evaluator's own {@code __functor}/{@code outPath}/{@code __toString} lookups;
+   * sets derived from it by any operation are ordinary sets. Being a subclass rather than a field keeps
+   * every ordinary set as small as before, and selection only asks after a miss, so the hit path is
+   * unchanged.
+   */
+  public static final class WithFallback extends NixAttrs {
+    private final Fallback fallback;
+
+    private WithFallback(String[] names, Value[] values, Span[] positions, Fallback fallback) {
+      super(names, values, positions);
+      this.fallback = fallback;
+    }
+
+    @Override public Value missing(String name) { return fallback.lookup(name); }
+  }
 
   public Span positionOf(String name) {
     int i = indexOf(name);

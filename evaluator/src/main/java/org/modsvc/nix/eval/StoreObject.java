@@ -1,0 +1,46 @@
+package org.modsvc.nix.eval;
+
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.SortedSet;
+
+/**
+ * One object an evaluation added to its {@link EvalStore}, with what a build step needs to write it
+ * to a real store directory: the content (or where to copy it from) and the file modes. Nix makes
+ * everything in the store read-only: regular files {@code 0444}, or {@code 0555} when executable, and
+ * directories {@code 0555}.
+ */
+public sealed interface StoreObject {
+  /** The store path ({@code <storeDir>/<hash>-<name>}). */
+  String storePath();
+
+  /**
+   * A text file: {@code builtins.toFile}, or the host package set's writers. When {@code destination}
+   * is empty the store path is the file itself; otherwise it is a directory holding only the file at
+   * that relative path ({@code bin/tool}), with directories in between.
+   */
+  record TextFile(String storePath, String destination, String text, boolean executable,
+      SortedSet<String> references) implements StoreObject {
+    public TextFile {
+      references = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(references));
+    }
+
+    /** The path of the file itself. */
+    public String filePath() { return destination.isEmpty() ? storePath : storePath + "/" + destination; }
+  }
+
+  /**
+   * A copy of a local file or tree ({@code "${./p}"}, {@code builtins.path}, {@code filterSource}).
+   * {@code recursive} false means the flat contents of one file. {@code included} lists the paths
+   * below {@code source} the filter accepted (the copy holds those and nothing else); null means no
+   * filter, the whole tree.
+   */
+  record CopiedPath(String storePath, Path source, boolean recursive, Set<Path> included) implements StoreObject {
+    public CopiedPath {
+      included = included == null ? null : Set.copyOf(included);
+    }
+  }
+
+  /** A derivation file ({@code .drv}, an ATerm) written by {@code derivation}; never built here. */
+  record DerivationFile(String storePath, String aterm) implements StoreObject {}
+}

@@ -1,0 +1,92 @@
+package org.modsvc.nix.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.modsvc.nix.eval.StoreObject;
+
+/** Expected paths were computed by Nix 2.8 ({@code builtins.path} / {@code builtins.toFile}) on the same trees. */
+class MemoryStoreTest {
+  @TempDir Path tmp;
+
+  @Test
+  void addTextFile_givesToFilePath_whenPlainText() {
+    MemoryStore store = new MemoryStore();
+    String p = store.addTextFile("plain", "plain\n", false, "", new TreeSet<>());
+    assertEquals("/nix/store/pkcgn1xgxqzsin7whc76ba2ban4j0vcr-plain", p);
+    assertEquals(p, store.addText("plain", "plain\n", new TreeSet<>()));
+  }
+
+  @Test
+  void addTextFile_givesNixAddPath_whenExecutableAtRoot() {
+    // builtins.path { path = <file "echo hi\n", mode 0755>; name = "script"; }
+    assertEquals("/nix/store/xjmp6psss1crgvjqlgjak2zd6b0556ir-script",
+        new MemoryStore().addTextFile("script", "echo hi\n", true, "", new TreeSet<>()));
+  }
+
+  @Test
+  void addTextFile_givesNixAddPath_whenExecutableInsideDirectories() {
+    // builtins.path { path = <dir with bin/hello "echo hi\n", mode 0755>; name = "hello"; }
+    assertEquals("/nix/store/w8ppx1a959s1rl50pd5gd5ak27m3dbsm-hello",
+        new MemoryStore().addTextFile("hello", "echo hi\n", true, "bin/hello", new TreeSet<>()));
+  }
+
+  @Test
+  void addTextFile_givesNixAddPath_whenPlainFileInsideDirectories() {
+    assertEquals("/nix/store/fp0pafv004rww4rfm558hryk71wya3aa-doc",
+        new MemoryStore().addTextFile("doc", "plain\n", false, "share/doc/readme", new TreeSet<>()));
+  }
+
+  @Test
+  void addTextFile_rejectsDestination_whenItLeavesTheStorePath() {
+    MemoryStore store = new MemoryStore();
+    StoreException e = assertThrows(StoreException.class,
+        () -> store.addTextFile("x", "", false, "bin/../../etc", new TreeSet<>()));
+    assertTrue(e.getMessage().contains("'bin/../../etc'"), e.getMessage());
+  }
+
+  @Test
+  void textContent_findsTheFile_whenInsideADirectory() {
+    MemoryStore store = new MemoryStore();
+    String p = store.addTextFile("hello", "echo hi\n", true, "bin/hello", new TreeSet<>());
+    assertEquals("echo hi\n", store.textContent(p + "/bin/hello").orElseThrow());
+  }
+
+  @Test
+  void objects_listEveryAdditionOnceInOrder_withContentAndMode() throws Exception {
+    MemoryStore store = new MemoryStore();
+    String a = store.addText("a", "A", new TreeSet<>());
+    String b = store.addTextFile("b", "B", true, "bin/b", new TreeSet<>(Set.of(a)));
+    store.addText("a", "A", new TreeSet<>());
+    Path src = Files.writeString(tmp.resolve("src.txt"), "S");
+    String c = store.addPath(src, "src.txt", true, null);
+    store.registerDerivation("/nix/store/00000000000000000000000000000000-d.drv", "Derive()");
+
+    List<StoreObject> objects = store.objects();
+    assertEquals(List.of(a, b, c, "/nix/store/00000000000000000000000000000000-d.drv"),
+        objects.stream().map(StoreObject::storePath).toList());
+    StoreObject.TextFile script = assertInstanceOf(StoreObject.TextFile.class, objects.get(1));
+    assertEquals(new StoreObject.TextFile(b, "bin/b", "B", true, new TreeSet<>(Set.of(a))), script);
+    assertEquals(new StoreObject.CopiedPath(c, src, true, null), objects.get(2));
+  }
+
+  @Test
+  void objects_recordWhatTheFilterKept_whenPathIsFiltered() throws Exception {
+    Path dir = Files.createDirectory(tmp.resolve("dir"));
+    Files.writeString(dir.resolve("keep"), "k");
+    Files.writeString(dir.resolve("drop"), "d");
+    MemoryStore store = new MemoryStore();
+    store.addPath(dir, "dir", true, (p, type) -> !p.getFileName().toString().equals("drop"));
+    StoreObject.CopiedPath copy = assertInstanceOf(StoreObject.CopiedPath.class, store.objects().get(0));
+    assertEquals(Set.of(dir.resolve("keep")), copy.included());
+  }
+}

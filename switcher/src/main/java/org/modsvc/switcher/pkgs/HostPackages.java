@@ -1,0 +1,144 @@
+package org.modsvc.switcher.pkgs;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.modsvc.nix.error.EvalException;
+import org.modsvc.nix.eval.EvalState;
+import org.modsvc.nix.eval.PrimOp;
+import org.modsvc.nix.eval.Types;
+import org.modsvc.nix.source.Span;
+import org.modsvc.nix.store.StoreException;
+import org.modsvc.nix.value.NixAttrs;
+import org.modsvc.nix.value.NixString;
+import org.modsvc.nix.value.Thunk;
+import org.modsvc.nix.value.Value;
+
+/**
+ * Builds the {@code pkgs} module argument of a host without Nix (decisions.md §3): the Nix code in
+ * {@code modsvc-modules/pkgs/} gets two primitives only it can reach (they are not builtins), and
+ * every name it does not define is answered as a host package through {@link NixAttrs#withFallback}.
+ */
+public final class HostPackages {
+  private static final String RESOURCE_DIR = "/modsvc-modules/pkgs";
+  /** Store name of the added sources (errors and traces name files under it). */
+  private static final String STORE_NAME = "modsvc-pkgs";
+  /**
+   * Names that are never packages: the attributes by which Nix code and the evaluator recognise what
+   * a set is ({@code x.type == "derivation"}, {@code x ? outPath}, {@code x._type}, {@code __functor},
+   * {@code __toString} …). Answering them would make {@code pkgs} look like a derivation or a function.
+   */
+  private static final Set<String> NOT_PACKAGES = Set.of("type", "outPath", "drvPath", "_type");
+
+  private HostPackages() {}
+
+  /**
+   * The host package set. {@code lib} becomes {@code pkgs.lib} and gives {@code pkgs.formats} its
+   * option types; {@code pathDirs} is the {@code PATH} host packages are looked up in (lazily, when a
+   * package's path is used). Files the writers create go to {@code state}'s store.
+   */
+  public static Value create(EvalState state, Value lib, List<Path> pathDirs) {
+    PathSearch search = new PathSearch(pathDirs);
+    NixAttrs args = NixAttrs.builder(4)
+        .put("lib", lib)
+        .put("packagePrefix", new PrimOp("packagePrefix", 2, (a, sp) -> packagePrefix(search, a, sp)))
+        .put("addTextFile", new PrimOp("addTextFile", 1, (a, sp) -> addTextFile(state, a[0], sp)))
+        .put("system", NixString.of(system()))
+        .build();
+    String sources = state.store().addPath(sourceRoot(), STORE_NAME, true, null);
+    Value f = state.evalFile(Path.of(sources, "default.nix"));
+    NixAttrs result = Types.attrs(state.call(f, args, Span.NONE), Span.NONE);
+    NixAttrs pkgs = Types.attrs(Thunk.force(result.get("pkgs")), Span.NONE);
+    Value hostPackage = result.get("hostPackage");
+    Map<String, Value> answered = new HashMap<>();
+    return pkgs.withFallback(name -> {
+      if (NOT_PACKAGES.contains(name) || name.startsWith("__")) return null;
+      return answered.computeIfAbsent(name, n -> new Thunk(() ->
+          state.call(hostPackage, NixAttrs.builder(1).put("name", NixString.of(n)).build(), Span.NONE)));
+    });
+  }
+
+  /** {@link #create} with the directories of this process's {@code PATH}. */
+  public static Value create(EvalState state, Value lib) {
+    return create(state, lib, PathSearch.of(System.getenv("PATH")).dirs());
+  }
+
+  private static Value packagePrefix(PathSearch search, Value[] a, Span sp) {
+    String name = Types.plainString(a[0], sp);
+    String program = Types.plainString(a[1], sp);
+    return search.prefixOf(program)
+        .map(p -> (Value) NixString.of(p.toString()))
+        .orElseThrow(() -> new EvalException(search.notFoundMessage(name, program), sp));
+  }
+
+  /** {@code { name, text, executable, destination }} to a store path carrying itself as context. */
+  private static Value addTextFile(EvalState state, Value arg, Span sp) {
+    NixAttrs a = Types.attrs(arg, sp);
+    String name = Types.plainString(required(a, "name", sp), sp);
+    NixString text = state.coerceToString(required(a, "text", sp), sp, false, true);
+    boolean executable = Types.bool(required(a, "executable", sp), sp);
+    String destination = Types.plainString(required(a, "destination", sp), sp);
+    TreeSet<String> references = new TreeSet<>();
+    for (String c : text.context()) {
+      if (c.startsWith("=") || c.startsWith("!")) {
+        throw new EvalException("the text of '" + name + "' refers to the output of a derivation (" + c
+            + "), which cannot be built on a host without Nix", sp);
+      }
+      references.add(c);
+    }
+    try {
+      String p = state.store().addTextFile(name, text.value(), executable, destination, references);
+      return new NixString(p, Set.of(p));
+    } catch (StoreException e) {
+      throw new EvalException(e.getMessage(), sp);
+    }
+  }
+
+  private static Value required(NixAttrs a, String key, Span sp) {
+    Value v = a.get(key);
+    if (v == null) throw new EvalException("attribute '" + key + "' missing", sp);
+    return v;
+  }
+
+  /** Nix's system name of this machine ({@code x86_64-linux}, {@code aarch64-linux} …). */
+  static String system() {
+    String arch = System.getProperty("os.arch");
+    String nixArch = switch (arch) {
+      case "amd64", "x86_64" -> "x86_64";
+      case "aarch64", "arm64" -> "aarch64";
+      case "x86", "i386", "i686" -> "i686";
+      default -> arch;
+    };
+    return nixArch + "-linux";
+  }
+
+  /** The Nix sources: a plain directory in a build tree, a directory inside the jar otherwise. */
+  private static synchronized Path sourceRoot() {
+    URL url = HostPackages.class.getResource(RESOURCE_DIR + "/default.nix");
+    if (url == null) throw new IllegalStateException("the host package set's Nix sources are missing: " + RESOURCE_DIR);
+    try {
+      URI uri = url.toURI();
+      if (!uri.getScheme().equals("jar")) return Path.of(uri).getParent();
+      URI jar = URI.create(uri.toString().substring(0, uri.toString().indexOf("!/")));
+      try {
+        return FileSystems.newFileSystem(jar, Map.of()).getPath(RESOURCE_DIR);
+      } catch (FileSystemAlreadyExistsException e) {
+        return FileSystems.getFileSystem(jar).getPath(RESOURCE_DIR);
+      }
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException("cannot locate the host package set's Nix sources: " + url, e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the jar holding the host package set's Nix sources", e);
+    }
+  }
+}

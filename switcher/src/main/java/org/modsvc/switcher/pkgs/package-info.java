@@ -1,0 +1,23 @@
+/**
+ * The host package set {@code pkgs} for a host without Nix (decisions.md §3).
+ *
+ * <p>{@code pkgs.<name>} is, for any name, a derivation-shaped set describing a program installed on
+ * the host: {@code outPath} is the prefix of the first {@code PATH} directory {@code <prefix>/bin}
+ * holding an executable {@code <name>}, resolved only when the path is used, so naming an absent
+ * package is harmless until its path matters, and then an error names the package and the
+ * {@code PATH}. This needs a set answering every name: the evaluator's {@code NixAttrs.WithFallback},
+ * consulted by attribute selection, {@code ?}, {@code getAttr} and {@code hasAttr} only
+ * ({@code attrNames pkgs} lists just the built-in names, and {@code with pkgs;} does not see host
+ * packages).
+ *
+ * <p>The writers ({@code writeText}, {@code writeTextFile}, {@code writeShellScript}, …) and
+ * {@code formats.*.generate} put files straight into the evaluation's store through a primitive the
+ * Nix code receives as an argument (not a builtin): plain text files get the path
+ * {@code builtins.toFile} would give, executable or nested ones the content-addressed path of their
+ * NAR (what {@code nix-store --add} of the same tree gives). nixpkgs builds them with derivations, so
+ * the paths differ from nixpkgs' on purpose: no builder exists on the host. Upstream behaviour mirrored:
+ * nixpkgs' {@code trivial-builders} argument shapes and checks, and {@code pkgs-lib/formats.nix}'s
+ * option types; {@code writeShellScript} uses the host's bash (nixpkgs scripts assume bash) while
+ * {@code runtimeShell} is {@code /bin/sh}; YAML is written as JSON.
+ */
+package org.modsvc.switcher.pkgs;

@@ -1,0 +1,129 @@
+package org.modsvc.switcher.pkgs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.modsvc.nix.error.EvalException;
+import org.modsvc.nix.value.NixString;
+import org.modsvc.nix.value.Thunk;
+
+class FormatsTest {
+  @TempDir Path tmp;
+
+  /** The text of the file {@code pkgs.formats.<format>.generate "out" value} wrote. */
+  private static String generated(PkgsFixture f, String format, String value) {
+    String path = ((NixString) Thunk.force(f.value("\"${(pkgs.formats." + format + ").generate \"out\" (" + value + ")}\"")))
+        .value();
+    assertTrue(path.startsWith(PkgsFixture.STORE_DIR + "/") && path.endsWith("-out"), path);
+    return f.store.textContent(path).orElseThrow();
+  }
+
+  private PkgsFixture plain() { return new PkgsFixture(List.of()); }
+
+  @Test
+  void json_isIndentedLikeJq() {
+    assertEquals("{\n  \"a\": [\n    1,\n    \"x\"\n  ],\n  \"b\": {},\n  \"c\": null,\n  \"d\": []\n}\n",
+        generated(plain(), "json { }", "{ a = [ 1 \"x\" ]; b = { }; c = null; d = [ ]; }"));
+  }
+
+  @Test
+  void yaml_isWrittenAsJson() {
+    assertEquals("{\n  \"k\": true\n}\n", generated(plain(), "yaml { }", "{ k = true; }"));
+  }
+
+  @Test
+  void toml_putsPlainKeysBeforeTablesAndArraysOfTables() {
+    assertEquals("name = \"x\"\nratio = 2.0\n\n[server]\n\"listen addr\" = \"[::]:80\"\nports = [1, 2]\n"
+        + "\n[[peer]]\nhost = \"a\"\n\n[[peer]]\nhost = \"b\"\n",
+        generated(plain(), "toml { }",
+            "{ name = \"x\"; ratio = 2.0; server = { ports = [ 1 2 ]; \"listen addr\" = \"[::]:80\"; };"
+                + " peer = [ { host = \"a\"; } { host = \"b\"; } ]; }"));
+  }
+
+  @Test
+  void toml_rejectsNull() {
+    EvalException e = assertThrows(EvalException.class, () -> generated(plain(), "toml { }", "{ a = null; }"));
+    assertTrue(e.getMessage().contains("TOML has no null value"), e.getMessage());
+  }
+
+  @Test
+  void ini_writesSectionsLikeNixpkgsToINI() {
+    assertEquals("[global]\ndaemonize=false\nerror_log=syslog\n\n[www]\npm.max_children=5\n",
+        generated(plain(), "ini { }",
+            "{ global = { error_log = \"syslog\"; daemonize = false; }; www = { \"pm.max_children\" = 5; }; }"));
+  }
+
+  @Test
+  void ini_repeatsKeys_whenListsAsDuplicateKeys() {
+    assertEquals("[s]\nk=1\nk=2\n", generated(plain(), "ini { listsAsDuplicateKeys = true; }", "{ s.k = [ 1 2 ]; }"));
+  }
+
+  @Test
+  void keyValue_writesOneLinePerKey_withCustomSeparator() {
+    assertEquals("a: 1\nb: x\n", generated(plain(),
+        "keyValue { mkKeyValue = k: v: \"${k}: ${toString v}\"; }", "{ a = 1; b = \"x\"; }"));
+  }
+
+  @Test
+  void keyValue_joinsLists_withListToValue() {
+    assertEquals("a=1,2\n", generated(plain(),
+        "keyValue { listToValue = builtins.concatStringsSep \",\" ; }", "{ a = [ \"1\" \"2\" ]; }"));
+  }
+
+  // ---------------------------------------------------------------- option types, with nixpkgs' module system
+
+  private PkgsFixture withLib() {
+    assumeTrue(Files.isDirectory(PkgsFixture.NIXPKGS_LIB), "nixpkgs lib not on this machine");
+    return PkgsFixture.withNixpkgsLib(List.of());
+  }
+
+  /**
+   * Two modules defining parts of one {@code settings} option of the format's type; prints the merge
+   * (list definitions come out last module first, as Nix 2.8 with this lib gives).
+   */
+  private static String merged(PkgsFixture f, String format, String def1, String def2) {
+    return f.eval("(lib.evalModules { modules = [ { options.settings = lib.mkOption { type = (pkgs.formats." + format
+        + ").type; default = { }; }; } { settings = " + def1 + "; } { settings = " + def2 + "; } ]; }).config.settings");
+  }
+
+  @Test
+  void jsonType_mergesTwoSettingsDefinitions() {
+    assertEquals("{ a = { x = 1; y = [ 2 1 ]; }; b = null; }",
+        merged(withLib(), "json { }", "{ a.x = 1; a.y = [ 1 ]; }", "{ a.y = [ 2 ]; b = null; }"));
+  }
+
+  @Test
+  void tomlType_rejectsNull() {
+    PkgsFixture f = withLib();
+    EvalException e = assertThrows(EvalException.class, () -> merged(f, "toml { }", "{ a = null; }", "{ }"));
+    assertTrue(e.getMessage().contains("is not of type"), e.getMessage());
+  }
+
+  @Test
+  void iniType_mergesSections_andDescribesAtoms() {
+    PkgsFixture f = withLib();
+    assertEquals("{ s = { a = 1; b = true; }; }", merged(f, "ini { }", "{ s.a = 1; }", "{ s.b = true; }"));
+    assertEquals("\"attribute set of section of an INI file (attrs of INI atom (null, bool, int, float or string))\"",
+        f.eval("(pkgs.formats.ini { }).type.description"));
+  }
+
+  @Test
+  void keyValueType_coercesAtomsToLists_whenListsAsDuplicateKeys() {
+    assertEquals("{ k = [ 2 1 ]; }",
+        merged(withLib(), "keyValue { listsAsDuplicateKeys = true; }", "{ k = 1; }", "{ k = [ 2 ]; }"));
+  }
+
+  @Test
+  void yamlType_conflictingAtoms_areAnError() {
+    PkgsFixture f = withLib();
+    EvalException e = assertThrows(EvalException.class, () -> merged(f, "yaml { }", "{ a = 1; }", "{ a = 2; }"));
+    assertTrue(e.getMessage().contains("conflicting definition values"), e.getMessage());
+  }
+}
