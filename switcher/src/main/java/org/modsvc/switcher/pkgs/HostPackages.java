@@ -1,12 +1,7 @@
 package org.modsvc.switcher.pkgs;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.file.FileSystemAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.modsvc.nix.error.EvalException;
 import org.modsvc.nix.eval.EvalState;
+import org.modsvc.nix.lib.BundledSources;
 import org.modsvc.nix.eval.PrimOp;
 import org.modsvc.nix.eval.Types;
 import org.modsvc.nix.source.Span;
@@ -30,9 +26,8 @@ import org.modsvc.nix.value.Value;
  * every name it does not define is answered as a host package through {@link NixAttrs#withFallback}.
  */
 public final class HostPackages {
-  private static final String RESOURCE_DIR = "/modsvc-modules/pkgs";
-  /** Store name of the added sources (errors and traces name files under it). */
-  private static final String STORE_NAME = "modsvc-pkgs";
+  /** The Nix half, added to the store under its own name (errors and traces name files under it). */
+  private static final BundledSources SOURCES = new BundledSources("modsvc-pkgs", "/modsvc-modules/pkgs", "default.nix");
   /**
    * Names that are never packages: the attributes by which Nix code and the evaluator recognise what
    * a set is ({@code x.type == "derivation"}, {@code x ? outPath}, {@code x._type}, {@code __functor},
@@ -55,7 +50,7 @@ public final class HostPackages {
         .put("addTextFile", new PrimOp("addTextFile", 1, (a, sp) -> addTextFile(state, a[0], sp)))
         .put("system", NixString.of(system()))
         .build();
-    String sources = state.store().addPath(sourceRoot(), STORE_NAME, true, null);
+    String sources = SOURCES.register(state.store()).path();
     Value f = state.evalFile(Path.of(sources, "default.nix"));
     NixAttrs result = Types.attrs(state.call(f, args, Span.NONE), Span.NONE);
     NixAttrs pkgs = Types.attrs(Thunk.force(result.get("pkgs")), Span.NONE);
@@ -120,25 +115,5 @@ public final class HostPackages {
       default -> arch;
     };
     return nixArch + "-linux";
-  }
-
-  /** The Nix sources: a plain directory in a build tree, a directory inside the jar otherwise. */
-  private static synchronized Path sourceRoot() {
-    URL url = HostPackages.class.getResource(RESOURCE_DIR + "/default.nix");
-    if (url == null) throw new IllegalStateException("the host package set's Nix sources are missing: " + RESOURCE_DIR);
-    try {
-      URI uri = url.toURI();
-      if (!uri.getScheme().equals("jar")) return Path.of(uri).getParent();
-      URI jar = URI.create(uri.toString().substring(0, uri.toString().indexOf("!/")));
-      try {
-        return FileSystems.newFileSystem(jar, Map.of()).getPath(RESOURCE_DIR);
-      } catch (FileSystemAlreadyExistsException e) {
-        return FileSystems.getFileSystem(jar).getPath(RESOURCE_DIR);
-      }
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException("cannot locate the host package set's Nix sources: " + url, e);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot open the jar holding the host package set's Nix sources", e);
-    }
   }
 }
