@@ -62,7 +62,14 @@ public final class Store {
 
     /** Adds {@code content} as {@code name}; returns its store path. */
     public StorePath add(String name, StoreContent content) throws IOException {
-        StorePath entry = StorePath.of(name, content);
+        return put(StorePath.of(name, content), content);
+    }
+
+    /**
+     * Adds {@code content} at a path the caller derived from it: the evaluator computes Nix store paths
+     * (Nix's hashes, base-32) while evaluating, and unit files name those, so they are written as given.
+     */
+    public StorePath put(StorePath entry, StoreContent content) throws IOException {
         Path target = diskPath(entry);
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             return entry;

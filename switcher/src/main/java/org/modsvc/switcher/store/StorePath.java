@@ -13,17 +13,19 @@ import org.modsvc.switcher.fs.Hashes;
  * digits (128 bits) of SHA-256 over {@code "modsvc-store-1\0" + name + "\0" + serialisation}, where the
  * serialisation is {@link StoreContent#serialise}. The name takes part, as in Nix, so {@code a.conf} and
  * {@code b.conf} with equal bytes are distinct entries; the {@code executable} bit takes part too.
+ * Entries the evaluator adds keep the Nix store paths it computed (Nix's base-32 hashes, also 32
+ * characters), since the configuration's text already names them.
  */
 public record StorePath(String hash, String name) implements Comparable<StorePath> {
 
     public static final String SCHEME = "modsvc-store-1";
     /** Nix's store-name alphabet; the first character may not be a dot. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9+\\-_?=][A-Za-z0-9+\\-._?=]{0,210}");
-    private static final Pattern HASH = Pattern.compile("[0-9a-f]{32}");
+    private static final Pattern HASH = Pattern.compile("[0-9a-z]{32}");
 
     public StorePath {
         if (!HASH.matcher(hash).matches()) {
-            throw new IllegalArgumentException("store hash must be 32 lower-case hex digits, found '" + hash + "'");
+            throw new IllegalArgumentException("store hash must be 32 lower-case letters or digits, found '" + hash + "'");
         }
         checkName(name);
     }

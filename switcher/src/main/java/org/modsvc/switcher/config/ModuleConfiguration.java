@@ -1,0 +1,120 @@
+package org.modsvc.switcher.config;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.modsvc.nix.eval.EvalState;
+import org.modsvc.nix.eval.EvalState.SearchPathEntry;
+import org.modsvc.nix.lib.BundledSources;
+import org.modsvc.nix.source.Source;
+import org.modsvc.nix.source.Span;
+import org.modsvc.nix.store.MemoryStore;
+import org.modsvc.nix.value.NixAttrs;
+import org.modsvc.nix.value.NixList;
+import org.modsvc.nix.value.NixPath;
+import org.modsvc.nix.value.NixString;
+import org.modsvc.nix.value.Value;
+import org.modsvc.switcher.build.BuildOutput;
+import org.modsvc.switcher.build.Built;
+import org.modsvc.switcher.build.ConfigurationSource;
+import org.modsvc.switcher.build.DesiredFiles;
+import org.modsvc.switcher.build.OutputDecoder;
+import org.modsvc.switcher.generation.Layout;
+import org.modsvc.switcher.pkgs.HostPackages;
+import org.modsvc.switcher.pkgs.PathSearch;
+import org.modsvc.switcher.store.Store;
+
+/**
+ * The configuration of a host: the user's module files (decisions §1) evaluated with our lib, the built-in
+ * modules ({@code modsvc-modules/eval.nix}) and the host package set, into the files of a generation.
+ *
+ * <p>The evaluation's store directory is the mode's real store ({@code /var/lib/modsvc/store}, never under
+ * {@code --root}), so the paths written into unit files are the ones the host will read; what the
+ * evaluation added to it is then written into {@code store}. Failed assertions abort before anything is
+ * written anywhere.
+ */
+public final class ModuleConfiguration implements ConfigurationSource {
+  /** Our built-in modules, {@code <modsvc-modules>}; also the {@code modulesPath} module argument. */
+  public static final BundledSources MODULES = new BundledSources("modsvc-modules", "/modsvc-modules", "eval.nix");
+
+  /**
+   * @param modules the modules directory or a single module file
+   * @param searchPath entries put before ours, e.g. {@code modsvc-lib=/path/to/nixpkgs/lib} for {@code --lib}
+   * @param env the environment ({@code PATH} for host packages, {@code HOME})
+   * @param version the agent's version, visible to modules as {@code modsvc.version}
+   * @param diagnostics where evaluation warnings and traces go
+   */
+  public record Settings(Path modules, List<SearchPathEntry> searchPath, Map<String, String> env, String version,
+      PrintStream diagnostics) {
+    public Settings {
+      searchPath = List.copyOf(searchPath);
+      env = Map.copyOf(env);
+    }
+  }
+
+  private final Settings settings;
+
+  public ModuleConfiguration(Settings settings) {
+    this.settings = settings;
+  }
+
+  @Override
+  public Built build(Layout layout, Store store) throws IOException {
+    List<Path> files = ModuleFiles.of(settings.modules());
+    Evaluation e = evaluate(layout, files);
+    if (!e.output().failedAssertions().isEmpty()) throw new FailedAssertions(e.output().failedAssertions());
+    StoreObjects.writeAll(e.store().objects(), store);
+    return new Built(DesiredFiles.of(e.output(), layout, Set.of(), metadata(files)), e.output().warnings());
+  }
+
+  /** What one evaluation produced, and the store holding the files it added. */
+  record Evaluation(BuildOutput output, MemoryStore store) {}
+
+  Evaluation evaluate(Layout layout, List<Path> files) {
+    MemoryStore evalStore = new MemoryStore(layout.storeDir().toString());
+    List<SearchPathEntry> searchPath = new ArrayList<>(settings.searchPath());
+    searchPath.add(BundledSources.LIB.register(evalStore));
+    SearchPathEntry modules = MODULES.register(evalStore);
+    searchPath.add(modules);
+    Path home = Path.of(settings.env().getOrDefault("HOME", "/"));
+    EvalState state = new EvalState(evalStore, searchPath, home, Set.of(), settings.diagnostics());
+    Path cwd = files.isEmpty() ? settings.modules() : files.get(0).getParent();
+    Value lib = state.evalSource(Source.ofString("«modsvc»", "import <modsvc-lib>", cwd));
+    Value pkgs = HostPackages.create(state, lib, PathSearch.of(settings.env().getOrDefault("PATH", "")).dirs());
+    Value eval = state.evalFile(Path.of(modules.path(), "eval.nix"));
+    NixAttrs args = NixAttrs.builder(4).put("lib", lib).put("pkgs", pkgs).put("modsvc", modsvcArg(layout))
+        .put("modules", modulesList(files)).build();
+    return new Evaluation(OutputDecoder.decode(state.call(eval, args, Span.NONE)), evalStore);
+  }
+
+  private NixAttrs modsvcArg(Layout layout) {
+    NixAttrs.Builder paths = NixAttrs.builder(2).put("configDataRoot", NixString.of(layout.configDataDir().toString()));
+    if (layout.mode() == Layout.Mode.USER) {
+      paths.put("xdgConfigHome", NixString.of(layout.configDataDir().parent().toString()));
+    }
+    return NixAttrs.builder(3)
+        .put("mode", NixString.of(layout.mode() == Layout.Mode.SYSTEM ? "system" : "user"))
+        .put("version", NixString.of(settings.version()))
+        .put("paths", paths.build())
+        .build();
+  }
+
+  private static NixList modulesList(List<Path> files) {
+    Value[] items = new Value[files.size()];
+    for (int i = 0; i < items.length; i++) items[i] = new NixPath(files.get(i).toString());
+    return new NixList(items);
+  }
+
+  private Map<String, String> metadata(List<Path> files) {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("modules", settings.modules().toAbsolutePath().normalize().toString());
+    m.put("moduleFiles", String.valueOf(files.size()));
+    m.put("agentVersion", settings.version());
+    return m;
+  }
+}
