@@ -264,6 +264,9 @@ rec {
   optionDescriptionPhrase =
     fits: type: if fits (type.descriptionClass or null) then type.description else "(${type.description})";
 
+  # The module that documentation evaluations of submodules add.
+  noCheckForDocsModule = docsOnlyModule;
+
   # Combine two types as the module system does for two declarations;
   # a "merge-error" value when they cannot be combined.
   mergeTypes =
