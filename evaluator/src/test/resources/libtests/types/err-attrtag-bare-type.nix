@@ -1,0 +1,8 @@
+# attrTag needs options, not bare types.
+let
+  lib = import ./lib.nix;
+  t = lib.types;
+  option = import ./option.nix lib;
+  defs = values: lib.imap1 (i: value: { file = "def${toString i}.nix"; inherit value; }) values;
+in
+(option (t.attrTag { i = t.int; }) (defs [ { i = 1; } ]))

@@ -1,0 +1,8 @@
+# coercedTo still checks the final type after coercion.
+let
+  lib = import ./lib.nix;
+  t = lib.types;
+  option = import ./option.nix lib;
+  defs = values: lib.imap1 (i: value: { file = "def${toString i}.nix"; inherit value; }) values;
+in
+(option (t.coercedTo t.int toString (t.strMatching "[0-9]")) (defs [ 42 ]))

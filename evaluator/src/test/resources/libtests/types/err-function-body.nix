@@ -1,0 +1,8 @@
+# functionTo merges results as its element type.
+let
+  lib = import ./lib.nix;
+  t = lib.types;
+  option = import ./option.nix lib;
+  defs = values: lib.imap1 (i: value: { file = "def${toString i}.nix"; inherit value; }) values;
+in
+(option (t.functionTo t.int) (defs [ (x: x) (x: x + 1) ])) 1

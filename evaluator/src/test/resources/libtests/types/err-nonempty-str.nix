@@ -1,0 +1,8 @@
+# Whitespace-only strings are not non-empty strings.
+let
+  lib = import ./lib.nix;
+  t = lib.types;
+  option = import ./option.nix lib;
+  defs = values: lib.imap1 (i: value: { file = "def${toString i}.nix"; inherit value; }) values;
+in
+(option (t.nonEmptyStr) (defs [ "  " ]))

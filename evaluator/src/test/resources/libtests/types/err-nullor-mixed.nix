@@ -1,0 +1,8 @@
+# nullOr cannot merge null with a value.
+let
+  lib = import ./lib.nix;
+  t = lib.types;
+  option = import ./option.nix lib;
+  defs = values: lib.imap1 (i: value: { file = "def${toString i}.nix"; inherit value; }) values;
+in
+(option (t.nullOr t.int) (defs [ null 3 ]))

@@ -1,0 +1,8 @@
+# A relative string is not an absolute path.
+let
+  lib = import ./lib.nix;
+  t = lib.types;
+  option = import ./option.nix lib;
+  defs = values: lib.imap1 (i: value: { file = "def${toString i}.nix"; inherit value; }) values;
+in
+(option (t.path) (defs [ "etc/hosts" ]))

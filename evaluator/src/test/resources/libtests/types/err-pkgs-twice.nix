@@ -1,0 +1,8 @@
+# Two package sets never merge; pkgs says why.
+let
+  lib = import ./lib.nix;
+  t = lib.types;
+  option = import ./option.nix lib;
+  defs = values: lib.imap1 (i: value: { file = "def${toString i}.nix"; inherit value; }) values;
+in
+(option (t.pkgs) (defs [ { _type = "pkgs"; } { _type = "pkgs"; } ]))

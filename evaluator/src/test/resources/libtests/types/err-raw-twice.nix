@@ -1,0 +1,8 @@
+# raw allows one definition only.
+let
+  lib = import ./lib.nix;
+  t = lib.types;
+  option = import ./option.nix lib;
+  defs = values: lib.imap1 (i: value: { file = "def${toString i}.nix"; inherit value; }) values;
+in
+(option (t.raw) (defs [ 1 1 ]))

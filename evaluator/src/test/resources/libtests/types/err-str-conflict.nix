@@ -1,0 +1,8 @@
+# Two different strings for a str option conflict.
+let
+  lib = import ./lib.nix;
+  t = lib.types;
+  option = import ./option.nix lib;
+  defs = values: lib.imap1 (i: value: { file = "def${toString i}.nix"; inherit value; }) values;
+in
+(option (t.str) (defs [ "a" "b" ]))

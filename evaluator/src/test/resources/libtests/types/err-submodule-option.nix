@@ -1,0 +1,8 @@
+# An undeclared option inside a submodule.
+let
+  lib = import ./lib.nix;
+  t = lib.types;
+  option = import ./option.nix lib;
+  defs = values: lib.imap1 (i: value: { file = "def${toString i}.nix"; inherit value; }) values;
+in
+(option (t.submodule { options.a = lib.mkOption { type = t.int; }; }) (defs [ { b = 1; } ]))
