@@ -16,6 +16,8 @@ import java.util.concurrent.Callable;
 import org.modsvc.nix.error.ErrorPrinter;
 import org.modsvc.nix.error.EvalException;
 import org.modsvc.nix.eval.EvalState;
+import org.modsvc.nix.eval.EvalStore;
+import org.modsvc.nix.lib.BundledSources;
 import org.modsvc.nix.source.Source;
 import org.modsvc.nix.source.Span;
 import org.modsvc.nix.syntax.Lints;
@@ -246,8 +248,11 @@ public final class EvalCommand implements Callable<Integer> {
 
   EvalState newState() {
     Path home = Path.of(envOr("HOME", System.getProperty("user.home")));
-    EvalState state = new EvalState(Stores.forEval(storeDir), SearchPaths.build(includes, System.getenv("NIX_PATH")),
-        home, experimentalFeatures(), err);
+    EvalStore store = Stores.forEval(storeDir);
+    List<EvalState.SearchPathEntry> searchPath = new ArrayList<>(SearchPaths.build(includes, System.getenv("NIX_PATH")));
+    // Last, so that `-I modsvc-lib=DIR` or NIX_PATH can put another lib in its place.
+    searchPath.add(BundledSources.LIB.register(store));
+    EvalState state = new EvalState(store, searchPath, home, experimentalFeatures(), err);
     Integer depth = maxCallDepth;
     for (int i = 0; i + 1 < options.size(); i += 2) {
       if (options.get(i).equals("max-call-depth")) depth = parseInt(options.get(i + 1), "max-call-depth");
