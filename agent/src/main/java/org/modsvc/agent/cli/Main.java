@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "On-host agent bringing NixOS modular services to ordinary systemd hosts.",
-    subcommands = {EvalCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {EvalCommand.class, SwitchCommand.class, DiffCommand.class, RollbackCommand.class,
+      GenerationsCommand.class, GcCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   /** The project version, kept in one place (the jar manifest is not filtered by the build). */
   public static final String VERSION = "0.1.0-SNAPSHOT";
@@ -23,7 +24,7 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     // No subcommand: show what exists instead of doing nothing silently.
-    throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand (try 'eval')");
+    throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand (try 'eval' or 'switch')");
   }
 
   public static void main(String[] args) {
@@ -46,6 +47,10 @@ public final class Main implements Runnable {
       @SuppressWarnings("unchecked")
       public <K> K create(Class<K> cls) throws Exception {
         if (cls == EvalCommand.class) return (K) new EvalCommand(out, err);
+        if (SwitchingCommand.class.isAssignableFrom(cls)) {
+          var ctor = cls.getDeclaredConstructor(PrintStream.class, PrintStream.class);
+          return ctor.newInstance(out, err);
+        }
         return defaults.create(cls);
       }
     };

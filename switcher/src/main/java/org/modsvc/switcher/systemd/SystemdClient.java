@@ -34,6 +34,7 @@ public final class SystemdClient implements AutoCloseable {
   private final DBusConnection connection;
   private final ManagerInterface manager;
   private final JobWatcher watcher = new JobWatcher();
+  private final CallCounter calls = new CallCounter();
   private final Duration jobTimeout;
 
   private SystemdClient(BusAddress address, DBusConnection connection, Duration jobTimeout) throws DBusException {
@@ -44,6 +45,7 @@ public final class SystemdClient implements AutoCloseable {
         ManagerInterface.class);
     connection.addSigHandler(ManagerInterface.JobRemoved.class, watcher::onJobRemoved);
     try {
+      calls.count("Subscribe");
       manager.subscribe();
     } catch (AlreadySubscribed e) {
       // Harmless: signals already flow to this connection.
@@ -85,12 +87,18 @@ public final class SystemdClient implements AutoCloseable {
     return address;
   }
 
+  /** The D-Bus method calls this client has made so far. */
+  public CallCounter calls() {
+    return calls;
+  }
+
   public Duration jobTimeout() {
     return jobTimeout;
   }
 
   /** {@code daemon-reload}: returns once systemd has re-read all unit files. */
   public void daemonReload() {
+    calls.count("Reload");
     call("Reload", () -> {
       manager.reload();
       return null;
@@ -98,11 +106,13 @@ public final class SystemdClient implements AutoCloseable {
   }
 
   public List<UnitSummary> listUnits() {
+    calls.count("ListUnits");
     return call("ListUnits", () -> manager.listUnits().stream().map(UnitListEntry::toSummary).toList());
   }
 
   /** Clears a unit's failed state so a later start is not refused by its start rate limit. */
   public void resetFailed(String unit) {
+    calls.count("ResetFailedUnit");
     call("ResetFailedUnit(" + unit + ")", () -> {
       manager.resetFailedUnit(unit);
       return null;
@@ -115,6 +125,7 @@ public final class SystemdClient implements AutoCloseable {
    */
   public UnitState unitState(String unit) {
     String what = "properties of " + unit;
+    calls.count("LoadUnit+Get");
     return call(what, () -> {
       DBusPath path = manager.loadUnit(unit);
       Properties props = remoteProperties(path);
@@ -179,6 +190,7 @@ public final class SystemdClient implements AutoCloseable {
 
   private DBusPath submit(JobRequest job) {
     String unit = job.unit();
+    calls.count(job.kind().method());
     return switch (job.kind()) {
       case START -> manager.startUnit(unit, MODE);
       case STOP -> manager.stopUnit(unit, MODE);

@@ -1,0 +1,293 @@
+package org.modsvc.switcher.activation;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.modsvc.nix.error.EvalException;
+import org.modsvc.switcher.build.BuildException;
+import org.modsvc.switcher.build.Built;
+import org.modsvc.switcher.build.ConfigurationSource;
+import org.modsvc.switcher.fs.HostPath;
+import org.modsvc.switcher.generation.ApplyReport;
+import org.modsvc.switcher.generation.Checkpoint;
+import org.modsvc.switcher.generation.DesiredFile;
+import org.modsvc.switcher.generation.DesiredState;
+import org.modsvc.switcher.generation.GcReport;
+import org.modsvc.switcher.generation.GenerationDiff;
+import org.modsvc.switcher.generation.GenerationException;
+import org.modsvc.switcher.generation.GenerationSwitcher;
+import org.modsvc.switcher.generation.Manifest;
+import org.modsvc.switcher.generation.OwnershipException;
+import org.modsvc.switcher.generation.PendingSwitch;
+import org.modsvc.switcher.generation.SwitchLock;
+import org.modsvc.switcher.plan.ExtraWork;
+import org.modsvc.switcher.plan.PlanException;
+import org.modsvc.switcher.plan.PlanInput;
+import org.modsvc.switcher.plan.Planner;
+import org.modsvc.switcher.plan.SwitchMode;
+import org.modsvc.switcher.plan.SwitchPlan;
+import org.modsvc.switcher.plan.UnitState;
+import org.modsvc.switcher.systemd.Phase;
+import org.modsvc.switcher.systemd.PhaseExecutor;
+import org.modsvc.switcher.systemd.PhasePlan;
+import org.modsvc.switcher.systemd.SwitchReport;
+import org.modsvc.switcher.systemd.SystemdException;
+import org.modsvc.switcher.unit.UnitCatalog;
+
+/**
+ * Drives a whole switch (see the package note for the order). Every failure that stops a run becomes a
+ * {@link SwitchException} carrying its exit status; job failures do not stop it and end up in
+ * {@link SwitchResult#failures()} (exit 4).
+ */
+public final class Activation {
+  private final GenerationSwitcher generations;
+  private final SwitchMode mode;
+  private final Supplier<ServiceManager> connect;
+  private final SwitchOptions options;
+  private final Checkpoint checkpoint;
+  private final Consumer<String> progress;
+
+  /**
+   * @param connect opens the manager; called once per run, after the lock is held
+   * @param checkpoint the same one {@code generations} was built with, so test hooks see every step
+   * @param progress receives remarks made while the run goes on (waiting for the lock)
+   */
+  public Activation(GenerationSwitcher generations, SwitchMode mode, Supplier<ServiceManager> connect,
+      SwitchOptions options, Checkpoint checkpoint, Consumer<String> progress) {
+    this.generations = generations;
+    this.mode = mode;
+    this.connect = connect;
+    this.options = options;
+    this.checkpoint = checkpoint;
+    this.progress = progress;
+  }
+
+  /** Builds {@code source} and makes it the running configuration. */
+  public SwitchResult switchTo(ConfigurationSource source) {
+    return classified(() -> {
+      try (SwitchLock lock = LockWaiter.acquire(generations, options.lockWait(), progress);
+          ServiceManager manager = new LazyManager(connect)) {
+        Optional<SwitchResult.Resumed> resumed = finishInterrupted(lock, manager);
+        Built built = build(source);
+        Manifest before = generations.generations().currentManifest();
+        UnitCatalog oldUnits = catalog(stateOf(before));
+        Manifest next = prepareGeneration(lock, built.state());
+        checkpoint.reached("generation " + next.generation() + " prepared");
+        GenerationDiff files = GenerationDiff.between(before, next);
+        Map<String, UnitState> live = manager.liveStates();
+        SwitchPlan plan = plan(oldUnits, catalog(built.state()), live, ExtraWork.none(), List.of());
+        List<String> warnings = new ArrayList<>(built.warnings());
+        warnings.addAll(plan.warnings());
+        if (next.generation() == before.generation()) {
+          // the configuration is the current one: no file to write, no job, no daemon-reload
+          return new SwitchResult(resumed, before.generation(), next.generation(), false, files, plan,
+              Optional.empty(), warnings, List.of(), Optional.empty(), manager.callCounts());
+        }
+        PhasePlan phases = phasesOf(plan, List.of());
+        generations.pending().begin(next.generation(), before.generation(), PendingPhases.of(phases));
+        checkpoint.reached("pending recorded");
+        ApplyReport[] applied = new ApplyReport[1];
+        SwitchReport report = manager.execute(phases, () -> {
+          stopDone();
+          applied[0] = generations.applyFiles(lock, next.generation(), options.force());
+        }, new JournalingListener());
+        generations.pending().clear();
+        checkpoint.reached("pending cleared");
+        GcReport gc = generations.collectGarbage(lock, options.keepGenerations());
+        return new SwitchResult(resumed, before.generation(), next.generation(), false, files, plan,
+            Optional.of(report), warnings, applied[0] == null ? List.of() : applied[0].notes(), Optional.of(gc),
+            manager.callCounts());
+      }
+    });
+  }
+
+  /** What {@link #switchTo} would do, changing no file and submitting no job; the two file sets for a diff. */
+  public Preview preview(ConfigurationSource source) {
+    return classified(() -> {
+      try (SwitchLock lock = LockWaiter.acquire(generations, options.lockWait(), progress);
+          ServiceManager manager = new LazyManager(connect)) {
+        List<String> warnings = new ArrayList<>();
+        generations.pending().load().ifPresent(p -> warnings.add("an interrupted switch to generation "
+            + p.generation() + " is unfinished; a real switch finishes it first"));
+        Built built = build(source);
+        warnings.addAll(built.warnings());
+        Manifest before = generations.generations().currentManifest();
+        DesiredState oldState = stateOf(before);
+        GenerationDiff files = diff(oldState, built.state());
+        SwitchPlan plan = plan(catalog(oldState), catalog(built.state()), manager.liveStates(),
+            ExtraWork.none(), List.of());
+        warnings.addAll(plan.warnings());
+        int to = files.isEmpty() && before.generation() > 0 ? before.generation()
+            : generations.generations().nextNumber();
+        SwitchResult result = new SwitchResult(Optional.empty(), before.generation(), to, true, files, plan,
+            Optional.empty(), warnings, List.of(), Optional.empty(), manager.callCounts());
+        return new Preview(result, oldState, built.state());
+      }
+    });
+  }
+
+  /** A dry run's result with the old and new file sets. */
+  public record Preview(SwitchResult result, DesiredState oldState, DesiredState newState) {}
+
+  /**
+   * Switches to generation {@code n}'s files (by default the newest generation older than the current one), as a
+   * new generation, through the same plan and executor as any switch.
+   */
+  public SwitchResult rollback(OptionalInt n) {
+    return switchTo((layout, store) -> new Built(generations.rollbackState(rollbackTarget(n)), List.of()));
+  }
+
+  private int rollbackTarget(OptionalInt requested) throws IOException {
+    List<Integer> all = generations.generations().list();
+    int current = generations.generations().current().orElse(0);
+    if (requested.isPresent()) {
+      if (!all.contains(requested.getAsInt())) {
+        throw new SwitchException(ExitCode.FATAL, "generation " + requested.getAsInt() + " does not exist; "
+            + "existing: " + all, null);
+      }
+      return requested.getAsInt();
+    }
+    return all.stream().filter(g -> g < current).reduce((a, b) -> b).orElseThrow(() -> new SwitchException(
+        ExitCode.FATAL, "no generation before the current one (" + current + ") to roll back to", null));
+  }
+
+  /**
+   * The run before us was killed: apply its files (idempotent), run the stops it still owed, then its unfinished
+   * reload/restart/start lists as the planner's resumed work, and forget it.
+   */
+  private Optional<SwitchResult.Resumed> finishInterrupted(SwitchLock lock, ServiceManager manager) throws IOException {
+    Optional<PendingSwitch> open = generations.resume(lock, options.force());
+    if (open.isEmpty()) {
+      return Optional.empty();
+    }
+    PendingSwitch pending = open.get();
+    progress.accept("finishing the interrupted switch to generation " + pending.generation());
+    UnitCatalog units = catalog(generations.generations().desiredStateOf(pending.generation()));
+    Map<String, UnitState> live = manager.liveStates();
+    List<String> stops = PendingPhases.unfinishedStops(pending).stream()
+        .filter(u -> live.containsKey(u) && live.get(u).inActiveSet()).toList();
+    SwitchPlan plan = plan(units, units, live, PendingPhases.resumedWork(pending), stops);
+    SwitchReport report = manager.execute(phasesOf(plan, stops), this::stopDone, new JournalingListener());
+    generations.pending().clear();
+    checkpoint.reached("interrupted switch finished");
+    return Optional.of(new SwitchResult.Resumed(pending.generation(), stops, plan, report));
+  }
+
+  private SwitchPlan plan(UnitCatalog oldUnits, UnitCatalog newUnits, Map<String, UnitState> live, ExtraWork extra,
+      List<String> extraStops) {
+    SwitchPlan plan = Planner.plan(PlanInput.of(oldUnits, newUnits, live, mode).withExtra(extra));
+    java.util.Set<String> stopping = new TreeSet<>(SwitchPlan.units(plan.stop()));
+    stopping.addAll(extraStops);
+    // stc-ng decides this when the reload phase comes; the only change before it is our own stop phase
+    return plan.resolveInactiveReloads(u -> !stopping.contains(u) && live.containsKey(u)
+        && live.get(u).isActiveOrActivating());
+  }
+
+  private static PhasePlan phasesOf(SwitchPlan plan, List<String> extraStops) {
+    List<String> stop = new ArrayList<>(extraStops);
+    SwitchPlan.units(plan.stop()).stream().filter(u -> !stop.contains(u)).forEach(stop::add);
+    return new PhasePlan(stop, SwitchPlan.units(plan.reload()), SwitchPlan.units(plan.restart()),
+        SwitchPlan.units(plan.start()));
+  }
+
+  private Built build(ConfigurationSource source) throws IOException {
+    return source.build(generations.layout(), generations.store());
+  }
+
+  private Manifest prepareGeneration(SwitchLock lock, DesiredState state) throws IOException {
+    try {
+      return generations.prepare(lock, state, options.force());
+    } catch (OwnershipException e) {
+      throw new SwitchException(ExitCode.FATAL, e.getMessage()
+          + "\n(move the files away, or run with --force to back them up as <path>.modsvc-backup)", e);
+    }
+  }
+
+  private DesiredState stateOf(Manifest manifest) throws IOException {
+    return manifest.generation() == 0 ? new DesiredState(Map.of(), java.util.Set.of(), Map.of())
+        : generations.generations().desiredStateOf(manifest.generation());
+  }
+
+  private UnitCatalog catalog(DesiredState state) {
+    return CatalogOfState.of(state, generations.layout().unitDir());
+  }
+
+  private void stopDone() throws IOException {
+    generations.pending().markDone(PendingPhases.STOP);
+    checkpoint.reached("stop done");
+  }
+
+  /** Paths added, changed (content or type) and removed between two file sets. */
+  static GenerationDiff diff(DesiredState from, DesiredState to) {
+    SortedSet<HostPath> added = new TreeSet<>();
+    SortedSet<HostPath> changed = new TreeSet<>();
+    SortedSet<HostPath> removed = new TreeSet<>();
+    for (Map.Entry<HostPath, DesiredFile> e : to.files().entrySet()) {
+      DesiredFile old = from.files().get(e.getKey());
+      if (old == null) {
+        added.add(e.getKey());
+      } else if (!old.equals(e.getValue())) {
+        changed.add(e.getKey());
+      }
+    }
+    from.files().keySet().stream().filter(p -> !to.files().containsKey(p)).forEach(removed::add);
+    return new GenerationDiff(added, changed, removed);
+  }
+
+  /** Records finished phases in the pending journal as the executor moves on, and passes the steps to the hook. */
+  private final class JournalingListener implements PhaseExecutor.Listener {
+    @Override
+    public void phaseStarting(Phase phase, List<String> units) {
+      try {
+        if (phase == Phase.RESTART || phase == Phase.START) {
+          markDoneIfPending(PendingPhases.RELOAD);
+        }
+        if (phase == Phase.START) {
+          markDoneIfPending(PendingPhases.RESTART);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      checkpoint.reached(phase.name().toLowerCase(java.util.Locale.ROOT) + " starting");
+    }
+
+    @Override
+    public void daemonReloaded() {
+      checkpoint.reached("daemon-reload done");
+    }
+
+    private void markDoneIfPending(String phase) throws IOException {
+      if (generations.pending().load().filter(p -> !p.isDone(phase)).isPresent()) {
+        generations.pending().markDone(phase);
+      }
+    }
+  }
+
+  @FunctionalInterface
+  private interface Body<T> {
+    T run() throws IOException;
+  }
+
+  /** Gives each way a run can stop its exit status (decisions §6). */
+  private static <T> T classified(Body<T> body) {
+    try {
+      return body.run();
+    } catch (SwitchException e) {
+      throw e;
+    } catch (BuildException | EvalException e) {
+      throw new SwitchException(ExitCode.CONFIGURATION, e.getMessage() + "\nnothing was changed", e);
+    } catch (SystemdException | GenerationException | PlanException e) {
+      throw new SwitchException(ExitCode.FATAL, e.getMessage(), e);
+    } catch (IOException | UncheckedIOException e) {
+      throw new SwitchException(ExitCode.FATAL, "I/O error: " + e.getMessage(), e);
+    }
+  }
+}

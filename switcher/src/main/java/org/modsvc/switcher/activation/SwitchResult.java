@@ -1,0 +1,159 @@
+package org.modsvc.switcher.activation;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.modsvc.switcher.generation.GcReport;
+import org.modsvc.switcher.generation.GenerationDiff;
+import org.modsvc.switcher.plan.SwitchPlan;
+import org.modsvc.switcher.systemd.JobOutcome;
+import org.modsvc.switcher.systemd.PhaseReport;
+import org.modsvc.switcher.systemd.SwitchReport;
+import org.modsvc.switcher.systemd.UnitFailure;
+
+/**
+ * What one run did or, for a dry run, would do.
+ *
+ * @param resumed the interrupted switch this run finished first, if any
+ * @param from the generation current before the switch (0 for none)
+ * @param to the generation current after it (for a dry run: the one it would create, or {@code from})
+ * @param files paths added, changed and removed in the live tree
+ * @param report the jobs' outcomes; empty for a dry run and for a switch with nothing to do
+ * @param notes what {@code --force} did, and other remarks
+ * @param dbusCalls D-Bus method calls of the whole run, by method
+ */
+public record SwitchResult(
+    Optional<Resumed> resumed,
+    int from,
+    int to,
+    boolean dryRun,
+    GenerationDiff files,
+    SwitchPlan plan,
+    Optional<SwitchReport> report,
+    List<String> warnings,
+    List<String> notes,
+    Optional<GcReport> gc,
+    Map<String, Long> dbusCalls) {
+
+  /** An interrupted switch finished at the start of this run. */
+  public record Resumed(int generation, List<String> stopped, SwitchPlan plan, SwitchReport report) {}
+
+  public SwitchResult {
+    warnings = List.copyOf(warnings);
+    notes = List.copyOf(notes);
+    dbusCalls = Map.copyOf(dbusCalls);
+  }
+
+  public List<UnitFailure> failures() {
+    List<UnitFailure> all = new ArrayList<>();
+    resumed.ifPresent(r -> all.addAll(r.report().failures()));
+    report.ifPresent(r -> all.addAll(r.failures()));
+    return all;
+  }
+
+  public int exitCode() {
+    return failures().isEmpty() ? ExitCode.OK : ExitCode.UNIT_FAILED;
+  }
+
+  /** Human-readable: the plan with its reasons (stc-ng's wording), then outcomes and failures with journal tails. */
+  public String render() {
+    StringBuilder out = new StringBuilder();
+    resumed.ifPresent(r -> {
+      out.append("finishing the interrupted switch to generation ").append(r.generation()).append('\n');
+      if (!r.stopped().isEmpty()) {
+        out.append("stopping the following units: ").append(String.join(", ", r.stopped())).append('\n');
+      }
+      out.append(r.plan().render(false));
+      outcomes(r.report(), out);
+    });
+    if (from == to && files.isEmpty() && plan.hasNoJobs()) {
+      out.append(dryRun ? "would change nothing" : "nothing to do").append(": generation ").append(to)
+          .append(" is already current\n");
+    } else {
+      out.append(dryRun ? "would switch" : "switching").append(" from generation ").append(from).append(" to ")
+          .append(to).append(" (").append(files.added().size()).append(" added, ").append(files.changed().size())
+          .append(" changed, ").append(files.removed().size()).append(" removed)\n");
+      out.append(plan.render(dryRun));
+    }
+    warnings.forEach(w -> out.append("warning: ").append(w).append('\n'));
+    notes.forEach(n -> out.append("note: ").append(n).append('\n'));
+    report.ifPresent(r -> outcomes(r, out));
+    for (UnitFailure f : failures()) {
+      out.append("error: ").append(f.outcome().describe()).append('\n');
+      f.journal().forEach(line -> out.append("    ").append(line).append('\n'));
+    }
+    gc.filter(g -> !g.generationsDeleted().isEmpty() || !g.storeEntriesDeleted().isEmpty())
+        .ifPresent(g -> out.append("garbage collection: ").append(g).append('\n'));
+    return out.toString();
+  }
+
+  private static void outcomes(SwitchReport report, StringBuilder out) {
+    for (PhaseReport phase : report.phases()) {
+      for (JobOutcome o : phase.outcomes()) {
+        if (!o.failed()) {
+          out.append(o.describe()).append('\n');
+        }
+      }
+    }
+  }
+
+  /** For {@code --json}: the plan's data, the outcomes, failures with journal tails, and the call counts. */
+  public Map<String, Object> toData() {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("dryRun", dryRun);
+    data.put("from", from);
+    data.put("to", to);
+    data.put("files", Map.of("added", paths(files.added()), "changed", paths(files.changed()),
+        "removed", paths(files.removed())));
+    resumed.ifPresent(r -> {
+      Map<String, Object> res = new LinkedHashMap<>();
+      res.put("generation", r.generation());
+      res.put("stopped", r.stopped());
+      res.put("plan", r.plan().toData());
+      res.put("outcomes", outcomeData(r.report()));
+      data.put("resumed", res);
+    });
+    data.put("plan", plan.toData());
+    data.put("outcomes", report.map(SwitchResult::outcomeData).orElse(List.of()));
+    List<Object> failures = new ArrayList<>();
+    for (UnitFailure f : failures()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("unit", f.outcome().unit());
+      m.put("phase", f.phase().name().toLowerCase(java.util.Locale.ROOT));
+      m.put("result", f.outcome().status().toString());
+      m.put("detail", f.outcome().detail());
+      m.put("journal", f.journal());
+      failures.add(m);
+    }
+    data.put("failures", failures);
+    data.put("warnings", warnings);
+    data.put("notes", notes);
+    gc.ifPresent(g -> data.put("gc", Map.of("generationsDeleted", g.generationsDeleted(),
+        "storeEntriesDeleted", g.storeEntriesDeleted().stream().map(Object::toString).toList(),
+        "bytesFreed", g.bytesFreed())));
+    data.put("dbusCalls", new java.util.TreeMap<>(dbusCalls));
+    data.put("exitCode", exitCode());
+    return data;
+  }
+
+  private static List<String> paths(java.util.Collection<org.modsvc.switcher.fs.HostPath> ps) {
+    return ps.stream().map(Object::toString).toList();
+  }
+
+  private static List<Object> outcomeData(SwitchReport report) {
+    List<Object> list = new ArrayList<>();
+    for (PhaseReport phase : report.phases()) {
+      for (JobOutcome o : phase.outcomes()) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("phase", phase.phase().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("unit", o.unit());
+        m.put("status", o.status().toString());
+        m.put("result", o.systemdResult());
+        list.add(m);
+      }
+    }
+    return list;
+  }
+}

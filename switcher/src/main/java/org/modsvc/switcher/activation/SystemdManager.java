@@ -1,0 +1,51 @@
+package org.modsvc.switcher.activation;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.TreeMap;
+import org.modsvc.switcher.plan.UnitState;
+import org.modsvc.switcher.systemd.JournalTail;
+import org.modsvc.switcher.systemd.PhaseExecutor;
+import org.modsvc.switcher.systemd.PhasePlan;
+import org.modsvc.switcher.systemd.SwitchReport;
+import org.modsvc.switcher.systemd.SystemdClient;
+import org.modsvc.switcher.systemd.UnitSummary;
+
+/** The real manager: one {@link SystemdClient} connection and the journal of the manager's host. */
+public final class SystemdManager implements ServiceManager {
+  private final SystemdClient client;
+  private final JournalTail journal;
+
+  public SystemdManager(SystemdClient client, JournalTail journal) {
+    this.client = client;
+    this.journal = journal;
+  }
+
+  @Override
+  public Map<String, UnitState> liveStates() {
+    Map<String, UnitState> states = new TreeMap<>();
+    for (UnitSummary u : client.listUnits()) {
+      // stc-ng's get_active_units skips units that follow another (device aliases and the like)
+      if (u.following() == null || u.following().isEmpty()) {
+        states.put(u.name(), new UnitState(u.activeState(), u.subState(), u.loadState()));
+      }
+    }
+    return states;
+  }
+
+  @Override
+  public SwitchReport execute(PhasePlan plan, PhaseExecutor.FilesWriter files, PhaseExecutor.Listener listener)
+      throws IOException {
+    return new PhaseExecutor(client, journal, JournalTail.DEFAULT_LINES, listener).execute(plan, files);
+  }
+
+  @Override
+  public Map<String, Long> callCounts() {
+    return client.calls().snapshot();
+  }
+
+  @Override
+  public void close() {
+    client.close();
+  }
+}

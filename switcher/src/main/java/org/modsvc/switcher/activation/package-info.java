@@ -1,0 +1,21 @@
+/**
+ * The whole switch, as switch-to-configuration-ng orders it and decisions.md §6 contracts it:
+ * lock → finish an interrupted switch → build the configuration → prepare generation N (nothing live changed;
+ * ownership conflicts stop here) → plan (old generation's units against the new ones, live states from
+ * {@code ListUnits}) → persist the pending phase lists → stop → files (live tree, then {@code current}) → one
+ * daemon-reload → reload → restart → start → report → clear the pending record → garbage-collect (keep 10).
+ * {@link org.modsvc.switcher.activation.Activation} drives it; rollback is the same path with an old
+ * generation's files as the configuration.
+ *
+ * <p><b>Invariants.</b> Nothing live changes before the pending record names every unit the switch will stop,
+ * reload, restart or start, so a run killed at any instant is finished by the next one: its files are applied
+ * again (idempotently), its unfinished stops run, and its reload/restart/start lists come back as the planner's
+ * resumed work (stc-ng's {@code /run/nixos/*-list} files). Units are compared from the generations' manifests and
+ * stored files, never from the live unit directory, so files we never managed are never considered. Exit codes:
+ * {@link org.modsvc.switcher.activation.ExitCode}.
+ *
+ * <p><b>Differences from upstream.</b> A second switch waits for the lock (bounded) instead of failing at once,
+ * so two concurrent switches serialize; a switch whose configuration equals the current generation makes no
+ * D-Bus job call and no daemon-reload.
+ */
+package org.modsvc.switcher.activation;
