@@ -1,8 +1,11 @@
 package org.modsvc.agent.cli;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
+import org.modsvc.nix.eval.EvalState.SearchPathEntry;
+import org.modsvc.switcher.config.ModuleConfiguration;
 import org.modsvc.switcher.activation.UnitDirectorySource;
-import org.modsvc.switcher.build.BuildException;
 import org.modsvc.switcher.build.ConfigurationSource;
 import org.modsvc.switcher.generation.Layout;
 
@@ -17,18 +20,21 @@ final class ConfigurationSources {
    * @param modulesPath {@code --modules PATH}, or null for the layout's default ({@code /etc/modsvc/modules},
    *     {@code ~/.config/modsvc/modules})
    * @param unitsDir {@code --units DIR}, or null
+   * @param lib {@code --lib PATH}: a nixpkgs {@code lib} directory to use instead of ours, or null
    */
-  static ConfigurationSource forModules(Layout layout, Path modulesPath, Path unitsDir) {
+  static ConfigurationSource forModules(Layout layout, Path modulesPath, Path unitsDir, Path lib,
+      PrintStream diagnostics, boolean showTrace) {
     if (unitsDir != null) {
       return new UnitDirectorySource(unitsDir);
     }
     Path modules = modulesPath != null ? modulesPath : layout.onDisk(layout.modulesDir());
-    // PLUG-IN POINT for the module-based configuration: replace the next statement with
-    //   return new ModuleConfiguration(modules, …);
-    // Everything downstream (switch, diff, --dry-run, rollback) takes any ConfigurationSource.
-    return (l, store) -> {
-      throw new BuildException("evaluating module files (" + modules + ") is not wired into this build yet; "
-          + "pass --units DIR with ready unit files");
-    };
+    return new ModuleConfiguration(new ModuleConfiguration.Settings(modules, libSearchPath(lib), System.getenv(),
+        Main.VERSION, diagnostics, showTrace));
+  }
+
+  /** {@code --lib PATH} puts another lib (e.g. a nixpkgs checkout's {@code lib/}) in place of ours. */
+  private static List<SearchPathEntry> libSearchPath(Path lib) {
+    if (lib == null) return List.of();
+    return List.of(new SearchPathEntry("modsvc-lib", lib.toAbsolutePath().normalize().toString()));
   }
 }

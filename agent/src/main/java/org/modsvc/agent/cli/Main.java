@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "On-host agent bringing NixOS modular services to ordinary systemd hosts.",
-    subcommands = {EvalCommand.class, SwitchCommand.class, DiffCommand.class, RollbackCommand.class,
+    subcommands = {EvalCommand.class, BuildCommand.class, SwitchCommand.class, DiffCommand.class, RollbackCommand.class,
       GenerationsCommand.class, GcCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   /** The project version, kept in one place (the jar manifest is not filtered by the build). */
@@ -47,10 +47,12 @@ public final class Main implements Runnable {
       @SuppressWarnings("unchecked")
       public <K> K create(Class<K> cls) throws Exception {
         if (cls == EvalCommand.class) return (K) new EvalCommand(out, err);
-        if (SwitchingCommand.class.isAssignableFrom(cls)) {
-          var ctor = cls.getDeclaredConstructor(PrintStream.class, PrintStream.class);
-          return ctor.newInstance(out, err);
-        }
+        if (cls == BuildCommand.class) return (K) new BuildCommand(out, err);
+        if (cls == SwitchCommand.class) return (K) new SwitchCommand(out, err);
+        if (cls == DiffCommand.class) return (K) new DiffCommand(out, err);
+        if (cls == RollbackCommand.class) return (K) new RollbackCommand(out, err);
+        if (cls == GenerationsCommand.class) return (K) new GenerationsCommand(out, err);
+        if (cls == GcCommand.class) return (K) new GcCommand(out, err);
         return defaults.create(cls);
       }
     };

@@ -33,6 +33,13 @@ final class SwitchContext {
   @Option(names = "--json", description = "Print the result as JSON for tools.")
   boolean json;
 
+  @Option(names = "--lib", paramLabel = "PATH",
+      description = "Evaluate with this nixpkgs lib directory instead of modsvc's own lib.")
+  Path lib;
+
+  @Option(names = "--show-trace", description = "Show the whole trace of an evaluation error.")
+  boolean showTrace;
+
   @Option(names = "--lock-wait", paramLabel = "SECONDS", defaultValue = "300",
       description = "Wait this long for another switch to finish (default: ${DEFAULT-VALUE}).")
   long lockWaitSeconds;

@@ -24,6 +24,7 @@ import org.modsvc.switcher.build.Built;
 import org.modsvc.switcher.build.ConfigurationSource;
 import org.modsvc.switcher.build.DesiredFiles;
 import org.modsvc.switcher.build.OutputDecoder;
+import org.modsvc.switcher.generation.DesiredState;
 import org.modsvc.switcher.generation.Layout;
 import org.modsvc.switcher.pkgs.HostPackages;
 import org.modsvc.switcher.pkgs.PathSearch;
@@ -48,9 +49,10 @@ public final class ModuleConfiguration implements ConfigurationSource {
    * @param env the environment ({@code PATH} for host packages, {@code HOME})
    * @param version the agent's version, visible to modules as {@code modsvc.version}
    * @param diagnostics where evaluation warnings and traces go
+   * @param showTrace whether an evaluation error shows the whole trace
    */
   public record Settings(Path modules, List<SearchPathEntry> searchPath, Map<String, String> env, String version,
-      PrintStream diagnostics) {
+      PrintStream diagnostics, boolean showTrace) {
     public Settings {
       searchPath = List.copyOf(searchPath);
       env = Map.copyOf(env);
@@ -66,10 +68,11 @@ public final class ModuleConfiguration implements ConfigurationSource {
   @Override
   public Built build(Layout layout, Store store) throws IOException {
     List<Path> files = ModuleFiles.of(settings.modules());
-    Evaluation e = evaluate(layout, files);
+    Evaluation e = EvalThread.call(() -> evaluate(layout, files), settings.showTrace());
     if (!e.output().failedAssertions().isEmpty()) throw new FailedAssertions(e.output().failedAssertions());
-    StoreObjects.writeAll(e.store().objects(), store);
-    return new Built(DesiredFiles.of(e.output(), layout, Set.of(), metadata(files)), e.output().warnings());
+    DesiredState state = DesiredFiles.of(e.output(), layout, Set.of(), metadata(files));
+    StoreObjects.writeNeeded(e.store().objects(), store, state);
+    return new Built(state, e.output().warnings());
   }
 
   /** What one evaluation produced, and the store holding the files it added. */
