@@ -16,6 +16,7 @@ import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.modsvc.switcher.fs.AtomicFiles;
+import org.modsvc.switcher.fs.FileTrees;
 import org.modsvc.switcher.fs.HostPath;
 
 /**
@@ -127,7 +128,7 @@ public final class Generations {
             Files.move(temp, finalDir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } finally {
             if (Files.exists(temp, LinkOption.NOFOLLOW_LINKS)) {
-                deleteTree(temp);
+                FileTrees.delete(temp);
             }
         }
         AtomicFiles.fsyncDirectory(dir());
@@ -154,7 +155,7 @@ public final class Generations {
         }
         Path d = dirOf(generation);
         if (Files.exists(d, LinkOption.NOFOLLOW_LINKS)) {
-            deleteTree(d);
+            FileTrees.delete(d);
         }
     }
 
@@ -187,30 +188,5 @@ public final class Generations {
             }
         }
         return new DesiredState(files, m.storeEntries(), m.metadata());
-    }
-
-    private static void deleteTree(Path top) throws IOException {
-        Files.walkFileTree(top, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws IOException {
-                d.toFile().setWritable(true, true);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                if (e != null) {
-                    throw e;
-                }
-                Files.delete(d);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.modsvc.switcher.fs.AtomicFiles;
 import org.modsvc.switcher.fs.FileModes;
+import org.modsvc.switcher.fs.FileTrees;
 import org.modsvc.switcher.fs.HostPath;
 
 /**
@@ -85,7 +86,7 @@ public final class Store {
             // another writer (an evaluation running beside us) added the same content first: same bytes, fine
         } finally {
             if (Files.exists(temp, LinkOption.NOFOLLOW_LINKS)) {
-                deleteTree(temp);
+                FileTrees.delete(temp);
             }
         }
         AtomicFiles.fsyncDirectory(storeDir);
@@ -126,7 +127,7 @@ public final class Store {
     public void delete(StorePath entry) throws IOException {
         Path p = diskPath(entry);
         if (Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
-            deleteTree(p);
+            FileTrees.delete(p);
             AtomicFiles.fsyncDirectory(p.getParent());
         }
     }
@@ -144,7 +145,7 @@ public final class Store {
     }
 
     public void deleteLeftover(Path temp) throws IOException {
-        deleteTree(temp);
+        FileTrees.delete(temp);
     }
 
     /**
@@ -214,30 +215,5 @@ public final class Store {
             AtomicFiles.fsyncDirectory(path);
             Files.setPosixFilePermissions(path, FileModes.toPermissions(0555));
         }
-    }
-
-    private static void deleteTree(Path top) throws IOException {
-        Files.walkFileTree(top, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws IOException {
-                Files.setPosixFilePermissions(d, FileModes.toPermissions(0755));
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                if (e != null) {
-                    throw e;
-                }
-                Files.delete(d);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }
