@@ -41,25 +41,14 @@ let
     ) config.systemd.${plural};
 in
 {
-  options = {
+  options = import ../assertions-options.nix {
+    inherit lib;
+    assertionsDescription = "Conditions that must hold; failing ones abort the switch.";
+    warningsDescription = "Messages printed and logged at evaluation.";
+  } // {
     systemd.services = unitsOf "service" "services";
     systemd.sockets = unitsOf "socket" "sockets";
     systemd.timers = unitsOf "timer" "timers";
-    assertions = mkOption {
-      type = types.listOf (
-        types.submodule {
-          options.assertion = mkOption { type = types.bool; };
-          options.message = mkOption { type = types.str; };
-        }
-      );
-      default = [ ];
-      description = "Conditions that must hold; failing ones abort the switch.";
-    };
-    warnings = mkOption {
-      type = types.listOf types.str;
-      default = [ ];
-      description = "Messages printed and logged at evaluation.";
-    };
     modsvc.configDataTriggers = mkOption {
       type = types.bool;
       default = true;

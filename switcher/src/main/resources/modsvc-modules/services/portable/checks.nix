@@ -5,22 +5,11 @@ let
   inherit (lib) mkOption types;
 in
 {
-  options = {
-    assertions = mkOption {
-      type = types.listOf (
-        types.submodule {
-          options.assertion = mkOption { type = types.bool; };
-          options.message = mkOption { type = types.str; };
-        }
-      );
-      default = [ ];
-      description = "Conditions that must hold; a failing one blocks deployment with its message.";
-    };
-    warnings = mkOption {
-      type = types.listOf types.str;
-      default = [ ];
-      description = "Messages shown to the user at evaluation time.";
-    };
+  options = import ../../assertions-options.nix {
+    inherit lib;
+    assertionsDescription = "Conditions that must hold; a failing one blocks deployment with its message.";
+    warningsDescription = "Messages shown to the user at evaluation time.";
+  } // {
     meta.maintainers = mkOption {
       type = types.listOf types.raw;
       default = [ ];
