@@ -42,6 +42,14 @@ class ModuleSwitchTest {
     return "ms-" + role + "-" + id;
   }
 
+  /**
+   * The content of {@code app.conf} in version {@code n}, unique to this test: store entries are content-addressed
+   * and shared by generations, so a common text would let an entry kept for an earlier test stand in for this one's.
+   */
+  private String v(int n) {
+    return "v" + n + "-" + id;
+  }
+
   private static String servicesOption(Scope scope) {
     return scope == Scope.SYSTEM ? "system.services" : "home.services";
   }
@@ -137,7 +145,7 @@ class ModuleSwitchTest {
   @EnumSource(Scope.class)
   void moduleService_isStarted_withItsUnitFileWantsLinkAndConfigData(Scope scope) throws Exception {
     SwitchAgent agent = new SwitchAgent(scope);
-    var dir = agent.modulesDir("new-" + id).write("svc.nix", module(scope, "a", "v=1", ""));
+    var dir = agent.modulesDir("new-" + id).write("svc.nix", module(scope, "a", v(1), ""));
 
     var result = switchTo(agent, dir);
 
@@ -147,8 +155,8 @@ class ModuleSwitchTest {
     assertTrue(s.mainPid().orElse(0) > 0, "MainPID " + s.mainPid());
     assertTrue(Files.isRegularFile(unitFile(agent, "a")));
     assertTrue(Files.isSymbolicLink(wantsLink(agent, scope, "a")));
-    assertEquals("v=1", configInContainer(scope, "a"));
-    assertEquals(List.of("start v=1"), awaitLog("a", "start v=1"));
+    assertEquals(v(1), configInContainer(scope, "a"));
+    assertEquals(List.of("start " + v(1)), awaitLog("a", "start " + v(1)));
   }
 
   @ParameterizedTest
@@ -157,11 +165,11 @@ class ModuleSwitchTest {
       throws Exception {
     SwitchAgent agent = new SwitchAgent(scope);
     var dir = agent.modulesDir("reload-" + id)
-        .write("svc.nix", module(scope, "r", "v=1", "process.reloadSignal = \"HUP\";"));
+        .write("svc.nix", module(scope, "r", v(1), "process.reloadSignal = \"HUP\";"));
     ok(switchTo(agent, dir));
     long before = pid(scope, "r");
 
-    dir.write("svc.nix", module(scope, "r", "v=2", "process.reloadSignal = \"HUP\";"));
+    dir.write("svc.nix", module(scope, "r", v(2), "process.reloadSignal = \"HUP\";"));
     var result = switchTo(agent, dir);
 
     ok(result);
@@ -169,8 +177,8 @@ class ModuleSwitchTest {
         result.output());
     assertEquals(before, pid(scope, "r"), result.output());
     assertEquals("active", state(scope, "r").activeState());
-    assertEquals("v=2", configInContainer(scope, "r"));
-    assertEquals(List.of("start v=1", "reload v=2"), awaitLog("r", "reload v=2"), result.output());
+    assertEquals(v(2), configInContainer(scope, "r"));
+    assertEquals(List.of("start " + v(1), "reload " + v(2)), awaitLog("r", "reload " + v(2)), result.output());
   }
 
   @ParameterizedTest
@@ -178,18 +186,18 @@ class ModuleSwitchTest {
   void configDataChange_withoutExecReload_restartsWithANewPid_andTheNewContentIsVisible(Scope scope)
       throws Exception {
     SwitchAgent agent = new SwitchAgent(scope);
-    var dir = agent.modulesDir("restart-" + id).write("svc.nix", module(scope, "s", "v=1", ""));
+    var dir = agent.modulesDir("restart-" + id).write("svc.nix", module(scope, "s", v(1), ""));
     ok(switchTo(agent, dir));
     long before = pid(scope, "s");
 
-    dir.write("svc.nix", module(scope, "s", "v=2", ""));
+    dir.write("svc.nix", module(scope, "s", v(2), ""));
     var result = switchTo(agent, dir);
 
     ok(result);
     assertNotEquals(before, pid(scope, "s"), result.output());
     assertEquals("active", state(scope, "s").activeState());
-    assertEquals("v=2", configInContainer(scope, "s"));
-    assertEquals(List.of("start v=1", "start v=2"), awaitLog("s", "start v=2"), result.output());
+    assertEquals(v(2), configInContainer(scope, "s"));
+    assertEquals(List.of("start " + v(1), "start " + v(2)), awaitLog("s", "start " + v(2)), result.output());
   }
 
   @ParameterizedTest
@@ -199,23 +207,23 @@ class ModuleSwitchTest {
     String noRestart = "systemd.service.restartIfChanged = false;";
     String keepOld = "systemd.service.unitConfig.X-SwitchMethod = \"keep-old\";";
     var dir = agent.modulesDir("keep-" + id)
-        .write("n.nix", module(scope, "n", "v=1", noRestart))
-        .write("k.nix", module(scope, "k", "v=1", keepOld));
+        .write("n.nix", module(scope, "n", v(1), noRestart))
+        .write("k.nix", module(scope, "k", v(1), keepOld));
     ok(switchTo(agent, dir));
     long n = pid(scope, "n");
     long k = pid(scope, "k");
 
-    dir.write("n.nix", module(scope, "n", "v=2", noRestart)).write("k.nix", module(scope, "k", "v=2", keepOld));
+    dir.write("n.nix", module(scope, "n", v(2), noRestart)).write("k.nix", module(scope, "k", v(2), keepOld));
     var result = switchTo(agent, dir);
 
     ok(result);
     assertEquals(n, pid(scope, "n"), result.output());
     assertEquals(k, pid(scope, "k"), result.output());
-    assertEquals(List.of("start v=1"), awaitLog("n", "start v=1"));
-    assertEquals(List.of("start v=1"), awaitLog("k", "start v=1"));
+    assertEquals(List.of("start " + v(1)), awaitLog("n", "start " + v(1)));
+    assertEquals(List.of("start " + v(1)), awaitLog("k", "start " + v(1)));
     // the files did switch: only the processes were left alone
-    assertEquals("v=2", configInContainer(scope, "n"));
-    assertEquals("v=2", configInContainer(scope, "k"));
+    assertEquals(v(2), configInContainer(scope, "n"));
+    assertEquals(v(2), configInContainer(scope, "k"));
     assertTrue(Files.readString(unitFile(agent, "k")).contains("X-SwitchMethod=keep-old"));
   }
 
@@ -223,13 +231,13 @@ class ModuleSwitchTest {
   @EnumSource(Scope.class)
   void failingAssertion_exits2_andNothingChanges(Scope scope) throws Exception {
     SwitchAgent agent = new SwitchAgent(scope);
-    var dir = agent.modulesDir("assert-" + id).write("svc.nix", module(scope, "a", "v=1", ""));
+    var dir = agent.modulesDir("assert-" + id).write("svc.nix", module(scope, "a", v(1), ""));
     ok(switchTo(agent, dir));
     long before = pid(scope, "a");
     String unitBefore = Files.readString(unitFile(agent, "a"));
     String generationsBefore = agent.run("generations").output();
 
-    dir.write("svc.nix", module(scope, "a", "v=2",
+    dir.write("svc.nix", module(scope, "a", v(2),
         "assertions = [ { assertion = false; message = \"refused " + id + "\"; } ];"));
     var result = switchTo(agent, dir);
 
@@ -239,7 +247,7 @@ class ModuleSwitchTest {
     assertTrue(result.output().contains("nothing was changed"), result.output());
     assertEquals(before, pid(scope, "a"));
     assertEquals(unitBefore, Files.readString(unitFile(agent, "a")));
-    assertEquals("v=1", configInContainer(scope, "a"));
+    assertEquals(v(1), configInContainer(scope, "a"));
     assertEquals(generationsBefore, agent.run("generations").output());
   }
 
@@ -247,19 +255,19 @@ class ModuleSwitchTest {
   @EnumSource(Scope.class)
   void syntaxError_exits2_namingFileLineAndColumn_andNothingChanges(Scope scope) throws Exception {
     SwitchAgent agent = new SwitchAgent(scope);
-    var dir = agent.modulesDir("syntax-" + id).write("svc.nix", module(scope, "a", "v=1", ""));
+    var dir = agent.modulesDir("syntax-" + id).write("svc.nix", module(scope, "a", v(1), ""));
     ok(switchTo(agent, dir));
     long before = pid(scope, "a");
     String generationsBefore = agent.run("generations").output();
 
-    dir.write("svc.nix", module(scope, "a", "v=2", "")).write("zz-broken.nix", "{\n  services.x = ;\n}\n");
+    dir.write("svc.nix", module(scope, "a", v(2), "")).write("zz-broken.nix", "{\n  services.x = ;\n}\n");
     var result = switchTo(agent, dir);
 
     assertEquals(2, result.exitCode(), result.output());
     assertTrue(result.output().contains("error: syntax error"), result.output());
     assertTrue(result.output().contains(dir.inContainer() + "/zz-broken.nix:2:16"), result.output());
     assertEquals(before, pid(scope, "a"));
-    assertEquals("v=1", configInContainer(scope, "a"));
+    assertEquals(v(1), configInContainer(scope, "a"));
     assertEquals(generationsBefore, agent.run("generations").output());
   }
 
@@ -268,8 +276,8 @@ class ModuleSwitchTest {
   void removedModuleFile_stopsItsService_andItsFilesAreGone(Scope scope) throws Exception {
     SwitchAgent agent = new SwitchAgent(scope);
     var dir = agent.modulesDir("removed-" + id)
-        .write("a.nix", module(scope, "a", "v=1", ""))
-        .write("b.nix", module(scope, "b", "v=1", ""));
+        .write("a.nix", module(scope, "a", v(1), ""))
+        .write("b.nix", module(scope, "b", v(1), ""));
     ok(switchTo(agent, dir));
     assertEquals("active", state(scope, "b").activeState());
 
@@ -283,6 +291,6 @@ class ModuleSwitchTest {
     assertFalse(Files.exists(wantsLink(agent, scope, "b"), LinkOption.NOFOLLOW_LINKS));
     assertFalse(Files.exists(Sandbox.get().hostPath(configDataDir(scope, "b")), LinkOption.NOFOLLOW_LINKS),
         result.output());
-    assertEquals("v=1", configInContainer(scope, "a"));
+    assertEquals(v(1), configInContainer(scope, "a"));
   }
 }
