@@ -13,7 +13,8 @@ import org.modsvc.it.Sandbox.Scope;
 
 /**
  * Runs {@code modsvc-agent} inside the container (host JDK and jar bound read-only), as root for the system manager
- * or as the lingering user for the user manager, with a configuration made of ready unit files ({@code --units}).
+ * or as the lingering user for the user manager, with a configuration made of ready unit files ({@code --units}) or
+ * of Nix module files ({@code --modules}).
  */
 final class SwitchAgent {
   static final String JAR = "/opt/modsvc/agent/target/modsvc-agent.jar";
@@ -101,6 +102,11 @@ final class SwitchAgent {
     }
     Files.createDirectories(host);
     return new UnitsDir(dir, host);
+  }
+
+  /** A fresh directory of Nix module files inside the container ({@code --modules}), readable by the user too. */
+  UnitsDir modulesDir(String name) throws IOException {
+    return unitsDir(name);
   }
 
   /** The unit directory the agent manages, as a host path. */

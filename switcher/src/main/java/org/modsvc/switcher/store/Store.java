@@ -40,7 +40,8 @@ public final class Store {
     public Store(HostPath dir, Path root) {
         this.dir = dir;
         this.root = root;
-        this.reference = Pattern.compile(Pattern.quote(dir.value() + "/") + "([0-9a-f]{32}-[A-Za-z0-9+\\-._?=]+)");
+        // [0-9a-z]: our own entries use hex hashes, the evaluator's (unit files, configData) Nix's base-32
+        this.reference = Pattern.compile(Pattern.quote(dir.value() + "/") + "([0-9a-z]{32}-[A-Za-z0-9+\\-._?=]+)");
     }
 
     public HostPath dir() {

@@ -81,6 +81,16 @@ class StoreTest {
     }
 
     @Test
+    void referencesIn_findsEntriesWithNixBase32Hashes() throws IOException {
+        // the evaluator names its objects with Nix's base-32 hashes (letters beyond f); a hex-only scan missed
+        // them, so generations recorded no store entries and gc deleted the files configData links point to
+        Store s = store();
+        StorePath nix = StorePath.parse("q2n4njn00i21vdf7wizzb022pw8zaj54-app.conf");
+        s.put(nix, StoreContent.text("v=1\n"));
+        assertEquals(Set.of(nix), s.referencesIn("X-Reload-Triggers=" + s.hostPath(nix) + "\n"));
+    }
+
+    @Test
     void delete_removesReadOnlyTree() throws IOException {
         Store s = store();
         StorePath p = s.add("d", new StoreContent.Directory(Map.of("f", StoreContent.text("z"))));
