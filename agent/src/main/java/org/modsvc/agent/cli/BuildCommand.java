@@ -53,7 +53,7 @@ final class BuildCommand extends SwitchingCommand {
     try (SwitchLock lock = gs.lock()) {
       Built built;
       try {
-        built = ConfigurationSources.forModules(layout, modules, units, context.lib, err, context.showTrace)
+        built = ConfigurationSources.forModules(layout, modules, units, context.lib, context.env, err, context.showTrace)
             .build(layout, gs.store());
       } catch (BuildException e) {
         throw new SwitchException(ExitCode.CONFIGURATION, e.getMessage() + "\nnothing was written", e);

@@ -33,19 +33,30 @@ public final class Main implements Runnable {
 
   /** Runs the command line with the given streams and returns the exit status (for tests, too). */
   public static int run(String[] args, PrintStream out, PrintStream err) {
-    CommandLine cl = commandLine(out, err);
+    return run(args, out, err, System.getenv());
+  }
+
+  /** As {@link #run(String[], PrintStream, PrintStream)}, reading {@code env} instead of the process environment. */
+  public static int run(String[] args, PrintStream out, PrintStream err, java.util.Map<String, String> env) {
+    CommandLine cl = commandLine(out, err, env);
     int rc = cl.execute(args);
     out.flush();
     err.flush();
     return rc;
   }
 
-  static CommandLine commandLine(PrintStream out, PrintStream err) {
+  static CommandLine commandLine(PrintStream out, PrintStream err, java.util.Map<String, String> env) {
     CommandLine.IFactory defaults = CommandLine.defaultFactory();
     CommandLine.IFactory factory = new CommandLine.IFactory() {
       @Override
-      @SuppressWarnings("unchecked")
       public <K> K create(Class<K> cls) throws Exception {
+        K made = make(cls);
+        if (made instanceof SwitchingCommand c) c.env = env;
+        return made;
+      }
+
+      @SuppressWarnings("unchecked")
+      private <K> K make(Class<K> cls) throws Exception {
         if (cls == EvalCommand.class) return (K) new EvalCommand(out, err);
         if (cls == BuildCommand.class) return (K) new BuildCommand(out, err);
         if (cls == SwitchCommand.class) return (K) new SwitchCommand(out, err);
