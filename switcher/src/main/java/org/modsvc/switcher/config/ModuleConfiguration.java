@@ -75,6 +75,15 @@ public final class ModuleConfiguration implements ConfigurationSource {
     return new Built(state, e.output().warnings());
   }
 
+  /**
+   * Only the evaluation (no files written anywhere): the decoded output contract, failed assertions
+   * included. For measuring ({@code build --repeat}) and for tools that inspect the result.
+   */
+  public BuildOutput evaluateOnly(Layout layout) throws IOException {
+    List<Path> files = ModuleFiles.of(settings.modules());
+    return EvalThread.call(() -> evaluate(layout, files), settings.showTrace()).output();
+  }
+
   /** What one evaluation produced, and the store holding the files it added. */
   record Evaluation(BuildOutput output, MemoryStore store) {}
 
