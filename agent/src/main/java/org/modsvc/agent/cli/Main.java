@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     description = "On-host agent bringing NixOS modular services to ordinary systemd hosts.",
     subcommands = {EvalCommand.class, BuildCommand.class, SwitchCommand.class, DiffCommand.class, RollbackCommand.class,
-      GenerationsCommand.class, GcCommand.class, CommandLine.HelpCommand.class})
+      GenerationsCommand.class, GcCommand.class, OptionsCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   /** The project version, kept in one place (the jar manifest is not filtered by the build). */
   public static final String VERSION = "0.1.0-SNAPSHOT";
@@ -64,6 +64,7 @@ public final class Main implements Runnable {
         if (cls == RollbackCommand.class) return (K) new RollbackCommand(out, err);
         if (cls == GenerationsCommand.class) return (K) new GenerationsCommand(out, err);
         if (cls == GcCommand.class) return (K) new GcCommand(out, err);
+        if (cls == OptionsCommand.class) return (K) new OptionsCommand(out, err);
         return defaults.create(cls);
       }
     };
