@@ -2,10 +2,12 @@
 # Runs every golden case through `modsvc-agent eval --strict' and compares with NN-x.exp
 # (exact stdout) or NN-x.err (text that must occur in the error output). Usage:
 #   check.sh [--update] [CASE.nix...]     (--update rewrites .exp files from the current output)
+# The cases run on our bundled lib (<modsvc-lib> inside the agent); MODSVC_LIB=DIR runs them on another lib,
+# e.g. nixpkgs' (/work/conformance/nixpkgs-lib/lib) to compare. ServiceCorpusTest runs the same cases in-process.
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../../../../.." && pwd)
 agent=${MODSVC_AGENT:-$repo/bin/modsvc-agent}
-lib=${MODSVC_LIB:-/work/conformance/nixpkgs-lib/lib}
+lib=${MODSVC_LIB:-}
 update=0
 if [ "$1" = "--update" ]; then update=1; shift; fi
 cases=${*:-$(ls "$here"/[0-9]*.nix)}
@@ -14,7 +16,7 @@ tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 for c in $cases; do
   c=$(cd "$(dirname "$c")" && pwd)/$(basename "$c")
   base=${c%.nix}; name=$(basename "$base")
-  "$agent" eval --strict -I modsvc-lib="$lib" --expr "import $here/run.nix { case = $c; }" >"$tmp/out" 2>"$tmp/err"
+  "$agent" eval --strict ${lib:+-I modsvc-lib="$lib"} --expr "import $here/run.nix { case = $c; }" >"$tmp/out" 2>"$tmp/err"
   rc=$?
   ok=0
   if [ -f "$base.err" ]; then

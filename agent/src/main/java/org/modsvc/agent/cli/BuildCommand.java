@@ -12,6 +12,8 @@ import org.modsvc.switcher.activation.ExitCode;
 import org.modsvc.switcher.activation.SwitchException;
 import org.modsvc.switcher.build.BuildException;
 import org.modsvc.switcher.build.Built;
+import org.modsvc.switcher.build.ConfigurationSource;
+import org.modsvc.switcher.config.ModuleConfiguration;
 import org.modsvc.switcher.generation.ApplyReport;
 import org.modsvc.switcher.generation.DesiredFile;
 import org.modsvc.switcher.generation.GenerationException;
@@ -39,6 +41,10 @@ final class BuildCommand extends SwitchingCommand {
   @Option(names = "--force", description = "Back up unmanaged files in the way (<path>.modsvc-backup).")
   boolean force;
 
+  @Option(names = "--repeat", paramLabel = "N", hidden = true,
+      description = "Benchmark: evaluate the modules N times in this JVM first (timings on stderr), then build.")
+  int repeat = 1;
+
   BuildCommand(PrintStream out, PrintStream err) {
     super(out, err);
   }
@@ -49,12 +55,14 @@ final class BuildCommand extends SwitchingCommand {
       throw new SwitchException(ExitCode.FATAL, "build writes its files under --root DIR; use 'switch' to activate", null);
     }
     Layout layout = context.layout();
+    ConfigurationSource source = ConfigurationSources.forModules(layout, modules, units, context.lib, context.env, err,
+        context.showTrace);
+    if (repeat > 1) timeEvaluations(source, layout);
     GenerationSwitcher gs = new GenerationSwitcher(layout);
     try (SwitchLock lock = gs.lock()) {
       Built built;
       try {
-        built = ConfigurationSources.forModules(layout, modules, units, context.lib, err, context.showTrace)
-            .build(layout, gs.store());
+        built = source.build(layout, gs.store());
       } catch (BuildException e) {
         throw new SwitchException(ExitCode.CONFIGURATION, e.getMessage() + "\nnothing was written", e);
       }
@@ -71,6 +79,32 @@ final class BuildCommand extends SwitchingCommand {
     } catch (GenerationException e) {
       throw new SwitchException(ExitCode.FATAL, e.getMessage(), e);
     }
+  }
+
+  /**
+   * {@code --repeat N}: the warm measurement of the evaluation alone (fresh evaluator state each time, the JIT
+   * warmed by the earlier runs), reported like {@code eval --repeat}: every run and the median of the last half.
+   */
+  private void timeEvaluations(ConfigurationSource source, Layout layout) throws IOException {
+    if (!(source instanceof ModuleConfiguration config)) {
+      throw new SwitchException(ExitCode.FATAL, "--repeat measures module evaluation; it does not apply to --units", null);
+    }
+    long[] nanos = new long[repeat];
+    for (int i = 0; i < repeat; i++) {
+      long t0 = System.nanoTime();
+      try {
+        config.evaluateOnly(layout);
+      } catch (BuildException e) {
+        throw new SwitchException(ExitCode.CONFIGURATION, e.getMessage() + "\nnothing was written", e);
+      }
+      nanos[i] = System.nanoTime() - t0;
+      err.printf("repeat: run %d: %.1f ms%n", i + 1, nanos[i] / 1e6);
+    }
+    long[] lastHalf = java.util.Arrays.copyOfRange(nanos, repeat / 2, repeat);
+    java.util.Arrays.sort(lastHalf);
+    int n = lastHalf.length;
+    double median = n % 2 == 1 ? lastHalf[n / 2] : (lastHalf[n / 2 - 1] + lastHalf[n / 2]) / 2.0;
+    err.printf("repeat: median of last %d runs: %.1f ms%n", n, median / 1e6);
   }
 
   private static Map<String, Object> data(Layout layout, Built built, ApplyReport report) {

@@ -3,6 +3,7 @@ package org.modsvc.agent.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.modsvc.nix.eval.EvalState.SearchPathEntry;
 import org.modsvc.switcher.config.ModuleConfiguration;
 import org.modsvc.switcher.activation.UnitDirectorySource;
@@ -21,14 +22,15 @@ final class ConfigurationSources {
    *     {@code ~/.config/modsvc/modules})
    * @param unitsDir {@code --units DIR}, or null
    * @param lib {@code --lib PATH}: a nixpkgs {@code lib} directory to use instead of ours, or null
+   * @param env the environment host packages are found in ({@code PATH}) and {@code HOME}
    */
   static ConfigurationSource forModules(Layout layout, Path modulesPath, Path unitsDir, Path lib,
-      PrintStream diagnostics, boolean showTrace) {
+      Map<String, String> env, PrintStream diagnostics, boolean showTrace) {
     if (unitsDir != null) {
       return new UnitDirectorySource(unitsDir);
     }
     Path modules = modulesPath != null ? modulesPath : layout.onDisk(layout.modulesDir());
-    return new ModuleConfiguration(new ModuleConfiguration.Settings(modules, libSearchPath(lib), System.getenv(),
+    return new ModuleConfiguration(new ModuleConfiguration.Settings(modules, libSearchPath(lib), env,
         Main.VERSION, diagnostics, showTrace));
   }
 

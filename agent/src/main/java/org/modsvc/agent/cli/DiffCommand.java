@@ -29,7 +29,7 @@ final class DiffCommand extends SwitchingCommand {
   int run() throws IOException {
     Layout layout = context.layout();
     Activation.Preview preview = context.activation(layout, false, err)
-        .preview(ConfigurationSources.forModules(layout, modules, units, context.lib, err, context.showTrace));
+        .preview(ConfigurationSources.forModules(layout, modules, units, context.lib, context.env, err, context.showTrace));
     String diff = UnifiedDiff.of(preview.oldState(), preview.newState());
     if (context.json) {
       Map<String, Object> data = new LinkedHashMap<>(preview.result().toData());

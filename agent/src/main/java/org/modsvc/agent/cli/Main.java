@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     description = "On-host agent bringing NixOS modular services to ordinary systemd hosts.",
     subcommands = {EvalCommand.class, BuildCommand.class, SwitchCommand.class, DiffCommand.class, RollbackCommand.class,
-      GenerationsCommand.class, GcCommand.class, CommandLine.HelpCommand.class})
+      GenerationsCommand.class, GcCommand.class, OptionsCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   /** The project version, kept in one place (the jar manifest is not filtered by the build). */
   public static final String VERSION = "0.1.0-SNAPSHOT";
@@ -33,19 +33,30 @@ public final class Main implements Runnable {
 
   /** Runs the command line with the given streams and returns the exit status (for tests, too). */
   public static int run(String[] args, PrintStream out, PrintStream err) {
-    CommandLine cl = commandLine(out, err);
+    return run(args, out, err, System.getenv());
+  }
+
+  /** As {@link #run(String[], PrintStream, PrintStream)}, reading {@code env} instead of the process environment. */
+  public static int run(String[] args, PrintStream out, PrintStream err, java.util.Map<String, String> env) {
+    CommandLine cl = commandLine(out, err, env);
     int rc = cl.execute(args);
     out.flush();
     err.flush();
     return rc;
   }
 
-  static CommandLine commandLine(PrintStream out, PrintStream err) {
+  static CommandLine commandLine(PrintStream out, PrintStream err, java.util.Map<String, String> env) {
     CommandLine.IFactory defaults = CommandLine.defaultFactory();
     CommandLine.IFactory factory = new CommandLine.IFactory() {
       @Override
-      @SuppressWarnings("unchecked")
       public <K> K create(Class<K> cls) throws Exception {
+        K made = make(cls);
+        if (made instanceof SwitchingCommand c) c.env = env;
+        return made;
+      }
+
+      @SuppressWarnings("unchecked")
+      private <K> K make(Class<K> cls) throws Exception {
         if (cls == EvalCommand.class) return (K) new EvalCommand(out, err);
         if (cls == BuildCommand.class) return (K) new BuildCommand(out, err);
         if (cls == SwitchCommand.class) return (K) new SwitchCommand(out, err);
@@ -53,6 +64,7 @@ public final class Main implements Runnable {
         if (cls == RollbackCommand.class) return (K) new RollbackCommand(out, err);
         if (cls == GenerationsCommand.class) return (K) new GenerationsCommand(out, err);
         if (cls == GcCommand.class) return (K) new GcCommand(out, err);
+        if (cls == OptionsCommand.class) return (K) new OptionsCommand(out, err);
         return defaults.create(cls);
       }
     };

@@ -2,9 +2,11 @@ package org.modsvc.agent.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import org.modsvc.switcher.activation.Activation;
 import org.modsvc.switcher.activation.StepHook;
 import org.modsvc.switcher.activation.SwitchOptions;
@@ -48,16 +50,21 @@ final class SwitchContext {
       description = "How long to wait for each phase's jobs (default: ${DEFAULT-VALUE}).")
   long jobTimeoutSeconds;
 
+  /** The environment the command reads (HOME, XDG_*, PATH, bus addresses): the process's, or a test's. */
+  Map<String, String> env = System.getenv();
+
   Layout layout() throws IOException {
     Path r = root == null ? Path.of("/") : root;
-    return user ? Layout.currentUser(r) : Layout.system(r);
+    if (!user) return Layout.system(r);
+    Object uid = Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+    return Layout.user(r, env, ((Number) uid).longValue());
   }
 
   BusAddress busAddress() {
     if (bus != null) {
       return BusAddress.of(bus);
     }
-    return user ? BusAddress.user(System.getenv()) : BusAddress.system(System.getenv());
+    return user ? BusAddress.user(env) : BusAddress.system(env);
   }
 
   Activation activation(Layout layout, boolean force, PrintStream err) {

@@ -53,9 +53,12 @@ final class EvalThread {
     return r;
   }
 
-  /** The caller prints "error: " itself. */
-  private static String withoutPrefix(String report) {
+  /**
+   * The caller prints "error: " itself. A report with a trace starts with a bare "error:" line, the trace
+   * following indented: the trace's first line then takes the caller's prefix.
+   */
+  static String withoutPrefix(String report) {
     String r = report.stripTrailing();
-    return r.startsWith("error: ") ? r.substring("error: ".length()) : r;
+    return r.startsWith("error:") ? r.substring("error:".length()).stripLeading() : r;
   }
 }

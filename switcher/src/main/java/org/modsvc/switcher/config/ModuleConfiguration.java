@@ -26,6 +26,8 @@ import org.modsvc.switcher.build.DesiredFiles;
 import org.modsvc.switcher.build.OutputDecoder;
 import org.modsvc.switcher.generation.DesiredState;
 import org.modsvc.switcher.generation.Layout;
+import org.modsvc.switcher.options.OptionDoc;
+import org.modsvc.switcher.options.OptionDocDecoder;
 import org.modsvc.switcher.pkgs.HostPackages;
 import org.modsvc.switcher.pkgs.PathSearch;
 import org.modsvc.switcher.store.Store;
@@ -75,10 +77,37 @@ public final class ModuleConfiguration implements ConfigurationSource {
     return new Built(state, e.output().warnings());
   }
 
+  /**
+   * Only the evaluation (no files written anywhere): the decoded output contract, failed assertions
+   * included. For measuring ({@code build --repeat}) and for tools that inspect the result.
+   */
+  public BuildOutput evaluateOnly(Layout layout) throws IOException {
+    List<Path> files = ModuleFiles.of(settings.modules());
+    return EvalThread.call(() -> evaluate(layout, files), settings.showTrace()).output();
+  }
+
   /** What one evaluation produced, and the store holding the files it added. */
   record Evaluation(BuildOutput output, MemoryStore store) {}
 
   Evaluation evaluate(Layout layout, List<Path> files) {
+    Entry e = callEntry(layout, files, "eval.nix");
+    return new Evaluation(OutputDecoder.decode(e.result()), e.store());
+  }
+
+  /**
+   * The documentation of every option the evaluation declares (built-in and user modules), sorted by name;
+   * nothing is written. {@code modsvc-modules/options.nix} is the entry.
+   */
+  public List<OptionDoc> optionDocs(Layout layout) throws IOException {
+    List<Path> files = ModuleFiles.of(settings.modules());
+    return EvalThread.call(() -> OptionDocDecoder.decode(callEntry(layout, files, "options.nix").result()),
+        settings.showTrace());
+  }
+
+  /** An entry file of the built-in modules called with the host's arguments, and the store it used. */
+  private record Entry(Value result, MemoryStore store) {}
+
+  private Entry callEntry(Layout layout, List<Path> files, String entryFile) {
     MemoryStore evalStore = new MemoryStore(layout.storeDir().toString());
     List<SearchPathEntry> searchPath = new ArrayList<>(settings.searchPath());
     searchPath.add(BundledSources.LIB.register(evalStore));
@@ -89,10 +118,10 @@ public final class ModuleConfiguration implements ConfigurationSource {
     Path cwd = files.isEmpty() ? settings.modules() : files.get(0).getParent();
     Value lib = state.evalSource(Source.ofString("«modsvc»", "import <modsvc-lib>", cwd));
     Value pkgs = HostPackages.create(state, lib, PathSearch.of(settings.env().getOrDefault("PATH", "")).dirs());
-    Value eval = state.evalFile(Path.of(modules.path(), "eval.nix"));
+    Value entry = state.evalFile(Path.of(modules.path(), entryFile));
     NixAttrs args = NixAttrs.builder(4).put("lib", lib).put("pkgs", pkgs).put("modsvc", modsvcArg(layout))
         .put("modules", modulesList(files)).build();
-    return new Evaluation(OutputDecoder.decode(state.call(eval, args, Span.NONE)), evalStore);
+    return new Entry(state.call(entry, args, Span.NONE), evalStore);
   }
 
   private NixAttrs modsvcArg(Layout layout) {

@@ -1,0 +1,201 @@
+package org.modsvc.agent.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code modsvc-agent build} end to end, in-process: module files in a temporary directory, host packages as
+ * fake executables on a temporary {@code PATH}, everything written under {@code --root}; the files on disk
+ * are checked exactly. Bad configurations must exit 2 and leave no file behind but the switch lock (which
+ * the agent takes before evaluating, in the runtime directory).
+ */
+class BuildCommandTest {
+  @TempDir Path tmp;
+  Path modules;
+  Path bin;
+  Path root;
+  Map<String, String> env;
+
+  @BeforeEach
+  void setUp() throws IOException {
+    modules = Files.createDirectories(tmp.resolve("modules"));
+    bin = Files.createDirectories(tmp.resolve("bin"));
+    root = tmp.resolve("root");
+    Path mpd = Files.writeString(bin.resolve("mpd"), "#!/bin/sh\nexit 0\n");
+    Files.setPosixFilePermissions(mpd, PosixFilePermissions.fromString("rwxr-xr-x"));
+    env = Map.of("PATH", bin.toString(), "HOME", "/home/u", "XDG_RUNTIME_DIR", "/run/user/1000");
+  }
+
+  @Test
+  void userBuild_writesMpdServiceAndDefaultTargetLink_whenMpdIsOnPath() throws IOException {
+    module("mpd.nix", "{ pkgs, ... }: { home.services.mpd.process.argv = [ \"${pkgs.mpd}/bin/mpd\" \"--no-daemon\" ]; }");
+    CliRun r = build("--user");
+    assertEquals(0, r.exitCode(), r.err());
+    Path units = root.resolve("home/u/.config/systemd/user");
+    assertEquals("""
+        [Install]
+        WantedBy=default.target
+
+        [Service]
+        ExecStart="%s/mpd" "--no-daemon"
+        Restart=always
+        RestartSec=5
+        Type=simple
+        """.formatted(bin), Files.readString(units.resolve("mpd.service")));
+    assertEquals("../mpd.service", Files.readSymbolicLink(units.resolve("default.target.wants/mpd.service")).toString());
+    assertEquals(List.of("home/u/.config/systemd/user/default.target.wants/mpd.service",
+        "home/u/.config/systemd/user/mpd.service"), liveFiles("home/u/.config"));
+  }
+
+  @Test
+  void systemBuild_linksConfigDataToAReadOnlyStoreFile_whenAServiceHasConfigData() throws IOException {
+    module("web.nix", """
+        { pkgs, ... }: {
+          system.services.web = {
+            process.argv = [ "${pkgs.mpd}/bin/mpd" "--conf" "/etc/system-services/web/mpd.conf" ];
+            configData."mpd.conf".text = "port 6600\\n";
+          };
+        }""");
+    CliRun r = build();
+    assertEquals(0, r.exitCode(), r.err());
+    Path link = root.resolve("etc/system-services/web/mpd.conf");
+    String target = Files.readSymbolicLink(link).toString();
+    assertTrue(target.matches("/var/lib/modsvc/store/[0-9a-z]{32}-service-configdata-mpd\\.conf"), target);
+    Path stored = root.resolve(target.substring(1));
+    assertEquals("port 6600\n", Files.readString(stored));
+    assertEquals("r--r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(stored, LinkOption.NOFOLLOW_LINKS)));
+    assertEquals(List.of("etc/system-services/web/mpd.conf", "etc/systemd/system/multi-user.target.wants/web.service",
+        "etc/systemd/system/web.service"), liveFiles("etc"));
+  }
+
+  @Test
+  void systemBuild_restartsOnConfigDataChange_throughATriggerFileInTheStore() throws IOException {
+    module("web.nix", """
+        { pkgs, ... }: {
+          system.services.web = {
+            process.argv = [ "${pkgs.mpd}/bin/mpd" ];
+            configData."mpd.conf".text = "port 6600\\n";
+          };
+        }""");
+    assertEquals(0, build().exitCode());
+    String unit = Files.readString(root.resolve("etc/systemd/system/web.service"));
+    String trigger = unit.lines().filter(l -> l.startsWith("X-Restart-Triggers=")).findFirst().orElseThrow()
+        .substring("X-Restart-Triggers=".length());
+    assertEquals("""
+        [Unit]
+        X-Restart-Triggers=%s
+
+        [Service]
+        ExecStart="%s/mpd"
+        Restart=always
+        RestartSec=5
+        Type=simple
+
+        [Install]
+        WantedBy=multi-user.target
+        """.formatted(trigger, bin), unit);
+    String configData = Files.readSymbolicLink(root.resolve("etc/system-services/web/mpd.conf")).toString();
+    assertTrue(Files.readString(root.resolve(trigger.substring(1))).contains(configData),
+        "the trigger file names the configData store path");
+  }
+
+  @Test
+  void build_exits2AndWritesNothing_whenAnAssertionFails() throws IOException {
+    module("foo.nix", """
+        { ... }: {
+          system.services.foo = {
+            process.argv = [ "/bin/true" ];
+            assertions = [ { assertion = false; message = "foo needs bar"; } ];
+          };
+        }""");
+    CliRun r = build();
+    assertEquals(2, r.exitCode());
+    assertEquals("error: Failed assertions:\n- in system.services.foo: foo needs bar\nnothing was written\n", r.err());
+    assertEquals(List.of("run/modsvc/lock"), allFiles());
+  }
+
+  @Test
+  void build_exits2WithFileLineColumnAndWritesNothing_whenAModuleDoesNotParse() throws IOException {
+    Path m = module("foo.nix", "{ ... }: {\n  system.services.foo = { process.argv = [ \"/bin/true\" ] };\n}\n");
+    CliRun r = build();
+    assertEquals(2, r.exitCode());
+    assertTrue(r.err().startsWith("error: syntax error, unexpected '}', expecting ';'\n"), r.err());
+    assertTrue(r.err().contains("at " + m + ":2:58:"), r.err());
+    assertEquals(List.of("run/modsvc/lock"), allFiles());
+  }
+
+  @Test
+  void build_refusesAServiceNameThatEscapesTheUnitDirectory() throws IOException {
+    module("x.nix", "{ ... }: { system.services.\"../x\".process.argv = [ \"/bin/true\" ]; }");
+    CliRun r = build();
+    assertEquals(2, r.exitCode());
+    assertTrue(r.err().contains("error: modsvc: service name `../x' at system.services.\"../x\" contains characters "
+        + "systemd rejects in unit names"), r.err());
+    assertTrue(r.err().startsWith("error: "), "one error prefix, not two: " + r.err());
+    assertEquals(List.of("run/modsvc/lock"), allFiles());
+  }
+
+  @Test
+  void build_refusesAConfigDataNameThatEscapesTheServiceDirectory() throws IOException {
+    module("x.nix", """
+        { ... }: {
+          system.services.foo = {
+            process.argv = [ "/bin/true" ];
+            configData."../../etc/passwd".text = "root::0:0::/:/bin/sh";
+          };
+        }""");
+    CliRun r = build();
+    assertEquals(2, r.exitCode());
+    assertTrue(r.err().contains("configData name `../../etc/passwd' at system.services.foo.configData.\"../../etc/passwd\""
+        + ".name must not contain `..' components"), r.err());
+    assertEquals(List.of("run/modsvc/lock"), allFiles());
+  }
+
+  @Test
+  void build_exits1_withoutRoot() throws IOException {
+    module("mpd.nix", "{ ... }: { }");
+    CliRun r = CliRun.withEnv(env, "build", "--modules", modules.toString());
+    assertEquals(1, r.exitCode());
+    assertTrue(r.err().contains("build writes its files under --root DIR"), r.err());
+  }
+
+  private Path module(String name, String text) throws IOException {
+    return Files.writeString(modules.resolve(name), text, StandardCharsets.UTF_8);
+  }
+
+  private CliRun build(String... extra) {
+    List<String> args = new java.util.ArrayList<>(List.of("build", "--modules", modules.toString(), "--root", root.toString()));
+    args.addAll(List.of(extra));
+    return CliRun.withEnv(env, args.toArray(String[]::new));
+  }
+
+  /** Regular files and symlinks under {@code root/under}, relative to root, sorted. */
+  private List<String> liveFiles(String under) throws IOException {
+    return filesBelow(root.resolve(under));
+  }
+
+  private List<String> filesBelow(Path dir) throws IOException {
+    try (Stream<Path> s = Files.walk(dir)) {
+      return s.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).map(p -> root.relativize(p).toString())
+          .sorted().collect(Collectors.toList());
+    }
+  }
+
+  private List<String> allFiles() throws IOException {
+    return Files.exists(root) ? filesBelow(root) : List.of();
+  }
+}
