@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.modsvc.nix.error.ErrorPrinter;
 import org.modsvc.nix.error.EvalException;
+import org.modsvc.nix.eval.DeepStack;
 import org.modsvc.nix.eval.EvalState;
 import org.modsvc.nix.eval.EvalStore;
 import org.modsvc.nix.lib.BundledSources;
@@ -45,8 +46,6 @@ import picocli.CommandLine.Parameters;
     sortOptions = false,
     description = "Evaluate a Nix expression like 'nix-instantiate --eval' and print its value.")
 public final class EvalCommand implements Callable<Integer> {
-  /** Thread stack for evaluation: deep (finite) Nix recursion must not overflow before max-call-depth. */
-  static final long EVAL_STACK_BYTES = 1L << 30;
 
   @Option(names = "--strict", description = "Evaluate the result deeply before printing.")
   boolean strict;
@@ -136,18 +135,10 @@ public final class EvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Integer[] rc = {1};
-    Thread t = new Thread(null, () -> rc[0] = runGuarded(), "nix-eval", EVAL_STACK_BYTES);
-    t.start();
-    try {
-      t.join();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return 1;
-    }
+    int rc = DeepStack.call(this::runGuarded);
     out.flush();
     err.flush();
-    return rc[0];
+    return rc;
   }
 
   /** Runs the evaluation, turning every failure into an {@code error:} report and exit status 1. */

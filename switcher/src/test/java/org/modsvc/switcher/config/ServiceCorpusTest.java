@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.modsvc.nix.error.ErrorPrinter;
 import org.modsvc.nix.error.EvalException;
+import org.modsvc.nix.eval.DeepStack;
 import org.modsvc.nix.eval.EvalState;
 import org.modsvc.nix.lib.BundledSources;
 import org.modsvc.nix.source.Source;
@@ -76,7 +77,7 @@ class ServiceCorpusTest {
     ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
     String[] value = new String[1];
     String[] report = new String[1];
-    Thread t = new Thread(null, () -> {
+    DeepStack.call(() -> {
       MemoryStore store = new MemoryStore("/nix/store");
       EvalState state = new EvalState(store, List.of(BundledSources.LIB.register(store)), Path.of("/fake-home"),
           Set.of(), new PrintStream(diagnostics, true, StandardCharsets.UTF_8));
@@ -90,14 +91,8 @@ class ServiceCorpusTest {
       } catch (StackOverflowError e) {
         report[0] = "error: stack overflow; max-call-depth exceeded";
       }
-    }, "nix-eval", EvalThread.STACK_BYTES);
-    t.start();
-    try {
-      t.join();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return new Outcome(false, "interrupted");
-    }
+      return null;
+    });
     Path exp = sibling(nix, ".exp");
     if (Files.exists(exp)) {
       String expected = Files.readString(exp, StandardCharsets.UTF_8);
