@@ -1,7 +1,5 @@
 package org.modsvc.switcher.pkgs;
 
-import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;

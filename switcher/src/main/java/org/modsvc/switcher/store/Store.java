@@ -154,14 +154,18 @@ public final class Store {
      * references); only entries present in the store count.
      */
     public Set<StorePath> referencesIn(String text) {
+        Set<StorePath> out = namedIn(text);
+        out.removeIf(p -> !contains(p));
+        return out;
+    }
+
+    /** Every store entry {@code text} names, whether or not it is in the store yet. */
+    public Set<StorePath> namedIn(String text) {
         Set<StorePath> out = new TreeSet<>();
         Matcher m = reference.matcher(text);
         while (m.find()) {
             // a reference may continue into a sub-path (…-site/index.html): the name ends at the first '/'
-            StorePath p = StorePath.parse(m.group(1));
-            if (contains(p)) {
-                out.add(p);
-            }
+            out.add(StorePath.parse(m.group(1)));
         }
         return out;
     }

@@ -10,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.modsvc.switcher.fs.HostPath;
@@ -70,6 +71,14 @@ public sealed interface StoreContent {
 
     /** Reads a file or tree from disk (no symlink followed), e.g. a module's {@code ./script.sh}. */
     static StoreContent read(Path path) throws IOException {
+        return read(path, null);
+    }
+
+    /**
+     * Reads a file or tree from disk keeping only the paths in {@code included} below {@code path} (what a
+     * {@code builtins.path} filter accepted); null keeps everything.
+     */
+    static StoreContent read(Path path, Set<Path> included) throws IOException {
         if (Files.isSymbolicLink(path)) {
             return new Symlink(Files.readSymbolicLink(path).toString());
         }
@@ -77,7 +86,9 @@ public sealed interface StoreContent {
             TreeMap<String, StoreContent> children = new TreeMap<>();
             try (Stream<Path> list = Files.list(path)) {
                 for (Path child : (Iterable<Path>) list::iterator) {
-                    children.put(child.getFileName().toString(), read(child));
+                    if (included == null || included.contains(child)) {
+                        children.put(child.getFileName().toString(), read(child, included));
+                    }
                 }
             }
             return new Directory(children);
