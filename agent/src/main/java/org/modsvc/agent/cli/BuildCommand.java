@@ -55,8 +55,7 @@ final class BuildCommand extends SwitchingCommand {
       throw new SwitchException(ExitCode.FATAL, "build writes its files under --root DIR; use 'switch' to activate", null);
     }
     Layout layout = context.layout();
-    ConfigurationSource source = ConfigurationSources.forModules(layout, modules, units, context.lib, context.env, err,
-        context.showTrace);
+    ConfigurationSource source = ConfigurationSources.forModules(context, layout, modules, units, err);
     if (repeat > 1) timeEvaluations(source, layout);
     GenerationSwitcher gs = new GenerationSwitcher(layout);
     try (SwitchLock lock = gs.lock()) {

@@ -3,11 +3,10 @@ package org.modsvc.agent.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.modsvc.nix.eval.EvalState.SearchPathEntry;
-import org.modsvc.switcher.config.ModuleConfiguration;
 import org.modsvc.switcher.activation.UnitDirectorySource;
 import org.modsvc.switcher.build.ConfigurationSource;
+import org.modsvc.switcher.config.ModuleConfiguration;
 import org.modsvc.switcher.generation.Layout;
 
 /**
@@ -21,17 +20,23 @@ final class ConfigurationSources {
    * @param modulesPath {@code --modules PATH}, or null for the layout's default ({@code /etc/modsvc/modules},
    *     {@code ~/.config/modsvc/modules})
    * @param unitsDir {@code --units DIR}, or null
-   * @param lib {@code --lib PATH}: a nixpkgs {@code lib} directory to use instead of ours, or null
-   * @param env the environment host packages are found in ({@code PATH}) and {@code HOME}
    */
-  static ConfigurationSource forModules(Layout layout, Path modulesPath, Path unitsDir, Path lib,
-      Map<String, String> env, PrintStream diagnostics, boolean showTrace) {
+  static ConfigurationSource forModules(SwitchContext context, Layout layout, Path modulesPath, Path unitsDir,
+      PrintStream diagnostics) {
     if (unitsDir != null) {
       return new UnitDirectorySource(unitsDir);
     }
+    return modules(context, layout, modulesPath, diagnostics);
+  }
+
+  /**
+   * The user's module files, evaluated with {@code context}'s {@code --lib}, environment ({@code PATH} for host
+   * packages, {@code HOME}) and {@code --show-trace}.
+   */
+  static ModuleConfiguration modules(SwitchContext context, Layout layout, Path modulesPath, PrintStream diagnostics) {
     Path modules = modulesPath != null ? modulesPath : layout.onDisk(layout.modulesDir());
-    return new ModuleConfiguration(new ModuleConfiguration.Settings(modules, libSearchPath(lib), env,
-        Main.VERSION, diagnostics, showTrace));
+    return new ModuleConfiguration(new ModuleConfiguration.Settings(modules, libSearchPath(context.lib), context.env,
+        Main.VERSION, diagnostics, context.showTrace));
   }
 
   /** {@code --lib PATH} puts another lib (e.g. a nixpkgs checkout's {@code lib/}) in place of ours. */

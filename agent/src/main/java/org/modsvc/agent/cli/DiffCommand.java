@@ -29,7 +29,7 @@ final class DiffCommand extends SwitchingCommand {
   int run() throws IOException {
     Layout layout = context.layout();
     Activation.Preview preview = context.activation(layout, false, err)
-        .preview(ConfigurationSources.forModules(layout, modules, units, context.lib, context.env, err, context.showTrace));
+        .preview(ConfigurationSources.forModules(context, layout, modules, units, err));
     String diff = UnifiedDiff.of(preview.oldState(), preview.newState());
     if (context.json) {
       Map<String, Object> data = new LinkedHashMap<>(preview.result().toData());

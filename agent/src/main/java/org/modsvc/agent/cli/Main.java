@@ -51,7 +51,8 @@ public final class Main implements Runnable {
       @Override
       public <K> K create(Class<K> cls) throws Exception {
         K made = make(cls);
-        if (made instanceof SwitchingCommand c) c.env = env;
+        // The commands' shared options are a mixin made by this factory too: it carries the environment.
+        if (made instanceof SwitchContext c) c.env = env;
         return made;
       }
 

@@ -42,8 +42,7 @@ final class OptionsCommand extends SwitchingCommand {
   @Override
   int run() throws IOException {
     Layout layout = context.layout();
-    ModuleConfiguration config = (ModuleConfiguration) ConfigurationSources.forModules(layout, modules, null,
-        context.lib, context.env, err, context.showTrace);
+    ModuleConfiguration config = ConfigurationSources.modules(context, layout, modules, err);
     List<OptionDoc> docs;
     try {
       docs = config.optionDocs(layout);

@@ -34,7 +34,7 @@ final class SwitchCommand extends SwitchingCommand {
   int run() throws IOException {
     Layout layout = context.layout();
     Activation activation = context.activation(layout, force, err);
-    ConfigurationSource source = ConfigurationSources.forModules(layout, modules, units, context.lib, context.env, err, context.showTrace);
+    ConfigurationSource source = ConfigurationSources.forModules(context, layout, modules, units, err);
     return print(dryRun ? activation.preview(source).result() : activation.switchTo(source));
   }
 }

@@ -50,7 +50,10 @@ final class SwitchContext {
       description = "How long to wait for each phase's jobs (default: ${DEFAULT-VALUE}).")
   long jobTimeoutSeconds;
 
-  /** The environment the command reads (HOME, XDG_*, PATH, bus addresses): the process's, or a test's. */
+  /**
+   * The environment the command reads (HOME, XDG_*, PATH, bus addresses): the process's, or the one given to
+   * {@link Main#run(String[], java.io.PrintStream, java.io.PrintStream, Map)} (set by its command factory).
+   */
   Map<String, String> env = System.getenv();
 
   Layout layout() throws IOException {

@@ -13,8 +13,6 @@ abstract class SwitchingCommand implements Callable<Integer> {
 
   final PrintStream out;
   final PrintStream err;
-  /** Set by {@link Main#run(String[], PrintStream, PrintStream, java.util.Map)} for in-process runs. */
-  java.util.Map<String, String> env = System.getenv();
 
   SwitchingCommand(PrintStream out, PrintStream err) {
     this.out = out;
@@ -23,7 +21,6 @@ abstract class SwitchingCommand implements Callable<Integer> {
 
   @Override
   public final Integer call() {
-    context.env = env;
     try {
       return run();
     } catch (SwitchException e) {
