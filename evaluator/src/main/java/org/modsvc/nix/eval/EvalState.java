@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.modsvc.nix.error.EvalException;
 import org.modsvc.nix.source.Source;
 import org.modsvc.nix.source.Span;
@@ -35,7 +36,48 @@ import org.modsvc.nix.value.Value;
  */
 public final class EvalState {
   /** A {@code -I} / {@code NIX_PATH} entry: {@code prefix=path} or a bare path (empty prefix). */
-  public record SearchPathEntry(String prefix, String path) {}
+  /**
+   * One {@code prefix=path} element of the search path. The path of a {@link #deferred} entry is computed on
+   * first use: the bundled lib's store path costs a NAR hash of its sources, which an evaluation that never
+   * looks anything up should not pay at start-up.
+   */
+  public static final class SearchPathEntry {
+    private final String prefix;
+    private Supplier<String> location;
+    private String path;
+
+    public SearchPathEntry(String prefix, String path) {
+      this.prefix = prefix;
+      this.path = path;
+    }
+
+    private SearchPathEntry(String prefix, Supplier<String> location) {
+      this.prefix = prefix;
+      this.location = location;
+    }
+
+    public static SearchPathEntry deferred(String prefix, Supplier<String> location) {
+      return new SearchPathEntry(prefix, location);
+    }
+
+    public String prefix() { return prefix; }
+
+    public synchronized String path() {
+      if (path == null) {
+        path = location.get();
+        location = null;
+      }
+      return path;
+    }
+
+    @Override public boolean equals(Object o) {
+      return o instanceof SearchPathEntry e && e.prefix.equals(prefix) && e.path().equals(path());
+    }
+
+    @Override public int hashCode() { return prefix.hashCode() * 31 + path().hashCode(); }
+
+    @Override public String toString() { return "SearchPathEntry[" + prefix + "=" + path() + "]"; }
+  }
 
   final EvalStore store;
   final List<SearchPathEntry> searchPath;
@@ -363,7 +405,8 @@ public final class EvalState {
     Value[] items = new Value[searchPath.size()];
     for (int i = 0; i < items.length; i++) {
       SearchPathEntry e = searchPath.get(i);
-      items[i] = NixAttrs.builder(2).put("path", NixString.of(e.path())).put("prefix", NixString.of(e.prefix())).build();
+      items[i] = NixAttrs.builder(2).put("path", new Thunk(() -> NixString.of(e.path())))
+          .put("prefix", NixString.of(e.prefix())).build();
     }
     return new NixList(items);
   }

@@ -33,9 +33,12 @@ public record BundledSources(String prefix, String resourceDir, String anchor) {
 
   private static final Map<String, Path> ROOTS = new ConcurrentHashMap<>();
 
-  /** Adds the sources to {@code store} and returns the search-path entry that makes {@code <prefix>} find them. */
+  /**
+   * The search-path entry that makes {@code <prefix>} find the sources; they are added to {@code store} when
+   * the entry is first used.
+   */
   public SearchPathEntry register(EvalStore store) {
-    return new SearchPathEntry(prefix, store.addPath(root(), prefix, true, null));
+    return SearchPathEntry.deferred(prefix, () -> store.addPath(root(), prefix, true, null));
   }
 
   /** The directory of the sources: a plain directory in a build tree, a directory inside the jar otherwise. */
