@@ -60,7 +60,6 @@ let
     imap1
     init
     last
-    mapAttrsRecursiveCond
     mapAttrsToList
     optional
     optionalAttrs
@@ -85,8 +84,19 @@ let
     unknownModule
     ;
 
-  # zipAttrs without going through lib: collects, per name, every value in order.
-  groupValuesByName = zipAttrsWith (_: values: values);
+  # The hot loops, native where the evaluator provides them (see primitives.nix).
+  primitives = import ./primitives.nix {
+    inherit
+      addErrorContext
+      defaultOverridePriority
+      dischargeProperties
+      filterOverrides'
+      mkIf
+      mkOverride
+      sortProperties
+      ;
+  };
+  inherit (primitives) groupValuesByName pushDownProperties;
 
   # ───────────────────────── priorities ─────────────────────────
 
@@ -793,12 +803,37 @@ let
   # all declarations are gathered into `options`.
   mergeOptionDecls =
     loc: decls:
-    foldl'
-      (
+    let
+      # The first declaration starts the merged option; most options have only
+      # that one.
+      declareFirst =
+        decl:
+        let
+          opt = decl.options;
+          subModules = opt.type.getSubModules or null;
+        in
+        opt
+        // {
+          inherit loc;
+          declarations = [ decl._file ];
+          declarationPositions = [ (positionOf decl) ];
+          options = if subModules != null then map (setDefaultModuleLocation decl._file) subModules else [ ];
+        };
+      # Generated modules have no positions; fall back to the file.
+      positionOf =
+        decl:
+        if decl.pos != null then
+          decl.pos
+        else
+          {
+            file = decl._file;
+            line = null;
+            column = null;
+          };
+      declareAgain =
         acc: decl:
         let
           opt = decl.options;
-          declaredTwice = name: opt ? ${name} && acc ? ${name};
           typeUpdate =
             if opt ? type && acc ? type then
               let
@@ -813,7 +848,10 @@ let
           subModules = opt.type.getSubModules or null;
         in
         if
-          declaredTwice "default" || declaredTwice "example" || declaredTwice "description" || declaredTwice "apply"
+          (opt ? default && acc ? default)
+          || (opt ? example && acc ? example)
+          || (opt ? description && acc ? description)
+          || (opt ? apply && acc ? apply)
         then
           throw (messages.already_declared loc decl._file acc.declarations)
         else
@@ -821,36 +859,26 @@ let
           // acc
           // {
             declarations = acc.declarations ++ [ decl._file ];
-            # Generated modules have no positions; fall back to the file.
-            declarationPositions =
-              acc.declarationPositions
-              ++ [
-                (
-                  if decl.pos != null then
-                    decl.pos
-                  else
-                    {
-                      file = decl._file;
-                      line = null;
-                      column = null;
-                    }
-                )
-              ];
+            declarationPositions = acc.declarationPositions ++ [ (positionOf decl) ];
             options =
               if subModules != null then
                 map (setDefaultModuleLocation decl._file) subModules ++ acc.options
               else
                 acc.options;
           }
-          // typeUpdate
-      )
+          // typeUpdate;
+    in
+    if decls == [ ] then
       {
         inherit loc;
         declarations = [ ];
         declarationPositions = [ ];
         options = [ ];
       }
-      decls;
+    else if length decls == 1 then
+      declareFirst (head decls)
+    else
+      foldl' declareAgain (declareFirst (head decls)) (tail decls);
 
   # Gives an option its final type: `unspecified` when none was declared, and
   # for submodule types, the gathered sub-modules (which carry locations).
@@ -898,9 +926,9 @@ let
       value = if opt ? apply then opt.apply merged.mergedValue else merged.mergedValue;
 
       withDeprecation =
-        if opt.type.deprecationMessage != null then warn (messages.deprecated_type loc opt) else x: x;
+        if opt.type.deprecationMessage != null then warn (messages.deprecated_type loc opt) opt else opt;
     in
-    withDeprecation opt
+    withDeprecation
     // {
       value = addErrorContext "while evaluating the option `${showOption loc}':" value;
       inherit (merged.defsFinal') highestPrio;
@@ -927,52 +955,7 @@ let
   mergeDefinitions =
     loc: type: defs:
     let
-      contextFor = def: "while evaluating definitions from `${def.file}':";
-
-      # The usual case, one definition without any property, skips the pipeline.
-      isPlainSingleton =
-        length defs == 1
-        && (
-          let
-            def = head defs;
-          in
-          addErrorContext (contextFor def) (!(isAttrs def.value && def.value ? _type))
-        );
-
-      # mkMerge and mkIf
-      discharged = concatMap (
-        def:
-        map (
-          value:
-          if value._type or null == "definition" then
-            value
-          else
-            {
-              inherit (def) file;
-              inherit value;
-            }
-        ) (addErrorContext (contextFor def) (dischargeProperties def.value))
-      ) defs;
-      # mkOverride
-      filtered = filterOverrides' discharged;
-      # mkOrder
-      sorted =
-        if any (def: def.value._type or "" == "order") filtered.values then
-          sortProperties filtered.values
-        else
-          filtered.values;
-
-      defsFinal' =
-        if isPlainSingleton then
-          {
-            values = defs;
-            highestPrio = defaultOverridePriority;
-          }
-        else
-          {
-            values = sorted;
-            inherit (filtered) highestPrio;
-          };
+      defsFinal' = primitives.finalDefinitions defs;
       defsFinal = defsFinal'.values;
       isDefined = defsFinal != [ ];
 
@@ -1023,28 +1006,6 @@ let
         ;
       optionalValue = if isDefined then { value = mergedValue; } else { };
     };
-
-  # Expands mkMerge and pushes mkIf/mkOverride from an attribute set onto each
-  # of its attributes, so a condition never has to be evaluated to learn which
-  # attributes a module defines:
-  #   mkMerge [ { a = x; } (mkIf c { a = y; b = z; }) ]
-  #   → [ { a = x; } { a = mkIf c y; b = mkIf c z; } ]
-  pushDownProperties =
-    cfg:
-    let
-      tag = cfg._type or "";
-      # A property around a non-attrset is left alone here: the error surfaces
-      # later with a better message.
-      wrapEach = wrap: value: if isAttrs value then mapAttrs (_: wrap) value else value;
-    in
-    if tag == "merge" then
-      concatMap pushDownProperties cfg.contents
-    else if tag == "if" then
-      map (wrapEach (mkIf cfg.condition)) (pushDownProperties cfg.content)
-    else if tag == "override" then
-      map (wrapEach (mkOverride cfg.priority)) (pushDownProperties cfg.content)
-    else
-      [ cfg ];
 
   # Expands mkMerge and evaluates mkIf conditions:
   #   mkMerge [ 1 (mkIf true 2) (mkIf true (mkIf false 3)) ] → [ 1 2 ]
@@ -1305,7 +1266,7 @@ let
 
       config =
         let
-          declaredConfig = mapAttrsRecursiveCond (v: !isOption v) (_: opt: opt.value) options;
+          declaredConfig = primitives.optionValues options;
           freeformType = declaredConfig._module.freeformType;
           freeformDefs = map (def: {
             inherit (def) file;

@@ -10,6 +10,7 @@ public final class AllBuiltins {
   public static List<Builtins.Group> groups() {
     return List.of(new CoreBuiltins(), new MathBuiltins(), new ListBuiltins(), new AttrBuiltins(),
         new StringBuiltins(), new ContextBuiltins(), new FileBuiltins(), new FormatBuiltins(),
-        new DerivationBuiltins(), new FlakeBuiltins(), new FetchBuiltins());
+        new DerivationBuiltins(), new FlakeBuiltins(), new FetchBuiltins(),
+        new org.modsvc.nix.lib.ModulePrimitives());
   }
 }

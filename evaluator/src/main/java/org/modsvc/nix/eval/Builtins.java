@@ -27,6 +27,7 @@ public final class Builtins {
   /** Everything a builtin group can register. */
   public static final class Registry {
     final Map<String, Value> entries = new LinkedHashMap<>();
+    final Map<String, Value> internals = new LinkedHashMap<>();
     public final EvalState state;
 
     Registry(EvalState state) { this.state = state; }
@@ -34,6 +35,12 @@ public final class Builtins {
     public void def(String name, int arity, PrimOp.Impl impl) { entries.put(name, new PrimOp(name, arity, impl)); }
 
     public void constant(String name, Value v) { entries.put(name, v); }
+
+    /**
+     * A global for modsvc's own bundled Nix code only: in scope under exactly {@code name}, but not in
+     * {@code builtins}, so what user code can enumerate stays what Nix has.
+     */
+    public void internal(String name, Value v) { internals.put(name, v); }
 
     /** A builtin implemented in Nix (source text evaluated lazily against the global scope). */
     public void nix(String name, String source) {
@@ -82,6 +89,10 @@ public final class Builtins {
         values.add(e.getValue());
       }
     }
+    r.internals.forEach((n, v) -> {
+      names.add(n);
+      values.add(v);
+    });
     return new Globals(builtins, names.toArray(new String[0]), values.toArray(new Value[0]));
   }
 }

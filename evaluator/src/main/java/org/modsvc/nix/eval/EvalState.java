@@ -96,6 +96,7 @@ public final class EvalState {
   /** Builtins registered by extension (e.g. the agent's host package set), name → value. */
   private final Map<String, Value> extraGlobals = new HashMap<>();
   private boolean sealed;
+  private boolean libPrimitives = true;
 
   public EvalState(EvalStore store, List<SearchPathEntry> searchPath, Path homeDir, Set<String> experimentalFeatures,
       PrintStream stderr) {
@@ -120,6 +121,17 @@ public final class EvalState {
     if (sealed) throw new IllegalStateException("globals are fixed once evaluation started");
     extraGlobals.put(name, value);
   }
+
+  /**
+   * Whether the bundled lib gets the Java implementations of its hot paths ({@code org.modsvc.nix.lib}); off,
+   * it runs their Nix reference definitions, which tests use to check that both agree.
+   */
+  public void setLibPrimitives(boolean enabled) {
+    if (sealed) throw new IllegalStateException("globals are fixed once evaluation started");
+    this.libPrimitives = enabled;
+  }
+
+  public boolean libPrimitives() { return libPrimitives; }
 
   private void ensureBase() {
     if (baseEnv != null) return;

@@ -37,7 +37,16 @@ class LibCorpusTest {
   @TestFactory
   Stream<DynamicTest> libCases() throws IOException {
     return cases().stream().map(nix -> DynamicTest.dynamicTest(corpusDir().relativize(nix).toString(), () -> {
-      Outcome o = run(nix);
+      Outcome o = run(nix, true);
+      assertTrue(o.passed(), o.detail());
+    }));
+  }
+
+  /** The same cases on the Nix reference definitions of the lib's primitives (primitives.nix): both must agree. */
+  @TestFactory
+  Stream<DynamicTest> libCases_onNixReferencePrimitives() throws IOException {
+    return cases().stream().map(nix -> DynamicTest.dynamicTest(corpusDir().relativize(nix).toString(), () -> {
+      Outcome o = run(nix, false);
       assertTrue(o.passed(), o.detail());
     }));
   }
@@ -53,10 +62,11 @@ class LibCorpusTest {
     }
   }
 
-  static Outcome run(Path nix) throws IOException {
+  static Outcome run(Path nix, boolean nativePrimitives) throws IOException {
     MemoryStore store = new MemoryStore("/nix/store");
     EvalState state = new EvalState(store, List.of(BundledSources.LIB.register(store)), Path.of("/fake-home"), Set.of(),
         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    state.setLibPrimitives(nativePrimitives);
     Source src = Source.ofFile(nix, Files.readString(nix, StandardCharsets.UTF_8));
     Path exp = sibling(nix, ".exp");
     String value = null;

@@ -1,0 +1,81 @@
+package org.modsvc.nix.lib;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.modsvc.nix.eval.Builtins;
+import org.modsvc.nix.eval.EvalState;
+import org.modsvc.nix.eval.PrimOp;
+import org.modsvc.nix.eval.Types;
+import org.modsvc.nix.source.Span;
+import org.modsvc.nix.value.NixAttrs;
+import org.modsvc.nix.value.NixList;
+import org.modsvc.nix.value.NixNull;
+import org.modsvc.nix.value.Thunk;
+import org.modsvc.nix.value.Value;
+
+/**
+ * The global {@code __modsvcLibPrimitives}: Java implementations of the module system's innermost loops, which
+ * run for every option and every definition of an evaluation (on a 1000-service configuration they were most of
+ * the two million Nix function calls). {@code modsvc-lib/primitives.nix} holds the Nix reference each one must
+ * match and picks these when the global is not null ({@link EvalState#setLibPrimitives}).
+ *
+ * <p>Each primitive forces exactly what its Nix reference forces before returning, and leaves lazy what the
+ * reference leaves lazy (values of definitions, option values), so the module system's laziness — which
+ * NixOS configurations depend on — is unchanged.
+ */
+public final class ModulePrimitives implements Builtins.Group {
+  static final String GLOBAL = "__modsvcLibPrimitives";
+
+  @Override public void register(Builtins.Registry r) {
+    if (!r.state.libPrimitives()) {
+      r.internal(GLOBAL, NixNull.NULL);
+      return;
+    }
+    EvalState st = r.state;
+    NixAttrs.Builder b = NixAttrs.builder(4);
+    b.put("finalDefinitions", new PrimOp("finalDefinitions", 1, (a, sp) -> DefinitionPipeline.finalDefinitions(st, a[0], sp)));
+    b.put("groupValuesByName", new PrimOp("groupValuesByName", 1, (a, sp) -> groupValuesByName(a[0], sp)));
+    b.put("optionValues", new PrimOp("optionValues", 1, (a, sp) -> optionValues(a[0], sp)));
+    b.put("pushDownProperties", new PrimOp("pushDownProperties", 1, (a, sp) -> Properties.pushDown(a[0], sp)));
+    r.internal(GLOBAL, b.build());
+  }
+
+  /** {@code zipAttrsWith (_: values: values)} without a function call per name. */
+  static Value groupValuesByName(Value sets, Span sp) {
+    Value[] items = Types.list(sets, sp).items();
+    if (items.length == 1) {
+      NixAttrs only = Types.attrs(items[0], sp);
+      Value[] vs = new Value[only.size()];
+      for (int i = 0; i < vs.length; i++) vs[i] = new NixList(new Value[] {only.value(i)});
+      return new NixAttrs(only.names(), vs, null);
+    }
+    Map<String, List<Value>> byName = new LinkedHashMap<>();
+    for (Value item : items) {
+      NixAttrs s = Types.attrs(item, sp);
+      for (int i = 0; i < s.size(); i++) byName.computeIfAbsent(s.name(i), k -> new ArrayList<>(2)).add(s.value(i));
+    }
+    NixAttrs.Builder b = NixAttrs.builder(byName.size());
+    byName.forEach((name, vs) -> b.put(name, new NixList(vs.toArray(new Value[0]))));
+    return b.build();
+  }
+
+  /**
+   * The configuration of a tree of options: {@code mapAttrsRecursiveCond (v: !isOption v) (_: opt: opt.value)}.
+   * Every attribute stays a thunk, so an option's value is computed only when read.
+   */
+  static Value optionValues(Value tree, Span sp) {
+    NixAttrs options = Types.attrs(tree, sp);
+    Value[] vs = new Value[options.size()];
+    for (int i = 0; i < vs.length; i++) {
+      Value v = options.value(i);
+      vs[i] = new Thunk(() -> {
+        Value forced = Thunk.force(v);
+        if (forced instanceof NixAttrs s && !"option".equals(Properties.tag(s))) return optionValues(s, sp);
+        return Thunk.force(Properties.select(Types.attrs(forced, sp), "value", sp));
+      });
+    }
+    return new NixAttrs(options.names(), vs, null);
+  }
+}

@@ -1,0 +1,108 @@
+# The module system's innermost loops, which run for every option and every
+# definition of an evaluation. The evaluator implements them natively (Java,
+# org.modsvc.nix.lib.ModulePrimitives) and hands them over as the global
+# `__modsvcLibPrimitives`; the Nix definitions below are the reference those
+# must match, used when that global is null (the lib tests run every case
+# both ways). Only modules.nix uses this file.
+{
+  addErrorContext,
+  defaultOverridePriority,
+  dischargeProperties,
+  filterOverrides',
+  mkIf,
+  mkOverride,
+  sortProperties,
+}:
+let
+  inherit (builtins)
+    any
+    concatMap
+    head
+    isAttrs
+    length
+    map
+    mapAttrs
+    zipAttrsWith
+    ;
+
+  reference = rec {
+    # zipAttrs: per name, every value in order.
+    groupValuesByName = zipAttrsWith (_: values: values);
+
+    # Expands mkMerge and pushes mkIf/mkOverride from an attribute set onto
+    # each of its attributes, so a condition never has to be evaluated to
+    # learn which attributes a module defines:
+    #   mkMerge [ { a = x; } (mkIf c { a = y; b = z; }) ]
+    #   → [ { a = x; } { a = mkIf c y; b = mkIf c z; } ]
+    pushDownProperties =
+      cfg:
+      let
+        tag = cfg._type or "";
+        # A property around a non-attrset is left alone here: the error
+        # surfaces later with a better message.
+        wrapEach = wrap: value: if isAttrs value then mapAttrs (_: wrap) value else value;
+      in
+      if tag == "merge" then
+        concatMap pushDownProperties cfg.contents
+      else if tag == "if" then
+        map (wrapEach (mkIf cfg.condition)) (pushDownProperties cfg.content)
+      else if tag == "override" then
+        map (wrapEach (mkOverride cfg.priority)) (pushDownProperties cfg.content)
+      else
+        [ cfg ];
+
+    # The definitions of one option that take part in its merge, in order:
+    # mkMerge/mkIf discharged, only the best mkOverride priority kept, mkOrder
+    # sorted. One definition without any property skips the pipeline.
+    finalDefinitions =
+      defs:
+      let
+        contextFor = def: "while evaluating definitions from `${def.file}':";
+        isPlainSingleton =
+          length defs == 1
+          && (
+            let
+              def = head defs;
+            in
+            addErrorContext (contextFor def) (!(isAttrs def.value && def.value ? _type))
+          );
+        discharged = concatMap (
+          def:
+          map (
+            value:
+            if value._type or null == "definition" then
+              value
+            else
+              {
+                inherit (def) file;
+                inherit value;
+              }
+          ) (addErrorContext (contextFor def) (dischargeProperties def.value))
+        ) defs;
+        filtered = filterOverrides' discharged;
+        sorted =
+          if any (def: def.value._type or "" == "order") filtered.values then
+            sortProperties filtered.values
+          else
+            filtered.values;
+      in
+      if isPlainSingleton then
+        {
+          values = defs;
+          highestPrio = defaultOverridePriority;
+        }
+      else
+        {
+          values = sorted;
+          inherit (filtered) highestPrio;
+        };
+
+    # The configuration of a tree of options: each option's value, lazily.
+    optionValues =
+      let
+        go = mapAttrs (_: v: if isAttrs v && (v._type or "") != "option" then go v else v.value);
+      in
+      go;
+  };
+in
+if __modsvcLibPrimitives != null then __modsvcLibPrimitives else reference
