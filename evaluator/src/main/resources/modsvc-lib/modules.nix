@@ -682,53 +682,19 @@ let
   mergeModules' =
     prefix: modules: configs:
     let
-      declarationsByName = groupValuesByName (
-        map (
-          module:
-          let
-            subtree = module.options;
-          in
-          if !isAttrs subtree then
-            throw (messages.options_not_an_attrset prefix subtree)
-          else
-            mapAttrs (name: decl: {
-              inherit (module) _file;
-              pos = unsafeGetAttrPos name subtree;
-              options = decl;
-            }) subtree
-        ) modules
-      );
+      declarationsByName = primitives.declarationsByName (
+        subtree: throw (messages.options_not_an_attrset prefix subtree)
+      ) modules;
 
       # Every definition below an option must be an attribute set.
-      checkedConfigs =
-        assert all (def: isAttrs def.config || throw (messages.config_not_an_attrset prefix def)) configs;
-        configs;
-
-      # name → [ { file, config } ] with properties pushed one level further down,
-      # for the recursion into option sets that are not options themselves.
-      pushedDownByName = zipAttrsWith (_: concatLists) (
-        map (
-          def:
-          mapAttrs (
-            _: value:
-            map (config: {
-              inherit (def) file;
-              inherit config;
-            }) (pushDownProperties value)
-          ) def.config
-        ) checkedConfigs
-      );
-
+      definitions = primitives.definitionsByName (
+        def: throw (messages.config_not_an_attrset prefix def)
+      ) configs;
+      # name → [ { file, config } ] with properties pushed one level further
+      # down, for the recursion into option sets that are not options.
+      pushedDownByName = definitions.pushedDown;
       # name → [ { file, value } ], the definitions of an option at this level.
-      definitionsByName = groupValuesByName (
-        map (
-          def:
-          mapAttrs (_: value: {
-            inherit (def) file;
-            inherit value;
-          }) def.config
-        ) checkedConfigs
-      );
+      definitionsByName = definitions.values;
 
       # An option tree below an option of submodule type becomes a submodule
       # option of its own, so that both merge.
@@ -779,23 +745,12 @@ let
           mergeModules' loc decls (pushedDownByName.${name} or [ ]);
 
       resultsByName = mapAttrs mergeName declarationsByName;
-      matchedOptions = mapAttrs (_: r: r.matchedOptions) resultsByName;
-
-      unmatchedByName =
-        mapAttrs (_: r: r.unmatchedDefns) resultsByName // removeAttrs definitionsByName (attrNames matchedOptions);
     in
     {
-      inherit matchedOptions;
+      matchedOptions = primitives.attrOfEach "matchedOptions" resultsByName;
       unmatchedDefns =
         # Without definitions nothing can be unmatched; don't force the options.
-        if configs == [ ] then
-          [ ]
-        else
-          concatLists (
-            mapAttrsToList (
-              name: map (def: def // { prefix = [ name ] ++ (def.prefix or [ ]); })
-            ) unmatchedByName
-          );
+        if configs == [ ] then [ ] else primitives.unmatchedDefinitions resultsByName definitionsByName;
     };
 
   # Merges the declarations of one option. Only one may set a type that does

@@ -15,17 +15,94 @@
 }:
 let
   inherit (builtins)
+    all
     any
+    attrNames
+    concatLists
     concatMap
     head
     isAttrs
     length
     map
     mapAttrs
+    removeAttrs
+    unsafeGetAttrPos
     zipAttrsWith
     ;
 
   reference = rec {
+    # mapAttrs (_: r: r.${name})
+    attrOfEach = name: mapAttrs (_: r: r.${name});
+
+    # One level of mergeModules': name → [ { _file, pos, options } ] for the
+    # modules declaring below it.
+    declarationsByName =
+      notAnAttrset: modules:
+      groupValuesByName (
+        map (
+          module:
+          let
+            subtree = module.options;
+          in
+          if !isAttrs subtree then
+            notAnAttrset subtree
+          else
+            mapAttrs (name: decl: {
+              inherit (module) _file;
+              pos = unsafeGetAttrPos name subtree;
+              options = decl;
+            }) subtree
+        ) modules
+      );
+
+    # One level of mergeModules': the definitions [ { file, config } ] by
+    # name, as { file, value } (`values`) and with their properties pushed one
+    # level further down as { file, config } (`pushedDown`), for the recursion
+    # into option sets that are not options themselves.
+    definitionsByName =
+      notAnAttrset: configs:
+      let
+        checked = if all (def: isAttrs def.config) configs then configs else notAnAttrset (firstNonSet configs);
+        firstNonSet = defs: if isAttrs (head defs).config then firstNonSet (builtins.tail defs) else head defs;
+      in
+      {
+        pushedDown = zipAttrsWith (_: concatLists) (
+          map (
+            def:
+            mapAttrs (
+              _: value:
+              map (config: {
+                inherit (def) file;
+                inherit config;
+              }) (pushDownProperties value)
+            ) def.config
+          ) checked
+        );
+        values = groupValuesByName (
+          map (
+            def:
+            mapAttrs (_: value: {
+              inherit (def) file;
+              inherit value;
+            }) def.config
+          ) checked
+        );
+      };
+
+    # The definitions a level of mergeModules' could not match, with their
+    # path below it in `prefix`: those the nested levels left and those of
+    # names nothing declares.
+    unmatchedDefinitions =
+      results: definitions:
+      let
+        byName = mapAttrs (_: r: r.unmatchedDefns) results // removeAttrs definitions (attrNames results);
+      in
+      concatLists (
+        map (
+          name: map (def: def // { prefix = [ name ] ++ (def.prefix or [ ]); }) byName.${name}
+        ) (attrNames byName)
+      );
+
     # zipAttrs: per name, every value in order.
     groupValuesByName = zipAttrsWith (_: values: values);
 

@@ -34,11 +34,15 @@ public final class ModulePrimitives implements Builtins.Group {
       return;
     }
     EvalState st = r.state;
-    NixAttrs.Builder b = NixAttrs.builder(4);
+    NixAttrs.Builder b = NixAttrs.builder(8);
+    b.put("attrOfEach", new PrimOp("attrOfEach", 2, (a, sp) -> MergeLevel.attrOfEach(Types.plainString(a[0], sp), a[1], sp)));
+    b.put("declarationsByName", new PrimOp("declarationsByName", 2, (a, sp) -> MergeLevel.declarationsByName(st, a[0], a[1], sp)));
+    b.put("definitionsByName", new PrimOp("definitionsByName", 2, (a, sp) -> MergeLevel.definitionsByName(st, a[0], a[1], sp)));
     b.put("finalDefinitions", new PrimOp("finalDefinitions", 1, (a, sp) -> DefinitionPipeline.finalDefinitions(st, a[0], sp)));
     b.put("groupValuesByName", new PrimOp("groupValuesByName", 1, (a, sp) -> groupValuesByName(a[0], sp)));
     b.put("optionValues", new PrimOp("optionValues", 1, (a, sp) -> optionValues(a[0], sp)));
     b.put("pushDownProperties", new PrimOp("pushDownProperties", 1, (a, sp) -> Properties.pushDown(a[0], sp)));
+    b.put("unmatchedDefinitions", new PrimOp("unmatchedDefinitions", 2, (a, sp) -> MergeLevel.unmatchedDefinitions(a[0], a[1], sp)));
     r.internal(GLOBAL, b.build());
   }
 

@@ -1,0 +1,151 @@
+package org.modsvc.nix.lib;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.modsvc.nix.eval.EvalState;
+import org.modsvc.nix.eval.Paths;
+import org.modsvc.nix.eval.Types;
+import org.modsvc.nix.source.Span;
+import org.modsvc.nix.value.NixAttrs;
+import org.modsvc.nix.value.NixList;
+import org.modsvc.nix.value.NixString;
+import org.modsvc.nix.value.Thunk;
+import org.modsvc.nix.value.Value;
+
+/**
+ * The bookkeeping of one level of {@code mergeModules'}: option declarations and definitions grouped by name, and
+ * the definitions no option took. What an option is, and every error text, stays in {@code modules.nix}; a
+ * malformed module is reported by calling the Nix function the caller passes in.
+ */
+final class MergeLevel {
+  private MergeLevel() {}
+
+  private static final String[] DECLARATION = {"_file", "options", "pos"};
+  private static final String[] DEFINITION = {"file", "value"};
+  private static final String[] PUSHED_DOWN = {"config", "file"};
+
+  /**
+   * name → [ { _file, pos, options } ], one entry per module declaring below the level; {@code notAnAttrset} is
+   * called with a module's {@code options} when they are not an attribute set.
+   */
+  static Value declarationsByName(EvalState st, Value notAnAttrset, Value modules, Span sp) {
+    Map<String, List<Value>> byName = new LinkedHashMap<>();
+    for (Value m : Types.list(modules, sp).items()) {
+      NixAttrs module = Types.attrs(m, sp);
+      Value subtreeValue = Thunk.force(Properties.select(module, "options", sp));
+      if (!(subtreeValue instanceof NixAttrs subtree)) return st.call(notAnAttrset, subtreeValue, sp);
+      Value file = Properties.select(module, "_file", sp);
+      for (int i = 0; i < subtree.size(); i++) {
+        Span where = subtree.position(i);
+        Value pos = new Thunk(() -> Paths.positionAttrs(where));
+        byName.computeIfAbsent(subtree.name(i), k -> new ArrayList<>(1))
+            .add(new NixAttrs(DECLARATION, new Value[] {file, subtree.value(i), pos}, null));
+      }
+    }
+    return listsByName(byName);
+  }
+
+  /**
+   * { values = name → [ { file, value } ]; pushedDown = name → [ { file, config } ]; } for the definitions
+   * ({@code [ { file, config } ]}) at this level. {@code pushedDown} holds each name's definitions with their
+   * properties pushed one level further down, for the recursion into option sets that are not options; it is
+   * computed per name on demand, since that forces the definitions. {@code notAnAttrset} is called with a
+   * definition whose config is not an attribute set.
+   */
+  static Value definitionsByName(EvalState st, Value notAnAttrset, Value configs, Span sp) {
+    Value[] defs = Types.list(configs, sp).items();
+    NixAttrs[] configOf = new NixAttrs[defs.length];
+    Value[] fileOf = new Value[defs.length];
+    for (int i = 0; i < defs.length; i++) {
+      NixAttrs def = Types.attrs(defs[i], sp);
+      Value config = Thunk.force(Properties.select(def, "config", sp));
+      if (!(config instanceof NixAttrs c)) return st.call(notAnAttrset, def, sp);
+      configOf[i] = c;
+      fileOf[i] = Properties.select(def, "file", sp);
+    }
+    Map<String, List<Value>> values = new LinkedHashMap<>();
+    Map<String, List<int[]>> sources = new LinkedHashMap<>();
+    for (int d = 0; d < defs.length; d++) {
+      NixAttrs c = configOf[d];
+      for (int i = 0; i < c.size(); i++) {
+        values.computeIfAbsent(c.name(i), k -> new ArrayList<>(2))
+            .add(new NixAttrs(DEFINITION, new Value[] {fileOf[d], c.value(i)}, null));
+        sources.computeIfAbsent(c.name(i), k -> new ArrayList<>(2)).add(new int[] {d, i});
+      }
+    }
+    NixAttrs.Builder pushed = NixAttrs.builder(sources.size());
+    sources.forEach((name, where) -> pushed.put(name, new Thunk(() -> {
+      List<Value> out = new ArrayList<>();
+      for (int[] at : where) {
+        for (Value config : Types.list(Properties.pushDown(configOf[at[0]].value(at[1]), sp), sp).items()) {
+          out.add(new NixAttrs(PUSHED_DOWN, new Value[] {config, fileOf[at[0]]}, null));
+        }
+      }
+      return new NixList(out.toArray(new Value[0]));
+    })));
+    return new NixAttrs(new String[] {"pushedDown", "values"},
+        new Value[] {pushed.build(), listsByName(values)}, null);
+  }
+
+  /**
+   * The definitions this level could not match, each with its path below the level in {@code prefix}: those of
+   * names without any declaration ({@code definitions}) and those the nested levels left
+   * ({@code results.<name>.unmatchedDefns}), in name order.
+   */
+  static Value unmatchedDefinitions(Value resultsValue, Value definitionsValue, Span sp) {
+    NixAttrs results = Types.attrs(resultsValue, sp);
+    NixAttrs definitions = Types.attrs(definitionsValue, sp);
+    List<Value> out = new ArrayList<>();
+    int i = 0, j = 0;
+    while (i < results.size() || j < definitions.size()) {
+      int c = i == results.size() ? 1 : j == definitions.size() ? -1 : results.name(i).compareTo(definitions.name(j));
+      String name;
+      NixList defs;
+      if (c <= 0) {
+        name = results.name(i);
+        defs = Types.list(Properties.select(Types.attrs(results.value(i), sp), "unmatchedDefns", sp), sp);
+        i++;
+        if (c == 0) j++;
+      } else {
+        name = definitions.name(j);
+        defs = Types.list(definitions.value(j), sp);
+        j++;
+      }
+      for (Value d : defs.items()) out.add(withPrefix(Types.attrs(d, sp), name, sp));
+    }
+    return new NixList(out.toArray(new Value[0]));
+  }
+
+  /** {@code def // { prefix = [ name ] ++ (def.prefix or [ ]); }} */
+  private static NixAttrs withPrefix(NixAttrs def, String name, Span sp) {
+    Value below = def.get("prefix");
+    NixString head = NixString.of(name);
+    Value prefix = below == null ? new NixList(new Value[] {head}) : new Thunk(() -> {
+      Value[] rest = Types.list(below, sp).items();
+      Value[] all = new Value[rest.length + 1];
+      all[0] = head;
+      System.arraycopy(rest, 0, all, 1, rest.length);
+      return new NixList(all);
+    });
+    return def.update(new NixAttrs(new String[] {"prefix"}, new Value[] {prefix}, null));
+  }
+
+  /** {@code mapAttrs (_: r: r.${name})}, each attribute selected on demand. */
+  static Value attrOfEach(String name, Value setValue, Span sp) {
+    NixAttrs set = Types.attrs(setValue, sp);
+    Value[] vs = new Value[set.size()];
+    for (int i = 0; i < vs.length; i++) {
+      Value r = set.value(i);
+      vs[i] = new Thunk(() -> Thunk.force(Properties.select(Types.attrs(r, sp), name, sp)));
+    }
+    return new NixAttrs(set.names(), vs, null);
+  }
+
+  private static NixAttrs listsByName(Map<String, List<Value>> byName) {
+    NixAttrs.Builder b = NixAttrs.builder(byName.size());
+    byName.forEach((name, vs) -> b.put(name, new NixList(vs.toArray(new Value[0]))));
+    return b.build();
+  }
+}
