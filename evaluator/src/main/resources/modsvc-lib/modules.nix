@@ -472,7 +472,6 @@ let
   unifyModuleSyntax =
     file: key: m:
     let
-      withMeta = config: if m ? meta then mkMerge [ config { meta = m.meta; } ] else config;
       withFreeformType =
         config:
         if m ? freeformType then mkMerge [ config { _module.freeformType = m.freeformType; } ] else config;
@@ -494,17 +493,26 @@ let
         // {
           imports = m.imports or [ ];
           options = m.options or { };
-          config = withFreeformType (withMeta (m.config or { }));
+          config = withFreeformType (
+            if m ? meta then
+              mkMerge [
+                (m.config or { })
+                { meta = m.meta; }
+              ]
+            else
+              m.config or { }
+          );
         }
     else
-      throwIfNot (isAttrs m) "module ${file} (${key}) does not look like a module." (
-        identity
-        // {
-          imports = m.require or [ ] ++ m.imports or [ ];
-          options = { };
-          config = withFreeformType (removeAttrs m shorthandStructureAttrs);
-        }
-      );
+    if !isAttrs m then
+      throw "module ${file} (${key}) does not look like a module."
+    else
+      identity
+      // {
+        imports = m.require or [ ] ++ m.imports or [ ];
+        options = { };
+        config = withFreeformType (removeAttrs m shorthandStructureAttrs);
+      };
 
   # Calls a module function with exactly the arguments it names. Values are
   # looked up lazily: a name not in `args` comes from `config._module.args`,
@@ -566,11 +574,12 @@ let
           in
           unifyModuleSyntax file file (applyModuleArgsIfFunction file (import m) args);
 
-      checkClass =
-        if class == null then
-          m: m
-        else
-          m: if m._class == null || m._class == class then m else throw (messages.wrong_class m class);
+      checkClass = m: if m._class == null || m._class == class then m else throw (messages.wrong_class m class);
+
+      noImports = {
+        modules = [ ];
+        disabled = [ ];
+      };
 
       # The key a disabledModules item refers to.
       disabledKey =
@@ -605,19 +614,27 @@ let
           nodes = imap1 (
             n: x:
             let
-              module = checkClass (loadModule args parentFile "${parentKey}:anon-${toString n}" x);
-              imported = collectTree module._file module.key module.imports args;
+              loaded = loadModule args parentFile "${parentKey}:anon-${toString n}" x;
+              module = if class == null then loaded else checkClass loaded;
+              # Most modules import nothing: skip the recursion for them.
+              imported =
+                if module.imports == [ ] then noImports else collectTree module._file module.key module.imports args;
+              ownDisabled =
+                if module.disabledModules == [ ] then
+                  [ ]
+                else
+                  [
+                    {
+                      file = module._file;
+                      disabled = module.disabledModules;
+                    }
+                  ];
             in
             {
               inherit (module) key;
               inherit module;
               modules = imported.modules;
-              disabled =
-                optional (module.disabledModules != [ ]) {
-                  file = module._file;
-                  disabled = module.disabledModules;
-                }
-                ++ imported.disabled;
+              disabled = ownDisabled ++ imported.disabled;
             }
           ) initialModules;
         in
@@ -631,7 +648,9 @@ let
       enabledModules =
         modulesPath: tree:
         let
-          keep = filter (node: !isDisabled modulesPath tree.disabled node);
+          disabled = isDisabled modulesPath tree.disabled;
+          # Without any disabledModules there is nothing to filter.
+          keep = if tree.disabled == [ ] then nodes: nodes else filter (node: !disabled node);
         in
         map (node: node.module) (genericClosure {
           startSet = keep tree.modules;
@@ -719,18 +738,18 @@ let
         let
           loc = prefix ++ [ name ];
           definitions = definitionsByName.${name} or [ ];
-          optionDecls = filter (
-            d:
-            d.options ? _type
-            && (d.options._type == "option" || throw (messages.not_an_option_declaration loc d.options._type d._file))
+          # "options", "none" or "mixed"; anything tagged but not an option is an error.
+          kind = primitives.declarationKind (
+            d: throw (messages.not_an_option_declaration loc d.options._type d._file)
           ) decls;
+          optionDecls = filter (d: isOption d.options) decls;
         in
-        if length optionDecls == length decls then
+        if kind == "options" then
           {
             matchedOptions = evalOptionValue loc (fixupOptionType loc (mergeOptionDecls loc decls)) definitions;
             unmatchedDefns = [ ];
           }
-        else if optionDecls != [ ] then
+        else if kind == "mixed" then
           # Nested declarations can only join an option of submodule type.
           if all (d: d.options.type.name or null == "submodule") optionDecls then
             {
@@ -896,71 +915,18 @@ let
       __toString = _: showOption loc;
     };
 
-  # A type whose merge has a `v2` must have a check built for it (addCheck),
-  # not one patched in with `type // { check }`.
-  checkV2MergeCoherence =
-    loc: type: result:
-    if type.check.isV2MergeCoherent or false then result else throw (messages.incoherent_v2_check loc type);
-
-  # The shape every merge result must have; accessing any field checks it.
-  mergeResultShape = result@{ headError, value, valueMeta }: result;
-
-  # Merges the definitions of a value of type `type` at `loc`. The fields are
-  # used by evalOptionValue and by compound types in lib.types.
-  mergeDefinitions =
-    loc: type: defs:
-    let
-      defsFinal' = primitives.finalDefinitions defs;
-      defsFinal = defsFinal'.values;
-      isDefined = defsFinal != [ ];
-
-      hasV2Merge = type.merge ? v2;
-
-      checkedAndMerged = mergeResultShape (
-        if hasV2Merge then
-          let
-            result = checkV2MergeCoherence loc type (
-              type.merge.v2 {
-                inherit loc;
-                defs = defsFinal;
-              }
-            );
-          in
-          result // { valueMeta = result.valueMeta // { _internal = { inherit type; }; }; }
-        else
-          {
-            headError = null;
-            value = mergedValue;
-            valueMeta = { };
-          }
-      );
-
-      mergedValue =
-        if isDefined then
-          if hasV2Merge then
-            if checkedAndMerged.headError or null != null then
-              throw (messages.wrong_type_v2 loc type checkedAndMerged.headError)
-            else
-              checkedAndMerged.value
-          else if all (def: type.check def.value) defsFinal then
-            type.merge loc defsFinal
-          else
-            throw (messages.wrong_type loc type (filter (def: !type.check def.value) defsFinal))
-        else if type.emptyValue ? value then
-          type.emptyValue.value
-        else
-          throw (messages.used_but_not_defined loc);
-    in
-    {
-      inherit
-        defsFinal'
-        defsFinal
-        mergedValue
-        checkedAndMerged
-        isDefined
-        ;
-      optionalValue = if isDefined then { value = mergedValue; } else { };
-    };
+  # Merges the definitions of a value of type `type` at `loc`:
+  #   { defsFinal', defsFinal, mergedValue, checkedAndMerged, isDefined,
+  #     optionalValue }
+  # The fields are used by evalOptionValue and by compound types in lib.types.
+  mergeDefinitions = primitives.mergeDefinitionsWith {
+    inherit (messages)
+      incoherent_v2_check
+      used_but_not_defined
+      wrong_type
+      wrong_type_v2
+      ;
+  };
 
   # Expands mkMerge and evaluates mkIf conditions:
   #   mkMerge [ 1 (mkIf true 2) (mkIf true (mkIf false 3)) ] → [ 1 2 ]
@@ -1181,14 +1147,17 @@ let
     let
       withDeprecationWarnings =
         x:
-        warnIf (evalArgs ? args) "The args argument to evalModules is deprecated. Please set config._module.args instead." (
+        if !(evalArgs ? args) && !(evalArgs ? check) then
+          x
+        else
+          warnIf (evalArgs ? args) "The args argument to evalModules is deprecated. Please set config._module.args instead." (
           warnIf (evalArgs ? check) "The check argument to evalModules is deprecated. Please set config._module.check instead." x
         );
 
       # The deprecated `args` and `check` arguments, expressed as modules.
       legacyModules =
-        optional (evalArgs ? args) { config._module.args = args; }
-        ++ optional (evalArgs ? check) { config._module.check = mkDefault check; };
+        (if evalArgs ? args then [ { config._module.args = args; } ] else [ ])
+        ++ (if evalArgs ? check then [ { config._module.check = mkDefault check; } ] else [ ]);
 
       regularModules = modules ++ legacyModules;
 

@@ -20,6 +20,7 @@ let
     attrNames
     concatLists
     concatMap
+    filter
     head
     isAttrs
     length
@@ -33,6 +34,21 @@ let
   reference = rec {
     # mapAttrs (_: r: r.${name})
     attrOfEach = name: mapAttrs (_: r: r.${name});
+
+    # Whether the declarations of one name are all options ("options"), none
+    # ("none", a nested option set) or some ("mixed"); `notAnOption` is called
+    # with the first declaration tagged as something else than an option.
+    declarationKind =
+      notAnOption: decls:
+      let
+        optionDecls = filter (d: d.options ? _type && (d.options._type == "option" || notAnOption d)) decls;
+      in
+      if length optionDecls == length decls then
+        "options"
+      else if optionDecls == [ ] then
+        "none"
+      else
+        "mixed";
 
     # One level of mergeModules': name → [ { _file, pos, options } ] for the
     # modules declaring below it.
@@ -173,6 +189,71 @@ let
           values = sorted;
           inherit (filtered) highestPrio;
         };
+
+    # mergeDefinitions, given the error texts of the module system.
+    mergeDefinitionsWith =
+      messages: loc: type: defs:
+      let
+        defsFinal' = finalDefinitions defs;
+        defsFinal = defsFinal'.values;
+        isDefined = defsFinal != [ ];
+
+        hasV2Merge = type.merge ? v2;
+
+        # A type whose merge has a `v2` must have a check built for it
+        # (addCheck), not one patched in with `type // { check }`.
+        checkV2MergeCoherence =
+          result:
+          if type.check.isV2MergeCoherent or false then result else throw (messages.incoherent_v2_check loc type);
+
+        # The shape every merge result must have; accessing any field checks it.
+        mergeResultShape = result@{ headError, value, valueMeta }: result;
+
+        checkedAndMerged = mergeResultShape (
+          if hasV2Merge then
+            let
+              result = checkV2MergeCoherence (
+                type.merge.v2 {
+                  inherit loc;
+                  defs = defsFinal;
+                }
+              );
+            in
+            result // { valueMeta = result.valueMeta // { _internal = { inherit type; }; }; }
+          else
+            {
+              headError = null;
+              value = mergedValue;
+              valueMeta = { };
+            }
+        );
+
+        mergedValue =
+          if isDefined then
+            if hasV2Merge then
+              if checkedAndMerged.headError or null != null then
+                throw (messages.wrong_type_v2 loc type checkedAndMerged.headError)
+              else
+                checkedAndMerged.value
+            else if all (def: type.check def.value) defsFinal then
+              type.merge loc defsFinal
+            else
+              throw (messages.wrong_type loc type (filter (def: !type.check def.value) defsFinal))
+          else if type.emptyValue ? value then
+            type.emptyValue.value
+          else
+            throw (messages.used_but_not_defined loc);
+      in
+      {
+        inherit
+          defsFinal'
+          defsFinal
+          mergedValue
+          checkedAndMerged
+          isDefined
+          ;
+        optionalValue = if isDefined then { value = mergedValue; } else { };
+      };
 
     # The configuration of a tree of options: each option's value, lazily.
     optionValues =

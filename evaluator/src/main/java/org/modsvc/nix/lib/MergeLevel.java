@@ -47,6 +47,27 @@ final class MergeLevel {
     return listsByName(byName);
   }
 
+  private static final NixString OPTIONS = NixString.of("options");
+  private static final NixString NONE = NixString.of("none");
+  private static final NixString MIXED = NixString.of("mixed");
+
+  /**
+   * Whether the declarations of one name are all options ({@code "options"}), none ({@code "none"}: a nested
+   * option set) or some ({@code "mixed"}); {@code notAnOption} is called with the first declaration whose
+   * {@code options} are tagged as something else than an option (a type where mkOption was forgotten).
+   */
+  static Value declarationKind(EvalState st, Value notAnOption, Value declsValue, Span sp) {
+    Value[] decls = Types.list(declsValue, sp).items();
+    int options = 0;
+    for (Value d : decls) {
+      NixAttrs decl = Types.attrs(d, sp);
+      if (!(Thunk.force(Properties.select(decl, "options", sp)) instanceof NixAttrs opts) || !opts.has("_type")) continue;
+      if (Thunk.force(opts.get("_type")) instanceof NixString t && t.value().equals("option")) options++;
+      else return st.call(notAnOption, decl, sp);
+    }
+    return options == decls.length ? OPTIONS : options == 0 ? NONE : MIXED;
+  }
+
   /**
    * { values = name → [ { file, value } ]; pushedDown = name → [ { file, config } ]; } for the definitions
    * ({@code [ { file, config } ]}) at this level. {@code pushedDown} holds each name's definitions with their
