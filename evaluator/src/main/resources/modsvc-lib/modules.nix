@@ -871,49 +871,20 @@ let
 
   # Turns a merged declaration plus its definitions into the option as seen in
   # `options.<path>`: value, definitions, priority and locations.
-  evalOptionValue =
-    loc: opt: defs:
-    let
-      allDefs =
-        if opt ? default then
-          [
-            {
-              file = head opt.declarations;
-              value = mkOptionDefault opt.default;
-            }
-          ]
-          ++ defs
-        else
-          defs;
-
-      merged =
-        if opt.readOnly or false && length allDefs > 1 then
-          # Show every definition merged on its own, so the message is useful.
-          throw (
-            messages.read_only_set_twice loc (
-              map (def: def // { value = (mergeDefinitions loc opt.type [ def ]).mergedValue; }) allDefs
-            )
-          )
-        else
-          mergeDefinitions loc opt.type allDefs;
-
-      value = if opt ? apply then opt.apply merged.mergedValue else merged.mergedValue;
-
-      withDeprecation =
-        if opt.type.deprecationMessage != null then warn (messages.deprecated_type loc opt) opt else opt;
-    in
-    withDeprecation
-    // {
-      value = addErrorContext "while evaluating the option `${showOption loc}':" value;
-      inherit (merged.defsFinal') highestPrio;
-      definitions = map (def: def.value) merged.defsFinal;
-      files = map (def: def.file) merged.defsFinal;
-      definitionsWithLocations = merged.defsFinal;
-      inherit (merged) isDefined;
-      inherit (merged.checkedAndMerged) valueMeta;
-      # "${options.a.b}" shows the option's name.
-      __toString = _: showOption loc;
-    };
+  evalOptionValue = primitives.evalOptionValueWith {
+    inherit mergeDefinitions showOption;
+    # Shows every definition merged on its own, so the message is useful.
+    readOnlySetTwice =
+      loc: opt: defs:
+      throw (
+        messages.read_only_set_twice loc (
+          map (def: def // { value = (mergeDefinitions loc opt.type [ def ]).mergedValue; }) defs
+        )
+      );
+    deprecated = loc: opt: warn (messages.deprecated_type loc opt) opt;
+    # "${options.a.b}" shows the option's name.
+    toStringFor = loc: _: showOption loc;
+  };
 
   # Merges the definitions of a value of type `type` at `loc`:
   #   { defsFinal', defsFinal, mergedValue, checkedAndMerged, isDefined,

@@ -190,6 +190,44 @@ let
           inherit (filtered) highestPrio;
         };
 
+    # evalOptionValue: a merged declaration plus its definitions becomes the
+    # option as seen in `options.<path>`; the default is a definition at
+    # mkOptionDefault priority. `hooks` brings mergeDefinitions, showOption,
+    # the read-only error, the deprecation warning and __toString.
+    evalOptionValueWith =
+      hooks: loc: opt: defs:
+      let
+        allDefs =
+          if opt ? default then
+            [
+              {
+                file = head opt.declarations;
+                value = mkOverride 1500 opt.default;
+              }
+            ]
+            ++ defs
+          else
+            defs;
+        merged =
+          if opt.readOnly or false && length allDefs > 1 then
+            hooks.readOnlySetTwice loc opt allDefs
+          else
+            hooks.mergeDefinitions loc opt.type allDefs;
+        value = if opt ? apply then opt.apply merged.mergedValue else merged.mergedValue;
+        withDeprecation = if opt.type.deprecationMessage != null then hooks.deprecated loc opt else opt;
+      in
+      withDeprecation
+      // {
+        value = addErrorContext "while evaluating the option `${hooks.showOption loc}':" value;
+        inherit (merged.defsFinal') highestPrio;
+        definitions = map (def: def.value) merged.defsFinal;
+        files = map (def: def.file) merged.defsFinal;
+        definitionsWithLocations = merged.defsFinal;
+        inherit (merged) isDefined;
+        inherit (merged.checkedAndMerged) valueMeta;
+        __toString = hooks.toStringFor loc;
+      };
+
     # mergeDefinitions, given the error texts of the module system.
     mergeDefinitionsWith =
       messages: loc: type: defs:

@@ -184,7 +184,9 @@ public final class EvalState {
     Node node = parseCache.get(p);
     if (node == null) {
       Source src = readSource(p, span);
-      node = compiler.compileTop(parse(src), baseScope);
+      Expr tree = ParsedFiles.parse(src.name(), homeDir, src.text(), () -> Parser.parse(src, homeDir, null));
+      org.modsvc.nix.syntax.Lints.check(tree, lintLevels, msg -> stderr.println("warning: " + msg));
+      node = compiler.compileTop(tree, baseScope);
       parseCache.put(p, node);
     }
     return node;
