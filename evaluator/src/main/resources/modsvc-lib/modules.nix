@@ -27,6 +27,7 @@ let
     any
     attrNames
     catAttrs
+    elemAt
     concatLists
     concatMap
     concatStringsSep
@@ -34,6 +35,7 @@ let
     filter
     foldl'
     functionArgs
+    genList
     genericClosure
     head
     isAttrs
@@ -57,7 +59,6 @@ let
     attrByPath
     getAttrFromPath
     id
-    imap1
     init
     last
     mapAttrsToList
@@ -611,10 +612,12 @@ let
       collectTree =
         parentFile: parentKey: initialModules: args:
         let
-          nodes = imap1 (
-            n: x:
+          load = loadModule args parentFile;
+          nodes = genList (
+            i:
             let
-              loaded = loadModule args parentFile "${parentKey}:anon-${toString n}" x;
+              x = elemAt initialModules i;
+              loaded = load "${parentKey}:anon-${toString (i + 1)}" x;
               module = if class == null then loaded else checkClass loaded;
               # Most modules import nothing: skip the recursion for them.
               imported =
@@ -636,7 +639,7 @@ let
               modules = imported.modules;
               disabled = ownDisabled ++ imported.disabled;
             }
-          ) initialModules;
+          ) (length initialModules);
         in
         {
           modules = nodes;
@@ -650,12 +653,20 @@ let
         let
           disabled = isDisabled modulesPath tree.disabled;
           # Without any disabledModules there is nothing to filter.
-          keep = if tree.disabled == [ ] then nodes: nodes else filter (node: !disabled node);
+          keep = filter (node: !disabled node);
         in
-        map (node: node.module) (genericClosure {
-          startSet = keep tree.modules;
-          operator = node: keep node.modules;
-        });
+        catAttrs "module" (
+          if tree.disabled == [ ] then
+            genericClosure {
+              startSet = tree.modules;
+              operator = node: node.modules;
+            }
+          else
+            genericClosure {
+              startSet = keep tree.modules;
+              operator = node: keep node.modules;
+            }
+        );
 
       moduleGraph =
         modulesPath: tree:
@@ -686,15 +697,7 @@ let
   #     unmatchedDefns = [ { file, prefix, value } ]; }
   mergeModules =
     prefix: modules:
-    mergeModules' prefix modules (
-      concatMap (
-        m:
-        map (config: {
-          file = m._file;
-          inherit config;
-        }) (pushDownProperties m.config)
-      ) modules
-    );
+    mergeModules' prefix modules (primitives.moduleConfigs modules);
 
   # One level of the merge: `modules` are [ { _file, options } ] declaring
   # below `prefix`, `configs` are [ { file, config } ] defining below it.
@@ -746,7 +749,7 @@ let
         in
         if kind == "options" then
           {
-            matchedOptions = evalOptionValue loc (fixupOptionType loc (mergeOptionDecls loc decls)) definitions;
+            matchedOptions = evalOptionValue loc (declareOption loc decls) definitions;
             unmatchedDefns = [ ];
           }
         else if kind == "mixed" then
@@ -853,6 +856,12 @@ let
       declareFirst (head decls)
     else
       foldl' declareAgain (declareFirst (head decls)) (tail decls);
+
+  # fixupOptionType ∘ mergeOptionDecls, direct for an option declared once.
+  declareOption = primitives.declareOptionWith {
+    inherit (types) unspecified;
+    general = loc: decls: fixupOptionType loc (mergeOptionDecls loc decls);
+  };
 
   # Gives an option its final type: `unspecified` when none was declared, and
   # for submodule types, the gathered sub-modules (which carry locations).

@@ -186,6 +186,22 @@ let
         );
       }
     );
+
+  mergeEqualValues =
+    loc: defs:
+    if defs == [ ] then
+      abort "This case should never happen."
+    else if length defs == 1 then
+      (head defs).value
+    else
+      (b.foldl' (
+        first: def:
+        if def.value != first.value then
+          throw "The option `${renderLoc loc}' has conflicting definition values:${renderDefs [ first def ]}\n${priorityHint}"
+        else
+          first
+      ) (head defs) (tail defs)).value;
+
 in
 {
   isOption = lib.isType "option";
@@ -221,20 +237,8 @@ in
   mergeDefaultOption = classicMerge;
   mergeOneOption = uniqueMerge { message = ""; };
   mergeUniqueOption = uniqueMerge;
-  mergeEqualOption =
-    loc: defs:
-    if defs == [ ] then
-      abort "This case should never happen."
-    else if length defs == 1 then
-      (head defs).value
-    else
-      (b.foldl' (
-        first: def:
-        if def.value != first.value then
-          throw "The option `${renderLoc loc}' has conflicting definition values:${renderDefs [ first def ]}\n${priorityHint}"
-        else
-          first
-      ) (head defs) (tail defs)).value;
+  # One definition is its own value, natively where the evaluator can (primitives.nix).
+  mergeEqualOption = (import ./primitives.nix { }).mergeEqualOptionWith mergeEqualValues;
 
   getValues = map (d: d.value);
   getFiles = map (d: d.file);

@@ -4,15 +4,9 @@
 # `__modsvcLibPrimitives`; the Nix definitions below are the reference those
 # must match, used when that global is null (the lib tests run every case
 # both ways). Only modules.nix uses this file.
-{
-  addErrorContext,
-  defaultOverridePriority,
-  dischargeProperties,
-  filterOverrides',
-  mkIf,
-  mkOverride,
-  sortProperties,
-}:
+# `hooks` are the module system's functions the reference definitions use;
+# a caller that needs only some primitives may leave the others' hooks out.
+hooks:
 let
   inherit (builtins)
     all
@@ -31,7 +25,25 @@ let
     zipAttrsWith
     ;
 
+  inherit (hooks)
+    addErrorContext
+    defaultOverridePriority
+    dischargeProperties
+    filterOverrides'
+    mkIf
+    mkOverride
+    sortProperties
+    ;
+
   reference = rec {
+    # An option declared once gets its final type directly; `general` does
+    # the rest (fixupOptionType after mergeOptionDecls).
+    declareOptionWith = hooks: hooks.general;
+
+    # mergeEqualOption: one definition is its own value; `general` does the
+    # rest.
+    mergeEqualOptionWith = general: general;
+
     # mapAttrs (_: r: r.${name})
     attrOfEach = name: mapAttrs (_: r: r.${name});
 
@@ -49,6 +61,16 @@ let
         "none"
       else
         "mixed";
+
+    # The definitions of collected modules as [ { file, config } ], with their
+    # properties pushed down one level.
+    moduleConfigs = concatMap (
+      m:
+      map (config: {
+        file = m._file;
+        inherit config;
+      }) (pushDownProperties m.config)
+    );
 
     # One level of mergeModules': name → [ { _file, pos, options } ] for the
     # modules declaring below it.

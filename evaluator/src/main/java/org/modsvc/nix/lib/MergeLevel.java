@@ -26,6 +26,19 @@ final class MergeLevel {
   private static final String[] DEFINITION = {"file", "value"};
   private static final String[] PUSHED_DOWN = {"config", "file"};
 
+  /** The definitions of collected modules, [ { file, config } ], with properties pushed down one level. */
+  static Value moduleConfigs(Value modules, Span sp) {
+    List<Value> out = new ArrayList<>();
+    for (Value m : Types.list(modules, sp).items()) {
+      NixAttrs module = Types.attrs(m, sp);
+      Value file = Properties.select(module, "_file", sp);
+      for (Value config : Types.list(Properties.pushDown(Properties.select(module, "config", sp), sp), sp).items()) {
+        out.add(new NixAttrs(PUSHED_DOWN, new Value[] {config, file}, null));
+      }
+    }
+    return new NixList(out.toArray(new Value[0]));
+  }
+
   /**
    * name → [ { _file, pos, options } ], one entry per module declaring below the level; {@code notAnAttrset} is
    * called with a module's {@code options} when they are not an attribute set.

@@ -36,13 +36,16 @@ public final class ModulePrimitives implements Builtins.Group {
     EvalState st = r.state;
     NixAttrs.Builder b = NixAttrs.builder(8);
     b.put("attrOfEach", new PrimOp("attrOfEach", 2, (a, sp) -> MergeLevel.attrOfEach(Types.plainString(a[0], sp), a[1], sp)));
+    b.put("declareOptionWith", new PrimOp("declareOptionWith", 1, (a, sp) -> OptionDeclaration.declareOptionWith(st, a[0], sp)));
     b.put("declarationKind", new PrimOp("declarationKind", 2, (a, sp) -> MergeLevel.declarationKind(st, a[0], a[1], sp)));
     b.put("declarationsByName", new PrimOp("declarationsByName", 2, (a, sp) -> MergeLevel.declarationsByName(st, a[0], a[1], sp)));
     b.put("definitionsByName", new PrimOp("definitionsByName", 2, (a, sp) -> MergeLevel.definitionsByName(st, a[0], a[1], sp)));
     b.put("evalOptionValueWith", new PrimOp("evalOptionValueWith", 1, (a, sp) -> OptionValue.evalOptionValueWith(st, a[0], sp)));
     b.put("finalDefinitions", new PrimOp("finalDefinitions", 1, (a, sp) -> DefinitionPipeline.finalDefinitions(st, a[0], sp)));
+    b.put("mergeEqualOptionWith", new PrimOp("mergeEqualOptionWith", 1, (a, sp) -> OptionDeclaration.mergeEqualOptionWith(st, a[0], sp)));
     b.put("mergeDefinitionsWith", new PrimOp("mergeDefinitionsWith", 1, (a, sp) -> DefinitionMerge.mergeDefinitionsWith(st, a[0], sp)));
     b.put("groupValuesByName", new PrimOp("groupValuesByName", 1, (a, sp) -> groupValuesByName(a[0], sp)));
+    b.put("moduleConfigs", new PrimOp("moduleConfigs", 1, (a, sp) -> MergeLevel.moduleConfigs(a[0], sp)));
     b.put("optionValues", new PrimOp("optionValues", 1, (a, sp) -> optionValues(a[0], sp)));
     b.put("pushDownProperties", new PrimOp("pushDownProperties", 1, (a, sp) -> Properties.pushDown(a[0], sp)));
     b.put("unmatchedDefinitions", new PrimOp("unmatchedDefinitions", 2, (a, sp) -> MergeLevel.unmatchedDefinitions(a[0], a[1], sp)));

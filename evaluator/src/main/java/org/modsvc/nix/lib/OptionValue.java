@@ -24,6 +24,8 @@ final class OptionValue {
   private OptionValue() {}
 
   private static final NixInt OPTION_DEFAULT_PRIORITY = NixInt.of(1500);
+  private static final String[] ADDED = {"__toString", "definitions", "definitionsWithLocations", "files", "highestPrio",
+      "isDefined", "value", "valueMeta"};
 
   /** {@code evalOptionValueWith hooks}: the three-argument {@code evalOptionValue}. */
   static Value evalOptionValueWith(EvalState st, Value hooksValue, Span sp) {
@@ -60,16 +62,16 @@ final class OptionValue {
       NixAttrs base = Thunk.force(Properties.select(Types.attrs(type, callSite), "deprecationMessage", callSite)) == NixNull.NULL
           ? opt
           : Types.attrs(st.call(deprecated, loc, opt, callSite), callSite);
-      NixAttrs.Builder added = NixAttrs.builder(8);
-      added.put("value", value);
-      added.put("highestPrio", field(field(merged, "defsFinal'", callSite), "highestPrio", callSite));
-      added.put("definitions", new Thunk(() -> eachField(defsFinal, "value", callSite)));
-      added.put("files", new Thunk(() -> eachField(defsFinal, "file", callSite)));
-      added.put("definitionsWithLocations", defsFinal);
-      added.put("isDefined", field(merged, "isDefined", callSite));
-      added.put("valueMeta", field(field(merged, "checkedAndMerged", callSite), "valueMeta", callSite));
-      added.put("__toString", new Thunk(() -> st.call(toStringFor, loc, callSite)));
-      return base.update(added.build());
+      Value[] added = {
+          new Thunk(() -> st.call(toStringFor, loc, callSite)),
+          new Thunk(() -> eachField(defsFinal, "value", callSite)),
+          defsFinal,
+          new Thunk(() -> eachField(defsFinal, "file", callSite)),
+          field(field(merged, "defsFinal'", callSite), "highestPrio", callSite),
+          field(merged, "isDefined", callSite),
+          value,
+          field(field(merged, "checkedAndMerged", callSite), "valueMeta", callSite)};
+      return base.update(new NixAttrs(ADDED, added, null));
     });
   }
 

@@ -1,0 +1,79 @@
+package org.modsvc.nix.lib;
+
+import org.modsvc.nix.eval.EvalState;
+import org.modsvc.nix.eval.PrimOp;
+import org.modsvc.nix.eval.Types;
+import org.modsvc.nix.source.Span;
+import org.modsvc.nix.value.NixAttrs;
+import org.modsvc.nix.value.NixList;
+import org.modsvc.nix.value.NixNull;
+import org.modsvc.nix.value.Thunk;
+import org.modsvc.nix.value.Value;
+
+/**
+ * {@code fixupOptionType loc (mergeOptionDecls loc decls)} for the usual case of an option declared once: the
+ * declaration with {@code loc}, {@code declarations}, {@code declarationPositions}, and its final type
+ * ({@code unspecified} when none was given; a submodule type gets its sub-modules, located in the declaring
+ * file). Options declared more than once go through the Nix functions in {@code hooks}, where the rules for
+ * combining declarations live.
+ */
+final class OptionDeclaration {
+  private OptionDeclaration() {}
+
+  private static final String[] DECLARED = {"declarationPositions", "declarations", "loc", "options", "type"};
+  private static final String[] LOCATED_MODULE = {"_file", "imports"};
+  private static final String[] NO_POSITION = {"column", "file", "line"};
+
+  /** {@code declareOptionWith hooks}: the two-argument {@code loc: decls: …}. */
+  static Value declareOptionWith(EvalState st, Value hooksValue, Span sp) {
+    NixAttrs hooks = Types.attrs(hooksValue, sp);
+    Value unspecified = Properties.select(hooks, "unspecified", sp);
+    Value general = Properties.select(hooks, "general", sp);
+    return new PrimOp("declareOption", 2, (a, callSite) -> {
+      NixList decls = Types.list(a[1], callSite);
+      if (decls.size() != 1) return st.call(general, new Value[] {a[0], decls}, callSite);
+      return declareOnce(st, unspecified, a[0], Types.attrs(decls.get(0), callSite), callSite);
+    });
+  }
+
+  private static Value declareOnce(EvalState st, Value unspecified, Value loc, NixAttrs decl, Span sp) {
+    NixAttrs opt = Types.attrs(Properties.select(decl, "options", sp), sp);
+    Value file = Properties.select(decl, "_file", sp);
+    Value type = opt.get("type");
+    Value subModules = NixNull.NULL;
+    if (type != null && Thunk.force(type) instanceof NixAttrs t && t.has("getSubModules")) {
+      subModules = Thunk.force(t.get("getSubModules"));
+    }
+    Value position = new Thunk(() -> {
+      Value pos = Thunk.force(Properties.select(decl, "pos", sp));
+      if (pos != NixNull.NULL) return pos;
+      return new NixAttrs(NO_POSITION, new Value[] {NixNull.NULL, file, NixNull.NULL}, null);
+    });
+    Value finalType;
+    if (subModules == NixNull.NULL) {
+      finalType = type != null ? type : unspecified;
+    } else {
+      Value modules = subModules;
+      finalType = new Thunk(() -> {
+        Value[] given = Types.list(modules, sp).items();
+        Value[] located = new Value[given.length];
+        for (int i = 0; i < given.length; i++) {
+          located[i] = new NixAttrs(LOCATED_MODULE, new Value[] {file, new NixList(new Value[] {given[i]})}, null);
+        }
+        Value substSubModules = Properties.select(Types.attrs(type, sp), "substSubModules", sp);
+        return st.call(substSubModules, new NixList(located), sp);
+      });
+    }
+    return opt.update(new NixAttrs(DECLARED, new Value[] {new NixList(new Value[] {position}),
+        new NixList(new Value[] {file}), loc, NixList.EMPTY, finalType}, null));
+  }
+
+  /** {@code mergeEqualOptionWith general}: one definition is its own value; otherwise {@code general loc defs}. */
+  static Value mergeEqualOptionWith(EvalState st, Value general, Span sp) {
+    return new PrimOp("mergeEqualOption", 2, (a, callSite) -> {
+      NixList defs = Types.list(a[1], callSite);
+      if (defs.size() != 1) return st.call(general, new Value[] {a[0], defs}, callSite);
+      return Thunk.force(Properties.select(Types.attrs(defs.get(0), callSite), "value", callSite));
+    });
+  }
+}
