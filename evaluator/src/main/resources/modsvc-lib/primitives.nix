@@ -40,6 +40,15 @@ let
     # the rest (fixupOptionType after mergeOptionDecls).
     declareOptionWith = hooks: hooks.general;
 
+    # The head error of a v2 merge: null when every definition passes
+    # `check`, otherwise `describe` applied to those that do not.
+    headErrorOfWith =
+      describe: check: defs:
+      let
+        bad = filter (def: !check def.value) defs;
+      in
+      if bad == [ ] then null else describe bad;
+
     # mergeEqualOption: one definition is its own value; `general` does the
     # rest.
     mergeEqualOptionWith = general: general;

@@ -88,12 +88,9 @@ let
 
   # The head error of the v2 protocol: null when every definition passes
   # `check`, otherwise a message listing the offending definitions.
-  headErrorOf =
-    check: defs:
-    let
-      bad = filter (def: !check def.value) defs;
-    in
-    if bad == [ ] then null else { message = "Definition values: ${showDefs bad}"; };
+  headErrorOf = (import ./primitives.nix { }).headErrorOfWith (bad: {
+    message = "Definition values: ${showDefs bad}";
+  });
 
   # Run a type's v2 merge, rejecting a type whose `check` was overridden with
   # `//` (its merge would still apply the old check).

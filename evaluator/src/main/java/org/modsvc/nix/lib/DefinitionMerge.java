@@ -92,6 +92,25 @@ final class DefinitionMerge {
         new Value[] {checkedAndMerged, defsFinal, defsFinalPrime, isDefined, mergedValue[0], optionalValue}, null);
   }
 
+  /**
+   * {@code headErrorOfWith describe}: the two-argument head error of a v2 merge, null when every definition
+   * passes {@code check}, else {@code describe} applied to the list of those that do not.
+   */
+  static Value headErrorOfWith(EvalState st, Value describe, Span sp) {
+    return new PrimOp("headErrorOf", 2, (a, callSite) -> {
+      Value check = a[0];
+      Value[] defs = Types.list(a[1], callSite).items();
+      java.util.List<Value> bad = null;
+      for (Value def : defs) {
+        if (!passes(st, check, def, callSite)) {
+          if (bad == null) bad = new java.util.ArrayList<>();
+          bad.add(def);
+        }
+      }
+      return bad == null ? NixNull.NULL : st.call(describe, new NixList(bad.toArray(new Value[0])), callSite);
+    });
+  }
+
   private static boolean hasV2Merge(NixAttrs type, Span sp) {
     return Thunk.force(Properties.select(type, "merge", sp)) instanceof NixAttrs merge && merge.has("v2");
   }

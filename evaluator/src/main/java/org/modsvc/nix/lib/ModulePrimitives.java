@@ -42,6 +42,7 @@ public final class ModulePrimitives implements Builtins.Group {
     b.put("definitionsByName", new PrimOp("definitionsByName", 2, (a, sp) -> MergeLevel.definitionsByName(st, a[0], a[1], sp)));
     b.put("evalOptionValueWith", new PrimOp("evalOptionValueWith", 1, (a, sp) -> OptionValue.evalOptionValueWith(st, a[0], sp)));
     b.put("finalDefinitions", new PrimOp("finalDefinitions", 1, (a, sp) -> DefinitionPipeline.finalDefinitions(st, a[0], sp)));
+    b.put("headErrorOfWith", new PrimOp("headErrorOfWith", 1, (a, sp) -> DefinitionMerge.headErrorOfWith(st, a[0], sp)));
     b.put("mergeEqualOptionWith", new PrimOp("mergeEqualOptionWith", 1, (a, sp) -> OptionDeclaration.mergeEqualOptionWith(st, a[0], sp)));
     b.put("mergeDefinitionsWith", new PrimOp("mergeDefinitionsWith", 1, (a, sp) -> DefinitionMerge.mergeDefinitionsWith(st, a[0], sp)));
     b.put("groupValuesByName", new PrimOp("groupValuesByName", 1, (a, sp) -> groupValuesByName(a[0], sp)));
