@@ -1,9 +1,7 @@
 package org.modsvc.nix.lib;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.modsvc.nix.eval.EvalState;
 import org.modsvc.nix.eval.Paths;
 import org.modsvc.nix.eval.Types;
@@ -44,20 +42,20 @@ final class MergeLevel {
    * called with a module's {@code options} when they are not an attribute set.
    */
   static Value declarationsByName(EvalState st, Value notAnAttrset, Value modules, Span sp) {
-    Map<String, List<Value>> byName = new LinkedHashMap<>();
-    for (Value m : Types.list(modules, sp).items()) {
-      NixAttrs module = Types.attrs(m, sp);
-      Value subtreeValue = Thunk.force(Properties.select(module, "options", sp));
-      if (!(subtreeValue instanceof NixAttrs subtree)) return st.call(notAnAttrset, subtreeValue, sp);
-      Value file = Properties.select(module, "_file", sp);
-      for (int i = 0; i < subtree.size(); i++) {
-        Span where = subtree.position(i);
-        Value pos = new Thunk(() -> Paths.positionAttrs(where));
-        byName.computeIfAbsent(subtree.name(i), k -> new ArrayList<>(1))
-            .add(new NixAttrs(DECLARATION, new Value[] {file, subtree.value(i), pos}, null));
-      }
+    Value[] items = Types.list(modules, sp).items();
+    NixAttrs[] subtrees = new NixAttrs[items.length];
+    Value[] files = new Value[items.length];
+    for (int m = 0; m < items.length; m++) {
+      NixAttrs module = Types.attrs(items[m], sp);
+      Value subtree = Thunk.force(Properties.select(module, "options", sp));
+      if (!(subtree instanceof NixAttrs s)) return st.call(notAnAttrset, subtree, sp);
+      subtrees[m] = s;
+      files[m] = Properties.select(module, "_file", sp);
     }
-    return listsByName(byName);
+    return ByName.group(subtrees, (m, i) -> {
+      Span where = subtrees[m].position(i);
+      return new NixAttrs(DECLARATION, new Value[] {files[m], subtrees[m].value(i), new Thunk(() -> Paths.positionAttrs(where))}, null);
+    });
   }
 
   private static final NixString OPTIONS = NixString.of("options");
@@ -99,28 +97,23 @@ final class MergeLevel {
       configOf[i] = c;
       fileOf[i] = Properties.select(def, "file", sp);
     }
-    Map<String, List<Value>> values = new LinkedHashMap<>();
-    Map<String, List<int[]>> sources = new LinkedHashMap<>();
-    for (int d = 0; d < defs.length; d++) {
-      NixAttrs c = configOf[d];
-      for (int i = 0; i < c.size(); i++) {
-        values.computeIfAbsent(c.name(i), k -> new ArrayList<>(2))
-            .add(new NixAttrs(DEFINITION, new Value[] {fileOf[d], c.value(i)}, null));
-        sources.computeIfAbsent(c.name(i), k -> new ArrayList<>(2)).add(new int[] {d, i});
-      }
-    }
-    NixAttrs.Builder pushed = NixAttrs.builder(sources.size());
-    sources.forEach((name, where) -> pushed.put(name, new Thunk(() -> {
-      List<Value> out = new ArrayList<>();
-      for (int[] at : where) {
-        for (Value config : Types.list(Properties.pushDown(configOf[at[0]].value(at[1]), sp), sp).items()) {
-          out.add(new NixAttrs(PUSHED_DOWN, new Value[] {config, fileOf[at[0]]}, null));
+    NixAttrs values = ByName.group(configOf, (d, i) -> new NixAttrs(DEFINITION, new Value[] {fileOf[d], configOf[d].value(i)}, null));
+    Value[] pushed = new Value[values.size()];
+    for (int n = 0; n < pushed.length; n++) {
+      Value[] defsOfName = ((NixList) values.value(n)).items();
+      pushed[n] = new Thunk(() -> {
+        List<Value> out = new ArrayList<>();
+        for (Value d : defsOfName) {
+          NixAttrs def = (NixAttrs) d;
+          for (Value config : Types.list(Properties.pushDown(def.value(1), sp), sp).items()) {
+            out.add(new NixAttrs(PUSHED_DOWN, new Value[] {config, def.value(0)}, null));
+          }
         }
-      }
-      return new NixList(out.toArray(new Value[0]));
-    })));
+        return new NixList(out.toArray(new Value[0]));
+      });
+    }
     return new NixAttrs(new String[] {"pushedDown", "values"},
-        new Value[] {pushed.build(), listsByName(values)}, null);
+        new Value[] {new NixAttrs(values.names(), pushed, null), values}, null);
   }
 
   /**
@@ -177,9 +170,4 @@ final class MergeLevel {
     return new NixAttrs(set.names(), vs, null);
   }
 
-  private static NixAttrs listsByName(Map<String, List<Value>> byName) {
-    NixAttrs.Builder b = NixAttrs.builder(byName.size());
-    byName.forEach((name, vs) -> b.put(name, new NixList(vs.toArray(new Value[0]))));
-    return b.build();
-  }
 }

@@ -1,9 +1,5 @@
 package org.modsvc.nix.lib;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.modsvc.nix.eval.Builtins;
 import org.modsvc.nix.eval.EvalState;
 import org.modsvc.nix.eval.PrimOp;
@@ -56,20 +52,9 @@ public final class ModulePrimitives implements Builtins.Group {
   /** {@code zipAttrsWith (_: values: values)} without a function call per name. */
   static Value groupValuesByName(Value sets, Span sp) {
     Value[] items = Types.list(sets, sp).items();
-    if (items.length == 1) {
-      NixAttrs only = Types.attrs(items[0], sp);
-      Value[] vs = new Value[only.size()];
-      for (int i = 0; i < vs.length; i++) vs[i] = new NixList(new Value[] {only.value(i)});
-      return new NixAttrs(only.names(), vs, null);
-    }
-    Map<String, List<Value>> byName = new LinkedHashMap<>();
-    for (Value item : items) {
-      NixAttrs s = Types.attrs(item, sp);
-      for (int i = 0; i < s.size(); i++) byName.computeIfAbsent(s.name(i), k -> new ArrayList<>(2)).add(s.value(i));
-    }
-    NixAttrs.Builder b = NixAttrs.builder(byName.size());
-    byName.forEach((name, vs) -> b.put(name, new NixList(vs.toArray(new Value[0]))));
-    return b.build();
+    NixAttrs[] attrs = new NixAttrs[items.length];
+    for (int i = 0; i < attrs.length; i++) attrs[i] = Types.attrs(items[i], sp);
+    return ByName.group(attrs, (s, i) -> attrs[s].value(i));
   }
 
   /**
