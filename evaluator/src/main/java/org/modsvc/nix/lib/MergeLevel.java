@@ -42,20 +42,39 @@ final class MergeLevel {
    * called with a module's {@code options} when they are not an attribute set.
    */
   static Value declarationsByName(EvalState st, Value notAnAttrset, Value modules, Span sp) {
-    Value[] items = Types.list(modules, sp).items();
-    NixAttrs[] subtrees = new NixAttrs[items.length];
-    Value[] files = new Value[items.length];
-    for (int m = 0; m < items.length; m++) {
-      NixAttrs module = Types.attrs(items[m], sp);
-      Value subtree = Thunk.force(Properties.select(module, "options", sp));
-      if (!(subtree instanceof NixAttrs s)) return st.call(notAnAttrset, subtree, sp);
-      subtrees[m] = s;
-      files[m] = Properties.select(module, "_file", sp);
-    }
+    Located located = located(st, modules, "options", "_file", notAnAttrset, false, sp);
+    NixAttrs[] subtrees = located.sets;
     return ByName.group(subtrees, (m, i) -> {
       Span where = subtrees[m].position(i);
-      return new NixAttrs(DECLARATION, new Value[] {files[m], subtrees[m].value(i), new Thunk(() -> Paths.positionAttrs(where))}, null);
+      return new NixAttrs(DECLARATION,
+          new Value[] {located.files[m], subtrees[m].value(i), new Thunk(() -> Paths.positionAttrs(where))}, null);
     });
+  }
+
+  /** Each item's set under one attribute, with the item's file. */
+  private record Located(NixAttrs[] sets, Value[] files) {}
+
+  /**
+   * The set under {@code field} of every item of {@code list} and the item's {@code fileField}. A value that is
+   * not a set goes to {@code notAnAttrset} (the item itself when {@code reportItem}), whose message is the error;
+   * the module system's reporters always throw.
+   */
+  private static Located located(EvalState st, Value list, String field, String fileField, Value notAnAttrset,
+      boolean reportItem, Span sp) {
+    Value[] items = Types.list(list, sp).items();
+    NixAttrs[] sets = new NixAttrs[items.length];
+    Value[] files = new Value[items.length];
+    for (int k = 0; k < items.length; k++) {
+      NixAttrs item = Types.attrs(items[k], sp);
+      Value v = Thunk.force(Properties.select(item, field, sp));
+      if (!(v instanceof NixAttrs set)) {
+        Value reported = st.call(notAnAttrset, reportItem ? item : v, sp);
+        throw Types.typeError("a set", reported, sp);
+      }
+      sets[k] = set;
+      files[k] = Properties.select(item, fileField, sp);
+    }
+    return new Located(sets, files);
   }
 
   private static final NixString OPTIONS = NixString.of("options");
@@ -87,16 +106,9 @@ final class MergeLevel {
    * definition whose config is not an attribute set.
    */
   static Value definitionsByName(EvalState st, Value notAnAttrset, Value configs, Span sp) {
-    Value[] defs = Types.list(configs, sp).items();
-    NixAttrs[] configOf = new NixAttrs[defs.length];
-    Value[] fileOf = new Value[defs.length];
-    for (int i = 0; i < defs.length; i++) {
-      NixAttrs def = Types.attrs(defs[i], sp);
-      Value config = Thunk.force(Properties.select(def, "config", sp));
-      if (!(config instanceof NixAttrs c)) return st.call(notAnAttrset, def, sp);
-      configOf[i] = c;
-      fileOf[i] = Properties.select(def, "file", sp);
-    }
+    Located located = located(st, configs, "config", "file", notAnAttrset, true, sp);
+    NixAttrs[] configOf = located.sets;
+    Value[] fileOf = located.files;
     NixAttrs values = ByName.group(configOf, (d, i) -> new NixAttrs(DEFINITION, new Value[] {fileOf[d], configOf[d].value(i)}, null));
     Value[] pushed = new Value[values.size()];
     for (int n = 0; n < pushed.length; n++) {
