@@ -19,7 +19,24 @@ final class AttrNodes {
     final Span span;
     /** Where this name was found last time: see {@link NixAttrs#indexOf(String, int)}. Racy but only a hint. */
     int guess;
+    /**
+     * The names array of the last set this (static) name was missing from. Sets made by one literal share
+     * their names array, so {@code x.a or d} and {@code x ? a} applied again to sets of that layout know
+     * the answer without a search: most binary searches on the evalModules benchmark were misses, from
+     * such sites. A single reference write, so a racing reader sees either layout, each correct.
+     */
+    private String[] absentIn;
     Key(String name, Node dynamic, Span span) { this.name = name; this.dynamic = dynamic; this.span = span; }
+
+    /** The index of {@code name} in {@code attrs} (this key's static name, or its resolved dynamic one), or -1. */
+    int find(NixAttrs attrs, String name) {
+      String[] names = attrs.names();
+      if (names == absentIn) return -1;
+      int idx = attrs.indexOf(name, guess);
+      if (idx >= 0) guess = idx;
+      else if (dynamic == null) absentIn = names;
+      return idx;
+    }
 
     /** The name, or null when a dynamic binding name evaluates to null (such bindings are skipped). */
     String resolve(Env env) {
@@ -48,7 +65,7 @@ final class AttrNodes {
           if (fallback != null) return fallback.eval(env);
           throw Types.typeError("a set", v, span).addTrace("while selecting an attribute", span);
         }
-        int idx = attrs.indexOf(name, k.guess);
+        int idx = k.find(attrs, name);
         if (idx < 0) {
           Value extra = attrs.missing(name);
           if (extra != null) {
@@ -58,7 +75,6 @@ final class AttrNodes {
           if (fallback != null) return fallback.eval(env);
           throw new EvalException("attribute '" + name + "' missing", k.span);
         }
-        k.guess = idx;
         Value next = attrs.value(idx);
         if (next instanceof Thunk t) {
           try {
@@ -89,7 +105,7 @@ final class AttrNodes {
           v = t.force();
         }
         if (k.name == null || !(v instanceof NixAttrs attrs)) return new Thunk(this, env);
-        int idx = attrs.indexOf(k.name, k.guess);
+        int idx = k.find(attrs, k.name);
         if (idx < 0) return new Thunk(this, env);
         v = attrs.value(idx);
       }
@@ -108,10 +124,9 @@ final class AttrNodes {
         Key k = path[i];
         if (!(v instanceof NixAttrs attrs)) return NixBool.FALSE;
         String name = k.name != null ? k.name : Types.plainString(k.dynamic.eval(env), k.span);
-        int idx = attrs.indexOf(name, k.guess);
+        int idx = k.find(attrs, name);
         Value next;
         if (idx >= 0) {
-          k.guess = idx;
           next = attrs.value(idx);
         } else {
           next = attrs.missing(name);

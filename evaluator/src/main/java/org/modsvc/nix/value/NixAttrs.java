@@ -34,12 +34,19 @@ public sealed class NixAttrs implements Value permits NixAttrs.WithFallback {
   public String[] names() { return names; }
   public Value[] values() { return values; }
 
+  /**
+   * Binary search. The identity test before {@code compareTo} is the common exit: the compiler interns
+   * every name written in source (binding names, selected names, formals), so a name found is usually
+   * the very same String object.
+   */
   public int indexOf(String name) {
     String[] n = names;
     int lo = 0, hi = n.length - 1;
     while (lo <= hi) {
       int mid = (lo + hi) >>> 1;
-      int c = n[mid].compareTo(name);
+      String s = n[mid];
+      if (s == name) return mid;
+      int c = s.compareTo(name);
       if (c < 0) lo = mid + 1;
       else if (c > 0) hi = mid - 1;
       else return mid;
