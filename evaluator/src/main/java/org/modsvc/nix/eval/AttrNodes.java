@@ -175,7 +175,18 @@ final class AttrNodes {
         for (int i = 0; i < names.length; i++) if (names[i].equals("__overrides")) ov = i;
       }
       this.overridesIndex = ov;
+      this.buildsWithoutEvaluating = dynamics.length == 0 && ov < 0;
     }
+
+    /**
+     * Without dynamic names or {@code __overrides}, building the set evaluates nothing (its values go in
+     * as thunks) and so cannot fail or loop: {@link #lazy} builds it at once rather than allocating a
+     * thunk to do the same later (sets as call arguments, {@code f { inherit x; y = …; }}, are everywhere
+     * in the module system). Not inside a frame still being filled: see {@link Nodes#lazyInFrame}.
+     */
+    final boolean buildsWithoutEvaluating;
+
+    @Override public Value lazy(Env env) { return buildsWithoutEvaluating ? eval(env) : new Thunk(this, env); }
 
     @Override public Value eval(Env env) {
       Env frame = env;

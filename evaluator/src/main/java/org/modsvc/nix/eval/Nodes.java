@@ -292,7 +292,9 @@ final class Nodes {
    * slot may not be filled yet.
    */
   static Value lazyInFrame(Node n, Env frame) {
-    if ((n instanceof Local l && l.depth == 0) || n instanceof ListLit) return new Thunk(n, frame);
+    if ((n instanceof Local l && l.depth == 0) || n instanceof ListLit || n instanceof AttrNodes.Attrs) {
+      return new Thunk(n, frame);
+    }
     return n.lazy(frame);
   }
 }
