@@ -413,4 +413,12 @@ class LanguageTest {
     assertEquals("cannot add a string to an integer", e.getMessage());
     assertTrue(e.trace().stream().anyMatch(t -> t.message().equals("while calling 'anonymous lambda'")), e.trace().toString());
   }
+
+  @Test void variable_failingBindingFailsAgainOnEveryRead() {
+    assertEquals("[ false false ]", eval("let x = throw \"a\"; in [ (builtins.tryEval x).success (builtins.tryEval x).success ]"));
+  }
+
+  @Test void variable_evaluatedOnceThenReadAgain() {
+    assertEquals("[ 2 2 3 ]", eval("let x = 1 + 1; f = y: [ x y (x + 1) ]; in f x"));
+  }
 }
