@@ -1,15 +1,12 @@
 package org.modsvc.nix.builtins;
 
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.modsvc.nix.error.EvalException;
 import org.modsvc.nix.eval.Builtins;
 import org.modsvc.nix.eval.EvalState;
 import org.modsvc.nix.eval.Types;
+import org.modsvc.nix.source.Span;
 import org.modsvc.nix.value.NixAttrs;
 import org.modsvc.nix.value.NixBool;
 import org.modsvc.nix.value.NixList;
@@ -41,16 +38,7 @@ final class AttrBuiltins implements Builtins.Group {
       NixAttrs attrs = Types.attrs(a[1], sp);
       return NixBool.of(attrs.has(name) || attrs.missing(name) != null);
     });
-    r.def("removeAttrs", 2, (a, sp) -> {
-      NixAttrs attrs = Types.attrs(a[0], sp);
-      Set<String> drop = new HashSet<>();
-      for (Value v : Types.list(a[1], sp).items()) drop.add(Types.plainString(v, sp));
-      NixAttrs.Builder b = NixAttrs.builder(attrs.size());
-      for (int i = 0; i < attrs.size(); i++) {
-        if (!drop.contains(attrs.name(i))) b.put(attrs.name(i), attrs.value(i), attrs.position(i));
-      }
-      return b.size() == attrs.size() ? attrs : b.build();
-    });
+    r.def("removeAttrs", 2, (a, sp) -> removeAttrs(Types.attrs(a[0], sp), Types.list(a[1], sp), sp));
     r.def("listToAttrs", 1, (a, sp) -> {
       NixList l = Types.list(a[0], sp);
       NixAttrs.Builder b = NixAttrs.builder(l.size());
@@ -94,19 +82,101 @@ final class AttrBuiltins implements Builtins.Group {
     });
     r.def("zipAttrsWith", 2, (a, sp) -> {
       Types.function(a[0], sp);
-      Map<String, List<Value>> acc = new LinkedHashMap<>();
-      for (Value v : Types.list(a[1], sp).items()) {
-        NixAttrs s = Types.attrs(v, sp);
-        for (int i = 0; i < s.size(); i++) acc.computeIfAbsent(s.name(i), k -> new ArrayList<>()).add(s.value(i));
-      }
-      Value f = a[0];
-      NixAttrs.Builder b = NixAttrs.builder(acc.size());
-      acc.forEach((k, vs) -> {
-        Value name = NixString.of(k);
-        Value list = new NixList(vs.toArray(new Value[0]));
-        b.put(k, new Thunk(() -> st.call(f, name, list, sp)));
-      });
-      return b.build();
+      return zipAttrsWith(st, a[0], Types.list(a[1], sp), sp);
     });
+  }
+
+  /**
+   * The removed names are looked up by binary search and the result built from the kept runs: the
+   * module system calls this on every option declaration, and a hash set of the names plus a builder
+   * (which copies again) cost more than the removal itself.
+   */
+  private static NixAttrs removeAttrs(NixAttrs attrs, NixList names, Span sp) {
+    boolean[] drop = null;
+    int dropped = 0;
+    for (Value v : names.items()) {
+      int i = attrs.indexOf(Types.plainString(v, sp));
+      if (i < 0) continue;
+      if (drop == null) drop = new boolean[attrs.size()];
+      if (!drop[i]) {
+        drop[i] = true;
+        dropped++;
+      }
+    }
+    if (dropped == 0) return attrs;
+    int size = attrs.size() - dropped;
+    String[] rn = new String[size];
+    Value[] rv = new Value[size];
+    Span[] rp = null;
+    for (int i = 0, k = 0; i < attrs.size(); i++) {
+      if (drop[i]) continue;
+      rn[k] = attrs.name(i);
+      rv[k] = attrs.value(i);
+      Span p = attrs.position(i);
+      if (p != null) {
+        if (rp == null) rp = new Span[size];
+        rp[k] = p;
+      }
+      k++;
+    }
+    return new NixAttrs(rn, rv, rp);
+  }
+
+  /**
+   * Each input set is sorted, so the (name, value) pairs of all of them, ordered by name and then by
+   * list position, group every name's values in list order; one stable sort over two flat arrays
+   * replaces a map of growing lists per name.
+   */
+  private static NixAttrs zipAttrsWith(EvalState st, Value f, NixList sets, Span sp) {
+    NixAttrs[] ss = new NixAttrs[sets.size()];
+    int total = 0;
+    for (int i = 0; i < ss.length; i++) {
+      ss[i] = Types.attrs(sets.get(i), sp);
+      total += ss[i].size();
+    }
+    String[] names = new String[total];
+    Value[] values = new Value[total];
+    int k = 0;
+    for (NixAttrs s : ss) {
+      System.arraycopy(s.names(), 0, names, k, s.size());
+      System.arraycopy(s.values(), 0, values, k, s.size());
+      k += s.size();
+    }
+    int[] order = stableOrderByName(names);
+    List<String> outNames = new ArrayList<>();
+    List<Value> outValues = new ArrayList<>();
+    for (int i = 0; i < total; ) {
+      int j = i + 1;
+      String n = names[order[i]];
+      while (j < total && names[order[j]].equals(n)) j++;
+      Value[] group = new Value[j - i];
+      for (int g = 0; g < group.length; g++) group[g] = values[order[i + g]];
+      Value name = NixString.of(n);
+      Value list = new NixList(group);
+      outNames.add(n);
+      outValues.add(new Thunk(() -> st.call(f, name, list, sp)));
+      i = j;
+    }
+    return new NixAttrs(outNames.toArray(new String[0]), outValues.toArray(new Value[0]), null);
+  }
+
+  /** Indices of {@code names} sorted by name, ties in index order (a bottom-up merge sort; runs are sorted). */
+  private static int[] stableOrderByName(String[] names) {
+    int n = names.length;
+    int[] a = new int[n];
+    for (int i = 0; i < n; i++) a[i] = i;
+    int[] tmp = new int[n];
+    for (int width = 1; width < n; width *= 2) {
+      for (int lo = 0; lo < n - width; lo += 2 * width) {
+        int mid = lo + width, hi = Math.min(lo + 2 * width, n);
+        if (names[a[mid - 1]].compareTo(names[a[mid]]) <= 0) continue;
+        int i = lo, j = mid, k = lo;
+        while (i < mid && j < hi) tmp[k++] = names[a[j]].compareTo(names[a[i]]) < 0 ? a[j++] : a[i++];
+        while (i < mid) tmp[k++] = a[i++];
+        while (j < hi) tmp[k++] = a[j++];
+        System.arraycopy(tmp, lo, a, lo, hi - lo);
+      }
+    }
+    return a;
   }
 }

@@ -19,7 +19,24 @@ final class AttrNodes {
     final Span span;
     /** Where this name was found last time: see {@link NixAttrs#indexOf(String, int)}. Racy but only a hint. */
     int guess;
+    /**
+     * The names array of the last set this (static) name was missing from. Sets made by one literal share
+     * their names array, so {@code x.a or d} and {@code x ? a} applied again to sets of that layout know
+     * the answer without a search: most binary searches on the evalModules benchmark were misses, from
+     * such sites. A single reference write, so a racing reader sees either layout, each correct.
+     */
+    private String[] absentIn;
     Key(String name, Node dynamic, Span span) { this.name = name; this.dynamic = dynamic; this.span = span; }
+
+    /** The index of {@code name} in {@code attrs} (this key's static name, or its resolved dynamic one), or -1. */
+    int find(NixAttrs attrs, String name) {
+      String[] names = attrs.names();
+      if (names == absentIn) return -1;
+      int idx = attrs.indexOf(name, guess);
+      if (idx >= 0) guess = idx;
+      else if (dynamic == null) absentIn = names;
+      return idx;
+    }
 
     /** The name, or null when a dynamic binding name evaluates to null (such bindings are skipped). */
     String resolve(Env env) {
@@ -48,7 +65,7 @@ final class AttrNodes {
           if (fallback != null) return fallback.eval(env);
           throw Types.typeError("a set", v, span).addTrace("while selecting an attribute", span);
         }
-        int idx = attrs.indexOf(name, k.guess);
+        int idx = k.find(attrs, name);
         if (idx < 0) {
           Value extra = attrs.missing(name);
           if (extra != null) {
@@ -58,7 +75,6 @@ final class AttrNodes {
           if (fallback != null) return fallback.eval(env);
           throw new EvalException("attribute '" + name + "' missing", k.span);
         }
-        k.guess = idx;
         Value next = attrs.value(idx);
         if (next instanceof Thunk t) {
           try {
@@ -89,7 +105,7 @@ final class AttrNodes {
           v = t.force();
         }
         if (k.name == null || !(v instanceof NixAttrs attrs)) return new Thunk(this, env);
-        int idx = attrs.indexOf(k.name, k.guess);
+        int idx = k.find(attrs, k.name);
         if (idx < 0) return new Thunk(this, env);
         v = attrs.value(idx);
       }
@@ -108,10 +124,9 @@ final class AttrNodes {
         Key k = path[i];
         if (!(v instanceof NixAttrs attrs)) return NixBool.FALSE;
         String name = k.name != null ? k.name : Types.plainString(k.dynamic.eval(env), k.span);
-        int idx = attrs.indexOf(name, k.guess);
+        int idx = k.find(attrs, name);
         Value next;
         if (idx >= 0) {
-          k.guess = idx;
           next = attrs.value(idx);
         } else {
           next = attrs.missing(name);
@@ -160,7 +175,18 @@ final class AttrNodes {
         for (int i = 0; i < names.length; i++) if (names[i].equals("__overrides")) ov = i;
       }
       this.overridesIndex = ov;
+      this.buildsWithoutEvaluating = dynamics.length == 0 && ov < 0;
     }
+
+    /**
+     * Without dynamic names or {@code __overrides}, building the set evaluates nothing (its values go in
+     * as thunks) and so cannot fail or loop: {@link #lazy} builds it at once rather than allocating a
+     * thunk to do the same later (sets as call arguments, {@code f { inherit x; y = …; }}, are everywhere
+     * in the module system). Not inside a frame still being filled: see {@link Nodes#lazyInFrame}.
+     */
+    final boolean buildsWithoutEvaluating;
+
+    @Override public Value lazy(Env env) { return buildsWithoutEvaluating ? eval(env) : new Thunk(this, env); }
 
     @Override public Value eval(Env env) {
       Env frame = env;

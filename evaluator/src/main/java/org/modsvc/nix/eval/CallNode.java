@@ -24,7 +24,18 @@ final class CallNode extends Node {
       for (int i = 0; i < vs.length; i++) vs[i] = args[i].lazy(env);
       return p.call(vs, span);
     }
-    for (Node a : args) f = state.call(f, a.lazy(env), span);
+    for (int i = 0; i < args.length; i++) {
+      if (f instanceof Lambda lam && i + 1 < args.length && lam.code.formals == null
+          && lam.code.body instanceof LambdaNode inner) {
+        // `f a b` with f = `x: y: …`: binding x cannot fail and returns the closure `y: …` at once, so
+        // bind x in its frame and call the inner function directly, without allocating that closure.
+        Env outer = new Env(lam.env, args[i].lazy(env));
+        f = state.callCode(inner, outer, args[i + 1].lazy(env), span);
+        i++;
+      } else {
+        f = state.call(f, args[i].lazy(env), span);
+      }
+    }
     return f;
   }
 }

@@ -18,8 +18,25 @@ import org.modsvc.nix.value.NixString;
  */
 final class Compiler {
   private final EvalState state;
+  /** Names already interned by this evaluation, so each distinct name goes to the JVM's table once. */
+  private final java.util.Map<String, String> names = new java.util.HashMap<>();
 
   Compiler(EvalState state) { this.state = state; }
+
+  /**
+   * Attribute names written in source (bindings, selections, formals) are interned, so lookups usually
+   * find their name by identity (see {@link org.modsvc.nix.value.NixAttrs#indexOf(String)}). The JVM's
+   * table rather than a private one makes them also identical to the builtins' literal names
+   * ({@code "name"}, {@code "value"}, {@code "outPath"}, …).
+   */
+  private String name(String s) {
+    String n = names.get(s);
+    if (n == null) {
+      n = s.intern();
+      names.put(n, n);
+    }
+    return n;
+  }
 
   Node compileTop(Expr e, Scope scope) { return compile(e, scope, null); }
 
@@ -92,9 +109,9 @@ final class Compiler {
   }
 
   private AttrNodes.Key key(Expr.AttrName n, Scope s) {
-    if (n instanceof Expr.StaticName sn) return new AttrNodes.Key(sn.name(), null, sn.span());
+    if (n instanceof Expr.StaticName sn) return new AttrNodes.Key(name(sn.name()), null, sn.span());
     Expr.DynamicName d = (Expr.DynamicName) n;
-    if (d.expr() instanceof Expr.Str str) return new AttrNodes.Key(str.value(), null, d.span());
+    if (d.expr() instanceof Expr.Str str) return new AttrNodes.Key(name(str.value()), null, d.span());
     return new AttrNodes.Key(null, compile(d.expr(), s), d.span());
   }
 
@@ -146,7 +163,7 @@ final class Compiler {
       for (int i = 0; i < infos.length; i++) {
         Expr.Formal f = formals.entries().get(i);
         Node def = f.defaultValue() == null ? null : compile(f.defaultValue(), inner);
-        infos[i] = new LambdaNode.FormalInfo(f.name(), base + i, def, f.span());
+        infos[i] = new LambdaNode.FormalInfo(name(f.name()), base + i, def, f.span());
       }
     }
     LambdaNode node = new LambdaNode(l.span(), bindingName, l.param(), infos,
@@ -212,7 +229,7 @@ final class Compiler {
     String[] names = new String[n];
     Span[] positions = new Span[n];
     for (int i = 0; i < n; i++) {
-      names[i] = c.statics.get(i).name();
+      names[i] = name(c.statics.get(i).name());
       positions[i] = c.statics.get(i).span();
     }
     boolean hasFrame = rec || !c.sources.isEmpty();
@@ -235,7 +252,7 @@ final class Compiler {
   private Node staticValue(StaticEntry e, Scope inner, int skipForInherit, int firstSource) {
     if (e.inheritFrom() >= 0) {
       Node src = Nodes.local(0, firstSource + e.inheritFrom(), "«inherit source»", e.span());
-      return new AttrNodes.Select(src, new AttrNodes.Key[] {new AttrNodes.Key(e.name(), null, e.span())}, null,
+      return new AttrNodes.Select(src, new AttrNodes.Key[] {new AttrNodes.Key(name(e.name()), null, e.span())}, null,
           e.span());
     }
     if (e.inherited()) return variable(e.name(), inner, skipForInherit, e.span());

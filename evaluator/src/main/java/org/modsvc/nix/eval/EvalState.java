@@ -283,15 +283,18 @@ public final class EvalState {
     return call(call(fn, a, span), b, span);
   }
 
-  private Value callLambda(Lambda lam, Value arg, Span span) {
+  private Value callLambda(Lambda lam, Value arg, Span span) { return callCode(lam.code, lam.env, arg, span); }
+
+  /** Calls the function {@code code} closed over {@code closure}: a {@link Lambda} not necessarily allocated. */
+  Value callCode(LambdaNode code, Env closure, Value arg, Span span) {
     if (++callDepth > maxCallDepth) {
       callDepth = 0;
       throw new EvalException("stack overflow; max-call-depth exceeded", span);
     }
     try {
-      return lam.code.invoke(lam.env, arg, span);
+      return code.invoke(closure, arg, span);
     } catch (EvalException e) {
-      e.addTrace("while calling '" + lam.code.displayName() + "'", lam.code.span);
+      e.addTrace("while calling '" + code.displayName() + "'", code.span);
       e.addTrace("from call site", span);
       throw e;
     } finally {

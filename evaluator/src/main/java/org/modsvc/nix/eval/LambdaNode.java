@@ -25,6 +25,8 @@ public final class LambdaNode extends Node {
   final int frameSize;
   /** Per formal, where the argument set had it last time (see {@link NixAttrs#indexOf(String, int)}). */
   private final int[] formalGuess;
+  /** Per formal, the names array of the last argument set without it (as {@code AttrNodes.Key} keeps). */
+  private final String[][] formalAbsentIn;
   Node body;
 
   LambdaNode(Span span, String name, String paramName, FormalInfo[] formals, boolean ellipsis, int frameSize) {
@@ -44,6 +46,7 @@ public final class LambdaNode extends Node {
       sortedFormalNames = null;
     }
     formalGuess = formals == null ? null : new int[formals.length];
+    formalAbsentIn = formals == null ? null : new String[formals.length][];
   }
 
   FormalInfo[] formalInfo() { return formals; }
@@ -65,16 +68,18 @@ public final class LambdaNode extends Node {
     Env frame = new Env(closure, frameSize);
     if (hasParam) frame.slot0 = arg;
     NixAttrs attrs = Types.attrs(arg, callSite);
+    String[] argNames = attrs.names();
     int matched = 0;
     for (int i = 0; i < formals.length; i++) {
       FormalInfo f = formals[i];
-      int idx = attrs.indexOf(f.name, formalGuess[i]);
+      int idx = argNames == formalAbsentIn[i] ? -1 : attrs.indexOf(f.name, formalGuess[i]);
       if (idx >= 0) {
         formalGuess[i] = idx;
         Value v = attrs.value(idx);
         matched++;
         frame.set(f.slot, v);
       } else if (f.defaultValue != null) {
+        formalAbsentIn[i] = argNames;
         frame.set(f.slot, Nodes.lazyInFrame(f.defaultValue, frame));
       } else {
         throw new EvalException("function '" + displayName() + "' called without required argument '"

@@ -60,7 +60,8 @@ final class Nodes {
     LocalHere0(String name, Span span) { super(0, 0, name, span); }
     @Override public Value eval(Env env) {
       Value v = env.slot0;
-      return v instanceof Thunk t ? t.force() : v;
+      if (v instanceof Thunk t) env.slot0 = v = t.force();
+      return v;
     }
     @Override public Value lazy(Env env) { return env.slot0; }
   }
@@ -68,8 +69,10 @@ final class Nodes {
   static final class LocalUp0 extends Local {
     LocalUp0(String name, Span span) { super(1, 0, name, span); }
     @Override public Value eval(Env env) {
-      Value v = env.up.slot0;
-      return v instanceof Thunk t ? t.force() : v;
+      Env e = env.up;
+      Value v = e.slot0;
+      if (v instanceof Thunk t) e.slot0 = v = t.force();
+      return v;
     }
     @Override public Value lazy(Env env) { return env.up.slot0; }
   }
@@ -80,7 +83,8 @@ final class Nodes {
       Env e = env.up.up;
       for (int i = depth - 2; i > 0; i--) e = e.up;
       Value v = e.slot0;
-      return v instanceof Thunk t ? t.force() : v;
+      if (v instanceof Thunk t) e.slot0 = v = t.force();
+      return v;
     }
     @Override public Value lazy(Env env) {
       Env e = env.up.up;
@@ -93,8 +97,10 @@ final class Nodes {
     final int restIndex;
     LocalHere(int index, String name, Span span) { super(0, index, name, span); restIndex = index - 1; }
     @Override public Value eval(Env env) {
-      Value v = env.rest[restIndex];
-      return v instanceof Thunk t ? t.force() : v;
+      Value[] rest = env.rest;
+      Value v = rest[restIndex];
+      if (v instanceof Thunk t) rest[restIndex] = v = t.force();
+      return v;
     }
     @Override public Value lazy(Env env) { return env.rest[restIndex]; }
   }
@@ -103,8 +109,10 @@ final class Nodes {
     final int restIndex;
     LocalUp(int index, String name, Span span) { super(1, index, name, span); restIndex = index - 1; }
     @Override public Value eval(Env env) {
-      Value v = env.up.rest[restIndex];
-      return v instanceof Thunk t ? t.force() : v;
+      Value[] rest = env.up.rest;
+      Value v = rest[restIndex];
+      if (v instanceof Thunk t) rest[restIndex] = v = t.force();
+      return v;
     }
     @Override public Value lazy(Env env) { return env.up.rest[restIndex]; }
   }
@@ -115,8 +123,10 @@ final class Nodes {
     @Override public Value eval(Env env) {
       Env e = env.up.up;
       for (int i = depth - 2; i > 0; i--) e = e.up;
-      Value v = e.rest[restIndex];
-      return v instanceof Thunk t ? t.force() : v;
+      Value[] rest = e.rest;
+      Value v = rest[restIndex];
+      if (v instanceof Thunk t) rest[restIndex] = v = t.force();
+      return v;
     }
     @Override public Value lazy(Env env) {
       Env e = env.up.up;
@@ -292,7 +302,9 @@ final class Nodes {
    * slot may not be filled yet.
    */
   static Value lazyInFrame(Node n, Env frame) {
-    if ((n instanceof Local l && l.depth == 0) || n instanceof ListLit) return new Thunk(n, frame);
+    if ((n instanceof Local l && l.depth == 0) || n instanceof ListLit || n instanceof AttrNodes.Attrs) {
+      return new Thunk(n, frame);
+    }
     return n.lazy(frame);
   }
 }

@@ -34,12 +34,19 @@ public sealed class NixAttrs implements Value permits NixAttrs.WithFallback {
   public String[] names() { return names; }
   public Value[] values() { return values; }
 
+  /**
+   * Binary search. The identity test before {@code compareTo} is the common exit: the compiler interns
+   * every name written in source (binding names, selected names, formals), so a name found is usually
+   * the very same String object.
+   */
   public int indexOf(String name) {
     String[] n = names;
     int lo = 0, hi = n.length - 1;
     while (lo <= hi) {
       int mid = (lo + hi) >>> 1;
-      int c = n[mid].compareTo(name);
+      String s = n[mid];
+      if (s == name) return mid;
+      int c = s.compareTo(name);
       if (c < 0) lo = mid + 1;
       else if (c > 0) hi = mid - 1;
       else return mid;
@@ -120,6 +127,7 @@ public sealed class NixAttrs implements Value permits NixAttrs.WithFallback {
     if (other.names.length == 0) return this;
     if (names.length == 0) return other;
     int n = names.length, m = other.names.length;
+    if (m <= 4 && n > 2 * m) return updateFew(other);
     // Count the overridden names first so the result arrays are allocated once at their exact size:
     // `set // { a = …; }` replacing existing attributes is the common case in the module system, and
     // trimming over-allocated arrays copied every array twice.
@@ -150,6 +158,60 @@ public sealed class NixAttrs implements Value permits NixAttrs.WithFallback {
       k++;
     }
     return new NixAttrs(rn, rv, rp);
+  }
+
+  /**
+   * {@code this // other} for a few names in {@code other}: each is placed by binary search and the runs of
+   * this set between them are block-copied, instead of a name-by-name merge over all of this set
+   * ({@code bigSet // { x = …; }} is the module system's common update).
+   */
+  private NixAttrs updateFew(NixAttrs other) {
+    int n = names.length, m = other.names.length;
+    int[] at = new int[m];
+    int dup = 0;
+    for (int j = 0; j < m; j++) {
+      at[j] = search(other.names[j]);
+      if (at[j] >= 0) dup++;
+    }
+    int size = n + m - dup;
+    String[] rn = new String[size];
+    Value[] rv = new Value[size];
+    Span[] rp = positions == null && other.positions == null ? null : new Span[size];
+    int i = 0, k = 0;
+    for (int j = 0; j < m; j++) {
+      int p = at[j] >= 0 ? at[j] : -at[j] - 1;
+      int run = p - i;
+      System.arraycopy(names, i, rn, k, run);
+      System.arraycopy(values, i, rv, k, run);
+      if (rp != null && positions != null) System.arraycopy(positions, i, rp, k, run);
+      k += run;
+      i = at[j] >= 0 ? p + 1 : p;
+      rn[k] = other.names[j];
+      rv[k] = other.values[j];
+      if (rp != null) rp[k] = other.position(j);
+      k++;
+    }
+    int run = n - i;
+    System.arraycopy(names, i, rn, k, run);
+    System.arraycopy(values, i, rv, k, run);
+    if (rp != null && positions != null) System.arraycopy(positions, i, rp, k, run);
+    return new NixAttrs(rn, rv, rp);
+  }
+
+  /** The index of {@code name}, or {@code -(insertion point) - 1} when absent (as {@code Arrays.binarySearch}). */
+  private int search(String name) {
+    String[] n = names;
+    int lo = 0, hi = n.length - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      String s = n[mid];
+      if (s == name) return mid;
+      int c = s.compareTo(name);
+      if (c < 0) lo = mid + 1;
+      else if (c > 0) hi = mid - 1;
+      else return mid;
+    }
+    return -(lo + 1);
   }
 
   @Override public String typeName() { return "set"; }

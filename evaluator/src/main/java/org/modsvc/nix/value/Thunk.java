@@ -45,11 +45,20 @@ public final class Thunk implements Value {
   /** The node to be evaluated, for printing unevaluated code positions; null once evaluated. */
   public Node node() { return code instanceof Node n ? n : null; }
 
+  /**
+   * Most forces find the thunk evaluated; keeping that path a two-instruction method lets the JIT inline
+   * it into every variable read and selection, while the evaluation path (try/catch, black-holing, a
+   * megamorphic call) stays out of line in {@link #evaluate}.
+   */
   @Override
-  @SuppressWarnings("unchecked")
   public Value force() {
     Value v = value;
-    if (v != null) return v;
+    return v != null ? v : evaluate();
+  }
+
+  @SuppressWarnings("unchecked")
+  private Value evaluate() {
+    Value v;
     Env e = env;
     Object c = code;
     if (e == RUNNING) throw new InfiniteRecursion(c instanceof Node n ? n.span : Span.NONE);

@@ -58,6 +58,14 @@ class AttrBuiltinsTest {
     assertEquals("[ \"b\" ]", eval("builtins.attrNames (removeAttrs { a = 1; b = throw \"x\"; } [ \"a\" ])"));
   }
 
+  @Test void removeAttrs_namesListedTwiceAreRemovedOnce() {
+    assertEquals("{ a = 1; d = 4; }", eval("removeAttrs { a = 1; b = 2; c = 3; d = 4; } [ \"c\" \"b\" \"c\" ]"));
+  }
+
+  @Test void removeAttrs_keepsPositionsOfTheRest() {
+    assertEquals("2", eval("(builtins.unsafeGetAttrPos \"b\" (removeAttrs { a = 1;\n b = 2; } [ \"a\" ])).line"));
+  }
+
   @Test void removeAttrs_rejectsNonStringName() {
     assertEquals("expected a string but found an integer: 1", evalError("removeAttrs { } [ 1 ]"));
   }
@@ -114,6 +122,15 @@ class AttrBuiltinsTest {
   @Test void zipAttrsWith_groupsValuesByName() {
     assertEquals("{ a = [ 1 2 ]; b = [ 3 ]; }",
         eval("builtins.zipAttrsWith (n: vs: vs) [ { a = 1; } { a = 2; b = 3; } ]"));
+  }
+
+  @Test void zipAttrsWith_keepsListOrderWithinEachName() {
+    assertEquals("{ a = [ 3 1 2 ]; b = [ 4 5 ]; c = [ 6 ]; }",
+        eval("builtins.zipAttrsWith (n: vs: vs) [ { a = 3; b = 4; } { c = 6; a = 1; } { b = 5; a = 2; } ]"));
+  }
+
+  @Test void zipAttrsWith_rejectsNonSetAfterASet() {
+    assertEquals("expected a set but found an integer: 1", evalError("builtins.zipAttrsWith (n: vs: vs) [ { } 1 ]"));
   }
 
   @Test void zipAttrsWith_passesNameAndIsLazy() {

@@ -375,4 +375,50 @@ class LanguageTest {
   @Test void printing_repeatedValues() { assertEquals("[ [ 1 ] «repeated» ]", eval("let x = [ 1 ]; in [ x x ]")); }
 
   @Test void floats_printedShortest() { assertEquals("[ 0.1 1e+20 3 ]", eval("[ 0.1 1.0e20 3.0 ]")); }
+
+  // ------------------------------------------------------------------ evaluation shortcuts stay exact
+
+  @Test void selectOr_answersSetsOfOneLayoutWithOrWithoutTheName() {
+    assertEquals("[ 0 0 5 0 ]", eval("let mk = x: { a = x; }; in map (s: s.b or 0) [ (mk 1) (mk 2) { b = 5; } (mk 3) ]"));
+  }
+
+  @Test void hasAttr_dynamicNameIsCheckedAgainEveryTime() {
+    assertEquals("[ false true false ]", eval("let s = { a = 1; }; in map (n: s ? ${n}) [ \"b\" \"a\" \"c\" ]"));
+  }
+
+  @Test void formalDefault_usedOnlyForArgumentSetsWithoutTheName() {
+    assertEquals("[ 0 2 0 ]", eval("let f = { a ? 0, ... }: a; mk = x: { b = x; }; in [ (f (mk 1)) (f { a = 2; }) (f (mk 3)) ]"));
+  }
+
+  @Test void nestedSetInLet_inheritsABindingDefinedLater() {
+    assertEquals("1", eval("let a = { inherit c; }; c = 1; in a.c"));
+  }
+
+  @Test void nestedSetInFormalDefault_inheritsALaterFormal() {
+    assertEquals("2", eval("({ a ? { inherit b; }, b ? 2 }: a.b) { }"));
+  }
+
+  @Test void setArgument_valuesStayUnevaluated() {
+    assertEquals("1", eval("(s: builtins.length (builtins.attrNames s)) { a = throw \"lazy\"; }"));
+  }
+
+  @Test void setArgument_withDynamicNameIsEvaluatedOnlyWhenUsed() {
+    assertEquals("1", eval("(s: 1) { ${throw \"lazy\"} = 2; }"));
+  }
+
+  @Test void curriedCall_bindsBothArguments() { assertEquals("[ 3 5 ]", eval("let f = x: y: x + y; in [ (f 1 2) (f 2 3) ]")); }
+
+  @Test void curriedCall_errorTracesTheInnerFunction() {
+    EvalException e = (EvalException) evalException("let f = x: y: x + y; in f 1 \"a\"");
+    assertEquals("cannot add a string to an integer", e.getMessage());
+    assertTrue(e.trace().stream().anyMatch(t -> t.message().equals("while calling 'anonymous lambda'")), e.trace().toString());
+  }
+
+  @Test void variable_failingBindingFailsAgainOnEveryRead() {
+    assertEquals("[ false false ]", eval("let x = throw \"a\"; in [ (builtins.tryEval x).success (builtins.tryEval x).success ]"));
+  }
+
+  @Test void variable_evaluatedOnceThenReadAgain() {
+    assertEquals("[ 2 2 3 ]", eval("let x = 1 + 1; f = y: [ x y (x + 1) ]; in f x"));
+  }
 }

@@ -59,4 +59,32 @@ class NixAttrsTest {
       assertEquals(-1, a.indexOf("x", guess));
     }
   }
+
+  @Test
+  void update_fewNamesIntoLargeSet_insertsAndReplacesInOrder() {
+    NixAttrs left = set("b", "d", "f", "h", "j", "l", "n");
+    NixAttrs right = NixAttrs.builder().put("a", NixInt.of(1)).put("f", NixInt.of(2)).put("m", NixInt.of(3))
+        .put("z", NixInt.of(4)).build();
+    NixAttrs r = left.update(right);
+    assertArrayEquals(new String[] {"a", "b", "d", "f", "h", "j", "l", "m", "n", "z"}, r.names());
+    assertEquals(NixInt.of(2), r.get("f"));
+    assertSame(left.get("n"), r.get("n"));
+  }
+
+  @Test
+  void update_fewNamesIntoLargeSet_keepsBothSidesPositions() {
+    org.modsvc.nix.source.Span here = new org.modsvc.nix.source.Span(null, 0, 0);
+    NixAttrs left = set("a", "c", "e", "g", "i");
+    NixAttrs right = NixAttrs.builder().put("c", NixInt.of(1), here).build();
+    NixAttrs r = left.update(right);
+    assertSame(here, r.positionOf("c"));
+    assertEquals(null, r.positionOf("a"));
+  }
+
+  @Test
+  void indexOf_findsEqualNameThatIsNotTheSameObject() {
+    NixAttrs a = set("alpha", "beta", "gamma");
+    assertEquals(1, a.indexOf(new String("beta")));
+    assertEquals(-1, a.indexOf(new String("delta")));
+  }
 }
