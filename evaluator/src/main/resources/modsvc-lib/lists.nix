@@ -51,7 +51,7 @@ let
       in
       if r == 0 then lexCompare cmp (tail xs) (tail ys) else r;
 
-  reversed = xs: let n = length xs; in genList (i: elemAt xs (n - i - 1)) n;
+  reversed = (import ./primitives.nix { }).reverseList;
 
   depthFirst =
     stopOnCycles: before: list:

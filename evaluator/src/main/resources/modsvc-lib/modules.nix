@@ -93,6 +93,7 @@ let
       dischargeProperties
       filterOverrides'
       mkIf
+      mkMerge
       mkOverride
       sortProperties
       ;
@@ -444,76 +445,13 @@ let
     imports = [ m ];
   };
 
-  # The attributes a module may have beside its configuration.
-  moduleStructureAttrs = [
-    "_class"
-    "_file"
-    "key"
-    "disabledModules"
-    "imports"
-    "options"
-    "config"
-    "meta"
-    "freeformType"
-  ];
-  shorthandStructureAttrs = [
-    "_class"
-    "_file"
-    "key"
-    "disabledModules"
-    "require"
-    "imports"
-    "freeformType"
-  ];
-
   # Brings a module into canonical form:
   #   { _file, _class, key, disabledModules, imports, options, config }
   # A module without `config` and `options` is shorthand: everything that is not
   # structure is configuration. `meta` and `freeformType` become definitions.
-  unifyModuleSyntax =
-    file: key: m:
-    let
-      withFreeformType =
-        config:
-        if m ? freeformType then mkMerge [ config { _module.freeformType = m.freeformType; } ] else config;
-      identity = {
-        _file = toString (m._file or file);
-        _class = m._class or null;
-        key = toString (m.key or key);
-        disabledModules = m.disabledModules or [ ];
-      };
-    in
-    if m ? config || m ? options then
-      let
-        extra = removeAttrs m moduleStructureAttrs;
-      in
-      if extra != { } then
-        throw (messages.unsupported_top_level_attribute key extra)
-      else
-        identity
-        // {
-          imports = m.imports or [ ];
-          options = m.options or { };
-          config = withFreeformType (
-            if m ? meta then
-              mkMerge [
-                (m.config or { })
-                { meta = m.meta; }
-              ]
-            else
-              m.config or { }
-          );
-        }
-    else
-    if !isAttrs m then
-      throw "module ${file} (${key}) does not look like a module."
-    else
-      identity
-      // {
-        imports = m.require or [ ] ++ m.imports or [ ];
-        options = { };
-        config = withFreeformType (removeAttrs m shorthandStructureAttrs);
-      };
+  unifyModuleSyntax = primitives.unifyModuleSyntaxWith {
+    unsupportedTopLevelAttribute = key: extra: throw (messages.unsupported_top_level_attribute key extra);
+  };
 
   # Calls a module function with exactly the arguments it names. Values are
   # looked up lazily: a name not in `args` comes from `config._module.args`,
@@ -766,7 +704,11 @@ let
         else
           mergeModules' loc decls (pushedDownByName.${name} or [ ]);
 
-      resultsByName = mapAttrs mergeName declarationsByName;
+      resultsByName = primitives.mergeOptionsWith {
+        inherit evalOptionValue declareOption;
+        notAnOption = loc: d: throw (messages.not_an_option_declaration loc d.options._type d._file);
+        other = mergeName;
+      } prefix declarationsByName definitionsByName;
     in
     {
       matchedOptions = primitives.attrOfEach "matchedOptions" resultsByName;

@@ -31,6 +31,7 @@ let
     dischargeProperties
     filterOverrides'
     mkIf
+    mkMerge
     mkOverride
     sortProperties
     ;
@@ -39,6 +40,106 @@ let
     # An option declared once gets its final type directly; `general` does
     # the rest (fixupOptionType after mergeOptionDecls).
     declareOptionWith = hooks: hooks.general;
+
+    # The attributes a module may have beside its configuration.
+    # The attributes a module may have beside its configuration.
+    moduleStructureAttrs = [
+      "_class"
+      "_file"
+      "key"
+      "disabledModules"
+      "imports"
+      "options"
+      "config"
+      "meta"
+      "freeformType"
+    ];
+    shorthandStructureAttrs = [
+      "_class"
+      "_file"
+      "key"
+      "disabledModules"
+      "require"
+      "imports"
+      "freeformType"
+    ];
+
+    # unifyModuleSyntax: a loaded module in canonical form
+    #   { _file, _class, key, disabledModules, imports, options, config }
+    # (see modules.nix); `hooks` raises the unsupported-attribute error.
+    unifyModuleSyntaxWith =
+      hooks: file: key: m:
+      let
+        withFreeformType =
+          config:
+          if m ? freeformType then mkMerge [ config { _module.freeformType = m.freeformType; } ] else config;
+        identity = {
+          _file = toString (m._file or file);
+          _class = m._class or null;
+          key = toString (m.key or key);
+          disabledModules = m.disabledModules or [ ];
+        };
+      in
+      if m ? config || m ? options then
+        let
+          extra = removeAttrs m moduleStructureAttrs;
+        in
+        if extra != { } then
+          hooks.unsupportedTopLevelAttribute key extra
+        else
+          identity
+          // {
+            imports = m.imports or [ ];
+            options = m.options or { };
+            config = withFreeformType (
+              if m ? meta then
+                mkMerge [
+                  (m.config or { })
+                  { meta = m.meta; }
+                ]
+              else
+                m.config or { }
+            );
+          }
+      else if !isAttrs m then
+        throw "module ${file} (${key}) does not look like a module."
+      else
+        identity
+        // {
+          imports = m.require or [ ] ++ m.imports or [ ];
+          options = { };
+          config = withFreeformType (removeAttrs m shorthandStructureAttrs);
+        };
+
+    # One level of mergeModules': per declared name, { matchedOptions,
+    # unmatchedDefns }. The native version evaluates names whose declarations
+    # are all options itself and hands the others to `hooks.other`, which
+    # handles every kind of name.
+    mergeOptionsWith =
+      hooks: prefix: declarationsByName: definitionsByName:
+      mapAttrs hooks.other declarationsByName;
+
+    # lib.lists.reverseList
+    reverseList =
+      xs:
+      let
+        n = length xs;
+      in
+      builtins.genList (i: builtins.elemAt xs (n - i - 1)) n;
+
+    # The definitions [ { file, value } ] of an attribute set, attribute by
+    # attribute: name → [ { file, value } ].
+    valuesByAttribute =
+      defs:
+      groupValuesByName (
+        map (
+          def:
+          mapAttrs (_: value: {
+            inherit (def) file;
+            inherit value;
+          }) def.value
+        ) defs
+      );
 
     # The head error of a v2 merge: null when every definition passes
     # `check`, otherwise `describe` applied to those that do not.

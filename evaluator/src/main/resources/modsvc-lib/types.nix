@@ -88,7 +88,10 @@ let
 
   # The head error of the v2 protocol: null when every definition passes
   # `check`, otherwise a message listing the offending definitions.
-  headErrorOf = (import ./primitives.nix { }).headErrorOfWith (bad: {
+  # The module system's hot loops, native where the evaluator provides them.
+  primitives = import ./primitives.nix { };
+
+  headErrorOf = primitives.headErrorOfWith (bad: {
     message = "Definition values: ${showDefs bad}";
   });
 
@@ -842,14 +845,8 @@ rec {
     }:
     let
       check = coherentCheck isAttrs;
-      # Give every attribute of every definition the file of its definition.
-      perAttributeDefs = map (
-        def:
-        mapAttrs (_: value: {
-          inherit (def) file;
-          inherit value;
-        }) def.value
-      );
+      # Every attribute of every definition with the file of its definition, by name.
+      perAttributeDefs = primitives.valuesByAttribute;
       mergeAttribute = loc: name: defs: lib.modules.mergeDefinitions (loc ++ [ name ]) elemType defs;
     in
     mkOptionType {
@@ -862,7 +859,7 @@ rec {
       merge = mergeWithV2 (
         { loc, defs }:
         let
-          all' = zipAttrsWith (mergeAttribute loc) (perAttributeDefs defs);
+          all' = mapAttrs (mergeAttribute loc) (perAttributeDefs defs);
           # The strict variant drops attributes left without a value (all
           # their definitions were conditional and false).
           evaluated = if lazy then all' else lib.attrsets.filterAttrs (_: e: e.optionalValue ? value) all';

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.modsvc.nix.eval.EvalState;
 import org.modsvc.nix.eval.Paths;
+import org.modsvc.nix.eval.PrimOp;
 import org.modsvc.nix.eval.Types;
 import org.modsvc.nix.source.Span;
 import org.modsvc.nix.value.NixAttrs;
@@ -87,15 +88,64 @@ final class MergeLevel {
    * {@code options} are tagged as something else than an option (a type where mkOption was forgotten).
    */
   static Value declarationKind(EvalState st, Value notAnOption, Value declsValue, Span sp) {
+    return kindOf(declsValue, decl -> st.call(notAnOption, decl, sp), sp);
+  }
+
+  private static Value kindOf(Value declsValue, java.util.function.Function<NixAttrs, Value> notAnOption, Span sp) {
     Value[] decls = Types.list(declsValue, sp).items();
     int options = 0;
     for (Value d : decls) {
       NixAttrs decl = Types.attrs(d, sp);
       if (!(Thunk.force(Properties.select(decl, "options", sp)) instanceof NixAttrs opts) || !opts.has("_type")) continue;
       if (Thunk.force(opts.get("_type")) instanceof NixString t && t.value().equals("option")) options++;
-      else return st.call(notAnOption, decl, sp);
+      else return notAnOption.apply(decl);
     }
     return options == decls.length ? OPTIONS : options == 0 ? NONE : MIXED;
+  }
+
+  private static final String[] MERGED = {"matchedOptions", "unmatchedDefns"};
+
+  /**
+   * {@code mergeOptionsWith hooks}: the three-argument {@code prefix: declarationsByName: definitionsByName: …}
+   * giving, per declared name, {@code { matchedOptions, unmatchedDefns }}. A name whose declarations are all options
+   * is evaluated here ({@code hooks.evalOptionValue loc (hooks.declareOption loc decls) definitions}); any other name
+   * goes to {@code hooks.other name decls} (nested option sets, options joined by nested declarations).
+   */
+  static Value mergeOptionsWith(EvalState st, Value hooksValue, Span sp) {
+    NixAttrs hooks = Types.attrs(hooksValue, sp);
+    Value evalOptionValue = Properties.select(hooks, "evalOptionValue", sp);
+    Value declareOption = Properties.select(hooks, "declareOption", sp);
+    Value notAnOption = Properties.select(hooks, "notAnOption", sp);
+    Value other = Properties.select(hooks, "other", sp);
+    return new PrimOp("mergeOptions", 3, (a, callSite) -> {
+      Value prefix = a[0];
+      NixAttrs declarations = Types.attrs(a[1], callSite);
+      Value definitionsValue = a[2];
+      Value[] results = new Value[declarations.size()];
+      for (int i = 0; i < results.length; i++) {
+        NixString name = NixString.of(declarations.name(i));
+        Value decls = declarations.value(i);
+        results[i] = new Thunk(() -> {
+          Value loc = new Thunk(() -> {
+            Value[] above = Types.list(prefix, callSite).items();
+            Value[] all = java.util.Arrays.copyOf(above, above.length + 1);
+            all[above.length] = name;
+            return new NixList(all);
+          });
+          Value kind = kindOf(decls, decl -> st.call(notAnOption, loc, decl, callSite), callSite);
+          if (kind != OPTIONS) return st.call(other, name, decls, callSite);
+          Value definitions = new Thunk(() -> {
+            Value defs = Types.attrs(definitionsValue, callSite).get(name.value());
+            return defs == null ? NixList.EMPTY : Thunk.force(defs);
+          });
+          Value option = new Thunk(() -> st.call(evalOptionValue,
+              new Value[] {loc, new Thunk(() -> st.call(declareOption, new Value[] {loc, decls}, callSite)), definitions},
+              callSite));
+          return new NixAttrs(MERGED, new Value[] {option, NixList.EMPTY}, null);
+        });
+      }
+      return new NixAttrs(declarations.names(), results, null);
+    });
   }
 
   /**
@@ -126,6 +176,19 @@ final class MergeLevel {
     }
     return new NixAttrs(new String[] {"pushedDown", "values"},
         new Value[] {new NixAttrs(values.names(), pushed, null), values}, null);
+  }
+
+  /** name → [ { file, value } ] for definitions [ { file, value } ] whose values are attribute sets. */
+  static Value valuesByAttribute(Value defsValue, Span sp) {
+    Value[] defs = Types.list(defsValue, sp).items();
+    NixAttrs[] sets = new NixAttrs[defs.length];
+    Value[] files = new Value[defs.length];
+    for (int d = 0; d < defs.length; d++) {
+      NixAttrs def = Types.attrs(defs[d], sp);
+      sets[d] = Types.attrs(Properties.select(def, "value", sp), sp);
+      files[d] = Properties.select(def, "file", sp);
+    }
+    return ByName.group(sets, (d, i) -> new NixAttrs(DEFINITION, new Value[] {files[d], sets[d].value(i)}, null));
   }
 
   /**

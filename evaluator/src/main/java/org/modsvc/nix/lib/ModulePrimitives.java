@@ -40,11 +40,15 @@ public final class ModulePrimitives implements Builtins.Group {
     b.put("finalDefinitions", new PrimOp("finalDefinitions", 1, (a, sp) -> DefinitionPipeline.finalDefinitions(st, a[0], sp)));
     b.put("headErrorOfWith", new PrimOp("headErrorOfWith", 1, (a, sp) -> DefinitionMerge.headErrorOfWith(st, a[0], sp)));
     b.put("mergeEqualOptionWith", new PrimOp("mergeEqualOptionWith", 1, (a, sp) -> OptionDeclaration.mergeEqualOptionWith(st, a[0], sp)));
+    b.put("mergeOptionsWith", new PrimOp("mergeOptionsWith", 1, (a, sp) -> MergeLevel.mergeOptionsWith(st, a[0], sp)));
     b.put("mergeDefinitionsWith", new PrimOp("mergeDefinitionsWith", 1, (a, sp) -> DefinitionMerge.mergeDefinitionsWith(st, a[0], sp)));
     b.put("groupValuesByName", new PrimOp("groupValuesByName", 1, (a, sp) -> groupValuesByName(a[0], sp)));
     b.put("moduleConfigs", new PrimOp("moduleConfigs", 1, (a, sp) -> MergeLevel.moduleConfigs(a[0], sp)));
     b.put("optionValues", new PrimOp("optionValues", 1, (a, sp) -> optionValues(a[0], sp)));
+    b.put("valuesByAttribute", new PrimOp("valuesByAttribute", 1, (a, sp) -> MergeLevel.valuesByAttribute(a[0], sp)));
     b.put("pushDownProperties", new PrimOp("pushDownProperties", 1, (a, sp) -> Properties.pushDown(a[0], sp)));
+    b.put("reverseList", new PrimOp("reverseList", 1, (a, sp) -> reverseList(a[0], sp)));
+    b.put("unifyModuleSyntaxWith", new PrimOp("unifyModuleSyntaxWith", 1, (a, sp) -> ModuleSyntax.unifyModuleSyntaxWith(st, a[0], sp)));
     b.put("unmatchedDefinitions", new PrimOp("unmatchedDefinitions", 2, (a, sp) -> MergeLevel.unmatchedDefinitions(a[0], a[1], sp)));
     r.internal(GLOBAL, b.build());
   }
@@ -55,6 +59,13 @@ public final class ModulePrimitives implements Builtins.Group {
     NixAttrs[] attrs = new NixAttrs[items.length];
     for (int i = 0; i < attrs.length; i++) attrs[i] = Types.attrs(items[i], sp);
     return ByName.group(attrs, (s, i) -> attrs[s].value(i));
+  }
+
+  static Value reverseList(Value list, Span sp) {
+    Value[] items = Types.list(list, sp).items();
+    Value[] out = new Value[items.length];
+    for (int i = 0; i < out.length; i++) out[i] = items[items.length - 1 - i];
+    return new NixList(out);
   }
 
   /**
