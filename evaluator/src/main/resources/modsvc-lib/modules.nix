@@ -51,8 +51,6 @@ let
     substring
     tail
     typeOf
-    unsafeGetAttrPos
-    zipAttrsWith
     ;
   inherit (lib)
     addErrorContext
@@ -70,7 +68,6 @@ let
     setAttrByPath
     sortOn
     take
-    throwIfNot
     trace
     types
     warn

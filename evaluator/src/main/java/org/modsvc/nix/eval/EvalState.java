@@ -152,9 +152,17 @@ public final class EvalState {
 
   /** Parses without the parser's own variable check: {@link Compiler} resolves variables against the real scope. */
   public Expr parse(Source source) {
-    Expr e = Parser.parse(source, homeDir, null);
-    org.modsvc.nix.syntax.Lints.check(e, lintLevels, msg -> stderr.println("warning: " + msg));
-    return e;
+    return linted(Parser.parse(source, homeDir, null));
+  }
+
+  /** A file's tree, parsed at most once per process for the same text (see {@link ParsedFiles}). */
+  private Expr parseFile(Source file) {
+    return linted(ParsedFiles.parse(file.name(), homeDir, file.text(), () -> Parser.parse(file, homeDir, null)));
+  }
+
+  private Expr linted(Expr tree) {
+    org.modsvc.nix.syntax.Lints.check(tree, lintLevels, msg -> stderr.println("warning: " + msg));
+    return tree;
   }
 
   /** Evaluates source text to weak head normal form. */
@@ -184,9 +192,7 @@ public final class EvalState {
     Node node = parseCache.get(p);
     if (node == null) {
       Source src = readSource(p, span);
-      Expr tree = ParsedFiles.parse(src.name(), homeDir, src.text(), () -> Parser.parse(src, homeDir, null));
-      org.modsvc.nix.syntax.Lints.check(tree, lintLevels, msg -> stderr.println("warning: " + msg));
-      node = compiler.compileTop(tree, baseScope);
+      node = compiler.compileTop(parseFile(src), baseScope);
       parseCache.put(p, node);
     }
     return node;

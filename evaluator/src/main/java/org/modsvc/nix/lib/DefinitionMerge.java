@@ -34,7 +34,7 @@ final class DefinitionMerge {
 
   private static Value merge(EvalState st, NixAttrs messages, Value loc, Value typeValue, Value defs, Span sp) {
     Thunk defsFinalPrime = new Thunk(() -> DefinitionPipeline.finalDefinitions(st, defs, sp));
-    Thunk defsFinal = new Thunk(() -> Thunk.force(Properties.select(Types.attrs(defsFinalPrime, sp), "values", sp)));
+    Thunk defsFinal = Properties.selectLater(defsFinalPrime, "values", sp);
     Thunk isDefined = new Thunk(() -> NixBool.of(Types.list(defsFinal, sp).size() != 0));
     Thunk[] mergedValue = new Thunk[1];
     Thunk checkedAndMerged = new Thunk(() -> {

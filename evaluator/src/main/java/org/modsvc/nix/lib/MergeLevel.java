@@ -240,7 +240,7 @@ final class MergeLevel {
     Value[] vs = new Value[set.size()];
     for (int i = 0; i < vs.length; i++) {
       Value r = set.value(i);
-      vs[i] = new Thunk(() -> Thunk.force(Properties.select(Types.attrs(r, sp), name, sp)));
+      vs[i] = Properties.selectLater(r, name, sp);
     }
     return new NixAttrs(set.names(), vs, null);
   }

@@ -80,7 +80,7 @@ public final class ModulePrimitives implements Builtins.Group {
       vs[i] = new Thunk(() -> {
         Value forced = Thunk.force(v);
         if (forced instanceof NixAttrs s && !"option".equals(Properties.tag(s))) return optionValues(s, sp);
-        return Thunk.force(Properties.select(Types.attrs(forced, sp), "value", sp));
+        return Properties.selectNow(forced, "value", sp);
       });
     }
     return new NixAttrs(options.names(), vs, null);

@@ -73,7 +73,7 @@ final class OptionDeclaration {
     return new PrimOp("mergeEqualOption", 2, (a, callSite) -> {
       NixList defs = Types.list(a[1], callSite);
       if (defs.size() != 1) return st.call(general, new Value[] {a[0], defs}, callSite);
-      return Thunk.force(Properties.select(Types.attrs(defs.get(0), callSite), "value", callSite));
+      return Properties.selectNow(defs.get(0), "value", callSite);
     });
   }
 }

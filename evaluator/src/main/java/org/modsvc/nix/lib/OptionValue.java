@@ -48,8 +48,8 @@ final class OptionValue {
         }
         return st.call(mergeDefinitions, new Value[] {loc, type, allDefs}, callSite);
       });
-      Value mergedValue = field(merged, "mergedValue", callSite);
-      Value defsFinal = field(merged, "defsFinal", callSite);
+      Value mergedValue = Properties.selectLater(merged, "mergedValue", callSite);
+      Value defsFinal = Properties.selectLater(merged, "defsFinal", callSite);
       Value apply = opt.get("apply");
       Thunk value = new Thunk(() -> {
         try {
@@ -59,7 +59,7 @@ final class OptionValue {
           throw e.addTrace("while evaluating the option `" + name + "':", Span.NONE);
         }
       });
-      NixAttrs base = Thunk.force(Properties.select(Types.attrs(type, callSite), "deprecationMessage", callSite)) == NixNull.NULL
+      NixAttrs base = Properties.selectNow(type, "deprecationMessage", callSite) == NixNull.NULL
           ? opt
           : Types.attrs(st.call(deprecated, loc, opt, callSite), callSite);
       Value[] added = {
@@ -67,10 +67,10 @@ final class OptionValue {
           new Thunk(() -> eachField(defsFinal, "value", callSite)),
           defsFinal,
           new Thunk(() -> eachField(defsFinal, "file", callSite)),
-          field(field(merged, "defsFinal'", callSite), "highestPrio", callSite),
-          field(merged, "isDefined", callSite),
+          Properties.selectLater(Properties.selectLater(merged, "defsFinal'", callSite), "highestPrio", callSite),
+          Properties.selectLater(merged, "isDefined", callSite),
           value,
-          field(field(merged, "checkedAndMerged", callSite), "valueMeta", callSite)};
+          Properties.selectLater(Properties.selectLater(merged, "checkedAndMerged", callSite), "valueMeta", callSite)};
       return base.update(new NixAttrs(ADDED, added, null));
     });
   }
@@ -92,16 +92,11 @@ final class OptionValue {
     return new NixList(all);
   }
 
-  /** {@code set.name}, selected when forced. */
-  private static Thunk field(Value set, String name, Span sp) {
-    return new Thunk(() -> Thunk.force(Properties.select(Types.attrs(set, sp), name, sp)));
-  }
-
   /** {@code map (x: x.name) list} */
   private static Value eachField(Value list, String name, Span sp) {
     Value[] items = Types.list(list, sp).items();
     Value[] out = new Value[items.length];
-    for (int i = 0; i < out.length; i++) out[i] = field(items[i], name, sp);
+    for (int i = 0; i < out.length; i++) out[i] = Properties.selectLater(items[i], name, sp);
     return new NixList(out);
   }
 }

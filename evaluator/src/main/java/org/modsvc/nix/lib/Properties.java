@@ -42,6 +42,16 @@ final class Properties {
     });
   }
 
+  /** {@code set.name}, evaluated now. */
+  static Value selectNow(Value set, String name, Span sp) {
+    return Thunk.force(select(Types.attrs(set, sp), name, sp));
+  }
+
+  /** {@code set.name}, evaluated when forced. */
+  static Thunk selectLater(Value set, String name, Span sp) {
+    return new Thunk(() -> selectNow(set, name, sp));
+  }
+
   static NixAttrs mkIf(Value condition, Value content) {
     return new NixAttrs(new String[] {"_type", "condition", "content"},
         new Value[] {IF, condition, content}, null);

@@ -40,18 +40,8 @@ public sealed class NixAttrs implements Value permits NixAttrs.WithFallback {
    * the very same String object.
    */
   public int indexOf(String name) {
-    String[] n = names;
-    int lo = 0, hi = n.length - 1;
-    while (lo <= hi) {
-      int mid = (lo + hi) >>> 1;
-      String s = n[mid];
-      if (s == name) return mid;
-      int c = s.compareTo(name);
-      if (c < 0) lo = mid + 1;
-      else if (c > 0) hi = mid - 1;
-      else return mid;
-    }
-    return -1;
+    int i = search(name);
+    return i >= 0 ? i : -1;
   }
 
   /**
