@@ -157,7 +157,7 @@ public final class EvalState {
 
   /** A file's tree, parsed at most once per process for the same text (see {@link ParsedFiles}). */
   private Expr parseFile(Source file) {
-    return linted(ParsedFiles.parse(file.name(), homeDir, file.text(), () -> Parser.parse(file, homeDir, null)));
+    return linted(ParsedFiles.parse(file, homeDir, path -> store.realPath(path).orElseGet(() -> Path.of(path))));
   }
 
   private Expr linted(Expr tree) {
@@ -168,7 +168,7 @@ public final class EvalState {
   /** Evaluates source text to weak head normal form. */
   public Value evalSource(Source source) {
     ensureBase();
-    Node node = compiler.compileTop(parse(source), baseScope);
+    Node node = compiler.compileTop(source.file() != null ? parseFile(source) : parse(source), baseScope);
     return node.eval(baseEnv);
   }
 

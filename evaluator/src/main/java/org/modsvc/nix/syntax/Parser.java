@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.modsvc.nix.source.Source;
 import org.modsvc.nix.source.Span;
@@ -43,11 +44,13 @@ public final class Parser {
   private final Source source;
   private final Path homeDir;
   private final List<Token> tokens;
+  private final Consumer<String> pathLiterals;
   private int p;
 
-  private Parser(Source source, Path homeDir) {
+  private Parser(Source source, Path homeDir, Consumer<String> pathLiterals) {
     this.source = source;
     this.homeDir = homeDir;
+    this.pathLiterals = pathLiterals;
     this.tokens = Lexer.tokenize(source.text());
   }
 
@@ -69,7 +72,15 @@ public final class Parser {
    * @throws ParseException on a syntax error, a duplicate attribute or formal, or an undefined variable
    */
   public static Expr parse(Source source, Path homeDir, Predicate<String> isGlobal) {
-    Parser parser = new Parser(source, homeDir == null ? defaultHome() : homeDir);
+    return parse(source, homeDir, isGlobal, null);
+  }
+
+  /**
+   * As {@link #parse(Source, Path, Predicate)}, and hands every plain path literal (no interpolation), resolved to
+   * an absolute path, to {@code pathLiterals} (if not null): the files a module is likely to import.
+   */
+  public static Expr parse(Source source, Path homeDir, Predicate<String> isGlobal, Consumer<String> pathLiterals) {
+    Parser parser = new Parser(source, homeDir == null ? defaultHome() : homeDir, pathLiterals);
     Expr e = parser.parseExpr();
     Token t = parser.cur();
     if (t.kind() != TokenKind.EOF) {
@@ -732,7 +743,10 @@ public final class Parser {
         throw unexpected(u, null);
       }
     }
-    if (parts == null) return head;
+    if (parts == null) {
+      if (pathLiterals != null) pathLiterals.accept(resolved);
+      return head;
+    }
     return new Expr.PathInterp(parts, spanFrom(start));
   }
 

@@ -1,0 +1,78 @@
+package org.modsvc.nix.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.modsvc.nix.source.Source;
+import org.modsvc.nix.syntax.Expr;
+import org.modsvc.nix.syntax.ParseException;
+
+/** Parsing ahead of imports: the guess is used when right and never changes what an evaluation sees. */
+class ParsedFilesTest {
+  @TempDir Path dir;
+  private final Path home = Path.of("/home/test");
+
+  private Expr parse(Path file) throws Exception {
+    return ParsedFiles.parse(Source.ofFile(file, Files.readString(file)), home, Path::of);
+  }
+
+  /** Waits (bounded) until the background thread has taken up {@code file}. */
+  private Expr awaitKnown(Path file) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    Expr tree;
+    while ((tree = ParsedFiles.known(file.toString(), home)) == null && System.nanoTime() < deadline) Thread.sleep(5);
+    return tree;
+  }
+
+  @Test void filesNamedByPathLiterals_areParsedAhead_andTheirTreeIsTheOneImportUses() throws Exception {
+    assumeTrue(ParsedFiles.parsesAhead(), "one core: nothing is parsed ahead");
+    Files.writeString(dir.resolve("b.nix"), "{ x = 1; }");
+    Files.createDirectories(dir.resolve("sub"));
+    Files.writeString(dir.resolve("sub/default.nix"), "{ y = ../c.nix; }");
+    Files.writeString(dir.resolve("c.nix"), "3");
+    Files.writeString(dir.resolve("data.txt"), "not nix");
+    Files.writeString(dir.resolve("main.nix"), "[ (import ./b.nix) (import ./sub) ./data.txt ]");
+
+    parse(dir.resolve("main.nix"));
+
+    Expr b = awaitKnown(dir.resolve("b.nix"));
+    assertNotNull(b, "b.nix parsed ahead");
+    assertSame(b, parse(dir.resolve("b.nix")));
+    assertNotNull(awaitKnown(dir.resolve("sub/default.nix")), "a directory's default.nix parsed ahead");
+    assertNotNull(awaitKnown(dir.resolve("c.nix")), "literals of files parsed ahead are followed too");
+    assertNull(ParsedFiles.known(dir.resolve("data.txt").toString(), home), "only Nix files are parsed");
+  }
+
+  @Test void aFileEditedAfterItWasParsed_isParsedAgain() throws Exception {
+    Path f = dir.resolve("edited.nix");
+    Files.writeString(f, "1");
+    Expr first = parse(f);
+    Files.writeString(f, "2");
+    Expr second = parse(f);
+    assertNotSame(first, second);
+    assertEquals("2", ((Expr.Int) second).value() + "");
+  }
+
+  @Test void aSyntaxErrorInAFileParsedAhead_isReportedByTheParseThatNeedsIt() throws Exception {
+    Files.writeString(dir.resolve("broken.nix"), "{ x = ; }");
+    Files.writeString(dir.resolve("uses-broken.nix"), "import ./broken.nix");
+    parse(dir.resolve("uses-broken.nix"));
+    if (ParsedFiles.parsesAhead()) {
+      long deadline = System.nanoTime() + Duration.ofMillis(300).toNanos();
+      while (System.nanoTime() < deadline) Thread.sleep(20); // give the background parse time to fail
+    }
+    ParseException e = assertThrows(ParseException.class, () -> parse(dir.resolve("broken.nix")));
+    assertTrue(e.getMessage().contains("syntax error"), e.getMessage());
+  }
+}
