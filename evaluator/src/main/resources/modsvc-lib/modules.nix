@@ -477,45 +477,33 @@ let
   collectModules =
     class:
     let
-      # Loads any module value: a function, an attribute set, or a path/string
+      # The import tree: [ { key, module, modules } ], plus every
+      # disabledModules list found anywhere in it (see primitives.nix). Any
+      # module value loads: a function, an attribute set, or a path/string
       # naming a file. Anonymous modules get their parent's file and a key
       # derived from their position.
-      loadModule =
-        args: fallbackFile: fallbackKey: m:
-        if isFunction m then
-          unifyModuleSyntax fallbackFile fallbackKey (applyModuleArgs fallbackKey m args)
-        else if isAttrs m then
-          let
-            tag = m._type or "module";
-          in
-          if tag == "module" then
-            unifyModuleSyntax fallbackFile fallbackKey m
-          else if tag == "if" || tag == "override" then
-            loadModule args fallbackFile fallbackKey { config = m; }
-          else
-            throw (
-              messages.not_a_module {
-                inherit fallbackFile;
-                value = m;
-                _type = tag;
-                expectedClass = class;
-                prefix = args._prefix;
-              }
-            )
-        else if isList m then
-          throw (messages.nested_import_list fallbackFile m)
-        else
+      collectTree = primitives.collectTreeWith {
+        inherit unifyModuleSyntax applyModuleArgs;
+        loadFile =
+          args: m:
           let
             file = toString m;
           in
           unifyModuleSyntax file file (applyModuleArgsIfFunction file (import m) args);
-
-      checkClass = m: if m._class == null || m._class == class then m else throw (messages.wrong_class m class);
-
-      noImports = {
-        modules = [ ];
-        disabled = [ ];
-      };
+        notAModule =
+          args: fallbackFile: m: tag:
+          throw (
+            messages.not_a_module {
+              inherit fallbackFile;
+              value = m;
+              _type = tag;
+              expectedClass = class;
+              prefix = args._prefix;
+            }
+          );
+        nestedImportList = fallbackFile: m: throw (messages.nested_import_list fallbackFile m);
+        wrongClass = m: throw (messages.wrong_class m class);
+      } class;
 
       # The key a disabledModules item refers to.
       disabledKey =
@@ -542,45 +530,6 @@ let
         in
         collected: elem collected.key keys;
 
-      # The import tree: [ { key, module, modules } ], plus every
-      # disabledModules list found anywhere in it.
-      collectTree =
-        parentFile: parentKey: initialModules: args:
-        let
-          load = loadModule args parentFile;
-          nodes = genList (
-            i:
-            let
-              x = elemAt initialModules i;
-              loaded = load "${parentKey}:anon-${toString (i + 1)}" x;
-              module = if class == null then loaded else checkClass loaded;
-              # Most modules import nothing: skip the recursion for them.
-              imported =
-                if module.imports == [ ] then noImports else collectTree module._file module.key module.imports args;
-              ownDisabled =
-                if module.disabledModules == [ ] then
-                  [ ]
-                else
-                  [
-                    {
-                      file = module._file;
-                      disabled = module.disabledModules;
-                    }
-                  ];
-            in
-            {
-              inherit (module) key;
-              inherit module;
-              modules = imported.modules;
-              disabled = ownDisabled ++ imported.disabled;
-            }
-          ) (length initialModules);
-        in
-        {
-          modules = nodes;
-          disabled = concatLists (catAttrs "disabled" nodes);
-        };
-
       # Flattens the tree breadth-first, skipping disabled modules (and what
       # only they import) and every key seen before.
       enabledModules =
@@ -590,18 +539,13 @@ let
           # Without any disabledModules there is nothing to filter.
           keep = filter (node: !disabled node);
         in
-        catAttrs "module" (
-          if tree.disabled == [ ] then
-            genericClosure {
-              startSet = tree.modules;
-              operator = node: node.modules;
-            }
-          else
-            genericClosure {
-              startSet = keep tree.modules;
-              operator = node: keep node.modules;
-            }
-        );
+        if tree.disabled == [ ] then
+          primitives.closureModules tree.modules
+        else
+          catAttrs "module" (genericClosure {
+            startSet = keep tree.modules;
+            operator = node: keep node.modules;
+          });
 
       moduleGraph =
         modulesPath: tree:

@@ -12,11 +12,17 @@ let
     all
     any
     attrNames
+    catAttrs
     concatLists
     concatMap
+    elemAt
     filter
+    genericClosure
+    genList
     head
     isAttrs
+    isFunction
+    isList
     length
     map
     mapAttrs
@@ -424,6 +430,84 @@ let
           ;
         optionalValue = if isDefined then { value = mergedValue; } else { };
       };
+
+    # collectModules' walk of the import tree: `collectTreeWith hooks class
+    # parentFile parentKey modules args` is
+    #   { modules = [ { key, module, modules, disabled } ]; disabled = [ … ]; }
+    # with every module loaded (functions applied to `args`) and unified, and
+    # the disabledModules lists of the whole tree. `hooks` unify, apply module
+    # functions, load files and raise the errors.
+    collectTreeWith =
+      hooks: class:
+      let
+        noImports = {
+          modules = [ ];
+          disabled = [ ];
+        };
+        checkClass = m: if m._class == null || m._class == class then m else hooks.wrongClass m;
+        loadModule =
+          args: fallbackFile: fallbackKey: m:
+          if isFunction m then
+            hooks.unifyModuleSyntax fallbackFile fallbackKey (hooks.applyModuleArgs fallbackKey m args)
+          else if isAttrs m then
+            let
+              tag = m._type or "module";
+            in
+            if tag == "module" then
+              hooks.unifyModuleSyntax fallbackFile fallbackKey m
+            else if tag == "if" || tag == "override" then
+              loadModule args fallbackFile fallbackKey { config = m; }
+            else
+              hooks.notAModule args fallbackFile m tag
+          else if isList m then
+            hooks.nestedImportList fallbackFile m
+          else
+            hooks.loadFile args m;
+        collectTree =
+          parentFile: parentKey: initialModules: args:
+          let
+            nodes = genList (
+              i:
+              let
+                loaded = loadModule args parentFile "${parentKey}:anon-${toString (i + 1)}" (elemAt initialModules i);
+                module = if class == null then loaded else checkClass loaded;
+                # Most modules import nothing: skip the recursion for them.
+                imported =
+                  if module.imports == [ ] then noImports else collectTree module._file module.key module.imports args;
+                ownDisabled =
+                  if module.disabledModules == [ ] then
+                    [ ]
+                  else
+                    [
+                      {
+                        file = module._file;
+                        disabled = module.disabledModules;
+                      }
+                    ];
+              in
+              {
+                inherit (module) key;
+                inherit module;
+                modules = imported.modules;
+                disabled = ownDisabled ++ imported.disabled;
+              }
+            ) (length initialModules);
+          in
+          {
+            modules = nodes;
+            disabled = concatLists (catAttrs "disabled" nodes);
+          };
+      in
+      collectTree;
+
+    # The modules of an import tree in which nothing is disabled: breadth-first,
+    # each key once.
+    closureModules =
+      nodes:
+      catAttrs "module" (genericClosure {
+        startSet = nodes;
+        operator = node: node.modules;
+      });
 
     # The configuration of a tree of options: each option's value, lazily.
     optionValues =

@@ -32,6 +32,8 @@ public final class ModulePrimitives implements Builtins.Group {
     EvalState st = r.state;
     NixAttrs.Builder b = NixAttrs.builder(8);
     b.put("attrOfEach", new PrimOp("attrOfEach", 2, (a, sp) -> MergeLevel.attrOfEach(Types.plainString(a[0], sp), a[1], sp)));
+    b.put("closureModules", new PrimOp("closureModules", 1, (a, sp) -> ModuleTree.closureModules(a[0], sp)));
+    b.put("collectTreeWith", new PrimOp("collectTreeWith", 2, (a, sp) -> ModuleTree.collectTreeWith(st, a[0], a[1], sp)));
     b.put("declareOptionWith", new PrimOp("declareOptionWith", 1, (a, sp) -> OptionDeclaration.declareOptionWith(st, a[0], sp)));
     b.put("declarationKind", new PrimOp("declarationKind", 2, (a, sp) -> MergeLevel.declarationKind(st, a[0], a[1], sp)));
     b.put("declarationsByName", new PrimOp("declarationsByName", 2, (a, sp) -> MergeLevel.declarationsByName(st, a[0], a[1], sp)));

@@ -132,6 +132,7 @@ public sealed class NixAttrs implements Value permits NixAttrs.WithFallback {
         else { dup++; i++; j++; }
       }
     }
+    if (dup == m) return replacing(other);
     int size = n + m - dup;
     String[] rn = new String[size];
     Value[] rv = new Value[size];
@@ -163,6 +164,7 @@ public sealed class NixAttrs implements Value permits NixAttrs.WithFallback {
       at[j] = search(other.names[j]);
       if (at[j] >= 0) dup++;
     }
+    if (dup == m) return replacing(other, at);
     int size = n + m - dup;
     String[] rn = new String[size];
     Value[] rv = new Value[size];
@@ -186,6 +188,26 @@ public sealed class NixAttrs implements Value permits NixAttrs.WithFallback {
     System.arraycopy(values, i, rv, k, run);
     if (rp != null && positions != null) System.arraycopy(positions, i, rp, k, run);
     return new NixAttrs(rn, rv, rp);
+  }
+
+  /** {@code this // other} where every name of {@code other} is one of ours: same names, so the array is shared. */
+  private NixAttrs replacing(NixAttrs other) {
+    int m = other.names.length;
+    int[] at = new int[m];
+    for (int j = 0; j < m; j++) at[j] = search(other.names[j]);
+    return replacing(other, at);
+  }
+
+  /** As {@link #replacing(NixAttrs)}, with {@code at[j]} the index of {@code other}'s j-th name here. */
+  private NixAttrs replacing(NixAttrs other, int[] at) {
+    Value[] rv = values.clone();
+    Span[] rp = positions == null && other.positions == null ? null
+        : positions == null ? new Span[names.length] : positions.clone();
+    for (int j = 0; j < at.length; j++) {
+      rv[at[j]] = other.values[j];
+      if (rp != null) rp[at[j]] = other.position(j);
+    }
+    return new NixAttrs(names, rv, rp);
   }
 
   /** The index of {@code name}, or {@code -(insertion point) - 1} when absent (as {@code Arrays.binarySearch}). */

@@ -1,0 +1,150 @@
+package org.modsvc.nix.lib;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.modsvc.nix.error.EvalException;
+import org.modsvc.nix.eval.EvalState;
+import org.modsvc.nix.eval.Ops;
+import org.modsvc.nix.eval.PrimOp;
+import org.modsvc.nix.eval.Types;
+import org.modsvc.nix.source.Span;
+import org.modsvc.nix.value.NixAttrs;
+import org.modsvc.nix.value.NixFunction;
+import org.modsvc.nix.value.NixList;
+import org.modsvc.nix.value.NixNull;
+import org.modsvc.nix.value.NixString;
+import org.modsvc.nix.value.Thunk;
+import org.modsvc.nix.value.Value;
+
+/**
+ * collectModules' walk of the import tree ({@code collectTreeWith}) and its breadth-first flattening when nothing
+ * is disabled ({@code closureModules}). Every submodule value is a whole module evaluation, so this runs once per
+ * attribute of an {@code attrsOf (submodule …)}; written in Nix it was about half of the function calls of such an
+ * evaluation. The node records and what they leave lazy are those of the Nix reference in {@code primitives.nix};
+ * loading files, applying module functions and the error messages stay in Nix as hooks.
+ */
+final class ModuleTree {
+  private ModuleTree() {}
+
+  private static final String[] NODE = {"disabled", "key", "module", "modules"};
+  private static final String[] TREE = {"disabled", "modules"};
+  private static final String[] CONFIG = {"config"};
+  private static final NixAttrs NO_IMPORTS =
+      new NixAttrs(TREE, new Value[] {NixList.EMPTY, NixList.EMPTY}, null);
+  private static final String[] DISABLED_ENTRY = {"disabled", "file"};
+
+  private record Hooks(Value unify, Value applyModuleArgs, Value loadFile, Value notAModule,
+      Value nestedImportList, Value wrongClass) {}
+
+  /** {@code collectTreeWith hooks class}: the four-argument {@code parentFile: parentKey: modules: args: …}. */
+  static Value collectTreeWith(EvalState st, Value hooksValue, Value moduleClass, Span sp) {
+    NixAttrs h = Types.attrs(hooksValue, sp);
+    Hooks hooks = new Hooks(Properties.select(h, "unifyModuleSyntax", sp), Properties.select(h, "applyModuleArgs", sp),
+        Properties.select(h, "loadFile", sp), Properties.select(h, "notAModule", sp),
+        Properties.select(h, "nestedImportList", sp), Properties.select(h, "wrongClass", sp));
+    return new PrimOp("collectTree", 4,
+        (a, site) -> new Walk(st, hooks, moduleClass, site).tree(a[0], a[1], a[2], a[3]));
+  }
+
+  /** One walk: the fixed parts of {@code collectTree}'s closure. */
+  private record Walk(EvalState st, Hooks hooks, Value moduleClass, Span sp) {
+    NixAttrs tree(Value parentFile, Value parentKey, Value initialModules, Value args) {
+      Value[] modules = Types.list(initialModules, sp).items();
+      Value[] nodes = new Value[modules.length];
+      for (int i = 0; i < nodes.length; i++) {
+        Value m = modules[i];
+        int position = i + 1;
+        nodes[i] = new Thunk(() -> node(parentFile, parentKey, position, m, args));
+      }
+      Thunk disabled = new Thunk(() -> {
+        List<Value> all = new ArrayList<>();
+        for (Value n : nodes) {
+          Value d = Types.attrs(n, sp).get("disabled");
+          if (d != null) all.addAll(List.of(Types.list(d, sp).items()));
+        }
+        return new NixList(all.toArray(new Value[0]));
+      });
+      return new NixAttrs(TREE, new Value[] {disabled, new NixList(nodes)}, null);
+    }
+
+    private Value node(Value parentFile, Value parentKey, int position, Value m, Value args) {
+      Thunk fallbackKey = new Thunk(() -> NixString.of(
+          st.coerceToString(parentKey, sp, false, true).value() + ":anon-" + position));
+      Thunk module = new Thunk(() -> {
+        Value loaded = load(args, parentFile, fallbackKey, m);
+        return Thunk.force(moduleClass) == NixNull.NULL ? Thunk.force(loaded) : checkClass(loaded);
+      });
+      Thunk imported = new Thunk(() -> {
+        NixAttrs mod = Types.attrs(module, sp);
+        Value imports = Properties.selectNow(mod, "imports", sp);
+        if (imports instanceof NixList l && l.size() == 0) return NO_IMPORTS;
+        return tree(Properties.select(mod, "_file", sp), Properties.select(mod, "key", sp), imports, args);
+      });
+      Thunk disabled = new Thunk(() -> {
+        NixAttrs mod = Types.attrs(module, sp);
+        Value own = Properties.selectNow(mod, "disabledModules", sp);
+        Value[] inner = Types.list(Properties.selectNow(imported, "disabled", sp), sp).items();
+        if (own instanceof NixList l && l.size() == 0) return new NixList(inner);
+        Value[] all = new Value[inner.length + 1];
+        all[0] = new NixAttrs(DISABLED_ENTRY, new Value[] {own, Properties.select(mod, "_file", sp)}, null);
+        System.arraycopy(inner, 0, all, 1, inner.length);
+        return new NixList(all);
+      });
+      return new NixAttrs(NODE, new Value[] {disabled, Properties.selectLater(module, "key", sp), module,
+          Properties.selectLater(imported, "modules", sp)}, null);
+    }
+
+    private Value load(Value args, Value fallbackFile, Value fallbackKey, Value m) {
+      Value v = Thunk.force(m);
+      if (v instanceof NixFunction) {
+        Thunk applied = new Thunk(() -> st.call(hooks.applyModuleArgs(), new Value[] {fallbackKey, v, args}, sp));
+        return st.call(hooks.unify(), new Value[] {fallbackFile, fallbackKey, applied}, sp);
+      }
+      if (v instanceof NixAttrs a) {
+        Value tagValue = a.get("_type");
+        Value tag = tagValue == null ? null : Thunk.force(tagValue);
+        String name = tag == null ? "module" : tag instanceof NixString s ? s.value() : null;
+        if ("module".equals(name)) return st.call(hooks.unify(), new Value[] {fallbackFile, fallbackKey, a}, sp);
+        if ("if".equals(name) || "override".equals(name)) {
+          return load(args, fallbackFile, fallbackKey, new NixAttrs(CONFIG, new Value[] {a}, null));
+        }
+        return st.call(hooks.notAModule(), new Value[] {args, fallbackFile, a, tag}, sp);
+      }
+      if (v instanceof NixList) return st.call(hooks.nestedImportList(), fallbackFile, v, sp);
+      return st.call(hooks.loadFile(), args, v, sp);
+    }
+
+    /** {@code if m._class == null || m._class == class then m else hooks.wrongClass m}. */
+    private Value checkClass(Value loaded) {
+      NixAttrs m = Types.attrs(loaded, sp);
+      Value moduleClassOfM = Properties.selectNow(m, "_class", sp);
+      if (moduleClassOfM == NixNull.NULL || Ops.equal(moduleClassOfM, moduleClass, sp)) return m;
+      return st.call(hooks.wrongClass(), m, sp);
+    }
+  }
+
+  /**
+   * {@code catAttrs "module" (genericClosure { startSet = nodes; operator = node: node.modules; })}: the modules of
+   * the tree breadth-first, the first of each key. Keys are strings ({@code unifyModuleSyntax} makes them so).
+   */
+  static Value closureModules(Value nodes, Span sp) {
+    ArrayDeque<Value> work = new ArrayDeque<>(List.of(Types.list(nodes, sp).items()));
+    Set<String> seen = new HashSet<>();
+    List<Value> modules = new ArrayList<>();
+    while (!work.isEmpty()) {
+      NixAttrs node = Types.attrs(work.poll(), sp);
+      Value key = Properties.selectNow(node, "key", sp);
+      if (!(key instanceof NixString k)) {
+        throw new EvalException("module key is " + key.typeName() + " while a string was expected", sp);
+      }
+      if (!seen.add(k.value())) continue;
+      Value module = node.get("module");
+      if (module != null) modules.add(module);
+      for (Value child : Types.list(Properties.select(node, "modules", sp), sp).items()) work.add(child);
+    }
+    return new NixList(modules.toArray(new Value[0]));
+  }
+}
