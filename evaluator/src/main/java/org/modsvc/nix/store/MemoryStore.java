@@ -81,8 +81,10 @@ public final class MemoryStore implements EvalStore {
         if (keep) included.add(path);
         return keep;
       };
-      String p = paths.computeSourcePath(name, source, recursive ? ContentAddressMethod.NAR : ContentAddressMethod.FLAT,
-          f).storePath();
+      String p = filter == null && ImmutableSources.contains(source)
+          ? ImmutableSources.storePath(paths, name, source, recursive)
+          : paths.computeSourcePath(name, source, recursive ? ContentAddressMethod.NAR : ContentAddressMethod.FLAT, f)
+              .storePath();
       if (filter == null) sources.put(p, source);
       objects.putIfAbsent(p, new StoreObject.CopiedPath(p, source, recursive, included));
       return p;

@@ -210,9 +210,16 @@ public sealed class NixAttrs implements Value permits NixAttrs.WithFallback {
     return new NixAttrs(names, rv, rp);
   }
 
+  private static final int SCAN_LIMIT = 16;
+
   /** The index of {@code name}, or {@code -(insertion point) - 1} when absent (as {@code Arrays.binarySearch}). */
   private int search(String name) {
     String[] n = names;
+    // Names written in source and in our Java code are interned: in a small set a pointer scan finds them
+    // without comparing any characters (a binary search compares strings at every step).
+    if (n.length <= SCAN_LIMIT) {
+      for (int i = 0; i < n.length; i++) if (n[i] == name) return i;
+    }
     int lo = 0, hi = n.length - 1;
     while (lo <= hi) {
       int mid = (lo + hi) >>> 1;
