@@ -31,7 +31,15 @@ public final class JsonWriter {
     /** Appends {@link #quote(String)} of {@code s} to {@code sb}. */
     public static void quote(String s, StringBuilder sb) {
         sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
+        int plain = 0;
+        while (plain < s.length()) {
+            char c = s.charAt(plain);
+            if (c < 0x20 || c == '"' || c == '\\') break;
+            plain++;
+        }
+        // Most strings need no escape: copy them whole.
+        sb.append(s, 0, plain);
+        for (int i = plain; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
                 case '"': sb.append("\\\""); break;
