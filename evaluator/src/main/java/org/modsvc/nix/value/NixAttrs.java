@@ -117,7 +117,10 @@ public sealed class NixAttrs implements Value permits NixAttrs.WithFallback {
     if (other.names.length == 0) return this;
     if (names.length == 0) return other;
     int n = names.length, m = other.names.length;
-    if (n + m <= PLANNED_SIZE) return byPlan(other, UpdatePlan.of(names, other.names));
+    if (n + m <= PLANNED_SIZE) {
+      UpdatePlan plan = UpdatePlan.of(names, other.names);
+      if (plan != null) return byPlan(other, plan);
+    }
     if (m <= 4 && n > 2 * m) return updateFew(other);
     // Count the overridden names first so the result arrays are allocated once at their exact size:
     // `set // { a = …; }` replacing existing attributes is the common case in the module system, and

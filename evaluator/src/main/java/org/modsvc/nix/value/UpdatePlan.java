@@ -14,13 +14,22 @@ package org.modsvc.nix.value;
 record UpdatePlan(String[] left, String[] right, String[] names, int[] from) {
   private static final UpdatePlan[] TABLE = new UpdatePlan[1024];
 
+  /**
+   * The plan for {@code left // right} if this pair of arrays was seen before, otherwise null (the caller merges by
+   * name). A pair seen once is only noted: many updates involve a freshly built set and never repeat, and computing
+   * a plan for them would cost more than the merge it replaces.
+   */
   static UpdatePlan of(String[] left, String[] right) {
     int slot = (System.identityHashCode(left) * 31 + System.identityHashCode(right)) & (TABLE.length - 1);
     UpdatePlan plan = TABLE[slot];
-    if (plan != null && plan.left == left && plan.right == right) return plan;
-    plan = merge(left, right);
+    if (plan != null && plan.left == left && plan.right == right) {
+      if (plan.names != null) return plan;
+      plan = merge(left, right);
+    } else {
+      plan = new UpdatePlan(left, right, null, null);
+    }
     TABLE[slot] = plan;
-    return plan;
+    return plan.names == null ? null : plan;
   }
 
   private static UpdatePlan merge(String[] left, String[] right) {
