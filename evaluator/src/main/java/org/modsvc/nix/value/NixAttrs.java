@@ -117,10 +117,6 @@ public sealed class NixAttrs implements Value permits NixAttrs.WithFallback {
     if (other.names.length == 0) return this;
     if (names.length == 0) return other;
     int n = names.length, m = other.names.length;
-    if (n + m <= PLANNED_SIZE) {
-      UpdatePlan plan = UpdatePlan.of(names, other.names);
-      if (plan != null) return byPlan(other, plan);
-    }
     if (m <= 4 && n > 2 * m) return updateFew(other);
     // Count the overridden names first so the result arrays are allocated once at their exact size:
     // `set // { a = …; }` replacing existing attributes is the common case in the module system, and
@@ -192,28 +188,6 @@ public sealed class NixAttrs implements Value permits NixAttrs.WithFallback {
     System.arraycopy(values, i, rv, k, run);
     if (rp != null && positions != null) System.arraycopy(positions, i, rp, k, run);
     return new NixAttrs(rn, rv, rp);
-  }
-
-  /** Updates of sets up to this many names in all follow a remembered {@link UpdatePlan}. */
-  private static final int PLANNED_SIZE = 64;
-
-  private NixAttrs byPlan(NixAttrs other, UpdatePlan plan) {
-    int[] from = plan.from();
-    Value[] rv = new Value[from.length];
-    Value[] ov = other.values;
-    for (int k = 0; k < from.length; k++) {
-      int f = from[k];
-      rv[k] = f >= 0 ? values[f] : ov[-f - 1];
-    }
-    Span[] rp = null;
-    if (positions != null || other.positions != null) {
-      rp = new Span[from.length];
-      for (int k = 0; k < from.length; k++) {
-        int f = from[k];
-        rp[k] = f >= 0 ? position(f) : other.position(-f - 1);
-      }
-    }
-    return new NixAttrs(plan.names(), rv, rp);
   }
 
   /** {@code this // other} where every name of {@code other} is one of ours: same names, so the array is shared. */

@@ -52,52 +52,6 @@ class NixAttrsTest {
   }
 
   @Test
-  void update_repeatedWithTheSameLayouts_followsThePlanAndSharesTheResultNames() {
-    String[] left = {"a", "c", "e"};
-    String[] right = {"b", "c"};
-    NixAttrs planned = null;
-    for (int round = 0; round < 4; round++) {
-      NixAttrs l = new NixAttrs(left, new Value[] {NixInt.of(round), NixInt.of(10 + round), NixInt.of(20 + round)}, null);
-      NixAttrs r = new NixAttrs(right, new Value[] {NixInt.of(30 + round), NixInt.of(40 + round)}, null);
-      NixAttrs u = l.update(r);
-      assertArrayEquals(new String[] {"a", "b", "c", "e"}, u.names());
-      assertEquals(NixInt.of(round), u.get("a"));
-      assertEquals(NixInt.of(30 + round), u.get("b"));
-      assertEquals(NixInt.of(40 + round), u.get("c"));
-      assertEquals(NixInt.of(20 + round), u.get("e"));
-      // The first update notes the pair; from the second on the plan is followed.
-      if (round == 1) planned = u;
-      if (round > 1) assertSame(planned.names(), u.names(), "the plan's names array is shared");
-    }
-  }
-
-  @Test
-  void update_manyDistinctLayouts_eachMergedCorrectly() {
-    // More layouts than the plan table has entries: collisions must only cost a recomputation.
-    for (int i = 0; i < 3000; i++) {
-      NixAttrs l = set("k" + i, "m", "z" + (i % 17));
-      NixAttrs r = NixAttrs.builder().put("m", NixInt.of(i)).put("n" + (i % 5), NixInt.of(-i)).build();
-      NixAttrs u = l.update(r);
-      assertEquals(4, u.size());
-      assertEquals(NixInt.of(i), u.get("m"));
-      assertEquals(NixInt.of(-i), u.get("n" + (i % 5)));
-      assertEquals(NixString.of("k" + i), u.get("k" + i));
-    }
-  }
-
-  @Test
-  void update_keepsPositionsOfTheWinningSide() {
-    org.modsvc.nix.source.Span pa = new org.modsvc.nix.source.Span(null, 1, 2);
-    org.modsvc.nix.source.Span pb = new org.modsvc.nix.source.Span(null, 3, 4);
-    NixAttrs l = new NixAttrs(new String[] {"a", "b"}, new Value[] {NixInt.of(1), NixInt.of(2)},
-        new org.modsvc.nix.source.Span[] {pa, pa});
-    NixAttrs r = new NixAttrs(new String[] {"b"}, new Value[] {NixInt.of(3)}, new org.modsvc.nix.source.Span[] {pb});
-    NixAttrs u = l.update(r);
-    assertSame(pa, u.positionOf("a"));
-    assertSame(pb, u.positionOf("b"));
-  }
-
-  @Test
   void indexOfWithGuess_findsNameWhateverTheGuess() {
     NixAttrs a = set("a", "b", "c");
     for (int guess = 0; guess < 5; guess++) {
