@@ -52,6 +52,32 @@ class NixAttrsTest {
   }
 
   @Test
+  void update_manyDistinctLayouts_eachMergedCorrectly() {
+    for (int i = 0; i < 3000; i++) {
+      NixAttrs l = set("k" + i, "m", "z" + (i % 17));
+      NixAttrs r = NixAttrs.builder().put("m", NixInt.of(i)).put("n" + (i % 5), NixInt.of(-i)).build();
+      NixAttrs u = l.update(r);
+      assertEquals(4, u.size());
+      assertEquals(NixInt.of(i), u.get("m"));
+      assertEquals(NixInt.of(-i), u.get("n" + (i % 5)));
+      assertEquals(NixString.of("k" + i), u.get("k" + i));
+    }
+  }
+
+  @Test
+  void update_keepsPositionsOfTheWinningSide() {
+    org.modsvc.nix.source.Span pa = new org.modsvc.nix.source.Span(null, 1, 2);
+    org.modsvc.nix.source.Span pb = new org.modsvc.nix.source.Span(null, 3, 4);
+    NixAttrs l = new NixAttrs(new String[] {"a", "b"}, new Value[] {NixInt.of(1), NixInt.of(2)},
+        new org.modsvc.nix.source.Span[] {pa, pa});
+    NixAttrs r = new NixAttrs(new String[] {"b"}, new Value[] {NixInt.of(3)}, new org.modsvc.nix.source.Span[] {pb});
+    NixAttrs u = l.update(r);
+    assertSame(pa, u.positionOf("a"));
+    assertSame(pb, u.positionOf("b"));
+    assertSame(l.names(), u.names(), "replacing values only shares the names");
+  }
+
+  @Test
   void indexOfWithGuess_findsNameWhateverTheGuess() {
     NixAttrs a = set("a", "b", "c");
     for (int guess = 0; guess < 5; guess++) {
