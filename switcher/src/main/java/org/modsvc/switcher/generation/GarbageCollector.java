@@ -1,6 +1,7 @@
 package org.modsvc.switcher.generation;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,8 +14,8 @@ import org.modsvc.switcher.store.StorePath;
 /**
  * Keeps the newest {@code keep} generations, the current one and the one a pending switch targets; deletes the
  * other generation directories, then every store entry no kept generation references (manifests record the
- * closure). Must run under the switch lock, and the agent evaluates under the lock too, so entries written
- * for a switch still being prepared are never collected.
+ * closure), and the temporaries of store adds a crash interrupted. Must run under the switch lock, and the agent
+ * evaluates under the lock too, so entries written for a switch still being prepared are never collected.
  */
 final class GarbageCollector {
 
@@ -65,6 +66,12 @@ final class GarbageCollector {
                 deletedEntries.add(entry);
             }
         }
-        return new GcReport(deletedGens, deletedEntries, bytes);
+        // Under the lock nothing is being added, so every temporary is a crashed run's.
+        int leftovers = 0;
+        for (Path temp : store.leftovers()) {
+            store.deleteLeftover(temp);
+            leftovers++;
+        }
+        return new GcReport(deletedGens, deletedEntries, bytes, leftovers);
     }
 }

@@ -3,8 +3,12 @@ package org.modsvc.switcher.generation;
 import java.util.List;
 import org.modsvc.switcher.store.StorePath;
 
-/** What garbage collection deleted and how many bytes (file sizes) that freed. */
-public record GcReport(List<Integer> generationsDeleted, List<StorePath> storeEntriesDeleted, long bytesFreed) {
+/**
+ * What garbage collection deleted and how many bytes (file sizes) that freed; {@code leftoversDeleted} counts the
+ * half-written temporaries of store adds a crash interrupted (not in {@code bytesFreed}).
+ */
+public record GcReport(List<Integer> generationsDeleted, List<StorePath> storeEntriesDeleted, long bytesFreed,
+        int leftoversDeleted) {
 
     public GcReport {
         generationsDeleted = List.copyOf(generationsDeleted);
@@ -14,6 +18,7 @@ public record GcReport(List<Integer> generationsDeleted, List<StorePath> storeEn
     @Override
     public String toString() {
         return "deleted " + generationsDeleted.size() + " generation(s) and " + storeEntriesDeleted.size()
-                + " store entr" + (storeEntriesDeleted.size() == 1 ? "y" : "ies") + ", freeing " + bytesFreed + " bytes";
+                + " store entr" + (storeEntriesDeleted.size() == 1 ? "y" : "ies") + ", freeing " + bytesFreed + " bytes"
+                + (leftoversDeleted == 0 ? "" : "; removed " + leftoversDeleted + " temporary file(s) of interrupted store adds");
     }
 }

@@ -72,6 +72,23 @@ class GarbageCollectionTest {
     }
 
     @Test
+    void gc_removesTemporariesOfInterruptedStoreAdds() throws IOException {
+        Fixture f = new Fixture(root);
+        StorePath kept = f.storeText("a", "1");
+        f.switchTo(state(f.configData("app/a", kept)));
+        Path storeDir = f.switcher.store().diskPath(kept).getParent();
+        Path halfFile = java.nio.file.Files.writeString(storeDir.resolve(".tmp-abc-a-1234"), "half");
+        Path halfDir = java.nio.file.Files.createDirectories(storeDir.resolve(".tmp-def-tree-5678/sub"));
+        halfDir.toFile().setWritable(false);
+        GcReport r = gc(f, 10);
+        assertEquals(2, r.leftoversDeleted());
+        assertFalse(java.nio.file.Files.exists(halfFile));
+        assertFalse(java.nio.file.Files.exists(storeDir.resolve(".tmp-def-tree-5678")));
+        assertTrue(f.switcher.store().contains(kept));
+        assertTrue(r.toString().endsWith("; removed 2 temporary file(s) of interrupted store adds"), r.toString());
+    }
+
+    @Test
     void gc_refusesToKeepNothing() {
         Fixture f = new Fixture(root);
         assertThrows(IllegalArgumentException.class, () -> gc(f, 0));
