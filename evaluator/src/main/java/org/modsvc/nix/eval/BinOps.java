@@ -22,9 +22,9 @@ final class BinOps {
 
   /** {@code +}: numbers add; otherwise the left operand decides between path and string concatenation. */
   static final class Add extends Bin {
-    final EvalState state;
-    Add(EvalState state, Node l, Node r, Span span) { super(l, r, span); this.state = state; }
+    Add(Node l, Node r, Span span) { super(l, r, span); }
     @Override public Value eval(Env env) {
+      EvalState state = env.state;
       Value a = left.eval(env);
       Value b = right.eval(env);
       if (a instanceof NixInt || a instanceof NixFloat) return Ops.add(a, b, span);

@@ -17,11 +17,9 @@ import org.modsvc.nix.value.NixString;
  * {@code with} are reported here, before evaluation, as Nix does.
  */
 final class Compiler {
-  private final EvalState state;
   /** Names already interned by this evaluation, so each distinct name goes to the JVM's table once. */
   private final java.util.Map<String, String> names = new java.util.HashMap<>();
 
-  Compiler(EvalState state) { this.state = state; }
 
   /**
    * Attribute names written in source (bindings, selections, formals) are interned, so lookups usually
@@ -55,8 +53,8 @@ final class Compiler {
     }
     if (e instanceof Expr.PathLit p) return new Nodes.Const(new NixPath(p.path()), p.span());
     if (e instanceof Expr.Var v) return variable(v.name(), s, 0, v.span());
-    if (e instanceof Expr.Interp in) return new Nodes.Interp(state, compileAll(in.parts(), s), in.span());
-    if (e instanceof Expr.PathInterp pi) return new Nodes.PathInterp(state, compileAll(pi.parts(), s), pi.span());
+    if (e instanceof Expr.Interp in) return new Nodes.Interp(compileAll(in.parts(), s), in.span());
+    if (e instanceof Expr.PathInterp pi) return new Nodes.PathInterp(compileAll(pi.parts(), s), pi.span());
     if (e instanceof Expr.Select sel) {
       return new AttrNodes.Select(compile(sel.target(), s), keys(sel.path(), s),
           sel.fallback() == null ? null : compile(sel.fallback(), s), sel.span());
@@ -122,7 +120,7 @@ final class Compiler {
       args.add(0, inner.argument());
       f = inner.function();
     }
-    return new CallNode(state, compile(f, s), compileAll(args, s), c.span());
+    return new CallNode(compile(f, s), compileAll(args, s), c.span());
   }
 
   private Node binOp(Expr.BinOp b, Scope s) {
@@ -130,7 +128,7 @@ final class Compiler {
     Node r = compile(b.right(), s);
     Span sp = b.span();
     switch (b.op()) {
-      case ADD: return new BinOps.Add(state, l, r, sp);
+      case ADD: return new BinOps.Add(l, r, sp);
       case SUB: return new BinOps.Sub(l, r, sp);
       case MUL: return new BinOps.Mul(l, r, sp);
       case DIV: return new BinOps.Div(l, r, sp);

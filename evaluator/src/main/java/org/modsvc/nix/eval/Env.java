@@ -14,18 +14,26 @@ public final class Env {
   private static final Value[] NO_SLOTS = new Value[0];
 
   public final Env up;
+  /**
+   * The evaluation this frame belongs to, inherited from the frame it extends. Compiled code is shared by every
+   * evaluation of the same file in the process, so the few operations that need their evaluation (calls,
+   * string coercion) find it here rather than in the code.
+   */
+  final EvalState state;
   Value slot0;
   /** Slots 1..size-1; shared empty array for frames of size 0 or 1. */
   final Value[] rest;
 
   public Env(Env up, int size) {
     this.up = up;
+    this.state = up == null ? null : up.state;
     this.rest = size <= 1 ? NO_SLOTS : new Value[size - 1];
   }
 
   /** A one-slot frame ({@code x: …} arguments, {@code with} scopes). */
   Env(Env up, Value slot0) {
     this.up = up;
+    this.state = up == null ? null : up.state;
     this.slot0 = slot0;
     this.rest = NO_SLOTS;
   }
@@ -33,6 +41,14 @@ public final class Env {
   /** A frame holding a copy of {@code slots}. */
   public Env(Env up, Value[] slots) {
     this(up, slots.length);
+    for (int i = 0; i < slots.length; i++) set(i, slots[i]);
+  }
+
+  /** The outermost frame of an evaluation: its global names, or the scope of a {@code scopedImport}. */
+  Env(EvalState state, Value[] slots) {
+    this.up = null;
+    this.state = state;
+    this.rest = slots.length <= 1 ? NO_SLOTS : new Value[slots.length - 1];
     for (int i = 0; i < slots.length; i++) set(i, slots[i]);
   }
 

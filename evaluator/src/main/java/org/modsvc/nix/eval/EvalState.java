@@ -93,6 +93,8 @@ public final class EvalState {
   Env baseEnv;
   NixAttrs builtins;
   private String[] globalNames;
+  /** {@link #globalNames} as the key of compiled code (see {@link ParsedFiles.Parsed#compiled}). */
+  private List<String> globalsKey;
   /** Builtins registered by extension (e.g. the agent's host package set), name → value. */
   private final Map<String, Value> extraGlobals = new HashMap<>();
   private boolean sealed;
@@ -105,7 +107,7 @@ public final class EvalState {
     this.homeDir = homeDir;
     this.experimentalFeatures = Set.copyOf(experimentalFeatures);
     this.stderr = stderr;
-    this.compiler = new Compiler(this);
+    this.compiler = new Compiler();
   }
 
   public EvalStore store() { return store; }
@@ -139,8 +141,9 @@ public final class EvalState {
     Builtins.Globals g = Builtins.install(this, extraGlobals);
     builtins = g.builtins();
     globalNames = g.names();
+    globalsKey = List.of(globalNames);
     baseScope = Scope.lexical(null, g.names());
-    baseEnv = new Env(null, g.values());
+    baseEnv = new Env(this, g.values());
   }
 
   // ---------------------------------------------------------------- parsing and evaluation entry points
@@ -155,9 +158,15 @@ public final class EvalState {
     return linted(Parser.parse(source, homeDir, null));
   }
 
-  /** A file's tree, parsed at most once per process for the same text (see {@link ParsedFiles}). */
-  private Expr parseFile(Source file) {
-    return linted(ParsedFiles.parse(file, homeDir, path -> store.realPath(path).orElseGet(() -> Path.of(path))));
+  /**
+   * A file's code: parsed at most once per process for the same text and compiled once per layout of the global
+   * scope (see {@link ParsedFiles}); the lints still speak on every evaluation.
+   */
+  private Node compiledFile(Source file) {
+    ParsedFiles.Parsed parsed =
+        ParsedFiles.parse(file, homeDir, path -> store.realPath(path).orElseGet(() -> Path.of(path)));
+    linted(parsed.tree());
+    return parsed.compiled(globalsKey, tree -> compiler.compileTop(tree, baseScope));
   }
 
   private Expr linted(Expr tree) {
@@ -168,7 +177,7 @@ public final class EvalState {
   /** Evaluates source text to weak head normal form. */
   public Value evalSource(Source source) {
     ensureBase();
-    Node node = compiler.compileTop(source.file() != null ? parseFile(source) : parse(source), baseScope);
+    Node node = source.file() != null ? compiledFile(source) : compiler.compileTop(parse(source), baseScope);
     return node.eval(baseEnv);
   }
 
@@ -191,8 +200,7 @@ public final class EvalState {
   private Node compileFile(Path p, Span span) {
     Node node = parseCache.get(p);
     if (node == null) {
-      Source src = readSource(p, span);
-      node = compiler.compileTop(parseFile(src), baseScope);
+      node = compiledFile(readSource(p, span));
       parseCache.put(p, node);
     }
     return node;
@@ -206,7 +214,7 @@ public final class EvalState {
     // Frame 0 (innermost with) holds the overrides, frame 1 the global builtins as a set.
     Scope s = Scope.with(Scope.with(null));
     Node node = compiler.compileTop(parse(src), s);
-    Env globalsEnv = new Env(null, (Value) globalsAsAttrs());
+    Env globalsEnv = new Env(this, new Value[] {globalsAsAttrs()});
     Env env = new Env(globalsEnv, (Value) scope);
     return node.eval(env);
   }

@@ -245,9 +245,8 @@ final class Nodes {
 
   /** A string with interpolations: each part is coerced (paths are copied to the store) and concatenated. */
   static final class Interp extends Node {
-    final EvalState state;
     final Node[] parts;
-    Interp(EvalState state, Node[] parts, Span span) { super(span); this.state = state; this.parts = parts; }
+    Interp(Node[] parts, Span span) { super(span); this.parts = parts; }
     @Override public Value eval(Env env) {
       StringBuilder sb = new StringBuilder();
       Set<String> ctx = null;
@@ -258,7 +257,7 @@ final class Nodes {
         }
         NixString s;
         try {
-          s = state.coerceToString(p.eval(env), p.span, false, true);
+          s = env.state.coerceToString(p.eval(env), p.span, false, true);
         } catch (EvalException e) {
           throw e.addTrace("while evaluating a path segment", p.span);
         }
@@ -274,14 +273,13 @@ final class Nodes {
 
   /** {@code ./a/${b}}: a path built from a literal prefix and interpolated strings. */
   static final class PathInterp extends Node {
-    final EvalState state;
     final Node[] parts;
-    PathInterp(EvalState state, Node[] parts, Span span) { super(span); this.state = state; this.parts = parts; }
+    PathInterp(Node[] parts, Span span) { super(span); this.parts = parts; }
     @Override public Value eval(Env env) {
       StringBuilder sb = new StringBuilder();
       for (Node p : parts) {
         Value v = p.eval(env);
-        NixString s = state.coerceToString(v, p.span, false, false);
+        NixString s = env.state.coerceToString(v, p.span, false, false);
         if (s.hasContext() && sb.length() > 0) {
           throw new EvalException("a string that refers to a store path cannot be appended to a path", p.span);
         }

@@ -46,8 +46,24 @@ final class ParsedFiles {
 
   private record Key(String path, Path homeDir) {}
 
-  /** A tree and the text it was parsed from; null tree never stored. */
-  private record Parsed(String text, Expr tree) {}
+  /**
+   * A tree, the text it was parsed from, and the code compiled from it per layout of the global scope (slot
+   * numbers depend on which builtins exist). Compiled code holds no evaluation of its own (see {@link Env#state}),
+   * so every evaluation of the file in this process runs the same code; it is dropped with the tree.
+   */
+  record Parsed(String text, Expr tree, Map<List<String>, Node> compiled) {
+    Parsed(String text, Expr tree) { this(text, tree, new ConcurrentHashMap<>()); }
+
+    /** The code for {@code tree} under the global names {@code globals}, compiled by {@code compile} once. */
+    Node compiled(List<String> globals, Function<Expr, Node> compile) {
+      Node node = compiled.get(globals);
+      if (node == null) {
+        node = compile.apply(tree);
+        compiled.put(globals, node);
+      }
+      return node;
+    }
+  }
 
   /** Completes with the parse, or with null when parsing ahead failed (the evaluation then parses itself). */
   private static final Map<Key, CompletableFuture<Parsed>> TREES = new ConcurrentHashMap<>();
@@ -59,18 +75,18 @@ final class ParsedFiles {
    * errors propagate). The files its path literals name are then parsed ahead, read through {@code realFile} (a
    * logical path, as {@code import} resolves it, to the file that holds its text, e.g. inside the jar).
    */
-  static Expr parse(Source file, Path homeDir, Function<String, Path> realFile) {
+  static Parsed parse(Source file, Path homeDir, Function<String, Path> realFile) {
     Key key = new Key(file.name(), homeDir);
     CompletableFuture<Parsed> known = TREES.get(key);
     if (known != null) {
       Parsed parsed = known.join();
-      if (parsed != null && parsed.text().equals(file.text())) return parsed.tree();
+      if (parsed != null && parsed.text().equals(file.text())) return parsed;
     }
     List<String> literals = new ArrayList<>();
-    Expr tree = Parser.parse(file, homeDir, null, literals::add);
-    remember(key, CompletableFuture.completedFuture(new Parsed(file.text(), tree)));
+    Parsed parsed = new Parsed(file.text(), Parser.parse(file, homeDir, null, literals::add));
+    remember(key, CompletableFuture.completedFuture(parsed));
     parseAhead(literals, homeDir, realFile);
-    return tree;
+    return parsed;
   }
 
   /** Whether files are parsed ahead in this process (there is a spare core). */

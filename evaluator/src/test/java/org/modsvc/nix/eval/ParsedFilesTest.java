@@ -24,7 +24,7 @@ class ParsedFilesTest {
   private final Path home = Path.of("/home/test");
 
   private Expr parse(Path file) throws Exception {
-    return ParsedFiles.parse(Source.ofFile(file, Files.readString(file)), home, Path::of);
+    return ParsedFiles.parse(Source.ofFile(file, Files.readString(file)), home, Path::of).tree();
   }
 
   /** Waits (bounded) until the background thread has taken up {@code file}. */
@@ -52,6 +52,30 @@ class ParsedFilesTest {
     assertNotNull(awaitKnown(dir.resolve("sub/default.nix")), "a directory's default.nix parsed ahead");
     assertNotNull(awaitKnown(dir.resolve("c.nix")), "literals of files parsed ahead are followed too");
     assertNull(ParsedFiles.known(dir.resolve("data.txt").toString(), home), "only Nix files are parsed");
+  }
+
+  private static EvalState state(String storeDir) {
+    return new EvalState(new org.modsvc.nix.store.MemoryStore(storeDir), java.util.List.of(), Path.of("/tmp"),
+        java.util.Set.of(), System.err);
+  }
+
+  private static String forced(EvalState st, org.modsvc.nix.value.Value v) {
+    return ((org.modsvc.nix.value.NixString) org.modsvc.nix.value.Thunk.force(v)).value();
+  }
+
+  @Test void evaluationsShareCompiledCode_eachWithItsOwnState() throws Exception {
+    Path data = Files.writeString(dir.resolve("data.txt"), "x");
+    Path f = Files.writeString(dir.resolve("copies.nix"), "{ p = \"${./data.txt}\"; }");
+    EvalState a = state("/store-a");
+    EvalState b = state("/store-b");
+    org.modsvc.nix.value.NixAttrs fromA = (org.modsvc.nix.value.NixAttrs) org.modsvc.nix.value.Thunk.force(a.evalFile(f));
+    org.modsvc.nix.value.NixAttrs fromB = (org.modsvc.nix.value.NixAttrs) org.modsvc.nix.value.Thunk.force(b.evalFile(f));
+    // B is done before A's attribute is forced: A's code must still copy into A's store.
+    assertTrue(forced(b, fromB.get("p")).startsWith("/store-b/"), forced(b, fromB.get("p")));
+    assertTrue(forced(a, fromA.get("p")).startsWith("/store-a/"), forced(a, fromA.get("p")));
+    assertEquals(1, ParsedFiles.parse(Source.ofFile(f, Files.readString(f)), Path.of("/tmp"), Path::of).compiled().size(),
+        "one compiled tree for both evaluations");
+    assertTrue(data.toFile().exists());
   }
 
   @Test void aFileEditedAfterItWasParsed_isParsedAgain() throws Exception {
