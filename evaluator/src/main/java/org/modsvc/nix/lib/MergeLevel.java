@@ -224,13 +224,8 @@ final class MergeLevel {
   private static NixAttrs withPrefix(NixAttrs def, String name, Span sp) {
     Value below = def.get("prefix");
     NixString head = NixString.of(name);
-    Value prefix = below == null ? new NixList(new Value[] {head}) : new Thunk(() -> {
-      Value[] rest = Types.list(below, sp).items();
-      Value[] all = new Value[rest.length + 1];
-      all[0] = head;
-      System.arraycopy(rest, 0, all, 1, rest.length);
-      return new NixList(all);
-    });
+    Value prefix = below == null ? new NixList(new Value[] {head})
+        : new Thunk(() -> NixList.prepend(head, Types.list(below, sp).items()));
     return def.update(new NixAttrs(new String[] {"prefix"}, new Value[] {prefix}, null));
   }
 

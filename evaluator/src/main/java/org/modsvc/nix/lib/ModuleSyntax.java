@@ -62,13 +62,8 @@ final class ModuleSyntax {
     } else {
       Value require = m.get("require");
       Value own = m.get("imports");
-      imports = require == null ? (own == null ? NixList.EMPTY : own) : new Thunk(() -> {
-        Value[] r = Types.list(require, sp).items();
-        Value[] i = own == null ? new Value[0] : Types.list(own, sp).items();
-        Value[] all = java.util.Arrays.copyOf(r, r.length + i.length);
-        System.arraycopy(i, 0, all, r.length, i.length);
-        return new NixList(all);
-      });
+      imports = require == null ? (own == null ? NixList.EMPTY : own) : new Thunk(() -> NixList.concat(
+          Types.list(require, sp).items(), own == null ? new Value[0] : Types.list(own, sp).items()));
       options = NixAttrs.EMPTY;
       config = withFreeformType(m, without(m, SHORTHAND_STRUCTURE));
     }

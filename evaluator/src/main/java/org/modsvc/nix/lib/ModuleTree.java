@@ -88,10 +88,8 @@ final class ModuleTree {
         Value own = Properties.selectNow(mod, "disabledModules", sp);
         Value[] inner = Types.list(Properties.selectNow(imported, "disabled", sp), sp).items();
         if (own instanceof NixList l && l.size() == 0) return new NixList(inner);
-        Value[] all = new Value[inner.length + 1];
-        all[0] = new NixAttrs(DISABLED_ENTRY, new Value[] {own, Properties.select(mod, "_file", sp)}, null);
-        System.arraycopy(inner, 0, all, 1, inner.length);
-        return new NixList(all);
+        return NixList.prepend(new NixAttrs(DISABLED_ENTRY, new Value[] {own, Properties.select(mod, "_file", sp)}, null),
+            inner);
       });
       return new NixAttrs(NODE, new Value[] {disabled, Properties.selectLater(module, "key", sp), module,
           Properties.selectLater(imported, "modules", sp)}, null);

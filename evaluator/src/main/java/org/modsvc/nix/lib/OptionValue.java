@@ -85,11 +85,8 @@ final class OptionValue {
       if (declarations.size() == 0) throw new EvalException("'builtins.head' called on an empty list", sp);
       return Thunk.force(declarations.get(0));
     });
-    Value[] all = new Value[given.length + 1];
-    all[0] = new NixAttrs(new String[] {"file", "value"},
-        new Value[] {file, Properties.mkOverride(OPTION_DEFAULT_PRIORITY, dflt)}, null);
-    System.arraycopy(given, 0, all, 1, given.length);
-    return new NixList(all);
+    return NixList.prepend(new NixAttrs(new String[] {"file", "value"},
+        new Value[] {file, Properties.mkOverride(OPTION_DEFAULT_PRIORITY, dflt)}, null), given);
   }
 
   /** {@code map (x: x.name) list} */

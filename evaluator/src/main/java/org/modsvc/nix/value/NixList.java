@@ -12,6 +12,21 @@ public final class NixList implements Value {
 
   public static NixList of(Value... items) { return items.length == 0 ? EMPTY : new NixList(items); }
 
+  /** {@code [ first ] ++ rest}. */
+  public static NixList prepend(Value first, Value[] rest) {
+    Value[] all = new Value[rest.length + 1];
+    all[0] = first;
+    System.arraycopy(rest, 0, all, 1, rest.length);
+    return new NixList(all);
+  }
+
+  /** {@code a ++ b}. */
+  public static NixList concat(Value[] a, Value[] b) {
+    Value[] all = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return new NixList(all);
+  }
+
   public int size() { return items.length; }
   /** The element at i, not forced. */
   public Value get(int i) { return items[i]; }
