@@ -17,7 +17,7 @@ set -euo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 RUNS=5
-REPEAT=20
+REPEAT=60   # enough evaluations for the JIT to settle: with 20 the median still held warm-up runs
 SIZES="200 1000 5000"
 while [ $# -gt 0 ]; do
   case $1 in
