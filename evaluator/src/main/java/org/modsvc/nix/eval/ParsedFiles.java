@@ -123,7 +123,7 @@ final class ParsedFiles {
     }
     if (!Files.isRegularFile(real)) return;
     CompletableFuture<Parsed> pending = new CompletableFuture<>();
-    Key key = new Key(Source.ofFile(logical, "").name(), homeDir);
+    Key key = new Key(logical.toAbsolutePath().normalize().toString(), homeDir); // as Source.ofFile names it
     if (TREES.putIfAbsent(key, pending) != null) return;
     Parsed parsed = null;
     List<String> literals = new ArrayList<>();
