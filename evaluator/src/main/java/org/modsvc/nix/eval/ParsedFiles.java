@@ -18,14 +18,14 @@ import org.modsvc.nix.syntax.Expr;
 import org.modsvc.nix.syntax.Parser;
 
 /**
- * Syntax trees of files, parsed at most once per process for the same text and, where the machine has a spare
- * core, ahead of the evaluation that needs them.
+ * Syntax trees of files and the code compiled from them, made at most once per process for the same text and,
+ * where the machine has a spare core, parsed ahead of the evaluation that needs them.
  *
  * <p>Caching: trees are keyed by path and home directory (which {@code ~/} paths depend on) and kept with the
  * text they came from, so an edited file is parsed afresh. The agent re-evaluates the same configuration on every
  * change, and most of it — our lib, the built-in modules, unchanged user modules — is the same text every time:
- * parsing it again was about a tenth of a warm evaluation. Trees are immutable data, so evaluations share them;
- * each still compiles its own executable nodes.
+ * parsing it again was about a tenth of a warm evaluation, compiling it another twentieth. Trees and compiled
+ * code are shared by all evaluations (see {@link Parsed}).
  *
  * <p>Parsing ahead: a configuration names the files it imports as path literals ({@code imports = [ ./a.nix ];},
  * our lib's {@code ./modules.nix}). When a file has been parsed, the {@code .nix} files and directories its plain
