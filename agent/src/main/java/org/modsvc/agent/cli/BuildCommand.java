@@ -3,7 +3,6 @@ package org.modsvc.agent.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +20,7 @@ import org.modsvc.switcher.generation.GenerationSwitcher;
 import org.modsvc.switcher.generation.Layout;
 import org.modsvc.switcher.generation.SwitchLock;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -32,11 +32,7 @@ import picocli.CommandLine.Option;
     description = "Evaluate the modules and write the resulting files under --root DIR, without touching systemd. "
         + "Exit 0 ok, 1 usage/fatal, 2 configuration error (nothing written).")
 final class BuildCommand extends SwitchingCommand {
-  @Option(names = "--modules", paramLabel = "PATH", description = "The module files (default: the mode's modules directory).")
-  Path modules;
-
-  @Option(names = "--units", paramLabel = "DIR", description = "Use ready unit files from DIR instead of modules.")
-  Path units;
+  @Mixin ConfigurationOptions configuration;
 
   @Option(names = "--force", description = "Back up unmanaged files in the way (<path>.modsvc-backup).")
   boolean force;
@@ -55,7 +51,7 @@ final class BuildCommand extends SwitchingCommand {
       throw new SwitchException(ExitCode.FATAL, "build writes its files under --root DIR; use 'switch' to activate", null);
     }
     Layout layout = context.layout();
-    ConfigurationSource source = ConfigurationSources.forModules(context, layout, modules, units, err);
+    ConfigurationSource source = configuration.source(context, layout, err);
     if (repeat > 1) timeEvaluations(source, layout);
     GenerationSwitcher gs = new GenerationSwitcher(layout);
     try (SwitchLock lock = gs.lock()) {

@@ -2,11 +2,11 @@ package org.modsvc.agent.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import org.modsvc.switcher.activation.Activation;
 import org.modsvc.switcher.build.ConfigurationSource;
 import org.modsvc.switcher.generation.Layout;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code modsvc-agent switch}: build the configuration and make it the running one (decisions §6, §7). */
@@ -14,11 +14,7 @@ import picocli.CommandLine.Option;
     description = "Build the configuration and switch the services to it. Exit 0 ok, 1 usage/fatal, "
         + "2 configuration error (nothing changed), 4 some unit failed.")
 final class SwitchCommand extends SwitchingCommand {
-  @Option(names = "--modules", paramLabel = "PATH", description = "The module files (default: the mode's modules directory).")
-  Path modules;
-
-  @Option(names = "--units", paramLabel = "DIR", description = "Use ready unit files from DIR instead of modules.")
-  Path units;
+  @Mixin ConfigurationOptions configuration;
 
   @Option(names = "--dry-run", description = "Show what would be done; change nothing.")
   boolean dryRun;
@@ -34,7 +30,7 @@ final class SwitchCommand extends SwitchingCommand {
   int run() throws IOException {
     Layout layout = context.layout();
     Activation activation = context.activation(layout, force, err);
-    ConfigurationSource source = ConfigurationSources.forModules(context, layout, modules, units, err);
+    ConfigurationSource source = configuration.source(context, layout, err);
     return print(dryRun ? activation.preview(source).result() : activation.switchTo(source));
   }
 }
