@@ -142,7 +142,7 @@ final class AttrBuiltins implements Builtins.Group {
       System.arraycopy(s.values(), 0, values, k, s.size());
       k += s.size();
     }
-    int[] order = stableOrderByName(names);
+    int[] order = NixAttrs.stableOrderByName(names, names.length);
     List<String> outNames = new ArrayList<>();
     List<Value> outValues = new ArrayList<>();
     for (int i = 0; i < total; ) {
@@ -158,25 +158,5 @@ final class AttrBuiltins implements Builtins.Group {
       i = j;
     }
     return new NixAttrs(outNames.toArray(new String[0]), outValues.toArray(new Value[0]), null);
-  }
-
-  /** Indices of {@code names} sorted by name, ties in index order (a bottom-up merge sort; runs are sorted). */
-  private static int[] stableOrderByName(String[] names) {
-    int n = names.length;
-    int[] a = new int[n];
-    for (int i = 0; i < n; i++) a[i] = i;
-    int[] tmp = new int[n];
-    for (int width = 1; width < n; width *= 2) {
-      for (int lo = 0; lo < n - width; lo += 2 * width) {
-        int mid = lo + width, hi = Math.min(lo + 2 * width, n);
-        if (names[a[mid - 1]].compareTo(names[a[mid]]) <= 0) continue;
-        int i = lo, j = mid, k = lo;
-        while (i < mid && j < hi) tmp[k++] = names[a[j]].compareTo(names[a[i]]) < 0 ? a[j++] : a[i++];
-        while (i < mid) tmp[k++] = a[i++];
-        while (j < hi) tmp[k++] = a[j++];
-        System.arraycopy(tmp, lo, a, lo, hi - lo);
-      }
-    }
-    return a;
   }
 }

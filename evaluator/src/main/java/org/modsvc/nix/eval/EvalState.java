@@ -2,7 +2,6 @@ package org.modsvc.nix.eval;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -13,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.modsvc.nix.error.EvalException;
+import org.modsvc.nix.source.ArchivedFiles;
 import org.modsvc.nix.source.Source;
 import org.modsvc.nix.source.Span;
 import org.modsvc.nix.syntax.Expr;
@@ -240,29 +240,12 @@ public final class EvalState {
     return p;
   }
 
-  /**
-   * Texts of files inside the jar (our lib, the built-in modules), read once per process: they cannot change while
-   * it runs, and every evaluation imports them (inflating them again was a sixth of a small evaluation).
-   */
-  private static final Map<String, String> ARCHIVED_TEXTS = new java.util.concurrent.ConcurrentHashMap<>();
-
-  private static String archivedText(Path file) throws IOException {
-    String uri = file.toUri().toString();
-    String text = ARCHIVED_TEXTS.get(uri);
-    if (text == null) {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-      ARCHIVED_TEXTS.put(uri, text);
-    }
-    return text;
-  }
-
   private Source readSource(Path p, Span span) {
     String storeText = store.textContent(p.toString()).orElse(null);
     if (storeText != null) return Source.ofFile(p, storeText);
     Path real = store.realPath(p.toString()).orElse(p);
     try {
-      if (real.getFileSystem() != java.nio.file.FileSystems.getDefault()) return Source.ofFile(p, archivedText(real));
-      return Source.ofFile(p, Files.readString(real, StandardCharsets.UTF_8));
+      return Source.ofFile(p, ArchivedFiles.text(real));
     } catch (java.nio.file.NoSuchFileException e) {
       throw new EvalException("path '" + p + "' does not exist", span);
     } catch (IOException e) {

@@ -1,6 +1,5 @@
 package org.modsvc.nix.eval;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +12,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import org.modsvc.nix.source.ArchivedFiles;
 import org.modsvc.nix.source.Source;
 import org.modsvc.nix.syntax.Expr;
 import org.modsvc.nix.syntax.Parser;
@@ -128,7 +128,7 @@ final class ParsedFiles {
     Parsed parsed = null;
     List<String> literals = new ArrayList<>();
     try {
-      Source source = Source.ofFile(logical, Files.readString(real, StandardCharsets.UTF_8));
+      Source source = Source.ofFile(logical, ArchivedFiles.text(real));
       parsed = new Parsed(source.text(), Parser.parse(source, homeDir, null, literals::add));
     } catch (Exception | StackOverflowError e) {
       // Not ours to report: the evaluation parses the file itself if it imports it, and says what is wrong.
@@ -141,11 +141,10 @@ final class ParsedFiles {
   }
 
   private static Executor parserThread() {
-    ThreadPoolExecutor pool = new ThreadPoolExecutor(0, 1, 5, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+    return new ThreadPoolExecutor(0, 1, 5, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
       Thread t = new Thread(null, r, "nix-parse-ahead", PARSER_STACK_BYTES);
       t.setDaemon(true);
       return t;
     });
-    return pool;
   }
 }

@@ -126,12 +126,7 @@ final class MergeLevel {
         NixString name = NixString.of(declarations.name(i));
         Value decls = declarations.value(i);
         results[i] = new Thunk(() -> {
-          Value loc = new Thunk(() -> {
-            Value[] above = Types.list(prefix, callSite).items();
-            Value[] all = java.util.Arrays.copyOf(above, above.length + 1);
-            all[above.length] = name;
-            return new NixList(all);
-          });
+          Value loc = new Thunk(() -> NixList.concat(Types.list(prefix, callSite).items(), new Value[] {name}));
           Value kind = kindOf(decls, decl -> st.call(notAnOption, loc, decl, callSite), callSite);
           if (kind != OPTIONS) return st.call(other, name, decls, callSite);
           Value definitions = new Thunk(() -> {

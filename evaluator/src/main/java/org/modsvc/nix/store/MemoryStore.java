@@ -15,6 +15,7 @@ import java.util.SortedSet;
 import java.util.function.BiPredicate;
 import org.modsvc.nix.eval.EvalStore;
 import org.modsvc.nix.eval.StoreObject;
+import org.modsvc.nix.source.ArchivedFiles;
 
 /**
  * A store that computes every path exactly as Nix does but writes nothing: text files are kept in memory
@@ -81,10 +82,10 @@ public final class MemoryStore implements EvalStore {
         if (keep) included.add(path);
         return keep;
       };
-      String p = filter == null && ImmutableSources.contains(source)
-          ? ImmutableSources.storePath(paths, name, source, recursive)
-          : paths.computeSourcePath(name, source, recursive ? ContentAddressMethod.NAR : ContentAddressMethod.FLAT, f)
-              .storePath();
+      ContentAddressMethod method = recursive ? ContentAddressMethod.NAR : ContentAddressMethod.FLAT;
+      String p = filter == null && ArchivedFiles.contains(source)
+          ? ImmutableSources.storePath(paths, name, source, method)
+          : paths.computeSourcePath(name, source, method, f).storePath();
       if (filter == null) sources.put(p, source);
       objects.putIfAbsent(p, new StoreObject.CopiedPath(p, source, recursive, included));
       return p;

@@ -233,6 +233,29 @@ public sealed class NixAttrs implements Value permits NixAttrs.WithFallback {
     return -(lo + 1);
   }
 
+  /**
+   * Indices of the first {@code n} names ordered by name, ties in index order: a bottom-up merge sort on a primitive
+   * array (sorting boxed Integers with a comparator allocates and dispatches per comparison); runs already in order
+   * cost one comparison each.
+   */
+  public static int[] stableOrderByName(String[] names, int n) {
+    int[] a = new int[n];
+    for (int i = 0; i < n; i++) a[i] = i;
+    int[] tmp = new int[n];
+    for (int width = 1; width < n; width *= 2) {
+      for (int lo = 0; lo < n - width; lo += 2 * width) {
+        int mid = lo + width, hi = Math.min(lo + 2 * width, n);
+        if (names[a[mid - 1]].compareTo(names[a[mid]]) <= 0) continue;
+        int i = lo, j = mid, k = lo;
+        while (i < mid && j < hi) tmp[k++] = names[a[j]].compareTo(names[a[i]]) < 0 ? a[j++] : a[i++];
+        while (i < mid) tmp[k++] = a[i++];
+        while (j < hi) tmp[k++] = a[j++];
+        System.arraycopy(tmp, lo, a, lo, hi - lo);
+      }
+    }
+    return a;
+  }
+
   @Override public String typeName() { return "set"; }
   @Override public String toString() { return "NixAttrs" + Arrays.toString(names); }
 
@@ -297,7 +320,7 @@ public sealed class NixAttrs implements Value permits NixAttrs.WithFallback {
         return new NixAttrs(Arrays.copyOf(names, size), Arrays.copyOf(values, size),
             positions == null ? null : Arrays.copyOf(positions, size));
       }
-      int[] idx = sortedIndices();
+      int[] idx = stableOrderByName(names, size);
       // idx is sorted by (name, insertion order): of each run of equal names keep the first or the last.
       int k = 0;
       for (int i = 0; i < size; i++) {
@@ -320,26 +343,5 @@ public sealed class NixAttrs implements Value permits NixAttrs.WithFallback {
       return new NixAttrs(rn, rv, rp);
     }
 
-    /**
-     * The insertion indices ordered by name, ties by insertion order (a stable merge sort on a primitive
-     * array: sorting boxed Integers with a comparator allocated and dispatched per comparison).
-     */
-    private int[] sortedIndices() {
-      int[] a = new int[size];
-      for (int i = 0; i < size; i++) a[i] = i;
-      int[] tmp = new int[size];
-      for (int width = 1; width < size; width *= 2) {
-        for (int lo = 0; lo < size - width; lo += 2 * width) {
-          int mid = lo + width, hi = Math.min(lo + 2 * width, size);
-          if (names[a[mid - 1]].compareTo(names[a[mid]]) <= 0) continue; // runs already in order
-          int i = lo, j = mid, k = lo;
-          while (i < mid && j < hi) tmp[k++] = names[a[j]].compareTo(names[a[i]]) < 0 ? a[j++] : a[i++];
-          while (i < mid) tmp[k++] = a[i++];
-          while (j < hi) tmp[k++] = a[j++];
-          System.arraycopy(tmp, lo, a, lo, hi - lo);
-        }
-      }
-      return a;
-    }
   }
 }
