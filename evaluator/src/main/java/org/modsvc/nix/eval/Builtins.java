@@ -64,7 +64,7 @@ public final class Builtins {
     r.entries.putAll(extra);
     NixAttrs.Builder b = NixAttrs.builder(r.entries.size() + 1);
     r.entries.forEach(b::put);
-    Thunk self = new Thunk(null, null);
+    Thunk self = new Thunk((Node) null, null);
     b.put("builtins", self);
     NixAttrs builtins = b.build();
     self.set(builtins);

@@ -33,64 +33,108 @@ final class DefinitionMerge {
   }
 
   private static Value merge(EvalState st, NixAttrs messages, Value loc, Value typeValue, Value defs, Span sp) {
-    Thunk defsFinalPrime = new Thunk(() -> DefinitionPipeline.finalDefinitions(st, defs, sp));
-    Thunk defsFinal = Properties.selectLater(defsFinalPrime, "values", sp);
-    Thunk isDefined = new Thunk(() -> NixBool.of(Types.list(defsFinal, sp).size() != 0));
-    Thunk[] mergedValue = new Thunk[1];
-    Thunk checkedAndMerged = new Thunk(() -> {
-      NixAttrs type = Types.attrs(typeValue, sp);
-      NixAttrs result;
-      if (hasV2Merge(type, sp)) {
-        if (!isV2MergeCoherent(type, sp)) throw thrown(st, messages, "incoherent_v2_check", sp, loc, type);
-        NixAttrs v2Args = new NixAttrs(new String[] {"defs", "loc"}, new Value[] {defsFinal, loc}, null);
-        Value v2 = Properties.select(Types.attrs(Properties.select(type, "merge", sp), sp), "v2", sp);
-        NixAttrs raw = Types.attrs(st.call(v2, v2Args, sp), sp);
-        Value valueMeta = new Thunk(() -> Types.attrs(Properties.select(raw, "valueMeta", sp), sp)
-            .update(new NixAttrs(new String[] {"_internal"},
-                new Value[] {new NixAttrs(new String[] {"type"}, new Value[] {type}, null)}, null)));
-        result = raw.update(new NixAttrs(new String[] {"valueMeta"}, new Value[] {valueMeta}, null));
-      } else {
-        result = new NixAttrs(SHAPE, new Value[] {NixNull.NULL, mergedValue[0], NixAttrs.EMPTY}, null);
-      }
-      checkShape(result, sp);
-      return result;
-    });
-    mergedValue[0] = new Thunk(() -> {
-      NixAttrs type = Types.attrs(typeValue, sp);
-      if (!Types.bool(isDefined, sp)) {
-        if (Thunk.force(Properties.select(type, "emptyValue", sp)) instanceof NixAttrs empty && empty.has("value")) {
-          return Thunk.force(empty.get("value"));
-        }
-        throw thrown(st, messages, "used_but_not_defined", sp, loc);
-      }
-      if (hasV2Merge(type, sp)) {
-        NixAttrs cm = Types.attrs(checkedAndMerged, sp);
-        Value headError = cm.get("headError");
-        if (headError != null && Thunk.force(headError) != NixNull.NULL) {
-          throw thrown(st, messages, "wrong_type_v2", sp, loc, type, headError);
-        }
-        return Thunk.force(Properties.select(cm, "value", sp));
-      }
-      Value check = Properties.select(type, "check", sp);
-      Value[] finals = Types.list(defsFinal, sp).items();
-      for (Value def : finals) {
-        if (!passes(st, check, def, sp)) {
-          Value failing = new Thunk(() -> {
-            java.util.List<Value> bad = new java.util.ArrayList<>();
-            for (Value d : finals) if (!passes(st, check, d, sp)) bad.add(d);
-            return new NixList(bad.toArray(new Value[0]));
-          });
-          throw thrown(st, messages, "wrong_type", sp, loc, type, failing);
-        }
-      }
-      return st.call(Properties.select(type, "merge", sp), new Value[] {loc, defsFinal}, sp);
-    });
-    Thunk optionalValue = new Thunk(() -> Types.bool(isDefined, sp)
-        ? new NixAttrs(new String[] {"value"}, new Value[] {mergedValue[0]}, null)
-        : NixAttrs.EMPTY);
+    Run r = new Run(st, messages, loc, typeValue, defs, sp);
     return new NixAttrs(RESULT,
-        new Value[] {checkedAndMerged, defsFinal, defsFinalPrime, isDefined, mergedValue[0], optionalValue}, null);
+        new Value[] {r.checkedAndMerged, r.defsFinal, r.defsFinalPrime, r.isDefined, r.mergedValue, r.optionalValue},
+        null);
   }
+
+  /**
+   * One merge: what the lazily computed fields of its result share. Their thunks name their computations by the
+   * constants below and take this as their context (see {@link Thunk.Deferred}).
+   */
+  private static final class Run {
+    final EvalState st;
+    final NixAttrs messages;
+    final Value loc, typeValue, defs;
+    final Span sp;
+    final Thunk defsFinalPrime = new Thunk(FINAL_DEFINITIONS, this);
+    final Thunk defsFinal;
+    final Thunk isDefined = new Thunk(IS_DEFINED, this);
+    final Thunk checkedAndMerged = new Thunk(CHECKED_AND_MERGED, this);
+    final Thunk mergedValue = new Thunk(MERGED_VALUE, this);
+    final Thunk optionalValue = new Thunk(OPTIONAL_VALUE, this);
+
+    Run(EvalState st, NixAttrs messages, Value loc, Value typeValue, Value defs, Span sp) {
+      this.st = st;
+      this.messages = messages;
+      this.loc = loc;
+      this.typeValue = typeValue;
+      this.defs = defs;
+      this.sp = sp;
+      this.defsFinal = Properties.selectLater(defsFinalPrime, "values", sp);
+    }
+  }
+
+  private static final String[] V2_ARGS = {"defs", "loc"};
+  private static final String[] INTERNAL = {"_internal"};
+  private static final String[] TYPE = {"type"};
+  private static final String[] VALUE_META = {"valueMeta"};
+  private static final String[] VALUE = {"value"};
+
+  private static final Thunk.Deferred<Run> FINAL_DEFINITIONS = r -> DefinitionPipeline.finalDefinitions(r.st, r.defs, r.sp);
+  private static final Thunk.Deferred<Run> IS_DEFINED = r -> NixBool.of(Types.list(r.defsFinal, r.sp).size() != 0);
+  private static final Thunk.Deferred<Run> OPTIONAL_VALUE = r -> Types.bool(r.isDefined, r.sp)
+      ? new NixAttrs(VALUE, new Value[] {r.mergedValue}, null)
+      : NixAttrs.EMPTY;
+
+  private record V2Result(NixAttrs raw, NixAttrs type, Span sp) {}
+
+  /** {@code raw.valueMeta // { _internal.type = type; }} */
+  private static final Thunk.Deferred<V2Result> VALUE_META_WITH_TYPE = v ->
+      Types.attrs(Properties.select(v.raw, "valueMeta", v.sp), v.sp)
+          .update(new NixAttrs(INTERNAL, new Value[] {new NixAttrs(TYPE, new Value[] {v.type}, null)}, null));
+
+  private static final Thunk.Deferred<Run> CHECKED_AND_MERGED = r -> {
+    Span sp = r.sp;
+    NixAttrs type = Types.attrs(r.typeValue, sp);
+    NixAttrs result;
+    if (hasV2Merge(type, sp)) {
+      if (!isV2MergeCoherent(type, sp)) throw thrown(r.st, r.messages, "incoherent_v2_check", sp, r.loc, type);
+      NixAttrs v2Args = new NixAttrs(V2_ARGS, new Value[] {r.defsFinal, r.loc}, null);
+      Value v2 = Properties.select(Types.attrs(Properties.select(type, "merge", sp), sp), "v2", sp);
+      NixAttrs raw = Types.attrs(r.st.call(v2, v2Args, sp), sp);
+      Value valueMeta = new Thunk(VALUE_META_WITH_TYPE, new V2Result(raw, type, sp));
+      result = raw.update(new NixAttrs(VALUE_META, new Value[] {valueMeta}, null));
+    } else {
+      result = new NixAttrs(SHAPE, new Value[] {NixNull.NULL, r.mergedValue, NixAttrs.EMPTY}, null);
+    }
+    checkShape(result, sp);
+    return result;
+  };
+
+  private static final Thunk.Deferred<Run> MERGED_VALUE = r -> {
+    Span sp = r.sp;
+    EvalState st = r.st;
+    NixAttrs type = Types.attrs(r.typeValue, sp);
+    if (!Types.bool(r.isDefined, sp)) {
+      if (Thunk.force(Properties.select(type, "emptyValue", sp)) instanceof NixAttrs empty && empty.has("value")) {
+        return Thunk.force(empty.get("value"));
+      }
+      throw thrown(st, r.messages, "used_but_not_defined", sp, r.loc);
+    }
+    if (hasV2Merge(type, sp)) {
+      NixAttrs cm = Types.attrs(r.checkedAndMerged, sp);
+      Value headError = cm.get("headError");
+      if (headError != null && Thunk.force(headError) != NixNull.NULL) {
+        throw thrown(st, r.messages, "wrong_type_v2", sp, r.loc, type, headError);
+      }
+      return Thunk.force(Properties.select(cm, "value", sp));
+    }
+    Value check = Properties.select(type, "check", sp);
+    Value[] finals = Types.list(r.defsFinal, sp).items();
+    for (Value def : finals) {
+      if (!passes(st, check, def, sp)) {
+        Value failing = new Thunk(() -> {
+          java.util.List<Value> bad = new java.util.ArrayList<>();
+          for (Value d : finals) if (!passes(st, check, d, sp)) bad.add(d);
+          return new NixList(bad.toArray(new Value[bad.size()]));
+        });
+        throw thrown(st, r.messages, "wrong_type", sp, r.loc, type, failing);
+      }
+    }
+    return st.call(Properties.select(type, "merge", sp), new Value[] {r.loc, r.defsFinal}, sp);
+  };
 
   /**
    * {@code headErrorOfWith describe}: the two-argument head error of a v2 merge, null when every definition
@@ -107,7 +151,7 @@ final class DefinitionMerge {
           bad.add(def);
         }
       }
-      return bad == null ? NixNull.NULL : st.call(describe, new NixList(bad.toArray(new Value[0])), callSite);
+      return bad == null ? NixNull.NULL : st.call(describe, new NixList(bad.toArray(new Value[bad.size()])), callSite);
     });
   }
 

@@ -35,7 +35,7 @@ final class MergeLevel {
         out.add(new NixAttrs(PUSHED_DOWN, new Value[] {config, file}, null));
       }
     }
-    return new NixList(out.toArray(new Value[0]));
+    return new NixList(out.toArray(new Value[out.size()]));
   }
 
   /**
@@ -48,9 +48,11 @@ final class MergeLevel {
     return ByName.group(subtrees, (m, i) -> {
       Span where = subtrees[m].position(i);
       return new NixAttrs(DECLARATION,
-          new Value[] {located.files[m], subtrees[m].value(i), new Thunk(() -> Paths.positionAttrs(where))}, null);
+          new Value[] {located.files[m], subtrees[m].value(i), new Thunk(POSITION, where)}, null);
     });
   }
+
+  private static final Thunk.Deferred<Span> POSITION = Paths::positionAttrs;
 
   /** Each item's set under one attribute, with the item's file. */
   private record Located(NixAttrs[] sets, Value[] files) {}
@@ -88,17 +90,18 @@ final class MergeLevel {
    * {@code options} are tagged as something else than an option (a type where mkOption was forgotten).
    */
   static Value declarationKind(EvalState st, Value notAnOption, Value declsValue, Span sp) {
-    return kindOf(declsValue, decl -> st.call(notAnOption, decl, sp), sp);
+    return kindOf(st, declsValue, notAnOption, null, sp);
   }
 
-  private static Value kindOf(Value declsValue, java.util.function.Function<NixAttrs, Value> notAnOption, Span sp) {
+  /** {@code notAnOption} is called with {@code loc} (when not null) and the offending declaration. */
+  private static Value kindOf(EvalState st, Value declsValue, Value notAnOption, Value loc, Span sp) {
     Value[] decls = Types.list(declsValue, sp).items();
     int options = 0;
     for (Value d : decls) {
       NixAttrs decl = Types.attrs(d, sp);
       if (!(Thunk.force(Properties.select(decl, "options", sp)) instanceof NixAttrs opts) || !opts.has("_type")) continue;
       if (Thunk.force(opts.get("_type")) instanceof NixString t && t.value().equals("option")) options++;
-      else return notAnOption.apply(decl);
+      else return loc == null ? st.call(notAnOption, decl, sp) : st.call(notAnOption, loc, decl, sp);
     }
     return options == decls.length ? OPTIONS : options == 0 ? NONE : MIXED;
   }
@@ -118,30 +121,55 @@ final class MergeLevel {
     Value notAnOption = Properties.select(hooks, "notAnOption", sp);
     Value other = Properties.select(hooks, "other", sp);
     return new PrimOp("mergeOptions", 3, (a, callSite) -> {
-      Value prefix = a[0];
+      Level level = new Level(st, evalOptionValue, declareOption, notAnOption, other, a[0], a[2], callSite);
       NixAttrs declarations = Types.attrs(a[1], callSite);
-      Value definitionsValue = a[2];
       Value[] results = new Value[declarations.size()];
       for (int i = 0; i < results.length; i++) {
-        NixString name = NixString.of(declarations.name(i));
-        Value decls = declarations.value(i);
-        results[i] = new Thunk(() -> {
-          Value loc = new Thunk(() -> NixList.concat(Types.list(prefix, callSite).items(), new Value[] {name}));
-          Value kind = kindOf(decls, decl -> st.call(notAnOption, loc, decl, callSite), callSite);
-          if (kind != OPTIONS) return st.call(other, name, decls, callSite);
-          Value definitions = new Thunk(() -> {
-            Value defs = Types.attrs(definitionsValue, callSite).get(name.value());
-            return defs == null ? NixList.EMPTY : Thunk.force(defs);
-          });
-          Value option = new Thunk(() -> st.call(evalOptionValue,
-              new Value[] {loc, new Thunk(() -> st.call(declareOption, new Value[] {loc, decls}, callSite)), definitions},
-              callSite));
-          return new NixAttrs(MERGED, new Value[] {option, NixList.EMPTY}, null);
-        });
+        results[i] = new Thunk(NAME_RESULT, new Named(level, NixString.of(declarations.name(i)), declarations.value(i)));
       }
       return new NixAttrs(declarations.names(), results, null);
     });
   }
+
+  /** The hooks and arguments of one {@code mergeOptions} call, which its names share. */
+  private record Level(EvalState st, Value evalOptionValue, Value declareOption, Value notAnOption, Value other,
+      Value prefix, Value definitions, Span callSite) {}
+
+  /** One declared name of a level: the context of the thunks computing its result (see {@link Thunk.Deferred}). */
+  private static final class Named {
+    final Level level;
+    final NixString name;
+    final Value decls;
+    final Thunk loc = new Thunk(LOC, this);
+
+    Named(Level level, NixString name, Value decls) {
+      this.level = level;
+      this.name = name;
+      this.decls = decls;
+    }
+  }
+
+  /** {@code prefix ++ [ name ]} */
+  private static final Thunk.Deferred<Named> LOC =
+      n -> NixList.concat(Types.list(n.level.prefix, n.level.callSite).items(), new Value[] {n.name});
+
+  private static final Thunk.Deferred<Named> DEFINITIONS = n -> {
+    Value defs = Types.attrs(n.level.definitions, n.level.callSite).get(n.name.value());
+    return defs == null ? NixList.EMPTY : Thunk.force(defs);
+  };
+
+  private static final Thunk.Deferred<Named> DECLARED =
+      n -> n.level.st.call(n.level.declareOption, new Value[] {n.loc, n.decls}, n.level.callSite);
+
+  private static final Thunk.Deferred<Named> OPTION = n -> n.level.st.call(n.level.evalOptionValue,
+      new Value[] {n.loc, new Thunk(DECLARED, n), new Thunk(DEFINITIONS, n)}, n.level.callSite);
+
+  private static final Thunk.Deferred<Named> NAME_RESULT = n -> {
+    Level l = n.level;
+    Value kind = kindOf(l.st, n.decls, l.notAnOption, n.loc, l.callSite);
+    if (kind != OPTIONS) return l.st.call(l.other, n.name, n.decls, l.callSite);
+    return new NixAttrs(MERGED, new Value[] {new Thunk(OPTION, n), NixList.EMPTY}, null);
+  };
 
   /**
    * { values = name → [ { file, value } ]; pushedDown = name → [ { file, config } ]; } for the definitions
@@ -158,20 +186,26 @@ final class MergeLevel {
     Value[] pushed = new Value[values.size()];
     for (int n = 0; n < pushed.length; n++) {
       Value[] defsOfName = ((NixList) values.value(n)).items();
-      pushed[n] = new Thunk(() -> {
-        List<Value> out = new ArrayList<>();
-        for (Value d : defsOfName) {
-          NixAttrs def = (NixAttrs) d;
-          for (Value config : Types.list(Properties.pushDown(def.value(1), sp), sp).items()) {
-            out.add(new NixAttrs(PUSHED_DOWN, new Value[] {config, def.value(0)}, null));
-          }
-        }
-        return new NixList(out.toArray(new Value[0]));
-      });
+      pushed[n] = new Thunk(PUSHED_DOWN_DEFINITIONS, new Definitions(defsOfName, sp));
     }
-    return new NixAttrs(new String[] {"pushedDown", "values"},
-        new Value[] {new NixAttrs(values.names(), pushed, null), values}, null);
+    return new NixAttrs(BY_NAME, new Value[] {new NixAttrs(values.names(), pushed, null), values}, null);
   }
+
+  private static final String[] BY_NAME = {"pushedDown", "values"};
+
+  /** One name's definitions [ { file, value } ]. */
+  private record Definitions(Value[] defs, Span sp) {}
+
+  private static final Thunk.Deferred<Definitions> PUSHED_DOWN_DEFINITIONS = ds -> {
+    List<Value> out = new ArrayList<>();
+    for (Value d : ds.defs) {
+      NixAttrs def = (NixAttrs) d;
+      for (Value config : Types.list(Properties.pushDown(def.value(1), ds.sp), ds.sp).items()) {
+        out.add(new NixAttrs(PUSHED_DOWN, new Value[] {config, def.value(0)}, null));
+      }
+    }
+    return new NixList(out.toArray(new Value[out.size()]));
+  };
 
   /** name → [ { file, value } ] for definitions [ { file, value } ] whose values are attribute sets. */
   static Value valuesByAttribute(Value defsValue, Span sp) {
@@ -212,7 +246,7 @@ final class MergeLevel {
       }
       for (Value d : defs.items()) out.add(withPrefix(Types.attrs(d, sp), name, sp));
     }
-    return new NixList(out.toArray(new Value[0]));
+    return new NixList(out.toArray(new Value[out.size()]));
   }
 
   /** {@code def // { prefix = [ name ] ++ (def.prefix or [ ]); }} */
@@ -221,8 +255,10 @@ final class MergeLevel {
     NixString head = NixString.of(name);
     Value prefix = below == null ? new NixList(new Value[] {head})
         : new Thunk(() -> NixList.prepend(head, Types.list(below, sp).items()));
-    return def.update(new NixAttrs(new String[] {"prefix"}, new Value[] {prefix}, null));
+    return def.update(new NixAttrs(PREFIX, new Value[] {prefix}, null));
   }
+
+  private static final String[] PREFIX = {"prefix"};
 
   /** {@code mapAttrs (_: r: r.${name})}, each attribute selected on demand. */
   static Value attrOfEach(String name, Value setValue, Span sp) {

@@ -35,59 +35,102 @@ final class OptionValue {
     Value readOnlySetTwice = Properties.select(hooks, "readOnlySetTwice", sp);
     Value deprecated = Properties.select(hooks, "deprecated", sp);
     Value toStringFor = Properties.select(hooks, "toStringFor", sp);
-    return new PrimOp("evalOptionValue", 3, (a, callSite) -> {
-      Value loc = a[0];
-      NixAttrs opt = Types.attrs(a[1], callSite);
-      Value defs = a[2];
-      Thunk type = new Thunk(() -> Thunk.force(Properties.select(opt, "type", callSite)));
-      Thunk allDefs = new Thunk(() -> withDefault(opt, defs, callSite));
-      Thunk merged = new Thunk(() -> {
-        Value readOnly = opt.get("readOnly");
-        if (readOnly != null && Types.bool(readOnly, callSite) && Types.list(allDefs, callSite).size() > 1) {
-          return st.call(readOnlySetTwice, new Value[] {loc, opt, allDefs}, callSite);
-        }
-        return st.call(mergeDefinitions, new Value[] {loc, type, allDefs}, callSite);
-      });
-      Value mergedValue = Properties.selectLater(merged, "mergedValue", callSite);
-      Value defsFinal = Properties.selectLater(merged, "defsFinal", callSite);
-      Value apply = opt.get("apply");
-      Thunk value = new Thunk(() -> {
-        try {
-          return apply != null ? st.call(apply, mergedValue, callSite) : Thunk.force(mergedValue);
-        } catch (EvalException e) {
-          String name = st.coerceToString(st.call(showOption, loc, callSite), callSite, false, false).value();
-          throw e.addTrace("while evaluating the option `" + name + "':", Span.NONE);
-        }
-      });
+    return new PrimOp("evalOptionValue", 3, (a, callSite) ->
+        new Run(st, mergeDefinitions, showOption, readOnlySetTwice, deprecated, toStringFor, a[0],
+            Types.attrs(a[1], callSite), a[2], callSite).option());
+  }
+
+  /**
+   * One option's evaluation: what its lazily computed attributes share. The thunks name their computations by
+   * the constants below and take this as their context (see {@link Thunk.Deferred}).
+   */
+  private static final class Run {
+    final EvalState st;
+    final Value mergeDefinitions, showOption, readOnlySetTwice, deprecated, toStringFor;
+    final Value loc;
+    final NixAttrs opt;
+    final Value defs;
+    final Span callSite;
+    final Thunk type = new Thunk(TYPE, this);
+    final Thunk allDefs = new Thunk(ALL_DEFS, this);
+    final Thunk merged = new Thunk(MERGED, this);
+    final Thunk mergedValue;
+    final Thunk defsFinal;
+
+    Run(EvalState st, Value mergeDefinitions, Value showOption, Value readOnlySetTwice, Value deprecated,
+        Value toStringFor, Value loc, NixAttrs opt, Value defs, Span callSite) {
+      this.st = st;
+      this.mergeDefinitions = mergeDefinitions;
+      this.showOption = showOption;
+      this.readOnlySetTwice = readOnlySetTwice;
+      this.deprecated = deprecated;
+      this.toStringFor = toStringFor;
+      this.loc = loc;
+      this.opt = opt;
+      this.defs = defs;
+      this.callSite = callSite;
+      this.mergedValue = Properties.selectLater(merged, "mergedValue", callSite);
+      this.defsFinal = Properties.selectLater(merged, "defsFinal", callSite);
+    }
+
+    NixAttrs option() {
       NixAttrs base = Properties.selectNow(type, "deprecationMessage", callSite) == NixNull.NULL
           ? opt
           : Types.attrs(st.call(deprecated, loc, opt, callSite), callSite);
       Value[] added = {
-          new Thunk(() -> st.call(toStringFor, loc, callSite)),
-          new Thunk(() -> eachField(defsFinal, "value", callSite)),
+          new Thunk(TO_STRING, this),
+          new Thunk(VALUES, this),
           defsFinal,
-          new Thunk(() -> eachField(defsFinal, "file", callSite)),
+          new Thunk(FILES, this),
           Properties.selectLater(Properties.selectLater(merged, "defsFinal'", callSite), "highestPrio", callSite),
           Properties.selectLater(merged, "isDefined", callSite),
-          value,
+          new Thunk(VALUE, this),
           Properties.selectLater(Properties.selectLater(merged, "checkedAndMerged", callSite), "valueMeta", callSite)};
       return base.update(new NixAttrs(ADDED, added, null));
-    });
+    }
   }
+
+  private static final Thunk.Deferred<Run> TYPE = r -> Thunk.force(Properties.select(r.opt, "type", r.callSite));
+  private static final Thunk.Deferred<Run> ALL_DEFS = r -> withDefault(r.opt, r.defs, r.callSite);
+  private static final Thunk.Deferred<Run> MERGED = r -> {
+    Value readOnly = r.opt.get("readOnly");
+    if (readOnly != null && Types.bool(readOnly, r.callSite) && Types.list(r.allDefs, r.callSite).size() > 1) {
+      return r.st.call(r.readOnlySetTwice, new Value[] {r.loc, r.opt, r.allDefs}, r.callSite);
+    }
+    return r.st.call(r.mergeDefinitions, new Value[] {r.loc, r.type, r.allDefs}, r.callSite);
+  };
+  private static final Thunk.Deferred<Run> VALUE = r -> {
+    Value apply = r.opt.get("apply");
+    try {
+      return apply != null ? r.st.call(apply, r.mergedValue, r.callSite) : Thunk.force(r.mergedValue);
+    } catch (EvalException e) {
+      String name = r.st.coerceToString(r.st.call(r.showOption, r.loc, r.callSite), r.callSite, false, false).value();
+      throw e.addTrace("while evaluating the option `" + name + "':", Span.NONE);
+    }
+  };
+  private static final Thunk.Deferred<Run> TO_STRING = r -> r.st.call(r.toStringFor, r.loc, r.callSite);
+  private static final Thunk.Deferred<Run> VALUES = r -> eachField(r.defsFinal, "value", r.callSite);
+  private static final Thunk.Deferred<Run> FILES = r -> eachField(r.defsFinal, "file", r.callSite);
 
   /** {@code (if opt ? default then [ { file = head opt.declarations; value = mkOptionDefault opt.default; } ] else [ ]) ++ defs} */
   private static Value withDefault(NixAttrs opt, Value defs, Span sp) {
     Value[] given = Types.list(defs, sp).items();
     Value dflt = opt.get("default");
     if (dflt == null) return Thunk.force(defs);
-    Value file = new Thunk(() -> {
-      NixList declarations = Types.list(Properties.select(opt, "declarations", sp), sp);
-      if (declarations.size() == 0) throw new EvalException("'builtins.head' called on an empty list", sp);
-      return Thunk.force(declarations.get(0));
-    });
-    return NixList.prepend(new NixAttrs(new String[] {"file", "value"},
+    Value file = new Thunk(FIRST_DECLARATION, new Located(opt, sp));
+    return NixList.prepend(new NixAttrs(DEFINITION,
         new Value[] {file, Properties.mkOverride(OPTION_DEFAULT_PRIORITY, dflt)}, null), given);
   }
+
+  private static final String[] DEFINITION = {"file", "value"};
+
+  private record Located(NixAttrs opt, Span sp) {}
+
+  private static final Thunk.Deferred<Located> FIRST_DECLARATION = l -> {
+    NixList declarations = Types.list(Properties.select(l.opt, "declarations", l.sp), l.sp);
+    if (declarations.size() == 0) throw new EvalException("'builtins.head' called on an empty list", l.sp);
+    return Thunk.force(declarations.get(0));
+  };
 
   /** {@code map (x: x.name) list} */
   private static Value eachField(Value list, String name, Span sp) {

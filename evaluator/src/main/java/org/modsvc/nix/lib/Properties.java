@@ -49,17 +49,24 @@ final class Properties {
 
   /** {@code set.name}, evaluated when forced. */
   static Thunk selectLater(Value set, String name, Span sp) {
-    return new Thunk(() -> selectNow(set, name, sp));
+    return new Thunk(SELECT, new Selection(set, name, sp));
   }
 
+  private record Selection(Value set, String name, Span sp) {}
+
+  private static final Thunk.Deferred<Selection> SELECT = s -> selectNow(s.set, s.name, s.sp);
+
+  // One names array per shape, shared by every set of that shape (sets never change their names), so selection
+  // sites' layout guesses hold for all of them.
+  private static final String[] IF_NAMES = {"_type", "condition", "content"};
+  private static final String[] OVERRIDE_NAMES = {"_type", "content", "priority"};
+
   static NixAttrs mkIf(Value condition, Value content) {
-    return new NixAttrs(new String[] {"_type", "condition", "content"},
-        new Value[] {IF, condition, content}, null);
+    return new NixAttrs(IF_NAMES, new Value[] {IF, condition, content}, null);
   }
 
   static NixAttrs mkOverride(Value priority, Value content) {
-    return new NixAttrs(new String[] {"_type", "content", "priority"},
-        new Value[] {OVERRIDE, content, priority}, null);
+    return new NixAttrs(OVERRIDE_NAMES, new Value[] {OVERRIDE, content, priority}, null);
   }
 
   private static final NixString IF = NixString.of("if");
@@ -73,7 +80,7 @@ final class Properties {
   static Value pushDown(Value cfg, Span sp) {
     List<Value> out = new ArrayList<>(2);
     pushDown(cfg, sp, out);
-    return new NixList(out.toArray(new Value[0]));
+    return new NixList(out.toArray(new Value[out.size()]));
   }
 
   private static void pushDown(Value cfg, Span sp, List<Value> out) {

@@ -21,17 +21,40 @@ public final class Thunk implements Value {
    */
   private static final Env RUNNING = new Env(null, 0);
 
-  /** The {@link Node} or {@code Supplier<Value>} to run; null once evaluated. */
+  /** The {@link Node} or {@link Deferred} to run; null once evaluated. */
   private Object code;
-  private Env env;
+  /** The node's {@link Env} or the deferred computation's context; {@link #RUNNING} while it runs. */
+  private Object env;
   private Value value;
+
+  /**
+   * A computation of Java code over a context object, for thunks made by builtins and module-system primitives.
+   * Hot sites keep one non-capturing constant per computation and pass what it needs as the context, so making
+   * such a thunk allocates the thunk alone: a capturing lambda costs a second object and, in C1-compiled code
+   * (the launcher's setting), a slow runtime call to allocate it (15% of a cold evalModules run went there).
+   */
+  @FunctionalInterface
+  public interface Deferred<C> {
+    Value compute(C context);
+  }
+
+  private static final Deferred<Supplier<Value>> SUPPLIED = Supplier::get;
 
   public Thunk(Node node, Env env) {
     this.code = node;
     this.env = env;
   }
 
-  public Thunk(Supplier<Value> supplier) { this.code = supplier; }
+  /** For code that runs rarely (error paths, one per evaluation); hot sites use {@link #Thunk(Deferred, Object)}. */
+  public Thunk(Supplier<Value> supplier) {
+    this.code = SUPPLIED;
+    this.env = supplier;
+  }
+
+  public <C> Thunk(Deferred<C> code, C context) {
+    this.code = code;
+    this.env = context;
+  }
 
   /** An already evaluated thunk, used where a slot must be filled before its value is known. */
   public static Thunk evaluated(Value v) {
@@ -59,12 +82,12 @@ public final class Thunk implements Value {
   @SuppressWarnings("unchecked")
   private Value evaluate() {
     Value v;
-    Env e = env;
+    Object e = env;
     Object c = code;
     if (e == RUNNING) throw new InfiniteRecursion(c instanceof Node n ? n.span : Span.NONE);
     env = RUNNING;
     try {
-      v = c instanceof Node n ? n.eval(e) : ((Supplier<Value>) c).get().force();
+      v = c instanceof Node n ? n.eval((Env) e) : ((Deferred<Object>) c).compute(e).force();
     } catch (EvalException | StackOverflowError ex) {
       env = e;
       throw ex;
