@@ -66,7 +66,7 @@ final class AttrBuiltins implements Builtins.Group {
         Value x = Types.attrs(v, sp).get(name);
         if (x != null) out.add(x);
       }
-      return new NixList(out.toArray(new Value[0]));
+      return new NixList(out.toArray(new Value[out.size()]));
     });
     // The function is not checked here: Nix only fails when a value is forced (and with a call error).
     r.def("mapAttrs", 2, (a, sp) -> {
@@ -76,7 +76,7 @@ final class AttrBuiltins implements Builtins.Group {
       for (int i = 0; i < vs.length; i++) {
         Value name = NixString.of(attrs.name(i));
         Value v = attrs.value(i);
-        vs[i] = new Thunk(() -> st.call(f, name, v, sp));
+        vs[i] = st.callLater(f, name, v, sp);
       }
       return new NixAttrs(attrs.names(), vs, null);
     });
@@ -154,9 +154,9 @@ final class AttrBuiltins implements Builtins.Group {
       Value name = NixString.of(n);
       Value list = new NixList(group);
       outNames.add(n);
-      outValues.add(new Thunk(() -> st.call(f, name, list, sp)));
+      outValues.add(st.callLater(f, name, list, sp));
       i = j;
     }
-    return new NixAttrs(outNames.toArray(new String[0]), outValues.toArray(new Value[0]), null);
+    return new NixAttrs(outNames.toArray(new String[outNames.size()]), outValues.toArray(new Value[outValues.size()]), null);
   }
 }

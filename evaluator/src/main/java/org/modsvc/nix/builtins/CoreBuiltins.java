@@ -212,7 +212,7 @@ final class CoreBuiltins implements Builtins.Group {
       result.add(attrs);
       for (Value n : Types.list(st.call(op, attrs, sp), sp).items()) work.add(n);
     }
-    return new NixList(result.toArray(new Value[0]));
+    return new NixList(result.toArray(new Value[result.size()]));
   }
 
   private static boolean sameKind(Value a, Value b) {

@@ -55,7 +55,7 @@ final class ListBuiltins implements Builtins.Group {
       Value[] out = new Value[l.size()];
       for (int i = 0; i < out.length; i++) {
         Value x = l.get(i);
-        out[i] = new Thunk(() -> st.call(f, x, sp));
+        out[i] = st.callLater(f, x, sp);
       }
       return out.length == 0 ? NixList.EMPTY : new NixList(out);
     });
@@ -65,7 +65,7 @@ final class ListBuiltins implements Builtins.Group {
       Types.function(a[0], sp);
       List<Value> out = new ArrayList<>(l.size());
       for (Value x : l.items()) if (Types.bool(st.call(a[0], x, sp), sp)) out.add(x);
-      return out.size() == l.size() ? l : new NixList(out.toArray(new Value[0]));
+      return out.size() == l.size() ? l : new NixList(out.toArray(new Value[out.size()]));
     });
     r.def("foldl'", 3, (a, sp) -> {
       Types.function(a[0], sp);
@@ -83,7 +83,7 @@ final class ListBuiltins implements Builtins.Group {
       Value[] out = new Value[(int) n];
       for (int i = 0; i < n; i++) {
         Value idx = NixInt.of(i);
-        out[i] = new Thunk(() -> st.call(f, idx, sp));
+        out[i] = st.callLater(f, idx, sp);
       }
       return new NixList(out);
     });
@@ -120,8 +120,8 @@ final class ListBuiltins implements Builtins.Group {
       for (Value x : Types.list(a[1], sp).items()) {
         (Types.bool(st.call(a[0], x, sp), sp) ? right : wrong).add(x);
       }
-      return NixAttrs.builder(2).put("right", new NixList(right.toArray(new Value[0])))
-          .put("wrong", new NixList(wrong.toArray(new Value[0]))).build();
+      return NixAttrs.builder(2).put("right", new NixList(right.toArray(new Value[right.size()])))
+          .put("wrong", new NixList(wrong.toArray(new Value[wrong.size()]))).build();
     });
     r.def("groupBy", 2, (a, sp) -> {
       Types.function(a[0], sp);
@@ -131,7 +131,7 @@ final class ListBuiltins implements Builtins.Group {
         groups.computeIfAbsent(key, k -> new ArrayList<>()).add(x);
       }
       NixAttrs.Builder b = NixAttrs.builder(groups.size());
-      groups.forEach((k, v) -> b.put(k, new NixList(v.toArray(new Value[0]))));
+      groups.forEach((k, v) -> b.put(k, new NixList(v.toArray(new Value[v.size()]))));
       return b.build();
     });
   }

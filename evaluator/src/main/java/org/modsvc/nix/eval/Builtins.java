@@ -93,6 +93,6 @@ public final class Builtins {
       names.add(n);
       values.add(v);
     });
-    return new Globals(builtins, names.toArray(new String[0]), values.toArray(new Value[0]));
+    return new Globals(builtins, names.toArray(new String[names.size()]), values.toArray(new Value[values.size()]));
   }
 }

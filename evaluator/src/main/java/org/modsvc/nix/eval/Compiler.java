@@ -153,7 +153,7 @@ final class Compiler {
     if (l.param() != null) names.add(l.param());
     if (formals != null) for (Expr.Formal f : formals.entries()) names.add(f.name());
     // A formal shadowing the @-name keeps the later slot; the parser rejects that case in current Nix.
-    Scope inner = Scope.lexical(s, names.toArray(new String[0]));
+    Scope inner = Scope.lexical(s, names.toArray(new String[names.size()]));
     LambdaNode.FormalInfo[] infos = null;
     if (formals != null) {
       infos = new LambdaNode.FormalInfo[formals.entries().size()];

@@ -55,9 +55,11 @@ final class ByName {
         if (next[s] < sets[s].size() && sets[s].name(next[s]).equals(least)) found[count++] = entry.make(s, next[s]++);
       }
       names.add(least);
-      lists.add(new NixList(java.util.Arrays.copyOf(found, count)));
+      Value[] group = new Value[count];
+      System.arraycopy(found, 0, group, 0, count);
+      lists.add(new NixList(group));
     }
-    return new NixAttrs(names.toArray(new String[0]), lists.toArray(new Value[0]), null);
+    return new NixAttrs(names.toArray(new String[names.size()]), lists.toArray(new Value[lists.size()]), null);
   }
 
   private static NixAttrs hashed(NixAttrs[] sets, Entry entry) {
@@ -68,7 +70,7 @@ final class ByName {
       }
     }
     NixAttrs.Builder b = NixAttrs.builder(byName.size());
-    byName.forEach((name, vs) -> b.put(name, new NixList(vs.toArray(new Value[0]))));
+    byName.forEach((name, vs) -> b.put(name, new NixList(vs.toArray(new Value[vs.size()]))));
     return b.build();
   }
 }

@@ -38,12 +38,21 @@ final class DefinitionPipeline {
       return result(defs, DEFAULT_OVERRIDE_PRIORITY);
     }
     Filtered filtered = filterOverrides(discharge(st, defs, sp), sp);
-    Value values = new Thunk(() -> sortProperties(filtered.values, sp));
+    Value values = new Thunk(SORTED, new Unsorted(filtered.values, sp));
     return result(values, filtered.highestPrio);
   }
 
+  private record Unsorted(List<NixAttrs> defs, Span sp) {}
+
+  private static final Thunk.Deferred<Unsorted> SORTED = u -> sortProperties(u.defs, u.sp);
+
+  private static final String[] RESULT = {"highestPrio", "values"};
+  private static final String[] DEFINITION = {"file", "value"};
+  private static final String[] VALUE = {"value"};
+  private static final String[] ORDERED = {"priority", "value"};
+
   private static NixAttrs result(Value values, Value highestPrio) {
-    return new NixAttrs(new String[] {"highestPrio", "values"}, new Value[] {highestPrio, values}, null);
+    return new NixAttrs(RESULT, new Value[] {highestPrio, values}, null);
   }
 
   private static boolean isPlain(EvalState st, NixAttrs def, Span sp) {
@@ -76,7 +85,7 @@ final class DefinitionPipeline {
         if (v instanceof NixAttrs a && "definition".equals(Properties.tag(a))) {
           out.add(a);
         } else {
-          out.add(new NixAttrs(new String[] {"file", "value"}, new Value[] {Properties.select(def, "file", sp), v}, null));
+          out.add(new NixAttrs(DEFINITION, new Value[] {Properties.select(def, "file", sp), v}, null));
         }
       }
     }
@@ -130,19 +139,19 @@ final class DefinitionPipeline {
   private static NixAttrs unwrapOverride(NixAttrs def, Span sp) {
     Value v = valueOf(def, sp);
     if (!"override".equals(Properties.tag(v))) return def;
-    return def.update(new NixAttrs(new String[] {"value"}, new Value[] {Properties.select((NixAttrs) v, "content", sp)}, null));
+    return def.update(new NixAttrs(VALUE, new Value[] {Properties.select((NixAttrs) v, "content", sp)}, null));
   }
 
   /** mkOrder: a stable sort by priority when any definition has one, each unwrapped with its priority kept. */
   private static Value sortProperties(List<NixAttrs> defs, Span sp) {
     boolean ordered = false;
     for (NixAttrs def : defs) ordered |= "order".equals(Properties.tag(valueOf(def, sp)));
-    if (!ordered) return new NixList(defs.toArray(new Value[0]));
+    if (!ordered) return new NixList(defs.toArray(new Value[defs.size()]));
     NixAttrs[] unwrapped = new NixAttrs[defs.size()];
     for (int i = 0; i < unwrapped.length; i++) {
       NixAttrs def = defs.get(i);
       Value v = valueOf(def, sp);
-      unwrapped[i] = !"order".equals(Properties.tag(v)) ? def : def.update(new NixAttrs(new String[] {"priority", "value"},
+      unwrapped[i] = !"order".equals(Properties.tag(v)) ? def : def.update(new NixAttrs(ORDERED,
           new Value[] {Properties.select((NixAttrs) v, "priority", sp), Properties.select((NixAttrs) v, "content", sp)}, null));
     }
     return new NixList(stableSort(unwrapped, sp));

@@ -78,13 +78,16 @@ public final class ModulePrimitives implements Builtins.Group {
     NixAttrs options = Types.attrs(tree, sp);
     Value[] vs = new Value[options.size()];
     for (int i = 0; i < vs.length; i++) {
-      Value v = options.value(i);
-      vs[i] = new Thunk(() -> {
-        Value forced = Thunk.force(v);
-        if (forced instanceof NixAttrs s && !"option".equals(Properties.tag(s))) return optionValues(s, sp);
-        return Properties.selectNow(forced, "value", sp);
-      });
+      vs[i] = new Thunk(OPTION_VALUE, new OptionOrSet(options.value(i), sp));
     }
     return new NixAttrs(options.names(), vs, null);
   }
+
+  private record OptionOrSet(Value value, Span sp) {}
+
+  private static final Thunk.Deferred<OptionOrSet> OPTION_VALUE = o -> {
+    Value forced = Thunk.force(o.value);
+    if (forced instanceof NixAttrs s && !"option".equals(Properties.tag(s))) return optionValues(s, o.sp);
+    return Properties.selectNow(forced, "value", o.sp);
+  };
 }

@@ -1,7 +1,5 @@
 package org.modsvc.nix.lib;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import org.modsvc.nix.error.ThrownError;
 import org.modsvc.nix.eval.EvalState;
@@ -33,6 +31,9 @@ final class ModuleSyntax {
   private static final String[] UNIFIED = {"_class", "_file", "config", "disabledModules", "imports", "key", "options"};
   private static final String[] MERGE = {"_type", "contents"};
   private static final NixString MERGE_TAG = NixString.of("merge");
+  private static final String[] META = {"meta"};
+  private static final String[] FREEFORM_TYPE = {"freeformType"};
+  private static final String[] MODULE_ARGS = {"_module"};
 
   /** {@code unifyModuleSyntaxWith hooks}: the three-argument {@code file: key: m: …}. */
   static Value unifyModuleSyntaxWith(EvalState st, Value hooksValue, Span sp) {
@@ -54,7 +55,7 @@ final class ModuleSyntax {
       Value own = orElse(m, "config", NixAttrs.EMPTY);
       Value meta = m.get("meta");
       config = withFreeformType(m, meta == null ? own
-          : mkMerge(own, new NixAttrs(new String[] {"meta"}, new Value[] {meta}, null)));
+          : mkMerge(own, new NixAttrs(META, new Value[] {meta}, null)));
     } else if (m == null) {
       String f = st.coerceToString(file, sp, false, true).value();
       String k = st.coerceToString(key, sp, false, true).value();
@@ -67,11 +68,16 @@ final class ModuleSyntax {
       options = NixAttrs.EMPTY;
       config = withFreeformType(m, without(m, SHORTHAND_STRUCTURE));
     }
-    Value fileName = new Thunk(() -> st.coerceToString(orElse(m, "_file", file), sp, true, false));
-    Value keyName = new Thunk(() -> st.coerceToString(orElse(m, "key", key), sp, true, false));
+    Value fileName = new Thunk(AS_STRING, new Coerced(st, orElse(m, "_file", file), sp));
+    Value keyName = new Thunk(AS_STRING, new Coerced(st, orElse(m, "key", key), sp));
     return new NixAttrs(UNIFIED, new Value[] {orElse(m, "_class", NixNull.NULL), fileName, config,
         orElse(m, "disabledModules", NixList.EMPTY), imports, keyName, options}, null);
   }
+
+  private record Coerced(EvalState st, Value value, Span sp) {}
+
+  /** {@code toString value} (a path stays a path name, not copied to the store). */
+  private static final Thunk.Deferred<Coerced> AS_STRING = c -> c.st.coerceToString(c.value, c.sp, true, false);
 
   /** {@code m.name or fallback}, unevaluated. */
   private static Value orElse(NixAttrs m, String name, Value fallback) {
@@ -82,8 +88,8 @@ final class ModuleSyntax {
   private static Value withFreeformType(NixAttrs m, Value config) {
     Value freeformType = m.get("freeformType");
     if (freeformType == null) return config;
-    NixAttrs moduleArgs = new NixAttrs(new String[] {"freeformType"}, new Value[] {freeformType}, null);
-    return mkMerge(config, new NixAttrs(new String[] {"_module"}, new Value[] {moduleArgs}, null));
+    NixAttrs moduleArgs = new NixAttrs(FREEFORM_TYPE, new Value[] {freeformType}, null);
+    return mkMerge(config, new NixAttrs(MODULE_ARGS, new Value[] {moduleArgs}, null));
   }
 
   private static NixAttrs mkMerge(Value first, Value second) {
@@ -92,17 +98,26 @@ final class ModuleSyntax {
 
   /** {@code removeAttrs m names}, keeping positions. */
   private static NixAttrs without(NixAttrs m, Set<String> names) {
-    List<String> keptNames = new ArrayList<>(m.size());
-    List<Value> keptValues = new ArrayList<>(m.size());
-    List<Span> keptPositions = new ArrayList<>(m.size());
-    for (int i = 0; i < m.size(); i++) {
-      if (names.contains(m.name(i))) continue;
-      keptNames.add(m.name(i));
-      keptValues.add(m.value(i));
-      keptPositions.add(m.position(i));
+    int n = m.size();
+    boolean[] drop = new boolean[n];
+    int dropped = 0;
+    for (int i = 0; i < n; i++) {
+      if (names.contains(m.name(i))) {
+        drop[i] = true;
+        dropped++;
+      }
     }
-    if (keptNames.size() == m.size()) return m;
-    return new NixAttrs(keptNames.toArray(new String[0]), keptValues.toArray(new Value[0]),
-        keptPositions.toArray(new Span[0]));
+    if (dropped == 0) return m;
+    String[] keptNames = new String[n - dropped];
+    Value[] keptValues = new Value[n - dropped];
+    Span[] keptPositions = new Span[n - dropped];
+    for (int i = 0, k = 0; i < n; i++) {
+      if (drop[i]) continue;
+      keptNames[k] = m.name(i);
+      keptValues[k] = m.value(i);
+      keptPositions[k] = m.position(i);
+      k++;
+    }
+    return new NixAttrs(keptNames, keptValues, keptPositions);
   }
 }

@@ -29,7 +29,7 @@ import org.modsvc.nix.value.Value;
 final class ModuleTree {
   private ModuleTree() {}
 
-  private static final String[] NODE = {"disabled", "key", "module", "modules"};
+  private static final String[] NODE_NAMES = {"disabled", "key", "module", "modules"};
   private static final String[] TREE = {"disabled", "modules"};
   private static final String[] CONFIG = {"config"};
   private static final NixAttrs NO_IMPORTS =
@@ -55,50 +55,14 @@ final class ModuleTree {
       Value[] modules = Types.list(initialModules, sp).items();
       Value[] nodes = new Value[modules.length];
       for (int i = 0; i < nodes.length; i++) {
-        Value m = modules[i];
-        int position = i + 1;
-        nodes[i] = new Thunk(() -> node(parentFile, parentKey, position, m, args));
+        nodes[i] = new Thunk(NODE, new Entry(this, parentFile, parentKey, i + 1, modules[i], args));
       }
-      Thunk disabled = new Thunk(() -> {
-        List<Value> all = new ArrayList<>();
-        for (Value n : nodes) {
-          Value d = Types.attrs(n, sp).get("disabled");
-          if (d != null) all.addAll(List.of(Types.list(d, sp).items()));
-        }
-        return new NixList(all.toArray(new Value[0]));
-      });
-      return new NixAttrs(TREE, new Value[] {disabled, new NixList(nodes)}, null);
+      return new NixAttrs(TREE, new Value[] {new Thunk(ALL_DISABLED, new Level(nodes, sp)), new NixList(nodes)}, null);
     }
-
-    private Value node(Value parentFile, Value parentKey, int position, Value m, Value args) {
-      Thunk fallbackKey = new Thunk(() -> NixString.of(
-          st.coerceToString(parentKey, sp, false, true).value() + ":anon-" + position));
-      Thunk module = new Thunk(() -> {
-        Value loaded = load(args, parentFile, fallbackKey, m);
-        return Thunk.force(moduleClass) == NixNull.NULL ? Thunk.force(loaded) : checkClass(loaded);
-      });
-      Thunk imported = new Thunk(() -> {
-        NixAttrs mod = Types.attrs(module, sp);
-        Value imports = Properties.selectNow(mod, "imports", sp);
-        if (imports instanceof NixList l && l.size() == 0) return NO_IMPORTS;
-        return tree(Properties.select(mod, "_file", sp), Properties.select(mod, "key", sp), imports, args);
-      });
-      Thunk disabled = new Thunk(() -> {
-        NixAttrs mod = Types.attrs(module, sp);
-        Value own = Properties.selectNow(mod, "disabledModules", sp);
-        Value[] inner = Types.list(Properties.selectNow(imported, "disabled", sp), sp).items();
-        if (own instanceof NixList l && l.size() == 0) return new NixList(inner);
-        return NixList.prepend(new NixAttrs(DISABLED_ENTRY, new Value[] {own, Properties.select(mod, "_file", sp)}, null),
-            inner);
-      });
-      return new NixAttrs(NODE, new Value[] {disabled, Properties.selectLater(module, "key", sp), module,
-          Properties.selectLater(imported, "modules", sp)}, null);
-    }
-
     private Value load(Value args, Value fallbackFile, Value fallbackKey, Value m) {
       Value v = Thunk.force(m);
       if (v instanceof NixFunction) {
-        Thunk applied = new Thunk(() -> st.call(hooks.applyModuleArgs(), new Value[] {fallbackKey, v, args}, sp));
+        Thunk applied = new Thunk(APPLIED, new Application(this, fallbackKey, v, args));
         return st.call(hooks.unify(), new Value[] {fallbackFile, fallbackKey, applied}, sp);
       }
       if (v instanceof NixAttrs a) {
@@ -124,6 +88,80 @@ final class ModuleTree {
     }
   }
 
+  /** The nodes of one level of the tree. */
+  private record Level(Value[] nodes, Span sp) {}
+
+  /** The disabled modules of a level's nodes, in order. */
+  private static final Thunk.Deferred<Level> ALL_DISABLED = l -> {
+    List<Value> all = new ArrayList<>();
+    for (Value n : l.nodes) {
+      Value d = Types.attrs(n, l.sp).get("disabled");
+      if (d != null) all.addAll(List.of(Types.list(d, l.sp).items()));
+    }
+    return new NixList(all.toArray(new Value[all.size()]));
+  };
+
+  /**
+   * One module of the tree, {@code position} (from 1) in its parent's list: the context of the thunks that load it
+   * and walk its imports (see {@link Thunk.Deferred}).
+   */
+  private static final class Entry {
+    final Walk walk;
+    final Value parentFile, parentKey, m, args;
+    final int position;
+    Thunk fallbackKey, module, imported;
+
+    Entry(Walk walk, Value parentFile, Value parentKey, int position, Value m, Value args) {
+      this.walk = walk;
+      this.parentFile = parentFile;
+      this.parentKey = parentKey;
+      this.position = position;
+      this.m = m;
+      this.args = args;
+    }
+  }
+
+  private static final Thunk.Deferred<Entry> FALLBACK_KEY = e -> NixString.of(
+      e.walk.st.coerceToString(e.parentKey, e.walk.sp, false, true).value() + ":anon-" + e.position);
+
+  private static final Thunk.Deferred<Entry> MODULE = e -> {
+    Value loaded = e.walk.load(e.args, e.parentFile, e.fallbackKey, e.m);
+    return Thunk.force(e.walk.moduleClass) == NixNull.NULL ? Thunk.force(loaded) : e.walk.checkClass(loaded);
+  };
+
+  private static final Thunk.Deferred<Entry> IMPORTED = e -> {
+    Span sp = e.walk.sp;
+    NixAttrs mod = Types.attrs(e.module, sp);
+    Value imports = Properties.selectNow(mod, "imports", sp);
+    if (imports instanceof NixList l && l.size() == 0) return NO_IMPORTS;
+    return e.walk.tree(Properties.select(mod, "_file", sp), Properties.select(mod, "key", sp), imports, e.args);
+  };
+
+  private static final Thunk.Deferred<Entry> DISABLED = e -> {
+    Span sp = e.walk.sp;
+    NixAttrs mod = Types.attrs(e.module, sp);
+    Value own = Properties.selectNow(mod, "disabledModules", sp);
+    Value[] inner = Types.list(Properties.selectNow(e.imported, "disabled", sp), sp).items();
+    if (own instanceof NixList l && l.size() == 0) return new NixList(inner);
+    return NixList.prepend(new NixAttrs(DISABLED_ENTRY, new Value[] {own, Properties.select(mod, "_file", sp)}, null),
+        inner);
+  };
+
+  private static final Thunk.Deferred<Entry> NODE = e -> {
+    Span sp = e.walk.sp;
+    e.fallbackKey = new Thunk(FALLBACK_KEY, e);
+    e.module = new Thunk(MODULE, e);
+    e.imported = new Thunk(IMPORTED, e);
+    return new NixAttrs(NODE_NAMES, new Value[] {new Thunk(DISABLED, e), Properties.selectLater(e.module, "key", sp),
+        e.module, Properties.selectLater(e.imported, "modules", sp)}, null);
+  };
+
+  /** A module function to be applied to the module arguments. */
+  private record Application(Walk walk, Value fallbackKey, Value function, Value args) {}
+
+  private static final Thunk.Deferred<Application> APPLIED = a -> a.walk.st.call(a.walk.hooks.applyModuleArgs(),
+      new Value[] {a.fallbackKey, a.function, a.args}, a.walk.sp);
+
   /**
    * {@code catAttrs "module" (genericClosure { startSet = nodes; operator = node: node.modules; })}: the modules of
    * the tree breadth-first, the first of each key. Keys are strings ({@code unifyModuleSyntax} makes them so).
@@ -143,6 +181,6 @@ final class ModuleTree {
       if (module != null) modules.add(module);
       for (Value child : Types.list(Properties.select(node, "modules", sp), sp).items()) work.add(child);
     }
-    return new NixList(modules.toArray(new Value[0]));
+    return new NixList(modules.toArray(new Value[modules.size()]));
   }
 }

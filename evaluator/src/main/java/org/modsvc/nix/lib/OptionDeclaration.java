@@ -44,11 +44,7 @@ final class OptionDeclaration {
     if (type != null && Thunk.force(type) instanceof NixAttrs t && t.has("getSubModules")) {
       subModules = Thunk.force(t.get("getSubModules"));
     }
-    Value position = new Thunk(() -> {
-      Value pos = Thunk.force(Properties.select(decl, "pos", sp));
-      if (pos != NixNull.NULL) return pos;
-      return new NixAttrs(NO_POSITION, new Value[] {NixNull.NULL, file, NixNull.NULL}, null);
-    });
+    Value position = new Thunk(POSITION, new Declaration(decl, file, sp));
     Value finalType;
     if (subModules == NixNull.NULL) {
       finalType = type != null ? type : unspecified;
@@ -67,6 +63,15 @@ final class OptionDeclaration {
     return opt.update(new NixAttrs(DECLARED, new Value[] {new NixList(new Value[] {position}),
         new NixList(new Value[] {file}), loc, NixList.EMPTY, finalType}, null));
   }
+
+  private record Declaration(NixAttrs decl, Value file, Span sp) {}
+
+  /** {@code decl.pos}, or a position naming only the file when the declaration has none. */
+  private static final Thunk.Deferred<Declaration> POSITION = d -> {
+    Value pos = Thunk.force(Properties.select(d.decl, "pos", d.sp));
+    if (pos != NixNull.NULL) return pos;
+    return new NixAttrs(NO_POSITION, new Value[] {NixNull.NULL, d.file, NixNull.NULL}, null);
+  };
 
   /** {@code mergeEqualOptionWith general}: one definition is its own value; otherwise {@code general loc defs}. */
   static Value mergeEqualOptionWith(EvalState st, Value general, Span sp) {

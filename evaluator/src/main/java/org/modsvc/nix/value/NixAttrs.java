@@ -200,9 +200,11 @@ public sealed class NixAttrs implements Value permits NixAttrs.WithFallback {
 
   /** As {@link #replacing(NixAttrs)}, with {@code at[j]} the index of {@code other}'s j-th name here. */
   private NixAttrs replacing(NixAttrs other, int[] at) {
-    Value[] rv = values.clone();
-    Span[] rp = positions == null && other.positions == null ? null
-        : positions == null ? new Span[names.length] : positions.clone();
+    // Copies by arraycopy, not clone(): C1 (the launcher's compiler) calls into the VM for every clone.
+    Value[] rv = new Value[values.length];
+    System.arraycopy(values, 0, rv, 0, rv.length);
+    Span[] rp = positions == null && other.positions == null ? null : new Span[names.length];
+    if (rp != null && positions != null) System.arraycopy(positions, 0, rp, 0, rp.length);
     for (int j = 0; j < at.length; j++) {
       rv[at[j]] = other.values[j];
       if (rp != null) rp[at[j]] = other.position(j);

@@ -22,7 +22,8 @@ public final class NixList implements Value {
 
   /** {@code a ++ b}. */
   public static NixList concat(Value[] a, Value[] b) {
-    Value[] all = Arrays.copyOf(a, a.length + b.length);
+    Value[] all = new Value[a.length + b.length];
+    System.arraycopy(a, 0, all, 0, a.length);
     System.arraycopy(b, 0, all, a.length, b.length);
     return new NixList(all);
   }
