@@ -62,7 +62,7 @@ final class DefinitionMerge {
       this.typeValue = typeValue;
       this.defs = defs;
       this.sp = sp;
-      this.defsFinal = Properties.selectLater(defsFinalPrime, "values", sp);
+      this.defsFinal = new Thunk(DEFS_FINAL, this);
     }
   }
 
@@ -72,6 +72,7 @@ final class DefinitionMerge {
   private static final String[] VALUE_META = {"valueMeta"};
   private static final String[] VALUE = {"value"};
 
+  private static final Thunk.Deferred<Run> DEFS_FINAL = r -> Properties.selectNow(r.defsFinalPrime, "values", r.sp);
   private static final Thunk.Deferred<Run> FINAL_DEFINITIONS = r -> DefinitionPipeline.finalDefinitions(r.st, r.defs, r.sp);
   private static final Thunk.Deferred<Run> IS_DEFINED = r -> NixBool.of(Types.list(r.defsFinal, r.sp).size() != 0);
   private static final Thunk.Deferred<Run> OPTIONAL_VALUE = r -> Types.bool(r.isDefined, r.sp)

@@ -81,7 +81,9 @@ final class DefinitionPipeline {
       } catch (EvalException e) {
         throw inContextOf(st, def, e, sp);
       }
-      for (Value v : values) {
+      // Indexed loops over the lists here: C1 (the launcher's compiler) allocates an iterator for each for-each.
+      for (int i = 0; i < values.size(); i++) {
+        Value v = values.get(i);
         if (v instanceof NixAttrs a && "definition".equals(Properties.tag(a))) {
           out.add(a);
         } else {
@@ -145,7 +147,7 @@ final class DefinitionPipeline {
   /** mkOrder: a stable sort by priority when any definition has one, each unwrapped with its priority kept. */
   private static Value sortProperties(List<NixAttrs> defs, Span sp) {
     boolean ordered = false;
-    for (NixAttrs def : defs) ordered |= "order".equals(Properties.tag(valueOf(def, sp)));
+    for (int i = 0; i < defs.size(); i++) ordered |= "order".equals(Properties.tag(valueOf(defs.get(i), sp)));
     if (!ordered) return new NixList(defs.toArray(new Value[defs.size()]));
     NixAttrs[] unwrapped = new NixAttrs[defs.size()];
     for (int i = 0; i < unwrapped.length; i++) {

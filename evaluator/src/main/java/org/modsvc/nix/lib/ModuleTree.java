@@ -147,13 +147,15 @@ final class ModuleTree {
         inner);
   };
 
+  private static final Thunk.Deferred<Entry> KEY = e -> Properties.selectNow(e.module, "key", e.walk.sp);
+  private static final Thunk.Deferred<Entry> MODULES = e -> Properties.selectNow(e.imported, "modules", e.walk.sp);
+
   private static final Thunk.Deferred<Entry> NODE = e -> {
-    Span sp = e.walk.sp;
     e.fallbackKey = new Thunk(FALLBACK_KEY, e);
     e.module = new Thunk(MODULE, e);
     e.imported = new Thunk(IMPORTED, e);
-    return new NixAttrs(NODE_NAMES, new Value[] {new Thunk(DISABLED, e), Properties.selectLater(e.module, "key", sp),
-        e.module, Properties.selectLater(e.imported, "modules", sp)}, null);
+    return new NixAttrs(NODE_NAMES, new Value[] {new Thunk(DISABLED, e), new Thunk(KEY, e), e.module,
+        new Thunk(MODULES, e)}, null);
   };
 
   /** A module function to be applied to the module arguments. */

@@ -69,8 +69,8 @@ final class OptionValue {
       this.opt = opt;
       this.defs = defs;
       this.callSite = callSite;
-      this.mergedValue = Properties.selectLater(merged, "mergedValue", callSite);
-      this.defsFinal = Properties.selectLater(merged, "defsFinal", callSite);
+      this.mergedValue = new Thunk(MERGED_VALUE, this);
+      this.defsFinal = new Thunk(DEFS_FINAL, this);
     }
 
     NixAttrs option() {
@@ -82,10 +82,10 @@ final class OptionValue {
           new Thunk(VALUES, this),
           defsFinal,
           new Thunk(FILES, this),
-          Properties.selectLater(Properties.selectLater(merged, "defsFinal'", callSite), "highestPrio", callSite),
-          Properties.selectLater(merged, "isDefined", callSite),
+          new Thunk(HIGHEST_PRIO, this),
+          new Thunk(IS_DEFINED, this),
           new Thunk(VALUE, this),
-          Properties.selectLater(Properties.selectLater(merged, "checkedAndMerged", callSite), "valueMeta", callSite)};
+          new Thunk(VALUE_META, this)};
       return base.update(new NixAttrs(ADDED, added, null));
     }
   }
@@ -108,6 +108,15 @@ final class OptionValue {
       throw e.addTrace("while evaluating the option `" + name + "':", Span.NONE);
     }
   };
+  // Selections from the merge result, each its own computation rather than a Properties.selectLater: one
+  // object per option attribute instead of two.
+  private static final Thunk.Deferred<Run> MERGED_VALUE = r -> Properties.selectNow(r.merged, "mergedValue", r.callSite);
+  private static final Thunk.Deferred<Run> DEFS_FINAL = r -> Properties.selectNow(r.merged, "defsFinal", r.callSite);
+  private static final Thunk.Deferred<Run> IS_DEFINED = r -> Properties.selectNow(r.merged, "isDefined", r.callSite);
+  private static final Thunk.Deferred<Run> HIGHEST_PRIO = r -> Properties.selectNow(
+      Properties.selectNow(r.merged, "defsFinal'", r.callSite), "highestPrio", r.callSite);
+  private static final Thunk.Deferred<Run> VALUE_META = r -> Properties.selectNow(
+      Properties.selectNow(r.merged, "checkedAndMerged", r.callSite), "valueMeta", r.callSite);
   private static final Thunk.Deferred<Run> TO_STRING = r -> r.st.call(r.toStringFor, r.loc, r.callSite);
   private static final Thunk.Deferred<Run> VALUES = r -> eachField(r.defsFinal, "value", r.callSite);
   private static final Thunk.Deferred<Run> FILES = r -> eachField(r.defsFinal, "file", r.callSite);

@@ -94,7 +94,8 @@ final class Properties {
       Value parameter = select(property, isIf ? "condition" : "priority", sp);
       List<Value> inner = new ArrayList<>(2);
       pushDown(select(property, "content", sp), sp, inner);
-      for (Value item : inner) {
+      for (int k = 0; k < inner.size(); k++) {
+        Value item = inner.get(k);
         // A property around a non-attrset stays where it is: the error surfaces later, with a better message.
         if (item instanceof NixAttrs attrs) {
           Value[] wrapped = new Value[attrs.size()];
