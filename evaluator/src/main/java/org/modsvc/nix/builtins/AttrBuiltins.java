@@ -5,6 +5,7 @@ import java.util.List;
 import org.modsvc.nix.error.EvalException;
 import org.modsvc.nix.eval.Builtins;
 import org.modsvc.nix.eval.EvalState;
+import org.modsvc.nix.eval.PendingCall;
 import org.modsvc.nix.eval.Types;
 import org.modsvc.nix.source.Span;
 import org.modsvc.nix.value.NixAttrs;
@@ -16,6 +17,10 @@ import org.modsvc.nix.value.Value;
 
 /** Attribute-set builtins. */
 final class AttrBuiltins implements Builtins.Group {
+  // One computation per builtin: see PendingCall.
+  private static final Thunk.Deferred<PendingCall> MAPPED = c -> c.state().call(c.fn(), c.a(), c.b(), c.span());
+  private static final Thunk.Deferred<PendingCall> ZIPPED = c -> c.state().call(c.fn(), c.a(), c.b(), c.span());
+
   @Override public void register(Builtins.Registry r) {
     EvalState st = r.state;
     r.def("attrNames", 1, (a, sp) -> {
@@ -76,7 +81,7 @@ final class AttrBuiltins implements Builtins.Group {
       for (int i = 0; i < vs.length; i++) {
         Value name = NixString.of(attrs.name(i));
         Value v = attrs.value(i);
-        vs[i] = st.callLater(f, name, v, sp);
+        vs[i] = new Thunk(MAPPED, new PendingCall(st, f, name, v, sp));
       }
       return new NixAttrs(attrs.names(), vs, null);
     });
@@ -154,7 +159,7 @@ final class AttrBuiltins implements Builtins.Group {
       Value name = NixString.of(n);
       Value list = new NixList(group);
       outNames.add(n);
-      outValues.add(st.callLater(f, name, list, sp));
+      outValues.add(new Thunk(ZIPPED, new PendingCall(st, f, name, list, sp)));
       i = j;
     }
     return new NixAttrs(outNames.toArray(new String[outNames.size()]), outValues.toArray(new Value[outValues.size()]), null);

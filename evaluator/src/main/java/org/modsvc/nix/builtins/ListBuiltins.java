@@ -8,6 +8,7 @@ import org.modsvc.nix.error.EvalException;
 import org.modsvc.nix.eval.Builtins;
 import org.modsvc.nix.eval.EvalState;
 import org.modsvc.nix.eval.Ops;
+import org.modsvc.nix.eval.PendingCall;
 import org.modsvc.nix.eval.Types;
 import org.modsvc.nix.source.Span;
 import org.modsvc.nix.value.NixAttrs;
@@ -19,6 +20,10 @@ import org.modsvc.nix.value.Value;
 
 /** List builtins. Results are lazy in their elements, as in Nix ({@code map} allocates thunks). */
 final class ListBuiltins implements Builtins.Group {
+  // One computation per builtin: see PendingCall.
+  private static final Thunk.Deferred<PendingCall> MAPPED = c -> c.state().call(c.fn(), c.a(), c.span());
+  private static final Thunk.Deferred<PendingCall> GENERATED = c -> c.state().call(c.fn(), c.a(), c.span());
+
   @Override public void register(Builtins.Registry r) {
     EvalState st = r.state;
     r.def("length", 1, (a, sp) -> NixInt.of(Types.list(a[0], sp).size()));
@@ -55,7 +60,7 @@ final class ListBuiltins implements Builtins.Group {
       Value[] out = new Value[l.size()];
       for (int i = 0; i < out.length; i++) {
         Value x = l.get(i);
-        out[i] = st.callLater(f, x, sp);
+        out[i] = new Thunk(MAPPED, new PendingCall(st, f, x, null, sp));
       }
       return out.length == 0 ? NixList.EMPTY : new NixList(out);
     });
@@ -83,7 +88,7 @@ final class ListBuiltins implements Builtins.Group {
       Value[] out = new Value[(int) n];
       for (int i = 0; i < n; i++) {
         Value idx = NixInt.of(i);
-        out[i] = st.callLater(f, idx, sp);
+        out[i] = new Thunk(GENERATED, new PendingCall(st, f, idx, null, sp));
       }
       return new NixList(out);
     });

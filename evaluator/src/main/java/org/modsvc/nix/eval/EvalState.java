@@ -298,22 +298,6 @@ public final class EvalState {
     return call(call(fn, a, span), b, span);
   }
 
-  /** {@code fn arg}, evaluated when forced: the thunk builtins like {@code map} make per element. */
-  public Thunk callLater(Value fn, Value arg, Span span) {
-    return new Thunk(APPLY, new Application(this, fn, arg, null, span));
-  }
-
-  /** {@code fn a b}, evaluated when forced. */
-  public Thunk callLater(Value fn, Value a, Value b, Span span) {
-    return new Thunk(APPLY, new Application(this, fn, a, b, span));
-  }
-
-  /** A pending call; {@code b} is null for a one-argument call. A record, not a capturing lambda: see {@link Thunk.Deferred}. */
-  private record Application(EvalState state, Value fn, Value a, Value b, Span span) {}
-
-  private static final Thunk.Deferred<Application> APPLY = c ->
-      c.b == null ? c.state.call(c.fn, c.a, c.span) : c.state.call(c.fn, c.a, c.b, c.span);
-
   private Value callLambda(Lambda lam, Value arg, Span span) { return callCode(lam.code, lam.env, arg, span); }
 
   /** Calls the function {@code code} closed over {@code closure}: a {@link Lambda} not necessarily allocated. */
