@@ -46,13 +46,15 @@ final class ByName {
       for (int s = 0; s < sets.length; s++) {
         if (next[s] < sets[s].size()) {
           String n = sets[s].name(next[s]);
-          if (least == null || n.compareTo(least) < 0) least = n;
+          if (least == null || NixAttrs.compareNames(n, least) < 0) least = n;
         }
       }
       if (least == null) break;
       int count = 0;
       for (int s = 0; s < sets.length; s++) {
-        if (next[s] < sets[s].size() && sets[s].name(next[s]).equals(least)) found[count++] = entry.make(s, next[s]++);
+        if (next[s] < sets[s].size() && NixAttrs.compareNames(sets[s].name(next[s]), least) == 0) {
+          found[count++] = entry.make(s, next[s]++);
+        }
       }
       names.add(least);
       Value[] group = new Value[count];

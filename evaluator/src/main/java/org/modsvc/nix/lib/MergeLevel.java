@@ -231,7 +231,7 @@ final class MergeLevel {
     List<Value> out = new ArrayList<>();
     int i = 0, j = 0;
     while (i < results.size() || j < definitions.size()) {
-      int c = i == results.size() ? 1 : j == definitions.size() ? -1 : results.name(i).compareTo(definitions.name(j));
+      int c = i == results.size() ? 1 : j == definitions.size() ? -1 : NixAttrs.compareNames(results.name(i), definitions.name(j));
       String name;
       NixList defs;
       if (c <= 0) {

@@ -126,7 +126,7 @@ public sealed class NixAttrs implements Value permits NixAttrs.WithFallback {
       for (int j = 0; j < m; j++) if (indexOf(other.names[j]) >= 0) dup++;
     } else {
       for (int i = 0, j = 0; i < n && j < m; ) {
-        int c = names[i].compareTo(other.names[j]);
+        int c = compareNames(names[i], other.names[j]);
         if (c < 0) i++;
         else if (c > 0) j++;
         else { dup++; i++; j++; }
@@ -139,7 +139,7 @@ public sealed class NixAttrs implements Value permits NixAttrs.WithFallback {
     Span[] rp = positions == null && other.positions == null ? null : new Span[size];
     int i = 0, j = 0, k = 0;
     while (i < n || j < m) {
-      int c = i == n ? 1 : j == m ? -1 : names[i].compareTo(other.names[j]);
+      int c = i == n ? 1 : j == m ? -1 : compareNames(names[i], other.names[j]);
       if (c < 0) {
         rn[k] = names[i]; rv[k] = values[i]; if (rp != null) rp[k] = position(i); i++;
       } else {
@@ -212,6 +212,14 @@ public sealed class NixAttrs implements Value permits NixAttrs.WithFallback {
     return new NixAttrs(names, rv, rp);
   }
 
+  /**
+   * {@code a.compareTo(b)}, answering equal names by identity first: names are interned, so the names two sets share
+   * are usually the same object, and {@code compareTo} would walk every character to find them equal.
+   */
+  public static int compareNames(String a, String b) {
+    return a == b ? 0 : a.compareTo(b);
+  }
+
   private static final int SCAN_LIMIT = 16;
 
   /** The index of {@code name}, or {@code -(insertion point) - 1} when absent (as {@code Arrays.binarySearch}). */
@@ -247,9 +255,9 @@ public sealed class NixAttrs implements Value permits NixAttrs.WithFallback {
     for (int width = 1; width < n; width *= 2) {
       for (int lo = 0; lo < n - width; lo += 2 * width) {
         int mid = lo + width, hi = Math.min(lo + 2 * width, n);
-        if (names[a[mid - 1]].compareTo(names[a[mid]]) <= 0) continue;
+        if (compareNames(names[a[mid - 1]], names[a[mid]]) <= 0) continue;
         int i = lo, j = mid, k = lo;
-        while (i < mid && j < hi) tmp[k++] = names[a[j]].compareTo(names[a[i]]) < 0 ? a[j++] : a[i++];
+        while (i < mid && j < hi) tmp[k++] = compareNames(names[a[j]], names[a[i]]) < 0 ? a[j++] : a[i++];
         while (i < mid) tmp[k++] = a[i++];
         while (j < hi) tmp[k++] = a[j++];
         System.arraycopy(tmp, lo, a, lo, hi - lo);
