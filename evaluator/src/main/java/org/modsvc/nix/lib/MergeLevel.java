@@ -115,13 +115,12 @@ final class MergeLevel {
    * goes to {@code hooks.other name decls} (nested option sets, options joined by nested declarations).
    */
   static Value mergeOptionsWith(EvalState st, Value hooksValue, Span sp) {
-    NixAttrs hooks = Types.attrs(hooksValue, sp);
-    Value evalOptionValue = Properties.select(hooks, "evalOptionValue", sp);
-    Value declareOption = Properties.select(hooks, "declareOption", sp);
-    Value notAnOption = Properties.select(hooks, "notAnOption", sp);
-    Value other = Properties.select(hooks, "other", sp);
+    NixAttrs h = Types.attrs(hooksValue, sp);
+    OptionHooks hooks = new OptionHooks(st, Properties.select(h, "evalOptionValue", sp),
+        Properties.select(h, "declareOption", sp), Properties.select(h, "notAnOption", sp),
+        Properties.select(h, "other", sp));
     return new PrimOp("mergeOptions", 3, (a, callSite) -> {
-      Level level = new Level(st, evalOptionValue, declareOption, notAnOption, other, a[0], a[2], callSite);
+      Level level = new Level(hooks, a[0], a[2], callSite);
       NixAttrs declarations = Types.attrs(a[1], callSite);
       Value[] results = new Value[declarations.size()];
       for (int i = 0; i < results.length; i++) {
@@ -131,9 +130,12 @@ final class MergeLevel {
     });
   }
 
-  /** The hooks and arguments of one {@code mergeOptions} call, which its names share. */
-  private record Level(EvalState st, Value evalOptionValue, Value declareOption, Value notAnOption, Value other,
-      Value prefix, Value definitions, Span callSite) {}
+  /** The module system's functions {@code mergeOptions} calls, read once per {@code mergeOptionsWith}. */
+  private record OptionHooks(EvalState st, Value evalOptionValue, Value declareOption, Value notAnOption,
+      Value other) {}
+
+  /** The arguments of one {@code mergeOptions} call, which its names share. */
+  private record Level(OptionHooks hooks, Value prefix, Value definitions, Span callSite) {}
 
   /** One declared name of a level: the context of the thunks computing its result (see {@link Thunk.Deferred}). */
   private static final class Named {
@@ -159,15 +161,16 @@ final class MergeLevel {
   };
 
   private static final Thunk.Deferred<Named> DECLARED =
-      n -> n.level.st.call(n.level.declareOption, new Value[] {n.loc, n.decls}, n.level.callSite);
+      n -> n.level.hooks.st.call(n.level.hooks.declareOption, new Value[] {n.loc, n.decls}, n.level.callSite);
 
-  private static final Thunk.Deferred<Named> OPTION = n -> n.level.st.call(n.level.evalOptionValue,
+  private static final Thunk.Deferred<Named> OPTION = n -> n.level.hooks.st.call(n.level.hooks.evalOptionValue,
       new Value[] {n.loc, new Thunk(DECLARED, n), new Thunk(DEFINITIONS, n)}, n.level.callSite);
 
   private static final Thunk.Deferred<Named> NAME_RESULT = n -> {
-    Level l = n.level;
-    Value kind = kindOf(l.st, n.decls, l.notAnOption, n.loc, l.callSite);
-    if (kind != OPTIONS) return l.st.call(l.other, n.name, n.decls, l.callSite);
+    OptionHooks h = n.level.hooks;
+    Span sp = n.level.callSite;
+    Value kind = kindOf(h.st, n.decls, h.notAnOption, n.loc, sp);
+    if (kind != OPTIONS) return h.st.call(h.other, n.name, n.decls, sp);
     return new NixAttrs(MERGED, new Value[] {new Thunk(OPTION, n), NixList.EMPTY}, null);
   };
 

@@ -109,7 +109,9 @@ final class ModuleTree {
     final Walk walk;
     final Value parentFile, parentKey, m, args;
     final int position;
-    Thunk fallbackKey, module, imported;
+    final Thunk fallbackKey = new Thunk(FALLBACK_KEY, this);
+    final Thunk module = new Thunk(MODULE, this);
+    final Thunk imported = new Thunk(IMPORTED, this);
 
     Entry(Walk walk, Value parentFile, Value parentKey, int position, Value m, Value args) {
       this.walk = walk;
@@ -150,13 +152,8 @@ final class ModuleTree {
   private static final Thunk.Deferred<Entry> KEY = e -> Properties.selectNow(e.module, "key", e.walk.sp);
   private static final Thunk.Deferred<Entry> MODULES = e -> Properties.selectNow(e.imported, "modules", e.walk.sp);
 
-  private static final Thunk.Deferred<Entry> NODE = e -> {
-    e.fallbackKey = new Thunk(FALLBACK_KEY, e);
-    e.module = new Thunk(MODULE, e);
-    e.imported = new Thunk(IMPORTED, e);
-    return new NixAttrs(NODE_NAMES, new Value[] {new Thunk(DISABLED, e), new Thunk(KEY, e), e.module,
-        new Thunk(MODULES, e)}, null);
-  };
+  private static final Thunk.Deferred<Entry> NODE = e -> new NixAttrs(NODE_NAMES,
+      new Value[] {new Thunk(DISABLED, e), new Thunk(KEY, e), e.module, new Thunk(MODULES, e)}, null);
 
   /** A module function to be applied to the module arguments. */
   private record Application(Walk walk, Value fallbackKey, Value function, Value args) {}

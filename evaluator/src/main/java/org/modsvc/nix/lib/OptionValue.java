@@ -29,24 +29,24 @@ final class OptionValue {
 
   /** {@code evalOptionValueWith hooks}: the three-argument {@code evalOptionValue}. */
   static Value evalOptionValueWith(EvalState st, Value hooksValue, Span sp) {
-    NixAttrs hooks = Types.attrs(hooksValue, sp);
-    Value mergeDefinitions = Properties.select(hooks, "mergeDefinitions", sp);
-    Value showOption = Properties.select(hooks, "showOption", sp);
-    Value readOnlySetTwice = Properties.select(hooks, "readOnlySetTwice", sp);
-    Value deprecated = Properties.select(hooks, "deprecated", sp);
-    Value toStringFor = Properties.select(hooks, "toStringFor", sp);
+    NixAttrs h = Types.attrs(hooksValue, sp);
+    Hooks hooks = new Hooks(st, Properties.select(h, "mergeDefinitions", sp), Properties.select(h, "showOption", sp),
+        Properties.select(h, "readOnlySetTwice", sp), Properties.select(h, "deprecated", sp),
+        Properties.select(h, "toStringFor", sp));
     return new PrimOp("evalOptionValue", 3, (a, callSite) ->
-        new Run(st, mergeDefinitions, showOption, readOnlySetTwice, deprecated, toStringFor, a[0],
-            Types.attrs(a[1], callSite), a[2], callSite).option());
+        new Run(hooks, a[0], Types.attrs(a[1], callSite), a[2], callSite).option());
   }
+
+  /** The module system's functions every option's evaluation calls, read once per {@code evalOptionValueWith}. */
+  private record Hooks(EvalState st, Value mergeDefinitions, Value showOption, Value readOnlySetTwice,
+      Value deprecated, Value toStringFor) {}
 
   /**
    * One option's evaluation: what its lazily computed attributes share. The thunks name their computations by
    * the constants below and take this as their context (see {@link Thunk.Deferred}).
    */
   private static final class Run {
-    final EvalState st;
-    final Value mergeDefinitions, showOption, readOnlySetTwice, deprecated, toStringFor;
+    final Hooks hooks;
     final Value loc;
     final NixAttrs opt;
     final Value defs;
@@ -54,29 +54,21 @@ final class OptionValue {
     final Thunk type = new Thunk(TYPE, this);
     final Thunk allDefs = new Thunk(ALL_DEFS, this);
     final Thunk merged = new Thunk(MERGED, this);
-    final Thunk mergedValue;
-    final Thunk defsFinal;
+    final Thunk mergedValue = new Thunk(MERGED_VALUE, this);
+    final Thunk defsFinal = new Thunk(DEFS_FINAL, this);
 
-    Run(EvalState st, Value mergeDefinitions, Value showOption, Value readOnlySetTwice, Value deprecated,
-        Value toStringFor, Value loc, NixAttrs opt, Value defs, Span callSite) {
-      this.st = st;
-      this.mergeDefinitions = mergeDefinitions;
-      this.showOption = showOption;
-      this.readOnlySetTwice = readOnlySetTwice;
-      this.deprecated = deprecated;
-      this.toStringFor = toStringFor;
+    Run(Hooks hooks, Value loc, NixAttrs opt, Value defs, Span callSite) {
+      this.hooks = hooks;
       this.loc = loc;
       this.opt = opt;
       this.defs = defs;
       this.callSite = callSite;
-      this.mergedValue = new Thunk(MERGED_VALUE, this);
-      this.defsFinal = new Thunk(DEFS_FINAL, this);
     }
 
     NixAttrs option() {
       NixAttrs base = Properties.selectNow(type, "deprecationMessage", callSite) == NixNull.NULL
           ? opt
-          : Types.attrs(st.call(deprecated, loc, opt, callSite), callSite);
+          : Types.attrs(hooks.st.call(hooks.deprecated, loc, opt, callSite), callSite);
       Value[] added = {
           new Thunk(TO_STRING, this),
           new Thunk(VALUES, this),
@@ -95,16 +87,17 @@ final class OptionValue {
   private static final Thunk.Deferred<Run> MERGED = r -> {
     Value readOnly = r.opt.get("readOnly");
     if (readOnly != null && Types.bool(readOnly, r.callSite) && Types.list(r.allDefs, r.callSite).size() > 1) {
-      return r.st.call(r.readOnlySetTwice, new Value[] {r.loc, r.opt, r.allDefs}, r.callSite);
+      return r.hooks.st.call(r.hooks.readOnlySetTwice, new Value[] {r.loc, r.opt, r.allDefs}, r.callSite);
     }
-    return r.st.call(r.mergeDefinitions, new Value[] {r.loc, r.type, r.allDefs}, r.callSite);
+    return r.hooks.st.call(r.hooks.mergeDefinitions, new Value[] {r.loc, r.type, r.allDefs}, r.callSite);
   };
   private static final Thunk.Deferred<Run> VALUE = r -> {
     Value apply = r.opt.get("apply");
+    EvalState st = r.hooks.st;
     try {
-      return apply != null ? r.st.call(apply, r.mergedValue, r.callSite) : Thunk.force(r.mergedValue);
+      return apply != null ? st.call(apply, r.mergedValue, r.callSite) : Thunk.force(r.mergedValue);
     } catch (EvalException e) {
-      String name = r.st.coerceToString(r.st.call(r.showOption, r.loc, r.callSite), r.callSite, false, false).value();
+      String name = st.coerceToString(st.call(r.hooks.showOption, r.loc, r.callSite), r.callSite, false, false).value();
       throw e.addTrace("while evaluating the option `" + name + "':", Span.NONE);
     }
   };
@@ -117,7 +110,7 @@ final class OptionValue {
       Properties.selectNow(r.merged, "defsFinal'", r.callSite), "highestPrio", r.callSite);
   private static final Thunk.Deferred<Run> VALUE_META = r -> Properties.selectNow(
       Properties.selectNow(r.merged, "checkedAndMerged", r.callSite), "valueMeta", r.callSite);
-  private static final Thunk.Deferred<Run> TO_STRING = r -> r.st.call(r.toStringFor, r.loc, r.callSite);
+  private static final Thunk.Deferred<Run> TO_STRING = r -> r.hooks.st.call(r.hooks.toStringFor, r.loc, r.callSite);
   private static final Thunk.Deferred<Run> VALUES = r -> eachField(r.defsFinal, "value", r.callSite);
   private static final Thunk.Deferred<Run> FILES = r -> eachField(r.defsFinal, "file", r.callSite);
 
