@@ -4,6 +4,11 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,9 +17,7 @@ import picocli.CommandLine.Command;
     name = "modsvc-agent",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    description = "On-host agent bringing NixOS modular services to ordinary systemd hosts.",
-    subcommands = {EvalCommand.class, BuildCommand.class, SwitchCommand.class, DiffCommand.class, RollbackCommand.class,
-      GenerationsCommand.class, GcCommand.class, OptionsCommand.class, CommandLine.HelpCommand.class})
+    description = "On-host agent bringing NixOS modular services to ordinary systemd hosts.")
 public final class Main implements Runnable {
   /** The project version, kept in one place (the jar manifest is not filtered by the build). */
   public static final String VERSION = "0.1.0-SNAPSHOT";
@@ -38,14 +41,49 @@ public final class Main implements Runnable {
 
   /** As {@link #run(String[], PrintStream, PrintStream)}, reading {@code env} instead of the process environment. */
   public static int run(String[] args, PrintStream out, PrintStream err, java.util.Map<String, String> env) {
-    CommandLine cl = commandLine(out, err, env);
+    CommandLine cl = commandLine(out, err, env, args);
     int rc = cl.execute(args);
     out.flush();
     err.flush();
     return rc;
   }
 
-  static CommandLine commandLine(PrintStream out, PrintStream err, java.util.Map<String, String> env) {
+  /** The subcommands by name (each command's {@code @Command} name; MainTest checks they agree), as help lists them. */
+  static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
+  private static Map<String, Class<?>> subcommands() {
+    Map<String, Class<?>> m = new LinkedHashMap<>();
+    m.put("eval", EvalCommand.class);
+    m.put("build", BuildCommand.class);
+    m.put("switch", SwitchCommand.class);
+    m.put("diff", DiffCommand.class);
+    m.put("rollback", RollbackCommand.class);
+    m.put("generations", GenerationsCommand.class);
+    m.put("gc", GcCommand.class);
+    m.put("options", OptionsCommand.class);
+    m.put("help", CommandLine.HelpCommand.class);
+    return Collections.unmodifiableMap(m);
+  }
+
+  /**
+   * The subcommands {@code args} needs: only the one its first word names, when that is a command other than
+   * {@code help}. Building picocli's model of a command (annotations read by reflection, in code not compiled
+   * yet) cost ~25 ms of every start for the eight commands not run; help and a missing or unknown subcommand
+   * (whose error lists the others) still get all of them.
+   */
+  static Collection<Class<?>> subcommandsFor(String[] args) {
+    String first = null;
+    for (String a : args) {
+      if (!a.startsWith("-")) {
+        first = a;
+        break;
+      }
+    }
+    Class<?> named = first == null || first.equals("help") ? null : SUBCOMMANDS.get(first);
+    return named != null ? List.of(named) : SUBCOMMANDS.values();
+  }
+
+  static CommandLine commandLine(PrintStream out, PrintStream err, java.util.Map<String, String> env, String[] args) {
     CommandLine.IFactory defaults = CommandLine.defaultFactory();
     CommandLine.IFactory factory = new CommandLine.IFactory() {
       @Override
@@ -70,6 +108,7 @@ public final class Main implements Runnable {
       }
     };
     CommandLine cl = new CommandLine(new Main(), factory);
+    for (Class<?> c : subcommandsFor(args)) cl.addSubcommand(new CommandLine(c, factory));
     // Test harnesses append their own flags to a case's flags ("--strict" twice): Nix accepts that.
     cl.setOverwrittenOptionsAllowed(true);
     cl.setOut(new java.io.PrintWriter(out, true));

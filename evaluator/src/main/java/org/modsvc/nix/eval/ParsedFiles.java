@@ -44,7 +44,19 @@ final class ParsedFiles {
   /** The parser recurses per nesting level; deep expressions need the stack the evaluation thread has. */
   private static final long PARSER_STACK_BYTES = 256L << 20;
 
-  private record Key(String path, Path homeDir) {}
+  private record Key(String path, Path homeDir) {
+    // Written out: a record's generated equals/hashCode are bootstrapped through method handles on first use,
+    // ~10 ms of every start (this is the first record any evaluation hashes).
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k && path.equals(k.path) && java.util.Objects.equals(homeDir, k.homeDir);
+    }
+
+    @Override
+    public int hashCode() {
+      return path.hashCode() * 31 + java.util.Objects.hashCode(homeDir);
+    }
+  }
 
   /**
    * A tree, the text it was parsed from, and the code compiled from it per layout of the global scope (slot
