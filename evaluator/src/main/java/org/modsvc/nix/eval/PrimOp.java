@@ -27,6 +27,8 @@ public final class PrimOp extends NixFunction {
 
   public String name() { return name; }
   public int arity() { return arity; }
+  /** The body: lets the module system's own primitives recognise each other and call one another directly. */
+  public Impl impl() { return impl; }
 
   public Value call(Value[] args, Span span) { return impl.apply(args, span); }
 

@@ -163,8 +163,20 @@ final class MergeLevel {
   private static final Thunk.Deferred<Named> DECLARED =
       n -> n.level.hooks.st.call(n.level.hooks.declareOption, new Value[] {n.loc, n.decls}, n.level.callSite);
 
-  private static final Thunk.Deferred<Named> OPTION = n -> n.level.hooks.st.call(n.level.hooks.evalOptionValue,
-      new Value[] {n.loc, new Thunk(DECLARED, n), new Thunk(DEFINITIONS, n)}, n.level.callSite);
+  /**
+   * {@code evalOptionValue loc (declareOption loc decls) definitions}. When both hooks are the primitives of
+   * {@link OptionDeclaration} and {@link OptionValue} (as in our lib), they are called directly, and an option
+   * declared once is built with one {@code //} instead of two; the result is the same.
+   */
+  private static final Thunk.Deferred<Named> OPTION = n -> {
+    OptionHooks h = n.level.hooks;
+    Span sp = n.level.callSite;
+    if (Thunk.force(h.declareOption) instanceof PrimOp d && d.impl() instanceof OptionDeclaration.Declarer declarer
+        && Thunk.force(h.evalOptionValue) instanceof PrimOp e && e.impl() instanceof OptionValue.Evaluator evaluator) {
+      return evaluator.evaluate(n.loc, declarer.declare(n.loc, n.decls, sp), new Thunk(DEFINITIONS, n), sp);
+    }
+    return h.st.call(h.evalOptionValue, new Value[] {n.loc, new Thunk(DECLARED, n), new Thunk(DEFINITIONS, n)}, sp);
+  };
 
   private static final Thunk.Deferred<Named> NAME_RESULT = n -> {
     OptionHooks h = n.level.hooks;

@@ -20,23 +20,50 @@ import org.modsvc.nix.value.Value;
 final class OptionDeclaration {
   private OptionDeclaration() {}
 
-  private static final String[] DECLARED = {"declarationPositions", "declarations", "loc", "options", "type"};
+  static final String[] DECLARED = {"declarationPositions", "declarations", "loc", "options", "type"};
   private static final String[] LOCATED_MODULE = {"_file", "imports"};
   private static final String[] NO_POSITION = {"column", "file", "line"};
 
   /** {@code declareOptionWith hooks}: the two-argument {@code loc: decls: …}. */
   static Value declareOptionWith(EvalState st, Value hooksValue, Span sp) {
     NixAttrs hooks = Types.attrs(hooksValue, sp);
-    Value unspecified = Properties.select(hooks, "unspecified", sp);
-    Value general = Properties.select(hooks, "general", sp);
-    return new PrimOp("declareOption", 2, (a, callSite) -> {
-      NixList decls = Types.list(a[1], callSite);
-      if (decls.size() != 1) return st.call(general, new Value[] {a[0], decls}, callSite);
-      return declareOnce(st, unspecified, a[0], Types.attrs(decls.get(0), callSite), callSite);
-    });
+    return new PrimOp("declareOption", 2,
+        new Declarer(st, Properties.select(hooks, "unspecified", sp), Properties.select(hooks, "general", sp)));
   }
 
-  private static Value declareOnce(EvalState st, Value unspecified, Value loc, NixAttrs decl, Span sp) {
+  /** {@code declareOption}'s body; {@link MergeLevel} calls {@link #declare} directly when the hooks are ours. */
+  record Declarer(EvalState st, Value unspecified, Value general) implements PrimOp.Impl {
+    @Override
+    public Value apply(Value[] a, Span callSite) { return declare(a[0], a[1], callSite).attrs(); }
+
+    Declared declare(Value loc, Value declsValue, Span callSite) {
+      NixList decls = Types.list(declsValue, callSite);
+      if (decls.size() != 1) {
+        return new Declared(Types.attrs(st.call(general, new Value[] {loc, decls}, callSite), callSite), null);
+      }
+      return single(st, unspecified, loc, Types.attrs(decls.get(0), callSite), callSite);
+    }
+  }
+
+  /**
+   * A declared option. Declared once, it is kept in parts: the declaration's attributes ({@code base}) and the values
+   * of the attributes declaring adds ({@code added}, in {@link #DECLARED} order), so that {@link OptionValue} joins
+   * them with its own attributes in one {@code //} instead of two. Declared more than once, {@code base} is the
+   * merged option and {@code added} null.
+   */
+  record Declared(NixAttrs base, Value[] added) {
+    NixAttrs attrs() { return added == null ? base : base.update(new NixAttrs(DECLARED, added, null)); }
+
+    /** An attribute of the declared option. */
+    Value get(String name) {
+      if (added != null) {
+        for (int i = 0; i < DECLARED.length; i++) if (DECLARED[i].equals(name)) return added[i];
+      }
+      return base.get(name);
+    }
+  }
+
+  private static Declared single(EvalState st, Value unspecified, Value loc, NixAttrs decl, Span sp) {
     NixAttrs opt = Types.attrs(Properties.select(decl, "options", sp), sp);
     Value file = Properties.select(decl, "_file", sp);
     Value type = opt.get("type");
@@ -60,8 +87,8 @@ final class OptionDeclaration {
         return st.call(substSubModules, new NixList(located), sp);
       });
     }
-    return opt.update(new NixAttrs(DECLARED, new Value[] {new NixList(new Value[] {position}),
-        new NixList(new Value[] {file}), loc, NixList.EMPTY, finalType}, null));
+    return new Declared(opt, new Value[] {new NixList(new Value[] {position}), new NixList(new Value[] {file}), loc,
+        NixList.EMPTY, finalType});
   }
 
   private record Declaration(NixAttrs decl, Value file, Span sp) {}

@@ -33,13 +33,45 @@ final class OptionValue {
     Hooks hooks = new Hooks(st, Properties.select(h, "mergeDefinitions", sp), Properties.select(h, "showOption", sp),
         Properties.select(h, "readOnlySetTwice", sp), Properties.select(h, "deprecated", sp),
         Properties.select(h, "toStringFor", sp));
-    return new PrimOp("evalOptionValue", 3, (a, callSite) ->
-        new Run(hooks, a[0], Types.attrs(a[1], callSite), a[2], callSite).option());
+    return new PrimOp("evalOptionValue", 3, new Evaluator(hooks));
   }
 
   /** The module system's functions every option's evaluation calls, read once per {@code evalOptionValueWith}. */
   private record Hooks(EvalState st, Value mergeDefinitions, Value showOption, Value readOnlySetTwice,
       Value deprecated, Value toStringFor) {}
+
+  /** {@code evalOptionValue}'s body; {@link MergeLevel} calls {@link #evaluate} directly when the hooks are ours. */
+  record Evaluator(Hooks hooks) implements PrimOp.Impl {
+    @Override
+    public Value apply(Value[] a, Span callSite) {
+      return evaluate(a[0], new OptionDeclaration.Declared(Types.attrs(a[1], callSite), null), a[2], callSite);
+    }
+
+    NixAttrs evaluate(Value loc, OptionDeclaration.Declared declared, Value defs, Span callSite) {
+      return new Run(hooks, loc, declared, defs, callSite).option();
+    }
+  }
+
+  /**
+   * The attributes a once-declared option gets from declaring and from here, in name order, joined in one update:
+   * each is {@code i >= 0} for {@code OptionDeclaration.DECLARED[i]}, {@code -1 - i} for {@code ADDED[i]}.
+   */
+  private static final String[] DECLARED_AND_ADDED;
+  private static final int[] DECLARED_AND_ADDED_FROM;
+
+  static {
+    String[] declared = OptionDeclaration.DECLARED;
+    int n = declared.length + ADDED.length;
+    String[] names = new String[n];
+    int[] from = new int[n];
+    for (int i = 0, j = 0, k = 0; k < n; k++) {
+      boolean takeDeclared = j == ADDED.length || (i < declared.length && declared[i].compareTo(ADDED[j]) < 0);
+      names[k] = takeDeclared ? declared[i] : ADDED[j];
+      from[k] = takeDeclared ? i++ : -1 - j++;
+    }
+    DECLARED_AND_ADDED = names;
+    DECLARED_AND_ADDED_FROM = from;
+  }
 
   /**
    * One option's evaluation: what its lazily computed attributes share. The thunks name their computations by
@@ -48,7 +80,7 @@ final class OptionValue {
   private static final class Run {
     final Hooks hooks;
     final Value loc;
-    final NixAttrs opt;
+    final OptionDeclaration.Declared declared;
     final Value defs;
     final Span callSite;
     final Thunk type = new Thunk(TYPE, this);
@@ -57,18 +89,15 @@ final class OptionValue {
     final Thunk mergedValue = new Thunk(MERGED_VALUE, this);
     final Thunk defsFinal = new Thunk(DEFS_FINAL, this);
 
-    Run(Hooks hooks, Value loc, NixAttrs opt, Value defs, Span callSite) {
+    Run(Hooks hooks, Value loc, OptionDeclaration.Declared declared, Value defs, Span callSite) {
       this.hooks = hooks;
       this.loc = loc;
-      this.opt = opt;
+      this.declared = declared;
       this.defs = defs;
       this.callSite = callSite;
     }
 
     NixAttrs option() {
-      NixAttrs base = Properties.selectNow(type, "deprecationMessage", callSite) == NixNull.NULL
-          ? opt
-          : Types.attrs(hooks.st.call(hooks.deprecated, loc, opt, callSite), callSite);
       Value[] added = {
           new Thunk(TO_STRING, this),
           new Thunk(VALUES, this),
@@ -78,21 +107,37 @@ final class OptionValue {
           new Thunk(IS_DEFINED, this),
           new Thunk(VALUE, this),
           new Thunk(VALUE_META, this)};
-      return base.update(new NixAttrs(ADDED, added, null));
+      if (Properties.selectNow(type, "deprecationMessage", callSite) != NixNull.NULL) {
+        NixAttrs base = Types.attrs(hooks.st.call(hooks.deprecated, loc, declared.attrs(), callSite), callSite);
+        return base.update(new NixAttrs(ADDED, added, null));
+      }
+      if (declared.added() == null) return declared.base().update(new NixAttrs(ADDED, added, null));
+      Value[] both = new Value[DECLARED_AND_ADDED.length];
+      for (int k = 0; k < both.length; k++) {
+        int from = DECLARED_AND_ADDED_FROM[k];
+        both[k] = from >= 0 ? declared.added()[from] : added[-1 - from];
+      }
+      return declared.base().update(new NixAttrs(DECLARED_AND_ADDED, both, null));
     }
+
+    /** An attribute of the declared option (before this evaluation's own), or null. */
+    Value opt(String name) { return declared.get(name); }
   }
 
-  private static final Thunk.Deferred<Run> TYPE = r -> Thunk.force(Properties.select(r.opt, "type", r.callSite));
-  private static final Thunk.Deferred<Run> ALL_DEFS = r -> withDefault(r.opt, r.defs, r.callSite);
+  private static final Thunk.Deferred<Run> TYPE = r -> {
+    Value t = r.opt("type");
+    return t != null ? Thunk.force(t) : Thunk.force(Properties.select(r.declared.attrs(), "type", r.callSite));
+  };
+  private static final Thunk.Deferred<Run> ALL_DEFS = r -> withDefault(r.declared, r.defs, r.callSite);
   private static final Thunk.Deferred<Run> MERGED = r -> {
-    Value readOnly = r.opt.get("readOnly");
+    Value readOnly = r.opt("readOnly");
     if (readOnly != null && Types.bool(readOnly, r.callSite) && Types.list(r.allDefs, r.callSite).size() > 1) {
-      return r.hooks.st.call(r.hooks.readOnlySetTwice, new Value[] {r.loc, r.opt, r.allDefs}, r.callSite);
+      return r.hooks.st.call(r.hooks.readOnlySetTwice, new Value[] {r.loc, r.declared.attrs(), r.allDefs}, r.callSite);
     }
     return r.hooks.st.call(r.hooks.mergeDefinitions, new Value[] {r.loc, r.type, r.allDefs}, r.callSite);
   };
   private static final Thunk.Deferred<Run> VALUE = r -> {
-    Value apply = r.opt.get("apply");
+    Value apply = r.opt("apply");
     EvalState st = r.hooks.st;
     try {
       return apply != null ? st.call(apply, r.mergedValue, r.callSite) : Thunk.force(r.mergedValue);
@@ -115,7 +160,7 @@ final class OptionValue {
   private static final Thunk.Deferred<Run> FILES = r -> eachField(r.defsFinal, "file", r.callSite);
 
   /** {@code (if opt ? default then [ { file = head opt.declarations; value = mkOptionDefault opt.default; } ] else [ ]) ++ defs} */
-  private static Value withDefault(NixAttrs opt, Value defs, Span sp) {
+  private static Value withDefault(OptionDeclaration.Declared opt, Value defs, Span sp) {
     Value[] given = Types.list(defs, sp).items();
     Value dflt = opt.get("default");
     if (dflt == null) return Thunk.force(defs);
@@ -126,10 +171,11 @@ final class OptionValue {
 
   private static final String[] DEFINITION = {"file", "value"};
 
-  private record Located(NixAttrs opt, Span sp) {}
+  private record Located(OptionDeclaration.Declared opt, Span sp) {}
 
   private static final Thunk.Deferred<Located> FIRST_DECLARATION = l -> {
-    NixList declarations = Types.list(Properties.select(l.opt, "declarations", l.sp), l.sp);
+    Value given = l.opt.get("declarations");
+    NixList declarations = Types.list(given != null ? given : Properties.select(l.opt.attrs(), "declarations", l.sp), l.sp);
     if (declarations.size() == 0) throw new EvalException("'builtins.head' called on an empty list", l.sp);
     return Thunk.force(declarations.get(0));
   };
