@@ -72,39 +72,34 @@ final class DefinitionPipeline {
   /** Every definition with mkMerge flattened and mkIf decided; mkDefinition values carry their own file. */
   private static List<NixAttrs> discharge(EvalState st, NixList defs, Span sp) {
     List<NixAttrs> out = new ArrayList<>(defs.size());
-    List<Value> values = new ArrayList<>(2);
-    for (Value d : defs.items()) {
-      NixAttrs def = Types.attrs(d, sp);
-      values.clear();
+    Value[] items = defs.items();
+    // Indexed loops: C1 (the launcher's compiler) allocates an iterator for each for-each over a list.
+    for (int i = 0; i < items.length; i++) {
+      NixAttrs def = Types.attrs(items[i], sp);
       try {
-        dischargeProperties(Properties.select(def, "value", sp), sp, values);
+        dischargeProperties(Properties.select(def, "value", sp), def, sp, out);
       } catch (EvalException e) {
         throw inContextOf(st, def, e, sp);
-      }
-      // Indexed loops over the lists here: C1 (the launcher's compiler) allocates an iterator for each for-each.
-      for (int i = 0; i < values.size(); i++) {
-        Value v = values.get(i);
-        if (v instanceof NixAttrs a && "definition".equals(Properties.tag(a))) {
-          out.add(a);
-        } else {
-          out.add(new NixAttrs(DEFINITION, new Value[] {Properties.select(def, "file", sp), v}, null));
-        }
       }
     }
     return out;
   }
 
-  private static void dischargeProperties(Value value, Span sp, List<Value> out) {
+  /** Adds the definitions {@code value} (of definition {@code def}) discharges to, each with its file, to {@code out}. */
+  private static void dischargeProperties(Value value, NixAttrs def, Span sp, List<NixAttrs> out) {
     Value v = Thunk.force(value);
     String tag = Properties.tag(v);
     if ("merge".equals(tag)) {
-      for (Value c : Types.list(Properties.select((NixAttrs) v, "contents", sp), sp).items()) dischargeProperties(c, sp, out);
+      Value[] contents = Types.list(Properties.select((NixAttrs) v, "contents", sp), sp).items();
+      for (int i = 0; i < contents.length; i++) dischargeProperties(contents[i], def, sp, out);
     } else if ("if".equals(tag)) {
       Value condition = Thunk.force(Properties.select((NixAttrs) v, "condition", sp));
       if (!(condition instanceof NixBool b)) throw new ThrownError("‘mkIf’ called with a non-Boolean condition", sp);
-      if (b.value()) dischargeProperties(Properties.select((NixAttrs) v, "content", sp), sp, out);
+      if (b.value()) dischargeProperties(Properties.select((NixAttrs) v, "content", sp), def, sp, out);
+    } else if ("definition".equals(tag)) {
+      out.add((NixAttrs) v);
     } else {
-      out.add(v);
+      out.add(new NixAttrs(DEFINITION, new Value[] {Properties.select(def, "file", sp), v}, null));
     }
   }
 

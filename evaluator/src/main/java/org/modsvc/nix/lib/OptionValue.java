@@ -83,7 +83,8 @@ final class OptionValue {
     final OptionDeclaration.Declared declared;
     final Value defs;
     final Span callSite;
-    final Thunk type = new Thunk(TYPE, this);
+    /** The option's type, forced at once: the deprecation check needs it before anything else. */
+    final Value type;
     final Thunk allDefs = new Thunk(ALL_DEFS, this);
     final Thunk merged = new Thunk(MERGED, this);
     final Thunk mergedValue = new Thunk(MERGED_VALUE, this);
@@ -95,6 +96,8 @@ final class OptionValue {
       this.declared = declared;
       this.defs = defs;
       this.callSite = callSite;
+      Value t = declared.get("type");
+      this.type = t != null ? Thunk.force(t) : Thunk.force(Properties.select(declared.attrs(), "type", callSite));
     }
 
     NixAttrs option() {
@@ -124,10 +127,6 @@ final class OptionValue {
     Value opt(String name) { return declared.get(name); }
   }
 
-  private static final Thunk.Deferred<Run> TYPE = r -> {
-    Value t = r.opt("type");
-    return t != null ? Thunk.force(t) : Thunk.force(Properties.select(r.declared.attrs(), "type", r.callSite));
-  };
   private static final Thunk.Deferred<Run> ALL_DEFS = r -> withDefault(r.declared, r.defs, r.callSite);
   private static final Thunk.Deferred<Run> MERGED = r -> {
     Value readOnly = r.opt("readOnly");

@@ -117,6 +117,7 @@ public sealed class NixAttrs implements Value permits NixAttrs.WithFallback {
     if (other.names.length == 0) return this;
     if (names.length == 0) return other;
     int n = names.length, m = other.names.length;
+    if (m == 1) return updateOne(other);
     if (m <= 4 && n > 2 * m) return updateFew(other);
     // Count the overridden names first so the result arrays are allocated once at their exact size:
     // `set // { a = …; }` replacing existing attributes is the common case in the module system, and
@@ -187,6 +188,36 @@ public sealed class NixAttrs implements Value permits NixAttrs.WithFallback {
     System.arraycopy(names, i, rn, k, run);
     System.arraycopy(values, i, rv, k, run);
     if (rp != null && positions != null) System.arraycopy(positions, i, rp, k, run);
+    return new NixAttrs(rn, rv, rp);
+  }
+
+  /** {@code this // { name = …; }}, the most common update ({@code def // { value = …; }}): no index arrays. */
+  private NixAttrs updateOne(NixAttrs other) {
+    int at = search(other.names[0]);
+    int n = names.length;
+    boolean replace = at >= 0;
+    int p = replace ? at : -at - 1;
+    int size = replace ? n : n + 1;
+    String[] rn = names;
+    if (!replace) {
+      rn = new String[size];
+      System.arraycopy(names, 0, rn, 0, p);
+      rn[p] = other.names[0];
+      System.arraycopy(names, p, rn, p + 1, n - p);
+    }
+    Value[] rv = new Value[size];
+    Span[] rp = positions == null && other.positions == null ? null : new Span[size];
+    int tail = replace ? p + 1 : p;
+    System.arraycopy(values, 0, rv, 0, p);
+    System.arraycopy(values, tail, rv, p + 1, n - tail);
+    rv[p] = other.values[0];
+    if (rp != null) {
+      if (positions != null) {
+        System.arraycopy(positions, 0, rp, 0, p);
+        System.arraycopy(positions, tail, rp, p + 1, n - tail);
+      }
+      rp[p] = other.position(0);
+    }
     return new NixAttrs(rn, rv, rp);
   }
 

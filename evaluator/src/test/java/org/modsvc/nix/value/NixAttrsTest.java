@@ -108,6 +108,24 @@ class NixAttrsTest {
   }
 
   @Test
+  void update_oneName_replacesOrInsertsAtEveryPlace() {
+    org.modsvc.nix.source.Span here = new org.modsvc.nix.source.Span(null, 5, 6);
+    NixAttrs left = set("b", "d", "f");
+    for (String name : new String[] {"a", "b", "c", "d", "e", "f", "g"}) {
+      NixAttrs right = NixAttrs.builder().put(name, NixInt.of(7), here).build();
+      NixAttrs r = left.update(right);
+      java.util.TreeSet<String> expected = new java.util.TreeSet<>(java.util.List.of("b", "d", "f"));
+      expected.add(name);
+      assertArrayEquals(expected.toArray(new String[0]), r.names(), name);
+      for (String n : expected) {
+        assertEquals(n.equals(name) ? NixInt.of(7) : left.get(n), r.get(n), name + " " + n);
+        assertSame(n.equals(name) ? here : null, r.positionOf(n), name + " " + n);
+      }
+      if (left.has(name)) assertSame(left.names(), r.names(), "replacing values only shares the names");
+    }
+  }
+
+  @Test
   void indexOf_findsEqualNameThatIsNotTheSameObject() {
     NixAttrs a = set("alpha", "beta", "gamma");
     assertEquals(1, a.indexOf(new String("beta")));
