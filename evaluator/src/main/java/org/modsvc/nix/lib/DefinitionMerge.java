@@ -28,22 +28,23 @@ final class DefinitionMerge {
 
   /** {@code mergeDefinitionsWith messages}: the three-argument {@code mergeDefinitions}. */
   static Value mergeDefinitionsWith(EvalState st, Value messagesValue, Span sp) {
-    NixAttrs messages = Types.attrs(messagesValue, sp);
-    return new PrimOp("mergeDefinitions", 3, (a, callSite) -> merge(st, messages, a[0], a[1], a[2], callSite));
+    return new PrimOp("mergeDefinitions", 3, new Merger(st, Types.attrs(messagesValue, sp)));
   }
 
-  private static Value merge(EvalState st, NixAttrs messages, Value loc, Value typeValue, Value defs, Span sp) {
-    Run r = new Run(st, messages, loc, typeValue, defs, sp);
-    return new NixAttrs(RESULT,
-        new Value[] {r.checkedAndMerged, r.defsFinal, r.defsFinalPrime, r.isDefined, r.mergedValue, r.optionalValue},
-        null);
+  /** {@code mergeDefinitions}' body; {@link OptionValue} starts a {@link #run} directly when the hook is ours. */
+  record Merger(EvalState st, NixAttrs messages) implements PrimOp.Impl {
+    @Override
+    public Value apply(Value[] a, Span callSite) { return run(a[0], a[1], a[2], callSite).attrs(); }
+
+    /** A merge whose every field is still to be computed: making one forces nothing. */
+    Run run(Value loc, Value typeValue, Value defs, Span sp) { return new Run(st, messages, loc, typeValue, defs, sp); }
   }
 
   /**
    * One merge: what the lazily computed fields of its result share. Their thunks name their computations by the
    * constants below and take this as their context (see {@link Thunk.Deferred}).
    */
-  private static final class Run {
+  static final class Run {
     final EvalState st;
     final NixAttrs messages;
     final Value loc, typeValue, defs;
@@ -63,6 +64,12 @@ final class DefinitionMerge {
       this.defs = defs;
       this.sp = sp;
       this.defsFinal = new Thunk(DEFS_FINAL, this);
+    }
+
+    /** The result as {@code mergeDefinitions} returns it. */
+    NixAttrs attrs() {
+      return new NixAttrs(RESULT,
+          new Value[] {checkedAndMerged, defsFinal, defsFinalPrime, isDefined, mergedValue, optionalValue}, null);
     }
   }
 

@@ -86,9 +86,15 @@ final class OptionValue {
     /** The option's type, forced at once: the deprecation check needs it before anything else. */
     final Value type;
     final Thunk allDefs = new Thunk(ALL_DEFS, this);
-    final Thunk merged = new Thunk(MERGED, this);
-    final Thunk mergedValue = new Thunk(MERGED_VALUE, this);
-    final Thunk defsFinal = new Thunk(DEFS_FINAL, this);
+    /**
+     * The merge of the definitions, started at once when the module system's {@code mergeDefinitions} is ours and
+     * the option is not read-only (nothing is forced by starting it): its fields are then this option's attributes
+     * themselves. Otherwise null, and {@link #merged} calls the hook when first needed.
+     */
+    final DefinitionMerge.Run direct;
+    final Thunk merged;
+    final Thunk mergedValue;
+    final Thunk defsFinal;
 
     Run(Hooks hooks, Value loc, OptionDeclaration.Declared declared, Value defs, Span callSite) {
       this.hooks = hooks;
@@ -98,6 +104,18 @@ final class OptionValue {
       this.callSite = callSite;
       Value t = declared.get("type");
       this.type = t != null ? Thunk.force(t) : Thunk.force(Properties.select(declared.attrs(), "type", callSite));
+      if (declared.get("readOnly") == null && Thunk.force(hooks.mergeDefinitions) instanceof PrimOp p
+          && p.impl() instanceof DefinitionMerge.Merger merger) {
+        direct = merger.run(loc, type, allDefs, callSite);
+        merged = null;
+        mergedValue = direct.mergedValue;
+        defsFinal = direct.defsFinal;
+      } else {
+        direct = null;
+        merged = new Thunk(MERGED, this);
+        mergedValue = new Thunk(MERGED_VALUE, this);
+        defsFinal = new Thunk(DEFS_FINAL, this);
+      }
     }
 
     NixAttrs option() {
@@ -107,7 +125,7 @@ final class OptionValue {
           defsFinal,
           new Thunk(FILES, this),
           new Thunk(HIGHEST_PRIO, this),
-          new Thunk(IS_DEFINED, this),
+          direct != null ? direct.isDefined : new Thunk(IS_DEFINED, this),
           new Thunk(VALUE, this),
           new Thunk(VALUE_META, this)};
       if (Properties.selectNow(type, "deprecationMessage", callSite) != NixNull.NULL) {
@@ -151,9 +169,11 @@ final class OptionValue {
   private static final Thunk.Deferred<Run> DEFS_FINAL = r -> Properties.selectNow(r.merged, "defsFinal", r.callSite);
   private static final Thunk.Deferred<Run> IS_DEFINED = r -> Properties.selectNow(r.merged, "isDefined", r.callSite);
   private static final Thunk.Deferred<Run> HIGHEST_PRIO = r -> Properties.selectNow(
-      Properties.selectNow(r.merged, "defsFinal'", r.callSite), "highestPrio", r.callSite);
+      r.direct != null ? r.direct.defsFinalPrime : Properties.selectNow(r.merged, "defsFinal'", r.callSite),
+      "highestPrio", r.callSite);
   private static final Thunk.Deferred<Run> VALUE_META = r -> Properties.selectNow(
-      Properties.selectNow(r.merged, "checkedAndMerged", r.callSite), "valueMeta", r.callSite);
+      r.direct != null ? r.direct.checkedAndMerged : Properties.selectNow(r.merged, "checkedAndMerged", r.callSite),
+      "valueMeta", r.callSite);
   private static final Thunk.Deferred<Run> TO_STRING = r -> r.hooks.st.call(r.hooks.toStringFor, r.loc, r.callSite);
   private static final Thunk.Deferred<Run> VALUES = r -> eachField(r.defsFinal, "value", r.callSite);
   private static final Thunk.Deferred<Run> FILES = r -> eachField(r.defsFinal, "file", r.callSite);
