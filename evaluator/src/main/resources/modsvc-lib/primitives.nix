@@ -509,6 +509,11 @@ let
         operator = node: node.modules;
       });
 
+    # The merges of an attribute set's entries (name → mergeDefinitions
+    # result) that have a value: those whose definitions were not all
+    # conditional and false.
+    definedEntries = merges: removeAttrs merges (filter (n: !(merges.${n}.optionalValue ? value)) (attrNames merges));
+
     # The configuration of a tree of options: each option's value, lazily.
     optionValues =
       let

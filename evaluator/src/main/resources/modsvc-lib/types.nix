@@ -862,7 +862,7 @@ rec {
           all' = mapAttrs (mergeAttribute loc) (perAttributeDefs defs);
           # The strict variant drops attributes left without a value (all
           # their definitions were conditional and false).
-          evaluated = if lazy then all' else lib.attrsets.filterAttrs (_: e: e.optionalValue ? value) all';
+          evaluated = if lazy then all' else primitives.definedEntries all';
         in
         {
           headError = headErrorOf check defs;

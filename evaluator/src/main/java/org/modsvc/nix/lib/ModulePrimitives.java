@@ -37,6 +37,7 @@ public final class ModulePrimitives implements Builtins.Group {
     b.put("declareOptionWith", new PrimOp("declareOptionWith", 1, (a, sp) -> OptionDeclaration.declareOptionWith(st, a[0], sp)));
     b.put("declarationKind", new PrimOp("declarationKind", 2, (a, sp) -> MergeLevel.declarationKind(st, a[0], a[1], sp)));
     b.put("declarationsByName", new PrimOp("declarationsByName", 2, (a, sp) -> MergeLevel.declarationsByName(st, a[0], a[1], sp)));
+    b.put("definedEntries", new PrimOp("definedEntries", 1, (a, sp) -> definedEntries(a[0], sp)));
     b.put("definitionsByName", new PrimOp("definitionsByName", 2, (a, sp) -> MergeLevel.definitionsByName(st, a[0], a[1], sp)));
     b.put("evalOptionValueWith", new PrimOp("evalOptionValueWith", 1, (a, sp) -> OptionValue.evalOptionValueWith(st, a[0], sp)));
     b.put("finalDefinitions", new PrimOp("finalDefinitions", 1, (a, sp) -> DefinitionPipeline.finalDefinitions(st, a[0], sp)));
@@ -68,6 +69,41 @@ public final class ModulePrimitives implements Builtins.Group {
     Value[] out = new Value[items.length];
     for (int i = 0; i < out.length; i++) out[i] = items[items.length - 1 - i];
     return new NixList(out);
+  }
+
+  /**
+   * The entries of {@code merges} (name → {@code mergeDefinitions} result) whose {@code optionalValue} has a value,
+   * forced in name order as the reference's {@code filter} does; the set itself when all have one.
+   */
+  static Value definedEntries(Value mergesValue, Span sp) {
+    NixAttrs merges = Types.attrs(mergesValue, sp);
+    boolean[] keep = null;
+    int kept = merges.size();
+    for (int i = 0; i < merges.size(); i++) {
+      NixAttrs optional = Types.attrs(Properties.select(Types.attrs(merges.value(i), sp), "optionalValue", sp), sp);
+      if (!optional.has("value")) {
+        if (keep == null) {
+          keep = new boolean[merges.size()];
+          java.util.Arrays.fill(keep, true);
+        }
+        keep[i] = false;
+        kept--;
+      }
+    }
+    if (keep == null) return merges;
+    String[] names = new String[kept];
+    Value[] values = new Value[kept];
+    Span[] positions = new Span[kept];
+    boolean positioned = false;
+    for (int i = 0, k = 0; i < keep.length; i++) {
+      if (keep[i]) {
+        names[k] = merges.name(i);
+        values[k] = merges.value(i);
+        positions[k] = merges.position(i);
+        positioned |= positions[k++] != null;
+      }
+    }
+    return new NixAttrs(names, values, positioned ? positions : null);
   }
 
   /**
