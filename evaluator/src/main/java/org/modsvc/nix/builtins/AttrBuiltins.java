@@ -108,23 +108,7 @@ final class AttrBuiltins implements Builtins.Group {
         dropped++;
       }
     }
-    if (dropped == 0) return attrs;
-    int size = attrs.size() - dropped;
-    String[] rn = new String[size];
-    Value[] rv = new Value[size];
-    Span[] rp = null;
-    for (int i = 0, k = 0; i < attrs.size(); i++) {
-      if (drop[i]) continue;
-      rn[k] = attrs.name(i);
-      rv[k] = attrs.value(i);
-      Span p = attrs.position(i);
-      if (p != null) {
-        if (rp == null) rp = new Span[size];
-        rp[k] = p;
-      }
-      k++;
-    }
-    return new NixAttrs(rn, rv, rp);
+    return attrs.without(drop, dropped);
   }
 
   /**

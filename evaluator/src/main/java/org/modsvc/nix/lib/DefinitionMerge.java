@@ -50,7 +50,7 @@ final class DefinitionMerge {
     final Value loc, typeValue, defs;
     final Span sp;
     final Thunk defsFinalPrime = new Thunk(FINAL_DEFINITIONS, this);
-    final Thunk defsFinal;
+    final Thunk defsFinal = new Thunk(DEFS_FINAL, this);
     final Thunk isDefined = new Thunk(IS_DEFINED, this);
     final Thunk checkedAndMerged = new Thunk(CHECKED_AND_MERGED, this);
     final Thunk mergedValue = new Thunk(MERGED_VALUE, this);
@@ -63,7 +63,6 @@ final class DefinitionMerge {
       this.typeValue = typeValue;
       this.defs = defs;
       this.sp = sp;
-      this.defsFinal = new Thunk(DEFS_FINAL, this);
     }
 
     /** The result as {@code mergeDefinitions} returns it. */

@@ -77,33 +77,17 @@ public final class ModulePrimitives implements Builtins.Group {
    */
   static Value definedEntries(Value mergesValue, Span sp) {
     NixAttrs merges = Types.attrs(mergesValue, sp);
-    boolean[] keep = null;
-    int kept = merges.size();
+    boolean[] drop = null;
+    int dropped = 0;
     for (int i = 0; i < merges.size(); i++) {
       NixAttrs optional = Types.attrs(Properties.select(Types.attrs(merges.value(i), sp), "optionalValue", sp), sp);
       if (!optional.has("value")) {
-        if (keep == null) {
-          keep = new boolean[merges.size()];
-          java.util.Arrays.fill(keep, true);
-        }
-        keep[i] = false;
-        kept--;
+        if (drop == null) drop = new boolean[merges.size()];
+        drop[i] = true;
+        dropped++;
       }
     }
-    if (keep == null) return merges;
-    String[] names = new String[kept];
-    Value[] values = new Value[kept];
-    Span[] positions = new Span[kept];
-    boolean positioned = false;
-    for (int i = 0, k = 0; i < keep.length; i++) {
-      if (keep[i]) {
-        names[k] = merges.name(i);
-        values[k] = merges.value(i);
-        positions[k] = merges.position(i);
-        positioned |= positions[k++] != null;
-      }
-    }
-    return new NixAttrs(names, values, positioned ? positions : null);
+    return merges.without(drop, dropped);
   }
 
   /**

@@ -107,17 +107,6 @@ final class ModuleSyntax {
         dropped++;
       }
     }
-    if (dropped == 0) return m;
-    String[] keptNames = new String[n - dropped];
-    Value[] keptValues = new Value[n - dropped];
-    Span[] keptPositions = new Span[n - dropped];
-    for (int i = 0, k = 0; i < n; i++) {
-      if (drop[i]) continue;
-      keptNames[k] = m.name(i);
-      keptValues[k] = m.value(i);
-      keptPositions[k] = m.position(i);
-      k++;
-    }
-    return new NixAttrs(keptNames, keptValues, keptPositions);
+    return m.without(drop, dropped);
   }
 }

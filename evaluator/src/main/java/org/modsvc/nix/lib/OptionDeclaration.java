@@ -54,12 +54,18 @@ final class OptionDeclaration {
   record Declared(NixAttrs base, Value[] added) {
     NixAttrs attrs() { return added == null ? base : base.update(new NixAttrs(DECLARED, added, null)); }
 
-    /** An attribute of the declared option. */
+    /** An attribute of the declared option, or null. */
     Value get(String name) {
       if (added != null) {
         for (int i = 0; i < DECLARED.length; i++) if (DECLARED[i].equals(name)) return added[i];
       }
       return base.get(name);
+    }
+
+    /** An attribute the declared option must have: a missing one is the usual missing-attribute error. */
+    Value select(String name, Span sp) {
+      Value v = get(name);
+      return v != null ? v : Properties.select(attrs(), name, sp);
     }
   }
 

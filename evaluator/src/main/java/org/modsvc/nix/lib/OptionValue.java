@@ -102,8 +102,7 @@ final class OptionValue {
       this.declared = declared;
       this.defs = defs;
       this.callSite = callSite;
-      Value t = declared.get("type");
-      this.type = t != null ? Thunk.force(t) : Thunk.force(Properties.select(declared.attrs(), "type", callSite));
+      this.type = Thunk.force(declared.select("type", callSite));
       if (declared.get("readOnly") == null && Thunk.force(hooks.mergeDefinitions) instanceof PrimOp p
           && p.impl() instanceof DefinitionMerge.Merger merger) {
         direct = merger.run(loc, type, allDefs, callSite);
@@ -140,21 +139,18 @@ final class OptionValue {
       }
       return declared.base().update(new NixAttrs(DECLARED_AND_ADDED, both, null));
     }
-
-    /** An attribute of the declared option (before this evaluation's own), or null. */
-    Value opt(String name) { return declared.get(name); }
   }
 
   private static final Thunk.Deferred<Run> ALL_DEFS = r -> withDefault(r.declared, r.defs, r.callSite);
   private static final Thunk.Deferred<Run> MERGED = r -> {
-    Value readOnly = r.opt("readOnly");
+    Value readOnly = r.declared.get("readOnly");
     if (readOnly != null && Types.bool(readOnly, r.callSite) && Types.list(r.allDefs, r.callSite).size() > 1) {
       return r.hooks.st.call(r.hooks.readOnlySetTwice, new Value[] {r.loc, r.declared.attrs(), r.allDefs}, r.callSite);
     }
     return r.hooks.st.call(r.hooks.mergeDefinitions, new Value[] {r.loc, r.type, r.allDefs}, r.callSite);
   };
   private static final Thunk.Deferred<Run> VALUE = r -> {
-    Value apply = r.opt("apply");
+    Value apply = r.declared.get("apply");
     EvalState st = r.hooks.st;
     try {
       return apply != null ? st.call(apply, r.mergedValue, r.callSite) : Thunk.force(r.mergedValue);
@@ -193,8 +189,7 @@ final class OptionValue {
   private record Located(OptionDeclaration.Declared opt, Span sp) {}
 
   private static final Thunk.Deferred<Located> FIRST_DECLARATION = l -> {
-    Value given = l.opt.get("declarations");
-    NixList declarations = Types.list(given != null ? given : Properties.select(l.opt.attrs(), "declarations", l.sp), l.sp);
+    NixList declarations = Types.list(l.opt.select("declarations", l.sp), l.sp);
     if (declarations.size() == 0) throw new EvalException("'builtins.head' called on an empty list", l.sp);
     return Thunk.force(declarations.get(0));
   };

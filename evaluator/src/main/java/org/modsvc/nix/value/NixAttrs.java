@@ -107,6 +107,30 @@ public sealed class NixAttrs implements Value permits NixAttrs.WithFallback {
     @Override public Value missing(String name) { return fallback.lookup(name); }
   }
 
+  /**
+   * This set without the attributes marked in {@code drop} ({@code dropped} of them): the others in order, with their
+   * positions (none when none of them has one). {@code removeAttrs} and the module primitives' filters share it.
+   */
+  public NixAttrs without(boolean[] drop, int dropped) {
+    if (dropped == 0) return this;
+    int size = names.length - dropped;
+    String[] rn = new String[size];
+    Value[] rv = new Value[size];
+    Span[] rp = null;
+    for (int i = 0, k = 0; i < names.length; i++) {
+      if (drop[i]) continue;
+      rn[k] = names[i];
+      rv[k] = values[i];
+      Span p = position(i);
+      if (p != null) {
+        if (rp == null) rp = new Span[size];
+        rp[k] = p;
+      }
+      k++;
+    }
+    return new NixAttrs(rn, rv, rp);
+  }
+
   public Span positionOf(String name) {
     int i = indexOf(name);
     return i < 0 || positions == null ? null : positions[i];
