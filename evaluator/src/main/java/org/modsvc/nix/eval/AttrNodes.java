@@ -51,14 +51,18 @@ final class AttrNodes {
     final Node target;
     final Key[] path;
     final Node fallback;
+    /** The target when it is a variable (see {@link Nodes.Local#read}), else null. */
+    private final Nodes.Local local;
     Select(Node target, Key[] path, Node fallback, Span span) {
       super(span);
       this.target = target;
+      this.local = target instanceof Nodes.Local l ? l : null;
       this.path = path;
       this.fallback = fallback;
     }
     @Override public Value eval(Env env) {
-      Value v = target.eval(env);
+      Nodes.Local l = local;
+      Value v = l != null ? l.read(env) : target.eval(env);
       for (Key k : path) {
         String name = k.name != null ? k.name : Types.plainString(k.dynamic.eval(env), k.span);
         if (!(v instanceof NixAttrs attrs)) {
@@ -97,8 +101,9 @@ final class AttrNodes {
      * thunk, so errors carry the same "while evaluating the attribute" trace as before.
      */
     @Override public Value lazy(Env env) {
-      if (!(target instanceof Nodes.Local)) return new Thunk(this, env);
-      Value v = target.lazy(env);
+      Nodes.Local l = local;
+      if (l == null) return new Thunk(this, env);
+      Value v = l.peek(env);
       for (Key k : path) {
         if (v instanceof Thunk t) {
           if (!t.isEvaluated()) return new Thunk(this, env);
@@ -117,9 +122,16 @@ final class AttrNodes {
   static final class HasAttr extends Node {
     final Node target;
     final Key[] path;
-    HasAttr(Node target, Key[] path, Span span) { super(span); this.target = target; this.path = path; }
+    private final Nodes.Local local;
+    HasAttr(Node target, Key[] path, Span span) {
+      super(span);
+      this.target = target;
+      this.path = path;
+      this.local = target instanceof Nodes.Local l ? l : null;
+    }
     @Override public Value eval(Env env) {
-      Value v = target.eval(env);
+      Nodes.Local l = local;
+      Value v = l != null ? l.read(env) : target.eval(env);
       for (int i = 0; i < path.length; i++) {
         Key k = path[i];
         if (!(v instanceof NixAttrs attrs)) return NixBool.FALSE;

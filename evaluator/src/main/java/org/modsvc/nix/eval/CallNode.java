@@ -7,16 +7,20 @@ import org.modsvc.nix.value.Value;
 final class CallNode extends Node {
   final Node function;
   final Node[] args;
+  /** The function when it is a variable (see {@link Nodes.Local#read}), else null. */
+  private final Nodes.Local local;
 
   CallNode(Node function, Node[] args, Span span) {
     super(span);
     this.function = function;
     this.args = args;
+    this.local = function instanceof Nodes.Local l ? l : null;
   }
 
   @Override public Value eval(Env env) {
     EvalState state = env.state;
-    Value f = function.eval(env);
+    Nodes.Local l = local;
+    Value f = l != null ? l.read(env) : function.eval(env);
     if (args.length == 1) return state.call(f, args[0].lazy(env), span);
     if (f instanceof PrimOp p && p.arity() == args.length) {
       Value[] vs = new Value[args.length];

@@ -15,6 +15,13 @@ public final class Env {
 
   public final Env up;
   /**
+   * {@code up.up}: variable reads walk two frames per step. Reads of variables 2 to 9 frames up are a tenth of all
+   * node evaluations on the evalModules benchmark (nixpkgs' lib nests its functions deeply), and each step of the
+   * walk is a load that depends on the previous one. The field fills what would otherwise be alignment padding, so
+   * a frame is no larger.
+   */
+  final Env up2;
+  /**
    * The evaluation this frame belongs to, inherited from the frame it extends. Compiled code is shared by every
    * evaluation of the same file in the process, so the few operations that need their evaluation (calls,
    * string coercion) find it here rather than in the code.
@@ -26,6 +33,7 @@ public final class Env {
 
   public Env(Env up, int size) {
     this.up = up;
+    this.up2 = up == null ? null : up.up;
     this.state = up == null ? null : up.state;
     this.rest = size <= 1 ? NO_SLOTS : new Value[size - 1];
   }
@@ -33,6 +41,7 @@ public final class Env {
   /** A one-slot frame ({@code x: …} arguments, {@code with} scopes). */
   Env(Env up, Value slot0) {
     this.up = up;
+    this.up2 = up == null ? null : up.up;
     this.state = up == null ? null : up.state;
     this.slot0 = slot0;
     this.rest = NO_SLOTS;
@@ -47,6 +56,7 @@ public final class Env {
   /** The outermost frame of an evaluation: its global names, or the scope of a {@code scopedImport}. */
   Env(EvalState state, Value[] slots) {
     this.up = null;
+    this.up2 = null;
     this.state = state;
     this.rest = slots.length <= 1 ? NO_SLOTS : new Value[slots.length - 1];
     for (int i = 0; i < slots.length; i++) set(i, slots[i]);
@@ -61,7 +71,8 @@ public final class Env {
 
   public Env at(int depth) {
     Env e = this;
-    for (int i = 0; i < depth; i++) e = e.up;
-    return e;
+    int d = depth;
+    for (; d >= 2; d -= 2) e = e.up2;
+    return d == 0 ? e : e.up;
   }
 }

@@ -42,6 +42,32 @@ final class Nodes {
       this.index = index;
       this.name = name;
     }
+
+    /**
+     * The variable's value, forced: what {@link #eval} does, as a final method. Nodes whose operand is a
+     * variable (the target of most selections, the function of most calls) read it through this instead of
+     * a call on the operand: {@code eval} is a megamorphic call site there, which the JIT cannot inline.
+     */
+    final Value read(Env env) {
+      Env e = env.at(depth);
+      Value v;
+      if (index == 0) {
+        v = e.slot0;
+        if (v instanceof Thunk t) e.slot0 = v = t.force();
+      } else {
+        Value[] rest = e.rest;
+        int r = index - 1;
+        v = rest[r];
+        if (v instanceof Thunk t) rest[r] = v = t.force();
+      }
+      return v;
+    }
+
+    /** The slot's content, not forced: what {@link #lazy} does, as a final method (see {@link #read}). */
+    final Value peek(Env env) {
+      Env e = env.at(depth);
+      return index == 0 ? e.slot0 : e.rest[index - 1];
+    }
   }
 
   static Local local(int depth, int index, String name, Span span) {
@@ -80,16 +106,13 @@ final class Nodes {
   static final class LocalFar0 extends Local {
     LocalFar0(int depth, String name, Span span) { super(depth, 0, name, span); }
     @Override public Value eval(Env env) {
-      Env e = env.up.up;
-      for (int i = depth - 2; i > 0; i--) e = e.up;
+      Env e = env.at(depth);
       Value v = e.slot0;
       if (v instanceof Thunk t) e.slot0 = v = t.force();
       return v;
     }
     @Override public Value lazy(Env env) {
-      Env e = env.up.up;
-      for (int i = depth - 2; i > 0; i--) e = e.up;
-      return e.slot0;
+      return env.at(depth).slot0;
     }
   }
 
@@ -121,17 +144,13 @@ final class Nodes {
     final int restIndex;
     LocalFar(int depth, int index, String name, Span span) { super(depth, index, name, span); restIndex = index - 1; }
     @Override public Value eval(Env env) {
-      Env e = env.up.up;
-      for (int i = depth - 2; i > 0; i--) e = e.up;
-      Value[] rest = e.rest;
+      Value[] rest = env.at(depth).rest;
       Value v = rest[restIndex];
       if (v instanceof Thunk t) rest[restIndex] = v = t.force();
       return v;
     }
     @Override public Value lazy(Env env) {
-      Env e = env.up.up;
-      for (int i = depth - 2; i > 0; i--) e = e.up;
-      return e.rest[restIndex];
+      return env.at(depth).rest[restIndex];
     }
   }
 
