@@ -96,9 +96,22 @@ final class BinOps {
 
   static final class Eq extends Bin {
     final boolean negate;
-    Eq(Node l, Node r, boolean negate, Span span) { super(l, r, span); this.negate = negate; }
-    @Override public Value eval(Env env) {
-      return NixBool.of(Ops.equal(left.eval(env), right.eval(env), span) != negate);
+    /** The right operand when it is a literal ({@code x._type or "" == "override"}), else null. */
+    private final Value rightConst;
+    Eq(Node l, Node r, boolean negate, Span span) {
+      super(l, r, span);
+      this.negate = negate;
+      this.rightConst = r instanceof Nodes.Const c ? c.value : null;
+    }
+    @Override public Value eval(Env env) { return NixBool.of(test(env)); }
+
+    /**
+     * The comparison as a final method: {@code if} calls it directly when its condition is an equality (half of
+     * all conditions), instead of a megamorphic {@code eval} and a Boolean value to test.
+     */
+    boolean test(Env env) {
+      Value c = rightConst;
+      return Ops.equal(left.eval(env), c != null ? c : right.eval(env), span) != negate;
     }
   }
 

@@ -186,13 +186,18 @@ final class Nodes {
 
   static final class If extends Node {
     final Node cond, then, otherwise;
+    /** The condition when it is an equality (see {@link BinOps.Eq#test}), else null. */
+    private final BinOps.Eq eq;
     If(Node cond, Node then, Node otherwise, Span span) {
       super(span);
       this.cond = cond;
       this.then = then;
       this.otherwise = otherwise;
+      this.eq = cond instanceof BinOps.Eq e ? e : null;
     }
     @Override public Value eval(Env env) {
+      BinOps.Eq q = eq;
+      if (q != null) return q.test(env) ? then.eval(env) : otherwise.eval(env);
       Value c = cond.eval(env);
       if (c == NixBool.TRUE) return then.eval(env);
       if (c == NixBool.FALSE) return otherwise.eval(env);

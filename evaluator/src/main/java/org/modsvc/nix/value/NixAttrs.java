@@ -35,11 +35,23 @@ public sealed class NixAttrs implements Value permits NixAttrs.WithFallback {
   public Value[] values() { return values; }
 
   /**
-   * Binary search. The identity test before {@code compareTo} is the common exit: the compiler interns
-   * every name written in source (binding names, selected names, formals), so a name found is usually
-   * the very same String object.
+   * The index of {@code name}, or -1. The compiler interns every name written in source (binding names, selected
+   * names, formals), so a name found is usually the very same String object: small sets are scanned for it by
+   * identity, larger ones binary-searched with an identity test at each step before comparing characters.
    */
   public int indexOf(String name) {
+    String[] n = names;
+    if (n.length <= SCAN_LIMIT) {
+      for (int i = 0; i < n.length; i++) if (n[i] == name) return i;
+      // Not the same object: compare the strings' cached hashes first, so that a name the set does not have (the
+      // common way to get here: `x ? a`, `x.a or d`, a formal's default) costs no character comparisons at all.
+      int h = name.hashCode();
+      for (int i = 0; i < n.length; i++) {
+        String s = n[i];
+        if (s.hashCode() == h && s.equals(name)) return i;
+      }
+      return -1;
+    }
     int i = search(name);
     return i >= 0 ? i : -1;
   }
@@ -47,15 +59,13 @@ public sealed class NixAttrs implements Value permits NixAttrs.WithFallback {
   /**
    * {@link #indexOf} trying {@code guess} first. Selection sites remember where they last found their
    * name: sets built by the same literal share one layout, so the guess usually holds and saves the
-   * binary search (about two thirds of the selections on the evalModules benchmark). A wrong or
-   * out-of-range guess only costs one comparison; since names are unique the check is exact.
+   * search (about two thirds of the selections on the evalModules benchmark). A wrong or out-of-range
+   * guess only costs one comparison: the guess is taken only for the identical String, any other case
+   * searches.
    */
   public int indexOf(String name, int guess) {
     String[] n = names;
-    if (guess < n.length) {
-      String g = n[guess];
-      if (g == name || g.equals(name)) return guess;
-    }
+    if (guess < n.length && n[guess] == name) return guess;
     return indexOf(name);
   }
 
