@@ -37,7 +37,11 @@ public final class JsonWriter {
             if (c < 0x20 || c == '"' || c == '\\') break;
             plain++;
         }
-        // Most strings need no escape: copy them whole.
+        // Most strings need no escape: copy them whole (append(String) block-copies; a range is copied char by char).
+        if (plain == s.length()) {
+            sb.append(s).append('"');
+            return;
+        }
         sb.append(s, 0, plain);
         for (int i = plain; i < s.length(); i++) {
             char c = s.charAt(i);

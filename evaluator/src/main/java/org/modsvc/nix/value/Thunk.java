@@ -87,7 +87,8 @@ public final class Thunk implements Value {
     if (e == RUNNING) throw new InfiniteRecursion(c instanceof Node n ? n.span : Span.NONE);
     env = RUNNING;
     try {
-      v = c instanceof Node n ? n.eval((Env) e) : ((Deferred<Object>) c).compute(e).force();
+      // Thunk.force(x), not x.force(): an interface call on Value would dispatch through the itable.
+      v = c instanceof Node n ? n.eval((Env) e) : force(((Deferred<Object>) c).compute(e));
     } catch (EvalException | StackOverflowError ex) {
       env = e;
       throw ex;
