@@ -56,7 +56,7 @@ final class AttrNodes {
     Select(Node target, Key[] path, Node fallback, Span span) {
       super(span);
       this.target = target;
-      this.local = target instanceof Nodes.Local l ? l : null;
+      this.local = Nodes.Local.orNull(target);
       this.path = path;
       this.fallback = fallback;
     }
@@ -127,7 +127,7 @@ final class AttrNodes {
       super(span);
       this.target = target;
       this.path = path;
-      this.local = target instanceof Nodes.Local l ? l : null;
+      this.local = Nodes.Local.orNull(target);
     }
     @Override public Value eval(Env env) {
       Nodes.Local l = local;

@@ -16,9 +16,9 @@ final class CallNode extends Node {
     super(span);
     this.function = function;
     this.args = args;
-    this.local = function instanceof Nodes.Local l ? l : null;
+    this.local = Nodes.Local.orNull(function);
     this.argLocals = new Nodes.Local[args.length];
-    for (int i = 0; i < args.length; i++) argLocals[i] = args[i] instanceof Nodes.Local l ? l : null;
+    for (int i = 0; i < args.length; i++) argLocals[i] = Nodes.Local.orNull(args[i]);
   }
 
   /** Argument i, unevaluated: {@code args[i].lazy(env)}, without the call when it is a variable. */

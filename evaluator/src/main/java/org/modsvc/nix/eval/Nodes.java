@@ -63,6 +63,9 @@ final class Nodes {
       return v;
     }
 
+    /** {@code n} when it is a variable, else null: for the operand fields {@link #read} serves. */
+    static Local orNull(Node n) { return n instanceof Local l ? l : null; }
+
     /** The slot's content, not forced: what {@link #lazy} does, as a final method (see {@link #read}). */
     final Value peek(Env env) {
       Env e = env.at(depth);
