@@ -48,6 +48,29 @@ class LanguageTest {
     assertEquals("{ __overrides = { a = 10; }; a = 10; b = 11; }", eval("rec { a = 1; b = a + 1; __overrides = { a = 10; }; }"));
   }
 
+  /**
+   * Variables read from every depth up to 11 frames, in slot 0 (a plain function's argument) and in later slots
+   * (let bindings), as selection targets, call functions and arguments, and under `with`: reads walk two frames
+   * per step (Env.up2), so odd and even depths take different paths.
+   */
+  @Test void variables_areFoundAtEveryFrameDepth() {
+    StringBuilder src = new StringBuilder();
+    StringBuilder sum = new StringBuilder("0");
+    for (int d = 0; d < 12; d++) {
+      src.append("let s").append(d).append(" = { v = ").append(d).append("; }; f").append(d)
+          .append(" = y: y + ").append(d).append("; in a").append(d).append(": ");
+      sum.append(" + a").append(d).append(" + s").append(d).append(".v + f").append(d).append(" a").append(d)
+          .append(" + (if s").append(d).append(" ? v then 1 else 100)");
+    }
+    src.append("with { w = 5; }; w + ").append(sum);
+    StringBuilder call = new StringBuilder("(").append(src).append(")");
+    for (int d = 0; d < 12; d++) call.append(" ").append(d * 10);
+    // Per depth d: a = 10d, s.v = d, f a = 10d + d, the `?` gives 1: 22d + 1; summed over d = 0..11, plus w.
+    int expected = 5;
+    for (int d = 0; d < 12; d++) expected += 22 * d + 1;
+    assertEquals(String.valueOf(expected), eval(call.toString()));
+  }
+
   @Test void with_bringsAttrsIntoScope() { assertEquals("3", eval("with { a = 1; b = 2; }; a + b")); }
 
   @Test void with_lexicalBindingsWin() { assertEquals("1", eval("let a = 1; in with { a = 2; }; a")); }

@@ -131,4 +131,32 @@ class NixAttrsTest {
     assertEquals(1, a.indexOf(new String("beta")));
     assertEquals(-1, a.indexOf(new String("delta")));
   }
+
+  @Test
+  void indexOf_comparesCharactersWhenHashesCollide() {
+    // "Aa" and "BB" have the same String hash: the small-set scan must not take one for the other.
+    NixAttrs a = set("Aa", "x");
+    assertEquals("Aa".hashCode(), "BB".hashCode());
+    assertEquals(-1, a.indexOf(new String("BB")));
+    assertEquals(0, a.indexOf(new String("Aa")));
+    assertEquals(-1, set("BB", "y").indexOf("Aa"));
+  }
+
+  @Test
+  void indexOf_findsEqualNamesInSmallAndLargeSetsWithAnyGuess() {
+    for (int size : new int[] {1, 15, 16, 17, 40}) {
+      String[] names = new String[size];
+      for (int i = 0; i < size; i++) names[i] = String.format("n%03d", i);
+      NixAttrs a = set(names);
+      for (int i = 0; i < size; i++) {
+        String copy = new String(names[i]);
+        assertEquals(i, a.indexOf(copy), size + " " + names[i]);
+        // A guess pointing at the name, but holding a different String object, still finds it.
+        assertEquals(i, a.indexOf(copy, i), size + " guess " + names[i]);
+        assertEquals(i, a.indexOf(names[i], (i + 1) % size), size + " wrong guess " + names[i]);
+      }
+      assertEquals(-1, a.indexOf(new String("n999")));
+      assertEquals(-1, a.indexOf("m", 0));
+    }
+  }
 }
