@@ -48,6 +48,14 @@ final class DefinitionPipeline {
 
   private static final String[] RESULT = {"highestPrio", "values"};
   private static final String[] DEFINITION = {"file", "value"};
+
+  /**
+   * A definition {@code { file, value }}. Every definition the primitives make has this one names array, so the
+   * selection sites that read definitions ({@code def.value}, {@code def.file}) see a single layout.
+   */
+  static NixAttrs definition(Value file, Value value) {
+    return new NixAttrs(DEFINITION, new Value[] {file, value}, null);
+  }
   private static final String[] VALUE = {"value"};
   private static final String[] ORDERED = {"priority", "value"};
 
@@ -99,7 +107,7 @@ final class DefinitionPipeline {
     } else if ("definition".equals(tag)) {
       out.add((NixAttrs) v);
     } else {
-      out.add(new NixAttrs(DEFINITION, new Value[] {Properties.select(def, "file", sp), v}, null));
+      out.add(definition(Properties.select(def, "file", sp), v));
     }
   }
 

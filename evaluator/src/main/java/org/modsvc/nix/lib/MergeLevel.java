@@ -22,7 +22,6 @@ final class MergeLevel {
   private MergeLevel() {}
 
   private static final String[] DECLARATION = {"_file", "options", "pos"};
-  private static final String[] DEFINITION = {"file", "value"};
   private static final String[] PUSHED_DOWN = {"config", "file"};
 
   /** The definitions of collected modules, [ { file, config } ], with properties pushed down one level. */
@@ -30,12 +29,16 @@ final class MergeLevel {
     List<Value> out = new ArrayList<>();
     for (Value m : Types.list(modules, sp).items()) {
       NixAttrs module = Types.attrs(m, sp);
-      Value file = Properties.select(module, "_file", sp);
-      for (Value config : Types.list(Properties.pushDown(Properties.select(module, "config", sp), sp), sp).items()) {
-        out.add(new NixAttrs(PUSHED_DOWN, new Value[] {config, file}, null));
-      }
+      addPushedDown(Properties.select(module, "config", sp), Properties.select(module, "_file", sp), out, sp);
     }
     return new NixList(out.toArray(new Value[out.size()]));
+  }
+
+  /** Adds {@code { config, file }} to {@code out} for each config {@code config} pushes down to. */
+  private static void addPushedDown(Value config, Value file, List<Value> out, Span sp) {
+    for (Value c : Types.list(Properties.pushDown(config, sp), sp).items()) {
+      out.add(new NixAttrs(PUSHED_DOWN, new Value[] {c, file}, null));
+    }
   }
 
   /**
@@ -197,7 +200,7 @@ final class MergeLevel {
     Located located = located(st, configs, "config", "file", notAnAttrset, true, sp);
     NixAttrs[] configOf = located.sets;
     Value[] fileOf = located.files;
-    NixAttrs values = ByName.group(configOf, (d, i) -> new NixAttrs(DEFINITION, new Value[] {fileOf[d], configOf[d].value(i)}, null));
+    NixAttrs values = ByName.group(configOf, (d, i) -> DefinitionPipeline.definition(fileOf[d], configOf[d].value(i)));
     Value[] pushed = new Value[values.size()];
     for (int n = 0; n < pushed.length; n++) {
       Value[] defsOfName = ((NixList) values.value(n)).items();
@@ -214,10 +217,8 @@ final class MergeLevel {
   private static final Thunk.Deferred<Definitions> PUSHED_DOWN_DEFINITIONS = ds -> {
     List<Value> out = new ArrayList<>();
     for (Value d : ds.defs) {
-      NixAttrs def = (NixAttrs) d;
-      for (Value config : Types.list(Properties.pushDown(def.value(1), ds.sp), ds.sp).items()) {
-        out.add(new NixAttrs(PUSHED_DOWN, new Value[] {config, def.value(0)}, null));
-      }
+      NixAttrs def = (NixAttrs) d; // a definition { file, value }: value(0) is the file
+      addPushedDown(def.value(1), def.value(0), out, ds.sp);
     }
     return new NixList(out.toArray(new Value[out.size()]));
   };
@@ -232,7 +233,7 @@ final class MergeLevel {
       sets[d] = Types.attrs(Properties.select(def, "value", sp), sp);
       files[d] = Properties.select(def, "file", sp);
     }
-    return ByName.group(sets, (d, i) -> new NixAttrs(DEFINITION, new Value[] {files[d], sets[d].value(i)}, null));
+    return ByName.group(sets, (d, i) -> DefinitionPipeline.definition(files[d], sets[d].value(i)));
   }
 
   /**

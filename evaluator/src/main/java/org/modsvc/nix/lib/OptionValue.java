@@ -180,11 +180,8 @@ final class OptionValue {
     Value dflt = opt.get("default");
     if (dflt == null) return Thunk.force(defs);
     Value file = new Thunk(FIRST_DECLARATION, new Located(opt, sp));
-    return NixList.prepend(new NixAttrs(DEFINITION,
-        new Value[] {file, Properties.mkOverride(OPTION_DEFAULT_PRIORITY, dflt)}, null), given);
+    return NixList.prepend(DefinitionPipeline.definition(file, Properties.mkOverride(OPTION_DEFAULT_PRIORITY, dflt)), given);
   }
-
-  private static final String[] DEFINITION = {"file", "value"};
 
   private record Located(OptionDeclaration.Declared opt, Span sp) {}
 
