@@ -2,15 +2,16 @@ package org.modsvc.nix.builtins;
 
 import java.util.List;
 import org.modsvc.nix.eval.Builtins;
+import org.modsvc.nix.eval.EvalState;
 
 /** The builtin groups, in registration order (later groups may refer to earlier names). */
 public final class AllBuiltins {
   private AllBuiltins() {}
 
-  public static List<Builtins.Group> groups() {
-    return List.of(new CoreBuiltins(), new MathBuiltins(), new ListBuiltins(), new AttrBuiltins(),
-        new StringBuiltins(), new ContextBuiltins(), new FileBuiltins(), new FormatBuiltins(),
-        new DerivationBuiltins(), new FlakeBuiltins(), new FetchBuiltins(),
-        new org.modsvc.nix.lib.ModulePrimitives());
+  public static List<Builtins.Group> groups(EvalState st) {
+    return List.of(new CoreBuiltins(st), new MathBuiltins(), new ListBuiltins(st), new AttrBuiltins(st),
+        new StringBuiltins(st), new ContextBuiltins(st), new FileBuiltins(st), new FormatBuiltins(st),
+        new DerivationBuiltins(st), new FlakeBuiltins(), new FetchBuiltins(st),
+        new org.modsvc.nix.lib.ModulePrimitives(st));
   }
 }

@@ -15,6 +15,7 @@ import org.modsvc.nix.eval.EvalState;
 import org.modsvc.nix.eval.Lambda;
 import org.modsvc.nix.eval.LambdaNode;
 import org.modsvc.nix.eval.Paths;
+import org.modsvc.nix.eval.PrimOp;
 import org.modsvc.nix.eval.Types;
 import org.modsvc.nix.source.Span;
 import org.modsvc.nix.value.NixAttrs;
@@ -31,98 +32,57 @@ import org.modsvc.nix.value.Thunk;
 import org.modsvc.nix.value.Value;
 
 /** Types, control flow, errors, tracing, imports and evaluation-wide constants. */
-final class CoreBuiltins implements Builtins.Group {
-  @Override public void register(Builtins.Registry r) {
-    EvalState st = r.state;
-    r.def("typeOf", 1, (a, sp) -> NixString.of(Thunk.force(a[0]).typeName()));
-    r.def("isAttrs", 1, (a, sp) -> NixBool.of(Thunk.force(a[0]) instanceof NixAttrs));
-    r.def("isBool", 1, (a, sp) -> NixBool.of(Thunk.force(a[0]) instanceof NixBool));
-    r.def("isFloat", 1, (a, sp) -> NixBool.of(Thunk.force(a[0]) instanceof NixFloat));
-    r.def("isFunction", 1, (a, sp) -> NixBool.of(Thunk.force(a[0]) instanceof NixFunction));
-    r.def("isInt", 1, (a, sp) -> NixBool.of(Thunk.force(a[0]) instanceof NixInt));
-    r.def("isList", 1, (a, sp) -> NixBool.of(Thunk.force(a[0]) instanceof NixList));
-    r.def("isNull", 1, (a, sp) -> NixBool.of(Thunk.force(a[0]) instanceof NixNull));
-    r.def("isPath", 1, (a, sp) -> NixBool.of(Thunk.force(a[0]) instanceof NixPath));
-    r.def("isString", 1, (a, sp) -> NixBool.of(Thunk.force(a[0]) instanceof NixString));
+final class CoreBuiltins implements Builtins.Group, PrimOp.Bodies {
+  private final EvalState st;
 
-    r.def("seq", 2, (a, sp) -> {
-      Thunk.force(a[0]);
-      return Thunk.force(a[1]);
-    });
-    r.def("deepSeq", 2, (a, sp) -> {
-      deepForce(a[0], sp);
-      return Thunk.force(a[1]);
-    });
-    // throw and abort coerce their message like string interpolation does (no integers), as in Nix.
-    r.def("throw", 1, (a, sp) -> {
-      NixString msg = st.coerceToString(a[0], sp, false, false);
-      throw new org.modsvc.nix.error.ThrownError(msg.value(), sp).addTrace("while calling the 'throw' builtin", sp);
-    });
-    r.def("abort", 1, (a, sp) -> {
-      NixString msg = st.coerceToString(a[0], sp, false, false);
-      throw new EvalException("evaluation aborted with the following error message: '" + msg.value() + "'", sp)
-          .addTrace("while calling the 'abort' builtin", sp);
-    });
-    r.def("tryEval", 1, (a, sp) -> {
-      Value v;
-      try {
-        v = Thunk.force(a[0]);
-      } catch (EvalException e) {
-        if (!e.isCatchable()) throw e;
-        return NixAttrs.builder(2).put("success", NixBool.FALSE).put("value", NixBool.FALSE).build();
-      }
-      return NixAttrs.builder(2).put("success", NixBool.TRUE).put("value", v).build();
-    });
-    r.def("trace", 2, (a, sp) -> {
-      Value m = Thunk.force(a[0]);
-      st.stderr().println("trace: " + (m instanceof NixString s ? s.value() : Printer.print(m, true)));
-      return Thunk.force(a[1]);
-    });
-    r.def("traceVerbose", 2, (a, sp) -> Thunk.force(a[1]));
-    r.def("warn", 2, (a, sp) -> {
-      Value m = Thunk.force(a[0]);
-      if (!(m instanceof NixString s)) throw Types.typeError("a string", m, sp);
-      st.stderr().println("evaluation warning: " + s.value());
-      if ("1".equals(System.getenv("NIX_ABORT_ON_WARN"))) {
-        throw new EvalException("aborting to reveal stack trace of warning, as abort-on-warn is set", sp);
-      }
-      return Thunk.force(a[1]);
-    });
-    r.def("break", 1, (a, sp) -> Thunk.force(a[0]));
-    r.def("addErrorContext", 2, (a, sp) -> {
-      try {
-        return Thunk.force(a[1]);
-      } catch (EvalException e) {
-        NixString ctx = st.coerceToString(a[0], sp, false, false);
-        throw e.addTrace(ctx.value(), Span.NONE);
-      }
-    });
-    r.def("import", 1, (a, sp) -> st.importFile(Path.of(st.coerceToPath(a[0], sp)), sp));
-    r.def("scopedImport", 2, (a, sp) ->
-        st.scopedImport(Types.attrs(a[0], sp), Path.of(st.coerceToPath(a[1], sp)), sp));
-    r.def("functionArgs", 1, (a, sp) -> {
-      Value f = Thunk.force(a[0]);
-      if (f instanceof Lambda lam) {
-        LambdaNode.FormalInfo[] fs = lam.formals();
-        if (fs == null) return NixAttrs.EMPTY;
-        NixAttrs.Builder b = NixAttrs.builder(fs.length);
-        for (LambdaNode.FormalInfo fi : fs) b.put(fi.name(), NixBool.of(fi.hasDefault()), fi.span());
-        return b.build();
-      }
-      if (f instanceof NixFunction) return NixAttrs.EMPTY;
-      throw new EvalException("'functionArgs' requires a function", sp);
-    });
-    r.def("getEnv", 1, (a, sp) -> {
-      String v = System.getenv(Types.plainString(a[0], sp));
-      return NixString.of(v == null ? "" : v);
-    });
-    r.def("unsafeGetAttrPos", 2, (a, sp) -> {
-      String name = Types.plainString(a[0], sp);
-      NixAttrs attrs = Types.attrs(a[1], sp);
-      return Paths.positionAttrs(attrs.positionOf(name));
-    });
-    r.def("genericClosure", 1, (a, sp) -> genericClosure(st, Types.attrs(a[0], sp), sp));
-    r.def("findFile", 2, (a, sp) -> st.findFile(Types.list(a[0], sp), Types.plainString(a[1], sp), sp));
+  CoreBuiltins(EvalState st) {
+    this.st = st;
+  }
+
+  /** The builtins this class implements, in registration order. */
+  private enum Op {
+    TYPE_OF("typeOf", 1),
+    IS_ATTRS("isAttrs", 1),
+    IS_BOOL("isBool", 1),
+    IS_FLOAT("isFloat", 1),
+    IS_FUNCTION("isFunction", 1),
+    IS_INT("isInt", 1),
+    IS_LIST("isList", 1),
+    IS_NULL("isNull", 1),
+    IS_PATH("isPath", 1),
+    IS_STRING("isString", 1),
+    SEQ("seq", 2),
+    DEEP_SEQ("deepSeq", 2),
+    THROW("throw", 1),
+    ABORT("abort", 1),
+    TRY_EVAL("tryEval", 1),
+    TRACE("trace", 2),
+    TRACE_VERBOSE("traceVerbose", 2),
+    WARN("warn", 2),
+    BREAK("break", 1),
+    ADD_ERROR_CONTEXT("addErrorContext", 2),
+    IMPORT("import", 1),
+    SCOPED_IMPORT("scopedImport", 2),
+    FUNCTION_ARGS("functionArgs", 1),
+    GET_ENV("getEnv", 1),
+    UNSAFE_GET_ATTR_POS("unsafeGetAttrPos", 2),
+    GENERIC_CLOSURE("genericClosure", 1),
+    FIND_FILE("findFile", 2),
+    FETCH_GIT("fetchGit", 1),
+    FETCH_MERCURIAL("fetchMercurial", 1),
+    FETCH_CLOSURE("fetchClosure", 1),
+    GET_FLAKE("getFlake", 1);
+
+    final String nixName;
+    final int arity;
+
+    Op(String nixName, int arity) { this.nixName = nixName; this.arity = arity; }
+  }
+
+  private static final Op[] OPS = Op.values();
+
+  @Override public void register(Builtins.Registry r) {
+    for (Op op : OPS) r.def(op.nixName, op.arity, this, op.ordinal());
     r.constant("nixPath", st.nixPathValue());
     r.constant("storeDir", NixString.of(st.store().storeDir()));
     r.constant("currentSystem", NixString.of(currentSystem()));
@@ -132,13 +92,122 @@ final class CoreBuiltins implements Builtins.Group {
     r.constant("true", NixBool.TRUE);
     r.constant("false", NixBool.FALSE);
     r.constant("null", NixNull.NULL);
-    for (String f : List.of("fetchGit", "fetchMercurial", "fetchClosure",
-        "getFlake")) {
-      r.def(f, 1, (a, sp) -> {
-        throw new EvalException("'builtins." + f + "' is not supported by modsvc: it needs network access or a Nix "
-            + "daemon", sp);
-      });
+  }
+
+  @Override public Value apply(int op, Value[] a, Span sp) {
+    return switch (OPS[op]) {
+      case TYPE_OF -> NixString.of(Thunk.force(a[0]).typeName());
+      case IS_ATTRS -> NixBool.of(Thunk.force(a[0]) instanceof NixAttrs);
+      case IS_BOOL -> NixBool.of(Thunk.force(a[0]) instanceof NixBool);
+      case IS_FLOAT -> NixBool.of(Thunk.force(a[0]) instanceof NixFloat);
+      case IS_FUNCTION -> NixBool.of(Thunk.force(a[0]) instanceof NixFunction);
+      case IS_INT -> NixBool.of(Thunk.force(a[0]) instanceof NixInt);
+      case IS_LIST -> NixBool.of(Thunk.force(a[0]) instanceof NixList);
+      case IS_NULL -> NixBool.of(Thunk.force(a[0]) instanceof NixNull);
+      case IS_PATH -> NixBool.of(Thunk.force(a[0]) instanceof NixPath);
+      case IS_STRING -> NixBool.of(Thunk.force(a[0]) instanceof NixString);
+      case SEQ -> seq(a, sp);
+      case DEEP_SEQ -> deepSeq(a, sp);
+      case THROW -> throwBuiltin(a, sp);
+      case ABORT -> abort(a, sp);
+      case TRY_EVAL -> tryEval(a, sp);
+      case TRACE -> trace(a, sp);
+      case TRACE_VERBOSE -> Thunk.force(a[1]);
+      case WARN -> warn(a, sp);
+      case BREAK -> Thunk.force(a[0]);
+      case ADD_ERROR_CONTEXT -> addErrorContext(a, sp);
+      case IMPORT -> st.importFile(Path.of(st.coerceToPath(a[0], sp)), sp);
+      case SCOPED_IMPORT -> st.scopedImport(Types.attrs(a[0], sp), Path.of(st.coerceToPath(a[1], sp)), sp);
+      case FUNCTION_ARGS -> functionArgs(a, sp);
+      case GET_ENV -> getEnv(a, sp);
+      case UNSAFE_GET_ATTR_POS -> unsafeGetAttrPos(a, sp);
+      case GENERIC_CLOSURE -> genericClosure(st, Types.attrs(a[0], sp), sp);
+      case FIND_FILE -> st.findFile(Types.list(a[0], sp), Types.plainString(a[1], sp), sp);
+      case FETCH_GIT, FETCH_MERCURIAL, FETCH_CLOSURE, GET_FLAKE -> throw new EvalException(
+          "'builtins." + OPS[op].nixName + "' is not supported by modsvc: it needs network access or a Nix daemon", sp);
+    };
+  }
+
+  private Value seq(Value[] a, Span sp) {
+    Thunk.force(a[0]);
+    return Thunk.force(a[1]);
+  }
+
+  private Value deepSeq(Value[] a, Span sp) {
+    deepForce(a[0], sp);
+    return Thunk.force(a[1]);
+  }
+
+  // throw and abort coerce their message like string interpolation does (no integers), as in Nix.
+  private Value throwBuiltin(Value[] a, Span sp) {
+    NixString msg = st.coerceToString(a[0], sp, false, false);
+    throw new org.modsvc.nix.error.ThrownError(msg.value(), sp).addTrace("while calling the 'throw' builtin", sp);
+  }
+
+  private Value abort(Value[] a, Span sp) {
+    NixString msg = st.coerceToString(a[0], sp, false, false);
+    throw new EvalException("evaluation aborted with the following error message: '" + msg.value() + "'", sp)
+        .addTrace("while calling the 'abort' builtin", sp);
+  }
+
+  private Value tryEval(Value[] a, Span sp) {
+    Value v;
+    try {
+      v = Thunk.force(a[0]);
+    } catch (EvalException e) {
+      if (!e.isCatchable()) throw e;
+      return NixAttrs.builder(2).put("success", NixBool.FALSE).put("value", NixBool.FALSE).build();
     }
+    return NixAttrs.builder(2).put("success", NixBool.TRUE).put("value", v).build();
+  }
+
+  private Value trace(Value[] a, Span sp) {
+    Value m = Thunk.force(a[0]);
+    st.stderr().println("trace: " + (m instanceof NixString s ? s.value() : Printer.print(m, true)));
+    return Thunk.force(a[1]);
+  }
+
+  private Value warn(Value[] a, Span sp) {
+    Value m = Thunk.force(a[0]);
+    if (!(m instanceof NixString s)) throw Types.typeError("a string", m, sp);
+    st.stderr().println("evaluation warning: " + s.value());
+    if ("1".equals(System.getenv("NIX_ABORT_ON_WARN"))) {
+      throw new EvalException("aborting to reveal stack trace of warning, as abort-on-warn is set", sp);
+    }
+    return Thunk.force(a[1]);
+  }
+
+  private Value addErrorContext(Value[] a, Span sp) {
+    try {
+      return Thunk.force(a[1]);
+    } catch (EvalException e) {
+      NixString ctx = st.coerceToString(a[0], sp, false, false);
+      throw e.addTrace(ctx.value(), Span.NONE);
+    }
+  }
+
+  private Value functionArgs(Value[] a, Span sp) {
+    Value f = Thunk.force(a[0]);
+    if (f instanceof Lambda lam) {
+      LambdaNode.FormalInfo[] fs = lam.formals();
+      if (fs == null) return NixAttrs.EMPTY;
+      NixAttrs.Builder b = NixAttrs.builder(fs.length);
+      for (LambdaNode.FormalInfo fi : fs) b.put(fi.name(), NixBool.of(fi.hasDefault()), fi.span());
+      return b.build();
+    }
+    if (f instanceof NixFunction) return NixAttrs.EMPTY;
+    throw new EvalException("'functionArgs' requires a function", sp);
+  }
+
+  private Value getEnv(Value[] a, Span sp) {
+    String v = System.getenv(Types.plainString(a[0], sp));
+    return NixString.of(v == null ? "" : v);
+  }
+
+  private Value unsafeGetAttrPos(Value[] a, Span sp) {
+    String name = Types.plainString(a[0], sp);
+    NixAttrs attrs = Types.attrs(a[1], sp);
+    return Paths.positionAttrs(attrs.positionOf(name));
   }
 
   static String currentSystem() {

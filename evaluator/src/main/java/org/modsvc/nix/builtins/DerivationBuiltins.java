@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import org.modsvc.nix.error.EvalException;
 import org.modsvc.nix.eval.Builtins;
 import org.modsvc.nix.eval.EvalState;
+import org.modsvc.nix.eval.PrimOp;
 import org.modsvc.nix.eval.Types;
 import org.modsvc.nix.source.Span;
 import org.modsvc.nix.store.DerivationRegistry;
@@ -29,7 +30,7 @@ import org.modsvc.nix.value.Value;
  * {@code derivation} is the usual Nix-language wrapper that turns its result into one attribute set per
  * output.
  */
-final class DerivationBuiltins implements Builtins.Group {
+final class DerivationBuiltins implements Builtins.Group, PrimOp.Bodies {
   /** Our own rendition of Nix's corepkgs derivation wrapper. */
   private static final String DERIVATION_NIX = String.join("\n",
       "drvAttrs @ { outputs ? [ \"out\" ], ... }:",
@@ -51,22 +52,47 @@ final class DerivationBuiltins implements Builtins.Group {
       "  };",
       "in (builtins.head perOutput).value");
 
-  private DerivationRegistry registry;
+  private final DerivationRegistry registry;
+
+  private final EvalState st;
+
+  DerivationBuiltins(EvalState st) {
+    this.st = st;
+    this.registry = new DerivationRegistry(new StorePaths(st.store().storeDir()));
+  }
+
+  /** The builtins this class implements, in registration order. */
+  private enum Op {
+    DERIVATION_STRICT("derivationStrict", 1);
+
+    final String nixName;
+    final int arity;
+
+    Op(String nixName, int arity) { this.nixName = nixName; this.arity = arity; }
+  }
+
+  private static final Op[] OPS = Op.values();
 
   @Override public void register(Builtins.Registry r) {
-    EvalState st = r.state;
-    registry = new DerivationRegistry(new StorePaths(st.store().storeDir()));
-    r.def("derivationStrict", 1, (a, sp) -> {
-      NixAttrs attrs = Types.attrs(a[0], sp);
-      try {
-        return derivationStrict(st, attrs, sp);
-      } catch (EvalException e) {
-        Value n = attrs.get("name");
-        String name = n != null && Thunk.force(n) instanceof NixString s ? s.value() : "";
-        throw e.addTrace("while evaluating derivation '" + name + "'", sp);
-      }
-    });
+    for (Op op : OPS) r.def(op.nixName, op.arity, this, op.ordinal());
     r.nix("derivation", DERIVATION_NIX);
+  }
+
+  @Override public Value apply(int op, Value[] a, Span sp) {
+    return switch (OPS[op]) {
+      case DERIVATION_STRICT -> derivationStrictBuiltin(a, sp);
+    };
+  }
+
+  private Value derivationStrictBuiltin(Value[] a, Span sp) {
+    NixAttrs attrs = Types.attrs(a[0], sp);
+    try {
+      return derivationStrict(st, attrs, sp);
+    } catch (EvalException e) {
+      Value n = attrs.get("name");
+      String name = n != null && Thunk.force(n) instanceof NixString s ? s.value() : "";
+      throw e.addTrace("while evaluating derivation '" + name + "'", sp);
+    }
   }
 
   private Value derivationStrict(EvalState st, NixAttrs attrs, Span sp) {

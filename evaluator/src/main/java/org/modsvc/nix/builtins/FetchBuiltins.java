@@ -3,6 +3,7 @@ package org.modsvc.nix.builtins;
 import org.modsvc.nix.error.EvalException;
 import org.modsvc.nix.eval.Builtins;
 import org.modsvc.nix.eval.EvalState;
+import org.modsvc.nix.eval.PrimOp;
 import org.modsvc.nix.eval.Types;
 import org.modsvc.nix.source.Span;
 import org.modsvc.nix.store.StoreException;
@@ -21,12 +22,37 @@ import org.modsvc.nix.value.Value;
  * relative {@code file:} tarballs), so that a malformed call fails the same way it would in Nix; only a
  * well-formed call reaches the "not supported" error.
  */
-final class FetchBuiltins implements Builtins.Group {
+final class FetchBuiltins implements Builtins.Group, PrimOp.Bodies {
+  private final EvalState st;
+
+  FetchBuiltins(EvalState st) {
+    this.st = st;
+  }
+
+  /** The builtins this class implements, in registration order. */
+  private enum Op {
+    FETCHURL("fetchurl", 1),
+    FETCH_TARBALL("fetchTarball", 1),
+    FETCH_TREE("fetchTree", 1);
+
+    final String nixName;
+    final int arity;
+
+    Op(String nixName, int arity) { this.nixName = nixName; this.arity = arity; }
+  }
+
+  private static final Op[] OPS = Op.values();
+
   @Override public void register(Builtins.Registry r) {
-    EvalState st = r.state;
-    r.def("fetchurl", 1, (a, sp) -> fetch(st, a[0], "fetchurl", "", sp));
-    r.def("fetchTarball", 1, (a, sp) -> fetch(st, a[0], "fetchTarball", "source", sp));
-    r.def("fetchTree", 1, (a, sp) -> fetchTree(st, a[0], sp));
+    for (Op op : OPS) r.def(op.nixName, op.arity, this, op.ordinal());
+  }
+
+  @Override public Value apply(int op, Value[] a, Span sp) {
+    return switch (OPS[op]) {
+      case FETCHURL -> fetch(st, a[0], "fetchurl", "", sp);
+      case FETCH_TARBALL -> fetch(st, a[0], "fetchTarball", "source", sp);
+      case FETCH_TREE -> fetchTree(st, a[0], sp);
+    };
   }
 
   /** The argument checks of Nix's {@code fetch} helper behind {@code fetchurl} and {@code fetchTarball}. */

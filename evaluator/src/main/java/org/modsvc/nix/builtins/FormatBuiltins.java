@@ -7,6 +7,7 @@ import java.util.Set;
 import org.modsvc.nix.error.EvalException;
 import org.modsvc.nix.eval.Builtins;
 import org.modsvc.nix.eval.EvalState;
+import org.modsvc.nix.eval.PrimOp;
 import org.modsvc.nix.eval.Types;
 import org.modsvc.nix.format.JsonException;
 import org.modsvc.nix.format.JsonParser;
@@ -32,56 +33,97 @@ import org.modsvc.nix.value.Thunk;
 import org.modsvc.nix.value.Value;
 
 /** Serialisation (JSON, TOML, XML) and hashing builtins. */
-final class FormatBuiltins implements Builtins.Group {
+final class FormatBuiltins implements Builtins.Group, PrimOp.Bodies {
+  private final EvalState st;
+
+  FormatBuiltins(EvalState st) {
+    this.st = st;
+  }
+
+  /** The builtins this class implements, in registration order. */
+  private enum Op {
+    TO_JSON("toJSON", 1),
+    FROM_JSON("fromJSON", 1),
+    FROM_TOML("fromTOML", 1),
+    TO_XML("toXML", 1),
+    HASH_STRING("hashString", 2),
+    CONVERT_HASH("convertHash", 1),
+    PLACEHOLDER("placeholder", 1);
+
+    final String nixName;
+    final int arity;
+
+    Op(String nixName, int arity) { this.nixName = nixName; this.arity = arity; }
+  }
+
+  private static final Op[] OPS = Op.values();
+
   @Override public void register(Builtins.Registry r) {
-    EvalState st = r.state;
-    r.def("toJSON", 1, (a, sp) -> {
-      Set<String> ctx = new LinkedHashSet<>();
-      StringBuilder sb = new StringBuilder();
-      toJson(st, a[0], sb, ctx, sp);
-      return new NixString(sb.toString(), ctx);
-    });
-    r.def("fromJSON", 1, (a, sp) -> {
-      NixString s = Types.string(a[0], sp);
-      try {
-        return fromJava(JsonParser.parse(s.value()));
-      } catch (JsonException e) {
-        throw new EvalException(e.getMessage(), sp);
-      }
-    });
-    r.def("fromTOML", 1, (a, sp) -> {
-      NixString s = Types.string(a[0], sp);
-      try {
-        return fromJava(TomlParser.parse(s.value(), st.hasFeature("parse-toml-timestamps")));
-      } catch (org.modsvc.nix.format.TomlException e) {
-        throw new EvalException("while parsing TOML: " + e.getMessage(), sp);
-      }
-    });
-    r.def("toXML", 1, (a, sp) -> {
-      Set<String> ctx = new LinkedHashSet<>();
-      String xml = Xml.toXml(a[0], ctx);
-      return new NixString(xml, ctx);
-    });
-    r.def("hashString", 2, (a, sp) -> {
-      HashAlgo algo = StoreCalls.run(() -> HashAlgo.parse(Types.plainString(a[0], sp)), sp);
-      NixString s = Types.string(a[1], sp);
-      return NixString.of(Hashes.hashString(algo, s.value()).toBase16());
-    });
-    r.def("convertHash", 1, (a, sp) -> {
-      NixAttrs args = Types.attrs(a[0], sp);
-      Value h = args.get("hash");
-      if (h == null) throw new EvalException("attribute 'hash' missing", sp);
-      Value algoV = args.get("hashAlgo");
-      Value toV = args.get("toHashFormat");
-      if (toV == null) throw new EvalException("attribute 'toHashFormat' missing", sp);
-      String hash = Types.plainString(h, sp);
-      HashAlgo algo = algoV == null ? null : StoreCalls.run(() -> HashAlgo.parse(Types.plainString(algoV, sp)), sp);
-      String toName = Types.plainString(toV, sp);
-      HashFormat to = StoreCalls.run(() -> HashFormat.parse(toName), sp);
-      if (HashFormat.isDeprecatedAlias(toName)) st.stderr().println("warning: " + HashFormat.BASE32_DEPRECATION_WARNING);
-      return NixString.of(StoreCalls.run(() -> Hash.convert(hash, algo, to), sp));
-    });
-    r.def("placeholder", 1, (a, sp) -> NixString.of(Derivations.placeholder(Types.plainString(a[0], sp))));
+    for (Op op : OPS) r.def(op.nixName, op.arity, this, op.ordinal());
+  }
+
+  @Override public Value apply(int op, Value[] a, Span sp) {
+    return switch (OPS[op]) {
+      case TO_JSON -> toJSON(a, sp);
+      case FROM_JSON -> fromJSON(a, sp);
+      case FROM_TOML -> fromTOML(a, sp);
+      case TO_XML -> toXML(a, sp);
+      case HASH_STRING -> hashString(a, sp);
+      case CONVERT_HASH -> convertHash(a, sp);
+      case PLACEHOLDER -> NixString.of(Derivations.placeholder(Types.plainString(a[0], sp)));
+    };
+  }
+
+  private Value toJSON(Value[] a, Span sp) {
+    Set<String> ctx = new LinkedHashSet<>();
+    StringBuilder sb = new StringBuilder();
+    toJson(st, a[0], sb, ctx, sp);
+    return new NixString(sb.toString(), ctx);
+  }
+
+  private Value fromJSON(Value[] a, Span sp) {
+    NixString s = Types.string(a[0], sp);
+    try {
+      return fromJava(JsonParser.parse(s.value()));
+    } catch (JsonException e) {
+      throw new EvalException(e.getMessage(), sp);
+    }
+  }
+
+  private Value fromTOML(Value[] a, Span sp) {
+    NixString s = Types.string(a[0], sp);
+    try {
+      return fromJava(TomlParser.parse(s.value(), st.hasFeature("parse-toml-timestamps")));
+    } catch (org.modsvc.nix.format.TomlException e) {
+      throw new EvalException("while parsing TOML: " + e.getMessage(), sp);
+    }
+  }
+
+  private Value toXML(Value[] a, Span sp) {
+    Set<String> ctx = new LinkedHashSet<>();
+    String xml = Xml.toXml(a[0], ctx);
+    return new NixString(xml, ctx);
+  }
+
+  private Value hashString(Value[] a, Span sp) {
+    HashAlgo algo = StoreCalls.run(() -> HashAlgo.parse(Types.plainString(a[0], sp)), sp);
+    NixString s = Types.string(a[1], sp);
+    return NixString.of(Hashes.hashString(algo, s.value()).toBase16());
+  }
+
+  private Value convertHash(Value[] a, Span sp) {
+    NixAttrs args = Types.attrs(a[0], sp);
+    Value h = args.get("hash");
+    if (h == null) throw new EvalException("attribute 'hash' missing", sp);
+    Value algoV = args.get("hashAlgo");
+    Value toV = args.get("toHashFormat");
+    if (toV == null) throw new EvalException("attribute 'toHashFormat' missing", sp);
+    String hash = Types.plainString(h, sp);
+    HashAlgo algo = algoV == null ? null : StoreCalls.run(() -> HashAlgo.parse(Types.plainString(algoV, sp)), sp);
+    String toName = Types.plainString(toV, sp);
+    HashFormat to = StoreCalls.run(() -> HashFormat.parse(toName), sp);
+    if (HashFormat.isDeprecatedAlias(toName)) st.stderr().println("warning: " + HashFormat.BASE32_DEPRECATION_WARNING);
+    return NixString.of(StoreCalls.run(() -> Hash.convert(hash, algo, to), sp));
   }
 
   /** A parsed JSON/TOML document (maps, lists, boxed scalars) as a Nix value. */

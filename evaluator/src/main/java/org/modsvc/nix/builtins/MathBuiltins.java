@@ -3,7 +3,9 @@ package org.modsvc.nix.builtins;
 import org.modsvc.nix.error.EvalException;
 import org.modsvc.nix.eval.Builtins;
 import org.modsvc.nix.eval.Ops;
+import org.modsvc.nix.eval.PrimOp;
 import org.modsvc.nix.eval.Types;
+import org.modsvc.nix.source.Span;
 import org.modsvc.nix.value.NixBool;
 import org.modsvc.nix.value.NixFloat;
 import org.modsvc.nix.value.NixInt;
@@ -11,32 +13,63 @@ import org.modsvc.nix.value.Thunk;
 import org.modsvc.nix.value.Value;
 
 /** Arithmetic and bit operations. */
-final class MathBuiltins implements Builtins.Group {
+final class MathBuiltins implements Builtins.Group, PrimOp.Bodies {
+  /** The builtins this class implements, in registration order. */
+  private enum Op {
+    ADD("add", 2),
+    SUB("sub", 2),
+    MUL("mul", 2),
+    DIV("div", 2),
+    LESS_THAN("lessThan", 2),
+    BIT_AND("bitAnd", 2),
+    BIT_OR("bitOr", 2),
+    BIT_XOR("bitXor", 2),
+    CEIL("ceil", 1),
+    FLOOR("floor", 1);
+
+    final String nixName;
+    final int arity;
+
+    Op(String nixName, int arity) { this.nixName = nixName; this.arity = arity; }
+  }
+
+  private static final Op[] OPS = Op.values();
+
   @Override public void register(Builtins.Registry r) {
-    r.def("add", 2, (a, sp) -> {
-      Value x = Thunk.force(a[0]), y = Thunk.force(a[1]);
-      if (!(x instanceof NixInt || x instanceof NixFloat)) throw Types.typeError("an integer", x, sp);
-      if (!(y instanceof NixInt || y instanceof NixFloat)) throw Types.typeError("an integer", y, sp);
-      return Ops.add(x, y, sp);
-    });
-    r.def("sub", 2, (a, sp) -> Ops.sub(a[0], a[1], sp));
-    r.def("mul", 2, (a, sp) -> Ops.mul(a[0], a[1], sp));
-    r.def("div", 2, (a, sp) -> {
-      // Nix checks the divisor first: `div "x" 0` is a division by zero.
-      double d = Types.number(a[1], sp);
-      if (d == 0) throw new EvalException("division by zero", sp);
-      // Integer division unless either side is a float: then the dividend must be an integer.
-      Value x = Thunk.force(a[0]);
-      if (x instanceof NixFloat || Thunk.force(a[1]) instanceof NixFloat) Types.number(x, sp);
-      else Types.integer(x, sp);
-      return Ops.div(a[0], a[1], sp);
-    });
-    r.def("lessThan", 2, (a, sp) -> NixBool.of(Ops.lessThan(a[0], a[1], sp)));
-    r.def("bitAnd", 2, (a, sp) -> NixInt.of(Types.integer(a[0], sp) & Types.integer(a[1], sp)));
-    r.def("bitOr", 2, (a, sp) -> NixInt.of(Types.integer(a[0], sp) | Types.integer(a[1], sp)));
-    r.def("bitXor", 2, (a, sp) -> NixInt.of(Types.integer(a[0], sp) ^ Types.integer(a[1], sp)));
-    r.def("ceil", 1, (a, sp) -> rounded(Thunk.force(a[0]), true, sp));
-    r.def("floor", 1, (a, sp) -> rounded(Thunk.force(a[0]), false, sp));
+    for (Op op : OPS) r.def(op.nixName, op.arity, this, op.ordinal());
+  }
+
+  @Override public Value apply(int op, Value[] a, Span sp) {
+    return switch (OPS[op]) {
+      case ADD -> add(a, sp);
+      case SUB -> Ops.sub(a[0], a[1], sp);
+      case MUL -> Ops.mul(a[0], a[1], sp);
+      case DIV -> div(a, sp);
+      case LESS_THAN -> NixBool.of(Ops.lessThan(a[0], a[1], sp));
+      case BIT_AND -> NixInt.of(Types.integer(a[0], sp) & Types.integer(a[1], sp));
+      case BIT_OR -> NixInt.of(Types.integer(a[0], sp) | Types.integer(a[1], sp));
+      case BIT_XOR -> NixInt.of(Types.integer(a[0], sp) ^ Types.integer(a[1], sp));
+      case CEIL -> rounded(Thunk.force(a[0]), true, sp);
+      case FLOOR -> rounded(Thunk.force(a[0]), false, sp);
+    };
+  }
+
+  private Value add(Value[] a, Span sp) {
+    Value x = Thunk.force(a[0]), y = Thunk.force(a[1]);
+    if (!(x instanceof NixInt || x instanceof NixFloat)) throw Types.typeError("an integer", x, sp);
+    if (!(y instanceof NixInt || y instanceof NixFloat)) throw Types.typeError("an integer", y, sp);
+    return Ops.add(x, y, sp);
+  }
+
+  private Value div(Value[] a, Span sp) {
+    // Nix checks the divisor first: `div "x" 0` is a division by zero.
+    double d = Types.number(a[1], sp);
+    if (d == 0) throw new EvalException("division by zero", sp);
+    // Integer division unless either side is a float: then the dividend must be an integer.
+    Value x = Thunk.force(a[0]);
+    if (x instanceof NixFloat || Thunk.force(a[1]) instanceof NixFloat) Types.number(x, sp);
+    else Types.integer(x, sp);
+    return Ops.div(a[0], a[1], sp);
   }
 
   /**

@@ -32,7 +32,10 @@ public final class Builtins {
 
     Registry(EvalState state) { this.state = state; }
 
-    public void def(String name, int arity, PrimOp.Impl impl) { entries.put(name, new PrimOp(name, arity, impl)); }
+    /** Builtin {@code name}: body number {@code op} of {@code bodies}. */
+    public void def(String name, int arity, PrimOp.Bodies bodies, int op) {
+      entries.put(name, new PrimOp(name, arity, bodies, op));
+    }
 
     public void constant(String name, Value v) { entries.put(name, v); }
 
@@ -60,7 +63,7 @@ public final class Builtins {
 
   static Globals install(EvalState state, Map<String, Value> extra) {
     Registry r = new Registry(state);
-    for (Group g : org.modsvc.nix.builtins.AllBuiltins.groups()) g.register(r);
+    for (Group g : org.modsvc.nix.builtins.AllBuiltins.groups(state)) g.register(r);
     r.entries.putAll(extra);
     NixAttrs.Builder b = NixAttrs.builder(r.entries.size() + 1);
     r.entries.forEach(b::put);

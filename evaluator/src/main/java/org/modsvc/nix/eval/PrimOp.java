@@ -9,28 +9,46 @@ import org.modsvc.nix.value.Value;
  * which keeps builtins like {@code seq}, {@code tryEval} or {@code mapAttrs} as lazy as Nix's.
  */
 public final class PrimOp extends NixFunction {
-  /** The body of a builtin: {@code args.length == arity}; {@code span} is the call site. */
+  /**
+   * The bodies of several builtins in one class, told apart by {@code op}: {@code args.length == arity};
+   * {@code span} is the call site. The builtin groups are written this way rather than as a lambda per
+   * builtin because linking a lambda costs ~0.2 ms at every start even from the class-data archive: the
+   * ~160 builtins and module primitives took ~30 ms of each {@code modsvc-agent} run before evaluating anything.
+   */
+  public interface Bodies {
+    Value apply(int op, Value[] args, Span span);
+  }
+
+  /** The body of one builtin, for primops made while evaluating (a lambda is fine there). */
   @FunctionalInterface
-  public interface Impl {
+  public interface Impl extends Bodies {
     Value apply(Value[] args, Span span);
+
+    @Override
+    default Value apply(int op, Value[] args, Span span) { return apply(args, span); }
   }
 
   private final String name;
   private final int arity;
-  private final Impl impl;
+  private final Bodies impl;
+  private final int op;
 
-  public PrimOp(String name, int arity, Impl impl) {
+  public PrimOp(String name, int arity, Impl impl) { this(name, arity, impl, 0); }
+
+  /** Builtin number {@code op} of {@code bodies}. */
+  public PrimOp(String name, int arity, Bodies bodies, int op) {
     this.name = name;
     this.arity = arity;
-    this.impl = impl;
+    this.impl = bodies;
+    this.op = op;
   }
 
   public String name() { return name; }
   public int arity() { return arity; }
   /** The body: lets the module system's own primitives recognise each other and call one another directly. */
-  public Impl impl() { return impl; }
+  public Bodies impl() { return impl; }
 
-  public Value call(Value[] args, Span span) { return impl.apply(args, span); }
+  public Value call(Value[] args, Span span) { return impl.apply(op, args, span); }
 
   @Override public String toString() { return "PrimOp[" + name + "]"; }
 }

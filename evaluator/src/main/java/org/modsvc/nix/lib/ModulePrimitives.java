@@ -21,39 +21,83 @@ import org.modsvc.nix.value.Value;
  * reference leaves lazy (values of definitions, option values), so the module system's laziness — which
  * NixOS configurations depend on — is unchanged.
  */
-public final class ModulePrimitives implements Builtins.Group {
+public final class ModulePrimitives implements Builtins.Group, PrimOp.Bodies {
   static final String GLOBAL = "__modsvcLibPrimitives";
 
+  private final EvalState st;
+
+  public ModulePrimitives(EvalState st) {
+    this.st = st;
+  }
+
+  /** The primitives, by their name in the global. */
+  private enum Op {
+    ATTR_OF_EACH("attrOfEach", 2),
+    CLOSURE_MODULES("closureModules", 1),
+    COLLECT_TREE_WITH("collectTreeWith", 2),
+    DECLARE_OPTION_WITH("declareOptionWith", 1),
+    DECLARATION_KIND("declarationKind", 2),
+    DECLARATIONS_BY_NAME("declarationsByName", 2),
+    DEFINED_ENTRIES("definedEntries", 1),
+    DEFINITIONS_BY_NAME("definitionsByName", 2),
+    EVAL_OPTION_VALUE_WITH("evalOptionValueWith", 1),
+    FINAL_DEFINITIONS("finalDefinitions", 1),
+    HEAD_ERROR_OF_WITH("headErrorOfWith", 1),
+    MERGE_EQUAL_OPTION_WITH("mergeEqualOptionWith", 1),
+    MERGE_OPTIONS_WITH("mergeOptionsWith", 1),
+    MERGE_DEFINITIONS_WITH("mergeDefinitionsWith", 1),
+    GROUP_VALUES_BY_NAME("groupValuesByName", 1),
+    MODULE_CONFIGS("moduleConfigs", 1),
+    OPTION_VALUES("optionValues", 1),
+    VALUES_BY_ATTRIBUTE("valuesByAttribute", 1),
+    PUSH_DOWN_PROPERTIES("pushDownProperties", 1),
+    REVERSE_LIST("reverseList", 1),
+    UNIFY_MODULE_SYNTAX_WITH("unifyModuleSyntaxWith", 1),
+    UNMATCHED_DEFINITIONS("unmatchedDefinitions", 2);
+
+    final String nixName;
+    final int arity;
+
+    Op(String nixName, int arity) { this.nixName = nixName; this.arity = arity; }
+  }
+
+  private static final Op[] OPS = Op.values();
+
   @Override public void register(Builtins.Registry r) {
-    if (!r.state.libPrimitives()) {
+    if (!st.libPrimitives()) {
       r.internal(GLOBAL, NixNull.NULL);
       return;
     }
-    EvalState st = r.state;
-    NixAttrs.Builder b = NixAttrs.builder(8);
-    b.put("attrOfEach", new PrimOp("attrOfEach", 2, (a, sp) -> MergeLevel.attrOfEach(Types.plainString(a[0], sp), a[1], sp)));
-    b.put("closureModules", new PrimOp("closureModules", 1, (a, sp) -> ModuleTree.closureModules(a[0], sp)));
-    b.put("collectTreeWith", new PrimOp("collectTreeWith", 2, (a, sp) -> ModuleTree.collectTreeWith(st, a[0], a[1], sp)));
-    b.put("declareOptionWith", new PrimOp("declareOptionWith", 1, (a, sp) -> OptionDeclaration.declareOptionWith(st, a[0], sp)));
-    b.put("declarationKind", new PrimOp("declarationKind", 2, (a, sp) -> MergeLevel.declarationKind(st, a[0], a[1], sp)));
-    b.put("declarationsByName", new PrimOp("declarationsByName", 2, (a, sp) -> MergeLevel.declarationsByName(st, a[0], a[1], sp)));
-    b.put("definedEntries", new PrimOp("definedEntries", 1, (a, sp) -> definedEntries(a[0], sp)));
-    b.put("definitionsByName", new PrimOp("definitionsByName", 2, (a, sp) -> MergeLevel.definitionsByName(st, a[0], a[1], sp)));
-    b.put("evalOptionValueWith", new PrimOp("evalOptionValueWith", 1, (a, sp) -> OptionValue.evalOptionValueWith(st, a[0], sp)));
-    b.put("finalDefinitions", new PrimOp("finalDefinitions", 1, (a, sp) -> DefinitionPipeline.finalDefinitions(st, a[0], sp)));
-    b.put("headErrorOfWith", new PrimOp("headErrorOfWith", 1, (a, sp) -> DefinitionMerge.headErrorOfWith(st, a[0], sp)));
-    b.put("mergeEqualOptionWith", new PrimOp("mergeEqualOptionWith", 1, (a, sp) -> OptionDeclaration.mergeEqualOptionWith(st, a[0], sp)));
-    b.put("mergeOptionsWith", new PrimOp("mergeOptionsWith", 1, (a, sp) -> MergeLevel.mergeOptionsWith(st, a[0], sp)));
-    b.put("mergeDefinitionsWith", new PrimOp("mergeDefinitionsWith", 1, (a, sp) -> DefinitionMerge.mergeDefinitionsWith(st, a[0], sp)));
-    b.put("groupValuesByName", new PrimOp("groupValuesByName", 1, (a, sp) -> groupValuesByName(a[0], sp)));
-    b.put("moduleConfigs", new PrimOp("moduleConfigs", 1, (a, sp) -> MergeLevel.moduleConfigs(a[0], sp)));
-    b.put("optionValues", new PrimOp("optionValues", 1, (a, sp) -> optionValues(a[0], sp)));
-    b.put("valuesByAttribute", new PrimOp("valuesByAttribute", 1, (a, sp) -> MergeLevel.valuesByAttribute(a[0], sp)));
-    b.put("pushDownProperties", new PrimOp("pushDownProperties", 1, (a, sp) -> Properties.pushDown(a[0], sp)));
-    b.put("reverseList", new PrimOp("reverseList", 1, (a, sp) -> reverseList(a[0], sp)));
-    b.put("unifyModuleSyntaxWith", new PrimOp("unifyModuleSyntaxWith", 1, (a, sp) -> ModuleSyntax.unifyModuleSyntaxWith(st, a[0], sp)));
-    b.put("unmatchedDefinitions", new PrimOp("unmatchedDefinitions", 2, (a, sp) -> MergeLevel.unmatchedDefinitions(a[0], a[1], sp)));
+    NixAttrs.Builder b = NixAttrs.builder(OPS.length);
+    for (Op op : OPS) b.put(op.nixName, new PrimOp(op.nixName, op.arity, this, op.ordinal()));
     r.internal(GLOBAL, b.build());
+  }
+
+  @Override public Value apply(int op, Value[] a, Span sp) {
+    return switch (OPS[op]) {
+      case ATTR_OF_EACH -> MergeLevel.attrOfEach(Types.plainString(a[0], sp), a[1], sp);
+      case CLOSURE_MODULES -> ModuleTree.closureModules(a[0], sp);
+      case COLLECT_TREE_WITH -> ModuleTree.collectTreeWith(st, a[0], a[1], sp);
+      case DECLARE_OPTION_WITH -> OptionDeclaration.declareOptionWith(st, a[0], sp);
+      case DECLARATION_KIND -> MergeLevel.declarationKind(st, a[0], a[1], sp);
+      case DECLARATIONS_BY_NAME -> MergeLevel.declarationsByName(st, a[0], a[1], sp);
+      case DEFINED_ENTRIES -> definedEntries(a[0], sp);
+      case DEFINITIONS_BY_NAME -> MergeLevel.definitionsByName(st, a[0], a[1], sp);
+      case EVAL_OPTION_VALUE_WITH -> OptionValue.evalOptionValueWith(st, a[0], sp);
+      case FINAL_DEFINITIONS -> DefinitionPipeline.finalDefinitions(st, a[0], sp);
+      case HEAD_ERROR_OF_WITH -> DefinitionMerge.headErrorOfWith(st, a[0], sp);
+      case MERGE_EQUAL_OPTION_WITH -> OptionDeclaration.mergeEqualOptionWith(st, a[0], sp);
+      case MERGE_OPTIONS_WITH -> MergeLevel.mergeOptionsWith(st, a[0], sp);
+      case MERGE_DEFINITIONS_WITH -> DefinitionMerge.mergeDefinitionsWith(st, a[0], sp);
+      case GROUP_VALUES_BY_NAME -> groupValuesByName(a[0], sp);
+      case MODULE_CONFIGS -> MergeLevel.moduleConfigs(a[0], sp);
+      case OPTION_VALUES -> optionValues(a[0], sp);
+      case VALUES_BY_ATTRIBUTE -> MergeLevel.valuesByAttribute(a[0], sp);
+      case PUSH_DOWN_PROPERTIES -> Properties.pushDown(a[0], sp);
+      case REVERSE_LIST -> reverseList(a[0], sp);
+      case UNIFY_MODULE_SYNTAX_WITH -> ModuleSyntax.unifyModuleSyntaxWith(st, a[0], sp);
+      case UNMATCHED_DEFINITIONS -> MergeLevel.unmatchedDefinitions(a[0], a[1], sp);
+    };
   }
 
   /** {@code zipAttrsWith (_: values: values)} without a function call per name. */
