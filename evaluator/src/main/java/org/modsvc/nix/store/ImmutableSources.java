@@ -10,7 +10,8 @@ import org.modsvc.nix.source.ArchivedFiles;
 /**
  * Store paths of sources that cannot change while the process runs ({@link ArchivedFiles}: our lib and modules in
  * the jar). Every evaluation adds the lib to its store, and hashing its contents again was a tenth of a small
- * evaluation; the hash is a pure function of the content, so it is computed once per process.
+ * evaluation; the hash is a pure function of the content, so it is computed once per process, or not at all where
+ * the build recorded it ({@link RecordedNarHashes}).
  */
 final class ImmutableSources {
   private ImmutableSources() {}
@@ -22,7 +23,10 @@ final class ImmutableSources {
     List<Object> key = List.of(paths.storeDir(), name, source.toUri().toString(), method);
     String known = STORE_PATHS.get(key);
     if (known != null) return known;
-    String computed = paths.computeSourcePath(name, source, method, null).storePath();
+    Hash recorded = method == ContentAddressMethod.NAR ? RecordedNarHashes.of(source) : null;
+    String computed = recorded != null
+        ? paths.makeFixedOutputPath(name, method, recorded, null)
+        : paths.computeSourcePath(name, source, method, null).storePath();
     STORE_PATHS.put(key, computed);
     return computed;
   }
