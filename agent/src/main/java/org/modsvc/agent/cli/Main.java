@@ -31,6 +31,7 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
+    EvaluatorPreload.start();
     System.exit(run(args, utf8(FileDescriptor.out), utf8(FileDescriptor.err)));
   }
 
