@@ -128,13 +128,7 @@ final class StringBuiltins implements Builtins.Group, PrimOp.Bodies {
     } catch (PosixRegexException e) {
       throw new EvalException(e.getMessage(), sp);
     }
-    if (groups == null) return NixNull.NULL;
-    Value[] out = new Value[groups.size()];
-    for (int i = 0; i < out.length; i++) {
-      String g = groups.get(i);
-      out[i] = g == null ? NixNull.NULL : NixString.of(g);
-    }
-    return new NixList(out);
+    return groups == null ? NixNull.NULL : groupList(groups);
   }
 
   private Value split(Value[] a, Span sp) {
@@ -149,15 +143,19 @@ final class StringBuiltins implements Builtins.Group, PrimOp.Bodies {
     Value[] out = new Value[parts.size()];
     for (int i = 0; i < out.length; i++) {
       Object p = parts.get(i);
-      if (p instanceof String str) {
-        out[i] = NixString.of(str);
-      } else {
-        @SuppressWarnings("unchecked")
-        List<String> groups = (List<String>) p;
-        Value[] gs = new Value[groups.size()];
-        for (int j = 0; j < gs.length; j++) gs[j] = groups.get(j) == null ? NixNull.NULL : NixString.of(groups.get(j));
-        out[i] = new NixList(gs);
-      }
+      @SuppressWarnings("unchecked")
+      Value part = p instanceof String str ? NixString.of(str) : groupList((List<String>) p);
+      out[i] = part;
+    }
+    return new NixList(out);
+  }
+
+  /** Capture groups as {@code match} and {@code split} return them: strings, null for a group that took no part. */
+  private static NixList groupList(List<String> groups) {
+    Value[] out = new Value[groups.size()];
+    for (int i = 0; i < out.length; i++) {
+      String g = groups.get(i);
+      out[i] = g == null ? NixNull.NULL : NixString.of(g);
     }
     return new NixList(out);
   }
