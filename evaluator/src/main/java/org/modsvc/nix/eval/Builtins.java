@@ -28,7 +28,7 @@ public final class Builtins {
   public static final class Registry {
     final Map<String, Value> entries = new LinkedHashMap<>();
     final Map<String, Value> internals = new LinkedHashMap<>();
-    public final EvalState state;
+    private final EvalState state;
 
     Registry(EvalState state) { this.state = state; }
 

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 /**
  * NAR hashes of the Nix source directories bundled in our jars, recorded by the build next to them (under
  * {@value #DIR}). Naming a bundled directory in the store needs its NAR hash, and serialising and hashing the
- * lib's files in a JVM that has compiled nothing yet took ~20 ms of every start; the files cannot change inside a
+ * lib's files in a JVM that has compiled nothing yet took ~15 ms of every start; the files cannot change inside a
  * built jar, so the build hashes them once. A directory without a record (a build tree) is hashed as before.
  */
 public final class RecordedNarHashes {
