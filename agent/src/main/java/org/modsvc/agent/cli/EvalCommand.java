@@ -305,7 +305,7 @@ public final class EvalCommand implements Callable<Integer> {
     NixAttrs.Builder b = NixAttrs.builder();
     for (int i = 0; i + 1 < args.size(); i += 2) {
       String e = args.get(i + 1);
-      b.put(args.get(i), new Thunk(() -> state.evalSource(Source.ofString("string", e, cwd()))));
+      b.put(args.get(i), new Thunk(() -> state.evalSource(Source.ofString("«string»", e, cwd()))));
     }
     for (int i = 0; i + 1 < argstrs.size(); i += 2) {
       b.put(argstrs.get(i), NixString.of(argstrs.get(i + 1)));
@@ -316,12 +316,12 @@ public final class EvalCommand implements Callable<Integer> {
   private Source readSource() {
     if (expr != null) {
       if (file != null) throw new UsageError("both --expr and a file given ('" + file + "')");
-      return Source.ofString("string", expr, cwd());
+      return Source.ofString("«string»", expr, cwd());
     }
     if ("-".equals(file)) {
       try {
         InputStream in = System.in;
-        return Source.ofString("stdin", new String(in.readAllBytes(), StandardCharsets.UTF_8), cwd());
+        return Source.ofString("«stdin»", new String(in.readAllBytes(), StandardCharsets.UTF_8), cwd());
       } catch (IOException e) {
         throw new UsageError("cannot read standard input: " + e.getMessage());
       }
@@ -347,7 +347,7 @@ public final class EvalCommand implements Callable<Integer> {
   private Path resolveFile(String arg) {
     Path p;
     if (arg.length() > 2 && arg.startsWith("<") && arg.endsWith(">")) {
-      Value v = Thunk.force(newState().evalSource(Source.ofString("string", arg, cwd())));
+      Value v = Thunk.force(newState().evalSource(Source.ofString("«string»", arg, cwd())));
       p = Path.of(((NixPath) v).path());
     } else {
       p = cwd().resolve(arg);

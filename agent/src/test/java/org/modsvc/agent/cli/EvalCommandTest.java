@@ -234,6 +234,28 @@ class EvalCommandTest {
   }
 
   @Test
+  void namesStdinAsNixDoes_inEveryPositionOfAnError() {
+    java.io.InputStream saved = System.in;
+    try {
+      System.setIn(new java.io.ByteArrayInputStream("{\n  x = 1;\n  x = 2;\n}".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      CliRun r = CliRun.of("eval", "--parse", "-");
+      assertEquals(1, r.exitCode());
+      // The earlier definition inside the message as well as the error's own position, as in Nix's parse-fail tests.
+      assertTrue(r.err().startsWith("error: attribute 'x' already defined at «stdin»:2:3\n"), r.err());
+      assertTrue(r.err().contains(" at «stdin»:3:3:"), r.err());
+    } finally {
+      System.setIn(saved);
+    }
+  }
+
+  @Test
+  void namesExpressionsAsNixDoes_inLambdaPositions() {
+    CliRun r = CliRun.of("eval", "--expr", "toString (x: x)");
+    assertEquals(1, r.exitCode());
+    assertTrue(r.err().contains("cannot coerce a function to a string: «lambda @ «string»:1:11»"), r.err());
+  }
+
+  @Test
   void exitsOneWithUsage_whenNoSubcommand() {
     CliRun r = CliRun.of();
     assertEquals(1, r.exitCode());

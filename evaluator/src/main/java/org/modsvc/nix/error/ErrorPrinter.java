@@ -45,8 +45,7 @@ public final class ErrorPrinter {
     Source src = span.source();
     int line = span.line();
     int col = span.column();
-    String where = src.file() == null ? "«" + src.name() + "»" : src.name();
-    sb.append("         at ").append(where).append(':').append(line).append(':').append(col).append(":\n");
+    sb.append("         at ").append(src.name()).append(':').append(line).append(':').append(col).append(":\n");
     String w = Integer.toString(line + 1);
     for (int l = Math.max(1, line - 1); l <= line + 1; l++) {
       String text = src.lineText(l);

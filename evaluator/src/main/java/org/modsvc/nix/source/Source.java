@@ -29,7 +29,10 @@ public final class Source {
     return new Source(abs.toString(), text, abs, dir);
   }
 
-  /** Source given as a string (--expr, stdin); relative paths resolve against {@code baseDir}. */
+  /**
+   * Source given as a string (--expr, stdin); relative paths resolve against {@code baseDir}. {@code name} is shown
+   * wherever a position is, so it is written as Nix writes these origins: {@code «string»}, {@code «stdin»}.
+   */
   public static Source ofString(String name, String text, Path baseDir) {
     return new Source(name, text, null, baseDir.toAbsolutePath().normalize());
   }
