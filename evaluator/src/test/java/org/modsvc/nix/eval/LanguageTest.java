@@ -347,6 +347,12 @@ class LanguageTest {
     assertEquals("string '\"x\"' is not equal to string '\"y\"'", evalError("assert \"x\" == \"y\"; 1"));
   }
 
+  @Test void assert_equalityFailureExplainsDerivationsByOutPathOnly() {
+    assertEquals("string '\"/nix/store/0\"' is not equal to string '\"/nix/store/1\"'", evalError(
+        "assert { d = { type = \"derivation\"; outPath = \"/nix/store/0\"; a = abort \"forced\"; }; }"
+            + " == { d = { type = \"derivation\"; outPath = \"/nix/store/1\"; a = abort \"forced\"; }; }; 1"));
+  }
+
   @Test void assert_failureIsCatchable() {
     assertTrue(((EvalException) evalException("assert false; 1")).isCatchable());
   }
