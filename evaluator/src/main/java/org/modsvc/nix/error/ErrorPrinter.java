@@ -28,9 +28,10 @@ public final class ErrorPrinter {
     return sb.toString();
   }
 
+  /** A syntax error as Nix prints one: the message, then its position two columns left of where a trace's goes. */
   public static String renderParse(String message, Span span) {
-    StringBuilder sb = new StringBuilder("error: ").append(message).append('\n');
-    appendPosition(sb, span);
+    StringBuilder sb = new StringBuilder("error: ").append(indent(message)).append('\n');
+    appendPosition(sb, span, "       at ");
     return sb.toString();
   }
 
@@ -38,25 +39,23 @@ public final class ErrorPrinter {
     return msg == null ? "" : msg.replace("\n", "\n       ");
   }
 
-  static void appendPosition(StringBuilder sb, Span span) {
+  static void appendPosition(StringBuilder sb, Span span) { appendPosition(sb, span, "         at "); }
+
+  private static void appendPosition(StringBuilder sb, Span span, String at) {
     if (span == null || !span.isKnown()) {
       return;
     }
     Source src = span.source();
     int line = span.line();
     int col = span.column();
-    sb.append("         at ").append(src.name()).append(':').append(line).append(':').append(col).append(":\n");
-    String w = Integer.toString(line + 1);
+    sb.append(at).append(src.name()).append(':').append(line).append(':').append(col).append(":\n");
+    // Nix's layout: seven spaces, the line number right-aligned in six columns, then "| ".
     for (int l = Math.max(1, line - 1); l <= line + 1; l++) {
       String text = src.lineText(l);
       if (l > line && text.isBlank() && l > src.line(src.text().length())) break;
       String num = Integer.toString(l);
-      sb.append("         ").append(" ".repeat(Math.max(0, w.length() - num.length() + 3))).append(num)
-          .append("| ").append(text).append('\n');
-      if (l == line) {
-        sb.append("         ").append(" ".repeat(w.length() + 3)).append("| ")
-            .append(" ".repeat(Math.max(0, col - 1))).append("^\n");
-      }
+      sb.append(" ".repeat(Math.max(0, 13 - num.length()))).append(num).append("| ").append(text).append('\n');
+      if (l == line) sb.append(" ".repeat(13)).append("| ").append(" ".repeat(Math.max(0, col - 1))).append("^\n");
     }
   }
 }

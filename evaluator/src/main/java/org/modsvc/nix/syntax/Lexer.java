@@ -561,7 +561,14 @@ public final class Lexer {
       return new Token(TokenKind.IND_STR, i, pos, String.valueOf(c), false);
     }
     pos = j;
-    return new Token(TokenKind.IND_STR, i, j, new String(s, i, j - i), true);
+    String run = new String(s, i, j - i);
+    if (run.indexOf('\0') >= 0) {
+      // Nix checks each run of an indented string as it lexes it, so the message shows the run before its
+      // indentation is stripped, at the run's start.
+      return Token.of(TokenKind.ERROR, i, j, "input string '" + run.replace('\0', '\u2400')
+          + "' cannot be represented as Nix string because it contains null bytes");
+    }
+    return new Token(TokenKind.IND_STR, i, j, run, true);
   }
 
   // ---------------------------------------------------------------------------------------------

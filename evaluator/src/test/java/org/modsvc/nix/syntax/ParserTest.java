@@ -334,6 +334,12 @@ class ParserTest {
   }
 
   @Test
+  void nulInIndentedString_isReportedWithItsIndentation_atTheRunsStart() {
+    assertEquals("input string '  a\n  \u2400\n' cannot be represented as Nix string because it contains null bytes @2:1",
+        where(fails("''\n  a\n  \0\n''")));
+  }
+
+  @Test
   void duplicateViaInherit_isAnError() {
     assertEquals("attribute 'x' already defined at «string»:1:3 @1:18", where(fails("{ x = 1; inherit x; }")));
     assertEquals("attribute 'x' already defined at «string»:1:11 @1:13", where(fails("{ inherit x x; }")));
