@@ -32,7 +32,9 @@ public final class Main implements Runnable {
 
   public static void main(String[] args) {
     EvaluatorPreload.start();
-    System.exit(run(args, utf8(FileDescriptor.out), utf8(FileDescriptor.err)));
+    PrintStream err = new PrintStream(TerminalEscapes.forStderr(new FileOutputStream(FileDescriptor.err), System.getenv()),
+        false, StandardCharsets.UTF_8);
+    System.exit(run(args, utf8(FileDescriptor.out), err));
   }
 
   /** Runs the command line with the given streams and returns the exit status (for tests, too). */
