@@ -241,9 +241,8 @@ public final class EvalCommand implements Callable<Integer> {
     Path home = Path.of(envOr("HOME", System.getProperty("user.home")));
     EvalStore store = Stores.forEval(storeDir);
     List<EvalState.SearchPathEntry> searchPath = new ArrayList<>(SearchPaths.build(includes, System.getenv("NIX_PATH")));
-    // Last, so that `-I modsvc-lib=DIR` or NIX_PATH can put another lib in its place.
-    searchPath.add(BundledSources.LIB.register(store));
     EvalState state = new EvalState(store, searchPath, home, experimentalFeatures(), err);
+    state.setBundledEntries(List.of(BundledSources.LIB.register(store), BundledSources.NIX_CORE.register(store)));
     Integer depth = maxCallDepth;
     for (int i = 0; i + 1 < options.size(); i += 2) {
       if (options.get(i).equals("max-call-depth")) depth = parseInt(options.get(i + 1), "max-call-depth");

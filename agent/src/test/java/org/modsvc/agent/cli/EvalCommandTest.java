@@ -256,6 +256,26 @@ class EvalCommandTest {
   }
 
   @Test
+  void answersNixFetchurl_afterTheSearchPath_withNixsDrvPath() {
+    // The drvPath nix-instantiate 2.8 gives for the same call.
+    CliRun r = CliRun.of("eval", "--expr", "(import <nix/fetchurl.nix> { url = \"http://example.org/a.tar.gz\";"
+        + " sha256 = \"0000000000000000000000000000000000000000000000000000\"; }).drvPath");
+    assertEquals(0, r.exitCode(), r.err());
+    assertEquals("\"/nix/store/xfvqr9hz6r6myxh1nkfkl322vzzibx65-a.tar.gz.drv\"\n", r.out());
+    CliRun listed = CliRun.of("eval", "--expr", "builtins.any (e: e.prefix == \"nix\") __nixPath");
+    assertEquals("false\n", listed.out(), "like Nix's, the entry is not part of __nixPath");
+  }
+
+  @Test
+  void reportsAFileMissingFromABundledDirectory_asNotFoundInTheSearchPath() {
+    for (String lookup : new String[] {"<nix/missing.nix>", "<modsvc-lib/missing.nix>"}) {
+      CliRun r = CliRun.of("eval", "--expr", lookup);
+      assertEquals(1, r.exitCode(), lookup + ": " + r.out());
+      assertTrue(r.err().contains("was not found in the Nix search path"), r.err());
+    }
+  }
+
+  @Test
   void exitsOneWithUsage_whenNoSubcommand() {
     CliRun r = CliRun.of();
     assertEquals(1, r.exitCode());

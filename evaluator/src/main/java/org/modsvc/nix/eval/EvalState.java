@@ -99,6 +99,8 @@ public final class EvalState {
   private final Map<String, Value> extraGlobals = new HashMap<>();
   private boolean sealed;
   private boolean libPrimitives = true;
+  /** See {@link #setBundledEntries}. */
+  private List<SearchPathEntry> bundled = List.of();
 
   public EvalState(EvalStore store, List<SearchPathEntry> searchPath, Path homeDir, Set<String> experimentalFeatures,
       PrintStream stderr) {
@@ -402,7 +404,14 @@ public final class EvalState {
 
   // ---------------------------------------------------------------- search path
 
-  /** {@code __findFile}: resolves {@code <prefix/rest>} against the search path. */
+  /**
+   * Directories shipped with modsvc (our lib as {@code <modsvc-lib>}, Nix's {@code <nix/fetchurl.nix>}), answered
+   * after the search path, as Nix answers {@code <nix/…>} from inside its binary: {@code -I} and {@code NIX_PATH}
+   * can still put something else in their place, and {@code __nixPath} lists only what the user gave.
+   */
+  public void setBundledEntries(List<SearchPathEntry> entries) { this.bundled = List.copyOf(entries); }
+
+  /** {@code __findFile}: resolves {@code <prefix/rest>} against the search path, then the bundled entries. */
   public Value findFile(NixList searchPathList, String lookup, Span span) {
     for (Value entry : searchPathList.items()) {
       NixAttrs e = Types.attrs(entry, span);
@@ -410,26 +419,38 @@ public final class EvalState {
       Value prefixV = e.get("prefix");
       if (pv == null) throw new EvalException("attribute 'path' missing", span);
       String prefix = prefixV == null ? "" : Types.plainString(prefixV, span);
-      String base = coerceToString(pv, span, false, false).value();
-      String rest;
-      if (prefix.isEmpty()) {
-        rest = lookup;
-      } else if (lookup.equals(prefix)) {
-        rest = "";
-      } else if (lookup.startsWith(prefix + "/")) {
-        rest = lookup.substring(prefix.length() + 1);
-      } else {
-        continue;
-      }
-      Path candidate = rest.isEmpty() ? Path.of(base) : Path.of(base).resolve(rest);
-      candidate = candidate.toAbsolutePath().normalize();
-      if (Files.exists(candidate) || store.realPath(candidate.toString()).isPresent()) {
-        return new NixPath(candidate.toString());
-      }
+      String rest = restAfter(prefix, lookup);
+      if (rest == null) continue;
+      Path found = existing(coerceToString(pv, span, false, false).value(), rest);
+      if (found != null) return new NixPath(found.toString());
+    }
+    for (SearchPathEntry b : bundled) {
+      String rest = restAfter(b.prefix(), lookup);
+      Path found = rest == null ? null : existing(b.path(), rest);
+      if (found != null) return new NixPath(found.toString());
     }
     // Catchable by tryEval, as in Nix (`(builtins.tryEval <missing>).success` is false).
     throw new org.modsvc.nix.error.ThrownError("file '" + lookup
         + "' was not found in the Nix search path (add it using $NIX_PATH or -I)", span);
+  }
+
+  /** What a search-path entry with {@code prefix} leaves of {@code lookup} to find under its path, or null. */
+  private static String restAfter(String prefix, String lookup) {
+    if (prefix.isEmpty()) return lookup;
+    if (lookup.equals(prefix)) return "";
+    return lookup.startsWith(prefix + "/") ? lookup.substring(prefix.length() + 1) : null;
+  }
+
+  /**
+   * {@code base/rest} when it names a file: on disk, or in the store (sources read from the jar, files from
+   * toFile); else null.
+   */
+  private Path existing(String base, String rest) {
+    Path p = (rest.isEmpty() ? Path.of(base) : Path.of(base).resolve(rest)).toAbsolutePath().normalize();
+    String s = p.toString();
+    boolean exists = Files.exists(p) || store.realPath(s).map(Files::exists).orElse(false)
+        || store.textContent(s).isPresent();
+    return exists ? p : null;
   }
 
   /** The {@code __nixPath} list: {@code [ { prefix; path; } … ]}. */

@@ -31,6 +31,12 @@ public record BundledSources(String prefix, String resourceDir, String anchor) {
   /** Our own nixpkgs-like lib: {@code import <modsvc-lib>}. */
   public static final BundledSources LIB = new BundledSources("modsvc-lib", "/modsvc-lib", "default.nix");
 
+  /**
+   * The files Nix keeps inside its binary and answers as {@code <nix/…>}: {@code <nix/fetchurl.nix>}. See
+   * {@link org.modsvc.nix.eval.EvalState#setBundledEntries}.
+   */
+  public static final BundledSources NIX_CORE = new BundledSources("nix", "/nix-corepkgs", "fetchurl.nix");
+
   private static final Map<String, Path> ROOTS = new ConcurrentHashMap<>();
 
   /**
