@@ -220,32 +220,31 @@ class EvalCommandTest {
     assertFalse(r.out().contains("--repeat"), "benchmark option stays hidden");
   }
 
-  @Test
-  void readsStdin_whenDashGiven() {
+  /** Runs the command line with {@code text} as standard input. */
+  private static CliRun withStdin(String text, String... args) {
     java.io.InputStream saved = System.in;
     try {
-      System.setIn(new java.io.ByteArrayInputStream("[ \"é\" (1 + 2) ]".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-      CliRun r = CliRun.of("eval", "--strict", "-");
-      assertEquals(0, r.exitCode(), r.err());
-      assertEquals("[ \"é\" 3 ]\n", r.out());
+      System.setIn(new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      return CliRun.of(args);
     } finally {
       System.setIn(saved);
     }
   }
 
   @Test
+  void readsStdin_whenDashGiven() {
+    CliRun r = withStdin("[ \"é\" (1 + 2) ]", "eval", "--strict", "-");
+    assertEquals(0, r.exitCode(), r.err());
+    assertEquals("[ \"é\" 3 ]\n", r.out());
+  }
+
+  @Test
   void namesStdinAsNixDoes_inEveryPositionOfAnError() {
-    java.io.InputStream saved = System.in;
-    try {
-      System.setIn(new java.io.ByteArrayInputStream("{\n  x = 1;\n  x = 2;\n}".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-      CliRun r = CliRun.of("eval", "--parse", "-");
-      assertEquals(1, r.exitCode());
-      // The earlier definition inside the message as well as the error's own position, as in Nix's parse-fail tests.
-      assertTrue(r.err().startsWith("error: attribute 'x' already defined at «stdin»:2:3\n"), r.err());
-      assertTrue(r.err().contains(" at «stdin»:3:3:"), r.err());
-    } finally {
-      System.setIn(saved);
-    }
+    CliRun r = withStdin("{\n  x = 1;\n  x = 2;\n}", "eval", "--parse", "-");
+    assertEquals(1, r.exitCode());
+    // The earlier definition inside the message as well as the error's own position, as in Nix's parse-fail tests.
+    assertTrue(r.err().startsWith("error: attribute 'x' already defined at «stdin»:2:3\n"), r.err());
+    assertTrue(r.err().contains(" at «stdin»:3:3:"), r.err());
   }
 
   @Test
