@@ -141,13 +141,12 @@ final class CoreBuiltins implements Builtins.Group, PrimOp.Bodies {
   // throw and abort coerce their message like string interpolation does (no integers), as in Nix.
   private Value throwBuiltin(Value[] a, Span sp) {
     NixString msg = st.coerceToString(a[0], sp, false, false);
-    throw new org.modsvc.nix.error.ThrownError(msg.value(), sp).addTrace("while calling the 'throw' builtin", sp);
+    throw new org.modsvc.nix.error.ThrownError(msg.value(), sp);
   }
 
   private Value abort(Value[] a, Span sp) {
     NixString msg = st.coerceToString(a[0], sp, false, false);
-    throw new EvalException("evaluation aborted with the following error message: '" + msg.value() + "'", sp)
-        .addTrace("while calling the 'abort' builtin", sp);
+    throw new EvalException("evaluation aborted with the following error message: '" + msg.value() + "'", sp);
   }
 
   private Value tryEval(Value[] a, Span sp) {

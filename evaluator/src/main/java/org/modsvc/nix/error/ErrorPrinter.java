@@ -54,7 +54,9 @@ public final class ErrorPrinter {
       String text = src.lineText(l);
       if (l > line && text.isBlank() && l > src.line(src.text().length())) break;
       String num = Integer.toString(l);
-      sb.append(" ".repeat(Math.max(0, 13 - num.length()))).append(num).append("| ").append(text).append('\n');
+      sb.append(" ".repeat(Math.max(0, 13 - num.length()))).append(num).append('|');
+      if (!text.isEmpty()) sb.append(' ').append(text);
+      sb.append('\n');
       if (l == line) sb.append(" ".repeat(13)).append("| ").append(" ".repeat(Math.max(0, col - 1))).append("^\n");
     }
   }

@@ -34,7 +34,7 @@ public final class Builtins {
 
     /** Builtin {@code name}: body number {@code op} of {@code bodies}. */
     public void def(String name, int arity, PrimOp.Bodies bodies, int op) {
-      entries.put(name, new PrimOp(name, arity, bodies, op));
+      entries.put(name, PrimOp.builtin(name, arity, bodies, op));
     }
 
     public void constant(String name, Value v) { entries.put(name, v); }

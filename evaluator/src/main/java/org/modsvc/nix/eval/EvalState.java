@@ -311,7 +311,7 @@ public final class EvalState {
     try {
       return code.invoke(closure, arg, span);
     } catch (EvalException e) {
-      e.addTrace("while calling '" + code.displayName() + "'", code.span);
+      e.addTrace(code.callTrace(), code.span);
       e.addTrace("from call site", span);
       throw e;
     } finally {

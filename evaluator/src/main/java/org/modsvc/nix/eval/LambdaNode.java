@@ -58,6 +58,9 @@ public final class LambdaNode extends Node {
 
   String displayName() { return name == null ? "anonymous lambda" : name; }
 
+  /** The trace line of a call, in Nix's words: a named function quoted, an anonymous one not. */
+  String callTrace() { return name == null ? "while calling anonymous lambda" : "while calling '" + name + "'"; }
+
   @Override public Value eval(Env env) { return new Lambda(this, env); }
 
   @Override public Value lazy(Env env) { return new Lambda(this, env); }

@@ -1,5 +1,6 @@
 package org.modsvc.nix.eval;
 
+import org.modsvc.nix.error.EvalException;
 import org.modsvc.nix.source.Span;
 import org.modsvc.nix.value.NixFunction;
 import org.modsvc.nix.value.Value;
@@ -32,15 +33,29 @@ public final class PrimOp extends NixFunction {
   private final int arity;
   private final Bodies impl;
   private final int op;
+  /** Whether an error escaping a call names this builtin in the trace (see {@link #call}). */
+  private final boolean traced;
 
   public PrimOp(String name, int arity, Impl impl) { this(name, arity, impl, 0); }
 
   /** Builtin number {@code op} of {@code bodies}. */
-  public PrimOp(String name, int arity, Bodies bodies, int op) {
+  public PrimOp(String name, int arity, Bodies bodies, int op) { this(name, arity, bodies, op, false); }
+
+  private PrimOp(String name, int arity, Bodies bodies, int op, boolean traced) {
     this.name = name;
     this.arity = arity;
     this.impl = bodies;
     this.op = op;
+    this.traced = traced;
+  }
+
+  /**
+   * A function of {@code builtins}: as in Nix, an error leaving a call gains "while calling the 'NAME' builtin" at
+   * the call site. The module system's own primitives stand for Nix functions of the lib and do not.
+   */
+  static PrimOp builtin(String name, int arity, Bodies bodies, int op) {
+    // addErrorContext's own trace line says more than this one would (Nix leaves it out too).
+    return new PrimOp(name, arity, bodies, op, !name.equals("addErrorContext"));
   }
 
   public String name() { return name; }
@@ -48,7 +63,18 @@ public final class PrimOp extends NixFunction {
   /** The body: lets the module system's own primitives recognise each other and call one another directly. */
   public Bodies impl() { return impl; }
 
-  public Value call(Value[] args, Span span) { return impl.apply(op, args, span); }
+  public Value call(Value[] args, Span span) {
+    try {
+      return impl.apply(op, args, span);
+    } catch (EvalException e) {
+      throw withCallTrace(e, span);
+    }
+  }
+
+  /** Out of line, so that {@link #call} stays small enough to inline into every call site. */
+  private EvalException withCallTrace(EvalException e, Span span) {
+    return traced ? e.addTrace("while calling the '" + name + "' builtin", span) : e;
+  }
 
   @Override public String toString() { return "PrimOp[" + name + "]"; }
 }

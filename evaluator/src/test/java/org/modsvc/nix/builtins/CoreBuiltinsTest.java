@@ -8,6 +8,7 @@ import static org.modsvc.nix.builtins.NixTestSupport.evalError;
 import static org.modsvc.nix.builtins.NixTestSupport.evalException;
 import static org.modsvc.nix.builtins.NixTestSupport.stderrOf;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.modsvc.nix.error.EvalException;
 
@@ -107,6 +108,23 @@ class CoreBuiltinsTest {
     EvalException e = (EvalException) evalException("builtins.addErrorContext \"while doing X\" (throw \"inner\")");
     assertEquals("inner", e.getMessage());
     assertTrue(e.trace().stream().anyMatch(f -> f.message().equals("while doing X")), e.trace().toString());
+  }
+
+  @Test void errorLeavingABuiltin_namesItAtTheCallSite_asNixDoes() {
+    EvalException e = (EvalException) evalException("let f = l: builtins.head l; in\n  f [ ]");
+    List<String> frames = e.trace().stream().map(f -> f.message() + " @" + f.span().line() + ":" + f.span().column())
+        .toList();
+    assertEquals("while calling the 'head' builtin @1:12", frames.get(0), frames.toString());
+    EvalException thrown = (EvalException) evalException("builtins.map (x: throw \"no\") [ 1 ]");
+    assertEquals(List.of("while calling the 'throw' builtin", "while calling anonymous lambda"),
+        thrown.trace().stream().map(EvalException.TraceFrame::message).filter(m -> m.startsWith("while calling"))
+            .limit(2).toList(), "one frame per builtin, throw's included once");
+  }
+
+  @Test void addErrorContext_addsNoBuiltinFrameOfItsOwn() {
+    EvalException e = (EvalException) evalException("builtins.addErrorContext \"while doing X\" (throw \"inner\")");
+    assertTrue(e.trace().stream().noneMatch(f -> f.message().contains("'addErrorContext' builtin")),
+        e.trace().toString());
   }
 
   @Test void functionArgs_reportsDefaults() {

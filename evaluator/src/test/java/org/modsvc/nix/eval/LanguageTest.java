@@ -440,7 +440,7 @@ class LanguageTest {
   @Test void curriedCall_errorTracesTheInnerFunction() {
     EvalException e = (EvalException) evalException("let f = x: y: x + y; in f 1 \"a\"");
     assertEquals("cannot add a string to an integer", e.getMessage());
-    assertTrue(e.trace().stream().anyMatch(t -> t.message().equals("while calling 'anonymous lambda'")), e.trace().toString());
+    assertTrue(e.trace().stream().anyMatch(t -> t.message().equals("while calling anonymous lambda")), e.trace().toString());
   }
 
   @Test void variable_failingBindingFailsAgainOnEveryRead() {
