@@ -67,14 +67,31 @@ public final class PrimOp extends NixFunction {
     try {
       return impl.apply(op, args, span);
     } catch (EvalException e) {
-      throw withCallTrace(e, span);
+      throw withCallTrace(e, args, span);
     }
   }
 
   /** Out of line, so that {@link #call} stays small enough to inline into every call site. */
-  private EvalException withCallTrace(EvalException e, Span span) {
-    return traced ? e.addTrace("while calling the '" + name + "' builtin", span) : e;
+  private EvalException withCallTrace(EvalException e, Value[] args, Span span) {
+    if (!traced) return e;
+    int arg = e instanceof TypeMismatch m ? m.argumentIndexIn(args) : -1;
+    if (arg >= 0) e.addTrace("while evaluating " + argumentWords(arg) + " passed to builtins." + nixName(), Span.NONE);
+    return e.addTrace("while calling the '" + name + "' builtin", span);
   }
+
+  private static final String[] ORDINALS = {"first", "second", "third"};
+
+  /** Nix's words for argument {@code i}: "the first argument", or "the argument" for a few one-argument builtins. */
+  private String argumentWords(int i) {
+    boolean unnumbered = arity == 1 && switch (name) {
+      case "attrNames", "attrValues", "listToAttrs", "stringLength" -> true;
+      default -> false;
+    };
+    return unnumbered ? "the argument" : "the " + (i < ORDINALS.length ? ORDINALS[i] : "#" + (i + 1)) + " argument";
+  }
+
+  /** The name Nix's own messages give this builtin, where it differs from the name users call it by. */
+  private String nixName() { return name.equals("foldl'") ? "foldlStrict" : name; }
 
   @Override public String toString() { return "PrimOp[" + name + "]"; }
 }

@@ -37,8 +37,8 @@ public final class Types {
   }
 
   public static EvalException typeError(String expected, Value found, Span span) {
-    return new EvalException("expected " + expected + " but found " + showType(found) + ": "
-        + Printer.forError(found), span);
+    return new TypeMismatch("expected " + expected + " but found " + showType(found) + ": " + Printer.forError(found),
+        found, span);
   }
 
   public static NixAttrs attrs(Value v, Span span) {

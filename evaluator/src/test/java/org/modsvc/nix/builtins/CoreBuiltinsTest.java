@@ -121,6 +121,25 @@ class CoreBuiltinsTest {
             .limit(2).toList(), "one frame per builtin, throw's included once");
   }
 
+  @Test void wrongTypeOfArgument_namesTheArgument_thenTheBuiltin_asNixDoes() {
+    assertEquals(List.of("while evaluating the second argument passed to builtins.catAttrs",
+            "while calling the 'catAttrs' builtin"),
+        messages((EvalException) evalException("builtins.catAttrs \"a\" 1")));
+    assertEquals("while evaluating the argument passed to builtins.attrNames",
+        messages((EvalException) evalException("builtins.attrNames 1")).get(0));
+    assertEquals("while evaluating the third argument passed to builtins.foldlStrict",
+        messages((EvalException) evalException("builtins.foldl' (a: b: a) 0 1")).get(0));
+    // A value that fails inside a function a builtin calls is not that builtin's argument, even when equal to one.
+    List<String> nested = messages((EvalException) evalException("builtins.foldl' (a: x: builtins.length x) 1 [ 1 ]"));
+    assertEquals("while evaluating the first argument passed to builtins.length", nested.get(0), nested.toString());
+    assertTrue(nested.contains("while calling the 'foldl'' builtin"), nested.toString());
+    assertTrue(nested.stream().noneMatch(m -> m.contains("builtins.foldlStrict")), nested.toString());
+  }
+
+  private static List<String> messages(EvalException e) {
+    return e.trace().stream().map(EvalException.TraceFrame::message).toList();
+  }
+
   @Test void addErrorContext_addsNoBuiltinFrameOfItsOwn() {
     EvalException e = (EvalException) evalException("builtins.addErrorContext \"while doing X\" (throw \"inner\")");
     assertTrue(e.trace().stream().noneMatch(f -> f.message().contains("'addErrorContext' builtin")),
