@@ -37,11 +37,8 @@ final class Equality {
       }
     }
     if (a instanceof NixAttrs x && b instanceof NixAttrs y) {
-      // As Ops.equal: two derivations differ by their outPath alone; their other attributes are never forced.
-      if (Ops.isDerivation(x) && Ops.isDerivation(y)) {
-        Value ox = x.get("outPath"), oy = y.get("outPath");
-        if (ox != null && oy != null) return explain(ox, oy, span);
-      }
+      Value[] outPaths = Ops.derivationOutPaths(x, y);
+      if (outPaths != null) return explain(outPaths[0], outPaths[1], span);
       if (x.size() != y.size()) {
         return "attribute names of attribute set '" + Printer.forError(x) + "' differs from attribute set '"
             + Printer.forError(y) + "'";

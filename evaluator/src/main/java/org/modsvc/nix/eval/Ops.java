@@ -146,10 +146,8 @@ public final class Ops {
     }
     if (a instanceof NixAttrs x) {
       if (!(b instanceof NixAttrs y)) return false;
-      if (isDerivation(x) && isDerivation(y)) {
-        Value ox = x.get("outPath"), oy = y.get("outPath");
-        if (ox != null && oy != null) return equal(ox, oy, span);
-      }
+      Value[] outPaths = derivationOutPaths(x, y);
+      if (outPaths != null) return equal(outPaths[0], outPaths[1], span);
       if (x.size() != y.size()) return false;
       for (int i = 0; i < x.size(); i++) {
         if (!x.name(i).equals(y.name(i))) return false;
@@ -173,7 +171,17 @@ public final class Ops {
     return equal(fa, fb, span);
   }
 
-  static boolean isDerivation(NixAttrs a) {
+  /**
+   * The two {@code outPath}s when both sets are derivations that have one, else null: they are then equal exactly
+   * when those are, and nothing else of theirs is forced ({@code ==} and its explanation for {@code assert}).
+   */
+  static Value[] derivationOutPaths(NixAttrs x, NixAttrs y) {
+    if (!isDerivation(x) || !isDerivation(y)) return null;
+    Value ox = x.get("outPath"), oy = y.get("outPath");
+    return ox != null && oy != null ? new Value[] {ox, oy} : null;
+  }
+
+  private static boolean isDerivation(NixAttrs a) {
     Value t = a.get("type");
     if (t == null) return false;
     t = Thunk.force(t);

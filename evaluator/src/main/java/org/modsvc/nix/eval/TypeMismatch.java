@@ -2,6 +2,7 @@ package org.modsvc.nix.eval;
 
 import org.modsvc.nix.error.EvalException;
 import org.modsvc.nix.source.Span;
+import org.modsvc.nix.value.Thunk;
 import org.modsvc.nix.value.Value;
 
 /**
@@ -28,7 +29,7 @@ final class TypeMismatch extends EvalException {
     placed = true;
     for (int i = 0; i < args.length; i++) {
       Value a = args[i];
-      if (a == found || (a instanceof org.modsvc.nix.value.Thunk t && t.isEvaluated() && t.force() == found)) return i;
+      if (a == found || (a instanceof Thunk t && t.isEvaluated() && t.force() == found)) return i;
     }
     return -1;
   }
