@@ -48,6 +48,8 @@ final class DefinitionPipeline {
 
   private static final String[] RESULT = {"highestPrio", "values"};
   private static final String[] DEFINITION = {"file", "value"};
+  private static final String[] VALUE = {"value"};
+  private static final String[] ORDERED = {"priority", "value"};
 
   /**
    * A definition {@code { file, value }}. Every definition the primitives make has this one names array, so the
@@ -56,8 +58,6 @@ final class DefinitionPipeline {
   static NixAttrs definition(Value file, Value value) {
     return new NixAttrs(DEFINITION, new Value[] {file, value}, null);
   }
-  private static final String[] VALUE = {"value"};
-  private static final String[] ORDERED = {"priority", "value"};
 
   private static NixAttrs result(Value values, Value highestPrio) {
     return new NixAttrs(RESULT, new Value[] {highestPrio, values}, null);
