@@ -1,5 +1,5 @@
 /**
- * Nix sources modsvc ships in its jar: the {@code lib} (decisions §1: module system, types and the common nixpkgs lib functions,
+ * Nix sources modsvc ships in its jar: the {@code lib} (docs/decisions.md §1: module system, types and the common nixpkgs lib functions,
  * written as Nix source under {@code src/main/resources/modsvc-lib/} and reachable as {@code <modsvc-lib>}.
  * Behaviour follows nixpkgs' {@code lib/}; the code is our own.
  */
