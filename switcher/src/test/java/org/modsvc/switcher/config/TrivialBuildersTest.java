@@ -1,0 +1,175 @@
+package org.modsvc.switcher.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.modsvc.nix.error.EvalException;
+import org.modsvc.nix.eval.EvalState;
+import org.modsvc.nix.source.Source;
+import org.modsvc.nix.source.Span;
+import org.modsvc.nix.store.MemoryStore;
+import org.modsvc.nix.value.NixAttrs;
+import org.modsvc.nix.value.NixString;
+import org.modsvc.nix.value.Thunk;
+import org.modsvc.nix.value.Value;
+import org.modsvc.switcher.fs.HostPath;
+import org.modsvc.switcher.generation.Layout;
+import org.modsvc.switcher.pkgs.HostBuilder;
+import org.modsvc.switcher.pkgs.HostPackages;
+import org.modsvc.switcher.pkgs.PathSearch;
+
+/**
+ * pkgs.runCommand and the builders made from it, run for real on this host: isolated with unshare, as
+ * nobody when the test runs as root. Skipped (with the reason) where the namespaces cannot be made.
+ */
+class TrivialBuildersTest {
+  @TempDir Path tmp;
+  private Layout layout;
+
+  @BeforeAll
+  static void needsIsolation() throws Exception {
+    assumeTrue(canIsolate(), "this host cannot make network/mount/PID namespaces with unshare, so no build can run here");
+  }
+
+  static boolean canIsolate() throws IOException, InterruptedException {
+    List<String> cmd = isRoot()
+        ? List.of("unshare", "--mount", "--net", "--pid", "--fork", "--mount-proc", "--", "true")
+        : List.of("unshare", "--user", "--map-current-user", "--mount", "--net", "--pid", "--fork", "--mount-proc", "--",
+            "true");
+    try {
+      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+      return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  @BeforeEach
+  void setUp() throws IOException {
+    // the build user has to reach the store through the test's directory
+    Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
+    layout = layoutIn(tmp);
+  }
+
+  /** System mode with every directory inside {@code dir} and no root prefix: the store is where its paths say. */
+  static Layout layoutIn(Path dir) {
+    return new Layout(Layout.Mode.SYSTEM, Path.of("/"), HostPath.of(dir + "/etc/systemd/system"),
+        HostPath.of(dir + "/etc/system-services"), HostPath.of(dir + "/etc/modsvc/modules"),
+        HostPath.of(dir + "/state"), HostPath.of(dir + "/run"));
+  }
+
+  /** One evaluation: a fresh in-memory store and pkgs over the host's PATH; the build cache is the layout's. */
+  private final class Eval {
+    final MemoryStore store = new MemoryStore(layout.storeDir().toString());
+    final EvalState state = new EvalState(store, List.of(), tmp, Set.of(), System.err);
+    final HostBuilder builder;
+    final Value pkgs;
+
+    Eval(Duration timeout) {
+      builder = HostBuilds.of(layout, store, timeout);
+      pkgs = HostPackages.create(state, NixAttrs.EMPTY, PathSearch.of("/usr/bin:/bin").dirs(), builder);
+    }
+
+    Eval() { this(HostBuilds.TIMEOUT); }
+
+    String string(String body) {
+      Value f = state.evalSource(Source.ofString("«test»", "pkgs: " + body, tmp));
+      return ((NixString) Thunk.force(state.call(f, pkgs, Span.NONE))).value();
+    }
+
+    EvalException failure(String body) {
+      return assertThrows(EvalException.class, () -> string(body));
+    }
+  }
+
+  static boolean isRoot() {
+    try {
+      return ((Number) Files.getAttribute(Path.of("/proc/self"), "unix:uid")).intValue() == 0;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static final String GREETING = "pkgs.runCommand \"greeting\" { who = \"world\"; } ''echo \"hello $who\" > $out''";
+
+  @Test
+  void runCommand_runsTheScript_andNamesTheOutputByItsContent() {
+    Eval e = new Eval();
+    String out = e.string("\"${" + GREETING + "}\"");
+    assertTrue(out.matches(layout.storeDir() + "/[0-9a-f]{32}-greeting"), out);
+    assertEquals("hello world\n", e.string("builtins.readFile (" + GREETING + ")"));
+    // the same content under another script is the same store path
+    assertEquals(out, e.string("\"${pkgs.runCommand \"greeting\" { } ''printf 'hello world\\n' > $out''}\""));
+  }
+
+  @Test
+  void secondEvaluation_findsTheOutputInTheCache_withoutBuilding() {
+    Eval first = new Eval();
+    String out = first.string("\"${" + GREETING + "}\"");
+    assertEquals(1, first.builder.buildsRun());
+    Eval second = new Eval();
+    assertEquals(out, second.string("\"${" + GREETING + "}\""));
+    assertEquals("hello world\n", second.string("builtins.readFile (" + GREETING + ")"));
+    assertEquals(0, second.builder.buildsRun());
+    // a changed variable is another build
+    second.string("\"${pkgs.runCommand \"greeting\" { who = \"you\"; } ''echo \"hello $who\" > $out''}\"");
+    assertEquals(1, second.builder.buildsRun());
+  }
+
+  @Test
+  void build_runsAsNobody_whenTheAgentIsRoot() {
+    assumeTrue(isRoot(), "only an agent running as root changes user for its builds");
+    Eval e = new Eval();
+    assertEquals("65534:65534\n",
+        e.string("builtins.readFile (pkgs.runCommand \"uid\" { } ''echo \"$(id -u):$(id -g)\" > $out'')"));
+  }
+
+  @Test
+  void build_hasNoNetwork() {
+    Eval e = new Eval();
+    // the only interface is a loopback that is down
+    assertEquals("lo\n", e.string("builtins.readFile (pkgs.runCommand \"ifaces\" { } "
+        + "''tail -n +3 /proc/net/dev | cut -d: -f1 | tr -d ' ' > $out'')"));
+    EvalException x = e.failure("\"${pkgs.runCommand \"fetch\" { } ''exec 3<>/dev/tcp/127.0.0.1/80; touch $out''}\"");
+    assertTrue(x.getMessage().contains("Network is unreachable"), x.getMessage());
+  }
+
+  @Test
+  void failingBuild_showsItsLog_andNamesTheBuilder() {
+    Eval e = new Eval();
+    EvalException x = e.failure("\"${pkgs.runCommand \"broken\" { } ''echo first step; echo doing it >&2; false''}\"");
+    String m = x.getMessage();
+    assertTrue(m.startsWith("pkgs.runCommand 'broken': the builder failed with exit code 1; the end of the build log:\n"), m);
+    assertTrue(m.endsWith("first step\ndoing it"), m);
+  }
+
+  @Test
+  void build_withoutOutput_fails() {
+    EvalException x = new Eval().failure("\"${pkgs.runCommand \"nothing\" { } ''echo no output''}\"");
+    assertTrue(x.getMessage().contains("the builder did not create $out"), x.getMessage());
+  }
+
+  @Test
+  void build_isKilledAtTheTimeLimit() {
+    Eval e = new Eval(Duration.ofSeconds(2));
+    long start = System.nanoTime();
+    EvalException x = e.failure("\"${pkgs.runCommand \"slow\" { } ''echo waiting; sleep 60; touch $out''}\"");
+    assertTrue(x.getMessage().contains("ran longer than 2 s and was killed"), x.getMessage());
+    assertTrue(x.getMessage().endsWith("waiting"), x.getMessage());
+    assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(30), "the build was not stopped");
+  }
+}
