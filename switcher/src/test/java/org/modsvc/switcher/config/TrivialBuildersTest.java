@@ -96,6 +96,11 @@ class TrivialBuildersTest {
     }
   }
 
+  /** The bash host packages find on PATH /usr/bin:/bin (merged /usr or not). */
+  static String hostBash() {
+    return Files.isExecutable(Path.of("/usr/bin/bash")) ? "/usr/bin/bash" : "/bin/bash";
+  }
+
   static boolean isRoot() {
     try {
       return ((Number) Files.getAttribute(Path.of("/proc/self"), "unix:uid")).intValue() == 0;
@@ -171,5 +176,74 @@ class TrivialBuildersTest {
     assertTrue(x.getMessage().contains("ran longer than 2 s and was killed"), x.getMessage());
     assertTrue(x.getMessage().endsWith("waiting"), x.getMessage());
     assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(30), "the build was not stopped");
+  }
+
+  @Test
+  void makeWrapper_inNativeBuildInputs_writesNixpkgsWrapper() throws Exception {
+    Eval e = new Eval();
+    String wrapped = e.string("\"${pkgs.runCommand \"echo-wrapped\" { nativeBuildInputs = [ pkgs.makeWrapper ]; } ''\n"
+        + "  makeWrapper /usr/bin/env $out/bin/show-env --set GREETING 'hi there' --set-default MODE prod \\\n"
+        + "    --prefix PATH : /opt/tools/bin --unset HOME --chdir / --add-flags '-u LANG' --argv0 show\n"
+        + "''}/bin/show-env\"");
+    String bash = hostBash();
+    assertEquals("#! " + bash + " -e\n"
+        + "export GREETING=hi\\ there\n"
+        + "export MODE=${MODE-prod}\n"
+        + "PATH=${PATH:+:$PATH:}\n"
+        + "PATH=${PATH/:\\/opt\\/tools\\/bin:/:}\n"
+        + "PATH=/opt/tools/bin$PATH\n"
+        + "PATH=${PATH#:}\n"
+        + "PATH=${PATH%:}\n"
+        + "export PATH\n"
+        + "unset HOME\n"
+        + "cd /\n"
+        + "exec -a show /usr/bin/env -u LANG \"$@\"\n", e.string("builtins.readFile \"" + wrapped + "\""));
+    // the output is in the build cache until a generation needs it in the store
+    Process p = new ProcessBuilder(e.store.realPath(wrapped).orElseThrow().toString()).redirectErrorStream(true).start();
+    String env = new String(p.getInputStream().readAllBytes());
+    assertEquals(0, p.waitFor());
+    assertTrue(env.contains("GREETING=hi there\n") && env.contains("MODE=prod\n") && !env.contains("HOME="), env);
+    assertTrue(env.contains("PATH=/opt/tools/bin:"), env);
+  }
+
+  @Test
+  void wrapProgram_inSymlinkJoin_refersToItsOwnStorePath() {
+    Eval e = new Eval();
+    String joined = e.string("let\n"
+        + "  tool = pkgs.writeShellScriptBin \"tool\" \"echo \\\"tool $FLAVOUR\\\"\";\n"
+        + "  docs = pkgs.writeTextDir \"share/doc/tool/README\" \"read me\";\n"
+        + "in \"${pkgs.symlinkJoin { name = \"tool-wrapped\"; paths = [ tool docs ];\n"
+        + "  nativeBuildInputs = [ pkgs.makeWrapper ];\n"
+        + "  postBuild = \"wrapProgram $out/bin/tool --set FLAVOUR mint\"; }}\"");
+    assertTrue(joined.matches(layout.storeDir() + "/[0-9a-f]{32}-tool-wrapped"), joined);
+    String wrapper = e.string("builtins.readFile \"" + joined + "/bin/tool\"");
+    assertTrue(wrapper.endsWith("exec -a \"$0\" " + joined + "/bin/.tool-wrapped \"$@\"\n"), wrapper);
+    assertEquals("read me", e.string("builtins.readFile \"" + joined + "/share/doc/tool/README\""));
+  }
+
+  @Test
+  void writeShellApplication_writesNixpkgsScript_andChecksItsSyntax() {
+    Eval e = new Eval();
+    String app = e.string("\"${pkgs.writeShellApplication { name = \"greet\"; runtimeInputs = [ pkgs.coreutils ];\n"
+        + "  runtimeEnv.GREETING = \"hello world\"; text = \"echo \\\"$GREETING\\\"\"; }}\"");
+    String coreutils = Files.isExecutable(Path.of("/usr/bin/ls")) ? "/usr/bin" : "/bin";
+    assertEquals("#!" + hostBash() + "\nset -o errexit\nset -o nounset\nset -o pipefail\n"
+        + "GREETING='hello world'\nexport GREETING\n\nexport PATH=\"" + coreutils + ":$PATH\"\n\necho \"$GREETING\"\n",
+        e.string("builtins.readFile \"" + app + "/bin/greet\""));
+    assertEquals(1, e.builder.buildsRun(), "the syntax check is a build");
+    EvalException x = e.failure("\"${pkgs.writeShellApplication { name = \"bad\"; text = \"if then fi\"; }}\"");
+    assertTrue(x.getMessage().contains("pkgs.runCommand 'bad-check': the builder failed"), x.getMessage());
+    assertTrue(x.getMessage().contains("syntax error"), x.getMessage());
+  }
+
+  @Test
+  void whatNeedsNix_failsNamingTheBuilder() {
+    Eval e = new Eval();
+    EvalException x = e.failure("\"${pkgs.stdenv.mkDerivation { pname = \"x\"; version = \"1\"; src = ./.; }}\"");
+    assertTrue(x.getMessage().startsWith("stdenv.mkDerivation 'x-1' needs a Nix builder"), x.getMessage());
+    x = e.failure("\"${pkgs.fetchurl { url = \"https://example.org/x\"; hash = \"\"; }}\"");
+    assertTrue(x.getMessage().startsWith("pkgs.fetchurl needs a Nix builder"), x.getMessage());
+    assertEquals("built\n", e.string("builtins.readFile (pkgs.stdenv.mkDerivation { name = \"y\"; "
+        + "buildCommand = \"echo built > $out\"; })"));
   }
 }
