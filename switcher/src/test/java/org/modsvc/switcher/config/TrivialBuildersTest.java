@@ -72,6 +72,21 @@ class TrivialBuildersTest {
         HostPath.of(dir + "/state"), HostPath.of(dir + "/run"));
   }
 
+  /** Under {@code --root}: the store on disk is below the root, and the build sees it where its paths say. */
+  @Test
+  void build_underRoot_seesItsInputsAtTheirStorePaths() throws IOException {
+    assumeTrue(isRoot(), "only root can mount the root's store over the store directory for the build");
+    Path host = Files.createDirectories(tmp.resolve("host"));
+    layout = new Layout(Layout.Mode.SYSTEM, tmp.resolve("root"), HostPath.of(host + "/etc/systemd/system"),
+        HostPath.of(host + "/etc/system-services"), HostPath.of(host + "/etc/modsvc/modules"),
+        HostPath.of(host + "/state"), HostPath.of(host + "/run"));
+    Eval e = new Eval();
+    assertEquals("port = 80\n", e.string("builtins.readFile (pkgs.runCommand \"copy\" { } "
+        + "''cp ${pkgs.writeText \"app.conf\" \"port = 80\\n\"} $out'')"));
+    assertTrue(Files.isDirectory(tmp.resolve("root").resolve(host.toString().substring(1)).resolve("state/store")),
+        "the input was written into the store under the root");
+  }
+
   /** One evaluation: a fresh in-memory store and pkgs over the host's PATH; the build cache is the layout's. */
   private final class Eval {
     final MemoryStore store = new MemoryStore(layout.storeDir().toString());
