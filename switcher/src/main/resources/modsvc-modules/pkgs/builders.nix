@@ -4,21 +4,9 @@
 # host's tools, as an unprivileged user, without network, with a time limit; the output goes into the
 # store under its content hash and is cached by the build's inputs. What needs a real Nix builder
 # (sources, fetchers, compilers of ours) fails naming the builder.
-{ runBuild, bash, writeTextFile }:
+{ runBuild, bash, writeTextFile, derivationShaped }:
 let
   inherit (builtins) concatStringsSep removeAttrs isAttrs isFunction map match replaceStrings;
-
-  derivationShaped = { name, outPath, meta ? { }, passthru ? { } }:
-    let
-      self = passthru // {
-        type = "derivation";
-        inherit name meta outPath;
-        outputs = [ "out" ];
-        outputName = "out";
-        out = self;
-      };
-    in
-    self;
 
   # Attributes stdenv.mkDerivation consumes itself rather than passing to the builder's environment.
   notEnvironment = [ "meta" "passthru" "nativeBuildInputs" "buildInputs" "propagatedBuildInputs"

@@ -15,7 +15,7 @@ let
   hostPackage = import ./host-package.nix { inherit packagePrefix; };
   writers = import ./writers.nix { inherit addTextFile bash; };
   formats = import ./formats.nix { inherit lib writers; };
-  builders = import ./builders.nix { inherit runBuild bash; inherit (writers) writeTextFile; };
+  builders = import ./builders.nix { inherit runBuild bash; inherit (writers) writeTextFile derivationShaped; };
 
   # nixpkgs' runtimeShell is bash; here it is the POSIX shell every host has (decisions.md §3).
   runtimeShell = "/bin/sh";
