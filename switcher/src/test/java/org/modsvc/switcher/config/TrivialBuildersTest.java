@@ -261,4 +261,52 @@ class TrivialBuildersTest {
     assertEquals("built\n", e.string("builtins.readFile (pkgs.stdenv.mkDerivation { name = \"y\"; "
         + "buildCommand = \"echo built > $out\"; })"));
   }
+
+  @Test
+  void makeWrapper_suffixRunAppendFlagsAndEach_behaveAsNixpkgs() {
+    Eval e = new Eval();
+    String wrapper = "pkgs.runCommand \"args\" { nativeBuildInputs = [ pkgs.makeWrapper ]; } ''\n"
+        + "  mkdir -p $out/bin\n"
+        + "  printf '#!/bin/sh\\necho \"$*|$XDG|$P\"\\n' > $out/bin/show; chmod +x $out/bin/show\n"
+        + "  makeWrapper $out/bin/show $out/bin/w --suffix XDG : /b --suffix XDG : /a --prefix-each P , 'x y' \\\n"
+        + "    --run 'export P=\"$P,ran\"' --add-flag 'one two' --append-flags '--last' --inherit-argv0\n"
+        + "''";
+    // run by another build, which has it in the store: an existing /a moves to the end, /b is added once,
+    // x moves to the front, --run comes after the variables
+    assertEquals("one two --last|/c:/b:/a|y,x,old,ran\n", e.string("let w = " + wrapper + "; in builtins.readFile ("
+        + "pkgs.runCommand \"ran\" { } ''XDG=/a:/c P=x,old ${w}/bin/w > $out'')"));
+  }
+
+  @Test
+  void makeWrapper_unknownFlag_failsTheBuild() {
+    EvalException x = new Eval().failure("\"${pkgs.runCommand \"bad\" { nativeBuildInputs = [ pkgs.makeWrapper ]; } "
+        + "''makeWrapper /usr/bin/env $out --frobnicate''}\"");
+    assertTrue(x.getMessage().endsWith("makeWrapper: unknown argument '--frobnicate'"), x.getMessage());
+  }
+
+  @Test
+  void symlinkJoin_mergesDirectories_andTheFirstPathWins() {
+    Eval e = new Eval();
+    String j = e.string("\"${pkgs.symlinkJoin { name = \"both\"; paths = [\n"
+        + "  (pkgs.writeShellScriptBin \"a\" \"echo first a\")\n"
+        + "  (pkgs.writeShellScriptBin \"b\" \"echo b\")\n"
+        + "  (pkgs.runCommand \"a2\" { } \"mkdir -p $out/bin; echo second > $out/bin/a\")\n"
+        + "]; }}\"");
+    assertTrue(e.string("builtins.readFile \"" + j + "/bin/a\"").endsWith("echo first a"));
+    assertTrue(e.string("builtins.readFile \"" + j + "/bin/b\"").endsWith("echo b"));
+    assertEquals("directory", e.string("builtins.readFileType \"" + j + "/bin\""));
+    assertEquals("symlink", e.string("builtins.readFileType \"" + j + "/bin/a\""));
+  }
+
+  @Test
+  void substituteInPlace_replacesOrFailsAsNixpkgs() {
+    Eval e = new Eval();
+    assertEquals("listen 8080 on @host@\n", e.string("builtins.readFile (pkgs.runCommand \"conf\" { port = \"8080\"; } ''\n"
+        + "  echo 'listen @port@ on @host@' > $out\n"
+        + "  substituteInPlace $out --subst-var port --replace-warn missing nothing\n"
+        + "'')"));
+    EvalException x = e.failure("\"${pkgs.runCommand \"conf2\" { } "
+        + "''echo a > $out; substituteInPlace $out --replace-fail b c''}\"");
+    assertTrue(x.getMessage().contains("substitute(): ERROR: pattern 'b' doesn't match anything in file '"), x.getMessage());
+  }
 }
