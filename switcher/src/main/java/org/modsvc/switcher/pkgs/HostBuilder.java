@@ -134,6 +134,7 @@ public final class HostBuilder {
       throw new IOException("builds run without network and as an unprivileged user, and this host cannot "
           + "isolate them: " + isolationProblem.get());
     }
+    removeAbandoned(work);
     settings.inputs().write(request.inputs());
     String id = randomName();
     Path dir = Files.createDirectory(work.resolve(id));
@@ -179,6 +180,19 @@ public final class HostBuilder {
     } finally {
       if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) FileTrees.delete(dir);
       Files.deleteIfExists(log);
+    }
+  }
+
+  /**
+   * Deletes what builds of agents that were killed left behind: nothing in the directory is older than a build
+   * may run unless its agent is gone, so twice the time limit (and at least an hour) is safe.
+   */
+  private void removeAbandoned(Path work) throws IOException {
+    long cutoff = System.currentTimeMillis() - Math.max(3_600_000L, 2 * settings.timeout().toMillis());
+    try (var entries = Files.list(work)) {
+      for (Path p : (Iterable<Path>) entries::iterator) {
+        if (Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).toMillis() < cutoff) FileTrees.delete(p);
+      }
     }
   }
 

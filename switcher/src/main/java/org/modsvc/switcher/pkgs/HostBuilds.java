@@ -7,6 +7,8 @@ import org.modsvc.nix.error.EvalException;
 import org.modsvc.nix.eval.EvalState;
 import org.modsvc.nix.eval.Types;
 import org.modsvc.nix.source.Span;
+import org.modsvc.nix.store.StoreException;
+import org.modsvc.nix.store.StorePaths;
 import org.modsvc.nix.value.NixAttrs;
 import org.modsvc.nix.value.NixString;
 import org.modsvc.nix.value.Value;
@@ -29,6 +31,11 @@ final class HostBuilds {
     TreeMap<String, String> env = new TreeMap<>();
     TreeSet<String> inputs = new TreeSet<>();
     String builderName = "pkgs.runCommand '" + name + "'";
+    try {
+      StorePaths.checkName(name);
+    } catch (StoreException e) {
+      throw new EvalException(builderName + ": " + e.getMessage(), sp);
+    }
     for (int i = 0; i < envAttrs.size(); i++) {
       String key = envAttrs.name(i);
       if (key.isEmpty() || key.indexOf('=') >= 0 || key.indexOf('\0') >= 0) {

@@ -309,4 +309,25 @@ class TrivialBuildersTest {
         + "''echo a > $out; substituteInPlace $out --replace-fail b c''}\"");
     assertTrue(x.getMessage().contains("substitute(): ERROR: pattern 'b' doesn't match anything in file '"), x.getMessage());
   }
+
+  @Test
+  void badNameOrVariable_failsAsAnEvaluationError() {
+    Eval e = new Eval();
+    EvalException x = e.failure("\"${pkgs.runCommand \"my tool\" { } \"touch $out\"}\"");
+    assertTrue(x.getMessage().startsWith("pkgs.runCommand 'my tool': "), x.getMessage());
+    x = e.failure("\"${pkgs.runCommand \"tool\" { \"A=B\" = \"1\"; } \"touch $out\"}\"");
+    assertEquals("pkgs.runCommand 'tool': 'A=B' cannot be the name of an environment variable", x.getMessage());
+    assertEquals(0, e.builder.buildsRun());
+  }
+
+  @Test
+  void abandonedBuildDirectories_areRemoved_byTheNextBuild() throws IOException {
+    Path work = Files.createDirectories(tmp.resolve("state/builds"));
+    Path old = Files.createDirectories(work.resolve("0123456789abcdef/build"));
+    Files.setLastModifiedTime(work.resolve("0123456789abcdef"), java.nio.file.attribute.FileTime.fromMillis(0));
+    Path recent = Files.createDirectories(work.resolve("fedcba9876543210"));
+    new Eval().string("\"${" + GREETING + "}\"");
+    assertTrue(Files.notExists(old.getParent()), "an abandoned build directory is left");
+    assertTrue(Files.exists(recent), "a build directory that may still be in use was removed");
+  }
 }
