@@ -134,6 +134,10 @@ public final class HostBuilder {
       throw new IOException("builds run without network and as an unprivileged user, and this host cannot "
           + "isolate them: " + isolationProblem.get());
     }
+    if (sandbox.privileged()) {
+      checkSearchableByOthers(Path.of(settings.storeDir()));
+      checkSearchableByOthers(work);
+    }
     removeAbandoned(work);
     settings.inputs().write(request.inputs());
     String id = randomName();
@@ -180,6 +184,22 @@ public final class HostBuilder {
     } finally {
       if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) FileTrees.delete(dir);
       Files.deleteIfExists(log);
+    }
+  }
+
+  /**
+   * The build user reaches its inputs and its directory only through directories every user may search; a
+   * directory closed to others (a home directory of mode 0700, say) would fail the build with a bare
+   * "Permission denied" in its log, so it is named before anything runs.
+   */
+  private static void checkSearchableByOthers(Path dir) throws IOException {
+    for (Path d = dir.toAbsolutePath().normalize(); d != null; d = d.getParent()) {
+      if (!Files.exists(d, LinkOption.NOFOLLOW_LINKS)) continue;
+      int mode = FileModes.toMode(Files.getPosixFilePermissions(d, LinkOption.NOFOLLOW_LINKS));
+      if ((mode & 01) == 0) {
+        throw new IOException("builds run as nobody, which cannot pass through " + d + " (mode "
+            + FileModes.format(mode) + "), on the way to " + dir + "; give it the others' search permission (o+x)");
+      }
     }
   }
 

@@ -330,4 +330,13 @@ class TrivialBuildersTest {
     assertTrue(Files.notExists(old.getParent()), "an abandoned build directory is left");
     assertTrue(Files.exists(recent), "a build directory that may still be in use was removed");
   }
+
+  @Test
+  void storeClosedToOthers_failsNamingTheDirectory() throws IOException {
+    assumeTrue(isRoot(), "only an agent running as root builds as nobody");
+    Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwx------"));
+    EvalException x = new Eval().failure("\"${" + GREETING + "}\"");
+    assertTrue(x.getMessage().startsWith("pkgs.runCommand 'greeting': builds run as nobody, which cannot pass through "
+        + tmp + " (mode 0700)"), x.getMessage());
+  }
 }
