@@ -51,7 +51,7 @@ public final class HostPackages {
         .put("lib", lib)
         .put("packagePrefix", new PrimOp("packagePrefix", 2, (a, sp) -> packagePrefix(search, a, sp)))
         .put("addTextFile", new PrimOp("addTextFile", 1, (a, sp) -> addTextFile(state, a[0], sp)))
-        .put("runBuild", new PrimOp("runBuild", 1, (a, sp) -> HostBuilds.runBuild(state, builder, a[0], sp)))
+        .put("runBuild", new PrimOp("runBuild", 1, (a, sp) -> RunBuildPrimitive.runBuild(state, builder, a[0], sp)))
         .put("system", NixString.of(system()))
         .build();
     String sources = SOURCES.register(state.store()).path();

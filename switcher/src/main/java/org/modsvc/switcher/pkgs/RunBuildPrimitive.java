@@ -14,8 +14,8 @@ import org.modsvc.nix.value.NixString;
 import org.modsvc.nix.value.Value;
 
 /** The {@code runBuild} primitive of {@code modsvc-modules/pkgs/builders.nix}: Nix values to a {@link BuildRequest}. */
-final class HostBuilds {
-  private HostBuilds() {}
+final class RunBuildPrimitive {
+  private RunBuildPrimitive() {}
 
   /**
    * {@code { name, env }} (env: attribute name to string) built with {@code builder}; returns the output's
