@@ -2,7 +2,6 @@ package org.modsvc.nix.syntax;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,19 +11,17 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.modsvc.nix.Corpora;
 import org.modsvc.nix.source.Source;
 
 /**
- * Runs the parser over Nix's own language test corpus when it is present (skipped otherwise):
+ * Runs the parser over Nix's own language test corpus ({@link Corpora}; skipped without it):
  * parse-okay files must parse and print like their .exp, parse-fail files must be rejected, and
  * every eval-okay file must parse.
  */
 class ParserCorpusTest {
-  private static final Path CORPUS = Path.of(System.getProperty("nix.corpus", "/work/conformance/nix-lang/lang"));
-
   private static List<Path> files(String prefix) throws IOException {
-    assumeTrue(Files.isDirectory(CORPUS), "Nix language corpus not present");
-    try (Stream<Path> s = Files.list(CORPUS)) {
+    try (Stream<Path> s = Files.list(Corpora.nixLang())) {
       return s.filter(p -> p.getFileName().toString().startsWith(prefix) && p.toString().endsWith(".nix"))
           .sorted().toList();
     }
