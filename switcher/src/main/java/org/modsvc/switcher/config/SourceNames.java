@@ -43,10 +43,11 @@ final class SourceNames {
 
   /**
    * Whether a trace frame without a position is worth showing the user: one that names a bundled file
-   * ("while evaluating definitions from `<modsvc-modules/…>'") is about our code.
+   * ("while evaluating definitions from `<modsvc-modules/…>'", or a module of ours labelled {@code <modsvc>/…})
+   * is about our code.
    */
   boolean isAboutUsers(String context) {
-    return !bundled.matcher(context).find();
+    return !bundled.matcher(context).find() && !context.contains("<modsvc");
   }
 
   /** {@code text} with every path into a bundled source written as {@code <modsvc-modules/system/render.nix>}. */
