@@ -4,12 +4,13 @@
 let
   inherit (lib) mkOption types mkDefault;
   escape = import ./escape.nix { inherit lib; };
+  alias = import ./alias.nix { inherit lib; };
 in
 {
   _class = "service";
   imports = [
-    (lib.mkAliasOptionModule [ "systemd" "service" ] [ "systemd" "services" "" ])
-    (lib.mkAliasOptionModule [ "systemd" "socket" ] [ "systemd" "sockets" "" ])
+    (alias [ "systemd" "service" ] [ "systemd" "services" "" ])
+    (alias [ "systemd" "socket" ] [ "systemd" "sockets" "" ])
   ];
 
   options = {

@@ -1,6 +1,7 @@
 package org.modsvc.agent.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -145,7 +146,8 @@ class BuildCommandTest {
     assertEquals(2, r.exitCode());
     assertTrue(r.err().contains("error: modsvc: service name `../x' at system.services.\"../x\" contains characters "
         + "systemd rejects in unit names"), r.err());
-    assertTrue(r.err().startsWith("error: "), "one error prefix, not two: " + r.err());
+    assertTrue(r.err().startsWith("error:\n") && !r.err().contains("error: error:"), "one error prefix, not two: " + r.err());
+    assertFalse(r.err().contains("lift.nix"), "no frame of our modules without --show-trace: " + r.err());
     assertEquals(List.of("run/modsvc/lock"), allFiles());
   }
 

@@ -70,7 +70,7 @@ public final class ModuleConfiguration implements ConfigurationSource {
   @Override
   public Built build(Layout layout, Store store) throws IOException {
     List<Path> files = ModuleFiles.of(settings.modules());
-    Evaluation e = EvalThread.call(() -> evaluate(layout, files), settings.showTrace());
+    Evaluation e = EvalThread.call(() -> evaluate(layout, files), sourceNames(layout), settings.showTrace());
     if (!e.output().failedAssertions().isEmpty()) throw new FailedAssertions(e.output().failedAssertions());
     DesiredState state = DesiredFiles.of(e.output(), layout, Set.of(), metadata(files));
     StoreObjects.writeNeeded(e.store().objects(), store, state);
@@ -83,7 +83,7 @@ public final class ModuleConfiguration implements ConfigurationSource {
    */
   public BuildOutput evaluateOnly(Layout layout) throws IOException {
     List<Path> files = ModuleFiles.of(settings.modules());
-    return EvalThread.call(() -> evaluate(layout, files), settings.showTrace()).output();
+    return EvalThread.call(() -> evaluate(layout, files), sourceNames(layout), settings.showTrace()).output();
   }
 
   /** What one evaluation produced, and the store holding the files it added. */
@@ -101,7 +101,14 @@ public final class ModuleConfiguration implements ConfigurationSource {
   public List<OptionDoc> optionDocs(Layout layout) throws IOException {
     List<Path> files = ModuleFiles.of(settings.modules());
     return EvalThread.call(() -> OptionDocDecoder.decode(callEntry(layout, files, "options.nix").result()),
-        settings.showTrace());
+        sourceNames(layout), settings.showTrace());
+  }
+
+  /** How error reports name the sources: the bundled ones as imported, the user's apart from the libraries. */
+  private SourceNames sourceNames(Layout layout) {
+    List<Path> libraries = settings.searchPath().stream().map(e -> Path.of(e.path())).toList();
+    return new SourceNames(layout.storeDir().toString(), libraries,
+        List.of(BundledSources.LIB.prefix(), MODULES.prefix(), HostPackages.SOURCES.prefix()));
   }
 
   /** An entry file of the built-in modules called with the host's arguments, and the store it used. */

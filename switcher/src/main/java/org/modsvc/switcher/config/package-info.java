@@ -6,7 +6,9 @@
  * host package set, and hands the decoded output to {@code build} for rendering;
  * {@link org.modsvc.switcher.config.StoreObjects} writes what the evaluation added to its in-memory store into the
  * agent's store on disk; {@link org.modsvc.switcher.config.EvalThread} runs the evaluation on a deep stack and turns
- * every way Nix code can fail into a {@code BuildException} carrying the report {@code eval} would print.
+ * every way Nix code can fail into an {@link org.modsvc.switcher.config.EvaluationFailure}: the report {@code eval}
+ * would print, but without {@code --show-trace} only the frames in the user's files, and with our bundled sources
+ * named as imported ({@link org.modsvc.switcher.config.SourceNames}); also as data for {@code --json}.
  *
  * <p><b>Invariants.</b>
  * <ul>

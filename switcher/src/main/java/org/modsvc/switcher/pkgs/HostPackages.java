@@ -25,7 +25,7 @@ import org.modsvc.nix.value.Value;
  */
 public final class HostPackages {
   /** The Nix half, added to the store under its own name (errors and traces name files under it). */
-  private static final BundledSources SOURCES = new BundledSources("modsvc-pkgs", "/modsvc-modules/pkgs", "default.nix");
+  public static final BundledSources SOURCES = new BundledSources("modsvc-pkgs", "/modsvc-modules/pkgs", "default.nix");
   /**
    * Names that are never packages: the attributes by which Nix code and the evaluator recognise what
    * a set is ({@code x.type == "derivation"}, {@code x ? outPath}, {@code x._type}, {@code __functor},

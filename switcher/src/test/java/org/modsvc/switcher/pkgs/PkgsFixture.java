@@ -1,5 +1,7 @@
 package org.modsvc.switcher.pkgs;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +20,6 @@ import org.modsvc.nix.value.Value;
 /** An evaluation with a host package set over a PATH of temporary directories, and a store in memory. */
 final class PkgsFixture {
   static final String STORE_DIR = "/var/lib/modsvc/store";
-  /** nixpkgs' lib from the conformance corpus, when this machine has it (tests needing it are skipped otherwise). */
-  static final Path NIXPKGS_LIB = Path.of("/work/conformance/nixpkgs-lib/lib");
 
   final MemoryStore store = new MemoryStore(STORE_DIR);
   final EvalState state = new EvalState(store, List.of(), Path.of("/tmp"), Set.of(), System.err);
@@ -32,8 +32,19 @@ final class PkgsFixture {
     pkgs = HostPackages.create(state, lib.apply(state), path);
   }
 
+  /** With nixpkgs' lib from the corpora folder (README "Tests"); a test without it is skipped with the reason. */
   static PkgsFixture withNixpkgsLib(List<Path> path) {
-    return new PkgsFixture(path, st -> st.evalFile(NIXPKGS_LIB));
+    Path lib = nixpkgsLib();
+    return new PkgsFixture(path, st -> st.evalFile(lib));
+  }
+
+  private static Path nixpkgsLib() {
+    String root = System.getProperty("modsvc.conformance", System.getenv("MODSVC_CONFORMANCE"));
+    assumeTrue(root != null && !root.isEmpty(),
+        "nixpkgs' lib not available: set MODSVC_CONFORMANCE (or -Dmodsvc.conformance) to the corpora folder");
+    Path lib = Path.of(root).resolve("nixpkgs-lib/lib");
+    assumeTrue(Files.isDirectory(lib), "nixpkgs' lib not available: " + lib + " is not a directory");
+    return lib;
   }
 
   /** Evaluates {@code body} with {@code pkgs} (and {@code lib} when given) in scope, printed deeply. */
