@@ -7,12 +7,14 @@
 #                  executable `probe`, or an error naming the package and the PATH searched
 #   addTextFile    { name, text, executable, destination }: adds the file to the evaluation's
 #                  store, returns its store path (with the path as string context)
+#   serialize      format: optionsJson: valueJson: the text nixpkgs' tool for that format writes
+#                  (formats.nix), with the value's string context
 #   system         "x86_64-linux" and the like
-{ lib, packagePrefix, addTextFile, system }:
+{ lib, packagePrefix, addTextFile, serialize, system }:
 let
   hostPackage = import ./host-package.nix { inherit packagePrefix; };
   writers = import ./writers.nix { inherit addTextFile bash; };
-  formats = import ./formats.nix { inherit lib writers; };
+  formats = import ./formats.nix { inherit lib writers serialize; };
 
   # nixpkgs' runtimeShell is bash; here it is the POSIX shell every host has (decisions.md §3).
   runtimeShell = "/bin/sh";
