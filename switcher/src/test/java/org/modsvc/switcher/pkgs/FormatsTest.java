@@ -3,9 +3,7 @@ package org.modsvc.switcher.pkgs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,7 +23,7 @@ class FormatsTest {
     return f.store.textContent(path).orElseThrow();
   }
 
-  private PkgsFixture plain() { return new PkgsFixture(List.of()); }
+  private PkgsFixture plain() { return PkgsFixture.withModsvcLib(List.of()); }
 
   @Test
   void json_isIndentedLikeJq() {
@@ -34,14 +32,25 @@ class FormatsTest {
   }
 
   @Test
-  void yaml_isWrittenAsJson() {
-    assertEquals("{\n  \"k\": true\n}\n", generated(plain(), "yaml { }", "{ k = true; }"));
+  void yaml_isYaml11WithItsDirective_likeRemarshal() {
+    assertEquals("%YAML 1.1\n---\nk: true\n'on': 'yes'\n", generated(plain(), "yaml { }", "{ k = true; on = \"yes\"; }"));
   }
 
   @Test
-  void toml_putsPlainKeysBeforeTablesAndArraysOfTables() {
-    assertEquals("name = \"x\"\nratio = 2.0\n\n[server]\n\"listen addr\" = \"[::]:80\"\nports = [1, 2]\n"
-        + "\n[[peer]]\nhost = \"a\"\n\n[[peer]]\nhost = \"b\"\n",
+  void yaml12_quotesOnlyWhatYaml12Reads_asAnotherType() {
+    assertEquals("on: yes\nv: '1.5'\n", generated(plain(), "yaml_1_2 { }", "{ on = \"yes\"; v = \"1.5\"; }"));
+  }
+
+  @Test
+  void yaml_tags_areRefusedWithTheReason() {
+    EvalException e = assertThrows(EvalException.class, () -> generated(plain(), "yaml_1_2 { tags = true; }", "{ }"));
+    assertTrue(e.getMessage().contains("--yaml-tags"), e.getMessage());
+  }
+
+  @Test
+  void toml_putsPlainKeysFirst_thenTablesInKeyOrder() {
+    assertEquals("name = \"x\"\nratio = 2.0\n\n[[peer]]\nhost = \"a\"\n\n[[peer]]\nhost = \"b\"\n"
+        + "\n[server]\n\"listen addr\" = \"[::]:80\"\nports = [1, 2]\n",
         generated(plain(), "toml { }",
             "{ name = \"x\"; ratio = 2.0; server = { ports = [ 1 2 ]; \"listen addr\" = \"[::]:80\"; };"
                 + " peer = [ { host = \"a\"; } { host = \"b\"; } ]; }"));
@@ -77,16 +86,15 @@ class FormatsTest {
         "keyValue { listToValue = builtins.concatStringsSep \",\" ; }", "{ a = [ \"1\" \"2\" ]; }"));
   }
 
-  // ---------------------------------------------------------------- option types, with nixpkgs' module system
+  // ---------------------------------------------------------------- option types, in the module system
 
   private PkgsFixture withLib() {
-    assumeTrue(Files.isDirectory(PkgsFixture.NIXPKGS_LIB), "nixpkgs lib not on this machine");
-    return PkgsFixture.withNixpkgsLib(List.of());
+    return plain();
   }
 
   /**
    * Two modules defining parts of one {@code settings} option of the format's type; prints the merge
-   * (list definitions come out last module first, as Nix 2.8 with this lib gives).
+   * (list definitions come out last module first, as nixpkgs' lib gives).
    */
   private static String merged(PkgsFixture f, String format, String def1, String def2) {
     return f.eval("(lib.evalModules { modules = [ { options.settings = lib.mkOption { type = (pkgs.formats." + format

@@ -24,6 +24,8 @@ public final class FormatSerializers {
       case "yaml-1.2" -> YamlWriter.write(value, YamlWriter.Version.V1_2);
       case "toml" -> TomlWriter.write(value);
       case "java-properties" -> JavaPropertiesWriter.write(value, JsonValues.string(options.get("comment"), "comment"));
+      case "python-vars" -> PythonVarsWriter.write(value);
+      case "xml" -> XmlWriter.write(value, Boolean.TRUE.equals(options.get("withHeader")));
       default -> throw new IllegalArgumentException("unknown format '" + format + "'");
     };
   }
