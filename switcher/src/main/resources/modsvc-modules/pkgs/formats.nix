@@ -266,9 +266,73 @@ let
         (toJSON ((if asBindings then "" else "return ") + gen.toLua { inherit asBindings multiline; } value)));
       lib.mkRaw = gen.mkLuaInline;
     };
+  # ---------------------------------------------------------------- hocon (nixpkgs' hocon-generator)
+
+  # `generator`, `validator` and `doCheck` are accepted for compatibility: the file is written by our
+  # port of nixpkgs' generator, and nothing else is run.
+  hocon = { generator ? null, validator ? null, doCheck ? true }:
+    let
+      hoconLib = {
+        mkInclude = value:
+          let
+            statement =
+              if isAttrs value && !isDerivation value then { required = false; type = null; _type = "include"; } // value
+              else { value = toString value; required = false; type = null; _type = "include"; };
+          in
+          assert lib.assertMsg (builtins.elem statement.type [ "file" "url" "classpath" null ])
+            "Type of HOCON mkInclude is not of type 'file', 'url' or 'classpath':\n${gen.toPretty { } statement}";
+          statement;
+        mkAppend = value: { inherit value; _type = "append"; };
+        mkSubstitution = value:
+          if builtins.isString value then { inherit value; optional = false; _type = "substitution"; }
+          else
+            assert lib.assertMsg (isAttrs value)
+              "Value of invalid type provided to `hocon.lib.mkSubstition`: ${builtins.typeOf value}";
+            assert lib.assertMsg (value ? value)
+              "Argument to `hocon.lib.mkSubstition` is missing a `value`:\n${toJSON value}";
+            { value = value.value; optional = value.optional or false; _type = "substitution"; };
+      };
+      # The markers of older NixOS modules (jitsi), still understood by nixpkgs with a warning.
+      oldMarkers = v:
+        if isAttrs v then
+          (if v ? __hocon_envvar then
+            lib.warn "Use of `__hocon_envvar` has been deprecated, and will\nbe removed in the future.\n\nPlease use `(pkgs.formats.hocon {}).lib.mkSubstitution` instead.\n"
+              (hoconLib.mkSubstitution v.__hocon_envvar)
+          else if v ? __hocon_unquoted_string then
+            lib.warn "Use of `__hocon_unquoted_string` has been deprecated, and will\nbe removed in the future.\n\nPlease make use of the freeform options of\n`(pkgs.formats.hocon {}).format` instead.\n"
+              { value = v.__hocon_unquoted_string; _type = "unquoted_string"; }
+          else mapAttrs (_: oldMarkers) v)
+        else if isList v then map oldMarkers v
+        else v;
+      type' =
+        let atom = t.nullOr (t.oneOf [ t.bool t.float t.int t.path t.str ]); in
+        t.oneOf [ atom (t.listOf atom) (t.attrsOf type') ] // { description = "HOCON value"; };
+    in
+    {
+      type = type';
+      lib = hoconLib;
+      generate = name: value: serialized "hocon" { } name (oldMarkers value);
+    };
+
+  # ---------------------------------------------------------------- libconfig (nixpkgs' libconfig-generator)
+
+  libconfig = { generator ? null, validator ? null }: {
+    inherit generator;
+    type =
+      let v = t.oneOf [ t.bool t.int t.float t.str t.path (t.attrsOf v) (t.listOf v) ] // { description = "libconfig value"; };
+      in t.attrsOf v;
+    lib = {
+      mkHex = value: { _type = "hex"; inherit value; };
+      mkOctal = value: { _type = "octal"; inherit value; };
+      mkFloat = value: { _type = "float"; inherit value; };
+      mkArray = value: { _type = "array"; inherit value; };
+      mkList = value: { _type = "list"; inherit value; };
+    };
+    generate = serialized "libconfig" { };
+  };
 in
 {
-  inherit ini iniWithGlobalSection gitIni keyValue json hcl1 php nixConf javaProperties pythonVars xml lua;
+  inherit ini iniWithGlobalSection gitIni keyValue json hcl1 php nixConf javaProperties pythonVars xml lua hocon libconfig;
 
   systemd = systemdFormat // {
     generate = name: value: lib.warn

@@ -47,7 +47,8 @@ class FormatsGoldenTest {
     assertTrue(Files.exists(expectedFile), "missing " + expectedFile);
     PkgsFixture f = PkgsFixture.withModsvcLib(List.of());
     String path = ((NixString) Thunk.force(f.value(
-        "let c = import " + caseFile + " lib; in \"${(c.format pkgs.formats).generate \"out\" c.value}\""))).value();
+        "let c = import " + caseFile + " lib; v = if builtins.isFunction c.value then c.value pkgs.formats else c.value;"
+        + " in \"${(c.format pkgs.formats).generate \"out\" v}\""))).value();
     String actual = f.store.textContent(path).orElseThrow();
     assertEquals(Files.readString(expectedFile, StandardCharsets.UTF_8), actual);
   }
