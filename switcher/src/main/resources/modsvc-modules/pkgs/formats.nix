@@ -330,8 +330,15 @@ let
     };
     generate = serialized "libconfig" { };
   };
+  # ---------------------------------------------------------------- configobj (Python's ConfigObj)
+
+  configobj = { }: {
+    type = t.serializableValueWith { typeName = "ConfigObj mapping"; };
+    generate = serialized "configobj" { };
+  };
 in
 {
+  inherit configobj;
   inherit ini iniWithGlobalSection gitIni keyValue json hcl1 php nixConf javaProperties pythonVars xml lua hocon libconfig;
 
   systemd = systemdFormat // {

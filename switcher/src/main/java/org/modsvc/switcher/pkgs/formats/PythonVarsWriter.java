@@ -104,28 +104,6 @@ final class PythonVarsWriter {
   static String string(String s) {
     long doubles = s.chars().filter(c -> c == '"').count();
     long singles = s.chars().filter(c -> c == '\'').count();
-    char quote = doubles > singles ? '\'' : '"';
-    StringBuilder sb = new StringBuilder().append(quote);
-    s.codePoints().forEach(c -> {
-      if (c == quote || c == '\\') sb.append('\\').appendCodePoint(c);
-      else if (c == '\t') sb.append("\\t");
-      else if (c == '\n') sb.append("\\n");
-      else if (c == '\r') sb.append("\\r");
-      else if (isPrintable(c)) sb.appendCodePoint(c);
-      else if (c < 0x100) sb.append(String.format("\\x%02x", c));
-      else if (c < 0x10000) sb.append(String.format("\\u%04x", c));
-      else sb.append(String.format("\\U%08x", c));
-    });
-    return sb.append(quote).toString();
-  }
-
-  /** Python's {@code str.isprintable} for one character: not a control, format, separator or unassigned one (but space). */
-  private static boolean isPrintable(int c) {
-    if (c == ' ') return true;
-    return switch (Character.getType(c)) {
-      case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.PRIVATE_USE, Character.UNASSIGNED,
-          Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR, Character.SPACE_SEPARATOR -> false;
-      default -> true;
-    };
+    return PythonText.quoted(s, doubles > singles ? '\'' : '"');
   }
 }
