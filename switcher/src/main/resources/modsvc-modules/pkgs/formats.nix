@@ -251,7 +251,7 @@ let
         else serialized "xml" { inherit withHeader; } name value;
     };
 
-  # ---------------------------------------------------------------- lua (lib.generators.toLua)
+  # ---------------------------------------------------------------- lua (lib.generators.toLua + StyLua)
 
   lua = { asBindings ? false, multiline ? true, columnWidth ? 100, indentWidth ? 2, indentUsingTabs ? false }:
     let
@@ -261,9 +261,7 @@ let
     in
     {
       type = if asBindings then t.attrsOf valueType else valueType;
-      generate = name: value: writeText name (serialize "lua"
-        (toJSON { inherit columnWidth indentWidth indentUsingTabs; })
-        (toJSON ((if asBindings then "" else "return ") + gen.toLua { inherit asBindings multiline; } value)));
+      generate = serialized "lua" { inherit asBindings multiline columnWidth indentWidth indentUsingTabs; };
       lib.mkRaw = gen.mkLuaInline;
     };
   # ---------------------------------------------------------------- hocon (nixpkgs' hocon-generator)

@@ -26,6 +26,7 @@ public final class FormatSerializers {
       case "java-properties" -> JavaPropertiesWriter.write(value, JsonValues.string(options.get("comment"), "comment"));
       case "python-vars" -> PythonVarsWriter.write(value);
       case "configobj" -> ConfigObjWriter.write(value);
+      case "lua" -> LuaWriter.write(value, options);
       case "hocon" -> HoconWriter.write(value);
       case "libconfig" -> LibconfigWriter.write(value);
       case "xml" -> XmlWriter.write(value, Boolean.TRUE.equals(options.get("withHeader")));
