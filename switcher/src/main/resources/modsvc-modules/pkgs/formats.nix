@@ -334,9 +334,45 @@ let
     type = t.serializableValueWith { typeName = "ConfigObj mapping"; };
     generate = serialized "configobj" { };
   };
+  # ---------------------------------------------------------------- elixirConf (toElixir + mix format)
+
+  # `elixir` is accepted for compatibility; the layout of `mix format` is reproduced (formats/ElixirConfWriter).
+  elixirConf = { elixir ? null }:
+    let
+      valueType = t.nullOr (t.oneOf [ t.bool t.int t.float t.str (t.attrsOf valueType) (t.listOf valueType) ])
+        // { description = "Elixir value"; };
+      special = type: value: { inherit value; _elixirType = type; };
+      mkRaw = special "raw";
+      string = v: "\"" + lib.escape [ "\\" "#" "\"" ] v + "\"";
+      # Only mkGetEnv needs the text of a value here; the file itself is written by serialize.
+      scalar = v: if v == null then "nil" else if builtins.isString v then string v else toString v;
+      isElixirType = type: x: (x._elixirType or "") == type;
+      rawElixir = lib.mkOptionType { name = "rawElixir"; description = "raw elixir"; check = isElixirType "raw"; };
+      elixirOr = other: t.either other rawElixir;
+      elixirType = name: what: elixirOr (lib.mkOptionType { inherit name; description = "elixir ${what}"; check = isElixirType what; });
+    in
+    {
+      type = t.attrsOf (t.attrsOf valueType);
+      lib = {
+        inherit mkRaw;
+        mkGetEnv = { envVariable, fallback ? null }: mkRaw "System.get_env(${scalar envVariable}, ${scalar fallback})";
+        mkAtom = special "atom";
+        mkCharlist = special "charlist";
+        mkTuple = special "tuple";
+        mkMap = special "map";
+        types = {
+          inherit rawElixir elixirOr;
+          atom = elixirType "elixirAtom" "atom";
+          charlist = elixirType "elixirCharlist" "charlist";
+          tuple = elixirType "elixirTuple" "tuple";
+          map = elixirType "elixirMap" "map";
+        } // mapAttrs (_: elixirOr) t;
+      };
+      generate = serialized "elixir-conf" { };
+    };
 in
 {
-  inherit configobj;
+  inherit configobj elixirConf;
   inherit ini iniWithGlobalSection gitIni keyValue json hcl1 php nixConf javaProperties pythonVars xml lua hocon libconfig;
 
   systemd = systemdFormat // {

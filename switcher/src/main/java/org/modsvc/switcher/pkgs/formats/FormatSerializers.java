@@ -27,6 +27,7 @@ public final class FormatSerializers {
       case "python-vars" -> PythonVarsWriter.write(value);
       case "configobj" -> ConfigObjWriter.write(value);
       case "lua" -> LuaWriter.write(value, options);
+      case "elixir-conf" -> ElixirConfWriter.write(value);
       case "hocon" -> HoconWriter.write(value);
       case "libconfig" -> LibconfigWriter.write(value);
       case "xml" -> XmlWriter.write(value, Boolean.TRUE.equals(options.get("withHeader")));
