@@ -370,9 +370,15 @@ let
       };
       generate = serialized "elixir-conf" { };
     };
+  # ---------------------------------------------------------------- cdn (json2cdn)
+
+  cdn = { }: {
+    type = t.serializableValueWith { typeName = "CDN"; };
+    generate = serialized "cdn" { };
+  };
 in
 {
-  inherit configobj elixirConf;
+  inherit cdn configobj elixirConf;
   inherit ini iniWithGlobalSection gitIni keyValue json hcl1 php nixConf javaProperties pythonVars xml lua hocon libconfig;
 
   systemd = systemdFormat // {

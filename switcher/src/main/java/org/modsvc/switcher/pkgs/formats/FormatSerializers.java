@@ -17,6 +17,8 @@ public final class FormatSerializers {
    */
   public static String serialize(String format, String optionsJson, String valueJson) {
     Map<String, Object> options = JsonValues.object(JsonParser.parse(optionsJson), "options");
+    // json2cdn reads the JSON text itself, with a reader of its own.
+    if (format.equals("cdn")) return CdnWriter.write(valueJson);
     Object value = JsonParser.parse(valueJson);
     return switch (format) {
       case "json" -> JqWriter.write(value);
