@@ -134,4 +134,69 @@ class FormatsTest {
     EvalException e = assertThrows(EvalException.class, () -> merged(f, "yaml { }", "{ a = 1; }", "{ a = 2; }"));
     assertTrue(e.getMessage().contains("conflicting definition values"), e.getMessage());
   }
+
+  /** Every format's type merges two RFC 42 definitions the way its nixpkgs type does. */
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+      "yaml_1_2 { }|{ a.b = [ 1 ]; }|{ a.c = null; }|{ a = { b = [ 1 ]; c = null; }; }",
+      "toml { }|{ a.b = 1.5; }|{ a.c = \"x\"; }|{ a = { b = 1.5; c = \"x\"; }; }",
+      "gitIni { }|{ remote.origin.url = \"u\"; }|{ core.bare = false; }|{ core = { bare = false; }; remote = { origin = { url = \"u\"; }; }; }",
+      "systemd { }|{ Unit.After = [ \"a\" ]; }|{ Unit.After = [ \"b\" ]; }|{ Unit = { After = [ \"b\" \"a\" ]; }; }",
+      "php { }|{ db.port = 1; }|{ db.host = null; }|{ db = { host = null; port = 1; }; }",
+      "plist { }|{ a = [ 1 ]; }|{ b = 2.5; }|{ a = [ 1 ]; b = 2.5; }",
+      "lua { }|{ a = lib.generators.mkLuaInline \"x\"; }|{ b = null; }|{ a = { _type = \"lua-inline\"; expr = \"x\"; }; b = null; }",
+      "lua { asBindings = true; }|{ a = 1; }|{ b.c = [ ]; }|{ a = 1; b = { c = [ ]; }; }",
+      "hocon { }|{ a = [ 1 ]; }|{ b.c = null; }|{ a = [ 1 ]; b = { c = null; }; }",
+      "libconfig { }|{ a = 1; }|{ b.c = [ true ]; }|{ a = 1; b = { c = [ true ]; }; }",
+      "pythonVars { }|{ A = [ 1 ]; }|{ B.c = null; }|{ A = [ 1 ]; B = { c = null; }; }",
+      "xml { }|{ r.\"@a\" = 1; }|{ r.b = [ \"x\" ]; }|{ r = { \"@a\" = 1; b = [ \"x\" ]; }; }",
+      "javaProperties { }|{ a = true; }|{ b = 1; }|{ a = \"true\"; b = \"1\"; }",
+      "elixirConf { }|{ \":app\".\":k\" = [ 1 ]; }|{ \":app\".\":l\".m = null; }|{ \":app\" = { \":k\" = [ 1 ]; \":l\" = { m = null; }; }; }",
+      "configobj { }|{ s.a = 1; }|{ s.b = [ \"x\" ]; }|{ s = { a = 1; b = [ \"x\" ]; }; }",
+      "cdn { }|{ a = 1; }|{ b = [ { c = 2; } ]; }|{ a = 1; b = [ { c = 2; } ]; }",
+      "nixConf { package = null; version = \"2.24\"; }|{ cores = 0; }|{ sandbox = true; }|{ cores = 0; sandbox = true; }",
+      "keyValue { listToValue = lib.concatStringsSep \",\"; }|{ a = \"x\"; }|{ a = [ \"y\" ]; }|{ a = [ \"y\" \"x\" ]; }",
+  })
+  void everyFormatsType_mergesSettings(String format, String def1, String def2, String expected) {
+    assertEquals(expected, merged(withLib(), format, def1, def2));
+  }
+
+  @Test
+  void iniWithGlobalSection_type_isASubmoduleOfSectionsAndGlobalSection() {
+    assertEquals("{ globalSection = { a = 1; }; sections = { s = { b = true; }; }; }",
+        merged(withLib(), "iniWithGlobalSection { }", "{ globalSection.a = 1; }", "{ sections.s.b = true; }"));
+  }
+
+  @Test
+  void tomlType_rejectsNullWhereNixpkgsDoes_andHoconAcceptsIt() {
+    PkgsFixture f = withLib();
+    assertThrows(EvalException.class, () -> merged(f, "libconfig { }", "{ a = null; }", "{ }"));
+    assertEquals("{ a = null; }", merged(f, "hocon { }", "{ a = null; }", "{ }"));
+  }
+
+  @Test
+  void builderFormats_refuseValuesTheirToolRefuses_withTheReason() {
+    PkgsFixture f = plain();
+    EvalException toml = assertThrows(EvalException.class, () -> generated(f, "toml { }", "[ 1 ]"));
+    assertTrue(toml.getMessage().contains("a TOML document must be an attribute set"), toml.getMessage());
+    EvalException xml = assertThrows(EvalException.class, () -> generated(f, "xml { }", "{ a = 1; b = 2; }"));
+    assertTrue(xml.getMessage().contains("exactly one root element"), xml.getMessage());
+    EvalException python = assertThrows(EvalException.class, () -> generated(f, "pythonVars { }", "{ \"a-b\" = 1; }"));
+    assertTrue(python.getMessage().contains("not a Python variable name"), python.getMessage());
+    EvalException libconfig = assertThrows(EvalException.class, () -> generated(f, "libconfig { }", "{ g = { \"1x\" = 1; }; }"));
+    assertTrue(libconfig.getMessage().contains("invalid libconfig setting name"), libconfig.getMessage());
+  }
+
+  @Test
+  void generatedFile_keepsTheStorePathsOfItsValue_asReferences() {
+    PkgsFixture f = plain();
+    NixString path = (NixString) Thunk.force(f.value(
+        "\"${(pkgs.formats.yaml { }).generate \"out\" { script = pkgs.writeText \"s\" \"x\"; }}\""));
+    String script = f.store.textContent(path.value()).orElseThrow().replaceAll("(?s).*script: (\\S+)\n.*", "$1");
+    assertTrue(script.startsWith(PkgsFixture.STORE_DIR + "/") && script.endsWith("-s"), script);
+    java.util.Set<String> references = f.store.objects().stream()
+        .filter(o -> o instanceof org.modsvc.nix.eval.StoreObject.TextFile t && t.storePath().equals(path.value()))
+        .map(o -> ((org.modsvc.nix.eval.StoreObject.TextFile) o).references()).findFirst().orElseThrow();
+    assertTrue(references.contains(script), "references of " + path.value() + ": " + references);
+  }
 }
