@@ -8,7 +8,7 @@
 # implemented in Java (org.modsvc.switcher.pkgs.formats). The README's pkgs section lists what differs.
 { lib, writers, serialize }:
 let
-  inherit (builtins) attrNames concatStringsSep filter isAttrs isList mapAttrs removeAttrs toJSON;
+  inherit (builtins) attrNames concatStringsSep isAttrs isList mapAttrs removeAttrs toJSON;
   inherit (writers) writeText;
   t = lib.types;
   gen = lib.generators;

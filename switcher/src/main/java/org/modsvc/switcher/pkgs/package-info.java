@@ -16,8 +16,9 @@
  * {@code builtins.toFile} would give, executable or nested ones the content-addressed path of their
  * NAR (what {@code nix-store --add} of the same tree gives). nixpkgs builds them with derivations, so
  * the paths differ from nixpkgs' on purpose: no builder exists on the host. Upstream behaviour mirrored:
- * nixpkgs' {@code trivial-builders} argument shapes and checks, and {@code pkgs-lib/formats.nix}'s
- * option types; {@code writeShellScript} uses the host's bash (nixpkgs scripts assume bash) while
- * {@code runtimeShell} is {@code /bin/sh}; YAML is written as JSON.
+ * nixpkgs' {@code trivial-builders} argument shapes and checks, and every format of
+ * {@code pkgs-lib/formats.nix} with its option types and file bytes (the formats nixpkgs writes with a
+ * tool are written by {@link org.modsvc.switcher.pkgs.formats}); {@code writeShellScript} uses the
+ * host's bash (nixpkgs scripts assume bash) while {@code runtimeShell} is {@code /bin/sh}.
  */
 package org.modsvc.switcher.pkgs;

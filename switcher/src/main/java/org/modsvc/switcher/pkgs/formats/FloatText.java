@@ -44,7 +44,7 @@ final class FloatText {
     String digits = b.unscaledValue().toString();
     int exponent = digits.length() - 1 - b.scale();
     String sign = negative ? "-" : "";
-    if (exponent >= -5 && exponent < 16) {
+    if (exponent >= -4 && exponent < 16) {
       String plain = b.toPlainString();
       return sign + (plain.indexOf('.') >= 0 ? plain : plain + ".0");
     }
