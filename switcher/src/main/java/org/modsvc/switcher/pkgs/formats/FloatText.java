@@ -23,12 +23,8 @@ final class FloatText {
    * never an exponent) with {@code .0} added to a whole number; {@code inf}, {@code nan} as TOML spells them.
    */
   static String rustDisplay(double d) {
-    boolean negative = Double.doubleToRawLongBits(d) < 0;
-    if (Double.isNaN(d)) return negative ? "-nan" : "nan";
-    if (Double.isInfinite(d)) return negative ? "-inf" : "inf";
-    if (d == 0) return negative ? "-0.0" : "0.0";
-    String s = shortest(d).stripTrailingZeros().toPlainString();
-    return s.indexOf('.') >= 0 ? s : s + ".0";
+    if (Double.isNaN(d)) return Double.doubleToRawLongBits(d) < 0 ? "-nan" : "nan";
+    return notation(d, Integer.MIN_VALUE, Integer.MAX_VALUE, false);
   }
 
   /**
@@ -36,20 +32,8 @@ final class FloatText {
    * {@code .0} when whole), otherwise {@code d.ddde+XX}.
    */
   static String pythonRepr(double d) {
-    boolean negative = Double.doubleToRawLongBits(d) < 0;
     if (Double.isNaN(d)) return "nan";
-    if (Double.isInfinite(d)) return negative ? "-inf" : "inf";
-    if (d == 0) return negative ? "-0.0" : "0.0";
-    BigDecimal b = shortest(Math.abs(d)).stripTrailingZeros();
-    String digits = b.unscaledValue().toString();
-    int exponent = digits.length() - 1 - b.scale();
-    String sign = negative ? "-" : "";
-    if (exponent >= -4 && exponent < 16) {
-      String plain = b.toPlainString();
-      return sign + (plain.indexOf('.') >= 0 ? plain : plain + ".0");
-    }
-    String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-    return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + (Math.abs(exponent) < 10 ? "0" : "") + Math.abs(exponent);
+    return notation(d, -4, 16, true);
   }
 
   /**
@@ -65,21 +49,32 @@ final class FloatText {
     return rust(d, -4, 16);
   }
 
-  /** Shortest digits, positional when {@code min <= exponent < max} (decimal exponent of the first digit). */
   private static String rust(double d, int min, int max) {
-    boolean negative = Double.doubleToRawLongBits(d) < 0;
     if (Double.isNaN(d)) return "NaN";
-    if (Double.isInfinite(d)) return negative ? "-inf" : "inf";
-    if (d == 0) return negative ? "-0.0" : "0.0";
+    return notation(d, min, max, false);
+  }
+
+  /**
+   * Shortest digits: positional (with {@code .0} when whole) when {@code min <= exponent < max} (the
+   * decimal exponent of the first digit), else {@code d.ddde<exponent>}; Python writes the exponent
+   * with a sign and at least two digits ({@code 1e+16}, {@code 1e-05}), Rust as a plain integer.
+   */
+  private static String notation(double d, int min, int max, boolean pythonExponent) {
+    boolean negative = Double.doubleToRawLongBits(d) < 0;
+    String sign = negative ? "-" : "";
+    if (Double.isInfinite(d)) return sign + "inf";
+    if (d == 0) return sign + "0.0";
     BigDecimal b = shortest(Math.abs(d)).stripTrailingZeros();
     String digits = b.unscaledValue().toString();
     int exponent = digits.length() - 1 - b.scale();
-    String sign = negative ? "-" : "";
     if (exponent >= min && exponent < max) {
       String plain = b.toPlainString();
       return sign + (plain.indexOf('.') >= 0 ? plain : plain + ".0");
     }
     String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-    return sign + mantissa + "e" + exponent;
+    String e = pythonExponent
+        ? (exponent < 0 ? "-" : "+") + (Math.abs(exponent) < 10 ? "0" : "") + Math.abs(exponent)
+        : Integer.toString(exponent);
+    return sign + mantissa + "e" + e;
   }
 }
