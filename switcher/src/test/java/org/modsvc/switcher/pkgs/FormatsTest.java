@@ -199,4 +199,10 @@ class FormatsTest {
         .map(o -> ((org.modsvc.nix.eval.StoreObject.TextFile) o).references()).findFirst().orElseThrow();
     assertTrue(references.contains(script), "references of " + path.value() + ": " + references);
   }
+
+  @Test
+  void systemd_usedWithoutItsArguments_stillWorks_asNixpkgsKeepsIt() {
+    assertEquals("[Unit]\nAfter = a\nAfter = b\n# Before is unset\n",
+        generated(plain(), "systemd", "{ Unit = { After = [ \"a\" \"b\" ]; Before = null; }; }"));
+  }
 }
