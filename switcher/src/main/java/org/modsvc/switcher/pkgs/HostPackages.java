@@ -20,8 +20,8 @@ import org.modsvc.nix.value.Value;
 import org.modsvc.switcher.pkgs.formats.FormatSerializers;
 
 /**
- * Builds the {@code pkgs} module argument of a host without Nix (decisions.md §3): the Nix code in
- * {@code modsvc-modules/pkgs/} gets two primitives only it can reach (they are not builtins), and
+ * Builds the {@code pkgs} module argument of a host without Nix (docs/decisions.md §3): the Nix code in
+ * {@code modsvc-modules/pkgs/} gets primitives only it can reach (they are not builtins), and
  * every name it does not define is answered as a host package through {@link NixAttrs#withFallback}.
  */
 public final class HostPackages {
@@ -42,12 +42,18 @@ public final class HostPackages {
    * package's path is used). Files the writers create go to {@code state}'s store.
    */
   public static Value create(EvalState state, Value lib, List<Path> pathDirs) {
+    return create(state, lib, pathDirs, HostBuilder.unavailable("nothing can be built here"));
+  }
+
+  /** {@link #create(EvalState, Value, List)} whose trivial builders ({@code pkgs.runCommand} …) run with {@code builder}. */
+  public static Value create(EvalState state, Value lib, List<Path> pathDirs, HostBuilder builder) {
     PathSearch search = new PathSearch(pathDirs);
-    NixAttrs args = NixAttrs.builder(5)
+    NixAttrs args = NixAttrs.builder(6)
         .put("lib", lib)
         .put("packagePrefix", new PrimOp("packagePrefix", 2, (a, sp) -> packagePrefix(search, a, sp)))
         .put("addTextFile", new PrimOp("addTextFile", 1, (a, sp) -> addTextFile(state, a[0], sp)))
         .put("serialize", new PrimOp("serialize", 3, (a, sp) -> serialize(state, a, sp)))
+        .put("runBuild", new PrimOp("runBuild", 1, (a, sp) -> RunBuildPrimitive.runBuild(state, builder, a[0], sp)))
         .put("system", NixString.of(system()))
         .build();
     String sources = SOURCES.register(state.store()).path();
