@@ -7,14 +7,16 @@
 #                  executable `probe`, or an error naming the package and the PATH searched
 #   addTextFile    { name, text, executable, destination }: adds the file to the evaluation's
 #                  store, returns its store path (with the path as string context)
+#   serialize      format: optionsJson: valueJson: the text nixpkgs' tool for that format writes
+#                  (formats.nix), with the value's string context
 #   system         "x86_64-linux" and the like
 #   runBuild       { name, env }: runs a trivial builder's script on the host (builders.nix); returns
 #                  the output's store path (with the path as string context)
-{ lib, packagePrefix, addTextFile, system, runBuild }:
+{ lib, packagePrefix, addTextFile, serialize, system, runBuild }:
 let
   hostPackage = import ./host-package.nix { inherit packagePrefix; };
   writers = import ./writers.nix { inherit addTextFile bash; };
-  formats = import ./formats.nix { inherit lib writers; };
+  formats = import ./formats.nix { inherit lib writers serialize; };
   builders = import ./builders.nix { inherit runBuild bash; inherit (writers) writeTextFile derivationShaped; };
 
   # nixpkgs' runtimeShell is bash; here it is the POSIX shell every host has (docs/decisions.md §3).

@@ -17,10 +17,11 @@ import org.modsvc.nix.value.NixAttrs;
 import org.modsvc.nix.value.NixString;
 import org.modsvc.nix.value.Thunk;
 import org.modsvc.nix.value.Value;
+import org.modsvc.switcher.pkgs.formats.FormatSerializers;
 
 /**
  * Builds the {@code pkgs} module argument of a host without Nix (docs/decisions.md §3): the Nix code in
- * {@code modsvc-modules/pkgs/} gets two primitives only it can reach (they are not builtins), and
+ * {@code modsvc-modules/pkgs/} gets primitives only it can reach (they are not builtins), and
  * every name it does not define is answered as a host package through {@link NixAttrs#withFallback}.
  */
 public final class HostPackages {
@@ -47,10 +48,11 @@ public final class HostPackages {
   /** {@link #create(EvalState, Value, List)} whose trivial builders ({@code pkgs.runCommand} …) run with {@code builder}. */
   public static Value create(EvalState state, Value lib, List<Path> pathDirs, HostBuilder builder) {
     PathSearch search = new PathSearch(pathDirs);
-    NixAttrs args = NixAttrs.builder(5)
+    NixAttrs args = NixAttrs.builder(6)
         .put("lib", lib)
         .put("packagePrefix", new PrimOp("packagePrefix", 2, (a, sp) -> packagePrefix(search, a, sp)))
         .put("addTextFile", new PrimOp("addTextFile", 1, (a, sp) -> addTextFile(state, a[0], sp)))
+        .put("serialize", new PrimOp("serialize", 3, (a, sp) -> serialize(state, a, sp)))
         .put("runBuild", new PrimOp("runBuild", 1, (a, sp) -> RunBuildPrimitive.runBuild(state, builder, a[0], sp)))
         .put("system", NixString.of(system()))
         .build();
@@ -100,6 +102,21 @@ public final class HostPackages {
       return new NixString(p, Set.of(p));
     } catch (StoreException e) {
       throw new EvalException(e.getMessage(), sp);
+    }
+  }
+
+  /**
+   * {@code serialize format optionsJson valueJson}: the text a {@code pkgs.formats} tool writes,
+   * carrying the value's string context (store paths in the value stay references of the file).
+   */
+  private static Value serialize(EvalState state, Value[] a, Span sp) {
+    String format = Types.plainString(a[0], sp);
+    String options = Types.plainString(a[1], sp);
+    NixString value = state.coerceToString(a[2], sp, false, false);
+    try {
+      return new NixString(FormatSerializers.serialize(format, options, value.value()), value.context());
+    } catch (IllegalArgumentException e) {
+      throw new EvalException("pkgs.formats: " + e.getMessage(), sp);
     }
   }
 

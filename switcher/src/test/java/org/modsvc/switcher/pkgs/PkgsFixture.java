@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import org.modsvc.nix.eval.EvalState;
+import org.modsvc.nix.lib.BundledSources;
 import org.modsvc.nix.source.Source;
 import org.modsvc.nix.source.Span;
 import org.modsvc.nix.store.MemoryStore;
@@ -22,7 +23,9 @@ final class PkgsFixture {
   static final String STORE_DIR = "/var/lib/modsvc/store";
 
   final MemoryStore store = new MemoryStore(STORE_DIR);
-  final EvalState state = new EvalState(store, List.of(), Path.of("/tmp"), Set.of(), System.err);
+  /** {@code <modsvc-lib>} is on the search path, as in a real evaluation. */
+  final EvalState state = new EvalState(store, List.of(BundledSources.LIB.register(store)), Path.of("/tmp"), Set.of(),
+      System.err);
   final Value pkgs;
 
   /** With an empty lib: everything but the formats' option types works without one. */
@@ -30,6 +33,11 @@ final class PkgsFixture {
 
   PkgsFixture(List<Path> path, Function<EvalState, Value> lib) {
     pkgs = HostPackages.create(state, lib.apply(state), path);
+  }
+
+  /** With the lib real evaluations use ({@code import <modsvc-lib>}). */
+  static PkgsFixture withModsvcLib(List<Path> path) {
+    return new PkgsFixture(path, st -> st.evalSource(Source.ofString("«test»", "import <modsvc-lib>", Path.of("/tmp"))));
   }
 
   /** With nixpkgs' lib from the corpora folder (README "Tests"); a test without it is skipped with the reason. */
