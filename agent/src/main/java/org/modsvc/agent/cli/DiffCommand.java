@@ -16,6 +16,8 @@ import picocli.CommandLine.Mixin;
 final class DiffCommand extends SwitchingCommand {
   @Mixin ConfigurationOptions configuration;
 
+  @Mixin ManagerOptions manager;
+
   DiffCommand(PrintStream out, PrintStream err) {
     super(out, err);
   }
@@ -23,7 +25,7 @@ final class DiffCommand extends SwitchingCommand {
   @Override
   int run() throws IOException {
     Layout layout = context.layout();
-    Activation.Preview preview = context.activation(layout, false, err)
+    Activation.Preview preview = manager.activation(context, layout, JobOptions.defaults(), false, err)
         .preview(configuration.source(context, layout, err));
     String diff = UnifiedDiff.of(preview.oldState(), preview.newState());
     if (context.json) {
