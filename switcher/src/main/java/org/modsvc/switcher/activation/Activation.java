@@ -92,7 +92,7 @@ public final class Activation {
           return new SwitchResult(resumed, before.generation(), next.generation(), false, files, plan,
               Optional.empty(), warnings, List.of(), Optional.empty(), manager.callCounts());
         }
-        PhasePlan phases = phasesOf(plan, List.of());
+        PhasePlan phases = phasesOf(plan, List.of(), live);
         generations.pending().begin(next.generation(), before.generation(), PendingPhases.of(phases));
         checkpoint.reached("pending recorded");
         ApplyReport[] applied = new ApplyReport[1];
@@ -191,7 +191,7 @@ public final class Activation {
     List<String> stops = PendingPhases.unfinishedStops(pending).stream()
         .filter(u -> live.containsKey(u) && live.get(u).inActiveSet()).toList();
     SwitchPlan plan = plan(units, units, live, PendingPhases.resumedWork(pending), stops);
-    SwitchReport report = manager.execute(phasesOf(plan, stops), this::stopDone, new JournalingListener());
+    SwitchReport report = manager.execute(phasesOf(plan, stops, live), this::stopDone, new JournalingListener());
     generations.pending().clear();
     checkpoint.reached("interrupted switch finished");
     return Optional.of(new SwitchResult.Resumed(pending.generation(), stops, plan, report));
@@ -207,11 +207,15 @@ public final class Activation {
         && live.get(u).isActiveOrActivating());
   }
 
-  private static PhasePlan phasesOf(SwitchPlan plan, List<String> extraStops) {
+  private static PhasePlan phasesOf(SwitchPlan plan, List<String> extraStops, Map<String, UnitState> live) {
     List<String> stop = new ArrayList<>(extraStops);
     SwitchPlan.units(plan.stop()).stream().filter(u -> !stop.contains(u)).forEach(stop::add);
+    List<String> started = new ArrayList<>(SwitchPlan.units(plan.restart()));
+    started.addAll(SwitchPlan.units(plan.start()));
+    List<String> resetFailed = started.stream().distinct()
+        .filter(u -> live.containsKey(u) && live.get(u).activeState().equals("failed")).toList();
     return new PhasePlan(stop, SwitchPlan.units(plan.reload()), SwitchPlan.units(plan.restart()),
-        SwitchPlan.units(plan.start()));
+        SwitchPlan.units(plan.start()), resetFailed);
   }
 
   private Built build(ConfigurationSource source) throws IOException {

@@ -70,6 +70,13 @@ public final class PhaseExecutor {
     listener.filesWritten();
     client.daemonReload();
     listener.daemonReloaded();
+    for (String unit : plan.resetFailed()) {
+      try {
+        client.resetFailed(unit);
+      } catch (SystemdException e) {
+        // the start job that follows reports whatever still stands in its way
+      }
+    }
     for (Phase phase : List.of(Phase.RELOAD, Phase.RESTART, Phase.START)) {
       runPhase(phase, plan, phases, failures);
     }
@@ -106,8 +113,7 @@ public final class PhaseExecutor {
         for (int j = 0; j < outcomes.size(); j++) {
           JobOutcome o = outcomes.get(j);
           if (o.unit().equals(u.unit()) && !o.failed() && (p.phase() == Phase.RESTART || p.phase() == Phase.START)) {
-            JobOutcome bad = new JobOutcome(o.unit(), o.kind(), JobStatus.UNHEALTHY, o.systemdResult(),
-                u.reason() + " within " + JobOutcome.seconds(settle));
+            JobOutcome bad = new JobOutcome(o.unit(), o.kind(), JobStatus.UNHEALTHY, o.systemdResult(), u.reason());
             outcomes.set(j, bad);
             failures.add(new UnitFailure(p.phase(), bad, tail(o.unit())));
           }

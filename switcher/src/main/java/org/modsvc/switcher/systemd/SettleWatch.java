@@ -42,7 +42,7 @@ public final class SettleWatch {
     };
   }
 
-  /** A unit found unhealthy, with the reason in words ({@code failed: Result=exit-code, exit status 203}). */
+  /** A unit found unhealthy, with the reason in words ({@code failed within 5 s of its start; Result=exit-code}). */
   public record Unhealthy(String unit, String reason) {}
 
   public static final Duration DEFAULT_WINDOW = Duration.ofSeconds(5);
@@ -84,7 +84,7 @@ public final class SettleWatch {
     for (String unit : units) {
       UnitState first = probe.state(unit);
       baseline.put(unit, first.restarts().orElse(0));
-      check(first, first.restarts().orElse(0), false).ifPresent(r -> unhealthy.put(unit, r));
+      check(first, first.restarts().orElse(0), false, window).ifPresent(r -> unhealthy.put(unit, r));
     }
     while (unhealthy.size() < units.size()) {
       long left = end - ticker.nanoTime();
@@ -95,7 +95,7 @@ public final class SettleWatch {
       boolean last = ticker.nanoTime() >= end;
       for (String unit : units) {
         if (!unhealthy.containsKey(unit)) {
-          check(probe.state(unit), baseline.get(unit), last).ifPresent(r -> unhealthy.put(unit, r));
+          check(probe.state(unit), baseline.get(unit), last, window).ifPresent(r -> unhealthy.put(unit, r));
         }
       }
     }
@@ -106,18 +106,18 @@ public final class SettleWatch {
     return out;
   }
 
-  private static Optional<String> check(UnitState s, long baseline, boolean windowOver) {
+  private static Optional<String> check(UnitState s, long baseline, boolean windowOver, Duration window) {
+    String within = " within " + JobOutcome.seconds(window) + " of its start";
     if ("failed".equals(s.activeState())) {
-      return Optional.of("failed" + detail(s));
+      return Optional.of("failed" + within + detail(s));
     }
     long restarts = s.restarts().orElse(0);
     if (restarts > baseline) {
       long n = restarts - baseline;
-      return Optional.of("restarted by systemd " + n + (n == 1 ? " time" : " times")
-          + " after it was started" + detail(s));
+      return Optional.of("restarted by systemd " + n + (n == 1 ? " time" : " times") + within + detail(s));
     }
     if (windowOver && "auto-restart".equals(s.subState())) {
-      return Optional.of("exited and is waiting to be restarted" + detail(s));
+      return Optional.of("exited" + within + " and waits to be restarted" + detail(s));
     }
     return Optional.empty();
   }
@@ -128,6 +128,6 @@ public final class SettleWatch {
     s.execMainStatus().ifPresent(st -> {
       if (st != 0) parts.add("exit status " + st);
     });
-    return parts.isEmpty() ? "" : ": " + String.join(", ", parts);
+    return parts.isEmpty() ? "" : "; " + String.join(", ", parts);
   }
 }

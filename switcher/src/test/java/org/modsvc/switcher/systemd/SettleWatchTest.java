@@ -65,7 +65,7 @@ class SettleWatchTest {
   void aServiceThatFailsWithinTheWindowIsUnhealthy() throws InterruptedException {
     Script s = new Script().at("web.service", 0, "active", "running", 0).at("web.service", 300, "failed", "failed", 0)
         .at("ok.service", 0, "active", "running", 0);
-    assertEquals(List.of(new SettleWatch.Unhealthy("web.service", "failed: Result=exit-code, exit status 203")),
+    assertEquals(List.of(new SettleWatch.Unhealthy("web.service", "failed within 5 s of its start; Result=exit-code, exit status 203")),
         watch(s, List.of("web.service", "ok.service")));
   }
 
@@ -73,7 +73,7 @@ class SettleWatchTest {
   void aServiceSystemdRestartsIsUnhealthy_evenWhenItLooksActive() throws InterruptedException {
     Script s = new Script().at("loop.service", 0, "active", "running", 0)
         .at("loop.service", 1200, "active", "running", 2);
-    assertEquals(List.of(new SettleWatch.Unhealthy("loop.service", "restarted by systemd 2 times after it was started")),
+    assertEquals(List.of(new SettleWatch.Unhealthy("loop.service", "restarted by systemd 2 times within 5 s of its start")),
         watch(s, List.of("loop.service")));
   }
 
@@ -86,7 +86,7 @@ class SettleWatchTest {
   @Test
   void aServiceStillWaitingForItsAutomaticRestartWhenTheWindowEndsIsUnhealthy() throws InterruptedException {
     Script s = new Script().at("slow.service", 0, "activating", "auto-restart", 0);
-    assertEquals(List.of(new SettleWatch.Unhealthy("slow.service", "exited and is waiting to be restarted")),
+    assertEquals(List.of(new SettleWatch.Unhealthy("slow.service", "exited within 5 s of its start and waits to be restarted")),
         watch(s, List.of("slow.service")));
   }
 
