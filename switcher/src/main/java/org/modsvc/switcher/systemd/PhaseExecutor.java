@@ -101,7 +101,7 @@ public final class PhaseExecutor {
     listener.settling(watched, settle);
     List<SettleWatch.Unhealthy> unhealthy;
     try {
-      unhealthy = new SettleWatch(client::unitState, settle).watch(watched);
+      unhealthy = new SettleWatch(this::stateOrNull, settle).watch(watched);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SystemdException("interrupted while watching the started units", e);
@@ -120,6 +120,15 @@ public final class PhaseExecutor {
         }
         phases.set(i, new PhaseReport(p.phase(), outcomes));
       }
+    }
+  }
+
+  /** The switch is done when the watch runs: a state that cannot be read must not turn it into a fatal error. */
+  private UnitState stateOrNull(String unit) {
+    try {
+      return client.unitState(unit);
+    } catch (SystemdException e) {
+      return null;
     }
   }
 

@@ -17,7 +17,7 @@ import java.util.Optional;
  * daemon's health check too.
  */
 public final class SettleWatch {
-  /** Reads a unit's state; {@link SystemdClient#unitState} in production. */
+  /** Reads a unit's state ({@link SystemdClient#unitState} in production); null when it cannot be read. */
   @FunctionalInterface
   public interface Probe {
     UnitState state(String unit);
@@ -83,8 +83,8 @@ public final class SettleWatch {
     Map<String, String> unhealthy = new LinkedHashMap<>();
     for (String unit : units) {
       UnitState first = probe.state(unit);
-      baseline.put(unit, first.restarts().orElse(0));
-      check(first, first.restarts().orElse(0), false, window).ifPresent(r -> unhealthy.put(unit, r));
+      baseline.put(unit, first == null ? 0 : first.restarts().orElse(0));
+      check(first, baseline.get(unit), false, window).ifPresent(r -> unhealthy.put(unit, r));
     }
     while (unhealthy.size() < units.size()) {
       long left = end - ticker.nanoTime();
@@ -106,7 +106,11 @@ public final class SettleWatch {
     return out;
   }
 
+  /** A state that could not be read says nothing: the unit is not called unhealthy for it. */
   private static Optional<String> check(UnitState s, long baseline, boolean windowOver, Duration window) {
+    if (s == null) {
+      return Optional.empty();
+    }
     String within = " within " + JobOutcome.seconds(window) + " of its start";
     if ("failed".equals(s.activeState())) {
       return Optional.of("failed" + within + detail(s));

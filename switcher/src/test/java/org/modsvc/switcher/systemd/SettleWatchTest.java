@@ -105,6 +105,11 @@ class SettleWatchTest {
   }
 
   @Test
+  void aStateThatCannotBeReadMakesNoUnitUnhealthy() throws InterruptedException {
+    assertEquals(List.of(), new SettleWatch(unit -> null, Duration.ofSeconds(1), new Script()).watch(List.of("a.service")));
+  }
+
+  @Test
   void refusesANegativeWindow() {
     Script s = new Script();
     assertThrows(IllegalArgumentException.class, () -> new SettleWatch(s, Duration.ofSeconds(-1), s));
