@@ -1,4 +1,4 @@
-# The host package set `pkgs` of a host without Nix (decisions.md §3), built by
+# The host package set `pkgs` of a host without Nix (docs/decisions.md §3), built by
 # org.modsvc.switcher.pkgs.HostPackages, which passes the primitives below and answers every name
 # missing from the returned `pkgs` with `hostPackage name` (a NixAttrs fallback).
 #
@@ -14,7 +14,7 @@ let
   writers = import ./writers.nix { inherit addTextFile bash; };
   formats = import ./formats.nix { inherit lib writers; };
 
-  # nixpkgs' runtimeShell is bash; here it is the POSIX shell every host has (decisions.md §3).
+  # nixpkgs' runtimeShell is bash; here it is the POSIX shell every host has (docs/decisions.md §3).
   runtimeShell = "/bin/sh";
   bash = hostPackage { name = "bash"; };
   platform = {

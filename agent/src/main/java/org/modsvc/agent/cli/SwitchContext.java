@@ -8,9 +8,10 @@ import org.modsvc.switcher.generation.Layout;
 import picocli.CommandLine.Option;
 
 /**
- * The options every command but {@code eval} shares (decisions §7): the mode, the root and the output form; the
- * others are in mixins of the commands they apply to ({@link ConfigurationOptions}, {@link EvaluationOptions},
- * {@link ManagerOptions}, {@link JobOptions}), so that each command's help lists only its own.
+ * The options every command but {@code eval} shares (docs/decisions.md §7): the mode, the root and the output
+ * form; the others are in mixins of the commands they apply to ({@link ConfigurationOptions},
+ * {@link EvaluationOptions}, {@link ManagerOptions}, {@link JobOptions}), so that each command's help lists only
+ * its own.
  */
 final class SwitchContext {
   @Option(names = "--user", description = "Switch the calling user's services (user manager, XDG paths).")

@@ -34,7 +34,7 @@ import org.modsvc.switcher.pkgs.PathSearch;
 import org.modsvc.switcher.store.Store;
 
 /**
- * The configuration of a host: the user's module files (decisions §1) evaluated with our lib, the built-in
+ * The configuration of a host: the user's module files (docs/decisions.md §1) evaluated with our lib, the built-in
  * modules ({@code modsvc-modules/eval.nix}) and the host package set, into the files of a generation.
  *
  * <p>The evaluation's store directory is the mode's real store ({@code /var/lib/modsvc/store}, never under

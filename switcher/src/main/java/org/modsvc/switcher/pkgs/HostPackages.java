@@ -19,7 +19,7 @@ import org.modsvc.nix.value.Thunk;
 import org.modsvc.nix.value.Value;
 
 /**
- * Builds the {@code pkgs} module argument of a host without Nix (decisions.md §3): the Nix code in
+ * Builds the {@code pkgs} module argument of a host without Nix (docs/decisions.md §3): the Nix code in
  * {@code modsvc-modules/pkgs/} gets two primitives only it can reach (they are not builtins), and
  * every name it does not define is answered as a host package through {@link NixAttrs#withFallback}.
  */

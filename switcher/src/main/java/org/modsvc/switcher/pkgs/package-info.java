@@ -1,5 +1,5 @@
 /**
- * The host package set {@code pkgs} for a host without Nix (decisions.md §3).
+ * The host package set {@code pkgs} for a host without Nix (docs/decisions.md §3).
  *
  * <p>{@code pkgs.<name>} is, for any name, a derivation-shaped set describing a program installed on
  * the host: {@code outPath} is the prefix of the first {@code PATH} directory {@code <prefix>/bin}

@@ -7,7 +7,7 @@ import org.modsvc.switcher.unit.UnitFile;
 import org.modsvc.switcher.unit.UnitName;
 
 /**
- * Our rule for units that appear (decisions §6): a unit the new generation adds, or newly links into
+ * Our rule for units that appear (docs/decisions.md §6): a unit the new generation adds, or newly links into
  * a target's {@code .wants}/{@code .requires}, is started directly when such a target is running.
  * A unit whose definition changed while it was not running is started too when it is {@code failed}
  * (the change is most likely its fix) or when an active target wants it: otherwise a service that
