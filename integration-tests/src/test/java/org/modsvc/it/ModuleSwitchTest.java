@@ -202,6 +202,23 @@ class ModuleSwitchTest {
 
   @ParameterizedTest
   @EnumSource(Scope.class)
+  void diff_showsAConfigDataChangeAsTheContentDiffUnderTheLinkPath(Scope scope) throws Exception {
+    SwitchAgent agent = new SwitchAgent(scope);
+    var dir = agent.modulesDir("diff-" + id).write("svc.nix", module(scope, "d", v(1), ""));
+    ok(switchTo(agent, dir));
+
+    dir.write("svc.nix", module(scope, "d", v(2), ""));
+    var result = agent.run("diff", "--modules", dir.inContainer());
+
+    ok(result);
+    String link = configDataDir(scope, "d") + "/app.conf";
+    assertTrue(result.output().contains("--- old" + link + " (content)\n+++ new" + link + " (content)\n"),
+        result.output());
+    assertTrue(result.output().contains("\n-" + v(1) + "\n+" + v(2) + "\n"), result.output());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Scope.class)
   void restartIfChangedFalse_andKeepOld_leaveTheRunningProcessesAlone(Scope scope) throws Exception {
     SwitchAgent agent = new SwitchAgent(scope);
     String noRestart = "systemd.service.restartIfChanged = false;";

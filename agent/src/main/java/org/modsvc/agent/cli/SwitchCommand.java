@@ -16,6 +16,10 @@ import picocli.CommandLine.Option;
 final class SwitchCommand extends SwitchingCommand {
   @Mixin ConfigurationOptions configuration;
 
+  @Mixin ManagerOptions manager;
+
+  @Mixin JobOptions jobs;
+
   @Option(names = "--dry-run", description = "Show what would be done; change nothing.")
   boolean dryRun;
 
@@ -29,7 +33,7 @@ final class SwitchCommand extends SwitchingCommand {
   @Override
   int run() throws IOException {
     Layout layout = context.layout();
-    Activation activation = context.activation(layout, force, err);
+    Activation activation = manager.activation(context, layout, jobs, force, err);
     ConfigurationSource source = configuration.source(context, layout, err);
     return print(dryRun ? activation.preview(source).result() : activation.switchTo(source));
   }

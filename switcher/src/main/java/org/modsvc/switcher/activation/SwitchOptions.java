@@ -31,6 +31,10 @@ public record SwitchOptions(boolean force, Duration lockWait, int keepGeneration
     return new SwitchOptions(f, lockWait, keepGenerations);
   }
 
+  public SwitchOptions withKeepGenerations(int keep) {
+    return new SwitchOptions(force, lockWait, keep);
+  }
+
   public SwitchOptions withLockWait(Duration wait) {
     return new SwitchOptions(force, wait, keepGenerations);
   }

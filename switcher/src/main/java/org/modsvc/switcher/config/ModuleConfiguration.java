@@ -24,6 +24,7 @@ import org.modsvc.switcher.build.Built;
 import org.modsvc.switcher.build.ConfigurationSource;
 import org.modsvc.switcher.build.DesiredFiles;
 import org.modsvc.switcher.build.OutputDecoder;
+import org.modsvc.switcher.build.UnitValidator;
 import org.modsvc.switcher.generation.DesiredState;
 import org.modsvc.switcher.generation.Layout;
 import org.modsvc.switcher.options.OptionDoc;
@@ -52,12 +53,18 @@ public final class ModuleConfiguration implements ConfigurationSource {
    * @param version the agent's version, visible to modules as {@code modsvc.version}
    * @param diagnostics where evaluation warnings and traces go
    * @param showTrace whether an evaluation error shows the whole trace
+   * @param unitChecks {@code --unit-keys}, {@code --strict-paths} (see {@link UnitValidator})
    */
   public record Settings(Path modules, List<SearchPathEntry> searchPath, Map<String, String> env, String version,
-      PrintStream diagnostics, boolean showTrace) {
+      PrintStream diagnostics, boolean showTrace, UnitValidator.Settings unitChecks) {
     public Settings {
       searchPath = List.copyOf(searchPath);
       env = Map.copyOf(env);
+    }
+
+    public Settings(Path modules, List<SearchPathEntry> searchPath, Map<String, String> env, String version,
+        PrintStream diagnostics, boolean showTrace) {
+      this(modules, searchPath, env, version, diagnostics, showTrace, UnitValidator.Settings.defaults());
     }
   }
 
@@ -72,9 +79,20 @@ public final class ModuleConfiguration implements ConfigurationSource {
     List<Path> files = ModuleFiles.of(settings.modules());
     Evaluation e = EvalThread.call(() -> evaluate(layout, files), sourceNames(layout), settings.showTrace());
     if (!e.output().failedAssertions().isEmpty()) throw new FailedAssertions(e.output().failedAssertions());
+    List<String> warnings = new ArrayList<>(e.output().warnings());
+    warnings.addAll(new UnitValidator(settings.unitChecks(), host(layout), new ModuleSourceLocator(files))
+        .check(e.output().units()));
     DesiredState state = DesiredFiles.of(e.output(), layout, Set.of(), metadata(files));
     StoreObjects.writeNeeded(e.store().objects(), store, state);
-    return new Built(state, e.output().warnings());
+    return new Built(state, warnings);
+  }
+
+  /** Where the unit checks look for programs and vendor units: the mode's directories under the root. */
+  private static UnitValidator.Host host(Layout layout) {
+    List<String> vendor = layout.mode() == Layout.Mode.SYSTEM
+        ? List.of("/lib/systemd/system", "/usr/lib/systemd/system")
+        : List.of("/usr/lib/systemd/user", "/lib/systemd/user");
+    return new UnitValidator.Host(layout.root(), vendor, layout.storeDir().toString());
   }
 
   /**
