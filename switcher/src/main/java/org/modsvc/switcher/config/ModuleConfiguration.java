@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.modsvc.nix.eval.EvalState;
+import org.modsvc.nix.eval.FileGuard;
 import org.modsvc.nix.eval.EvalState.SearchPathEntry;
 import org.modsvc.nix.lib.BundledSources;
 import org.modsvc.nix.source.Source;
@@ -69,7 +70,7 @@ public final class ModuleConfiguration implements ConfigurationSource {
 
   @Override
   public Built build(Layout layout, Store store) throws IOException {
-    List<Path> files = ModuleFiles.of(settings.modules());
+    List<Path> files = ModuleFiles.of(settings.modules(), guardFor(layout));
     Evaluation e = EvalThread.call(() -> evaluate(layout, files), settings.showTrace());
     if (!e.output().failedAssertions().isEmpty()) throw new FailedAssertions(e.output().failedAssertions());
     DesiredState state = DesiredFiles.of(e.output(), layout, Set.of(), metadata(files));
@@ -82,7 +83,7 @@ public final class ModuleConfiguration implements ConfigurationSource {
    * included. For measuring ({@code build --repeat}) and for tools that inspect the result.
    */
   public BuildOutput evaluateOnly(Layout layout) throws IOException {
-    List<Path> files = ModuleFiles.of(settings.modules());
+    List<Path> files = ModuleFiles.of(settings.modules(), guardFor(layout));
     return EvalThread.call(() -> evaluate(layout, files), settings.showTrace()).output();
   }
 
@@ -99,7 +100,7 @@ public final class ModuleConfiguration implements ConfigurationSource {
    * nothing is written. {@code modsvc-modules/options.nix} is the entry.
    */
   public List<OptionDoc> optionDocs(Layout layout) throws IOException {
-    List<Path> files = ModuleFiles.of(settings.modules());
+    List<Path> files = ModuleFiles.of(settings.modules(), guardFor(layout));
     return EvalThread.call(() -> OptionDocDecoder.decode(callEntry(layout, files, "options.nix").result()),
         settings.showTrace());
   }
@@ -115,6 +116,7 @@ public final class ModuleConfiguration implements ConfigurationSource {
     searchPath.add(modules);
     Path home = Path.of(settings.env().getOrDefault("HOME", "/"));
     EvalState state = new EvalState(evalStore, searchPath, home, Set.of(), settings.diagnostics());
+    state.setFileGuard(guardFor(layout));
     Path cwd = files.isEmpty() ? settings.modules() : files.get(0).getParent();
     Value lib = state.evalSource(Source.ofString("«modsvc»", "import <modsvc-lib>", cwd));
     Value pkgs = HostPackages.create(state, lib, PathSearch.of(settings.env().getOrDefault("PATH", "")).dirs());
@@ -122,6 +124,11 @@ public final class ModuleConfiguration implements ConfigurationSource {
     NixAttrs args = NixAttrs.builder(4).put("lib", lib).put("pkgs", pkgs).put("modsvc", modsvcArg(layout))
         .put("modules", modulesList(files)).build();
     return new Entry(state.call(entry, args, Span.NONE), evalStore);
+  }
+
+  /** System mode evaluates as root: files other users can change are refused (see {@link StrictModes}). */
+  private static FileGuard guardFor(Layout layout) {
+    return layout.mode() == Layout.Mode.SYSTEM ? StrictModes.forThisProcess() : FileGuard.NONE;
   }
 
   private NixAttrs modsvcArg(Layout layout) {
