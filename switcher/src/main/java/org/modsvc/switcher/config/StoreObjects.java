@@ -62,7 +62,7 @@ final class StoreObjects {
       return c;
     }
     StoreObject.CopiedPath p = (StoreObject.CopiedPath) o;
-    if (!p.recursive()) return new StoreContent.File(Files.readAllBytes(p.source()), false);
+    if (!p.recursive()) return new StoreContent.Copy(p.source(), false);
     return StoreContent.read(p.source(), p.included());
   }
 }

@@ -48,6 +48,12 @@ public sealed interface StoreContent {
         }
     }
 
+    /**
+     * A regular file copied from {@code source} when the entry is written, streamed: a configData source may be
+     * larger than the heap (or than a Java array). {@code executable} as for {@link File}.
+     */
+    record Copy(Path source, boolean executable) implements StoreContent {}
+
     record Symlink(String target) implements StoreContent {
         public Symlink {
             if (target.isEmpty() || target.indexOf('\0') >= 0) {
@@ -69,7 +75,10 @@ public sealed interface StoreContent {
         return new File(text.getBytes(StandardCharsets.UTF_8), false);
     }
 
-    /** Reads a file or tree from disk (no symlink followed), e.g. a module's {@code ./script.sh}. */
+    /**
+     * Reads a file or tree from disk (no symlink followed), e.g. a module's {@code ./script.sh}; regular files
+     * are copied from disk when written ({@link Copy}).
+     */
     static StoreContent read(Path path) throws IOException {
         return read(path, null);
     }
@@ -95,7 +104,7 @@ public sealed interface StoreContent {
         }
         if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
             boolean exec = Files.getPosixFilePermissions(path).contains(PosixFilePermission.OWNER_EXECUTE);
-            return new File(Files.readAllBytes(path), exec);
+            return new Copy(path, exec);
         }
         throw new IOException("cannot add " + path + " to the store: not a file, directory or symlink");
     }
@@ -110,6 +119,15 @@ public sealed interface StoreContent {
             out.writeBytes(("file\0" + (f.executable ? "x" : "-") + "\0" + f.bytes.length + "\0")
                     .getBytes(StandardCharsets.UTF_8));
             out.writeBytes(f.bytes);
+        } else if (this instanceof Copy c) {
+            // Only our own entries (Store#add) hash their serialisation; evaluated copies come with their path.
+            byte[] bytes;
+            try {
+                bytes = Files.readAllBytes(c.source);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            new File(bytes, c.executable).serialise(out);
         } else if (this instanceof Symlink l) {
             out.writeBytes(("link\0" + l.target + "\0").getBytes(StandardCharsets.UTF_8));
         } else {
