@@ -12,7 +12,7 @@ import org.modsvc.nix.eval.FileGuard;
 import org.modsvc.switcher.build.BuildException;
 
 /**
- * The user's module files (decisions §1): every {@code *.nix} directly inside the modules directory, sorted by
+ * The user's module files (docs/decisions.md §1): every {@code *.nix} directly inside the modules directory, sorted by
  * name, or the single file given. Subdirectories are not loaded: they hold files that modules import.
  *
  * <p>A {@code *.nix} entry that is not a readable regular file once links are followed (a dangling link to a

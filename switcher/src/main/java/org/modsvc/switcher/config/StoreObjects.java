@@ -31,24 +31,51 @@ final class StoreObjects {
    * copies of our own lib and modules every evaluation makes, stay in memory.
    */
   static void writeNeeded(List<StoreObject> objects, Store store, DesiredState state) throws IOException {
-    String prefix = store.dir().toString() + "/";
-    Map<StorePath, StoreObject> byEntry = new HashMap<>();
-    for (StoreObject o : objects) byEntry.put(StorePath.parse(o.storePath().substring(prefix.length())), o);
     Deque<StorePath> todo = new ArrayDeque<>();
     for (DesiredFile f : state.files().values()) {
       todo.addAll(store.namedIn(f instanceof DesiredFile.Regular r ? new String(r.bytes(), StandardCharsets.UTF_8)
           : ((DesiredFile.Symlink) f).target()));
     }
+    writeClosure(objects, store, todo);
+  }
+
+  /**
+   * Writes the objects {@code todo} names, with everything they reference in turn (text files their recorded
+   * references; copied and built trees the store paths their files and links name).
+   */
+  static void writeClosure(List<StoreObject> objects, Store store, Deque<StorePath> todo) throws IOException {
+    String prefix = store.dir().toString() + "/";
+    Map<StorePath, StoreObject> byEntry = new HashMap<>();
+    for (StoreObject o : objects) byEntry.put(StorePath.parse(o.storePath().substring(prefix.length())), o);
     Set<StorePath> done = new HashSet<>();
     while (!todo.isEmpty()) {
       StorePath entry = todo.pop();
       if (!done.add(entry)) continue;
       StoreObject o = byEntry.get(entry);
       if (o == null || o instanceof StoreObject.DerivationFile) continue;
+      StoreContent content = content(o);
       if (o instanceof StoreObject.TextFile t) {
         for (String ref : t.references()) todo.addAll(store.namedIn(ref));
+      } else {
+        named(content, store, todo);
       }
-      store.put(entry, content(o));
+      store.put(entry, content);
+    }
+  }
+
+  /**
+   * Adds the store paths named in every file (its bytes as ISO-8859-1, so any byte survives; files copied from
+   * disk are scanned streamed) and every link target of a tree.
+   */
+  private static void named(StoreContent c, Store store, Deque<StorePath> out) throws IOException {
+    if (c instanceof StoreContent.File f) {
+      out.addAll(store.namedIn(new String(f.bytes(), StandardCharsets.ISO_8859_1)));
+    } else if (c instanceof StoreContent.Copy copy) {
+      out.addAll(store.namedInFile(copy.source()));
+    } else if (c instanceof StoreContent.Symlink l) {
+      out.addAll(store.namedIn(l.target()));
+    } else {
+      for (StoreContent child : ((StoreContent.Directory) c).entries().values()) named(child, store, out);
     }
   }
 
@@ -63,6 +90,6 @@ final class StoreObjects {
     }
     StoreObject.CopiedPath p = (StoreObject.CopiedPath) o;
     if (!p.recursive()) return new StoreContent.Copy(p.source(), false);
-    return StoreContent.read(p.source(), p.included());
+    return StoreContent.copyOf(p.source(), p.included());
   }
 }

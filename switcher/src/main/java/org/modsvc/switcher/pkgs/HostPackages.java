@@ -19,7 +19,7 @@ import org.modsvc.nix.value.Thunk;
 import org.modsvc.nix.value.Value;
 
 /**
- * Builds the {@code pkgs} module argument of a host without Nix (decisions.md §3): the Nix code in
+ * Builds the {@code pkgs} module argument of a host without Nix (docs/decisions.md §3): the Nix code in
  * {@code modsvc-modules/pkgs/} gets two primitives only it can reach (they are not builtins), and
  * every name it does not define is answered as a host package through {@link NixAttrs#withFallback}.
  */
@@ -41,11 +41,17 @@ public final class HostPackages {
    * package's path is used). Files the writers create go to {@code state}'s store.
    */
   public static Value create(EvalState state, Value lib, List<Path> pathDirs) {
+    return create(state, lib, pathDirs, HostBuilder.unavailable("nothing can be built here"));
+  }
+
+  /** {@link #create(EvalState, Value, List)} whose trivial builders ({@code pkgs.runCommand} …) run with {@code builder}. */
+  public static Value create(EvalState state, Value lib, List<Path> pathDirs, HostBuilder builder) {
     PathSearch search = new PathSearch(pathDirs);
-    NixAttrs args = NixAttrs.builder(4)
+    NixAttrs args = NixAttrs.builder(5)
         .put("lib", lib)
         .put("packagePrefix", new PrimOp("packagePrefix", 2, (a, sp) -> packagePrefix(search, a, sp)))
         .put("addTextFile", new PrimOp("addTextFile", 1, (a, sp) -> addTextFile(state, a[0], sp)))
+        .put("runBuild", new PrimOp("runBuild", 1, (a, sp) -> RunBuildPrimitive.runBuild(state, builder, a[0], sp)))
         .put("system", NixString.of(system()))
         .build();
     String sources = SOURCES.register(state.store()).path();

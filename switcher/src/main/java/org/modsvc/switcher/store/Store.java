@@ -23,7 +23,7 @@ import org.modsvc.switcher.fs.FileTrees;
 import org.modsvc.switcher.fs.HostPath;
 
 /**
- * The content-addressed store ({@code /var/lib/modsvc/store}, decisions §4). Entries are written once under
+ * The content-addressed store ({@code /var/lib/modsvc/store}, docs/decisions.md §4). Entries are written once under
  * a temporary name, made read-only, fsynced and renamed into place, so an entry that exists is complete and
  * never changes; adding the same content again is a no-op. Only {@link #delete} (garbage collection, under the
  * switch lock) removes entries.
@@ -195,7 +195,9 @@ public final class Store {
                 if (attrs.isSymbolicLink()) {
                     out.addAll(referencesIn(Files.readSymbolicLink(file).toString()));
                 } else if (attrs.isRegularFile()) {
-                    scan(file, out);
+                    for (StorePath named : namedInFile(file)) {
+                        if (contains(named)) out.add(named);
+                    }
                 }
                 return FileVisitResult.CONTINUE;
             }
@@ -204,22 +206,24 @@ public final class Store {
     }
 
     /**
-     * Scans a file in chunks (a store file may be larger than the heap), each chunk after the end of the one
-     * before, long enough to hold any reference that straddles them. ISO-8859-1 maps every byte to one char, so
-     * binary files cannot break the scan.
+     * {@link #namedIn} for a file, read in chunks (a store file or configData source may be larger than the heap),
+     * each chunk after the end of the one before, long enough to hold any store path that straddles them.
+     * ISO-8859-1 maps every byte to one char, so binary files cannot break the scan.
      */
-    private void scan(Path file, Set<StorePath> out) throws IOException {
+    public Set<StorePath> namedInFile(Path file) throws IOException {
+        Set<StorePath> out = new TreeSet<>();
         int overlap = dir.value().length() + 1 + 32 + 1 + LONGEST_NAME;
         byte[] buf = new byte[1 << 20];
         String tail = "";
-        try (java.io.InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
             int n;
             while ((n = in.readNBytes(buf, 0, buf.length)) > 0) {
                 String text = tail + new String(buf, 0, n, StandardCharsets.ISO_8859_1);
-                out.addAll(referencesIn(text));
+                out.addAll(namedIn(text));
                 tail = text.substring(Math.max(0, text.length() - overlap));
             }
         }
+        return out;
     }
 
     /** Streams a regular file (links followed, as Nix's flat copies do) into a new file and syncs it. */

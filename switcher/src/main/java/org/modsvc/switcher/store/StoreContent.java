@@ -75,19 +75,21 @@ public sealed interface StoreContent {
         return new File(text.getBytes(StandardCharsets.UTF_8), false);
     }
 
-    /**
-     * Reads a file or tree from disk (no symlink followed), e.g. a module's {@code ./script.sh}; regular files
-     * are copied from disk when written ({@link Copy}).
-     */
+    /** Reads a file or tree from disk (no symlink followed), e.g. a module's {@code ./script.sh}. */
     static StoreContent read(Path path) throws IOException {
-        return read(path, null);
+        return read(path, null, false);
     }
 
     /**
-     * Reads a file or tree from disk keeping only the paths in {@code included} below {@code path} (what a
-     * {@code builtins.path} filter accepted); null keeps everything.
+     * A file or tree on disk whose regular files are copied when the entry is written ({@link Copy}), never held
+     * in memory: a module's configData source may be larger than the heap. Only the paths in {@code included}
+     * below {@code path} are kept (what a {@code builtins.path} filter accepted); null keeps everything.
      */
-    static StoreContent read(Path path, Set<Path> included) throws IOException {
+    static StoreContent copyOf(Path path, Set<Path> included) throws IOException {
+        return read(path, included, true);
+    }
+
+    private static StoreContent read(Path path, Set<Path> included, boolean streamed) throws IOException {
         if (Files.isSymbolicLink(path)) {
             return new Symlink(Files.readSymbolicLink(path).toString());
         }
@@ -96,7 +98,7 @@ public sealed interface StoreContent {
             try (Stream<Path> list = Files.list(path)) {
                 for (Path child : (Iterable<Path>) list::iterator) {
                     if (included == null || included.contains(child)) {
-                        children.put(child.getFileName().toString(), read(child, included));
+                        children.put(child.getFileName().toString(), read(child, included, streamed));
                     }
                 }
             }
@@ -104,7 +106,7 @@ public sealed interface StoreContent {
         }
         if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
             boolean exec = Files.getPosixFilePermissions(path).contains(PosixFilePermission.OWNER_EXECUTE);
-            return new Copy(path, exec);
+            return streamed ? new Copy(path, exec) : new File(Files.readAllBytes(path), exec);
         }
         throw new IOException("cannot add " + path + " to the store: not a file, directory or symlink");
     }
