@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 import org.modsvc.nix.error.ErrorPrinter;
 import org.modsvc.nix.error.EvalException;
 import org.modsvc.nix.eval.DeepStack;
+import org.modsvc.nix.eval.MemoryLimit;
 import org.modsvc.nix.eval.EvalState;
 import org.modsvc.nix.eval.EvalStore;
 import org.modsvc.nix.lib.BundledSources;
@@ -156,7 +157,7 @@ public final class EvalCommand implements Callable<Integer> {
       // Nix's wording for exhausting the evaluation depth; our depth limit is the thread stack's.
       err.println("error: stack overflow; max-call-depth exceeded");
     } catch (OutOfMemoryError e) {
-      err.println("error: out of memory");
+      err.println("error: " + MemoryLimit.report());
     } catch (UsageError e) {
       err.println("error: " + e.getMessage());
     } catch (RuntimeException e) {

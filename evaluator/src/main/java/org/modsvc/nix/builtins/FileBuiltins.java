@@ -80,8 +80,10 @@ final class FileBuiltins implements Builtins.Group, PrimOp.Bodies {
     NixString s = st.coerceToString(a[0], sp, false, false);
     Optional<String> text = st.store().textContent(path);
     if (text.isPresent()) return new NixString(text.get(), s.context());
+    Path real = real(st, path);
+    st.checkReadable(real, path, sp);
     try {
-      byte[] bytes = Files.readAllBytes(real(st, path));
+      byte[] bytes = Files.readAllBytes(real);
       return new NixString(new String(bytes, StandardCharsets.UTF_8), s.context());
     } catch (NoSuchFileException e) {
       throw new EvalException("path '" + path + "' does not exist", sp);
@@ -201,8 +203,10 @@ final class FileBuiltins implements Builtins.Group, PrimOp.Bodies {
     String path = st.coerceToPath(a[1], sp);
     Optional<String> text = st.store().textContent(path);
     if (text.isPresent()) return NixString.of(Hashes.hashString(algo, text.get()).toBase16());
+    Path real = real(st, path);
+    st.checkReadable(real, path, sp);
     try {
-      return NixString.of(Hashes.hashFile(algo, real(st, path)).toBase16());
+      return NixString.of(Hashes.hashFile(algo, real).toBase16());
     } catch (NoSuchFileException e) {
       throw new EvalException("path '" + path + "' does not exist", sp);
     } catch (IOException e) {
@@ -227,6 +231,7 @@ final class FileBuiltins implements Builtins.Group, PrimOp.Bodies {
     if (!Files.exists(src, LinkOption.NOFOLLOW_LINKS)) {
       throw new EvalException("path '" + path + "' does not exist", sp);
     }
+    st.checkTree(src, path, sp);
     BiPredicate<Path, String> f = null;
     if (filter != null) {
       Path root = src;

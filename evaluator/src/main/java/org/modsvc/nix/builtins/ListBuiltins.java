@@ -7,6 +7,7 @@ import java.util.Map;
 import org.modsvc.nix.error.EvalException;
 import org.modsvc.nix.eval.Builtins;
 import org.modsvc.nix.eval.EvalState;
+import org.modsvc.nix.eval.MemoryLimit;
 import org.modsvc.nix.eval.Ops;
 import org.modsvc.nix.eval.PendingCall;
 import org.modsvc.nix.eval.PrimOp;
@@ -150,6 +151,7 @@ final class ListBuiltins implements Builtins.Group, PrimOp.Bodies {
     Value f = a[0];
     Value[] out = new Value[(int) n];
     for (int i = 0; i < n; i++) {
+      if ((i & 0xFFFF) == 0) MemoryLimit.check();
       Value idx = NixInt.of(i);
       out[i] = new Thunk(GENERATED, new PendingCall(st, f, idx, null, sp));
     }

@@ -13,6 +13,7 @@ public final class DeepStack {
   private DeepStack() {}
 
   public static <T> T call(Supplier<T> body) {
+    MemoryLimit.startWatching();
     Object[] result = new Object[1];
     Throwable[] failure = new Throwable[1];
     Thread t = new Thread(null, () -> {

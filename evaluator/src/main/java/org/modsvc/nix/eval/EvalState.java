@@ -85,6 +85,7 @@ public final class EvalState {
   final Set<String> experimentalFeatures;
   final PrintStream stderr;
   int maxCallDepth = 10000;
+  private FileGuard fileGuard = FileGuard.NONE;
   int callDepth;
   private final Map<Path, Value> importCache = new HashMap<>();
   private final Map<Path, Node> parseCache = new HashMap<>();
@@ -118,6 +119,7 @@ public final class EvalState {
   public PrintStream stderr() { return stderr; }
   public boolean hasFeature(String f) { return experimentalFeatures.contains(f); }
   public void setMaxCallDepth(int depth) { this.maxCallDepth = depth; }
+  public void setFileGuard(FileGuard guard) { this.fileGuard = guard; }
   public NixAttrs builtins() { ensureBase(); return builtins; }
 
   /** Adds a global before the first evaluation (e.g. {@code __modsvcHost}); visible as a builtin. */
@@ -246,6 +248,7 @@ public final class EvalState {
     String storeText = store.textContent(p.toString()).orElse(null);
     if (storeText != null) return Source.ofFile(p, storeText);
     Path real = store.realPath(p.toString()).orElse(p);
+    checkReadable(real, p.toString(), span);
     try {
       return Source.ofFile(p, ArchivedFiles.text(real));
     } catch (java.nio.file.NoSuchFileException e) {
@@ -304,6 +307,7 @@ public final class EvalState {
 
   /** Calls the function {@code code} closed over {@code closure}: a {@link Lambda} not necessarily allocated. */
   Value callCode(LambdaNode code, Env closure, Value arg, Span span) {
+    MemoryLimit.check();
     if (++callDepth > maxCallDepth) {
       callDepth = 0;
       throw new EvalException("stack overflow; max-call-depth exceeded", span);
@@ -370,6 +374,45 @@ public final class EvalState {
     throw new EvalException("cannot coerce " + Types.showType(v) + " to a string: " + Printer.forError(v), span);
   }
 
+  /**
+   * Refuses to read {@code real} (shown as {@code shown}) when the {@link FileGuard} objects, or when it is
+   * neither a regular file nor a directory once links are followed: a device or FIFO ({@code /dev/zero},
+   * {@code /dev/urandom}) never ends and would fill the memory, so Nix refuses them too. A missing file or a
+   * directory is left to the reader, which says so in its own words.
+   */
+  public void checkReadable(Path real, String shown, Span span) {
+    if (ArchivedFiles.contains(real)) return;
+    java.nio.file.attribute.BasicFileAttributes a = null;
+    try {
+      a = Files.readAttributes(real, java.nio.file.attribute.BasicFileAttributes.class);
+    } catch (IOException e) {
+      // missing or unreadable: the reader says so
+    }
+    if (a != null && !a.isRegularFile() && !a.isDirectory()) {
+      throw new EvalException("file '" + shown + "' has an unsupported type (not a regular file or directory)", span);
+    }
+    String refusal = fileGuard.refusal(real.toAbsolutePath());
+    if (refusal != null) throw new EvalException(refusal, span);
+  }
+
+  /**
+   * {@link #checkReadable} for a path copied into the store: with a guard installed, every entry of a
+   * directory is checked too (links are stored as links, not followed); special files inside a directory are
+   * refused by the archiver.
+   */
+  public void checkTree(Path real, String shown, Span span) {
+    checkReadable(real, shown, span);
+    if (fileGuard == FileGuard.NONE || ArchivedFiles.contains(real) || !Files.isDirectory(real)) return;
+    try (java.util.stream.Stream<Path> s = Files.walk(real)) {
+      for (Path entry : (Iterable<Path>) s::iterator) {
+        String refusal = fileGuard.refusal(entry.toAbsolutePath());
+        if (refusal != null) throw new EvalException(refusal, span);
+      }
+    } catch (IOException | java.io.UncheckedIOException e) {
+      // unreadable entries are reported by the copy itself
+    }
+  }
+
   /** Copies a source path into the store once per evaluation; returns the store path. */
   private final Map<String, String> copied = new HashMap<>();
 
@@ -382,6 +425,7 @@ public final class EvalState {
     if (!Files.exists(real, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       throw new EvalException("path '" + path + "' does not exist", span);
     }
+    checkTree(real, path, span);
     String name = p.getFileName() == null ? "source" : p.getFileName().toString();
     String sp = store.addPath(real, name, true, null);
     copied.put(path, sp);

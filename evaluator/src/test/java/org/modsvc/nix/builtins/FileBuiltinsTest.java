@@ -1,6 +1,7 @@
 package org.modsvc.nix.builtins;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.modsvc.nix.builtins.NixTestSupport.eval;
 import static org.modsvc.nix.builtins.NixTestSupport.evalError;
 
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -36,6 +38,29 @@ class FileBuiltinsTest {
 
   @Test void readFile_failsForMissingFile() {
     assertEquals("path '" + src + "/nope' does not exist", evalError("builtins.readFile " + src + "/nope"));
+  }
+
+  // Special files never end (/dev/zero) or block (a FIFO): reading one filled the heap (issue 17, defect 6).
+  @Test @Timeout(30) void readFile_refusesACharacterDevice() {
+    assertEquals("file '/dev/zero' has an unsupported type (not a regular file or directory)",
+        evalError("builtins.readFile \"/dev/zero\""));
+  }
+
+  @Test @Timeout(30) void import_refusesACharacterDevice() {
+    assertEquals("file '/dev/urandom' has an unsupported type (not a regular file or directory)",
+        evalError("import /dev/urandom"));
+  }
+
+  @Test @Timeout(30) void readFile_refusesAFifo_throughALink() throws Exception {
+    Path fifo = tmp.resolve("fifo");
+    assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo unavailable");
+    Path link = Files.createSymbolicLink(tmp.resolve("link"), fifo);
+    assertEquals("file '" + link + "' has an unsupported type (not a regular file or directory)",
+        evalError("builtins.readFile " + link));
+    assertEquals("file '" + link + "' has an unsupported type (not a regular file or directory)",
+        evalError("builtins.hashFile \"sha256\" " + link));
+    assertEquals("file '" + link + "' has an unsupported type (not a regular file or directory)",
+        evalError("builtins.path { path = " + link + "; recursive = false; }"));
   }
 
   @Test void readFile_rejectsRelativeString() {

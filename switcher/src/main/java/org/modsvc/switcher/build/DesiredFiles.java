@@ -2,6 +2,7 @@ package org.modsvc.switcher.build;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,13 +56,21 @@ public final class DesiredFiles {
       }
       add(files, origins, new DesiredFile.Symlink(path, c.source()), origin);
     }
-    return DesiredState.of(files, storeRoots, metadata);
+    try {
+      return DesiredState.of(files, storeRoots, metadata);
+    } catch (IllegalArgumentException e) {
+      // A file where another needs a directory (configData "x" and "x/y"): the configuration's fault.
+      throw new BuildException(e.getMessage());
+    }
   }
 
   private static void links(List<DesiredFile> files, Map<HostPath, String> origins, HostPath unitDir, UnitSpec u,
       List<String> targets, String suffix) {
+    // Two modules may each list the same target (NixOS concatenates the lists and accepts it): one link.
+    Set<String> linked = new HashSet<>();
     for (String t : targets) {
       String target = unitName(t, u.origin());
+      if (!linked.add(target)) continue;
       // Relative, as systemctl enable and NixOS make them: the unit directory may sit under --root.
       add(files, origins, new DesiredFile.Symlink(unitDir.resolve(target + suffix).resolve(u.name()), "../" + u.name()),
           u.origin());

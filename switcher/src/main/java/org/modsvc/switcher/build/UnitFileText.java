@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.modsvc.switcher.unit.UnitFileParser;
 
 /**
  * Renders a unit's lines as unit-file text, after checking that no line can change the file's structure.
@@ -61,6 +62,10 @@ public final class UnitFileText {
             + ", which would inject lines into the unit file (value: \"" + printable(v) + "\"); "
             + "pass arguments through process.argv, which escapes them");
       }
+    }
+    if (!v.isEmpty() && (UnitFileParser.isWhitespace(v.charAt(0)) || UnitFileParser.isWhitespace(v.charAt(v.length() - 1)))) {
+      throw refuse(unit, l, "the value begins or ends with a space or tab, which systemd strips, so it would read a "
+          + "different value (value: \"" + printable(v) + "\")");
     }
     if (v.endsWith("\\")) {
       throw refuse(unit, l, "the value ends in a backslash, which systemd reads as a line continuation (value: \""

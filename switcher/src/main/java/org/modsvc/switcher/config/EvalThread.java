@@ -4,6 +4,7 @@ import java.util.function.Supplier;
 import org.modsvc.nix.error.ErrorView;
 import org.modsvc.nix.error.EvalException;
 import org.modsvc.nix.eval.DeepStack;
+import org.modsvc.nix.eval.MemoryLimit;
 import org.modsvc.nix.syntax.ParseException;
 import org.modsvc.switcher.build.BuildException;
 
@@ -25,6 +26,8 @@ final class EvalThread {
         throw new EvaluationFailure(ErrorView.untraced(e.getMessage(), e.span()), names);
       } catch (StackOverflowError e) {
         throw new BuildException("stack overflow while evaluating the modules; max-call-depth exceeded");
+      } catch (OutOfMemoryError e) {
+        throw new BuildException(MemoryLimit.report() + "\n(the launcher's MODSVC_HEAP sets the limit)");
       }
     });
   }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.modsvc.nix.eval.EvalState;
+import org.modsvc.nix.eval.FileGuard;
 import org.modsvc.nix.eval.EvalState.SearchPathEntry;
 import org.modsvc.nix.lib.BundledSources;
 import org.modsvc.nix.source.Source;
@@ -76,7 +77,7 @@ public final class ModuleConfiguration implements ConfigurationSource {
 
   @Override
   public Built build(Layout layout, Store store) throws IOException {
-    List<Path> files = ModuleFiles.of(settings.modules());
+    List<Path> files = ModuleFiles.of(settings.modules(), guardFor(layout));
     Evaluation e = EvalThread.call(() -> evaluate(layout, files), sourceNames(layout), settings.showTrace());
     if (!e.output().failedAssertions().isEmpty()) throw new FailedAssertions(e.output().failedAssertions());
     List<String> warnings = new ArrayList<>(e.output().warnings());
@@ -100,7 +101,7 @@ public final class ModuleConfiguration implements ConfigurationSource {
    * included. For measuring ({@code build --repeat}) and for tools that inspect the result.
    */
   public BuildOutput evaluateOnly(Layout layout) throws IOException {
-    List<Path> files = ModuleFiles.of(settings.modules());
+    List<Path> files = ModuleFiles.of(settings.modules(), guardFor(layout));
     return EvalThread.call(() -> evaluate(layout, files), sourceNames(layout), settings.showTrace()).output();
   }
 
@@ -117,7 +118,7 @@ public final class ModuleConfiguration implements ConfigurationSource {
    * nothing is written. {@code modsvc-modules/options.nix} is the entry.
    */
   public List<OptionDoc> optionDocs(Layout layout) throws IOException {
-    List<Path> files = ModuleFiles.of(settings.modules());
+    List<Path> files = ModuleFiles.of(settings.modules(), guardFor(layout));
     return EvalThread.call(() -> OptionDocDecoder.decode(callEntry(layout, files, "options.nix").result()),
         sourceNames(layout), settings.showTrace());
   }
@@ -140,6 +141,7 @@ public final class ModuleConfiguration implements ConfigurationSource {
     searchPath.add(modules);
     Path home = Path.of(settings.env().getOrDefault("HOME", "/"));
     EvalState state = new EvalState(evalStore, searchPath, home, Set.of(), settings.diagnostics());
+    state.setFileGuard(guardFor(layout));
     Path cwd = files.isEmpty() ? settings.modules() : files.get(0).getParent();
     Value lib = state.evalSource(Source.ofString("«modsvc»", "import <modsvc-lib>", cwd));
     Value pkgs = HostPackages.create(state, lib, PathSearch.of(settings.env().getOrDefault("PATH", "")).dirs(),
@@ -148,6 +150,11 @@ public final class ModuleConfiguration implements ConfigurationSource {
     NixAttrs args = NixAttrs.builder(4).put("lib", lib).put("pkgs", pkgs).put("modsvc", modsvcArg(layout))
         .put("modules", modulesList(files)).build();
     return new Entry(state.call(entry, args, Span.NONE), evalStore);
+  }
+
+  /** System mode evaluates as root: files other users can change are refused (see {@link StrictModes}). */
+  private static FileGuard guardFor(Layout layout) {
+    return layout.mode() == Layout.Mode.SYSTEM ? StrictModes.forThisProcess() : FileGuard.NONE;
   }
 
   private NixAttrs modsvcArg(Layout layout) {

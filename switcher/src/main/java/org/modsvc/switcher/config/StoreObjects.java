@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -58,22 +57,26 @@ final class StoreObjects {
       if (o instanceof StoreObject.TextFile t) {
         for (String ref : t.references()) todo.addAll(store.namedIn(ref));
       } else {
-        for (String text : texts(content, new ArrayList<>())) todo.addAll(store.namedIn(text));
+        named(content, store, todo);
       }
       store.put(entry, content);
     }
   }
 
-  /** The bytes of every file (as ISO-8859-1, so any byte survives) and every link target of a tree. */
-  private static List<String> texts(StoreContent c, List<String> out) {
+  /**
+   * Adds the store paths named in every file (its bytes as ISO-8859-1, so any byte survives; files copied from
+   * disk are scanned streamed) and every link target of a tree.
+   */
+  private static void named(StoreContent c, Store store, Deque<StorePath> out) throws IOException {
     if (c instanceof StoreContent.File f) {
-      out.add(new String(f.bytes(), StandardCharsets.ISO_8859_1));
+      out.addAll(store.namedIn(new String(f.bytes(), StandardCharsets.ISO_8859_1)));
+    } else if (c instanceof StoreContent.Copy copy) {
+      out.addAll(store.namedInFile(copy.source()));
     } else if (c instanceof StoreContent.Symlink l) {
-      out.add(l.target());
+      out.addAll(store.namedIn(l.target()));
     } else {
-      for (StoreContent child : ((StoreContent.Directory) c).entries().values()) texts(child, out);
+      for (StoreContent child : ((StoreContent.Directory) c).entries().values()) named(child, store, out);
     }
-    return out;
   }
 
   static StoreContent content(StoreObject o) throws IOException {
@@ -86,7 +89,7 @@ final class StoreObjects {
       return c;
     }
     StoreObject.CopiedPath p = (StoreObject.CopiedPath) o;
-    if (!p.recursive()) return new StoreContent.File(Files.readAllBytes(p.source()), false);
-    return StoreContent.read(p.source(), p.included());
+    if (!p.recursive()) return new StoreContent.Copy(p.source(), false);
+    return StoreContent.copyOf(p.source(), p.included());
   }
 }

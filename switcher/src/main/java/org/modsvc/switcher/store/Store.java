@@ -31,6 +31,8 @@ import org.modsvc.switcher.fs.HostPath;
 public final class Store {
 
     private static final String TEMP_PREFIX = ".tmp-";
+    /** The longest store name {@link StorePath} accepts (Nix's limit). */
+    private static final int LONGEST_NAME = 211;
 
     private final HostPath dir;
     private final Path root;
@@ -179,28 +181,67 @@ public final class Store {
             if (!seen.add(p) || !contains(p)) {
                 continue;
             }
-            for (String text : textsOf(diskPath(p))) {
-                todo.addAll(referencesIn(text));
-            }
+            todo.addAll(referencesOf(diskPath(p)));
         }
         return seen;
     }
 
-    private static Iterable<String> textsOf(Path entry) throws IOException {
-        java.util.List<String> out = new java.util.ArrayList<>();
+    /** Every store entry named in the file texts and link targets of {@code entry}, present in the store. */
+    private Set<StorePath> referencesOf(Path entry) throws IOException {
+        Set<StorePath> out = new TreeSet<>();
         Files.walkFileTree(entry, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                 if (attrs.isSymbolicLink()) {
-                    out.add(Files.readSymbolicLink(file).toString());
+                    out.addAll(referencesIn(Files.readSymbolicLink(file).toString()));
                 } else if (attrs.isRegularFile()) {
-                    // ISO-8859-1 maps every byte to one char, so binary files cannot break the scan
-                    out.add(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
+                    for (StorePath named : namedInFile(file)) {
+                        if (contains(named)) out.add(named);
+                    }
                 }
                 return FileVisitResult.CONTINUE;
             }
         });
         return out;
+    }
+
+    /**
+     * {@link #namedIn} for a file, read in chunks (a store file or configData source may be larger than the heap),
+     * each chunk after the end of the one before, long enough to hold any store path that straddles them.
+     * ISO-8859-1 maps every byte to one char, so binary files cannot break the scan.
+     */
+    public Set<StorePath> namedInFile(Path file) throws IOException {
+        Set<StorePath> out = new TreeSet<>();
+        int overlap = dir.value().length() + 1 + 32 + 1 + LONGEST_NAME;
+        byte[] buf = new byte[1 << 20];
+        String tail = "";
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            int n;
+            while ((n = in.readNBytes(buf, 0, buf.length)) > 0) {
+                String text = tail + new String(buf, 0, n, StandardCharsets.ISO_8859_1);
+                out.addAll(namedIn(text));
+                tail = text.substring(Math.max(0, text.length() - overlap));
+            }
+        }
+        return out;
+    }
+
+    /** Streams a regular file (links followed, as Nix's flat copies do) into a new file and syncs it. */
+    private static void copy(Path source, Path path) throws IOException {
+        if (!Files.isRegularFile(source)) {
+            throw new IOException("cannot copy " + source + " into the store: not a regular file");
+        }
+        try (var in = java.nio.channels.FileChannel.open(source, java.nio.file.StandardOpenOption.READ);
+             var out = java.nio.channels.FileChannel.open(path, java.nio.file.StandardOpenOption.CREATE_NEW,
+                     java.nio.file.StandardOpenOption.WRITE)) {
+            long size = in.size();
+            for (long done = 0; done < size; ) {
+                long n = in.transferTo(done, size - done, out);
+                if (n <= 0) throw new IOException(source + " shrank while being copied into the store");
+                done += n;
+            }
+            out.force(true);
+        }
     }
 
     private static void write(Path path, StoreContent content) throws IOException {
@@ -210,6 +251,9 @@ public final class Store {
                 ch.force(true);
             }
             Files.setPosixFilePermissions(path, FileModes.toPermissions(f.executable() ? 0555 : 0444));
+        } else if (content instanceof StoreContent.Copy c) {
+            copy(c.source(), path);
+            Files.setPosixFilePermissions(path, FileModes.toPermissions(c.executable() ? 0555 : 0444));
         } else if (content instanceof StoreContent.Symlink l) {
             Files.createSymbolicLink(path, Path.of(l.target()));
         } else {

@@ -48,6 +48,12 @@ public sealed interface StoreContent {
         }
     }
 
+    /**
+     * A regular file copied from {@code source} when the entry is written, streamed: a configData source may be
+     * larger than the heap (or than a Java array). {@code executable} as for {@link File}.
+     */
+    record Copy(Path source, boolean executable) implements StoreContent {}
+
     record Symlink(String target) implements StoreContent {
         public Symlink {
             if (target.isEmpty() || target.indexOf('\0') >= 0) {
@@ -71,14 +77,19 @@ public sealed interface StoreContent {
 
     /** Reads a file or tree from disk (no symlink followed), e.g. a module's {@code ./script.sh}. */
     static StoreContent read(Path path) throws IOException {
-        return read(path, null);
+        return read(path, null, false);
     }
 
     /**
-     * Reads a file or tree from disk keeping only the paths in {@code included} below {@code path} (what a
-     * {@code builtins.path} filter accepted); null keeps everything.
+     * A file or tree on disk whose regular files are copied when the entry is written ({@link Copy}), never held
+     * in memory: a module's configData source may be larger than the heap. Only the paths in {@code included}
+     * below {@code path} are kept (what a {@code builtins.path} filter accepted); null keeps everything.
      */
-    static StoreContent read(Path path, Set<Path> included) throws IOException {
+    static StoreContent copyOf(Path path, Set<Path> included) throws IOException {
+        return read(path, included, true);
+    }
+
+    private static StoreContent read(Path path, Set<Path> included, boolean streamed) throws IOException {
         if (Files.isSymbolicLink(path)) {
             return new Symlink(Files.readSymbolicLink(path).toString());
         }
@@ -87,7 +98,7 @@ public sealed interface StoreContent {
             try (Stream<Path> list = Files.list(path)) {
                 for (Path child : (Iterable<Path>) list::iterator) {
                     if (included == null || included.contains(child)) {
-                        children.put(child.getFileName().toString(), read(child, included));
+                        children.put(child.getFileName().toString(), read(child, included, streamed));
                     }
                 }
             }
@@ -95,7 +106,7 @@ public sealed interface StoreContent {
         }
         if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
             boolean exec = Files.getPosixFilePermissions(path).contains(PosixFilePermission.OWNER_EXECUTE);
-            return new File(Files.readAllBytes(path), exec);
+            return streamed ? new Copy(path, exec) : new File(Files.readAllBytes(path), exec);
         }
         throw new IOException("cannot add " + path + " to the store: not a file, directory or symlink");
     }
@@ -110,6 +121,15 @@ public sealed interface StoreContent {
             out.writeBytes(("file\0" + (f.executable ? "x" : "-") + "\0" + f.bytes.length + "\0")
                     .getBytes(StandardCharsets.UTF_8));
             out.writeBytes(f.bytes);
+        } else if (this instanceof Copy c) {
+            // Only our own entries (Store#add) hash their serialisation; evaluated copies come with their path.
+            byte[] bytes;
+            try {
+                bytes = Files.readAllBytes(c.source);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            new File(bytes, c.executable).serialise(out);
         } else if (this instanceof Symlink l) {
             out.writeBytes(("link\0" + l.target + "\0").getBytes(StandardCharsets.UTF_8));
         } else {

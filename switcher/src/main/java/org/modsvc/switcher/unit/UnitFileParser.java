@@ -13,7 +13,7 @@ import java.util.Set;
  *       middle of a continued line;</li>
  *   <li>a line ending in an unescaped {@code \} continues on the next line, the backslash becoming a
  *       space;</li>
- *   <li>keys and values are trimmed; quotes and backslash escapes are kept verbatim (as
+ *   <li>keys and values are trimmed of systemd's whitespace (space, tab, CR, LF); quotes and backslash escapes are kept verbatim (as
  *       switch-to-configuration-ng parses with escapes off, so {@code \x2d} stays literal).</li>
  * </ul>
  * Where systemd only warns and skips a line (no {@code =}, an assignment before any section), this
@@ -32,7 +32,7 @@ public final class UnitFileParser {
     int startLine = 0;
     for (int i = 0; i < lines.length; i++) {
       String raw = lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
-      String stripped = raw.strip();
+      String stripped = strip(raw);
       if (!stripped.isEmpty() && (stripped.charAt(0) == '#' || stripped.charAt(0) == ';')) {
         continue;
       }
@@ -45,11 +45,11 @@ public final class UnitFileParser {
         continued.setCharAt(continued.length() - 1, ' ');
         continue;
       }
-      section = parseLine(path, startLine, continued.toString().strip(), section, seen, sectionOrder, assignments);
+      section = parseLine(path, startLine, strip(continued.toString()), section, seen, sectionOrder, assignments);
       continued = null;
     }
     if (continued != null) {
-      parseLine(path, startLine, continued.toString().strip(), section, seen, sectionOrder, assignments);
+      parseLine(path, startLine, strip(continued.toString()), section, seen, sectionOrder, assignments);
     }
     return new UnitFragment(path, sectionOrder, assignments);
   }
@@ -76,12 +76,28 @@ public final class UnitFileParser {
     if (eq < 0) {
       throw new UnitFileException(path, line, "missing '=' in '" + content + "'");
     }
-    String key = content.substring(0, eq).strip();
+    String key = strip(content.substring(0, eq));
     if (key.isEmpty()) {
       throw new UnitFileException(path, line, "missing key before '=' in '" + content + "'");
     }
-    assignments.add(new Assignment(section, key, content.substring(eq + 1).strip(), line));
+    assignments.add(new Assignment(section, key, strip(content.substring(eq + 1)), line));
     return section;
+  }
+
+  /**
+   * Trims systemd's whitespace (space, tab, newline, carriage return: {@code WHITESPACE} in its sources), not
+   * Java's wider set: systemd keeps a value's vertical tab, form feed or Unicode space, and so must we.
+   */
+  static String strip(String s) {
+    int from = 0;
+    int to = s.length();
+    while (from < to && isWhitespace(s.charAt(from))) from++;
+    while (to > from && isWhitespace(s.charAt(to - 1))) to--;
+    return s.substring(from, to);
+  }
+
+  public static boolean isWhitespace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
   }
 
   private static boolean endsWithUnescapedBackslash(CharSequence s) {

@@ -47,6 +47,25 @@ class DesiredFilesTest {
   }
 
   @Test
+  void theSameTargetListedTwice_makesOneInstallLink() {
+    // Two modules each adding wantedBy = [ "multi-user.target" ]: NixOS concatenates the lists and accepts it.
+    DesiredState s = build(List.of(unit("foo.service", false, List.of(),
+        List.of("multi-user.target", "default.target", "multi-user.target"))), List.of());
+    assertEquals("../foo.service",
+        ((DesiredFile.Symlink) at(s, "/etc/systemd/system/multi-user.target.wants/foo.service")).target());
+    assertEquals(3, s.files().size());
+  }
+
+  @Test
+  void configDataFileAndAFileBelowIt_isAConfigurationError() {
+    BuildException e = assertThrows(BuildException.class, () -> build(List.of(), List.of(
+        new ConfigDataLink("foo", "/etc/system-services/foo/x", "/var/lib/modsvc/store/0123-x"),
+        new ConfigDataLink("foo", "/etc/system-services/foo/x/y", "/var/lib/modsvc/store/0123-y"))));
+    assertEquals("/etc/system-services/foo/x cannot be a file: /etc/system-services/foo/x/y needs it as a directory",
+        e.getMessage());
+  }
+
+  @Test
   void maskedUnit_isALinkToDevNull_withoutInstallLinks() {
     DesiredState s = build(List.of(unit("foo.service", true, List.of(), List.of("multi-user.target"))), List.of());
     assertEquals("/dev/null", ((DesiredFile.Symlink) at(s, "/etc/systemd/system/foo.service")).target());

@@ -31,6 +31,16 @@ class UnitFileTextTest {
   }
 
   @Test
+  void render_refusesAValueThatBeginsOrEndsWithBlanks_whichSystemdWouldStrip() {
+    // Found by UnitFileRoundTripProperties: "Description= x" reads back as "x".
+    for (String v : new String[] {" x", "x\t", "\t"}) {
+      BuildException e = assertThrows(BuildException.class, () -> UnitFileText.render(
+          unit(new UnitLine("Unit", "Description", v))));
+      assertTrue(e.getMessage().contains("begins or ends with a space or tab"), e.getMessage());
+    }
+  }
+
+  @Test
   void render_refusesNewlineInValue_namingUnitOriginAndKey() {
     BuildException e = assertThrows(BuildException.class, () -> UnitFileText.render(
         unit(new UnitLine("Service", "Environment", "A=1\nExecStartPre=/bin/evil"))));

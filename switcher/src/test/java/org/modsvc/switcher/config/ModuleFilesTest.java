@@ -20,10 +20,40 @@ class ModuleFilesTest {
     Files.writeString(dir.resolve("a.nix"), "{}");
     Files.writeString(dir.resolve(".hidden.nix"), "{}");
     Files.writeString(dir.resolve("notes.txt"), "");
-    Files.createDirectories(dir.resolve("lib.nix"));
     Files.createDirectories(dir.resolve("sub"));
     Files.writeString(dir.resolve("sub/c.nix"), "{}");
     assertEquals(List.of(dir.resolve("a.nix"), dir.resolve("b.nix")), ModuleFiles.of(dir));
+  }
+
+  @Test
+  void of_aDanglingLinkIsAnErrorNamingIt_notSkipped() throws Exception {
+    Files.writeString(dir.resolve("a.nix"), "{}");
+    Files.createSymbolicLink(dir.resolve("b.nix"), dir.resolve("missing-mount/b.nix"));
+    BuildException e = assertThrows(BuildException.class, () -> ModuleFiles.of(dir));
+    assertTrue(e.getMessage().contains(dir.resolve("b.nix") + " cannot be read")
+        && e.getMessage().contains("does not exist"), e.getMessage());
+  }
+
+  @Test
+  void of_aLinkLoopIsAnErrorNamingIt() throws Exception {
+    Files.createSymbolicLink(dir.resolve("a.nix"), dir.resolve("b.nix"));
+    Files.createSymbolicLink(dir.resolve("b.nix"), dir.resolve("a.nix"));
+    BuildException e = assertThrows(BuildException.class, () -> ModuleFiles.of(dir));
+    assertTrue(e.getMessage().contains(dir.resolve("a.nix") + " cannot be read: it is a loop"), e.getMessage());
+  }
+
+  @Test
+  void of_aDirectoryNamedDotNixIsAnError() throws Exception {
+    Files.createDirectories(dir.resolve("lib.nix"));
+    BuildException e = assertThrows(BuildException.class, () -> ModuleFiles.of(dir));
+    assertTrue(e.getMessage().contains(dir.resolve("lib.nix") + " is not a regular file (a directory)"), e.getMessage());
+  }
+
+  @Test
+  void of_aLinkToARegularFileIsFollowed() throws Exception {
+    Path target = Files.writeString(dir.resolve("shared.txt"), "{}");
+    Files.createSymbolicLink(dir.resolve("a.nix"), target);
+    assertEquals(List.of(dir.resolve("a.nix")), ModuleFiles.of(dir));
   }
 
   @Test

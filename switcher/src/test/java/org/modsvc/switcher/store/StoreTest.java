@@ -81,6 +81,38 @@ class StoreTest {
     }
 
     @Test
+    void put_copiesAFileFromDiskStreamed_readOnly() throws IOException {
+        Path source = Files.write(root.resolve("big.bin"), new byte[3 << 20]);
+        StorePath p = StorePath.parse("q2n4njn00i21vdf7wizzb022pw8zaj54-big.bin");
+        Path disk = store().diskPath(store().put(p, new StoreContent.Copy(source, false)));
+        assertEquals(3 << 20, Files.size(disk));
+        assertEquals(0444, FileModes.toMode(Files.getPosixFilePermissions(disk)));
+    }
+
+    @Test
+    void put_refusesToCopyAFifo() throws Exception {
+        Path fifo = root.resolve("fifo");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo unavailable");
+        StorePath p = StorePath.parse("q2n4njn00i21vdf7wizzb022pw8zaj54-fifo");
+        IOException e = assertThrows(IOException.class, () -> store().put(p, new StoreContent.Copy(fifo, false)));
+        assertTrue(e.getMessage().contains("not a regular file"), e.getMessage());
+    }
+
+    @Test
+    void closure_findsAReferenceStraddlingTheScanChunks() throws IOException {
+        // Files are scanned 1 MiB at a time (a store file may be larger than the heap), with an overlap.
+        Store s = store();
+        StorePath conf = s.add("conf", StoreContent.text("x"));
+        String ref = s.hostPath(conf).toString();
+        byte[] bytes = new byte[(1 << 20) + ref.length()];
+        byte[] refBytes = ref.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        System.arraycopy(refBytes, 0, bytes, (1 << 20) - 10, refBytes.length);
+        StorePath blob = s.add("blob", new StoreContent.File(bytes, false));
+        assertEquals(Set.of(blob, conf), s.closure(Set.of(blob)));
+    }
+
+    @Test
     void referencesIn_findsEntriesWithNixBase32Hashes() throws IOException {
         // the evaluator names its objects with Nix's base-32 hashes (letters beyond f); a hex-only scan missed
         // them, so generations recorded no store entries and gc deleted the files configData links point to

@@ -17,6 +17,13 @@ class UnitFileParserTest {
   }
 
   @Test
+  void trimsOnlySystemdsWhitespace_keepingAVerticalTabOrUnicodeSpace() {
+    // systemd strips " \t\n\r" only; Java's strip() also took \u000b, \u2028, \u3000 (UnitFileRoundTripProperties).
+    UnitFile unit = UnitFile.parse("a.service", "[Unit]\nDescription=\u000bx\u3000\n");
+    assertEquals(List.of("\u000bx\u3000"), unit.values("Unit", "Description"));
+  }
+
+  @Test
   void keepsQuotesAndEscapesVerbatim() {
     UnitFile unit = UnitFile.parse("a.service", "[Service]\nExecStart=\"/bin/a\" \"b c\" \\x2d\n");
     assertEquals(List.of("\"/bin/a\" \"b c\" \\x2d"), unit.values("Service", "ExecStart"));

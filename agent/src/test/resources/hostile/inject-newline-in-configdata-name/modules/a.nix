@@ -1,0 +1,1 @@
+{ ... }: { system.services.a = { process.argv = [ "/bin/echo" ]; configData."a\nb".text = "x"; }; }

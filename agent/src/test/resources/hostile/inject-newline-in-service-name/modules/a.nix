@@ -1,0 +1,1 @@
+{ ... }: { system.services."a\nExecStart=/bin/sh".process.argv = [ "/bin/echo" ]; }

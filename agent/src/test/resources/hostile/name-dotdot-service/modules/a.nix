@@ -1,0 +1,1 @@
+{ ... }: { system.services."../../../etc/cron.d/evil".process.argv = [ "/bin/echo" ]; }

@@ -1,0 +1,1 @@
+{ ... }: { system.services."a/b".process.argv = [ "/bin/echo" ]; }

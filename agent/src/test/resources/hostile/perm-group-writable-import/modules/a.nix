@@ -1,0 +1,3 @@
+{ ... }: {
+  imports = [ ./sub/b.nix ];
+}

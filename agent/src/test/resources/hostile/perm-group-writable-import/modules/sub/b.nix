@@ -1,0 +1,1 @@
+{ ... }: { system.services.a.process.argv = [ "/bin/sleep" "1000" ]; }

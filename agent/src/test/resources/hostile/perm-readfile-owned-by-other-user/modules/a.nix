@@ -1,0 +1,1 @@
+{ ... }: { system.services.a.process.argv = [ "/bin/echo" (builtins.readFile ./sub/arg.txt) ]; }

@@ -1,0 +1,1 @@
+{ ... }: { system.services.a.systemd.service.wantedBy = [ "multi-user.target" ]; }
