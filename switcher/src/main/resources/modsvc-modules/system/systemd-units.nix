@@ -36,7 +36,9 @@ let
         wantedBy = render.retarget u.wantedBy;
         requiredBy = render.retarget u.requiredBy;
         upheldBy = render.retarget u.upheldBy;
-        inherit (r) sections lines;
+        inherit (r) sections;
+        # Names the service in the trace of an error met while rendering (a missing host package).
+        lines = builtins.addErrorContext "while evaluating the unit `${checked}.${kind}' of ${u.origin}" r.lines;
       }
     ) config.systemd.${plural};
 in

@@ -26,6 +26,14 @@ public interface EvalStore {
    */
   String addTextFile(String name, String text, boolean executable, String destination, SortedSet<String> references);
 
+  /**
+   * A tree of symbolic links ({@code links}: relative path to target) and small text files
+   * ({@code files}: relative path to text), as {@link StoreObject.LinkFarm}; returns its store path.
+   * Paths must be relative without empty, {@code .} or {@code ..} components, and no path may lie
+   * inside another.
+   */
+  String addLinkFarm(String name, java.util.SortedMap<String, String> links, java.util.SortedMap<String, String> files);
+
   /** Every object this evaluation added, once each, in the order they were first added. */
   List<StoreObject> objects();
 
