@@ -28,8 +28,9 @@ in
   php = {
     debian = builtins.concatMap (v: [ "php${v}-fpm" "php${v}-cli" ]) php;
     programs = {
-      php = map (v: "php${v}") php;
-      php-fpm = map (v: "php-fpm${v}") php; # /usr/sbin/php-fpm8.2
+      # Debian's versioned names (/usr/sbin/php-fpm8.2), then the plain one on PATH.
+      php = map (v: "php${v}") php ++ [ "php" ];
+      php-fpm = map (v: "php-fpm${v}") php ++ [ "php-fpm" ];
     };
   };
 
@@ -46,7 +47,13 @@ in
   openssh = { debian = [ "openssh-client" "openssh-server" ]; mainProgram = "ssh"; };
 
   # Base tools modules put on a unit's PATH.
-  coreutils = { mainProgram = null; probe = "ls"; };
+  # nixpkgs' coreutils also has kill and uptime (the portable service's ExecReload runs its kill);
+  # Debian ships them in procps.
+  coreutils = {
+    mainProgram = null;
+    probe = "ls";
+    programs = { kill = [ "kill" ]; uptime = [ "uptime" ]; };
+  };
   systemd.mainProgram = "systemctl";
   gnugrep = { debian = [ "grep" ]; mainProgram = "grep"; };
   gnused = { debian = [ "sed" ]; mainProgram = "sed"; };
