@@ -122,7 +122,9 @@ public final class Nar {
     links.forEach((path, target) -> place(root, path, new LinkTarget(target)));
     files.forEach((path, text) -> place(root, path, text.getBytes(StandardCharsets.UTF_8)));
     MessageDigest md = algo.newDigest();
-    try (OutputStream sink = new DigestOutputStream(OutputStream.nullOutputStream(), md)) {
+    // Buffered: a tree of thousands of links is written in pieces of a few bytes each.
+    try (OutputStream sink = new java.io.BufferedOutputStream(
+        new DigestOutputStream(OutputStream.nullOutputStream(), md), BUFFER)) {
       Nar nar = new Nar(sink, null);
       nar.str("nix-archive-1");
       nar.memoryNode(root);

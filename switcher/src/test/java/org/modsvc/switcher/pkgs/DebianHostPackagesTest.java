@@ -69,7 +69,7 @@ class DebianHostPackagesTest {
         "/usr/share/man/man8", "/usr/share/man/man8/tlshd.8.gz", "/etc", "/etc/tlshd.conf",
         "/lib/systemd/system/tlshd.service");
     program("/usr/sbin/tlshd");
-    Files.writeString(root.resolve("var/lib/dpkg/info/ktls-utils.list"), "/usr/sbin/tlshd\n/usr/share/doc/ktls-utils/gone.txt\n",
+    Files.writeString(root.resolve("var/lib/dpkg/info/ktls-utils.list"), "/usr/sbin/tlshd\n",
         java.nio.file.StandardOpenOption.APPEND);
     PkgsFixture f = pkgs();
     assertEquals(Map.of(
