@@ -1,4 +1,4 @@
-# `modsvc.hostPackages': per-host facts about host packages (decisions.md §3), overriding the table
+# `modsvc.hostPackages': per-host facts about host packages (docs/decisions.md §3), overriding the table
 # shipped with the agent (pkgs/host-packages.nix). The entry (evaluation.nix) hands the value to
 # `pkgs', which reads it only when a package's tree or main program is needed.
 { lib, ... }:

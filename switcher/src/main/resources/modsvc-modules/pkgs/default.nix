@@ -1,4 +1,4 @@
-# The host package set `pkgs` of a host without Nix (decisions.md §3), built by
+# The host package set `pkgs` of a host without Nix (docs/decisions.md §3), built by
 # org.modsvc.switcher.pkgs.HostPackages, which passes the primitives below and answers every name
 # missing from the returned `pkgs` with `hostPackage name` (a NixAttrs fallback).
 #
@@ -9,13 +9,16 @@
 #   addTextFile    { name, text, executable, destination }: adds the file to the evaluation's
 #                  store, returns its store path (with the path as string context)
 #   system         "x86_64-linux" and the like
-{ lib, hostPackageTree, hostPackageOverrides, addTextFile, system }:
+#   runBuild       { name, env }: runs a trivial builder's script on the host (builders.nix); returns
+#                  the output's store path (with the path as string context)
+{ lib, hostPackageTree, hostPackageOverrides, addTextFile, system, runBuild }:
 let
   hostPackage = import ./host-package.nix { inherit hostPackageTree; overrides = hostPackageOverrides; };
   writers = import ./writers.nix { inherit addTextFile bash; };
   formats = import ./formats.nix { inherit lib writers; };
+  builders = import ./builders.nix { inherit runBuild bash; inherit (writers) writeTextFile derivationShaped; };
 
-  # nixpkgs' runtimeShell is bash; here it is the POSIX shell every host has (decisions.md §3).
+  # nixpkgs' runtimeShell is bash; here it is the POSIX shell every host has (docs/decisions.md §3).
   runtimeShell = "/bin/sh";
   bash = hostPackage { name = "bash"; };
   platform = {
@@ -33,6 +36,9 @@ in
     inherit (writers)
       writeTextFile writeText writeTextDir writeScript writeScriptBin
       writeShellScript writeShellScriptBin concatText;
+    inherit (builders)
+      runCommand runCommandWith runCommandLocal runCommandNoCC runCommandNoCCLocal runCommandCC
+      symlinkJoin writeShellApplication makeWrapper makeShellWrapper makeBinaryWrapper;
     # Named here too so that `with pkgs;` sees them (the table holds their facts).
     coreutils = hostPackage { name = "coreutils"; };
     systemd = hostPackage { name = "systemd"; };
@@ -42,6 +48,7 @@ in
       buildPlatform = platform;
       targetPlatform = platform;
       shell = runtimeShell;
+      inherit (builders) mkDerivation;
     };
-  };
+  } // builders.fetchers;
 }

@@ -1,5 +1,5 @@
 # Facts about nixpkgs packages whose Debian package or program names differ from the nixpkgs
-# attribute name (decisions.md §3): a package not listed here is the Debian package of its own name,
+# attribute name (docs/decisions.md §3): a package not listed here is the Debian package of its own name,
 # with a main program of its own name. Per attribute:
 #   debian       the Debian packages that may provide it, all installed ones contributing their
 #                files (the first owning a path wins); [ ] when Debian does not package it

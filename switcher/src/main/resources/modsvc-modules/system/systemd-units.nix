@@ -37,8 +37,8 @@ let
         requiredBy = render.retarget u.requiredBy;
         upheldBy = render.retarget u.upheldBy;
         inherit (r) sections;
-        # Names the service in the trace of an error met while rendering (a missing host package).
-        lines = builtins.addErrorContext "while evaluating the unit `${checked}.${kind}' of ${u.origin}" r.lines;
+        # what fails while a value is rendered (a build of pkgs.runCommand, a missing host package) names its unit
+        lines = builtins.addErrorContext "while rendering the unit `${checked}.${kind}' of ${u.origin}" r.lines;
       }
     ) config.systemd.${plural};
 in

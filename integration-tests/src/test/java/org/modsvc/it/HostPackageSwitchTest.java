@@ -13,7 +13,7 @@ import org.modsvc.switcher.systemd.SystemdClient;
 import org.modsvc.switcher.systemd.UnitState;
 
 /**
- * Host packages as store trees against the real managers (decisions.md §3): a service runs a program of the
+ * Host packages as store trees against the real managers (docs/decisions.md §3): a service runs a program of the
  * container's own Debian package ({@code coreutils}) through the link in the package's tree, which
  * systemd follows; the running process is the host's program.
  */

@@ -95,7 +95,7 @@ class ModuleSwitchTest {
     return state(scope, role).mainPid().orElseThrow(() -> new AssertionError(name(role) + " has no MainPID"));
   }
 
-  /** Where the service's configData lives inside the container (decisions §4). */
+  /** Where the service's configData lives inside the container (docs/decisions.md §4). */
   private String configDataDir(Scope scope, String role) {
     String root = scope == Scope.SYSTEM ? "/etc/system-services"
         : "/home/" + Sandbox.get().value("USER") + "/.config/home-services";

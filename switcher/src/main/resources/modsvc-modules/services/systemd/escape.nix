@@ -1,4 +1,4 @@
-# `escapeSystemdExecArgs' (spec §2.3): JSON-quote each argument, then double `%' and `$' so
+# `escapeSystemdExecArgs' (docs/upstream.md §2.3): JSON-quote each argument, then double `%' and `$' so
 # systemd neither expands specifiers nor environment variables; the argv round-trips exactly.
 { lib }:
 rec {

@@ -1,6 +1,6 @@
 # A top-level module that declares `<optionLoc>' (system.services or home.services) and lifts
 # every service level's unit modules into the top-level `systemd.services'/`systemd.sockets'/
-# `systemd.timers' under dash-joined names (spec §2.4). Unlike upstream, a name produced twice
+# `systemd.timers' under dash-joined names (docs/upstream.md §2.4). Unlike upstream, a name produced twice
 # (inside the tree, or by the tree and a top-level `systemd.<kind>s' definition) is an error
 # naming both. A lifted timer's `Unit=' defaults to the service lifted from the same suffix: the
 # module cannot know that name, and writing it out keeps the pairing visible in the unit file.
@@ -61,7 +61,7 @@ let
 
   enabledConfigData = svc: builtins.filter (c: c.enable) (builtins.attrValues svc.configData);
 
-  # decisions §5: configData sources trigger a reload when the unit can reload, else a restart.
+  # docs/decisions.md §5: configData sources trigger a reload when the unit can reload, else a restart.
   configDataTriggers =
     svc:
     { config, ... }:

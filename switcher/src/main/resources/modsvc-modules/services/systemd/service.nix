@@ -1,4 +1,4 @@
-# systemd options of every service level (spec §2.1-2.2): unit modules keyed by suffix
+# systemd options of every service level (docs/upstream.md §2.1-2.2): unit modules keyed by suffix
 # (`""' is the primary unit), the primary unit's defaults, and the same module for sub-services.
 { lib, config, ... }:
 let

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code modsvc-agent switch}: build the configuration and make it the running one (decisions §6, §7). */
+/** {@code modsvc-agent switch}: build the configuration and make it the running one (docs/decisions.md §6, §7). */
 @Command(name = "switch", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false,
     description = "Build the configuration and switch the services to it. Exit 0 ok, 1 usage/fatal, "
         + "2 configuration error (nothing changed), 4 some unit failed.")

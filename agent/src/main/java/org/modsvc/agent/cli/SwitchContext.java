@@ -20,7 +20,7 @@ import org.modsvc.switcher.systemd.JournalTail;
 import org.modsvc.switcher.systemd.SystemdClient;
 import picocli.CommandLine.Option;
 
-/** The options every switching command shares (decisions §7), and the objects they lead to. */
+/** The options every switching command shares (docs/decisions.md §7), and the objects they lead to. */
 final class SwitchContext {
   @Option(names = "--user", description = "Switch the calling user's services (user manager, XDG paths).")
   boolean user;

@@ -115,7 +115,7 @@ class HostPackageBuildTest {
     Files.delete(root.resolve("var/lib/dpkg/info/ktls-utils.list"));
     CliRun r = CliRun.withEnv(env, "build", "--modules", modules.toString(), "--root", root.toString());
     assertEquals(2, r.exitCode(), r.err());
-    assertTrue(r.err().contains("while evaluating the unit `tlshd.service' of system.services.tlshd"), r.err());
+    assertTrue(r.err().contains("while rendering the unit `tlshd.service' of system.services.tlshd"), r.err());
     assertTrue(r.err().contains("package 'ktls-utils' (pkgs.ktls-utils) is not installed on this host: install it with"
         + " `apt install ktls-utils`"), r.err());
     assertEquals(List.of("run/modsvc/lock"), filesUnder("run"));

@@ -34,6 +34,13 @@ public interface EvalStore {
    */
   String addLinkFarm(String name, java.util.SortedMap<String, String> links, java.util.SortedMap<String, String> files);
 
+  /**
+   * Records a tree built on the host during the evaluation (the host package set's {@code pkgs.runCommand})
+   * at the store path its builder computed from the tree's content; reading below the path reads
+   * {@code tree}. Returns the store path.
+   */
+  String addBuilt(String storePath, Path tree);
+
   /** Every object this evaluation added, once each, in the order they were first added. */
   List<StoreObject> objects();
 

@@ -276,7 +276,7 @@ public final class Activation {
     T run() throws IOException;
   }
 
-  /** Gives each way a run can stop its exit status (decisions §6). */
+  /** Gives each way a run can stop its exit status (docs/decisions.md §6). */
   private static <T> T classified(Body<T> body) {
     try {
       return body.run();

@@ -33,7 +33,7 @@ import org.modsvc.switcher.pkgs.PathSearch;
 import org.modsvc.switcher.store.Store;
 
 /**
- * The configuration of a host: the user's module files (decisions §1) evaluated with our lib, the built-in
+ * The configuration of a host: the user's module files (docs/decisions.md §1) evaluated with our lib, the built-in
  * modules ({@code modsvc-modules/eval.nix}) and the host package set, into the files of a generation.
  *
  * <p>The evaluation's store directory is the mode's real store ({@code /var/lib/modsvc/store}, never under
@@ -118,7 +118,7 @@ public final class ModuleConfiguration implements ConfigurationSource {
     Path cwd = files.isEmpty() ? settings.modules() : files.get(0).getParent();
     Value lib = state.evalSource(Source.ofString("«modsvc»", "import <modsvc-lib>", cwd));
     Value pkgs = HostPackages.create(state, lib, PathSearch.of(settings.env().getOrDefault("PATH", "")).dirs(),
-        layout.root());
+        layout.root(), HostBuilds.of(layout, evalStore));
     Value entry = state.evalFile(Path.of(modules.path(), entryFile));
     NixAttrs args = NixAttrs.builder(4).put("lib", lib).put("pkgs", pkgs).put("modsvc", modsvcArg(layout))
         .put("modules", modulesList(files)).build();

@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 import org.modsvc.switcher.pkgs.DpkgDatabase.InstalledPackage;
 
 /**
- * The store tree of a host package (decisions.md §3): links to the host's files laid out as a nixpkgs
+ * The store tree of a host package (docs/decisions.md §3): links to the host's files laid out as a nixpkgs
  * package is ({@code bin/<program>}, {@code share/}, {@code lib/}, {@code etc/} …), made from the file
  * lists of the Debian packages that provide it, with programs found on {@code PATH} where no Debian
  * package has them. Plus {@code nix-support/modsvc-host-package}, naming each Debian package with a

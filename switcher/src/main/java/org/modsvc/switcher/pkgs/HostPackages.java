@@ -23,7 +23,7 @@ import org.modsvc.nix.value.Thunk;
 import org.modsvc.nix.value.Value;
 
 /**
- * Builds the {@code pkgs} module argument of a host without Nix (decisions.md §3): the Nix code in
+ * Builds the {@code pkgs} module argument of a host without Nix (docs/decisions.md §3): the Nix code in
  * {@code modsvc-modules/pkgs/} gets primitives only it can reach (they are not builtins), and every
  * name it does not define is answered as a host package through {@link NixAttrs#withFallback}.
  */
@@ -48,7 +48,12 @@ public final class HostPackages {
    * {@code pathDirs}. Files the writers create go to {@code state}'s store.
    */
   public static Value create(EvalState state, Value lib, List<Path> pathDirs, Path dpkgRoot) {
-    return create(state, lib, new PathSearch(pathDirs), new DpkgDatabase(dpkgRoot), NixAttrs.EMPTY);
+    return create(state, lib, pathDirs, dpkgRoot, HostBuilder.unavailable("nothing can be built here"));
+  }
+
+  /** {@link #create(EvalState, Value, List, Path)} whose trivial builders ({@code pkgs.runCommand} …) run with {@code builder}. */
+  public static Value create(EvalState state, Value lib, List<Path> pathDirs, Path dpkgRoot, HostBuilder builder) {
+    return create(state, lib, new PathSearch(pathDirs), new DpkgDatabase(dpkgRoot), builder, NixAttrs.EMPTY);
   }
 
   /**
@@ -56,12 +61,14 @@ public final class HostPackages {
    * forced only when a package needs it, so a module may use {@code pkgs} while that configuration is
    * still being evaluated.
    */
-  private static Value create(EvalState state, Value lib, PathSearch search, DpkgDatabase dpkg, Value overrides) {
+  private static Value create(EvalState state, Value lib, PathSearch search, DpkgDatabase dpkg, HostBuilder builder,
+      Value overrides) {
     NixAttrs args = NixAttrs.builder(5)
         .put("lib", lib)
         .put("hostPackageTree", new PrimOp("hostPackageTree", 1, (a, sp) -> hostPackageTree(state, search, dpkg, a[0], sp)))
         .put("hostPackageOverrides", overrides)
         .put("addTextFile", new PrimOp("addTextFile", 1, (a, sp) -> addTextFile(state, a[0], sp)))
+        .put("runBuild", new PrimOp("runBuild", 1, (a, sp) -> RunBuildPrimitive.runBuild(state, builder, a[0], sp)))
         .put("system", NixString.of(system()))
         .build();
     String sources = SOURCES.register(state.store()).path();
@@ -71,7 +78,7 @@ public final class HostPackages {
     Value hostPackage = result.get("hostPackage");
     // The entry module passes modsvc.hostPackages back through this (a name no fallback answers).
     NixAttrs withOverrides = NixAttrs.builder(1).put(WITH_OVERRIDES,
-        new PrimOp(WITH_OVERRIDES, 1, (a, sp) -> create(state, lib, search, dpkg, a[0]))).build();
+        new PrimOp(WITH_OVERRIDES, 1, (a, sp) -> create(state, lib, search, dpkg, builder, a[0]))).build();
     Map<String, Value> answered = new HashMap<>();
     return pkgs.update(withOverrides).withFallback(name -> {
       if (NOT_PACKAGES.contains(name) || name.startsWith("__")) return null;

@@ -1,5 +1,5 @@
 /**
- * The host package set {@code pkgs} for a host without Nix (decisions.md §3).
+ * The host package set {@code pkgs} for a host without Nix (docs/decisions.md §3).
  *
  * <p>{@code pkgs.<name>} is, for any name, a derivation-shaped set describing a package installed on
  * the host: {@code outPath} is a store tree of links to its files ({@link HostPackageTree}), made from
@@ -21,5 +21,12 @@
  * nixpkgs' {@code trivial-builders} argument shapes and checks, and {@code pkgs-lib/formats.nix}'s
  * option types; {@code writeShellScript} uses the host's bash (nixpkgs scripts assume bash) while
  * {@code runtimeShell} is {@code /bin/sh}; YAML is written as JSON.
+ *
+ * <p>The builders that run a script ({@code runCommand} and its variants, {@code symlinkJoin},
+ * {@code writeShellApplication}'s check, {@code makeWrapper} through {@code nativeBuildInputs}) reach
+ * {@link org.modsvc.switcher.pkgs.HostBuilder} through a third primitive, {@code runBuild}: the script runs
+ * on the host during the evaluation, isolated by {@link org.modsvc.switcher.pkgs.BuildSandbox}, and its
+ * output is recorded in the evaluation's store at the store path of its content, from a cache keyed by
+ * {@link org.modsvc.switcher.pkgs.BuildRequest#cacheKey}.
  */
 package org.modsvc.switcher.pkgs;

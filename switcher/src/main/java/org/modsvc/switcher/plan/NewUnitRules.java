@@ -7,7 +7,7 @@ import org.modsvc.switcher.unit.UnitFile;
 import org.modsvc.switcher.unit.UnitName;
 
 /**
- * Our rule for units that appear (decisions §6): a unit the new generation adds, or newly links into
+ * Our rule for units that appear (docs/decisions.md §6): a unit the new generation adds, or newly links into
  * a target's {@code .wants}/{@code .requires}, is started directly when such a target is running.
  * stc-ng instead starts every active target and lets systemd pull the unit in, which also brings back
  * units a person stopped by hand; with {@link PlanOptions#startActiveTargets()} we leave it to that.

@@ -21,7 +21,7 @@ import org.freedesktop.systemd1.AlreadySubscribed;
  * A typed client of one systemd manager (system or user) over one private D-Bus connection. On connect it
  * registers the {@code JobRemoved} handler and then calls {@code Subscribe}, so no job submitted later can finish
  * unseen. Jobs are always submitted with mode {@code replace}; {@link #runJobs} submits a batch together and waits
- * for every job's {@code JobRemoved} up to the job timeout (default 90 s, decisions.md §6). Not for concurrent
+ * for every job's {@code JobRemoved} up to the job timeout (default 90 s, docs/decisions.md §6). Not for concurrent
  * batches: one batch at a time per client.
  */
 public final class SystemdClient implements AutoCloseable {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.modsvc.switcher.unit.UnitName;
 
 /**
- * The switch decisions of spec §6 B (switch-to-configuration-ng), one test per scenario and case,
+ * The switch decisions of docs/upstream.md §6 B (switch-to-configuration-ng), one test per scenario and case,
  * named after the scenario. Scenario 52 (a failing ExecStart reported after the start phase) is about
  * job results and belongs to the executor's tests; the planner has no part in it.
  */
