@@ -8,11 +8,22 @@ in
 if modsvc.mode != "system" && modsvc.mode != "user" then
   throw "modsvc: mode must be \"system\" or \"user\", not ${builtins.toJSON modsvc.mode}"
 else
-  lib.evalModules {
-    class = if system then "nixos" else "homeManager";
-    modules = [ (if system then ./top-level.nix else ./home-level.nix) ] ++ modules;
-    specialArgs = {
-      inherit pkgs modsvc;
-      modulesPath = ./.;
+  let
+    result = lib.evalModules {
+      class = if system then "nixos" else "homeManager";
+      modules = [ (if system then ./top-level.nix else ./home-level.nix) ] ++ modules;
+      specialArgs = {
+        pkgs = hostPkgs;
+        inherit modsvc;
+        modulesPath = ./.;
+      };
     };
-  }
+    # The agent's pkgs takes `modsvc.hostPackages' lazily (pkgs is a special argument, so modules
+    # may use it in `imports'); a stand-in pkgs without that hook is used as it is.
+    hostPkgs =
+      if pkgs ? __withHostPackageOverrides then
+        pkgs.__withHostPackageOverrides result.config.modsvc.hostPackages
+      else
+        pkgs;
+  in
+  result

@@ -3,6 +3,7 @@
   _class = "homeManager";
   imports = [
     ./system/systemd-units.nix
+    ./host-packages-option.nix
     ./services/systemd/user.nix
   ];
 }

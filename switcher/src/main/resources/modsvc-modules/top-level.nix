@@ -3,6 +3,7 @@
   _class = "nixos";
   imports = [
     ./system/systemd-units.nix
+    ./host-packages-option.nix
     ./services/systemd/system.nix
   ];
 }

@@ -3,8 +3,9 @@
 # missing from the returned `pkgs` with `hostPackage name` (a NixAttrs fallback).
 #
 #   lib            the lib the modules see (`pkgs.lib`; formats take their option types from it)
-#   packagePrefix  name: probe: the prefix of the first PATH directory `<prefix>/bin` holding an
-#                  executable `probe`, or an error naming the package and the PATH searched
+#   hostPackageTree  { name, debian, programs, required }: the store path of the tree of links to
+#                  the host's files of a package (HostPackageTree), or an error saying how to install it
+#   hostPackageOverrides  `modsvc.hostPackages` (lazy; see ./host-package.nix)
 #   addTextFile    { name, text, executable, destination }: adds the file to the evaluation's
 #                  store, returns its store path (with the path as string context)
 #   serialize      format: optionsJson: valueJson: the text nixpkgs' tool for that format writes
@@ -12,9 +13,9 @@
 #   system         "x86_64-linux" and the like
 #   runBuild       { name, env }: runs a trivial builder's script on the host (builders.nix); returns
 #                  the output's store path (with the path as string context)
-{ lib, packagePrefix, addTextFile, serialize, system, runBuild }:
+{ lib, hostPackageTree, hostPackageOverrides, addTextFile, serialize, system, runBuild }:
 let
-  hostPackage = import ./host-package.nix { inherit packagePrefix; };
+  hostPackage = import ./host-package.nix { inherit hostPackageTree; overrides = hostPackageOverrides; };
   writers = import ./writers.nix { inherit addTextFile bash; };
   formats = import ./formats.nix { inherit lib writers serialize; };
   builders = import ./builders.nix { inherit runBuild bash; inherit (writers) writeTextFile derivationShaped; };
@@ -40,9 +41,9 @@ in
     inherit (builders)
       runCommand runCommandWith runCommandLocal runCommandNoCC runCommandNoCCLocal runCommandCC
       symlinkJoin writeShellApplication makeWrapper makeShellWrapper makeBinaryWrapper;
-    # coreutils has no main program in nixpkgs; its files are found through `ls`.
-    coreutils = hostPackage { name = "coreutils"; mainProgram = null; probe = "ls"; };
-    systemd = hostPackage { name = "systemd"; mainProgram = "systemctl"; };
+    # Named here too so that `with pkgs;` sees them (the table holds their facts).
+    coreutils = hostPackage { name = "coreutils"; };
+    systemd = hostPackage { name = "systemd"; };
     stdenv = {
       inherit (platform) isLinux isDarwin isx86_64 isAarch64;
       hostPlatform = platform;

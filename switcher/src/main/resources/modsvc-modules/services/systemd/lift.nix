@@ -1,7 +1,9 @@
 # A top-level module that declares `<optionLoc>' (system.services or home.services) and lifts
-# every service level's unit modules into the top-level `systemd.services'/`systemd.sockets'
-# under dash-joined names (docs/upstream.md §2.4). Unlike upstream, a name produced twice (inside the tree,
-# or by the tree and a top-level `systemd.<kind>s' definition) is an error naming both.
+# every service level's unit modules into the top-level `systemd.services'/`systemd.sockets'/
+# `systemd.timers' under dash-joined names (docs/upstream.md §2.4). Unlike upstream, a name produced twice
+# (inside the tree, or by the tree and a top-level `systemd.<kind>s' definition) is an error
+# naming both. A lifted timer's `Unit=' defaults to the service lifted from the same suffix: the
+# module cannot know that name, and writing it out keeps the pairing visible in the unit file.
 { optionLoc, configDataRoot, extraRootModules }:
 { lib, config, options, pkgs, modsvc, ... }:
 let
@@ -96,7 +98,10 @@ let
           # A function, so the unit type reads it as a module and not as shorthand config.
           { ... }:
           {
-            imports = [ e.module ] ++ lib.optional (kind == "service" && e.primaryOf != null) (configDataTriggers e.primaryOf);
+            imports =
+              [ e.module ]
+              ++ lib.optional (kind == "service" && e.primaryOf != null) (configDataTriggers e.primaryOf)
+              ++ lib.optional (kind == "timer") { timerConfig.Unit = lib.mkDefault "${e.name}.service"; };
             config.origin = lib.mkOverride 900 e.origin;
           };
     in
@@ -114,6 +119,7 @@ in
   config = {
     systemd.services = lifted "service" "services";
     systemd.sockets = lifted "socket" "sockets";
+    systemd.timers = lifted "timer" "timers";
     assertions = lib.concatLists (lib.mapAttrsToList (n: portable.getAssertions (optionLoc ++ [ n ])) services);
     warnings = lib.concatLists (lib.mapAttrsToList (n: portable.getWarnings (optionLoc ++ [ n ])) services);
     modsvc.configDataFiles = lib.concatMap (

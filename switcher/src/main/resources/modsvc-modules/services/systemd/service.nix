@@ -5,12 +5,23 @@ let
   inherit (lib) mkOption types mkDefault;
   escape = import ./escape.nix { inherit lib; };
   alias = import ./alias.nix { inherit lib; };
+
+  # attrsOf, not upstream's lazyAttrsOf: a key whose only definitions are `mkIf false' (a unit
+  # under a disabled feature flag) is then absent instead of a key that fails when lifted.
+  unitModules =
+    plural: primary:
+    mkOption {
+      type = types.attrsOf types.deferredModule;
+      default = { };
+      description = "NixOS `systemd.${plural}' unit modules by suffix; `\"\"' is the primary ${primary}.";
+    };
 in
 {
   _class = "service";
   imports = [
     (alias [ "systemd" "service" ] [ "systemd" "services" "" ])
     (alias [ "systemd" "socket" ] [ "systemd" "sockets" "" ])
+    (alias [ "systemd" "timer" ] [ "systemd" "timers" "" ])
   ];
 
   options = {
@@ -32,16 +43,9 @@ in
       defaultText = lib.literalExpression "config.process.reloadCommand";
       description = "The primary `ExecReload=' line, verbatim; `null' emits none.";
     };
-    systemd.services = mkOption {
-      type = types.lazyAttrsOf types.deferredModule;
-      default = { };
-      description = "NixOS `systemd.services' unit modules by suffix; `\"\"' is the primary unit.";
-    };
-    systemd.sockets = mkOption {
-      type = types.lazyAttrsOf types.deferredModule;
-      default = { };
-      description = "NixOS `systemd.sockets' unit modules by suffix; `\"\"' is the primary socket.";
-    };
+    systemd.services = unitModules "services" "unit";
+    systemd.sockets = unitModules "sockets" "socket";
+    systemd.timers = unitModules "timers" "timer";
     services = mkOption {
       type = types.attrsOf (
         types.submoduleWith {

@@ -52,11 +52,11 @@ class BuildCommandTest {
         WantedBy=default.target
 
         [Service]
-        ExecStart="%s/mpd" "--no-daemon"
+        ExecStart="%s/bin/mpd" "--no-daemon"
         Restart=always
         RestartSec=5
         Type=simple
-        """.formatted(bin), Files.readString(units.resolve("mpd.service")));
+        """.formatted(mpdTree()), Files.readString(units.resolve("mpd.service")));
     assertEquals("../mpd.service", Files.readSymbolicLink(units.resolve("default.target.wants/mpd.service")).toString());
     assertEquals(List.of("home/u/.config/systemd/user/default.target.wants/mpd.service",
         "home/u/.config/systemd/user/mpd.service"), liveFiles("home/u/.config"));
@@ -101,14 +101,14 @@ class BuildCommandTest {
         X-Restart-Triggers=%s
 
         [Service]
-        ExecStart="%s/mpd"
+        ExecStart="%s/bin/mpd"
         Restart=always
         RestartSec=5
         Type=simple
 
         [Install]
         WantedBy=multi-user.target
-        """.formatted(trigger, bin), unit);
+        """.formatted(trigger, mpdTree()), unit);
     String configData = Files.readSymbolicLink(root.resolve("etc/system-services/web/mpd.conf")).toString();
     assertTrue(Files.readString(root.resolve(trigger.substring(1))).contains(configData),
         "the trigger file names the configData store path");
@@ -238,6 +238,17 @@ class BuildCommandTest {
 
   private Path module(String name, String text) throws IOException {
     return Files.writeString(modules.resolve(name), text, StandardCharsets.UTF_8);
+  }
+
+  /** The store tree of the host package mpd the build wrote: its bin/mpd links to the program on PATH. */
+  private String mpdTree() throws IOException {
+    Path store = root.resolve("var/lib/modsvc/store");
+    if (!Files.isDirectory(store)) store = root.resolve("home/u/.local/state/modsvc/store");
+    try (Stream<Path> s = Files.list(store)) {
+      Path tree = s.filter(p -> p.getFileName().toString().matches("[0-9a-z]{32}-mpd")).findFirst().orElseThrow();
+      assertEquals(bin.resolve("mpd"), Files.readSymbolicLink(tree.resolve("bin/mpd")));
+      return "/" + root.relativize(tree);
+    }
   }
 
   private CliRun build(String... extra) {

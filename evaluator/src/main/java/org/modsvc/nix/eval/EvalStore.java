@@ -27,6 +27,14 @@ public interface EvalStore {
   String addTextFile(String name, String text, boolean executable, String destination, SortedSet<String> references);
 
   /**
+   * A tree of symbolic links ({@code links}: relative path to target) and small text files
+   * ({@code files}: relative path to text), as {@link StoreObject.LinkFarm}; returns its store path.
+   * Paths must be relative without empty, {@code .} or {@code ..} components, and no path may lie
+   * inside another.
+   */
+  String addLinkFarm(String name, java.util.SortedMap<String, String> links, java.util.SortedMap<String, String> files);
+
+  /**
    * Records a tree built on the host during the evaluation (the host package set's {@code pkgs.runCommand})
    * at the store path its builder computed from the tree's content; reading below the path reads
    * {@code tree}. Returns the store path.

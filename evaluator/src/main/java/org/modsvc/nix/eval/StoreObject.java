@@ -43,4 +43,18 @@ public sealed interface StoreObject {
 
   /** A derivation file ({@code .drv}, an ATerm) written by {@code derivation}; never built here. */
   record DerivationFile(String storePath, String aterm) implements StoreObject {}
+
+  /**
+   * A directory of symbolic links to files outside the store, and a few small text files: the host
+   * package set's view of a package installed on the host ({@code bin/tlshd -> /usr/sbin/tlshd}).
+   * Keys are relative paths; the directories between are implied. Its path is the content-addressed
+   * path of the tree's NAR, so it changes exactly when a link or a file does.
+   */
+  record LinkFarm(String storePath, java.util.SortedMap<String, String> links,
+      java.util.SortedMap<String, String> files) implements StoreObject {
+    public LinkFarm {
+      links = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(links));
+      files = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(files));
+    }
+  }
 }

@@ -30,6 +30,8 @@ public final class MemoryStore implements EvalStore {
   // Read by the parse-ahead thread (ParsedFiles) while the evaluation adds paths.
   private final Map<String, Path> sources = new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<String, StoreObject> objects = new LinkedHashMap<>();
+  /** The links of every link farm, by its store path: reading through one reads the link's target. */
+  private final Map<String, java.util.SortedMap<String, String>> farms = new java.util.concurrent.ConcurrentHashMap<>();
 
   public MemoryStore(String storeDir) { this.paths = new StorePaths(storeDir); }
 
@@ -73,6 +75,30 @@ public final class MemoryStore implements EvalStore {
     objects.putIfAbsent(file.storePath(), file);
   }
 
+  @Override public String addLinkFarm(String name, java.util.SortedMap<String, String> links,
+      java.util.SortedMap<String, String> files) {
+    StorePaths.checkName(name);
+    java.util.TreeSet<String> all = new java.util.TreeSet<>(links.keySet());
+    for (String f : files.keySet()) {
+      if (!all.add(f)) throw new StoreException("'" + f + "' is both a link and a file");
+    }
+    for (String path : all) {
+      if (path.isEmpty()) throw new StoreException("a link farm entry needs a relative path");
+      checkDestination(path);
+      for (int slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
+        if (all.contains(path.substring(0, slash))) {
+          throw new StoreException("'" + path + "' lies inside '" + path.substring(0, slash) + "'");
+        }
+      }
+    }
+    Hash nar = Nar.hashTree(links, files, HashAlgo.SHA256);
+    String p = paths.makeFixedOutputPath(name, ContentAddressMethod.NAR, nar, java.util.Set.of());
+    files.forEach((f, text) -> texts.put(p + "/" + f, text));
+    farms.put(p, links);
+    objects.putIfAbsent(p, new StoreObject.LinkFarm(p, links, files));
+    return p;
+  }
+
   @Override public String addPath(Path source, String name, boolean recursive, BiPredicate<Path, String> filter) {
     StorePaths.checkName(name);
     try {
@@ -109,10 +135,26 @@ public final class MemoryStore implements EvalStore {
   @Override public Optional<Path> realPath(String path) {
     if (!isStorePath(path)) return Optional.empty();
     String sp = toStorePath(path);
-    Path src = sources.get(sp);
-    if (src == null) return Optional.empty();
     String rest = path.substring(sp.length());
+    Path src = sources.get(sp);
+    if (src == null) return farmTarget(farms.get(sp), rest);
     return Optional.of(rest.isEmpty() ? src : src.resolve(rest.substring(1)));
+  }
+
+  /** The host file behind {@code rest} ({@code /bin/tlshd}) in a link farm: its link's target, and what follows. */
+  private static Optional<Path> farmTarget(java.util.SortedMap<String, String> links, String rest) {
+    if (links == null || rest.isEmpty()) return Optional.empty();
+    String relative = rest.substring(1);
+    for (String link = relative; ; ) {
+      String target = links.get(link);
+      if (target != null) {
+        String below = relative.substring(link.length());
+        return Optional.of(below.isEmpty() ? Path.of(target) : Path.of(target, below.substring(1)));
+      }
+      int slash = link.lastIndexOf('/');
+      if (slash < 0) return Optional.empty();
+      link = link.substring(0, slash);
+    }
   }
 
   @Override public void registerDerivation(String drvPath, String aterm) {

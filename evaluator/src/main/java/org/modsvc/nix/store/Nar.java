@@ -15,6 +15,7 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Nix ARchive serialisation of a file system tree, byte-for-byte as {@code nix-store --dump} writes
@@ -108,6 +109,73 @@ public final class Nar {
       throw new java.io.UncheckedIOException(e); // a digest stream does not fail
     }
     return new Hash(algo, md.digest());
+  }
+
+  /**
+   * Hash of the NAR of a tree held in memory: symbolic links ({@code links}, relative path to target)
+   * and non-executable text files ({@code files}), in directories that hold nothing else. The
+   * caller guarantees no path lies inside another.
+   */
+  public static Hash hashTree(java.util.SortedMap<String, String> links, java.util.SortedMap<String, String> files,
+      HashAlgo algo) {
+    java.util.TreeMap<String, Object> root = new java.util.TreeMap<>();
+    links.forEach((path, target) -> place(root, path, new LinkTarget(target)));
+    files.forEach((path, text) -> place(root, path, text.getBytes(StandardCharsets.UTF_8)));
+    MessageDigest md = algo.newDigest();
+    // Buffered: a tree of thousands of links is written in pieces of a few bytes each.
+    try (OutputStream sink = new java.io.BufferedOutputStream(
+        new DigestOutputStream(OutputStream.nullOutputStream(), md), BUFFER)) {
+      Nar nar = new Nar(sink, null);
+      nar.str("nix-archive-1");
+      nar.memoryNode(root);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e); // a digest stream does not fail
+    }
+    return new Hash(algo, md.digest());
+  }
+
+  private record LinkTarget(String target) {}
+
+  @SuppressWarnings("unchecked")
+  private static void place(java.util.TreeMap<String, Object> dir, String path, Object leaf) {
+    String[] parts = path.split("/");
+    java.util.TreeMap<String, Object> d = dir;
+    for (int i = 0; i < parts.length - 1; i++) {
+      d = (java.util.TreeMap<String, Object>) d.computeIfAbsent(parts[i], k -> new java.util.TreeMap<String, Object>());
+    }
+    d.put(parts[parts.length - 1], leaf);
+  }
+
+  @SuppressWarnings("unchecked")
+  private void memoryNode(Object node) throws IOException {
+    str("(");
+    str("type");
+    if (node instanceof LinkTarget l) {
+      str("symlink");
+      str("target");
+      str(l.target());
+    } else if (node instanceof byte[] b) {
+      str("regular");
+      str("contents");
+      bytes(b);
+    } else {
+      str("directory");
+      List<Map.Entry<byte[], Object>> entries = new ArrayList<>();
+      for (Map.Entry<String, Object> e : ((java.util.TreeMap<String, Object>) node).entrySet()) {
+        entries.add(Map.entry(e.getKey().getBytes(StandardCharsets.UTF_8), e.getValue()));
+      }
+      entries.sort((a, b) -> java.util.Arrays.compareUnsigned(a.getKey(), b.getKey()));
+      for (Map.Entry<byte[], Object> e : entries) {
+        str("entry");
+        str("(");
+        str("name");
+        bytes(e.getKey());
+        str("node");
+        memoryNode(e.getValue());
+        str(")");
+      }
+    }
+    str(")");
   }
 
   /**

@@ -90,6 +90,53 @@ class MemoryStoreTest {
     assertEquals(Set.of(dir.resolve("keep")), copy.included());
   }
 
+  private static java.util.SortedMap<String, String> sorted(String... kv) {
+    java.util.TreeMap<String, String> m = new java.util.TreeMap<>();
+    for (int i = 0; i < kv.length; i += 2) m.put(kv[i], kv[i + 1]);
+    return m;
+  }
+
+  @Test
+  void addLinkFarm_givesThePathOfTheSameTreeAddedFromDisk() throws Exception {
+    // Names chosen so that byte order and String order of entries and of paths disagree ("b-x" < "b/…").
+    Path tree = Files.createDirectories(tmp.resolve("farm"));
+    Files.createDirectories(tree.resolve("bin"));
+    Files.createDirectories(tree.resolve("share/b"));
+    Files.createSymbolicLink(tree.resolve("bin/tlshd"), Path.of("/usr/sbin/tlshd"));
+    Files.createSymbolicLink(tree.resolve("bin/a-b"), Path.of("/usr/bin/a-b"));
+    Files.createSymbolicLink(tree.resolve("share/b/c"), Path.of("/usr/share/b/c"));
+    Files.createSymbolicLink(tree.resolve("share/b-x"), Path.of("/usr/share/b-x"));
+    Files.createDirectories(tree.resolve("nix-support"));
+    Files.writeString(tree.resolve("nix-support/host-package"), "debian ktls-utils 1\n");
+    MemoryStore store = new MemoryStore("/var/lib/modsvc/store");
+    String farm = store.addLinkFarm("ktls-utils",
+        sorted("bin/tlshd", "/usr/sbin/tlshd", "bin/a-b", "/usr/bin/a-b", "share/b/c", "/usr/share/b/c",
+            "share/b-x", "/usr/share/b-x"),
+        sorted("nix-support/host-package", "debian ktls-utils 1\n"));
+    assertEquals(new MemoryStore("/var/lib/modsvc/store").addPath(tree, "ktls-utils", true, null), farm);
+    assertInstanceOf(StoreObject.LinkFarm.class, store.objects().get(0));
+  }
+
+  @Test
+  void addLinkFarm_readsThroughItsLinks() {
+    MemoryStore store = new MemoryStore();
+    String farm = store.addLinkFarm("nginx", sorted("share/nginx", "/usr/share/nginx", "bin/nginx", "/usr/sbin/nginx"),
+        sorted("nix-support/host-package", "x"));
+    assertEquals(java.util.Optional.of(Path.of("/usr/share/nginx/html/index.html")),
+        store.realPath(farm + "/share/nginx/html/index.html"));
+    assertEquals(java.util.Optional.of(Path.of("/usr/sbin/nginx")), store.realPath(farm + "/bin/nginx"));
+    assertEquals(java.util.Optional.empty(), store.realPath(farm + "/lib/x"));
+    assertEquals(java.util.Optional.of("x"), store.textContent(farm + "/nix-support/host-package"));
+  }
+
+  @Test
+  void addLinkFarm_refusesEscapingOrNestedPaths() {
+    MemoryStore store = new MemoryStore();
+    assertThrows(StoreException.class, () -> store.addLinkFarm("x", sorted("../bin/x", "/x"), sorted()));
+    assertThrows(StoreException.class, () -> store.addLinkFarm("x", sorted("bin", "/usr/bin", "bin/x", "/x"), sorted()));
+    assertThrows(StoreException.class, () -> store.addLinkFarm("x", sorted("bin//x", "/x"), sorted()));
+  }
+
   @Test
   void addBuilt_recordsTheTreeAtTheGivenPath_andReadsBelowIt() throws Exception {
     Path tree = Files.createDirectories(tmp.resolve("out/bin"));

@@ -145,7 +145,7 @@ public final class ModuleConfiguration implements ConfigurationSource {
     Path cwd = files.isEmpty() ? settings.modules() : files.get(0).getParent();
     Value lib = state.evalSource(Source.ofString("«modsvc»", "import <modsvc-lib>", cwd));
     Value pkgs = HostPackages.create(state, lib, PathSearch.of(settings.env().getOrDefault("PATH", "")).dirs(),
-        HostBuilds.of(layout, evalStore));
+        layout.root(), HostBuilds.of(layout, evalStore));
     Value entry = state.evalFile(Path.of(modules.path(), entryFile));
     NixAttrs args = NixAttrs.builder(4).put("lib", lib).put("pkgs", pkgs).put("modsvc", modsvcArg(layout))
         .put("modules", modulesList(files)).build();

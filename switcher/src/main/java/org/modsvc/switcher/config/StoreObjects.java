@@ -88,8 +88,35 @@ final class StoreObjects {
       for (int i = parts.length - 1; i >= 0; i--) c = new StoreContent.Directory(java.util.Map.of(parts[i], c));
       return c;
     }
+    if (o instanceof StoreObject.LinkFarm farm) return linkFarm(farm);
     StoreObject.CopiedPath p = (StoreObject.CopiedPath) o;
     if (!p.recursive()) return new StoreContent.Copy(p.source(), false);
     return StoreContent.copyOf(p.source(), p.included());
+  }
+
+  /** The farm's links and files as one directory tree (the evaluation checked that no entry lies inside another). */
+  private static StoreContent linkFarm(StoreObject.LinkFarm farm) {
+    Map<String, Object> root = new java.util.TreeMap<>();
+    farm.links().forEach((path, target) -> place(root, path, new StoreContent.Symlink(target)));
+    farm.files().forEach((path, text) -> place(root, path, StoreContent.text(text)));
+    return directory(root);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void place(Map<String, Object> dir, String path, StoreContent leaf) {
+    String[] parts = path.split("/");
+    Map<String, Object> d = dir;
+    for (int i = 0; i < parts.length - 1; i++) {
+      d = (Map<String, Object>) d.computeIfAbsent(parts[i], k -> new java.util.TreeMap<String, Object>());
+    }
+    d.put(parts[parts.length - 1], leaf);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static StoreContent directory(Map<String, Object> dir) {
+    Map<String, StoreContent> entries = new java.util.TreeMap<>();
+    dir.forEach((name, child) -> entries.put(name,
+        child instanceof StoreContent c ? c : directory((Map<String, Object>) child)));
+    return new StoreContent.Directory(entries);
   }
 }

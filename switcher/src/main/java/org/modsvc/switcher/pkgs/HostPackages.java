@@ -1,10 +1,13 @@
 package org.modsvc.switcher.pkgs;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.modsvc.nix.error.EvalException;
 import org.modsvc.nix.eval.EvalState;
@@ -14,6 +17,7 @@ import org.modsvc.nix.eval.Types;
 import org.modsvc.nix.source.Span;
 import org.modsvc.nix.store.StoreException;
 import org.modsvc.nix.value.NixAttrs;
+import org.modsvc.nix.value.NixNull;
 import org.modsvc.nix.value.NixString;
 import org.modsvc.nix.value.Thunk;
 import org.modsvc.nix.value.Value;
@@ -21,8 +25,8 @@ import org.modsvc.switcher.pkgs.formats.FormatSerializers;
 
 /**
  * Builds the {@code pkgs} module argument of a host without Nix (docs/decisions.md §3): the Nix code in
- * {@code modsvc-modules/pkgs/} gets primitives only it can reach (they are not builtins), and
- * every name it does not define is answered as a host package through {@link NixAttrs#withFallback}.
+ * {@code modsvc-modules/pkgs/} gets primitives only it can reach (they are not builtins), and every
+ * name it does not define is answered as a host package through {@link NixAttrs#withFallback}.
  */
 public final class HostPackages {
   /** The Nix half, added to the store under its own name (errors and traces name files under it). */
@@ -33,24 +37,37 @@ public final class HostPackages {
    * {@code __toString} …). Answering them would make {@code pkgs} look like a derivation or a function.
    */
   private static final Set<String> NOT_PACKAGES = Set.of("type", "outPath", "drvPath", "_type");
+  /** {@code pkgs.__withHostPackageOverrides overrides}: the same set, its packages shaped by {@code overrides}. */
+  public static final String WITH_OVERRIDES = "__withHostPackageOverrides";
 
   private HostPackages() {}
 
   /**
    * The host package set. {@code lib} becomes {@code pkgs.lib} and gives {@code pkgs.formats} its
-   * option types; {@code pathDirs} is the {@code PATH} host packages are looked up in (lazily, when a
-   * package's path is used). Files the writers create go to {@code state}'s store.
+   * option types; a package's tree is made (lazily, when its path is used) from the Debian packages
+   * installed under {@code dpkgRoot} ({@code --root}: an image's own database) and the programs on
+   * {@code pathDirs}. Files the writers create go to {@code state}'s store.
    */
-  public static Value create(EvalState state, Value lib, List<Path> pathDirs) {
-    return create(state, lib, pathDirs, HostBuilder.unavailable("nothing can be built here"));
+  public static Value create(EvalState state, Value lib, List<Path> pathDirs, Path dpkgRoot) {
+    return create(state, lib, pathDirs, dpkgRoot, HostBuilder.unavailable("nothing can be built here"));
   }
 
-  /** {@link #create(EvalState, Value, List)} whose trivial builders ({@code pkgs.runCommand} …) run with {@code builder}. */
-  public static Value create(EvalState state, Value lib, List<Path> pathDirs, HostBuilder builder) {
-    PathSearch search = new PathSearch(pathDirs);
-    NixAttrs args = NixAttrs.builder(6)
+  /** {@link #create(EvalState, Value, List, Path)} whose trivial builders ({@code pkgs.runCommand} …) run with {@code builder}. */
+  public static Value create(EvalState state, Value lib, List<Path> pathDirs, Path dpkgRoot, HostBuilder builder) {
+    return create(state, lib, new PathSearch(pathDirs), new DpkgDatabase(dpkgRoot), builder, NixAttrs.EMPTY);
+  }
+
+  /**
+   * {@code overrides} is {@code modsvc.hostPackages}, read from the configuration being evaluated; it is
+   * forced only when a package needs it, so a module may use {@code pkgs} while that configuration is
+   * still being evaluated.
+   */
+  private static Value create(EvalState state, Value lib, PathSearch search, DpkgDatabase dpkg, HostBuilder builder,
+      Value overrides) {
+    NixAttrs args = NixAttrs.builder(7)
         .put("lib", lib)
-        .put("packagePrefix", new PrimOp("packagePrefix", 2, (a, sp) -> packagePrefix(search, a, sp)))
+        .put("hostPackageTree", new PrimOp("hostPackageTree", 1, (a, sp) -> hostPackageTree(state, search, dpkg, a[0], sp)))
+        .put("hostPackageOverrides", overrides)
         .put("addTextFile", new PrimOp("addTextFile", 1, (a, sp) -> addTextFile(state, a[0], sp)))
         .put("serialize", new PrimOp("serialize", 3, (a, sp) -> serialize(state, a, sp)))
         .put("runBuild", new PrimOp("runBuild", 1, (a, sp) -> RunBuildPrimitive.runBuild(state, builder, a[0], sp)))
@@ -61,25 +78,43 @@ public final class HostPackages {
     NixAttrs result = Types.attrs(state.call(f, args, Span.NONE), Span.NONE);
     NixAttrs pkgs = Types.attrs(Thunk.force(result.get("pkgs")), Span.NONE);
     Value hostPackage = result.get("hostPackage");
+    // The entry module passes modsvc.hostPackages back through this (a name no fallback answers).
+    NixAttrs withOverrides = NixAttrs.builder(1).put(WITH_OVERRIDES,
+        new PrimOp(WITH_OVERRIDES, 1, (a, sp) -> create(state, lib, search, dpkg, builder, a[0]))).build();
     Map<String, Value> answered = new HashMap<>();
-    return pkgs.withFallback(name -> {
+    return pkgs.update(withOverrides).withFallback(name -> {
       if (NOT_PACKAGES.contains(name) || name.startsWith("__")) return null;
       return answered.computeIfAbsent(name, n -> new Thunk(() ->
           state.call(hostPackage, NixAttrs.builder(1).put("name", NixString.of(n)).build(), Span.NONE)));
     });
   }
 
-  /** {@link #create} with the directories of this process's {@code PATH}. */
-  public static Value create(EvalState state, Value lib) {
-    return create(state, lib, PathSearch.of(System.getenv("PATH")).dirs());
+  /** {@code { name, debian, programs, required }} to the store path of the package's tree (see {@link HostPackageTree}). */
+  private static Value hostPackageTree(EvalState state, PathSearch search, DpkgDatabase dpkg, Value arg, Span sp) {
+    NixAttrs a = Types.attrs(arg, sp);
+    String name = Types.plainString(required(a, "name", sp), sp);
+    List<String> debian = strings(required(a, "debian", sp), sp);
+    Map<String, List<String>> programs = new TreeMap<>();
+    NixAttrs p = Types.attrs(required(a, "programs", sp), sp);
+    for (String link : p.names()) programs.put(link, strings(p.get(link), sp));
+    Value req = Thunk.force(required(a, "required", sp));
+    String requiredProgram = req instanceof NixNull ? null : Types.plainString(req, sp);
+    try {
+      HostPackageTree tree = HostPackageTree.build(new HostPackageTree.Request(name, debian, programs, requiredProgram),
+          dpkg, search);
+      String path = state.store().addLinkFarm(name, tree.links(), tree.files());
+      return new NixString(path, Set.of(path));
+    } catch (HostPackageTree.MissingPackage e) {
+      throw new EvalException(e.getMessage(), sp);
+    } catch (StoreException | UncheckedIOException e) {
+      throw new EvalException("package '" + name + "': " + e.getMessage(), sp);
+    }
   }
 
-  private static Value packagePrefix(PathSearch search, Value[] a, Span sp) {
-    String name = Types.plainString(a[0], sp);
-    String program = Types.plainString(a[1], sp);
-    return search.prefixOf(program)
-        .map(p -> (Value) NixString.of(p.toString()))
-        .orElseThrow(() -> new EvalException(search.notFoundMessage(name, program), sp));
+  private static List<String> strings(Value list, Span sp) {
+    List<String> out = new ArrayList<>();
+    for (Value v : Types.list(list, sp).items()) out.add(Types.plainString(v, sp));
+    return out;
   }
 
   /** {@code { name, text, executable, destination }} to a store path carrying itself as context. */

@@ -1,11 +1,13 @@
 /**
  * The host package set {@code pkgs} for a host without Nix (docs/decisions.md §3).
  *
- * <p>{@code pkgs.<name>} is, for any name, a derivation-shaped set describing a program installed on
- * the host: {@code outPath} is the prefix of the first {@code PATH} directory {@code <prefix>/bin}
- * holding an executable {@code <name>}, resolved only when the path is used, so naming an absent
- * package is harmless until its path matters, and then an error names the package and the
- * {@code PATH}. This needs a set answering every name: the evaluator's {@code NixAttrs.WithFallback},
+ * <p>{@code pkgs.<name>} is, for any name, a derivation-shaped set describing a package installed on
+ * the host: {@code outPath} is a store tree of links to its files ({@link HostPackageTree}), made from
+ * the Debian packages that provide it ({@link DpkgDatabase}) and programs on {@code PATH}
+ * ({@link PathSearch}), with the names nixpkgs and Debian spell differently taken from the table
+ * {@code pkgs/host-packages.nix} and the host's {@code modsvc.hostPackages}. The tree is made only when
+ * the path is used, so naming an absent package is harmless until its path matters, and then an error
+ * names the package and the command that installs it. This needs a set answering every name: the evaluator's {@code NixAttrs.WithFallback},
  * consulted by attribute selection, {@code ?}, {@code getAttr} and {@code hasAttr} only
  * ({@code attrNames pkgs} lists just the built-in names, and {@code with pkgs;} does not see host
  * packages).

@@ -96,13 +96,13 @@ class TrivialBuildersModuleTest {
     Matcher app = Pattern.compile("exec (" + Pattern.quote(layout.storeDir().toString())
         + "/[0-9a-z]{32}-greeter)/bin/greeter \"\\$@\"\n$").matcher(wrapper);
     assertTrue(app.find(), wrapper);
-    String bash = TrivialBuildersTest.hostBash();
+    String bash = TrivialBuildersTest.hostTree(wrapper, layout, "bash", "bash") + "/bin/bash";
     assertEquals("#! " + bash + " -e\nexport GREETING=world\nexec " + app.group(1) + "/bin/greeter \"$@\"\n", wrapper);
     assertTrue(Files.isExecutable(Path.of(wrapped, "bin/greeter")));
-    String coreutils = Files.isExecutable(Path.of("/usr/bin/ls")) ? "/usr/bin" : "/bin";
+    String script = Files.readString(Path.of(app.group(1), "bin/greeter"));
+    String coreutils = TrivialBuildersTest.hostTree(script, layout, "coreutils", "ls") + "/bin";
     assertEquals("#!" + bash + "\nset -o errexit\nset -o nounset\nset -o pipefail\n\nexport PATH=\"" + coreutils
-        + ":$PATH\"\n\necho \"hello $GREETING from $(basename \"$0\")\"\n",
-        Files.readString(Path.of(app.group(1), "bin/greeter")));
+        + ":$PATH\"\n\necho \"hello $GREETING from $(basename \"$0\")\"\n", script);
 
     Process p = new ProcessBuilder(wrapped + "/bin/greeter").redirectErrorStream(true).start();
     assertEquals("hello world from greeter\n", new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));

@@ -96,7 +96,7 @@ class TrivialBuildersTest {
 
     Eval(Duration timeout) {
       builder = HostBuilds.of(layout, store, timeout);
-      pkgs = HostPackages.create(state, NixAttrs.EMPTY, PathSearch.of("/usr/bin:/bin").dirs(), builder);
+      pkgs = HostPackages.create(state, NixAttrs.EMPTY, PathSearch.of("/usr/bin:/bin").dirs(), layout.root(), builder);
     }
 
     Eval() { this(HostBuilds.TIMEOUT); }
@@ -111,9 +111,16 @@ class TrivialBuildersTest {
     }
   }
 
-  /** The bash host packages find on PATH /usr/bin:/bin (merged /usr or not). */
-  static String hostBash() {
-    return Files.isExecutable(Path.of("/usr/bin/bash")) ? "/usr/bin/bash" : "/bin/bash";
+  /**
+   * The store tree of the host package {@code name} that {@code text} names (host packages are trees of links
+   * to the host's files), checked to hold an executable {@code bin/<program>}; the layouts here have root /.
+   */
+  static String hostTree(String text, Layout layout, String name, String program) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(layout.storeDir().toString())
+        + "/[0-9a-z]{32}-" + java.util.regex.Pattern.quote(name)).matcher(text);
+    assertTrue(m.find(), "no " + name + " tree in:\n" + text);
+    assertTrue(Files.isExecutable(Path.of(m.group(), "bin", program)), m.group() + "/bin/" + program);
+    return m.group();
   }
 
   static boolean isRoot() {
@@ -200,7 +207,8 @@ class TrivialBuildersTest {
         + "  makeWrapper /usr/bin/env $out/bin/show-env --set GREETING 'hi there' --set-default MODE prod \\\n"
         + "    --prefix PATH : /opt/tools/bin --unset HOME --chdir / --add-flags '-u LANG' --argv0 show\n"
         + "''}/bin/show-env\"");
-    String bash = hostBash();
+    String text = e.string("builtins.readFile \"" + wrapped + "\"");
+    String bash = hostTree(text, layout, "bash", "bash") + "/bin/bash";
     assertEquals("#! " + bash + " -e\n"
         + "export GREETING=hi\\ there\n"
         + "export MODE=${MODE-prod}\n"
@@ -212,7 +220,7 @@ class TrivialBuildersTest {
         + "export PATH\n"
         + "unset HOME\n"
         + "cd /\n"
-        + "exec -a show /usr/bin/env -u LANG \"$@\"\n", e.string("builtins.readFile \"" + wrapped + "\""));
+        + "exec -a show /usr/bin/env -u LANG \"$@\"\n", text);
     // the output is in the build cache until a generation needs it in the store
     Process p = new ProcessBuilder(e.store.realPath(wrapped).orElseThrow().toString()).redirectErrorStream(true).start();
     String env = new String(p.getInputStream().readAllBytes());
@@ -241,10 +249,11 @@ class TrivialBuildersTest {
     Eval e = new Eval();
     String app = e.string("\"${pkgs.writeShellApplication { name = \"greet\"; runtimeInputs = [ pkgs.coreutils ];\n"
         + "  runtimeEnv.GREETING = \"hello world\"; text = \"echo \\\"$GREETING\\\"\"; }}\"");
-    String coreutils = Files.isExecutable(Path.of("/usr/bin/ls")) ? "/usr/bin" : "/bin";
-    assertEquals("#!" + hostBash() + "\nset -o errexit\nset -o nounset\nset -o pipefail\n"
+    String script = e.string("builtins.readFile \"" + app + "/bin/greet\"");
+    String coreutils = hostTree(script, layout, "coreutils", "ls") + "/bin";
+    assertEquals("#!" + hostTree(script, layout, "bash", "bash") + "/bin/bash\nset -o errexit\nset -o nounset\nset -o pipefail\n"
         + "GREETING='hello world'\nexport GREETING\n\nexport PATH=\"" + coreutils + ":$PATH\"\n\necho \"$GREETING\"\n",
-        e.string("builtins.readFile \"" + app + "/bin/greet\""));
+        script);
     assertEquals(1, e.builder.buildsRun(), "the syntax check is a build");
     EvalException x = e.failure("\"${pkgs.writeShellApplication { name = \"bad\"; text = \"if then fi\"; }}\"");
     assertTrue(x.getMessage().contains("pkgs.runCommand 'bad-check': the builder failed"), x.getMessage());

@@ -19,16 +19,29 @@ class HostPackagesTest {
         PkgsFixture.binDir(tmp.resolve("b"), "mpd", "nginx", "bash", "systemctl", "ls")));
   }
 
-  @Test
-  void outPath_isPrefixOfBinDirectory_whenProgramOnPath() throws Exception {
-    PkgsFixture f = twoPrefixes();
-    assertEquals("\"" + tmp.resolve("b") + "/bin/nginx\"", f.eval("\"${pkgs.nginx}/bin/nginx\""));
+  /** The links of the tree a package's outPath names. */
+  private static java.util.SortedMap<String, String> links(PkgsFixture f, String outPath) {
+    return f.store.objects().stream().filter(o -> o.storePath().equals(outPath))
+        .map(o -> ((org.modsvc.nix.eval.StoreObject.LinkFarm) o).links()).findFirst().orElseThrow();
+  }
+
+  private static String unquote(String printed) {
+    return printed.substring(1, printed.length() - 1);
   }
 
   @Test
-  void outPath_isFirstMatch_whenProgramInSeveralDirectories() throws Exception {
+  void outPath_isAStoreTreeLinkingTheProgram_whenOnlyOnPath() throws Exception {
     PkgsFixture f = twoPrefixes();
-    assertEquals("\"" + tmp.resolve("a") + "\"", f.eval("pkgs.mpd.outPath"));
+    String out = unquote(f.eval("pkgs.nginx.outPath"));
+    assertTrue(out.matches("/var/lib/modsvc/store/[0-9a-z]{32}-nginx"), out);
+    assertEquals(java.util.Map.of("bin/nginx", tmp.resolve("b/bin/nginx").toString()), links(f, out));
+    assertEquals("\"" + out + "/bin/nginx\"", f.eval("\"${pkgs.nginx}/bin/nginx\""));
+  }
+
+  @Test
+  void outPath_linksTheFirstMatch_whenProgramInSeveralDirectories() throws Exception {
+    PkgsFixture f = twoPrefixes();
+    assertEquals(tmp.resolve("a/bin/mpd").toString(), links(f, unquote(f.eval("pkgs.mpd.outPath"))).get("bin/mpd"));
   }
 
   @Test
@@ -41,23 +54,32 @@ class HostPackagesTest {
   @Test
   void getExeStyleUse_givesProgramPath() throws Exception {
     PkgsFixture f = twoPrefixes();
+    String out = unquote(f.eval("pkgs.mpd.outPath"));
     // What nixpkgs' lib.getExe does: "${lib.getBin x}/bin/${x.meta.mainProgram}", getBin falling back to x.
-    assertEquals("\"" + tmp.resolve("a") + "/bin/mpd\"",
+    assertEquals("\"" + out + "/bin/mpd\"",
         f.eval("let x = pkgs.mpd; bin = x.bin or x.out or x; in \"${bin}/bin/${x.meta.mainProgram}\""));
   }
 
   @Test
   void getExe_fromNixpkgsLib_givesProgramPath() throws Exception {
     PkgsFixture f = PkgsFixture.withNixpkgsLib(List.of(PkgsFixture.binDir(tmp.resolve("a"), "mpd")));
-    assertEquals("\"" + tmp.resolve("a") + "/bin/mpd\"", f.eval("lib.getExe pkgs.mpd"));
+    assertEquals("\"" + unquote(f.eval("pkgs.mpd.outPath")) + "/bin/mpd\"", f.eval("lib.getExe pkgs.mpd"));
   }
 
   @Test
-  void missingProgram_isAnErrorNamingPackageAndPath_whenPathUsed() throws Exception {
+  void missingPackage_isAnErrorSayingHowToInstallIt_notAPathReport() throws Exception {
     PkgsFixture f = twoPrefixes();
     EvalException e = assertThrows(EvalException.class, () -> f.eval("\"${pkgs.absent}/bin/absent\""));
-    assertTrue(e.getMessage().contains("package 'absent' is not installed on this host"), e.getMessage());
-    assertTrue(e.getMessage().contains(tmp.resolve("a/bin") + ":" + tmp.resolve("b/bin")), e.getMessage());
+    assertEquals("package 'absent' (pkgs.absent) is not installed on this host: install it with `apt install absent`,"
+        + " or set modsvc.hostPackages.absent.programs.absent to the program's path", e.getMessage());
+  }
+
+  @Test
+  void missingPackage_notInDebian_saysSo() throws Exception {
+    PkgsFixture f = twoPrefixes();
+    EvalException e = assertThrows(EvalException.class, () -> f.eval("pkgs.easytier.outPath"));
+    assertTrue(e.getMessage().startsWith("package 'easytier' (pkgs.easytier) is not installed on this host: it is not"
+        + " packaged for Debian and no program 'easytier-core' is on PATH"), e.getMessage());
   }
 
   @Test
@@ -67,13 +89,10 @@ class HostPackagesTest {
   }
 
   @Test
-  void missingProgram_mentionsSbin_whenOnlyThere() throws Exception {
-    Path sbin = Files.createDirectories(tmp.resolve("c/sbin"));
-    Files.copy(PkgsFixture.binDir(tmp.resolve("d"), "sshd").resolve("sshd"), sbin.resolve("sshd"),
-        java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+  void programInSbinOnPath_isLinkedAsBin() throws Exception {
+    Path sbin = PkgsFixture.programDir(tmp.resolve("c/sbin"), "sshd");
     PkgsFixture f = new PkgsFixture(List.of(sbin));
-    EvalException e = assertThrows(EvalException.class, () -> f.eval("pkgs.sshd.outPath"));
-    assertTrue(e.getMessage().contains("found " + sbin.resolve("sshd")), e.getMessage());
+    assertEquals(sbin.resolve("sshd").toString(), links(f, unquote(f.eval("pkgs.sshd.outPath"))).get("bin/sshd"));
   }
 
   @Test
@@ -113,12 +132,14 @@ class HostPackagesTest {
   }
 
   @Test
-  void aliases_resolveThroughTheirMainProgram() throws Exception {
+  void aliases_takeTheirFactsFromTheTable() throws Exception {
     PkgsFixture f = twoPrefixes();
-    String b = tmp.resolve("b").toString();
-    assertEquals("[ \"" + b + "\" \"" + b + "\" \"" + b + "\" \"/bin/sh\" \"systemctl\" ]",
-        f.eval("[ \"${pkgs.systemd}\" \"${pkgs.coreutils}\" \"${pkgs.bash}\" pkgs.runtimeShell"
-            + " pkgs.systemd.meta.mainProgram ]"));
+    String b = tmp.resolve("b/bin").toString();
+    assertEquals(b + "/systemctl", links(f, unquote(f.eval("pkgs.systemd.outPath"))).get("bin/systemctl"));
+    assertEquals(b + "/ls", links(f, unquote(f.eval("pkgs.coreutils.outPath"))).get("bin/ls"));
+    assertEquals(b + "/bash", links(f, unquote(f.eval("pkgs.bash.outPath"))).get("bin/bash"));
+    assertEquals("[ \"/bin/sh\" \"systemctl\" false ]",
+        f.eval("[ pkgs.runtimeShell pkgs.systemd.meta.mainProgram (pkgs.coreutils.meta ? mainProgram) ]"));
   }
 
   @Test

@@ -1,7 +1,6 @@
 package org.modsvc.switcher.pkgs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,17 +18,22 @@ class PathSearchTest {
   }
 
   @Test
-  void prefixOf_ignoresDirectoriesNotNamedBin() throws Exception {
-    Path other = Files.createDirectories(tmp.resolve("opt/tools"));
-    Files.copy(PkgsFixture.binDir(tmp.resolve("x"), "t").resolve("t"), other.resolve("t"),
-        java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
-    assertEquals(Optional.empty(), new PathSearch(List.of(other)).prefixOf("t"));
+  void find_takesTheFirstDirectoryHoldingTheProgram_whateverItIsCalled() throws Exception {
+    Path sbin = PkgsFixture.programDir(tmp.resolve("usr/sbin"), "tlshd");
+    Path bin = PkgsFixture.binDir(tmp.resolve("usr"), "tlshd");
+    assertEquals(Optional.of(sbin.resolve("tlshd")), new PathSearch(List.of(sbin, bin)).find("tlshd"));
   }
 
   @Test
-  void prefixOf_rejectsNamesWithSlashes() throws Exception {
+  void find_skipsFilesThatAreNotExecutable() throws Exception {
+    Path bin = Files.createDirectories(tmp.resolve("bin"));
+    Files.writeString(bin.resolve("doc"), "not a program");
+    assertEquals(Optional.empty(), new PathSearch(List.of(bin)).find("doc"));
+  }
+
+  @Test
+  void find_rejectsNamesWithSlashes() throws Exception {
     Path bin = PkgsFixture.binDir(tmp.resolve("p"), "t");
-    assertEquals(Optional.empty(), new PathSearch(List.of(bin)).prefixOf("../bin/t"));
-    assertTrue(new PathSearch(List.of(bin)).notFoundMessage("x", "../bin/t").contains("is not a program name"));
+    assertEquals(Optional.empty(), new PathSearch(List.of(bin)).find("../bin/t"));
   }
 }

@@ -22,28 +22,37 @@ import org.modsvc.nix.value.Value;
 final class PkgsFixture {
   static final String STORE_DIR = "/var/lib/modsvc/store";
 
+  /** A root without {@code var/lib/dpkg}: no Debian package is installed there. */
+  static final Path NO_DPKG = Path.of("/nonexistent-modsvc-test-root");
+
   final MemoryStore store = new MemoryStore(STORE_DIR);
   /** {@code <modsvc-lib>} is on the search path, as in a real evaluation. */
   final EvalState state = new EvalState(store, List.of(BundledSources.LIB.register(store)), Path.of("/tmp"), Set.of(),
       System.err);
   final Value pkgs;
 
-  /** With an empty lib: everything but the formats' option types works without one. */
-  PkgsFixture(List<Path> path) { this(path, st -> NixAttrs.EMPTY); }
+  /**
+   * With an empty lib (everything but the formats' option types works without one) and a root with no
+   * Debian database, so that only {@code path} provides host packages.
+   */
+  PkgsFixture(List<Path> path) { this(path, NO_DPKG, st -> NixAttrs.EMPTY); }
 
-  PkgsFixture(List<Path> path, Function<EvalState, Value> lib) {
-    pkgs = HostPackages.create(state, lib.apply(state), path);
+  /** Host packages from the Debian database under {@code dpkgRoot} and from {@code path}. */
+  PkgsFixture(List<Path> path, Path dpkgRoot) { this(path, dpkgRoot, st -> NixAttrs.EMPTY); }
+
+  PkgsFixture(List<Path> path, Path dpkgRoot, Function<EvalState, Value> lib) {
+    pkgs = HostPackages.create(state, lib.apply(state), path, dpkgRoot);
   }
 
   /** With the lib real evaluations use ({@code import <modsvc-lib>}). */
   static PkgsFixture withModsvcLib(List<Path> path) {
-    return new PkgsFixture(path, st -> st.evalSource(Source.ofString("«test»", "import <modsvc-lib>", Path.of("/tmp"))));
+    return new PkgsFixture(path, NO_DPKG, st -> st.evalSource(Source.ofString("«test»", "import <modsvc-lib>", Path.of("/tmp"))));
   }
 
   /** With nixpkgs' lib from the corpora folder (README "Tests"); a test without it is skipped with the reason. */
   static PkgsFixture withNixpkgsLib(List<Path> path) {
     Path lib = nixpkgsLib();
-    return new PkgsFixture(path, st -> st.evalFile(lib));
+    return new PkgsFixture(path, NO_DPKG, st -> st.evalFile(lib));
   }
 
   private static Path nixpkgsLib() {
@@ -67,11 +76,16 @@ final class PkgsFixture {
 
   /** Creates {@code dir/bin/<name>} for each name, executable, and returns {@code dir/bin}. */
   static Path binDir(Path dir, String... names) throws IOException {
-    Path bin = Files.createDirectories(dir.resolve("bin"));
+    return programDir(dir.resolve("bin"), names);
+  }
+
+  /** Creates {@code dir/<name>} for each name, executable, and returns {@code dir}. */
+  static Path programDir(Path dir, String... names) throws IOException {
+    Files.createDirectories(dir);
     for (String n : names) {
-      Path f = Files.writeString(bin.resolve(n), "#!/bin/sh\n");
+      Path f = Files.writeString(dir.resolve(n), "#!/bin/sh\n");
       Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
-    return bin;
+    return dir;
   }
 }
