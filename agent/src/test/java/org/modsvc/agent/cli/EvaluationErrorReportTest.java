@@ -73,6 +73,8 @@ class EvaluationErrorReportTest {
     assertEquals(2, r.exitCode());
     assertEquals("""
         error:
+               … while rendering the unit `web.service' of system.services.web
+
                (18 frames in library files left out; use '--show-trace' to see them)
 
                error: A definition for option `systemd.services.web.environment.SITE_NAME' is not of type `null or string or absolute path or package'. Definition values:
@@ -90,6 +92,8 @@ class EvaluationErrorReportTest {
     assertEquals(2, r.exitCode());
     assertEquals("""
         error:
+               … while rendering the unit `web.service' of system.services.web
+
                (21 frames in library files left out; use '--show-trace' to see them)
 
                error: The option `systemd.services.web.serviceConfig.User' has conflicting definition values:
@@ -193,13 +197,15 @@ class EvaluationErrorReportTest {
     assertEquals(2, r.exitCode());
     assertEquals("""
         error:
+               … while rendering the unit `web.service' of system.services.web
+
                … while evaluating the option `system.services.web.systemd.mainExecStart':
 
                … while evaluating the option `system.services.web.process.argv':
 
                … while evaluating definitions from `%s':
 
-               (41 frames in library files left out; use '--show-trace' to see them)
+               (40 frames in library files left out; use '--show-trace' to see them)
 
                error: cannot add a string to an integer
                at %s:4:40:
