@@ -1,5 +1,6 @@
 package org.modsvc.agent.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,7 +23,7 @@ final class ConfigurationSources {
    * @param unitsDir {@code --units DIR}, or null
    */
   static ConfigurationSource forModules(SwitchContext context, Layout layout, Path modulesPath, Path unitsDir,
-      PrintStream diagnostics) {
+      PrintStream diagnostics) throws IOException {
     if (unitsDir != null) {
       return new UnitDirectorySource(unitsDir);
     }
@@ -33,8 +34,9 @@ final class ConfigurationSources {
    * The user's module files, evaluated with {@code context}'s {@code --lib}, environment ({@code PATH} for host
    * packages, {@code HOME}) and {@code --show-trace}.
    */
-  static ModuleConfiguration modules(SwitchContext context, Layout layout, Path modulesPath, PrintStream diagnostics) {
-    Path modules = modulesPath != null ? modulesPath : layout.onDisk(layout.modulesDir());
+  static ModuleConfiguration modules(SwitchContext context, Layout layout, Path modulesPath, PrintStream diagnostics)
+      throws IOException {
+    Path modules = modulesPath != null ? modulesPath : layout.dirOnDisk(layout.modulesDir());
     return new ModuleConfiguration(new ModuleConfiguration.Settings(modules, libSearchPath(context.lib), context.env,
         Main.VERSION, diagnostics, context.showTrace));
   }

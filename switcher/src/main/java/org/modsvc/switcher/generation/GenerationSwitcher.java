@@ -142,7 +142,7 @@ public final class GenerationSwitcher {
     }
 
     /** A configData link into the store must name an entry that exists, or the service would read nothing. */
-    private void checkStoreTarget(DesiredFile.Symlink l) {
+    private void checkStoreTarget(DesiredFile.Symlink l) throws IOException {
         String prefix = store.dir().value() + "/";
         if (l.target().startsWith(prefix)) {
             String entry = l.target().substring(prefix.length()).split("/", 2)[0];

@@ -38,11 +38,11 @@ public final class Generations {
         this.layout = layout;
     }
 
-    private Path dir() {
-        return layout.onDisk(layout.generationsDir());
+    private Path dir() throws IOException {
+        return layout.dirOnDisk(layout.generationsDir());
     }
 
-    public Path dirOf(int generation) {
+    public Path dirOf(int generation) throws IOException {
         return dir().resolve(Integer.toString(generation));
     }
 
@@ -105,7 +105,7 @@ public final class Generations {
     }
 
     /** The directory holding generation {@code n}'s copies of {@code dir} (e.g. its unit directory). */
-    public Path filesUnder(int generation, HostPath dir) {
+    public Path filesUnder(int generation, HostPath dir) throws IOException {
         return dir.under(dirOf(generation).resolve(FILES));
     }
 

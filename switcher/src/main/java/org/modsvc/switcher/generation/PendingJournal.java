@@ -24,12 +24,17 @@ import org.modsvc.switcher.fs.AtomicFiles;
  */
 public final class PendingJournal {
 
-    private final Path file;
+    private final Layout layout;
     private final Clock clock;
 
     public PendingJournal(Layout layout, Clock clock) {
-        this.file = layout.onDisk(layout.pendingFile());
+        this.layout = layout;
         this.clock = clock;
+    }
+
+    /** Resolved on each use: the state directory may be created (or replaced) between two calls. */
+    private Path file() throws IOException {
+        return layout.onDisk(layout.pendingFile());
     }
 
     /** Records a new switch; refuses while another one is unfinished. */
@@ -37,7 +42,7 @@ public final class PendingJournal {
         Optional<PendingSwitch> open = load();
         if (open.isPresent()) {
             throw new GenerationException("an interrupted switch to generation " + open.get().generation()
-                    + " is unfinished (" + file + "); complete it before starting another");
+                    + " is unfinished (" + file() + "); complete it before starting another");
         }
         PendingSwitch p = new PendingSwitch(generation, previousGeneration, phases, new TreeSet<>(), clock.instant());
         save(p);
@@ -45,13 +50,14 @@ public final class PendingJournal {
     }
 
     public PendingSwitch markDone(String phase) throws IOException {
-        PendingSwitch p = load().orElseThrow(() -> new GenerationException("no switch is pending (" + file + ")"));
+        PendingSwitch p = load().orElseThrow(() -> new GenerationException("no switch is pending (" + layout.pendingFile() + ")"));
         PendingSwitch next = p.withDone(phase);
         save(next);
         return next;
     }
 
     public Optional<PendingSwitch> load() throws IOException {
+        Path file = file();
         if (!Files.exists(file)) {
             return Optional.empty();
         }
@@ -77,7 +83,7 @@ public final class PendingJournal {
 
     /** The switch is complete (or abandoned by a person): forget it. */
     public void clear() throws IOException {
-        AtomicFiles.delete(file);
+        AtomicFiles.delete(file());
     }
 
     private void save(PendingSwitch p) throws IOException {
@@ -94,6 +100,7 @@ public final class PendingJournal {
         sb.append("\n  },\n  \"done\": ");
         list(new ArrayList<>(p.done()), sb);
         sb.append("\n}\n");
+        Path file = file();
         Files.createDirectories(file.getParent());
         AtomicFiles.writeFile(file, sb.toString().getBytes(StandardCharsets.UTF_8), 0644);
     }

@@ -21,6 +21,7 @@ import org.modsvc.switcher.fs.AtomicFiles;
 import org.modsvc.switcher.fs.FileModes;
 import org.modsvc.switcher.fs.FileTrees;
 import org.modsvc.switcher.fs.HostPath;
+import org.modsvc.switcher.fs.RootPrefix;
 
 /**
  * The content-addressed store ({@code /var/lib/modsvc/store}, decisions §4). Entries are written once under
@@ -33,13 +34,13 @@ public final class Store {
     private static final String TEMP_PREFIX = ".tmp-";
 
     private final HostPath dir;
-    private final Path root;
+    private final RootPrefix root;
     private final Pattern reference;
 
     /** {@code dir} is the store as the host sees it; {@code root} the {@code --root} prefix. */
     public Store(HostPath dir, Path root) {
         this.dir = dir;
-        this.root = root;
+        this.root = new RootPrefix(root);
         // [0-9a-z]: our own entries use hex hashes, the evaluator's (unit files, configData) Nix's base-32
         this.reference = Pattern.compile(Pattern.quote(dir.value() + "/") + "([0-9a-z]{32}-[A-Za-z0-9+\\-._?=]+)");
     }
@@ -54,11 +55,16 @@ public final class Store {
     }
 
     /** Where the entry lives on this machine (under the root prefix). */
-    public Path diskPath(StorePath entry) {
-        return hostPath(entry).under(root);
+    public Path diskPath(StorePath entry) throws IOException {
+        return storeDir().resolve(entry.baseName());
     }
 
-    public boolean contains(StorePath entry) {
+    /** The store directory on this machine, resolved inside the root prefix. */
+    private Path storeDir() throws IOException {
+        return root.directory(dir);
+    }
+
+    public boolean contains(StorePath entry) throws IOException {
         return Files.exists(diskPath(entry), LinkOption.NOFOLLOW_LINKS);
     }
 
@@ -76,7 +82,7 @@ public final class Store {
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             return entry;
         }
-        Path storeDir = dir.under(root);
+        Path storeDir = storeDir();
         Files.createDirectories(storeDir);
         Path temp = storeDir.resolve(TEMP_PREFIX + entry.baseName() + "-"
                 + Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36));
@@ -97,7 +103,7 @@ public final class Store {
     /** Every complete entry in the store, sorted. */
     public Set<StorePath> list() throws IOException {
         Set<StorePath> out = new TreeSet<>();
-        Path storeDir = dir.under(root);
+        Path storeDir = storeDir();
         if (!Files.isDirectory(storeDir)) {
             return out;
         }
@@ -136,7 +142,7 @@ public final class Store {
     /** Leftover temporary entries of interrupted adds. */
     public Set<Path> leftovers() throws IOException {
         Set<Path> out = new TreeSet<>();
-        Path storeDir = dir.under(root);
+        Path storeDir = storeDir();
         if (Files.isDirectory(storeDir)) {
             try (Stream<Path> s = Files.list(storeDir)) {
                 s.filter(p -> p.getFileName().toString().startsWith(TEMP_PREFIX)).forEach(out::add);
@@ -153,9 +159,13 @@ public final class Store {
      * Store entries named inside {@code text} (as {@code <store>/<hash>-<name>}, the way Nix scans for
      * references); only entries present in the store count.
      */
-    public Set<StorePath> referencesIn(String text) {
-        Set<StorePath> out = namedIn(text);
-        out.removeIf(p -> !contains(p));
+    public Set<StorePath> referencesIn(String text) throws IOException {
+        Set<StorePath> out = new TreeSet<>();
+        for (StorePath p : namedIn(text)) {
+            if (contains(p)) {
+                out.add(p);
+            }
+        }
         return out;
     }
 

@@ -11,7 +11,7 @@ import org.modsvc.switcher.fs.HostPath;
 class LayoutTest {
 
     @Test
-    void systemMode_usesDecisionsPathsUnderRoot() {
+    void systemMode_usesDecisionsPathsUnderRoot() throws java.io.IOException {
         Layout l = Layout.system(Path.of("/tmp/img"));
         assertEquals(Path.of("/tmp/img/etc/systemd/system"), l.onDisk(l.unitDir()));
         assertEquals(HostPath.of("/var/lib/modsvc/store"), l.storeDir());
