@@ -16,6 +16,7 @@ import org.modsvc.switcher.build.BuildException;
 import org.modsvc.switcher.build.Built;
 import org.modsvc.switcher.build.ConfigurationSource;
 import org.modsvc.switcher.fs.HostPath;
+import org.modsvc.switcher.fs.IoErrors;
 import org.modsvc.switcher.generation.ApplyReport;
 import org.modsvc.switcher.generation.Checkpoint;
 import org.modsvc.switcher.generation.DesiredFile;
@@ -286,8 +287,10 @@ public final class Activation {
       throw new SwitchException(ExitCode.CONFIGURATION, e.getMessage() + "\nnothing was changed", e);
     } catch (SystemdException | GenerationException | PlanException e) {
       throw new SwitchException(ExitCode.FATAL, e.getMessage(), e);
-    } catch (IOException | UncheckedIOException e) {
-      throw new SwitchException(ExitCode.FATAL, "I/O error: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new SwitchException(ExitCode.FATAL, "I/O error: " + IoErrors.describe(e), e);
+    } catch (UncheckedIOException e) {
+      throw new SwitchException(ExitCode.FATAL, "I/O error: " + IoErrors.describe(e.getCause()), e);
     }
   }
 }
