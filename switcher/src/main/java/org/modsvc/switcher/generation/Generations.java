@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.modsvc.switcher.fs.AtomicFiles;
 import org.modsvc.switcher.fs.FileTrees;
 import org.modsvc.switcher.fs.HostPath;
+import org.modsvc.switcher.fs.IoErrors;
 
 /**
  * The numbered generation directories: {@code <generations>/<N>/manifest.json} plus {@code files/<host path>},
@@ -121,8 +122,13 @@ public final class Generations {
         try {
             for (Map.Entry<HostPath, byte[]> e : contents.entrySet()) {
                 Path p = e.getKey().under(temp.resolve(FILES));
-                Files.createDirectories(p.getParent());
-                AtomicFiles.writeFile(p, e.getValue(), 0444);
+                try {
+                    Files.createDirectories(p.getParent());
+                    AtomicFiles.writeFile(p, e.getValue(), 0444);
+                } catch (IOException failed) {
+                    throw new GenerationException("cannot write generation " + manifest.generation() + "'s copy of "
+                            + e.getKey() + " (" + finalDir + "): " + IoErrors.reason(failed), failed);
+                }
             }
             AtomicFiles.writeFile(temp.resolve(MANIFEST), ManifestJson.write(manifest).getBytes(StandardCharsets.UTF_8), 0644);
             Files.move(temp, finalDir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);

@@ -21,6 +21,7 @@ import org.modsvc.switcher.fs.AtomicFiles;
 import org.modsvc.switcher.fs.FileModes;
 import org.modsvc.switcher.fs.FileTrees;
 import org.modsvc.switcher.fs.HostPath;
+import org.modsvc.switcher.fs.IoErrors;
 import org.modsvc.switcher.fs.RootPrefix;
 
 /**
@@ -84,10 +85,15 @@ public final class Store {
         }
         Path storeDir = storeDir();
         Files.createDirectories(storeDir);
-        Path temp = storeDir.resolve(TEMP_PREFIX + entry.baseName() + "-"
+        // the hash alone, not the name: a name of 211 characters plus the prefix would exceed NAME_MAX
+        Path temp = storeDir.resolve(TEMP_PREFIX + entry.hash() + "-"
                 + Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36));
         try {
-            write(temp, content);
+            try {
+                write(temp, content);
+            } catch (IOException e) {
+                throw IoErrors.naming(target, "cannot add to the store", e);
+            }
             Files.move(temp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (java.nio.file.FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException raced) {
             // another writer (an evaluation running beside us) added the same content first: same bytes, fine
