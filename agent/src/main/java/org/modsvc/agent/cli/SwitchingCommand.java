@@ -5,6 +5,8 @@ import java.util.concurrent.Callable;
 import org.modsvc.switcher.activation.ExitCode;
 import org.modsvc.switcher.activation.SwitchException;
 import org.modsvc.switcher.activation.SwitchResult;
+import org.modsvc.switcher.fs.IoErrors;
+import org.modsvc.switcher.generation.GenerationException;
 import picocli.CommandLine.Mixin;
 
 /** What the switching commands share: their options, printing a result, and turning a stop into its exit status. */
@@ -31,8 +33,17 @@ abstract class SwitchingCommand implements Callable<Integer> {
       err.println("error: " + e.getMessage());
       debug(e);
       return ExitCode.FATAL;
+    } catch (GenerationException e) {
+      // damaged state on disk (a corrupt manifest, a current link pointing nowhere): the host's problem
+      err.println("error: " + e.getMessage());
+      debug(e);
+      return ExitCode.FATAL;
     } catch (java.io.IOException e) {
-      err.println("error: I/O error: " + e.getMessage());
+      err.println("error: I/O error: " + IoErrors.describe(e));
+      debug(e);
+      return ExitCode.FATAL;
+    } catch (java.io.UncheckedIOException e) {
+      err.println("error: I/O error: " + IoErrors.describe(e.getCause()));
       debug(e);
       return ExitCode.FATAL;
     }

@@ -173,6 +173,48 @@ class BuildCommandTest {
     assertTrue(r.err().contains("build writes its files under --root DIR"), r.err());
   }
 
+  @Test
+  void emptyRoot_isAUsageError() throws IOException {
+    module("web.nix", "{ ... }: { }");
+    CliRun r = CliRun.withEnv(env, "build", "--modules", modules.toString(), "--root", "");
+    assertEquals(1, r.exitCode(), r.err());
+    assertEquals("error: --root needs a directory, found an empty string\n", r.err());
+  }
+
+  @Test
+  void corruptOldManifest_isAPlainErrorOfTheHost_notAnInternalError() throws IOException {
+    module("web.nix", "{ pkgs, ... }: { system.services.web.process.argv = [ \"${pkgs.mpd}/bin/mpd\" ]; }");
+    assertEquals(0, build().exitCode());
+    module("web.nix", "{ pkgs, ... }: { system.services.web.process.argv = [ \"${pkgs.mpd}/bin/mpd\" \"-v\" ]; }");
+    assertEquals(0, build().exitCode());
+    Path manifest = root.resolve("var/lib/modsvc/generations/1/manifest.json");
+    Files.writeString(manifest, "{ \"version\": 1, \"generation\": ");
+    CliRun r = CliRun.withEnv(env, "generations", "--root", root.toString());
+    assertEquals(1, r.exitCode(), r.err());
+    assertTrue(r.err().startsWith("error: " + manifest + ": invalid manifest: "), r.err());
+    assertTrue(!r.err().contains("internal error") && !r.err().contains("Exception"), r.err());
+  }
+
+  @Test
+  void storeEntryEditedByHand_isRewrittenByTheNextBuild() throws IOException {
+    module("web.nix", """
+        { pkgs, ... }: {
+          system.services.web = {
+            process.argv = [ "${pkgs.mpd}/bin/mpd" ];
+            configData."mpd.conf".text = "port 6600\\n";
+          };
+        }""");
+    assertEquals(0, build().exitCode());
+    // the link names the store as the host sees it: find the entry under the root
+    Path stored = root.resolve(Files.readSymbolicLink(root.resolve("etc/system-services/web/mpd.conf")).toString().substring(1));
+    Files.setPosixFilePermissions(stored, PosixFilePermissions.fromString("rw-r--r--"));
+    Files.writeString(stored, "port 1\n");
+    CliRun r = build();
+    assertEquals(0, r.exitCode(), r.err());
+    assertEquals("port 6600\n", Files.readString(stored));
+    assertTrue(r.err().contains("had been changed on disk; rewritten"), r.err());
+  }
+
   private Path module(String name, String text) throws IOException {
     return Files.writeString(modules.resolve(name), text, StandardCharsets.UTF_8);
   }

@@ -87,6 +87,7 @@ public final class Activation {
         Manifest next = prepareGeneration(lock, built.state());
         checkpoint.reached("generation " + next.generation() + " prepared");
         List<String> warnings = new ArrayList<>(built.warnings());
+        warnings.addAll(generations.store().takeRepairWarnings());
         if (unfinished.isPresent() && unfinished.get().generation() == next.generation()) {
           resumed = finishInterrupted(lock, manager);
           UnitCatalog units = catalog(built.state());

@@ -87,6 +87,7 @@ public final class GenerationSwitcher {
      */
     public Manifest prepare(SwitchLock lock, DesiredState desired, boolean force) throws IOException {
         requireHeld(lock);
+        generations.restoreCurrentLink();
         Manifest current = generations.currentManifest();
         Optional<PendingSwitch> unfinished = unfinishedFiles();
         Map<HostPath, byte[]> contents = new HashMap<>();

@@ -28,6 +28,10 @@ public record Layout(
     public enum Mode { SYSTEM, USER }
 
     public Layout {
+        if (root.toString().isEmpty()) {
+            // Path.of("") is the working directory: an empty --root (an unset variable) must not mean "here"
+            throw new IllegalArgumentException("--root needs a directory, found an empty string");
+        }
         root = root.toAbsolutePath().normalize();
     }
 

@@ -10,6 +10,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -37,6 +38,7 @@ public final class Store {
     private final HostPath dir;
     private final RootPrefix root;
     private final Pattern reference;
+    private final List<StorePath> repaired = new java.util.ArrayList<>();
 
     /** {@code dir} is the store as the host sees it; {@code root} the {@code --root} prefix. */
     public Store(HostPath dir, Path root) {
@@ -81,13 +83,18 @@ public final class Store {
     public StorePath put(StorePath entry, StoreContent content) throws IOException {
         Path target = diskPath(entry);
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            if (!holds(target, content)) {
+                // entries never change, so this one was edited by hand (behind a configData link, say):
+                // the configuration's content wins, as the same bytes are what its store path stands for
+                replace(entry, target, content);
+                repaired.add(entry);
+            }
             return entry;
         }
         Path storeDir = storeDir();
         Files.createDirectories(storeDir);
         // the hash alone, not the name: a name of 211 characters plus the prefix would exceed NAME_MAX
-        Path temp = storeDir.resolve(TEMP_PREFIX + entry.hash() + "-"
-                + Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36));
+        Path temp = storeDir.resolve(TEMP_PREFIX + entry.hash() + "-" + random());
         try {
             try {
                 write(temp, content);
@@ -104,6 +111,72 @@ public final class Store {
         }
         AtomicFiles.fsyncDirectory(storeDir);
         return entry;
+    }
+
+    /** True when {@code target} holds exactly {@code content}, modes included. */
+    private static boolean holds(Path target, StoreContent content) {
+        try {
+            return StoreContent.read(target).equals(content) && modesAreOurs(target);
+        } catch (IOException | IllegalArgumentException unreadable) {
+            return false;
+        }
+    }
+
+    private static boolean modesAreOurs(Path top) throws IOException {
+        boolean[] ours = {true};
+        Files.walkFileTree(top, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws IOException {
+                ours[0] &= FileModes.toMode(Files.getPosixFilePermissions(d, LinkOption.NOFOLLOW_LINKS)) == 0555;
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) throws IOException {
+                if (attrs.isRegularFile()) {
+                    int mode = FileModes.toMode(Files.getPosixFilePermissions(f, LinkOption.NOFOLLOW_LINKS));
+                    ours[0] &= mode == 0444 || mode == 0555;
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        return ours[0];
+    }
+
+    /**
+     * Writes {@code content} in place of a damaged entry: the new copy is complete before the old one is moved
+     * aside, so the entry is missing only between two renames (a crash there leaves it to be added again).
+     */
+    private void replace(StorePath entry, Path target, StoreContent content) throws IOException {
+        Path storeDir = storeDir();
+        Path fresh = storeDir.resolve(TEMP_PREFIX + entry.hash() + "-" + random());
+        Path old = storeDir.resolve(TEMP_PREFIX + entry.hash() + "-" + random());
+        try {
+            write(fresh, content);
+            Files.move(target, old, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(fresh, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.fsyncDirectory(storeDir);
+        } catch (IOException e) {
+            throw IoErrors.naming(target, "cannot rewrite the changed store entry", e);
+        } finally {
+            for (Path p : List.of(fresh, old)) {
+                if (Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+                    FileTrees.delete(p);
+                }
+            }
+        }
+    }
+
+    private static String random() {
+        return Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
+    }
+
+    /** Warnings for the entries {@link #put} found changed on disk and rewrote since the last call. */
+    public List<String> takeRepairWarnings() {
+        List<String> out = repaired.stream().map(e -> "store entry " + hostPath(e)
+                + " had been changed on disk; rewritten with the content the configuration gives it").toList();
+        repaired.clear();
+        return out;
     }
 
     /** Every complete entry in the store, sorted. */

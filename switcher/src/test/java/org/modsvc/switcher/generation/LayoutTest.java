@@ -51,4 +51,10 @@ class LayoutTest {
         assertEquals("refusing to manage /etc/passwd: it is outside /etc/systemd/system and /etc/system-services",
                 expected.getMessage());
     }
+
+    @Test
+    void emptyRoot_isRefusedRatherThanMeaningTheWorkingDirectory() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Layout.system(Path.of("")));
+        assertEquals("--root needs a directory, found an empty string", e.getMessage());
+    }
 }
