@@ -135,7 +135,8 @@ public final class Activation {
           ServiceManager manager = new LazyManager(connect)) {
         List<String> warnings = new ArrayList<>();
         generations.pending().load().ifPresent(p -> warnings.add("an interrupted switch to generation "
-            + p.generation() + " is unfinished; a real switch finishes it first"));
+            + p.generation() + " is unfinished; a real switch finishes it first"
+            + (p.isDone(PendingSwitch.FILES) ? "" : ", or replaces it when this configuration differs")));
         Built built = build(source);
         warnings.addAll(built.warnings());
         Manifest before = generations.generations().currentManifest();

@@ -23,9 +23,10 @@ import org.modsvc.switcher.store.StorePath;
  * The files-on-disk half of a switch (decisions §4, §6). A full switch, as the executor drives it:
  * <pre>
  * try (SwitchLock lock = gs.lock()) {
- *   gs.resume(lock, force)                     // finish an interrupted switch first (its files; then its other phases)
+ *   gs.resume(lock, force)      // finish an interrupted switch whose files are written (then its other phases);
+ *                               // one whose files are not is superseded by prepare unless desired is its configuration
  *   Manifest next = gs.prepare(lock, desired, force);   // ownership check, generation N written, nothing live changed
- *   gs.pending().begin(next.generation(), gs.generations().current().orElse(0), phases);  // "stop", "files", "reload", …
+ *   gs.beginSwitch(next, gs.generations().current().orElse(0), phases);  // "stop", "files", "reload", …
  *   … stop phase …; gs.pending().markDone("stop");
  *   gs.applyFiles(lock, next.generation(), force);     // live tree, then current -> N; marks "files" done
  *   … reload/restart/start …; gs.pending().clear();  gs.collectGarbage(lock, 10);
