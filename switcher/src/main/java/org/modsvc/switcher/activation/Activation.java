@@ -100,8 +100,10 @@ public final class Activation {
         Map<String, UnitState> live = manager.liveStates();
         List<String> owedStops = unfinished.map(p -> activeOnly(PendingPhases.unfinishedStops(p), live))
             .orElse(List.of());
-        SwitchPlan plan = plan(oldUnits, catalog(built.state()), live,
-            unfinished.map(PendingPhases::resumedWork).orElse(ExtraWork.none()), owedStops);
+        UnitCatalog newUnits = catalog(built.state());
+        SwitchPlan plan = plan(oldUnits, newUnits, live,
+            unfinished.map(p -> PendingPhases.supersededWork(p, newUnits.unitNames())).orElse(ExtraWork.none()),
+            owedStops);
         unfinished.ifPresent(p -> warnings.add("the interrupted switch to generation " + p.generation()
             + " had not written all its files; generation " + next.generation() + " replaces it"));
         warnings.addAll(plan.warnings());
