@@ -84,13 +84,7 @@ class BuildCommandTest {
 
   @Test
   void systemBuild_restartsOnConfigDataChange_throughATriggerFileInTheStore() throws IOException {
-    module("web.nix", """
-        { pkgs, ... }: {
-          system.services.web = {
-            process.argv = [ "${pkgs.mpd}/bin/mpd" ];
-            configData."mpd.conf".text = "port 6600\\n";
-          };
-        }""");
+    webWithConfigData();
     assertEquals(0, build().exitCode());
     String unit = Files.readString(root.resolve("etc/systemd/system/web.service"));
     String trigger = unit.lines().filter(l -> l.startsWith("X-Restart-Triggers=")).findFirst().orElseThrow()
@@ -197,13 +191,7 @@ class BuildCommandTest {
 
   @Test
   void storeEntryEditedByHand_isRewrittenByTheNextBuild() throws IOException {
-    module("web.nix", """
-        { pkgs, ... }: {
-          system.services.web = {
-            process.argv = [ "${pkgs.mpd}/bin/mpd" ];
-            configData."mpd.conf".text = "port 6600\\n";
-          };
-        }""");
+    webWithConfigData();
     assertEquals(0, build().exitCode());
     // the link names the store as the host sees it: find the entry under the root
     Path stored = root.resolve(Files.readSymbolicLink(root.resolve("etc/system-services/web/mpd.conf")).toString().substring(1));
@@ -213,6 +201,17 @@ class BuildCommandTest {
     assertEquals(0, r.exitCode(), r.err());
     assertEquals("port 6600\n", Files.readString(stored));
     assertTrue(r.err().contains("had been changed on disk; rewritten"), r.err());
+  }
+
+  /** A service {@code web} whose configData {@code mpd.conf} says {@code port 6600}. */
+  private void webWithConfigData() throws IOException {
+    module("web.nix", """
+        { pkgs, ... }: {
+          system.services.web = {
+            process.argv = [ "${pkgs.mpd}/bin/mpd" ];
+            configData."mpd.conf".text = "port 6600\\n";
+          };
+        }""");
   }
 
   private Path module(String name, String text) throws IOException {
