@@ -5,7 +5,7 @@
   } ];
   select = out: show: {
     files = map (c: { inherit (c) service path; content = builtins.readFile c.source; }) out.configData;
-    # Only the trigger line differs from the same service without configData (decisions §5).
+    # Only the trigger line differs from the same service without configData (docs/decisions.md §5).
     unitMinusPlain = builtins.filter (l: !(builtins.elem l out.units."plain.service".lines)) out.units."foo.service".lines;
   };
 }

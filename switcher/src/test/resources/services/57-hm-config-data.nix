@@ -1,4 +1,4 @@
-# Deliberate deviation from HM (decisions §5): configData sources go into X-Restart-Triggers
+# Deliberate deviation from HM (docs/decisions.md §5): configData sources go into X-Restart-Triggers
 # (one store file) because the unit has no ExecReload; with a reloadSignal they go into
 # X-Reload-Triggers.
 {

@@ -3,7 +3,7 @@
 # (exact stdout) or NN-x.err (text that must occur in the error output). Usage:
 #   check.sh [--update] [CASE.nix...]     (--update rewrites .exp files from the current output)
 # The cases run on our bundled lib (<modsvc-lib> inside the agent); MODSVC_LIB=DIR runs them on another lib,
-# e.g. nixpkgs' (/work/conformance/nixpkgs-lib/lib) to compare. ServiceCorpusTest runs the same cases in-process.
+# e.g. nixpkgs' ($MODSVC_CONFORMANCE/nixpkgs-lib/lib, README "Tests") to compare. ServiceCorpusTest runs the same cases in-process.
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../../../../.." && pwd)
 agent=${MODSVC_AGENT:-$repo/bin/modsvc-agent}

@@ -1,4 +1,4 @@
-# A stand-in for the agent's host package set (decisions §3), for the golden tests: host
+# A stand-in for the agent's host package set (docs/decisions.md §3), for the golden tests: host
 # packages live under /usr, builders write files with builtins.toFile.
 { lib }:
 let

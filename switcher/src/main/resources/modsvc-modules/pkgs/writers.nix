@@ -7,6 +7,19 @@ let
   # the host's bash by absolute path rather than the POSIX /bin/sh of `pkgs.runtimeShell`.
   shebang = "#!${bash}/bin/bash\n";
 
+  # What modules look at in a derivation of one output; builders.nix makes its results with it too.
+  derivationShaped = { name, outPath, meta ? { }, passthru ? { } }:
+    let
+      self = passthru // {
+        type = "derivation";
+        inherit name meta outPath;
+        outputs = [ "out" ];
+        outputName = "out";
+        out = self;
+      };
+    in
+    self;
+
   hasPrefix = pre: s: builtins.substring 0 (builtins.stringLength pre) s == pre;
 
   writeTextFile =
@@ -14,20 +27,13 @@ let
     if destination != "" && (!hasPrefix "/" destination || destination == "/") then
       throw "destination must be an absolute path, relative to the derivation's out path, got '${destination}' instead."
     else
-      let
+      derivationShaped {
+        inherit name meta passthru;
         outPath = addTextFile {
           inherit name text executable;
           destination = builtins.substring 1 (-1) destination;
         };
-        self = passthru // {
-          type = "derivation";
-          inherit name meta outPath;
-          outputs = [ "out" ];
-          outputName = "out";
-          out = self;
-        };
-      in
-      self;
+      };
 
   binScript = shebangLine: name: text: writeTextFile {
     inherit name;
@@ -38,7 +44,7 @@ let
   };
 in
 {
-  inherit writeTextFile;
+  inherit writeTextFile derivationShaped;
   writeText = name: text: writeTextFile { inherit name text; };
   writeTextDir = path: text: writeTextFile {
     inherit text;

@@ -1,4 +1,4 @@
-# Turns an evaluated unit into file lines `{ section; key; value; }' (spec §2.5, §5.3).
+# Turns an evaluated unit into file lines `{ section; key; value; }' (docs/upstream.md §2.5, §5.3).
 # System mode follows NixOS' systemd-lib layout: [Unit] (sorted), the type section
 # (Environment lines sorted and JSON-quoted, the X-*IfChanged keys, then sorted settings),
 # [Install] WantedBy joined by spaces. User mode keeps the same content but uses Home Manager's

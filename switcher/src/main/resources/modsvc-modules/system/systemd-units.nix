@@ -36,7 +36,9 @@ let
         wantedBy = render.retarget u.wantedBy;
         requiredBy = render.retarget u.requiredBy;
         upheldBy = render.retarget u.upheldBy;
-        inherit (r) sections lines;
+        inherit (r) sections;
+        # what fails while a value is rendered (a build of pkgs.runCommand, a missing host package) names its unit
+        lines = builtins.addErrorContext "while rendering the unit `${checked}.${kind}' of ${u.origin}" r.lines;
       }
     ) config.systemd.${plural};
 in

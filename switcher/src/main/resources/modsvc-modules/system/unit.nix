@@ -1,4 +1,4 @@
-# The NixOS unit schema (spec §2.5) for one unit of kind service, socket or timer, and the
+# The NixOS unit schema (docs/upstream.md §2.5) for one unit of kind service, socket or timer, and the
 # derived [Unit]/[Service] settings NixOS' systemd-lib computes from the convenience options.
 { kind, mode, pkgs, optionPrefix }:
 { lib, name, config, ... }:

@@ -95,7 +95,7 @@ class ModuleSwitchTest {
     return state(scope, role).mainPid().orElseThrow(() -> new AssertionError(name(role) + " has no MainPID"));
   }
 
-  /** Where the service's configData lives inside the container (decisions §4). */
+  /** Where the service's configData lives inside the container (docs/decisions.md §4). */
   private String configDataDir(Scope scope, String role) {
     String root = scope == Scope.SYSTEM ? "/etc/system-services"
         : "/home/" + Sandbox.get().value("USER") + "/.config/home-services";
@@ -198,6 +198,23 @@ class ModuleSwitchTest {
     assertEquals("active", state(scope, "s").activeState());
     assertEquals(v(2), configInContainer(scope, "s"));
     assertEquals(List.of("start " + v(1), "start " + v(2)), awaitLog("s", "start " + v(2)), result.output());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Scope.class)
+  void diff_showsAConfigDataChangeAsTheContentDiffUnderTheLinkPath(Scope scope) throws Exception {
+    SwitchAgent agent = new SwitchAgent(scope);
+    var dir = agent.modulesDir("diff-" + id).write("svc.nix", module(scope, "d", v(1), ""));
+    ok(switchTo(agent, dir));
+
+    dir.write("svc.nix", module(scope, "d", v(2), ""));
+    var result = agent.run("diff", "--modules", dir.inContainer());
+
+    ok(result);
+    String link = configDataDir(scope, "d") + "/app.conf";
+    assertTrue(result.output().contains("--- old" + link + " (content)\n+++ new" + link + " (content)\n"),
+        result.output());
+    assertTrue(result.output().contains("\n-" + v(1) + "\n+" + v(2) + "\n"), result.output());
   }
 
   @ParameterizedTest

@@ -188,6 +188,67 @@ class SwitchCommandTest {
 
   @ParameterizedTest
   @EnumSource(Scope.class)
+  void crashLoopingService_isReportedFailed_exit4_andOnceFixedASwitchStartsIt(Scope scope) throws Exception {
+    SwitchAgent agent = new SwitchAgent(scope);
+    var dir = agent.unitsDir("loop-" + id).write(unit("loop"),
+        service(scope, "", "ExecStart=/bin/sh -c 'echo crashing-" + id + "; exit 3'\nRestart=always\nRestartSec=300ms"));
+
+    var result = agent.run("switch", "--units", dir.inContainer());
+
+    assertEquals(4, result.exitCode(), result.output());
+    assertTrue(result.output().contains("error: Failed to start " + unit("loop") + ": unhealthy (restarted by systemd"),
+        result.output());
+    if (scope == Scope.SYSTEM) { // the lingering user may not read the journal in the container
+      assertTrue(result.output().contains("crashing-" + id), "journal tail in\n" + result.output());
+    }
+    assertTrue(result.output().contains("modsvc: start " + unit("loop") + " … done "), result.output());
+
+    dir.write(unit("loop"), sleeper(scope, "1001"));
+    var fixed = agent.run("switch", "--units", dir.inContainer());
+
+    ok(fixed);
+    assertEquals("active", state(scope, unit("loop")).activeState(), fixed.output());
+    assertEquals("/bin/sleep 1001", argv(pid(scope, unit("loop"))));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Scope.class)
+  void simpleServiceWithAMissingProgram_isReportedFailed_exit4_andOnceFixedASwitchStartsIt(Scope scope)
+      throws Exception {
+    SwitchAgent agent = new SwitchAgent(scope);
+    var dir = agent.unitsDir("missing-" + id).write(unit("gone"),
+        service(scope, "", "Type=simple\nExecStart=/nonexistent/program-" + id));
+
+    var result = agent.run("switch", "--units", dir.inContainer());
+
+    assertEquals(4, result.exitCode(), result.output());
+    assertTrue(result.output().contains("error: Failed to start " + unit("gone") + ": unhealthy (failed"),
+        result.output());
+    assertEquals("failed", state(scope, unit("gone")).activeState());
+
+    dir.write(unit("gone"), sleeper(scope, "1001"));
+    var fixed = agent.run("switch", "--units", dir.inContainer());
+
+    ok(fixed);
+    assertTrue(fixed.output().contains(unit("gone")), fixed.output());
+    assertEquals("active", state(scope, unit("gone")).activeState(), fixed.output());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Scope.class)
+  void settleZero_reportsTheJobOnly(Scope scope) throws Exception {
+    SwitchAgent agent = new SwitchAgent(scope);
+    var dir = agent.unitsDir("nosettle-" + id).write(unit("gone"),
+        service(scope, "", "Type=simple\nExecStart=/nonexistent/program-" + id));
+
+    var result = agent.run("switch", "--settle", "0", "--units", dir.inContainer());
+
+    ok(result);
+    assertFalse(result.output().contains("watching"), result.output());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Scope.class)
   void rollback_bringsBackThePreviousFilesAndProcesses(Scope scope) throws Exception {
     SwitchAgent agent = new SwitchAgent(scope);
     var dir = agent.unitsDir("rollback-" + id).write(unit("a"), sleeper(scope, "1001"));

@@ -1,4 +1,4 @@
-# `configure', `getAssertions', `getWarnings' (spec §3), as nixpkgs' lib/services/lib.nix.
+# `configure', `getAssertions', `getWarnings' (docs/upstream.md §3), as nixpkgs' lib/services/lib.nix.
 { lib }:
 rec {
   # Depth first: a level's own entries, then each sub-service in attribute-name order.

@@ -1,4 +1,4 @@
-# The portable base of a modular service (spec §1.1). `pkgs' is the service manager's package
+# The portable base of a modular service (docs/upstream.md §1). `pkgs' is the service manager's package
 # set, used only for `coreutils' (the derived reload command) and `writeText' (configData.text);
 # service modules themselves receive no `pkgs'.
 { pkgs }:

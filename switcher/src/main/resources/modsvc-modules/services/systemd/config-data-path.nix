@@ -1,4 +1,4 @@
-# Sets `configData.<n>.path' to `<root>/<dash-prefix>/<name>' at every level (spec §2.6, §5.4),
+# Sets `configData.<n>.path' to `<root>/<dash-prefix>/<name>' at every level (docs/upstream.md §2.6, §5.4),
 # re-declaring `services' so that sub-services get the module with their longer prefix.
 { root, parentPrefix, parentLoc }:
 { lib, name, ... }:

@@ -1,6 +1,6 @@
 # A top-level module that declares `<optionLoc>' (system.services or home.services) and lifts
 # every service level's unit modules into the top-level `systemd.services'/`systemd.sockets'
-# under dash-joined names (spec §2.4). Unlike upstream, a name produced twice (inside the tree,
+# under dash-joined names (docs/upstream.md §2.4). Unlike upstream, a name produced twice (inside the tree,
 # or by the tree and a top-level `systemd.<kind>s' definition) is an error naming both.
 { optionLoc, configDataRoot, extraRootModules }:
 { lib, config, options, pkgs, modsvc, ... }:
@@ -59,7 +59,7 @@ let
 
   enabledConfigData = svc: builtins.filter (c: c.enable) (builtins.attrValues svc.configData);
 
-  # decisions §5: configData sources trigger a reload when the unit can reload, else a restart.
+  # docs/decisions.md §5: configData sources trigger a reload when the unit can reload, else a restart.
   configDataTriggers =
     svc:
     { config, ... }:

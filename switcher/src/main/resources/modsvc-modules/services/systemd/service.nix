@@ -1,15 +1,16 @@
-# systemd options of every service level (spec §2.1-2.2): unit modules keyed by suffix
+# systemd options of every service level (docs/upstream.md §2.1-2.2): unit modules keyed by suffix
 # (`""' is the primary unit), the primary unit's defaults, and the same module for sub-services.
 { lib, config, ... }:
 let
   inherit (lib) mkOption types mkDefault;
   escape = import ./escape.nix { inherit lib; };
+  alias = import ./alias.nix { inherit lib; };
 in
 {
   _class = "service";
   imports = [
-    (lib.mkAliasOptionModule [ "systemd" "service" ] [ "systemd" "services" "" ])
-    (lib.mkAliasOptionModule [ "systemd" "socket" ] [ "systemd" "sockets" "" ])
+    (alias [ "systemd" "service" ] [ "systemd" "services" "" ])
+    (alias [ "systemd" "socket" ] [ "systemd" "sockets" "" ])
   ];
 
   options = {

@@ -7,6 +7,7 @@ import java.util.List;
 import org.modsvc.nix.eval.EvalState.SearchPathEntry;
 import org.modsvc.switcher.activation.UnitDirectorySource;
 import org.modsvc.switcher.build.ConfigurationSource;
+import org.modsvc.switcher.build.UnitValidator;
 import org.modsvc.switcher.config.ModuleConfiguration;
 import org.modsvc.switcher.generation.Layout;
 
@@ -22,23 +23,25 @@ final class ConfigurationSources {
    *     {@code ~/.config/modsvc/modules})
    * @param unitsDir {@code --units DIR}, or null
    */
-  static ConfigurationSource forModules(SwitchContext context, Layout layout, Path modulesPath, Path unitsDir,
-      PrintStream diagnostics) throws IOException {
+  static ConfigurationSource forModules(SwitchContext context, EvaluationOptions evaluation,
+      UnitValidator.Settings checks, Layout layout, Path modulesPath, Path unitsDir, PrintStream diagnostics)
+      throws IOException {
     if (unitsDir != null) {
       return new UnitDirectorySource(unitsDir);
     }
-    return modules(context, layout, modulesPath, diagnostics);
+    return modules(context, evaluation, checks, layout, modulesPath, diagnostics);
   }
 
   /**
-   * The user's module files, evaluated with {@code context}'s {@code --lib}, environment ({@code PATH} for host
-   * packages, {@code HOME}) and {@code --show-trace}.
+   * The user's module files, evaluated with {@code evaluation}'s {@code --lib} and {@code --show-trace} and
+   * {@code context}'s environment ({@code PATH} for host packages, {@code HOME}); the units pass {@code checks}.
    */
-  static ModuleConfiguration modules(SwitchContext context, Layout layout, Path modulesPath, PrintStream diagnostics)
+  static ModuleConfiguration modules(SwitchContext context, EvaluationOptions evaluation,
+      UnitValidator.Settings checks, Layout layout, Path modulesPath, PrintStream diagnostics)
       throws IOException {
     Path modules = modulesPath != null ? modulesPath : layout.dirOnDisk(layout.modulesDir());
-    return new ModuleConfiguration(new ModuleConfiguration.Settings(modules, libSearchPath(context.lib), context.env,
-        Main.VERSION, diagnostics, context.showTrace));
+    return new ModuleConfiguration(new ModuleConfiguration.Settings(modules, libSearchPath(evaluation.lib),
+        context.env, Main.VERSION, diagnostics, evaluation.showTrace, checks));
   }
 
   /** {@code --lib PATH} puts another lib (e.g. a nixpkgs checkout's {@code lib/}) in place of ours. */

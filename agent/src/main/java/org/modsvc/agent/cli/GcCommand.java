@@ -11,9 +11,10 @@ import picocli.CommandLine.Option;
 
 /** {@code modsvc-agent gc}: delete old generations and the store entries no kept generation needs. */
 @Command(name = "gc", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-    description = "Delete generations beyond the newest --keep and unreferenced store entries.")
+    description = "Delete generations beyond the newest --keep-generations and unreferenced store entries.")
 final class GcCommand extends SwitchingCommand {
-  @Option(names = "--keep", paramLabel = "N", defaultValue = "10", description = "Generations to keep (default: ${DEFAULT-VALUE}).")
+  @Option(names = {"--keep-generations", "--keep"}, paramLabel = "N", defaultValue = "10",
+      description = "Generations to keep, the newest ones and always the current one (default: ${DEFAULT-VALUE}).")
   int keep;
 
   GcCommand(PrintStream out, PrintStream err) {
@@ -23,7 +24,8 @@ final class GcCommand extends SwitchingCommand {
   @Override
   int run() throws IOException {
     if (keep < 1) {
-      throw new IllegalArgumentException("--keep must be at least 1 (the current generation), got " + keep);
+      throw new IllegalArgumentException("--keep-generations must be at least 1 (the current generation), got "
+          + keep);
     }
     GenerationSwitcher gs = new GenerationSwitcher(context.layout());
     GcReport report;

@@ -29,6 +29,8 @@ final class OptionsCommand extends SwitchingCommand {
   @Option(names = "--modules", paramLabel = "PATH", description = "The module files (default: the mode's modules directory).")
   Path modules;
 
+  @picocli.CommandLine.Mixin EvaluationOptions evaluation;
+
   @Option(names = "--all", description = "Include internal options and those declared with visible = false.")
   boolean all;
 
@@ -42,7 +44,8 @@ final class OptionsCommand extends SwitchingCommand {
   @Override
   int run() throws IOException {
     Layout layout = context.layout();
-    ModuleConfiguration config = ConfigurationSources.modules(context, layout, modules, err);
+    ModuleConfiguration config = ConfigurationSources.modules(context, evaluation,
+        org.modsvc.switcher.build.UnitValidator.Settings.defaults(), layout, modules, err);
     List<OptionDoc> docs;
     try {
       docs = config.optionDocs(layout);

@@ -14,6 +14,10 @@ final class RollbackCommand extends SwitchingCommand {
   @Parameters(index = "0", arity = "0..1", paramLabel = "N", description = "The generation to go back to.")
   Integer generation;
 
+  @picocli.CommandLine.Mixin ManagerOptions manager;
+
+  @picocli.CommandLine.Mixin JobOptions jobs;
+
   @Option(names = "--force", description = "Back up unmanaged files in the way (<path>.modsvc-backup).")
   boolean force;
 
@@ -26,7 +30,7 @@ final class RollbackCommand extends SwitchingCommand {
     if (generation != null && generation < 1) {
       throw new IllegalArgumentException("generation numbers start at 1, got " + generation);
     }
-    return print(context.activation(context.layout(), force, err)
+    return print(manager.activation(context, context.layout(), jobs, force, err)
         .rollback(generation == null ? OptionalInt.empty() : OptionalInt.of(generation)));
   }
 }

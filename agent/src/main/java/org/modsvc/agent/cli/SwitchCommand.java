@@ -9,12 +9,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code modsvc-agent switch}: build the configuration and make it the running one (decisions §6, §7). */
+/** {@code modsvc-agent switch}: build the configuration and make it the running one (docs/decisions.md §6, §7). */
 @Command(name = "switch", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false,
     description = "Build the configuration and switch the services to it. Exit 0 ok, 1 usage/fatal, "
         + "2 configuration error (nothing changed), 4 some unit failed.")
 final class SwitchCommand extends SwitchingCommand {
   @Mixin ConfigurationOptions configuration;
+
+  @Mixin ManagerOptions manager;
+
+  @Mixin JobOptions jobs;
 
   @Option(names = "--dry-run", description = "Show what would be done; change nothing.")
   boolean dryRun;
@@ -29,7 +33,7 @@ final class SwitchCommand extends SwitchingCommand {
   @Override
   int run() throws IOException {
     Layout layout = context.layout();
-    Activation activation = context.activation(layout, force, err);
+    Activation activation = manager.activation(context, layout, jobs, force, err);
     ConfigurationSource source = configuration.source(context, layout, err);
     return print(dryRun ? activation.preview(source).result() : activation.switchTo(source));
   }

@@ -1,26 +1,18 @@
 package org.modsvc.agent.cli;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
-import org.modsvc.switcher.activation.Activation;
-import org.modsvc.switcher.activation.StepHook;
-import org.modsvc.switcher.activation.SwitchOptions;
-import org.modsvc.switcher.activation.SystemdManager;
-import org.modsvc.switcher.generation.Checkpoint;
-import org.modsvc.switcher.generation.GenerationSwitcher;
 import org.modsvc.switcher.generation.Layout;
-import org.modsvc.switcher.plan.SwitchMode;
-import org.modsvc.switcher.systemd.BusAddress;
-import org.modsvc.switcher.systemd.JournalTail;
-import org.modsvc.switcher.systemd.SystemdClient;
 import picocli.CommandLine.Option;
 
-/** The options every switching command shares (decisions §7), and the objects they lead to. */
+/**
+ * The options every command but {@code eval} shares (docs/decisions.md §7): the mode, the root and the output
+ * form; the others are in mixins of the commands they apply to ({@link ConfigurationOptions},
+ * {@link EvaluationOptions}, {@link ManagerOptions}, {@link JobOptions}), so that each command's help lists only
+ * its own.
+ */
 final class SwitchContext {
   @Option(names = "--user", description = "Switch the calling user's services (user manager, XDG paths).")
   boolean user;
@@ -28,27 +20,8 @@ final class SwitchContext {
   @Option(names = "--root", paramLabel = "DIR", description = "Prefix every path with DIR (tests, images).")
   Path root;
 
-  @Option(names = "--bus", paramLabel = "ADDR",
-      description = "D-Bus address of the manager (default: the system bus, or the user's session bus with --user).")
-  String bus;
-
   @Option(names = "--json", description = "Print the result as JSON for tools.")
   boolean json;
-
-  @Option(names = "--lib", paramLabel = "PATH",
-      description = "Evaluate with this nixpkgs lib directory instead of modsvc's own lib.")
-  Path lib;
-
-  @Option(names = "--show-trace", description = "Show the whole trace of an evaluation error.")
-  boolean showTrace;
-
-  @Option(names = "--lock-wait", paramLabel = "SECONDS", defaultValue = "300",
-      description = "Wait this long for another switch to finish (default: ${DEFAULT-VALUE}).")
-  long lockWaitSeconds;
-
-  @Option(names = "--job-timeout", paramLabel = "SECONDS", defaultValue = "90",
-      description = "How long to wait for each phase's jobs (default: ${DEFAULT-VALUE}).")
-  long jobTimeoutSeconds;
 
   /**
    * The environment the command reads (HOME, XDG_*, PATH, bus addresses): the process's, or the one given to
@@ -61,24 +34,5 @@ final class SwitchContext {
     if (!user) return Layout.system(r);
     Object uid = Files.getAttribute(Path.of("/proc/self"), "unix:uid");
     return Layout.user(r, env, ((Number) uid).longValue());
-  }
-
-  BusAddress busAddress() {
-    if (bus != null) {
-      return BusAddress.of(bus);
-    }
-    return user ? BusAddress.user(env) : BusAddress.system(env);
-  }
-
-  Activation activation(Layout layout, boolean force, PrintStream err) {
-    Checkpoint hook = StepHook.fromEnvironment(err);
-    GenerationSwitcher gs = new GenerationSwitcher(layout, Clock.systemUTC(), hook);
-    BusAddress address = busAddress();
-    JournalTail journal = JournalTail.command(java.util.List.of(), user);
-    SwitchOptions options = SwitchOptions.defaults().withForce(force)
-        .withLockWait(Duration.ofSeconds(Math.max(0, lockWaitSeconds)));
-    return new Activation(gs, user ? SwitchMode.USER : SwitchMode.SYSTEM,
-        () -> new SystemdManager(SystemdClient.connect(address, Duration.ofSeconds(jobTimeoutSeconds)), journal),
-        options, hook, line -> err.println("modsvc: " + line));
   }
 }

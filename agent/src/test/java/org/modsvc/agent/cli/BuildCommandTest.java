@@ -1,6 +1,7 @@
 package org.modsvc.agent.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -139,7 +140,8 @@ class BuildCommandTest {
     assertEquals(2, r.exitCode());
     assertTrue(r.err().contains("error: modsvc: service name `../x' at system.services.\"../x\" contains characters "
         + "systemd rejects in unit names"), r.err());
-    assertTrue(r.err().startsWith("error: "), "one error prefix, not two: " + r.err());
+    assertTrue(r.err().startsWith("error:\n") && !r.err().contains("error: error:"), "one error prefix, not two: " + r.err());
+    assertFalse(r.err().contains("lift.nix"), "no frame of our modules without --show-trace: " + r.err());
     assertEquals(List.of("run/modsvc/lock"), allFiles());
   }
 
@@ -157,6 +159,67 @@ class BuildCommandTest {
     assertTrue(r.err().contains("configData name `../../etc/passwd' at system.services.foo.configData.\"../../etc/passwd\""
         + ".name must not contain `..' components"), r.err());
     assertEquals(List.of("run/modsvc/lock"), allFiles());
+  }
+
+  @Test
+  void build_exits2AndWritesNothing_whenAUnitKeyIsUnknown_namingTheOptionTheKeyASuggestionAndTheUsersLine()
+      throws IOException {
+    Path m = module("web.nix", """
+        { ... }: {
+          system.services.web = {
+            process.argv = [ "/bin/true" ];
+            systemd.service.serviceConfig.RestartSecc = 3;
+          };
+        }""");
+    CliRun r = build();
+    assertEquals(2, r.exitCode(), r.err());
+    assertEquals("error: the unit files would be rejected by systemd:\n"
+        + "- unit web.service (system.services.web), [Service] RestartSecc: unknown key; did you mean RestartSec? "
+        + "(RestartSecc appears at " + m + ":4)\n"
+        + "(keys of a systemd newer than 252: --unit-keys=warn)\nnothing was written\n", r.err());
+    assertEquals(List.of("run/modsvc/lock"), allFiles());
+  }
+
+  @Test
+  void build_exits2_whenAValueIsInvalid_andUnitKeysWarnLetsItThroughWithAWarning() throws IOException {
+    module("web.nix", """
+        { ... }: {
+          system.services.web = {
+            process.argv = [ "/bin/true" ];
+            systemd.service.serviceConfig.Restart = "true";
+          };
+        }""");
+    CliRun strict = build();
+    assertEquals(2, strict.exitCode(), strict.err());
+    assertTrue(strict.err().contains("[Service] Restart: invalid value \"true\"; expected one of always, no, "), strict.err());
+
+    CliRun lenient = build("--unit-keys=warn");
+    assertEquals(0, lenient.exitCode(), lenient.err());
+    assertTrue(lenient.err().contains("warning: unit web.service (system.services.web), [Service] Restart: invalid "
+        + "value \"true\""), lenient.err());
+  }
+
+  @Test
+  void build_exits2_whenTheProgramStartsWithAnExecStartPrefix() throws IOException {
+    module("web.nix", "{ ... }: { system.services.web.process.argv = [ \"+/bin/sh\" \"-c\" \"id\" ]; }");
+    CliRun r = build();
+    assertEquals(2, r.exitCode(), r.err());
+    assertTrue(r.err().contains("the program \"+/bin/sh\" starts with '+', which systemd reads as an ExecStart= prefix"),
+        r.err());
+    assertEquals(List.of("run/modsvc/lock"), allFiles());
+  }
+
+  @Test
+  void build_warnsAboutAMissingProgram_andStrictPathsRefusesIt() throws IOException {
+    module("web.nix", "{ ... }: { system.services.web.process.argv = [ \"/opt/nowhere/web\" ]; }");
+    CliRun r = build();
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(r.err().contains("warning: unit web.service (system.services.web): the program /opt/nowhere/web of "
+        + "ExecStart= does not exist under " + root), r.err());
+    Path fresh = tmp.resolve("root2");
+    CliRun strict = CliRun.withEnv(env, "build", "--modules", modules.toString(), "--root", fresh.toString(),
+        "--strict-paths");
+    assertEquals(2, strict.exitCode(), strict.err());
   }
 
   @Test

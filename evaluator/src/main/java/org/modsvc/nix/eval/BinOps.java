@@ -27,7 +27,10 @@ final class BinOps {
       EvalState state = env.state;
       Value a = left.eval(env);
       Value b = right.eval(env);
-      if (a instanceof NixInt || a instanceof NixFloat) return Ops.add(a, b, span);
+      if (a instanceof NixInt || a instanceof NixFloat) {
+        // As Nix: a number plus something else is reported at the operand that is not a number.
+        return Ops.add(a, b, b instanceof NixInt || b instanceof NixFloat ? span : right.span);
+      }
       if (a instanceof NixPath p) {
         if (b instanceof NixPath q) return new NixPath(Paths.canonicalize(p.path() + q.path()));
         NixString s = state.coerceToString(b, span, false, false);

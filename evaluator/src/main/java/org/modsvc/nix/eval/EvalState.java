@@ -312,7 +312,8 @@ public final class EvalState {
       return code.invoke(closure, arg, span);
     } catch (EvalException e) {
       e.addTrace(code.callTrace(), code.span);
-      e.addTrace("from call site", span);
+      // Nix names every call site it traces; a call from outside any Nix code has none to name.
+      if (span != null && span.isKnown()) e.addTrace("from call site", span);
       throw e;
     } finally {
       if (callDepth > 0) callDepth--;

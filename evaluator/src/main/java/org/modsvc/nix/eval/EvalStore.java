@@ -26,6 +26,13 @@ public interface EvalStore {
    */
   String addTextFile(String name, String text, boolean executable, String destination, SortedSet<String> references);
 
+  /**
+   * Records a tree built on the host during the evaluation (the host package set's {@code pkgs.runCommand})
+   * at the store path its builder computed from the tree's content; reading below the path reads
+   * {@code tree}. Returns the store path.
+   */
+  String addBuilt(String storePath, Path tree);
+
   /** Every object this evaluation added, once each, in the order they were first added. */
   List<StoreObject> objects();
 

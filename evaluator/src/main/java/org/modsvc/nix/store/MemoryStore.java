@@ -94,6 +94,16 @@ public final class MemoryStore implements EvalStore {
     }
   }
 
+  @Override public String addBuilt(String storePath, Path tree) {
+    if (!isStorePath(storePath) || !toStorePath(storePath).equals(storePath)) {
+      throw new StoreException("'" + storePath + "' is not a store path of " + storeDir());
+    }
+    StorePaths.checkName(StorePaths.nameOf(storePath));
+    sources.put(storePath, tree);
+    objects.putIfAbsent(storePath, new StoreObject.CopiedPath(storePath, tree, true, null));
+    return storePath;
+  }
+
   @Override public Optional<String> textContent(String storePath) { return Optional.ofNullable(texts.get(storePath)); }
 
   @Override public Optional<Path> realPath(String path) {

@@ -42,6 +42,56 @@ class ErrorPrinterTest {
 
                error: first
                second
+               at «stdin»:1:1:
+                    1| a
+                     | ^
+                    2| b
         """, ErrorPrinter.render(e, true));
+  }
+
+  @Test
+  void evalError_doesNotRepeatThePositionOfTheInnermostFrame_asNixGivesABuiltinsErrorNone() {
+    int y = TWELVE_LINES.text().indexOf('y');
+    EvalException e = new EvalException("expected a list but found a string", at(y));
+    e.addTrace("while evaluating the second argument passed to builtins.map", null);
+    e.addTrace("while calling the 'map' builtin", at(y));
+    assertEquals("""
+        error:
+               … while calling the 'map' builtin
+                 at «stdin»:11:3:
+                   10|   x = 1;
+                   11|   y = 2;
+                     |   ^
+                   12| z
+
+               … while evaluating the second argument passed to builtins.map
+
+               error: expected a list but found a string
+        """, ErrorPrinter.render(e, true));
+  }
+
+  @Test
+  void focusedView_showsOnlyTheReadersFrames_andSaysHowManyAreLeftOut() {
+    Source lib = Source.ofString("«lib»", "throw x\n", Path.of("/"));
+    Source own = Source.ofFile(Path.of("/m/a.nix"), "{ a = 1; }\n");
+    EvalException e = new EvalException("boom", new Span(own, 2, 3));
+    e.addTrace("while calling 'f'", new Span(lib, 0, 1));
+    e.addTrace("while evaluating definitions from `/m/a.nix':", null);
+    e.addTrace("while evaluating definitions from `«lib»':", null);
+    e.addTrace("from call site", new Span(lib, 6, 7));
+    e.addTrace("from call site", new Span(lib, 6, 7));
+    ErrorView view = ErrorView.of(e, s -> s == own, context -> !context.contains("«lib»"));
+    assertEquals("""
+        error:
+               … while evaluating definitions from `/m/a.nix':
+
+               (4 frames in library files left out; use '--show-trace' to see them)
+
+               error: boom
+               at /m/a.nix:1:3:
+                    1| { a = 1; }
+                     |   ^
+                    2|
+        """, ErrorPrinter.render(view));
   }
 }

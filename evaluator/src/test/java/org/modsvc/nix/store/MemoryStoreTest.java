@@ -89,4 +89,18 @@ class MemoryStoreTest {
     StoreObject.CopiedPath copy = assertInstanceOf(StoreObject.CopiedPath.class, store.objects().get(0));
     assertEquals(Set.of(dir.resolve("keep")), copy.included());
   }
+
+  @Test
+  void addBuilt_recordsTheTreeAtTheGivenPath_andReadsBelowIt() throws Exception {
+    Path tree = Files.createDirectories(tmp.resolve("out/bin"));
+    Files.writeString(tree.resolve("tool"), "#!/bin/sh\n");
+    MemoryStore store = new MemoryStore("/var/lib/modsvc/store");
+    String p = "/var/lib/modsvc/store/0123456789abcdef0123456789abcdef-tool";
+    assertEquals(p, store.addBuilt(p, tmp.resolve("out")));
+    assertEquals(tree.resolve("tool"), store.realPath(p + "/bin/tool").orElseThrow());
+    StoreObject.CopiedPath o = assertInstanceOf(StoreObject.CopiedPath.class, store.objects().get(0));
+    assertEquals(new StoreObject.CopiedPath(p, tmp.resolve("out"), true, null), o);
+    assertThrows(StoreException.class, () -> store.addBuilt("/nix/store/0123456789abcdef0123456789abcdef-x", tree));
+    assertThrows(StoreException.class, () -> store.addBuilt(p + "/bin", tree));
+  }
 }

@@ -36,6 +36,7 @@ import org.modsvc.switcher.plan.Planner;
 import org.modsvc.switcher.plan.SwitchMode;
 import org.modsvc.switcher.plan.SwitchPlan;
 import org.modsvc.switcher.plan.UnitState;
+import org.modsvc.switcher.systemd.JobOutcome;
 import org.modsvc.switcher.systemd.Phase;
 import org.modsvc.switcher.systemd.PhaseExecutor;
 import org.modsvc.switcher.systemd.PhasePlan;
@@ -112,7 +113,7 @@ public final class Activation {
           return new SwitchResult(resumed, before.generation(), next.generation(), false, files, plan,
               Optional.empty(), warnings, List.of(), Optional.empty(), manager.callCounts());
         }
-        PhasePlan phases = phasesOf(plan, owedStops);
+        PhasePlan phases = phasesOf(plan, owedStops, live);
         generations.beginSwitch(next, before.generation(), PendingPhases.of(phases));
         checkpoint.reached("pending recorded");
         ApplyReport[] applied = new ApplyReport[1];
@@ -122,12 +123,27 @@ public final class Activation {
         }, new JournalingListener());
         generations.pending().clear();
         checkpoint.reached("pending cleared");
-        GcReport gc = generations.collectGarbage(lock, options.keepGenerations());
+        Optional<GcReport> gc = collectGarbage(lock, warnings);
         return new SwitchResult(resumed, before.generation(), next.generation(), false, files, plan,
-            Optional.of(report), warnings, applied[0] == null ? List.of() : applied[0].notes(), Optional.of(gc),
+            Optional.of(report), warnings, applied[0] == null ? List.of() : applied[0].notes(), gc,
             manager.callCounts());
       }
     });
+  }
+
+  /**
+   * Garbage collection after a completed switch: the switch's work is done and reported whatever happens here,
+   * so a problem (an unreadable old manifest, a store entry that cannot be deleted) is a warning, not a failure
+   * of the switch (issue 17, defect 5).
+   */
+  private Optional<GcReport> collectGarbage(SwitchLock lock, List<String> warnings) {
+    try {
+      return Optional.of(generations.collectGarbage(lock, options.keepGenerations()));
+    } catch (IOException | RuntimeException e) {
+      warnings.add("garbage collection failed, the switch itself is complete: " + e.getMessage()
+          + " (fix it and run 'modsvc-agent gc')");
+      return Optional.empty();
+    }
   }
 
   /** What {@link #switchTo} would do, changing no file and submitting no job; the two file sets for a diff. */
@@ -196,7 +212,7 @@ public final class Activation {
     Map<String, UnitState> live = manager.liveStates();
     List<String> stops = activeOnly(PendingPhases.unfinishedStops(pending), live);
     SwitchPlan plan = plan(units, units, live, PendingPhases.resumedWork(pending), stops);
-    SwitchReport report = manager.execute(phasesOf(plan, stops), this::stopDone, new JournalingListener());
+    SwitchReport report = manager.execute(phasesOf(plan, stops, live), this::stopDone, new JournalingListener());
     generations.pending().clear();
     checkpoint.reached("interrupted switch finished");
     return Optional.of(new SwitchResult.Resumed(pending.generation(), stops, plan, report));
@@ -217,11 +233,15 @@ public final class Activation {
         && live.get(u).isActiveOrActivating());
   }
 
-  private static PhasePlan phasesOf(SwitchPlan plan, List<String> extraStops) {
+  private static PhasePlan phasesOf(SwitchPlan plan, List<String> extraStops, Map<String, UnitState> live) {
     List<String> stop = new ArrayList<>(extraStops);
     SwitchPlan.units(plan.stop()).stream().filter(u -> !stop.contains(u)).forEach(stop::add);
+    List<String> started = new ArrayList<>(SwitchPlan.units(plan.restart()));
+    started.addAll(SwitchPlan.units(plan.start()));
+    List<String> resetFailed = started.stream().distinct()
+        .filter(u -> live.containsKey(u) && live.get(u).activeState().equals("failed")).toList();
     return new PhasePlan(stop, SwitchPlan.units(plan.reload()), SwitchPlan.units(plan.restart()),
-        SwitchPlan.units(plan.start()));
+        SwitchPlan.units(plan.start()), resetFailed);
   }
 
   private Built build(ConfigurationSource source) throws IOException {
@@ -268,10 +288,14 @@ public final class Activation {
     return new GenerationDiff(added, changed, removed);
   }
 
-  /** Records finished phases in the pending journal as the executor moves on, and passes the steps to the hook. */
+  /**
+   * Records finished phases in the pending journal as the executor moves on, passes the steps to the hook, and
+   * tells the operator each phase and each job as it ends (stderr, while the switch goes on).
+   */
   private final class JournalingListener implements PhaseExecutor.Listener {
     @Override
     public void phaseStarting(Phase phase, List<String> units) {
+      progress.accept(phase.name().toLowerCase(java.util.Locale.ROOT) + " phase: " + String.join(", ", units));
       try {
         if (phase == Phase.RESTART || phase == Phase.START) {
           markDoneIfPending(PendingPhases.RELOAD);
@@ -286,8 +310,26 @@ public final class Activation {
     }
 
     @Override
+    public void filesWritten() {
+      progress.accept("files written");
+    }
+
+    @Override
     public void daemonReloaded() {
+      progress.accept("daemon-reload done");
       checkpoint.reached("daemon-reload done");
+    }
+
+    @Override
+    public void jobFinished(Phase phase, JobOutcome outcome, java.time.Duration elapsed) {
+      progress.accept(outcome.kind().verb() + " " + outcome.unit() + " … " + outcome.status()
+          + (outcome.detail().isEmpty() ? "" : " (" + outcome.detail() + ")") + " " + JobOutcome.seconds(elapsed));
+    }
+
+    @Override
+    public void settling(List<String> units, java.time.Duration window) {
+      progress.accept("watching " + String.join(", ", units) + " for " + JobOutcome.seconds(window)
+          + " (--settle)");
     }
 
     private void markDoneIfPending(String phase) throws IOException {
@@ -302,7 +344,7 @@ public final class Activation {
     T run() throws IOException;
   }
 
-  /** Gives each way a run can stop its exit status (decisions §6). */
+  /** Gives each way a run can stop its exit status (docs/decisions.md §6). */
   private static <T> T classified(Body<T> body) {
     try {
       return body.run();
@@ -315,7 +357,7 @@ public final class Activation {
     } catch (IOException e) {
       throw new SwitchException(ExitCode.FATAL, "I/O error: " + IoErrors.describe(e), e);
     } catch (UncheckedIOException e) {
-      throw new SwitchException(ExitCode.FATAL, "I/O error: " + IoErrors.describe(e.getCause()), e);
+      throw new SwitchException(ExitCode.FATAL, "I/O error: " + IoErrors.describe(e.getCause()), e.getCause());
     }
   }
 }

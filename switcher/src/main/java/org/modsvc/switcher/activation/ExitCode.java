@@ -1,6 +1,6 @@
 package org.modsvc.switcher.activation;
 
-/** The exit statuses of decisions.md §6. */
+/** The exit statuses of docs/decisions.md §6. */
 public final class ExitCode {
   /** Everything switched and every job succeeded. */
   public static final int OK = 0;

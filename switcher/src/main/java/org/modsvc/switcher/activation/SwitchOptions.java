@@ -7,7 +7,7 @@ import org.modsvc.switcher.generation.GenerationSwitcher;
  * How a switch behaves beyond its configuration.
  *
  * @param force move unmanaged files in the way aside ({@code <path>.modsvc-backup}) and overwrite hand-edited owned
- *     files, as decisions §4 allows
+ *     files, as docs/decisions.md §4 allows
  * @param lockWait how long to wait for another switch holding the lock before giving up (exit 1)
  * @param keepGenerations generations kept by the garbage collection after a switch
  */
@@ -29,6 +29,10 @@ public record SwitchOptions(boolean force, Duration lockWait, int keepGeneration
 
   public SwitchOptions withForce(boolean f) {
     return new SwitchOptions(f, lockWait, keepGenerations);
+  }
+
+  public SwitchOptions withKeepGenerations(int keep) {
+    return new SwitchOptions(force, lockWait, keep);
   }
 
   public SwitchOptions withLockWait(Duration wait) {

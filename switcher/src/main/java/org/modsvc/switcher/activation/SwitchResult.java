@@ -85,7 +85,8 @@ public record SwitchResult(
       f.journal().forEach(line -> out.append("    ").append(line).append('\n'));
     }
     gc.filter(g -> !g.generationsDeleted().isEmpty() || !g.storeEntriesDeleted().isEmpty())
-        .ifPresent(g -> out.append("garbage collection: ").append(g).append('\n'));
+        .ifPresent(g -> out.append("garbage collection (--keep-generations ").append(g.keep()).append("): ")
+            .append(g).append('\n'));
     return out.toString();
   }
 

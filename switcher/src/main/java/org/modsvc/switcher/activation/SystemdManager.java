@@ -15,10 +15,13 @@ import org.modsvc.switcher.systemd.UnitSummary;
 public final class SystemdManager implements ServiceManager {
   private final SystemdClient client;
   private final JournalTail journal;
+  private final java.time.Duration settle;
 
-  public SystemdManager(SystemdClient client, JournalTail journal) {
+  /** @param settle how long started and restarted units are watched for failures (zero: not at all) */
+  public SystemdManager(SystemdClient client, JournalTail journal, java.time.Duration settle) {
     this.client = client;
     this.journal = journal;
+    this.settle = settle;
   }
 
   @Override
@@ -36,7 +39,7 @@ public final class SystemdManager implements ServiceManager {
   @Override
   public SwitchReport execute(PhasePlan plan, PhaseExecutor.FilesWriter files, PhaseExecutor.Listener listener)
       throws IOException {
-    return new PhaseExecutor(client, journal, JournalTail.DEFAULT_LINES, listener).execute(plan, files);
+    return new PhaseExecutor(client, journal, JournalTail.DEFAULT_LINES, listener, settle).execute(plan, files);
   }
 
   @Override

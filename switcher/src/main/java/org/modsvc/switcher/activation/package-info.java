@@ -1,5 +1,5 @@
 /**
- * The whole switch, as switch-to-configuration-ng orders it and decisions.md §6 contracts it:
+ * The whole switch, as switch-to-configuration-ng orders it and docs/decisions.md §6 contracts it:
  * lock → finish an interrupted switch → build the configuration → prepare generation N (nothing live changed;
  * ownership conflicts stop here) → plan (old generation's units against the new ones, live states from
  * {@code ListUnits}) → persist the pending phase lists → stop → files (live tree, then {@code current}) → one

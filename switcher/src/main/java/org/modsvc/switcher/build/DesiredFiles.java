@@ -15,7 +15,7 @@ import org.modsvc.switcher.unit.InvalidUnitNameException;
 import org.modsvc.switcher.unit.UnitName;
 
 /**
- * Turns a {@link BuildOutput} into the live files of a generation (decisions §4): unit files, the
+ * Turns a {@link BuildOutput} into the live files of a generation (docs/decisions.md §4): unit files, the
  * {@code <target>.wants/}, {@code .requires/}, {@code .upholds/} links systemd's {@code [Install]} would make,
  * alias links, {@code /dev/null} links for masked units, and configData links into the store.
  *

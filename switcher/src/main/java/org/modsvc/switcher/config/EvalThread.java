@@ -1,7 +1,7 @@
 package org.modsvc.switcher.config;
 
 import java.util.function.Supplier;
-import org.modsvc.nix.error.ErrorPrinter;
+import org.modsvc.nix.error.ErrorView;
 import org.modsvc.nix.error.EvalException;
 import org.modsvc.nix.eval.DeepStack;
 import org.modsvc.nix.syntax.ParseException;
@@ -9,29 +9,23 @@ import org.modsvc.switcher.build.BuildException;
 
 /**
  * Runs an evaluation on a {@link DeepStack} thread and turns every way Nix code can fail into a
- * {@link BuildException} carrying the same report {@code eval} prints: message, {@code at file:line:col} and
- * the source line.
+ * {@link BuildException}: an {@link EvaluationFailure} with the message, its position and the trace, as
+ * {@code eval} prints them, but without {@code showTrace} only the frames in the user's files.
  */
 final class EvalThread {
   private EvalThread() {}
 
-  static <T> T call(Supplier<T> body, boolean showTrace) {
+  static <T> T call(Supplier<T> body, SourceNames names, boolean showTrace) {
     return DeepStack.call(() -> {
       try {
         return body.get();
       } catch (EvalException e) {
-        throw new BuildException(withoutPrefix(ErrorPrinter.render(e, showTrace)));
+        throw new EvaluationFailure(showTrace ? ErrorView.whole(e) : ErrorView.of(e, names::isUsers, names::isAboutUsers), names);
       } catch (ParseException e) {
-        throw new BuildException(withoutPrefix(ErrorPrinter.renderParse(e.getMessage(), e.span())));
+        throw new EvaluationFailure(ErrorView.untraced(e.getMessage(), e.span()), names);
       } catch (StackOverflowError e) {
         throw new BuildException("stack overflow while evaluating the modules; max-call-depth exceeded");
       }
     });
-  }
-
-  /** The caller prints "error: " itself. */
-  private static String withoutPrefix(String report) {
-    String r = report.stripTrailing();
-    return r.startsWith("error: ") ? r.substring("error: ".length()) : r;
   }
 }

@@ -24,6 +24,7 @@ import org.modsvc.switcher.build.Built;
 import org.modsvc.switcher.build.ConfigurationSource;
 import org.modsvc.switcher.build.DesiredFiles;
 import org.modsvc.switcher.build.OutputDecoder;
+import org.modsvc.switcher.build.UnitValidator;
 import org.modsvc.switcher.generation.DesiredState;
 import org.modsvc.switcher.generation.Layout;
 import org.modsvc.switcher.options.OptionDoc;
@@ -33,7 +34,7 @@ import org.modsvc.switcher.pkgs.PathSearch;
 import org.modsvc.switcher.store.Store;
 
 /**
- * The configuration of a host: the user's module files (decisions §1) evaluated with our lib, the built-in
+ * The configuration of a host: the user's module files (docs/decisions.md §1) evaluated with our lib, the built-in
  * modules ({@code modsvc-modules/eval.nix}) and the host package set, into the files of a generation.
  *
  * <p>The evaluation's store directory is the mode's real store ({@code /var/lib/modsvc/store}, never under
@@ -52,12 +53,18 @@ public final class ModuleConfiguration implements ConfigurationSource {
    * @param version the agent's version, visible to modules as {@code modsvc.version}
    * @param diagnostics where evaluation warnings and traces go
    * @param showTrace whether an evaluation error shows the whole trace
+   * @param unitChecks {@code --unit-keys}, {@code --strict-paths} (see {@link UnitValidator})
    */
   public record Settings(Path modules, List<SearchPathEntry> searchPath, Map<String, String> env, String version,
-      PrintStream diagnostics, boolean showTrace) {
+      PrintStream diagnostics, boolean showTrace, UnitValidator.Settings unitChecks) {
     public Settings {
       searchPath = List.copyOf(searchPath);
       env = Map.copyOf(env);
+    }
+
+    public Settings(Path modules, List<SearchPathEntry> searchPath, Map<String, String> env, String version,
+        PrintStream diagnostics, boolean showTrace) {
+      this(modules, searchPath, env, version, diagnostics, showTrace, UnitValidator.Settings.defaults());
     }
   }
 
@@ -70,11 +77,22 @@ public final class ModuleConfiguration implements ConfigurationSource {
   @Override
   public Built build(Layout layout, Store store) throws IOException {
     List<Path> files = ModuleFiles.of(settings.modules());
-    Evaluation e = EvalThread.call(() -> evaluate(layout, files), settings.showTrace());
+    Evaluation e = EvalThread.call(() -> evaluate(layout, files), sourceNames(layout), settings.showTrace());
     if (!e.output().failedAssertions().isEmpty()) throw new FailedAssertions(e.output().failedAssertions());
+    List<String> warnings = new ArrayList<>(e.output().warnings());
+    warnings.addAll(new UnitValidator(settings.unitChecks(), host(layout), new ModuleSourceLocator(files))
+        .check(e.output().units()));
     DesiredState state = DesiredFiles.of(e.output(), layout, Set.of(), metadata(files));
     StoreObjects.writeNeeded(e.store().objects(), store, state);
-    return new Built(state, e.output().warnings());
+    return new Built(state, warnings);
+  }
+
+  /** Where the unit checks look for programs and vendor units: the mode's directories under the root. */
+  private static UnitValidator.Host host(Layout layout) {
+    List<String> vendor = layout.mode() == Layout.Mode.SYSTEM
+        ? List.of("/lib/systemd/system", "/usr/lib/systemd/system")
+        : List.of("/usr/lib/systemd/user", "/lib/systemd/user");
+    return new UnitValidator.Host(layout.root(), vendor, layout.storeDir().toString());
   }
 
   /**
@@ -83,7 +101,7 @@ public final class ModuleConfiguration implements ConfigurationSource {
    */
   public BuildOutput evaluateOnly(Layout layout) throws IOException {
     List<Path> files = ModuleFiles.of(settings.modules());
-    return EvalThread.call(() -> evaluate(layout, files), settings.showTrace()).output();
+    return EvalThread.call(() -> evaluate(layout, files), sourceNames(layout), settings.showTrace()).output();
   }
 
   /** What one evaluation produced, and the store holding the files it added. */
@@ -101,7 +119,14 @@ public final class ModuleConfiguration implements ConfigurationSource {
   public List<OptionDoc> optionDocs(Layout layout) throws IOException {
     List<Path> files = ModuleFiles.of(settings.modules());
     return EvalThread.call(() -> OptionDocDecoder.decode(callEntry(layout, files, "options.nix").result()),
-        settings.showTrace());
+        sourceNames(layout), settings.showTrace());
+  }
+
+  /** How error reports name the sources: the bundled ones as imported, the user's apart from the libraries. */
+  private SourceNames sourceNames(Layout layout) {
+    List<Path> libraries = settings.searchPath().stream().map(e -> Path.of(e.path())).toList();
+    return new SourceNames(layout.storeDir().toString(), libraries,
+        List.of(BundledSources.LIB.prefix(), MODULES.prefix(), HostPackages.SOURCES.prefix()));
   }
 
   /** An entry file of the built-in modules called with the host's arguments, and the store it used. */
@@ -117,7 +142,8 @@ public final class ModuleConfiguration implements ConfigurationSource {
     EvalState state = new EvalState(evalStore, searchPath, home, Set.of(), settings.diagnostics());
     Path cwd = files.isEmpty() ? settings.modules() : files.get(0).getParent();
     Value lib = state.evalSource(Source.ofString("«modsvc»", "import <modsvc-lib>", cwd));
-    Value pkgs = HostPackages.create(state, lib, PathSearch.of(settings.env().getOrDefault("PATH", "")).dirs());
+    Value pkgs = HostPackages.create(state, lib, PathSearch.of(settings.env().getOrDefault("PATH", "")).dirs(),
+        HostBuilds.of(layout, evalStore));
     Value entry = state.evalFile(Path.of(modules.path(), entryFile));
     NixAttrs args = NixAttrs.builder(4).put("lib", lib).put("pkgs", pkgs).put("modsvc", modsvcArg(layout))
         .put("modules", modulesList(files)).build();

@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 import org.modsvc.switcher.build.BuildException;
 
 /**
- * The user's module files (decisions §1): every {@code *.nix} directly inside the modules directory, sorted by
+ * The user's module files (docs/decisions.md §1): every {@code *.nix} directly inside the modules directory, sorted by
  * name, or the single file given. Subdirectories are not loaded: they hold files that modules import.
  */
 public final class ModuleFiles {

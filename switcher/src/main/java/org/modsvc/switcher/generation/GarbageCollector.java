@@ -73,6 +73,6 @@ final class GarbageCollector {
             store.deleteLeftover(temp);
             leftovers++;
         }
-        return new GcReport(deletedGens, deletedEntries, bytes, leftovers);
+        return new GcReport(keep, deletedGens, deletedEntries, bytes, leftovers);
     }
 }

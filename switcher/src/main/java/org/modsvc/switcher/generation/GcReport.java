@@ -5,9 +5,10 @@ import org.modsvc.switcher.store.StorePath;
 
 /**
  * What garbage collection deleted and how many bytes (file sizes) that freed; {@code leftoversDeleted} counts the
- * half-written temporaries of store adds a crash interrupted (not in {@code bytesFreed}).
+ * half-written temporaries of store adds a crash interrupted (not in {@code bytesFreed}); {@code keep} is how many
+ * of the newest generations it was asked to keep.
  */
-public record GcReport(List<Integer> generationsDeleted, List<StorePath> storeEntriesDeleted, long bytesFreed,
+public record GcReport(int keep, List<Integer> generationsDeleted, List<StorePath> storeEntriesDeleted, long bytesFreed,
         int leftoversDeleted) {
 
     public GcReport {
@@ -17,7 +18,9 @@ public record GcReport(List<Integer> generationsDeleted, List<StorePath> storeEn
 
     @Override
     public String toString() {
-        return "deleted " + generationsDeleted.size() + " generation(s) and " + storeEntriesDeleted.size()
+        return "deleted " + generationsDeleted.size() + " generation(s)"
+                + (generationsDeleted.isEmpty() ? "" : " " + generationsDeleted.toString().replaceAll("[\\[\\]]", ""))
+                + " (keeping the newest " + keep + ") and " + storeEntriesDeleted.size()
                 + " store entr" + (storeEntriesDeleted.size() == 1 ? "y" : "ies") + ", freeing " + bytesFreed + " bytes"
                 + (leftoversDeleted == 0 ? "" : "; removed " + leftoversDeleted + " temporary file(s) of interrupted store adds");
     }

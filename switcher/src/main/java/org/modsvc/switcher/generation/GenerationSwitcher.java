@@ -20,7 +20,7 @@ import org.modsvc.switcher.store.Store;
 import org.modsvc.switcher.store.StorePath;
 
 /**
- * The files-on-disk half of a switch (decisions §4, §6). A full switch, as the executor drives it:
+ * The files-on-disk half of a switch (docs/decisions.md §4, §6). A full switch, as the executor drives it:
  * <pre>
  * try (SwitchLock lock = gs.lock()) {
  *   gs.resume(lock, force)      // finish an interrupted switch whose files are written (then its other phases);

@@ -9,9 +9,9 @@ import org.modsvc.switcher.fs.HostPath;
 import org.modsvc.switcher.fs.RootPrefix;
 
 /**
- * Every path of decisions §4 for one mode, as host paths, plus the {@code --root} prefix they are placed under.
- * The agent writes only below {@link #managedDirs()} (live files) and {@link #stateDir()}/{@link #runtimeDir()}
- * (its own bookkeeping), all under {@link #root()}.
+ * Every path of docs/decisions.md §4 for one mode, as host paths, plus the {@code --root} prefix they are placed
+ * under. The agent writes only below {@link #managedDirs()} (live files) and {@link #stateDir()}/{@link
+ * #runtimeDir()} (its own bookkeeping), all under {@link #root()}.
  *
  * <p>User mode follows the XDG base-directory rules: a variable that is unset, empty or not absolute is
  * ignored and the default is used ({@code ~/.config}, {@code ~/.local/state}, {@code /run/user/<uid>}).

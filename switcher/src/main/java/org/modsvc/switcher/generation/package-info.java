@@ -1,5 +1,5 @@
 /**
- * Generations and the live tree (decisions §4, §6): {@link org.modsvc.switcher.generation.Layout} (every path
+ * Generations and the live tree (docs/decisions.md §4, §6): {@link org.modsvc.switcher.generation.Layout} (every path
  * for system and user mode under an optional {@code --root}), the desired file set
  * ({@link org.modsvc.switcher.generation.DesiredState}), numbered generation directories with
  * {@code manifest.json} and a {@code current} link ({@link org.modsvc.switcher.generation.Generations}), the

@@ -17,15 +17,16 @@ import org.modsvc.nix.value.NixAttrs;
 import org.modsvc.nix.value.NixString;
 import org.modsvc.nix.value.Thunk;
 import org.modsvc.nix.value.Value;
+import org.modsvc.switcher.pkgs.formats.FormatSerializers;
 
 /**
- * Builds the {@code pkgs} module argument of a host without Nix (decisions.md §3): the Nix code in
- * {@code modsvc-modules/pkgs/} gets two primitives only it can reach (they are not builtins), and
+ * Builds the {@code pkgs} module argument of a host without Nix (docs/decisions.md §3): the Nix code in
+ * {@code modsvc-modules/pkgs/} gets primitives only it can reach (they are not builtins), and
  * every name it does not define is answered as a host package through {@link NixAttrs#withFallback}.
  */
 public final class HostPackages {
   /** The Nix half, added to the store under its own name (errors and traces name files under it). */
-  private static final BundledSources SOURCES = new BundledSources("modsvc-pkgs", "/modsvc-modules/pkgs", "default.nix");
+  public static final BundledSources SOURCES = new BundledSources("modsvc-pkgs", "/modsvc-modules/pkgs", "default.nix");
   /**
    * Names that are never packages: the attributes by which Nix code and the evaluator recognise what
    * a set is ({@code x.type == "derivation"}, {@code x ? outPath}, {@code x._type}, {@code __functor},
@@ -41,11 +42,18 @@ public final class HostPackages {
    * package's path is used). Files the writers create go to {@code state}'s store.
    */
   public static Value create(EvalState state, Value lib, List<Path> pathDirs) {
+    return create(state, lib, pathDirs, HostBuilder.unavailable("nothing can be built here"));
+  }
+
+  /** {@link #create(EvalState, Value, List)} whose trivial builders ({@code pkgs.runCommand} …) run with {@code builder}. */
+  public static Value create(EvalState state, Value lib, List<Path> pathDirs, HostBuilder builder) {
     PathSearch search = new PathSearch(pathDirs);
-    NixAttrs args = NixAttrs.builder(4)
+    NixAttrs args = NixAttrs.builder(6)
         .put("lib", lib)
         .put("packagePrefix", new PrimOp("packagePrefix", 2, (a, sp) -> packagePrefix(search, a, sp)))
         .put("addTextFile", new PrimOp("addTextFile", 1, (a, sp) -> addTextFile(state, a[0], sp)))
+        .put("serialize", new PrimOp("serialize", 3, (a, sp) -> serialize(state, a, sp)))
+        .put("runBuild", new PrimOp("runBuild", 1, (a, sp) -> RunBuildPrimitive.runBuild(state, builder, a[0], sp)))
         .put("system", NixString.of(system()))
         .build();
     String sources = SOURCES.register(state.store()).path();
@@ -94,6 +102,21 @@ public final class HostPackages {
       return new NixString(p, Set.of(p));
     } catch (StoreException e) {
       throw new EvalException(e.getMessage(), sp);
+    }
+  }
+
+  /**
+   * {@code serialize format optionsJson valueJson}: the text a {@code pkgs.formats} tool writes,
+   * carrying the value's string context (store paths in the value stay references of the file).
+   */
+  private static Value serialize(EvalState state, Value[] a, Span sp) {
+    String format = Types.plainString(a[0], sp);
+    String options = Types.plainString(a[1], sp);
+    NixString value = state.coerceToString(a[2], sp, false, false);
+    try {
+      return new NixString(FormatSerializers.serialize(format, options, value.value()), value.context());
+    } catch (IllegalArgumentException e) {
+      throw new EvalException("pkgs.formats: " + e.getMessage(), sp);
     }
   }
 

@@ -1,5 +1,5 @@
 /**
- * The host package set {@code pkgs} for a host without Nix (decisions.md §3).
+ * The host package set {@code pkgs} for a host without Nix (docs/decisions.md §3).
  *
  * <p>{@code pkgs.<name>} is, for any name, a derivation-shaped set describing a program installed on
  * the host: {@code outPath} is the prefix of the first {@code PATH} directory {@code <prefix>/bin}
@@ -16,8 +16,16 @@
  * {@code builtins.toFile} would give, executable or nested ones the content-addressed path of their
  * NAR (what {@code nix-store --add} of the same tree gives). nixpkgs builds them with derivations, so
  * the paths differ from nixpkgs' on purpose: no builder exists on the host. Upstream behaviour mirrored:
- * nixpkgs' {@code trivial-builders} argument shapes and checks, and {@code pkgs-lib/formats.nix}'s
- * option types; {@code writeShellScript} uses the host's bash (nixpkgs scripts assume bash) while
- * {@code runtimeShell} is {@code /bin/sh}; YAML is written as JSON.
+ * nixpkgs' {@code trivial-builders} argument shapes and checks, and every format of
+ * {@code pkgs-lib/formats.nix} with its option types and file bytes (the formats nixpkgs writes with a
+ * tool are written by {@link org.modsvc.switcher.pkgs.formats}); {@code writeShellScript} uses the
+ * host's bash (nixpkgs scripts assume bash) while {@code runtimeShell} is {@code /bin/sh}.
+ *
+ * <p>The builders that run a script ({@code runCommand} and its variants, {@code symlinkJoin},
+ * {@code writeShellApplication}'s check, {@code makeWrapper} through {@code nativeBuildInputs}) reach
+ * {@link org.modsvc.switcher.pkgs.HostBuilder} through a third primitive, {@code runBuild}: the script runs
+ * on the host during the evaluation, isolated by {@link org.modsvc.switcher.pkgs.BuildSandbox}, and its
+ * output is recorded in the evaluation's store at the store path of its content, from a cache keyed by
+ * {@link org.modsvc.switcher.pkgs.BuildRequest#cacheKey}.
  */
 package org.modsvc.switcher.pkgs;

@@ -7,7 +7,7 @@ import org.modsvc.switcher.unit.UnitName;
 import org.modsvc.switcher.unit.UnitType;
 
 /**
- * stc-ng's classification of each live unit (spec §4.2), with old and new generation files in place of
+ * stc-ng's classification of each live unit (docs/upstream.md §4.2), with old and new generation files in place of
  * {@code /etc/systemd/system} and the new toplevel. Only units the old generation defines and that
  * are {@code active} or {@code activating} are considered; a changed unit that is not running stays
  * as it is.

@@ -6,7 +6,7 @@ import org.modsvc.switcher.unit.UnitName;
 /**
  * Work that does not come from a file comparison: jobs journaled by an interrupted switch (stc-ng
  * reads its {@code start/restart/reload-list} first), and requested restarts and reloads (stc-ng's
- * {@code activation-restart-list} and {@code activation-reload-list}, spec §4.1 step 18).
+ * {@code activation-restart-list} and {@code activation-reload-list}, docs/upstream.md §4.1 step 7).
  */
 final class ExtraWorkRules {
   private final PlanInput input;

@@ -7,8 +7,11 @@ import org.modsvc.switcher.unit.UnitFile;
 import org.modsvc.switcher.unit.UnitName;
 
 /**
- * Our rule for units that appear (decisions §6): a unit the new generation adds, or newly links into
+ * Our rule for units that appear (docs/decisions.md §6): a unit the new generation adds, or newly links into
  * a target's {@code .wants}/{@code .requires}, is started directly when such a target is running.
+ * A unit whose definition changed while it was not running is started too when it is {@code failed}
+ * (the change is most likely its fix) or when an active target wants it: otherwise a service that
+ * failed, was fixed and switched again would stay down (issue 19).
  * stc-ng instead starts every active target and lets systemd pull the unit in, which also brings back
  * units a person stopped by hand; with {@link PlanOptions#startActiveTargets()} we leave it to that.
  * Units that refuse a manual start ({@code RefuseManualStart}, {@code X-OnlyManualStart}) are not
@@ -37,18 +40,27 @@ final class NewUnitRules {
   }
 
   private void consider(UnitName unit, UnitFile file) {
-    boolean isNew = input.oldUnits().resolve(unit).isEmpty();
+    java.util.Optional<UnitFile> before = input.oldUnits().resolve(unit);
+    boolean isNew = before.isEmpty();
+    boolean changed = !isNew && !before.get().without("Install").equals(file.without("Install"));
     Set<UnitName> oldTargets = input.oldUnits().targetsWanting(unit);
     List<String> activeTargets = input.newUnits().targetsWanting(unit).stream()
-        .filter(target -> isNew || !oldTargets.contains(target))
+        .filter(target -> isNew || changed || !oldTargets.contains(target))
         .filter(target -> input.state(target.value()).isActiveOrActivating())
         .map(UnitName::value)
         .sorted(PlanBuilder.LISTING_ORDER)
         .toList();
-    if (activeTargets.isEmpty()) {
+    boolean failed = input.state(unit.value()).activeState().equals("failed");
+    String why;
+    if (changed && failed) {
+      why = "changed while failed";
+    } else if (activeTargets.isEmpty()) {
       return;
+    } else {
+      why = (isNew ? "new unit wanted by active " : changed ? "changed while inactive, wanted by active "
+          : "newly wanted by active ") + String.join(", ", activeTargets);
     }
-    String why = (isNew ? "new unit wanted by active " : "newly wanted by active ") + String.join(", ", activeTargets);
+    plan.untouched.remove(unit.value());
     if (file.bool("Unit", "RefuseManualStart", false)) {
       plan.untouched.add(unit.value(), why + "; RefuseManualStart=true: not started");
     } else if (file.bool("Unit", "X-OnlyManualStart", false)) {

@@ -4,7 +4,7 @@ package org.modsvc.switcher.plan;
  * Switches between our contract and switch-to-configuration-ng's literal behaviour.
  *
  * @param startActiveTargets queue a start job for every active target, as stc-ng does so that
- *     systemd pulls in newly wanted units. Off by default (decisions §6): restarting whole targets
+ *     systemd pulls in newly wanted units. Off by default (docs/decisions.md §6): restarting whole targets
  *     brings back units a person stopped by hand, so new units are started directly instead.
  * @param displayAllUnits stc-ng's {@code STC_DISPLAY_ALL_UNITS=1}: also list the targets that are
  *     started on every switch.

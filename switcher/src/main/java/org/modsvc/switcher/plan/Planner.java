@@ -45,7 +45,10 @@ public final class Planner {
     return fallbacks;
   }
 
-  /** A service reload without ExecReload= fails in systemd (spec §6 B 39); say so before it happens. */
+  /**
+   * A service reload without ExecReload= fails in systemd (docs/upstream.md §6 scenario 39); say so before it
+   * happens.
+   */
   private static java.util.List<String> warnings(PlanInput input, PlanBuilder plan) {
     java.util.List<String> warnings = new java.util.ArrayList<>(plan.warnings);
     for (String unit : plan.reload.names()) {

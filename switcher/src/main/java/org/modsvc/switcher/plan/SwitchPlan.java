@@ -10,7 +10,7 @@ import java.util.function.Predicate;
 
 /**
  * What a switch will do, decided without touching anything: units to stop before the files change,
- * then one daemon-reload, then units to reload, restart and start, in that order (spec §4.1). Every
+ * then one daemon-reload, then units to reload, restart and start, in that order (docs/upstream.md §4.1). Every
  * list is sorted as stc-ng prints it and each entry says why it is there.
  *
  * @param skip changed units left running with the old definition ("NOT restarting")

@@ -9,7 +9,7 @@
  * is {@code compare_units}, {@code ModifiedUnitRules} is {@code handle_modified_unit},
  * {@code ActiveUnitRules} the per-unit classification of {@code do_system_switch}, and
  * {@code ExtraWorkRules} its resumed lists and activation lists. Where our contract
- * ({@code decisions.md} §6) differs, the difference is one named rule:
+ * ({@code docs/decisions.md} §6) differs, the difference is one named rule:
  * <ul>
  *   <li>the old generation's files stand in for {@code /etc/systemd/system} (sd-switch's model), so
  *       units we never managed are never touched;</li>

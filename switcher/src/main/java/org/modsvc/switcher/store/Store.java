@@ -26,7 +26,7 @@ import org.modsvc.switcher.fs.IoErrors;
 import org.modsvc.switcher.fs.RootPrefix;
 
 /**
- * The content-addressed store ({@code /var/lib/modsvc/store}, decisions §4). Entries are written once under
+ * The content-addressed store ({@code /var/lib/modsvc/store}, docs/decisions.md §4). Entries are written once under
  * a temporary name, made read-only, fsynced and renamed into place, so an entry that exists is complete and
  * never changes; adding the same content again is a no-op. Only {@link #delete} (garbage collection, under the
  * switch lock) removes entries.

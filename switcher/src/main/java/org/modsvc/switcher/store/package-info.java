@@ -1,5 +1,5 @@
 /**
- * The content-addressed store of decisions §4 ({@code /var/lib/modsvc/store/<hash>-<name>}), modelled on the
+ * The content-addressed store of docs/decisions.md §4 ({@code /var/lib/modsvc/store/<hash>-<name>}), modelled on the
  * Nix store: entries are immutable, read-only ({@code 0444}/{@code 0555} files, {@code 0555} directories),
  * named by a hash of their name and content ({@link org.modsvc.switcher.store.StorePath} documents the
  * scheme), and found to be alive by scanning for {@code <store>/<hash>-<name>} strings in what references

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * Where a systemd manager is reached: a D-Bus address of the form {@code unix:path=SOCKET} (the native transport
- * cannot do abstract sockets). The defaults follow decisions.md §6: {@code DBUS_SYSTEM_BUS_ADDRESS} or
+ * cannot do abstract sockets). The defaults follow docs/decisions.md §6: {@code DBUS_SYSTEM_BUS_ADDRESS} or
  * {@code /run/dbus/system_bus_socket} for the system manager, {@code DBUS_SESSION_BUS_ADDRESS} or
  * {@code $XDG_RUNTIME_DIR/bus} for the user manager.
  */

@@ -15,4 +15,10 @@ public record JobOutcome(String unit, JobKind kind, JobStatus status, String sys
     String head = (failed() ? "Failed to " : "") + kind.verb() + " " + unit + ": " + status;
     return detail.isEmpty() ? head : head + " (" + detail + ")";
   }
+
+  /** A duration as the switch prints it: {@code 0.21 s}, {@code 5 s}. */
+  public static String seconds(java.time.Duration d) {
+    double s = d.toNanos() / 1e9;
+    return (s == Math.rint(s) ? Long.toString((long) s) : String.format(java.util.Locale.ROOT, "%.2f", s)) + " s";
+  }
 }

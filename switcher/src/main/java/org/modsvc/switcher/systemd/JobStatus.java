@@ -5,7 +5,8 @@ import java.util.Locale;
 /**
  * How a submitted job ended. The first seven are systemd's own {@code JobRemoved} results (job_result_to_string in
  * systemd 252 has a few rarer ones, which map to {@link #OTHER}); {@link #REJECTED} means the method call itself
- * failed (no job was queued), {@link #NOT_FINISHED} means no {@code JobRemoved} arrived before our timeout.
+ * failed (no job was queued), {@link #NOT_FINISHED} means no {@code JobRemoved} arrived before our timeout,
+ * {@link #UNHEALTHY} that {@link SettleWatch} found the unit failed or crash-looping after a successful job.
  */
 public enum JobStatus {
   DONE,
@@ -17,7 +18,9 @@ public enum JobStatus {
   INVALID,
   OTHER,
   REJECTED,
-  NOT_FINISHED;
+  NOT_FINISHED,
+  /** The job succeeded, but the unit failed or was restarted by systemd within the settle window after it. */
+  UNHEALTHY;
 
   static JobStatus fromSystemd(String result) {
     return switch (result) {

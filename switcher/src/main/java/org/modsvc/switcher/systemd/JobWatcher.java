@@ -1,12 +1,8 @@
 package org.modsvc.switcher.systemd;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Pairs submitted job paths with their {@code JobRemoved} signals. The handler is registered (and
@@ -35,15 +31,9 @@ final class JobWatcher {
     byJobPath.clear();
   }
 
-  /** systemd's result string for the job, or null when {@code timeout} ran out first. */
-  String await(String jobPath, Duration timeout) throws InterruptedException {
-    try {
-      return future(jobPath).get(Math.max(0, timeout.toMillis()), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      return null;
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("job futures are never completed exceptionally", e);
-    }
+  /** Calls {@code onResult} with systemd's result string once the job's signal arrives (at once if it did). */
+  void whenRemoved(String jobPath, java.util.function.Consumer<String> onResult) {
+    future(jobPath).thenAccept(onResult);
   }
 
   private CompletableFuture<String> future(String jobPath) {

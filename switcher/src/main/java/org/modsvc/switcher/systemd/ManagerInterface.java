@@ -10,7 +10,7 @@ import org.freedesktop.dbus.messages.DBusSignal;
 import org.freedesktop.dbus.types.UInt32;
 
 /**
- * The part of {@code org.freedesktop.systemd1.Manager} the switcher calls (modular-services.md §4.7). Signatures
+ * The part of {@code org.freedesktop.systemd1.Manager} the switcher calls (docs/upstream.md §4.7). Signatures
  * follow systemd's introspection: job methods are {@code ss→o}, {@code ListUnits} is {@code →a(ssssssouso)}.
  */
 @DBusInterfaceName("org.freedesktop.systemd1.Manager")

@@ -1,6 +1,9 @@
 package org.modsvc.switcher.systemd;
 
-/** The job phases of a switch, in execution order (decisions.md §6); files are written between STOP and RELOAD. */
+/**
+ * The job phases of a switch, in execution order (docs/decisions.md §6); files are written between STOP and
+ * RELOAD.
+ */
 public enum Phase {
   STOP(JobKind.STOP),
   RELOAD(JobKind.RELOAD),

@@ -1,6 +1,7 @@
 package org.modsvc.switcher.systemd;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -26,18 +27,28 @@ public final class PhaseExecutor {
     default void filesWritten() {}
 
     default void daemonReloaded() {}
+
+    /** One job ended, {@code elapsed} after its phase's jobs were submitted. */
+    default void jobFinished(Phase phase, JobOutcome outcome, Duration elapsed) {}
+
+    /** The started and restarted units are watched for {@code window} (see {@link SettleWatch}). */
+    default void settling(List<String> units, Duration window) {}
   }
 
   private final SystemdClient client;
   private final JournalTail journal;
   private final int journalLines;
   private final Listener listener;
+  private final Duration settle;
 
   public PhaseExecutor(SystemdClient client, JournalTail journal) {
-    this(client, journal, JournalTail.DEFAULT_LINES, new Listener() {});
+    this(client, journal, JournalTail.DEFAULT_LINES, new Listener() {}, Duration.ZERO);
   }
 
-  public PhaseExecutor(SystemdClient client, JournalTail journal, int journalLines, Listener listener) {
+  /** @param settle how long started and restarted units are watched after the last phase (zero: not at all) */
+  public PhaseExecutor(SystemdClient client, JournalTail journal, int journalLines, Listener listener,
+      Duration settle) {
+    this.settle = Objects.requireNonNull(settle, "settle");
     this.client = Objects.requireNonNull(client, "client");
     this.journal = Objects.requireNonNull(journal, "journal");
     this.listener = Objects.requireNonNull(listener, "listener");
@@ -59,10 +70,70 @@ public final class PhaseExecutor {
     listener.filesWritten();
     client.daemonReload();
     listener.daemonReloaded();
+    for (String unit : plan.resetFailed()) {
+      try {
+        client.resetFailed(unit);
+      } catch (SystemdException e) {
+        // the start job that follows reports whatever still stands in its way
+      }
+    }
     for (Phase phase : List.of(Phase.RELOAD, Phase.RESTART, Phase.START)) {
       runPhase(phase, plan, phases, failures);
     }
+    settle(phases, failures);
     return new SwitchReport(phases, failures);
+  }
+
+  /**
+   * Watches the units whose restart or start job succeeded; an unhealthy one replaces its job's outcome in the
+   * phase report and becomes a failure with its journal tail.
+   */
+  private void settle(List<PhaseReport> phases, List<UnitFailure> failures) {
+    List<String> watched = new ArrayList<>();
+    for (PhaseReport p : phases) {
+      if (p.phase() == Phase.RESTART || p.phase() == Phase.START) {
+        p.outcomes().stream().filter(o -> !o.failed() && !watched.contains(o.unit())).forEach(o -> watched.add(o.unit()));
+      }
+    }
+    if (settle.isZero() || watched.isEmpty()) {
+      return;
+    }
+    listener.settling(watched, settle);
+    List<SettleWatch.Unhealthy> unhealthy;
+    try {
+      unhealthy = new SettleWatch(this::stateOrNull, settle).watch(watched);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SystemdException("interrupted while watching the started units", e);
+    }
+    for (SettleWatch.Unhealthy u : unhealthy) {
+      for (int i = 0; i < phases.size(); i++) {
+        PhaseReport p = phases.get(i);
+        List<JobOutcome> outcomes = new ArrayList<>(p.outcomes());
+        for (int j = 0; j < outcomes.size(); j++) {
+          JobOutcome o = outcomes.get(j);
+          if (o.unit().equals(u.unit()) && !o.failed() && (p.phase() == Phase.RESTART || p.phase() == Phase.START)) {
+            JobOutcome bad = new JobOutcome(o.unit(), o.kind(), JobStatus.UNHEALTHY, o.systemdResult(), u.reason());
+            outcomes.set(j, bad);
+            failures.add(new UnitFailure(p.phase(), bad, tail(o.unit())));
+          }
+        }
+        phases.set(i, new PhaseReport(p.phase(), outcomes));
+      }
+    }
+  }
+
+  /** The switch is done when the watch runs: a state that cannot be read must not turn it into a fatal error. */
+  private UnitState stateOrNull(String unit) {
+    try {
+      return client.unitState(unit);
+    } catch (SystemdException e) {
+      return null;
+    }
+  }
+
+  private List<String> tail(String unit) {
+    return journalLines == 0 ? List.of() : journal.lastLines(unit, journalLines);
   }
 
   private void runPhase(Phase phase, PhasePlan plan, List<PhaseReport> phases, List<UnitFailure> failures) {
@@ -72,12 +143,12 @@ public final class PhaseExecutor {
       return;
     }
     listener.phaseStarting(phase, units);
-    List<JobOutcome> outcomes = client.runJobs(units.stream().map(u -> new JobRequest(phase.kind(), u)).toList());
+    List<JobOutcome> outcomes = client.runJobs(units.stream().map(u -> new JobRequest(phase.kind(), u)).toList(),
+        (outcome, elapsed) -> listener.jobFinished(phase, outcome, elapsed));
     phases.add(new PhaseReport(phase, outcomes));
     for (JobOutcome outcome : outcomes) {
       if (outcome.failed()) {
-        List<String> tail = journalLines == 0 ? List.of() : journal.lastLines(outcome.unit(), journalLines);
-        failures.add(new UnitFailure(phase, outcome, tail));
+        failures.add(new UnitFailure(phase, outcome, tail(outcome.unit())));
       }
     }
   }

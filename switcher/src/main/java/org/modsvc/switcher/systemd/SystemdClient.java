@@ -6,6 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import org.freedesktop.dbus.DBusPath;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
@@ -21,7 +25,7 @@ import org.freedesktop.systemd1.AlreadySubscribed;
  * A typed client of one systemd manager (system or user) over one private D-Bus connection. On connect it
  * registers the {@code JobRemoved} handler and then calls {@code Subscribe}, so no job submitted later can finish
  * unseen. Jobs are always submitted with mode {@code replace}; {@link #runJobs} submits a batch together and waits
- * for every job's {@code JobRemoved} up to the job timeout (default 90 s, decisions.md §6). Not for concurrent
+ * for every job's {@code JobRemoved} up to the job timeout (default 90 s, docs/decisions.md §6). Not for concurrent
  * batches: one batch at a time per client.
  */
 public final class SystemdClient implements AutoCloseable {
@@ -133,13 +137,16 @@ public final class SystemdClient implements AutoCloseable {
       String active = string(props.Get(UNIT_INTERFACE, "ActiveState"));
       String sub = string(props.Get(UNIT_INTERFACE, "SubState"));
       if (!unit.endsWith(".service") || "not-found".equals(load)) {
-        return new UnitState(unit, load, active, sub, OptionalLong.empty(), OptionalInt.empty(), "");
+        return new UnitState(unit, load, active, sub, OptionalLong.empty(), OptionalInt.empty(), "",
+            OptionalLong.empty());
       }
       long pid = ((UInt32) unwrap(props.Get(SERVICE_INTERFACE, "MainPID"))).longValue();
       int status = ((Number) unwrap(props.Get(SERVICE_INTERFACE, "ExecMainStatus"))).intValue();
       String result = string(props.Get(SERVICE_INTERFACE, "Result"));
+      long restarts = ((UInt32) unwrap(props.Get(SERVICE_INTERFACE, "NRestarts"))).longValue();
       return new UnitState(unit, load, active, sub,
-          pid == 0 ? OptionalLong.empty() : OptionalLong.of(pid), OptionalInt.of(status), result);
+          pid == 0 ? OptionalLong.empty() : OptionalLong.of(pid), OptionalInt.of(status), result,
+          OptionalLong.of(restarts));
     });
   }
 
@@ -152,34 +159,63 @@ public final class SystemdClient implements AutoCloseable {
    * A rejected call (unknown unit, masked, access denied…) becomes a {@link JobStatus#REJECTED} outcome rather
    * than an exception, so one bad unit does not hide the others' results. Outcomes are in request order.
    */
-  public synchronized List<JobOutcome> runJobs(List<JobRequest> jobs) {
+  public List<JobOutcome> runJobs(List<JobRequest> jobs) {
+    return runJobs(jobs, (outcome, elapsed) -> { });
+  }
+
+  /**
+   * As {@link #runJobs(List)}, telling {@code finished} about each job on the calling thread as it ends, in the
+   * order the jobs end, with the time since the batch was submitted (rejected jobs first, then timed-out ones).
+   */
+  public synchronized List<JobOutcome> runJobs(List<JobRequest> jobs, BiConsumer<JobOutcome, Duration> finished) {
     watcher.openBatch();
     try {
-      List<Object> submitted = new ArrayList<>(jobs.size()); // job path String, or a finished JobOutcome
-      for (JobRequest job : jobs) {
-        try {
-          submitted.add(submit(job).getPath());
-        } catch (DBusExecutionException e) {
-          String what = job.kind().method() + "(" + job.unit() + ")";
-          submitted.add(new JobOutcome(job.unit(), job.kind(), JobStatus.REJECTED, "",
-              SystemdErrors.describe(e, what, address.address())));
-        }
-      }
-      long deadline = System.nanoTime() + jobTimeout.toNanos();
-      List<JobOutcome> outcomes = new ArrayList<>(jobs.size());
+      long started = System.nanoTime();
+      JobOutcome[] outcomes = new JobOutcome[jobs.size()];
+      BlockingQueue<Integer> ended = new LinkedBlockingQueue<>();
+      int waiting = 0;
       for (int i = 0; i < jobs.size(); i++) {
         JobRequest job = jobs.get(i);
-        if (submitted.get(i) instanceof JobOutcome rejected) {
-          outcomes.add(rejected);
-          continue;
+        try {
+          String path = submit(job).getPath();
+          int index = i;
+          watcher.whenRemoved(path, result -> {
+            outcomes[index] = new JobOutcome(job.unit(), job.kind(), JobStatus.fromSystemd(result), result, "");
+            ended.add(index);
+          });
+          waiting++;
+        } catch (DBusExecutionException e) {
+          String what = job.kind().method() + "(" + job.unit() + ")";
+          outcomes[i] = new JobOutcome(job.unit(), job.kind(), JobStatus.REJECTED, "",
+              SystemdErrors.describe(e, what, address.address()));
+          finished.accept(outcomes[i], Duration.ofNanos(System.nanoTime() - started));
         }
-        String result = watcher.await((String) submitted.get(i), Duration.ofNanos(deadline - System.nanoTime()));
-        outcomes.add(result == null
-            ? new JobOutcome(job.unit(), job.kind(), JobStatus.NOT_FINISHED, "",
-                "no JobRemoved within " + jobTimeout.toSeconds() + " s; the job may still be running")
-            : new JobOutcome(job.unit(), job.kind(), JobStatus.fromSystemd(result), result, ""));
       }
-      return outcomes;
+      long deadline = started + jobTimeout.toNanos();
+      // Only outcomes taken from the queue count: the queue hands them over from the signal thread safely.
+      JobOutcome[] seen = new JobOutcome[jobs.size()];
+      for (int i = 0; i < jobs.size(); i++) {
+        if (outcomes[i] != null && outcomes[i].status() == JobStatus.REJECTED) seen[i] = outcomes[i];
+      }
+      for (; waiting > 0; waiting--) {
+        Integer index = ended.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        if (index == null) {
+          break;
+        }
+        seen[index] = outcomes[index];
+        finished.accept(seen[index], Duration.ofNanos(System.nanoTime() - started));
+      }
+      List<JobOutcome> result = new ArrayList<>(jobs.size());
+      for (int i = 0; i < jobs.size(); i++) {
+        if (seen[i] == null) {
+          JobRequest job = jobs.get(i);
+          seen[i] = new JobOutcome(job.unit(), job.kind(), JobStatus.NOT_FINISHED, "",
+              "no JobRemoved within " + jobTimeout.toSeconds() + " s; the job may still be running");
+          finished.accept(seen[i], Duration.ofNanos(System.nanoTime() - started));
+        }
+        result.add(seen[i]);
+      }
+      return result;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SystemdException("interrupted while waiting for systemd jobs on " + address, e);

@@ -5,8 +5,9 @@ import java.util.OptionalLong;
 
 /**
  * Properties of one unit read at one moment. {@code mainPid}, {@code execMainStatus} and {@code result} come from
- * the {@code org.freedesktop.systemd1.Service} interface and are empty for other unit types. A {@code mainPid} of
- * 0 (no main process) is reported as empty.
+ * the {@code org.freedesktop.systemd1.Service} interface and are empty for other unit types, as is
+ * {@code restarts} (the service's {@code NRestarts}: automatic restarts since its last manual start). A
+ * {@code mainPid} of 0 (no main process) is reported as empty.
  */
 public record UnitState(
     String name,
@@ -15,7 +16,8 @@ public record UnitState(
     String subState,
     OptionalLong mainPid,
     OptionalInt execMainStatus,
-    String result) {
+    String result,
+    OptionalLong restarts) {
 
   public boolean isActive() {
     return "active".equals(activeState);

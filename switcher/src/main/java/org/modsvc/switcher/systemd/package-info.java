@@ -5,7 +5,7 @@
  * properties. Its invariant is that the {@code JobRemoved} handler is registered and {@code Subscribe} called
  * before any job is submitted, and a signal that overtakes the method reply is kept, so no job result is lost (the
  * race stc-ng also guards against). {@link org.modsvc.switcher.systemd.PhaseExecutor} mirrors stc-ng's phase order
- * (stop, write files, one daemon-reload, reload, restart, start; modular-services.md §4.1 steps 15–27) for plain
+ * (stop, write files, one daemon-reload, reload, restart, start; docs/upstream.md §4.1) for plain
  * lists of unit names, and collects per-unit results with the failed units' journal tails. Deciding which unit goes
  * into which phase is the planner's job, not this package's.
  */

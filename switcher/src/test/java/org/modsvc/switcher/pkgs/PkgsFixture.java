@@ -1,5 +1,7 @@
 package org.modsvc.switcher.pkgs;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import org.modsvc.nix.eval.EvalState;
+import org.modsvc.nix.lib.BundledSources;
 import org.modsvc.nix.source.Source;
 import org.modsvc.nix.source.Span;
 import org.modsvc.nix.store.MemoryStore;
@@ -18,11 +21,11 @@ import org.modsvc.nix.value.Value;
 /** An evaluation with a host package set over a PATH of temporary directories, and a store in memory. */
 final class PkgsFixture {
   static final String STORE_DIR = "/var/lib/modsvc/store";
-  /** nixpkgs' lib from the conformance corpus, when this machine has it (tests needing it are skipped otherwise). */
-  static final Path NIXPKGS_LIB = Path.of("/work/conformance/nixpkgs-lib/lib");
 
   final MemoryStore store = new MemoryStore(STORE_DIR);
-  final EvalState state = new EvalState(store, List.of(), Path.of("/tmp"), Set.of(), System.err);
+  /** {@code <modsvc-lib>} is on the search path, as in a real evaluation. */
+  final EvalState state = new EvalState(store, List.of(BundledSources.LIB.register(store)), Path.of("/tmp"), Set.of(),
+      System.err);
   final Value pkgs;
 
   /** With an empty lib: everything but the formats' option types works without one. */
@@ -32,8 +35,24 @@ final class PkgsFixture {
     pkgs = HostPackages.create(state, lib.apply(state), path);
   }
 
+  /** With the lib real evaluations use ({@code import <modsvc-lib>}). */
+  static PkgsFixture withModsvcLib(List<Path> path) {
+    return new PkgsFixture(path, st -> st.evalSource(Source.ofString("«test»", "import <modsvc-lib>", Path.of("/tmp"))));
+  }
+
+  /** With nixpkgs' lib from the corpora folder (README "Tests"); a test without it is skipped with the reason. */
   static PkgsFixture withNixpkgsLib(List<Path> path) {
-    return new PkgsFixture(path, st -> st.evalFile(NIXPKGS_LIB));
+    Path lib = nixpkgsLib();
+    return new PkgsFixture(path, st -> st.evalFile(lib));
+  }
+
+  private static Path nixpkgsLib() {
+    String root = System.getProperty("modsvc.conformance", System.getenv("MODSVC_CONFORMANCE"));
+    assumeTrue(root != null && !root.isEmpty(),
+        "nixpkgs' lib not available: set MODSVC_CONFORMANCE (or -Dmodsvc.conformance) to the corpora folder");
+    Path lib = Path.of(root).resolve("nixpkgs-lib/lib");
+    assumeTrue(Files.isDirectory(lib), "nixpkgs' lib not available: " + lib + " is not a directory");
+    return lib;
   }
 
   /** Evaluates {@code body} with {@code pkgs} (and {@code lib} when given) in scope, printed deeply. */

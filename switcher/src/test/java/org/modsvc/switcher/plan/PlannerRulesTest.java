@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Rules of handle_modified_unit beyond the §6 scenarios, and the plan's two renderings. */
+/** Rules of handle_modified_unit beyond the scenarios of docs/upstream.md §6, and the plan's two renderings. */
 class PlannerRulesTest {
   @Test
   void mount_reloads_whenOnlyOptionsChanged() {

@@ -13,8 +13,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The switching scenarios of spec §6 C (Home Manager with sd-switch) in user mode, and the
- * {@code X-SwitchMethod} override (spec §5.5) that our contract takes from sd-switch.
+ * The switching scenarios of docs/upstream.md §6 C (Home Manager with sd-switch) in user mode, and the
+ * {@code X-SwitchMethod} override (docs/upstream.md §5.5) that our contract takes from sd-switch.
  */
 class SdSwitchScenariosTest {
   private static final String SERVICE_CHANGE = "Restart=always";

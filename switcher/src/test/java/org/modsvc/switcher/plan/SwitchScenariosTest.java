@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.modsvc.switcher.unit.UnitName;
 
 /**
- * The switch decisions of spec §6 B (switch-to-configuration-ng), one test per scenario and case,
+ * The switch decisions of docs/upstream.md §6 B (switch-to-configuration-ng), one test per scenario and case,
  * named after the scenario. Scenario 52 (a failing ExecStart reported after the start phase) is about
  * job results and belongs to the executor's tests; the planner has no part in it.
  */
@@ -200,10 +200,34 @@ class SwitchScenariosTest {
   }
 
   @Test
-  void scenario42_leavesFailedUnitAlone_whenChanged() {
-    SwitchPlan plan = testService(TEST_UNIT, CHANGED).state("test.service", "failed").plan();
+  void scenario42_stcNgLeavesFailedUnitAlone_whenChanged() {
+    SwitchPlan plan = testService(TEST_UNIT, CHANGED).state("test.service", "failed").stcNg().plan();
     assertTrue(plan.hasNoJobs());
     assertEquals(List.of(new PlannedAction("test.service", "changed while failed: left failed")), plan.untouched());
+  }
+
+  @Test
+  void startsFailedUnit_whenChanged_becauseTheChangeIsLikelyItsFix() {
+    SwitchPlan plan = testService(TEST_UNIT, CHANGED).state("test.service", "failed").plan();
+    assertEquals(List.of(new PlannedAction("test.service", "changed while failed")), plan.start());
+    assertEquals(List.of(), plan.untouched());
+  }
+
+  @Test
+  void leavesFailedUnitAlone_whenUnchanged() {
+    SwitchPlan plan = new Fixture().same("test.service", TEST_UNIT).state("test.service", "failed")
+        .running("multi-user.target").plan();
+    assertTrue(plan.hasNoJobs());
+  }
+
+  @Test
+  void startsChangedInactiveUnit_whenAnActiveTargetWantsIt() {
+    Fixture fixture = new Fixture().both("test.service", TEST_UNIT, CHANGED).running("multi-user.target");
+    fixture.old.wantedBy("test.service", "multi-user.target");
+    fixture.next.wantedBy("test.service", "multi-user.target");
+    SwitchPlan plan = fixture.plan();
+    assertEquals(List.of(new PlannedAction("test.service", "changed while inactive, wanted by active multi-user.target")),
+        plan.start());
   }
 
   @Test

@@ -1,0 +1,83 @@
+package org.modsvc.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.modsvc.it.Sandbox.Scope;
+import org.modsvc.switcher.systemd.SystemdClient;
+import org.modsvc.switcher.systemd.UnitState;
+
+/**
+ * A service whose program is built while the modules are evaluated, as nixpkgs' modules build wrappers: a
+ * {@code writeShellScript} wrapped by {@code runCommand} with {@code makeWrapper}. The agent in the container
+ * runs the build (isolated, as nobody for the system agent, as the user for the user's agent), and the real
+ * manager starts the wrapper, which logs what the wrapper set and which uid the build ran as.
+ */
+class BuiltWrapperSwitchTest {
+  private final String id = UUID.randomUUID().toString().substring(0, 8);
+  private SystemdClient client;
+
+  @AfterEach
+  void close() {
+    if (client != null) {
+      client.close();
+    }
+  }
+
+  private String name() {
+    return "bw-" + id;
+  }
+
+  private String module(Scope scope, String log) {
+    String services = scope == Scope.SYSTEM ? "system.services" : "home.services";
+    return "{ lib, pkgs, ... }:\n"
+        + "let\n"
+        + "  program = pkgs.writeShellScript \"bw-program\" ''\n"
+        + "    echo \"start $GREETING $(cat \"$BUILT_BY\")\" >> " + log + "\n"
+        + "    while true; do sleep 1 & wait $!; done\n"
+        + "  '';\n"
+        + "  wrapped = pkgs.runCommand \"bw-wrapped-" + id + "\" { nativeBuildInputs = [ pkgs.makeWrapper ]; } ''\n"
+        + "    mkdir -p $out/share\n"
+        + "    id -u > $out/share/built-by\n"
+        + "    makeWrapper ${program} $out/bin/program --set GREETING hello-" + id + " \\\n"
+        + "      --set BUILT_BY $out/share/built-by\n"
+        + "  '';\n"
+        + "in {\n"
+        + "  " + services + ".\"" + name() + "\".process.argv = [ \"${wrapped}/bin/program\" ];\n"
+        + "}\n";
+  }
+
+  @ParameterizedTest
+  @EnumSource(Scope.class)
+  void wrapperBuiltAtEvaluation_isStartedByTheManager_andWasBuiltUnprivileged(Scope scope) throws Exception {
+    Sandbox sandbox = Sandbox.get();
+    SwitchAgent agent = new SwitchAgent(scope);
+    String log = sandbox.scratchDir(scope) + "/log-" + name();
+    var dir = agent.modulesDir("bw-" + id).write("svc.nix", module(scope, log));
+
+    Sandbox.ExecResult result = agent.run("switch", "--modules", dir.inContainer());
+
+    assertEquals(0, result.exitCode(), result.output());
+    client = SystemdClient.connect(sandbox.bus(scope));
+    UnitState s = client.unitState(name() + ".service");
+    assertEquals("active", s.activeState(), result.output());
+    String builder = scope == Scope.SYSTEM ? "65534" : String.valueOf(sandbox.uid());
+    assertEquals(List.of("start hello-" + id + " " + builder), awaitLog(sandbox.hostPath(log)));
+  }
+
+  private static List<String> awaitLog(Path log) throws Exception {
+    List<String> lines = List.of();
+    for (int i = 0; i < 100 && lines.isEmpty(); i++) {
+      lines = Files.exists(log) ? Files.readAllLines(log, StandardCharsets.UTF_8) : List.of();
+      if (lines.isEmpty()) Thread.sleep(100);
+    }
+    return lines;
+  }
+}

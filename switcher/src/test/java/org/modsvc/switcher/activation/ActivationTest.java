@@ -1,0 +1,123 @@
+package org.modsvc.switcher.activation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.modsvc.switcher.generation.Checkpoint;
+import org.modsvc.switcher.generation.GenerationSwitcher;
+import org.modsvc.switcher.generation.Layout;
+import org.modsvc.switcher.plan.SwitchMode;
+import org.modsvc.switcher.plan.UnitState;
+import org.modsvc.switcher.systemd.JobKind;
+import org.modsvc.switcher.systemd.JobOutcome;
+import org.modsvc.switcher.systemd.JobStatus;
+import org.modsvc.switcher.systemd.Phase;
+import org.modsvc.switcher.systemd.PhaseExecutor;
+import org.modsvc.switcher.systemd.PhasePlan;
+import org.modsvc.switcher.systemd.PhaseReport;
+import org.modsvc.switcher.systemd.SwitchReport;
+
+/** A whole switch against an in-memory manager whose jobs all succeed: what the run reports around the jobs. */
+class ActivationTest {
+  @TempDir Path tmp;
+
+  /** Every job ends {@code done}; the listener hears each as the executor would tell it. */
+  static final class DoneManager implements ServiceManager {
+    final Map<String, UnitState> live = new TreeMap<>(Map.of("multi-user.target", UnitState.active()));
+
+    @Override
+    public Map<String, UnitState> liveStates() {
+      return live;
+    }
+
+    @Override
+    public SwitchReport execute(PhasePlan plan, PhaseExecutor.FilesWriter files, PhaseExecutor.Listener listener)
+        throws IOException {
+      List<PhaseReport> phases = new ArrayList<>();
+      for (Phase phase : Phase.values()) {
+        if (phase == Phase.RELOAD) {
+          files.write();
+          listener.filesWritten();
+          listener.daemonReloaded();
+        }
+        List<JobOutcome> outcomes = new ArrayList<>();
+        if (!plan.units(phase).isEmpty()) listener.phaseStarting(phase, plan.units(phase));
+        for (String unit : plan.units(phase)) {
+          JobOutcome o = new JobOutcome(unit, phase.kind(), JobStatus.DONE, "done", "");
+          listener.jobFinished(phase, o, Duration.ofMillis(210));
+          outcomes.add(o);
+        }
+        phases.add(new PhaseReport(phase, outcomes));
+      }
+      return new SwitchReport(phases, List.of());
+    }
+
+    @Override
+    public Map<String, Long> callCounts() {
+      return Map.of();
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  private final List<String> progress = new ArrayList<>();
+
+  private Activation activation(Layout layout, int keep) {
+    GenerationSwitcher gs = new GenerationSwitcher(layout, Clock.systemUTC(), Checkpoint.NONE);
+    return new Activation(gs, SwitchMode.SYSTEM, DoneManager::new,
+        SwitchOptions.defaults().withKeepGenerations(keep), Checkpoint.NONE, progress::add);
+  }
+
+  private Path units(String name, String description) throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("units-" + name + "-" + description.hashCode()));
+    Files.writeString(dir.resolve(name), "[Unit]\nDescription=" + description
+        + "\n[Service]\nExecStart=/bin/true\n[Install]\nWantedBy=multi-user.target\n");
+    return dir;
+  }
+
+  @Test
+  void printsEachJobAsItEnds() throws IOException {
+    Layout layout = Layout.system(tmp.resolve("root"));
+    activation(layout, 10).switchTo(new UnitDirectorySource(units("web.service", "a")));
+    assertTrue(progress.contains("start phase: web.service"), progress.toString());
+    assertTrue(progress.contains("start web.service … done 0.21 s"), progress.toString());
+    assertTrue(progress.contains("daemon-reload done"), progress.toString());
+  }
+
+  @Test
+  void saysWhichGenerationsGarbageCollectionDeleted() throws IOException {
+    Layout layout = Layout.system(tmp.resolve("root"));
+    activation(layout, 1).switchTo(new UnitDirectorySource(units("web.service", "a")));
+    SwitchResult second = activation(layout, 1).switchTo(new UnitDirectorySource(units("web.service", "b")));
+    assertEquals(List.of(1), second.gc().orElseThrow().generationsDeleted());
+    assertTrue(second.render().contains("garbage collection (--keep-generations 1): deleted 1 generation(s) 1 "
+        + "(keeping the newest 1)"), second.render());
+  }
+
+  @Test
+  void aGarbageCollectionProblemAfterACompletedSwitchIsAWarning() throws IOException {
+    Layout layout = Layout.system(tmp.resolve("root"));
+    activation(layout, 10).switchTo(new UnitDirectorySource(units("web.service", "a")));
+    activation(layout, 10).switchTo(new UnitDirectorySource(units("web.service", "b")));
+    Path manifest = new org.modsvc.switcher.generation.Generations(layout).dirOf(1).resolve("manifest.json");
+    Files.writeString(manifest, "{ not json");
+    SwitchResult third = activation(layout, 10).switchTo(new UnitDirectorySource(units("web.service", "c")));
+    assertEquals(ExitCode.OK, third.exitCode());
+    assertEquals(3, third.to());
+    assertTrue(third.warnings().stream().anyMatch(w -> w.startsWith("garbage collection failed, the switch itself "
+        + "is complete: ")), third.warnings().toString());
+    assertTrue(third.gc().isEmpty());
+  }
+}

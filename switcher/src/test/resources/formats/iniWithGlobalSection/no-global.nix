@@ -1,0 +1,4 @@
+lib: {
+  format = formats: formats.iniWithGlobalSection { listsAsDuplicateKeys = true; };
+  value = { sections = { s = { k = [ "a" "b" ]; }; }; };
+}

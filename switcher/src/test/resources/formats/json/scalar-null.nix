@@ -1,0 +1,4 @@
+lib: {
+  format = formats: formats.json { };
+  value = null;
+}

@@ -1,0 +1,4 @@
+lib: {
+  format = formats: formats.keyValue { listsAsDuplicateKeys = true; mkKeyValue = lib.generators.mkKeyValueDefault { } ": "; };
+  value = { server = [ "a" "b" ]; port = 8080; };
+}

@@ -1,0 +1,1 @@
+lib: (import ../yaml_1_1/nested.nix lib) // { format = formats: formats.yaml_1_2 { }; }
