@@ -62,6 +62,7 @@ final class BuildCommand extends SwitchingCommand {
         throw new SwitchException(ExitCode.CONFIGURATION, e.getMessage() + "\nnothing was written", e);
       }
       for (String w : built.warnings()) err.println("warning: " + w);
+      for (String w : gs.store().takeRepairWarnings()) err.println("warning: " + w);
       ApplyReport report = gs.switchFiles(lock, built.state(), force);
       if (context.json) {
         out.print(JsonText.of(data(layout, built, report)));

@@ -1,5 +1,6 @@
 package org.modsvc.agent.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import org.modsvc.switcher.build.ConfigurationSource;
@@ -20,7 +21,7 @@ final class ConfigurationOptions {
   @Mixin UnitCheckOptions checks;
 
   /** The configuration these options name (see {@link ConfigurationSources#forModules}). */
-  ConfigurationSource source(SwitchContext context, Layout layout, PrintStream diagnostics) {
+  ConfigurationSource source(SwitchContext context, Layout layout, PrintStream diagnostics) throws IOException {
     return ConfigurationSources.forModules(context, evaluation, checks.settings(), layout, modules, units, diagnostics);
   }
 }

@@ -1,5 +1,6 @@
 package org.modsvc.agent.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,7 +24,8 @@ final class ConfigurationSources {
    * @param unitsDir {@code --units DIR}, or null
    */
   static ConfigurationSource forModules(SwitchContext context, EvaluationOptions evaluation,
-      UnitValidator.Settings checks, Layout layout, Path modulesPath, Path unitsDir, PrintStream diagnostics) {
+      UnitValidator.Settings checks, Layout layout, Path modulesPath, Path unitsDir, PrintStream diagnostics)
+      throws IOException {
     if (unitsDir != null) {
       return new UnitDirectorySource(unitsDir);
     }
@@ -35,8 +37,9 @@ final class ConfigurationSources {
    * {@code context}'s environment ({@code PATH} for host packages, {@code HOME}); the units pass {@code checks}.
    */
   static ModuleConfiguration modules(SwitchContext context, EvaluationOptions evaluation,
-      UnitValidator.Settings checks, Layout layout, Path modulesPath, PrintStream diagnostics) {
-    Path modules = modulesPath != null ? modulesPath : layout.onDisk(layout.modulesDir());
+      UnitValidator.Settings checks, Layout layout, Path modulesPath, PrintStream diagnostics)
+      throws IOException {
+    Path modules = modulesPath != null ? modulesPath : layout.dirOnDisk(layout.modulesDir());
     return new ModuleConfiguration(new ModuleConfiguration.Settings(modules, libSearchPath(evaluation.lib),
         context.env, Main.VERSION, diagnostics, evaluation.showTrace, checks));
   }

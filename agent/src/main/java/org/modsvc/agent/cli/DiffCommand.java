@@ -53,7 +53,7 @@ final class DiffCommand extends SwitchingCommand {
     }
     try {
       return Optional.of(layout.onDisk(HostPath.of(target)));
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | java.io.IOException e) {
       return Optional.empty();
     }
   }

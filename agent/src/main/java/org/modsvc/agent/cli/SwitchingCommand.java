@@ -12,6 +12,7 @@ import org.modsvc.switcher.activation.SwitchException;
 import org.modsvc.switcher.activation.SwitchResult;
 import org.modsvc.switcher.config.EvaluationFailure;
 import org.modsvc.switcher.fs.IoErrors;
+import org.modsvc.switcher.generation.GenerationException;
 import picocli.CommandLine.Mixin;
 
 /** What the switching commands share: their options, printing a result, and turning a stop into its exit status. */
@@ -34,8 +35,13 @@ abstract class SwitchingCommand implements Callable<Integer> {
       return fail(e.getMessage(), e.exitCode(), e);
     } catch (IllegalArgumentException e) {
       return fail(e.getMessage(), ExitCode.FATAL, e);
+    } catch (GenerationException e) {
+      // damaged state on disk (a corrupt manifest, a current link pointing nowhere): the host's problem
+      return fail(e.getMessage(), ExitCode.FATAL, e);
     } catch (java.io.IOException e) {
       return fail("I/O error: " + IoErrors.describe(e), ExitCode.FATAL, e);
+    } catch (java.io.UncheckedIOException e) {
+      return fail("I/O error: " + IoErrors.describe(e.getCause()), ExitCode.FATAL, e);
     }
   }
 

@@ -85,13 +85,7 @@ class BuildCommandTest {
 
   @Test
   void systemBuild_restartsOnConfigDataChange_throughATriggerFileInTheStore() throws IOException {
-    module("web.nix", """
-        { pkgs, ... }: {
-          system.services.web = {
-            process.argv = [ "${pkgs.mpd}/bin/mpd" ];
-            configData."mpd.conf".text = "port 6600\\n";
-          };
-        }""");
+    webWithConfigData();
     assertEquals(0, build().exitCode());
     String unit = Files.readString(root.resolve("etc/systemd/system/web.service"));
     String trigger = unit.lines().filter(l -> l.startsWith("X-Restart-Triggers=")).findFirst().orElseThrow()
@@ -234,6 +228,53 @@ class BuildCommandTest {
     CliRun r = CliRun.withEnv(env, "build", "--modules", modules.toString());
     assertEquals(1, r.exitCode());
     assertTrue(r.err().contains("build writes its files under --root DIR"), r.err());
+  }
+
+  @Test
+  void emptyRoot_isAUsageError() throws IOException {
+    module("web.nix", "{ ... }: { }");
+    CliRun r = CliRun.withEnv(env, "build", "--modules", modules.toString(), "--root", "");
+    assertEquals(1, r.exitCode(), r.err());
+    assertEquals("error: --root needs a directory, found an empty string\n", r.err());
+  }
+
+  @Test
+  void corruptOldManifest_isAPlainErrorOfTheHost_notAnInternalError() throws IOException {
+    module("web.nix", "{ pkgs, ... }: { system.services.web.process.argv = [ \"${pkgs.mpd}/bin/mpd\" ]; }");
+    assertEquals(0, build().exitCode());
+    module("web.nix", "{ pkgs, ... }: { system.services.web.process.argv = [ \"${pkgs.mpd}/bin/mpd\" \"-v\" ]; }");
+    assertEquals(0, build().exitCode());
+    Path manifest = root.resolve("var/lib/modsvc/generations/1/manifest.json");
+    Files.writeString(manifest, "{ \"version\": 1, \"generation\": ");
+    CliRun r = CliRun.withEnv(env, "generations", "--root", root.toString());
+    assertEquals(1, r.exitCode(), r.err());
+    assertTrue(r.err().startsWith("error: " + manifest + ": invalid manifest: "), r.err());
+    assertTrue(!r.err().contains("internal error") && !r.err().contains("Exception"), r.err());
+  }
+
+  @Test
+  void storeEntryEditedByHand_isRewrittenByTheNextBuild() throws IOException {
+    webWithConfigData();
+    assertEquals(0, build().exitCode());
+    // the link names the store as the host sees it: find the entry under the root
+    Path stored = root.resolve(Files.readSymbolicLink(root.resolve("etc/system-services/web/mpd.conf")).toString().substring(1));
+    Files.setPosixFilePermissions(stored, PosixFilePermissions.fromString("rw-r--r--"));
+    Files.writeString(stored, "port 1\n");
+    CliRun r = build();
+    assertEquals(0, r.exitCode(), r.err());
+    assertEquals("port 6600\n", Files.readString(stored));
+    assertTrue(r.err().contains("had been changed on disk; rewritten"), r.err());
+  }
+
+  /** A service {@code web} whose configData {@code mpd.conf} says {@code port 6600}. */
+  private void webWithConfigData() throws IOException {
+    module("web.nix", """
+        { pkgs, ... }: {
+          system.services.web = {
+            process.argv = [ "${pkgs.mpd}/bin/mpd" ];
+            configData."mpd.conf".text = "port 6600\\n";
+          };
+        }""");
   }
 
   private Path module(String name, String text) throws IOException {

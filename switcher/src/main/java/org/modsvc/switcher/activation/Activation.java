@@ -77,24 +77,44 @@ public final class Activation {
     return classified(() -> {
       try (SwitchLock lock = LockWaiter.acquire(generations, options.lockWait(), progress);
           ServiceManager manager = new LazyManager(connect)) {
-        Optional<SwitchResult.Resumed> resumed = finishInterrupted(lock, manager);
+        // An interrupted switch whose files were not all written may never be appliable (a disk kept full, a
+        // name too long): this configuration supersedes it unless it is the same one, so a fix always converges.
+        Optional<PendingSwitch> unfinished = generations.unfinishedFiles();
+        Optional<SwitchResult.Resumed> resumed = unfinished.isPresent() ? Optional.empty()
+            : finishInterrupted(lock, manager);
         Built built = build(source);
         Manifest before = generations.generations().currentManifest();
         UnitCatalog oldUnits = catalog(stateOf(before));
         Manifest next = prepareGeneration(lock, built.state());
         checkpoint.reached("generation " + next.generation() + " prepared");
+        List<String> warnings = new ArrayList<>(built.warnings());
+        warnings.addAll(generations.store().takeRepairWarnings());
+        if (unfinished.isPresent() && unfinished.get().generation() == next.generation()) {
+          resumed = finishInterrupted(lock, manager);
+          UnitCatalog units = catalog(built.state());
+          SwitchPlan none = plan(units, units, manager.liveStates(), ExtraWork.none(), List.of());
+          return new SwitchResult(resumed, next.generation(), next.generation(), false,
+              GenerationDiff.between(next, next), none, Optional.empty(), warnings, List.of(), Optional.empty(),
+              manager.callCounts());
+        }
         GenerationDiff files = GenerationDiff.between(before, next);
         Map<String, UnitState> live = manager.liveStates();
-        SwitchPlan plan = plan(oldUnits, catalog(built.state()), live, ExtraWork.none(), List.of());
-        List<String> warnings = new ArrayList<>(built.warnings());
+        List<String> owedStops = unfinished.map(p -> activeOnly(PendingPhases.unfinishedStops(p), live))
+            .orElse(List.of());
+        UnitCatalog newUnits = catalog(built.state());
+        SwitchPlan plan = plan(oldUnits, newUnits, live,
+            unfinished.map(p -> PendingPhases.supersededWork(p, newUnits.unitNames())).orElse(ExtraWork.none()),
+            owedStops);
+        unfinished.ifPresent(p -> warnings.add("the interrupted switch to generation " + p.generation()
+            + " had not written all its files; generation " + next.generation() + " replaces it"));
         warnings.addAll(plan.warnings());
         if (next.generation() == before.generation()) {
           // the configuration is the current one: no file to write, no job, no daemon-reload
           return new SwitchResult(resumed, before.generation(), next.generation(), false, files, plan,
               Optional.empty(), warnings, List.of(), Optional.empty(), manager.callCounts());
         }
-        PhasePlan phases = phasesOf(plan, List.of(), live);
-        generations.pending().begin(next.generation(), before.generation(), PendingPhases.of(phases));
+        PhasePlan phases = phasesOf(plan, owedStops, live);
+        generations.beginSwitch(next, before.generation(), PendingPhases.of(phases));
         checkpoint.reached("pending recorded");
         ApplyReport[] applied = new ApplyReport[1];
         SwitchReport report = manager.execute(phases, () -> {
@@ -133,7 +153,8 @@ public final class Activation {
           ServiceManager manager = new LazyManager(connect)) {
         List<String> warnings = new ArrayList<>();
         generations.pending().load().ifPresent(p -> warnings.add("an interrupted switch to generation "
-            + p.generation() + " is unfinished; a real switch finishes it first"));
+            + p.generation() + " is unfinished; a real switch finishes it first"
+            + (p.isDone(PendingSwitch.FILES) ? "" : ", or replaces it when this configuration differs")));
         Built built = build(source);
         warnings.addAll(built.warnings());
         Manifest before = generations.generations().currentManifest();
@@ -189,13 +210,17 @@ public final class Activation {
     progress.accept("finishing the interrupted switch to generation " + pending.generation());
     UnitCatalog units = catalog(generations.generations().desiredStateOf(pending.generation()));
     Map<String, UnitState> live = manager.liveStates();
-    List<String> stops = PendingPhases.unfinishedStops(pending).stream()
-        .filter(u -> live.containsKey(u) && live.get(u).inActiveSet()).toList();
+    List<String> stops = activeOnly(PendingPhases.unfinishedStops(pending), live);
     SwitchPlan plan = plan(units, units, live, PendingPhases.resumedWork(pending), stops);
     SwitchReport report = manager.execute(phasesOf(plan, stops, live), this::stopDone, new JournalingListener());
     generations.pending().clear();
     checkpoint.reached("interrupted switch finished");
     return Optional.of(new SwitchResult.Resumed(pending.generation(), stops, plan, report));
+  }
+
+  /** The units of {@code units} that are still running (or starting), so stopping them is owed. */
+  private static List<String> activeOnly(List<String> units, Map<String, UnitState> live) {
+    return units.stream().filter(u -> live.containsKey(u) && live.get(u).inActiveSet()).toList();
   }
 
   private SwitchPlan plan(UnitCatalog oldUnits, UnitCatalog newUnits, Map<String, UnitState> live, ExtraWork extra,

@@ -41,6 +41,20 @@ final class PendingPhases {
     return ExtraWork.resumed(unfinished(pending, START), unfinished(pending, RESTART), unfinished(pending, RELOAD));
   }
 
+  /**
+   * The unfinished work of a switch a newer configuration replaces, for the units that configuration still has:
+   * a unit it dropped is not started because the replaced switch would have started it.
+   */
+  static ExtraWork supersededWork(PendingSwitch pending, Set<UnitName> configured) {
+    return ExtraWork.resumed(kept(unfinished(pending, START), configured), kept(unfinished(pending, RESTART), configured),
+        kept(unfinished(pending, RELOAD), configured));
+  }
+
+  private static Set<UnitName> kept(Set<UnitName> units, Set<UnitName> configured) {
+    units.retainAll(configured);
+    return units;
+  }
+
   private static Set<UnitName> unfinished(PendingSwitch pending, String phase) {
     Set<UnitName> names = new TreeSet<>();
     if (!pending.isDone(phase)) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.modsvc.switcher.fs.HostPath;
+import org.modsvc.switcher.fs.NameLimits;
 import org.modsvc.switcher.generation.DesiredFile;
 import org.modsvc.switcher.generation.DesiredState;
 import org.modsvc.switcher.generation.Layout;
@@ -99,6 +100,11 @@ public final class DesiredFiles {
   }
 
   private static void add(List<DesiredFile> files, Map<HostPath, String> origins, DesiredFile f, String origin) {
+    try {
+      NameLimits.check(f.path());
+    } catch (IllegalArgumentException e) {
+      throw new BuildException(origin + ": cannot write " + f.path() + ": " + e.getMessage());
+    }
     String before = origins.putIfAbsent(f.path(), origin);
     if (before != null) {
       throw new BuildException(f.path() + " is defined twice: by " + before + " and by " + origin);

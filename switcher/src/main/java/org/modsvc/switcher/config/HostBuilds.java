@@ -1,5 +1,7 @@
 package org.modsvc.switcher.config;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -27,12 +29,17 @@ final class HostBuilds {
 
   static HostBuilder of(Layout layout, EvalStore evalStore, Duration timeout) {
     Store store = new Store(layout.storeDir(), layout.root());
-    return HostBuilder.create(new HostBuilder.Settings(layout.storeDir().toString(), layout.onDisk(layout.storeDir()),
-        layout.onDisk(layout.stateDir().resolve("builds")), layout.onDisk(layout.stateDir().resolve("build-cache")),
-        timeout, paths -> {
-          Deque<StorePath> todo = new ArrayDeque<>();
-          for (String p : paths) todo.addAll(store.namedIn(p));
-          StoreObjects.writeClosure(evalStore.objects(), store, todo);
-        }));
+    try {
+      // directories resolved inside --root (a link on the way must not lead a build's output out of it)
+      return HostBuilder.create(new HostBuilder.Settings(layout.storeDir().toString(), layout.dirOnDisk(layout.storeDir()),
+          layout.dirOnDisk(layout.stateDir().resolve("builds")),
+          layout.dirOnDisk(layout.stateDir().resolve("build-cache")), timeout, paths -> {
+            Deque<StorePath> todo = new ArrayDeque<>();
+            for (String p : paths) todo.addAll(store.namedIn(p));
+            StoreObjects.writeClosure(evalStore.objects(), store, todo);
+          }));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

@@ -36,6 +36,9 @@ public final class AtomicFiles {
                     ch.write(buf);
                 }
                 ch.force(true);
+            } catch (IOException e) {
+                // a full disk or quota says only "No space left on device": name the file being written
+                throw IoErrors.naming(target, "cannot write", e);
             }
             Files.setPosixFilePermissions(temp, FileModes.toPermissions(mode));
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -26,6 +26,23 @@ public final class IoErrors {
     return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
   }
 
+  /** Why {@code e} happened, without the path: for messages that name the file themselves. */
+  public static String reason(IOException e) {
+    if (e instanceof FileSystemException f) return f.getReason() != null ? f.getReason() : reason(f);
+    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+  }
+
+  /**
+   * {@code e} with {@code file} named, for the errors of a write that name none: a full disk or quota says only
+   * "No space left on device". An exception that names its file already is returned as it is.
+   */
+  public static IOException naming(java.nio.file.Path file, String doing, IOException e) {
+    if (e instanceof FileSystemException f && f.getFile() != null) return e;
+    FileSystemException named = new FileSystemException(file.toString(), null, doing + ": " + reason(e));
+    named.initCause(e);
+    return named;
+  }
+
   private static String reason(FileSystemException e) {
     if (e instanceof AccessDeniedException) return "permission denied (EACCES)";
     if (e instanceof NoSuchFileException) return "no such file or directory (ENOENT)";

@@ -12,7 +12,7 @@ import org.modsvc.switcher.store.Store;
 import org.modsvc.switcher.store.StorePath;
 
 /**
- * Keeps the newest {@code keep} generations, the current one and the one a pending switch targets; deletes the
+ * Keeps the newest {@code keep} generations, the current one and those a pending switch targets or replaced; deletes the
  * other generation directories, then every store entry no kept generation references (manifests record the
  * closure), and the temporaries of store adds a crash interrupted. Must run under the switch lock, and the agent
  * evaluates under the lock too, so entries written for a switch still being prepared are never collected.
@@ -41,6 +41,7 @@ final class GarbageCollector {
         open.ifPresent(p -> {
             kept.add(p.generation());
             kept.add(p.previousGeneration());
+            kept.addAll(p.superseded()); // their files may be on disk until this switch is done
         });
 
         List<Integer> deletedGens = new ArrayList<>();

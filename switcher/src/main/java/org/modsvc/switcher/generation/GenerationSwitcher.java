@@ -3,6 +3,7 @@ package org.modsvc.switcher.generation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.modsvc.switcher.fs.Hashes;
 import org.modsvc.switcher.fs.HostPath;
+import org.modsvc.switcher.fs.NameLimits;
 import org.modsvc.switcher.store.Store;
 import org.modsvc.switcher.store.StorePath;
 
@@ -21,9 +23,10 @@ import org.modsvc.switcher.store.StorePath;
  * The files-on-disk half of a switch (docs/decisions.md §4, §6). A full switch, as the executor drives it:
  * <pre>
  * try (SwitchLock lock = gs.lock()) {
- *   gs.resume(lock, force)                     // finish an interrupted switch first (its files; then its other phases)
+ *   gs.resume(lock, force)      // finish an interrupted switch whose files are written (then its other phases);
+ *                               // one whose files are not is superseded by prepare unless desired is its configuration
  *   Manifest next = gs.prepare(lock, desired, force);   // ownership check, generation N written, nothing live changed
- *   gs.pending().begin(next.generation(), gs.generations().current().orElse(0), phases);  // "stop", "files", "reload", …
+ *   gs.beginSwitch(next, gs.generations().current().orElse(0), phases);  // "stop", "files", "reload", …
  *   … stop phase …; gs.pending().markDone("stop");
  *   gs.applyFiles(lock, next.generation(), force);     // live tree, then current -> N; marks "files" done
  *   … reload/restart/start …; gs.pending().clear();  gs.collectGarbage(lock, 10);
@@ -85,7 +88,9 @@ public final class GenerationSwitcher {
      */
     public Manifest prepare(SwitchLock lock, DesiredState desired, boolean force) throws IOException {
         requireHeld(lock);
+        generations.restoreCurrentLink();
         Manifest current = generations.currentManifest();
+        Optional<PendingSwitch> unfinished = unfinishedFiles();
         Map<HostPath, byte[]> contents = new HashMap<>();
         SortedMap<HostPath, ManifestEntry> entries = new TreeMap<>();
         Set<StorePath> roots = new TreeSet<>();
@@ -97,6 +102,7 @@ public final class GenerationSwitcher {
         }
         for (DesiredFile f : desired.files().values()) {
             layout.managedDirOf(f.path());
+            checkName(f.path());
             if (f instanceof DesiredFile.Regular r) {
                 byte[] bytes = r.bytes();
                 contents.put(r.path(), bytes);
@@ -111,6 +117,17 @@ public final class GenerationSwitcher {
         }
         Manifest proposed = new Manifest(generations.nextNumber(), clock.instant(), desired.metadata(), entries,
                 new TreeSet<>(store.closure(roots)), new TreeSet<>());
+        if (unfinished.isPresent()) {
+            Manifest interrupted = generations.read(unfinished.get().generation());
+            if (proposed.sameConfiguration(interrupted)) {
+                return interrupted; // the interrupted switch is this configuration: the caller finishes it
+            }
+            // a newer configuration supersedes it: plan from every generation whose files may be on disk
+            LiveTreePlanner.Plan plan = planner.plan(ownedBase(current, unfinished.get()), proposed, force, false);
+            generations.create(plan.target(), contents);
+            checkpoint.reached("generation " + proposed.generation() + " created");
+            return plan.target();
+        }
         if (current.generation() > 0 && proposed.sameConfiguration(current)) {
             planner.plan(current, current, force, false);
             return current;
@@ -131,6 +148,37 @@ public final class GenerationSwitcher {
         return plan.target();
     }
 
+    /** Before anything is written: a name the file system cannot hold would stop the switch half-way. */
+    private static void checkName(HostPath path) {
+        try {
+            NameLimits.check(path);
+        } catch (IllegalArgumentException e) {
+            throw new GenerationException("cannot write " + path + ": " + e.getMessage());
+        }
+    }
+
+    /** The pending switch whose file phase is unfinished, if any: a newer configuration may supersede it. */
+    public Optional<PendingSwitch> unfinishedFiles() throws IOException {
+        return pending.load().filter(p -> !p.isDone(PendingSwitch.FILES));
+    }
+
+    /** What of ours the live tree may hold while {@code open} is unfinished (see {@link LiveTreePlanner#ownedBase}). */
+    private Manifest ownedBase(Manifest current, PendingSwitch open) throws IOException {
+        return planner.ownedBase(current, readAll(open.unfinishedGenerations()));
+    }
+
+    /**
+     * Records the switch to {@code next}: a new pending record, or, when {@code next} supersedes an interrupted
+     * switch whose files were not all written, a record replacing that one (its files stay ours through it).
+     */
+    public PendingSwitch beginSwitch(Manifest next, int previous, Map<String, List<String>> phases) throws IOException {
+        Optional<PendingSwitch> unfinished = unfinishedFiles();
+        if (unfinished.isPresent() && unfinished.get().generation() != next.generation()) {
+            return pending.supersede(unfinished.get(), next.generation(), phases);
+        }
+        return pending.begin(next.generation(), previous, phases);
+    }
+
     /** The newest generation, when it is newer than current, not pending and has exactly this configuration. */
     private Optional<Manifest> orphanLike(Manifest current, Manifest proposed) throws IOException {
         List<Integer> all = generations.list();
@@ -142,7 +190,7 @@ public final class GenerationSwitcher {
     }
 
     /** A configData link into the store must name an entry that exists, or the service would read nothing. */
-    private void checkStoreTarget(DesiredFile.Symlink l) {
+    private void checkStoreTarget(DesiredFile.Symlink l) throws IOException {
         String prefix = store.dir().value() + "/";
         if (l.target().startsWith(prefix)) {
             String entry = l.target().substring(prefix.length()).split("/", 2)[0];
@@ -160,7 +208,12 @@ public final class GenerationSwitcher {
         requireHeld(lock);
         Manifest current = generations.currentManifest();
         Manifest target = generations.read(generation);
-        LiveTreePlanner.Plan plan = planner.plan(current, target, force, true);
+        Optional<PendingSwitch> open = pending.load().filter(p -> p.generation() == generation);
+        Manifest base = current;
+        if (open.isPresent() && !open.get().superseded().isEmpty()) {
+            base = planner.ownedBase(current, readAll(open.get().superseded()));
+        }
+        LiveTreePlanner.Plan plan = planner.plan(base, target, force, true);
         if (!plan.target().equals(target)) {
             generations.rewriteManifest(plan.target());
             checkpoint.reached("manifest " + generation + " updated");
@@ -192,18 +245,25 @@ public final class GenerationSwitcher {
         return open;
     }
 
-    /** A whole switch of files only (no units to stop or start): {@code build --root}, and tests. */
+    /**
+     * A whole switch of files only (no units to stop or start): {@code build --root}, and tests. An interrupted
+     * switch whose files were not all written is finished when {@code desired} is its configuration, and
+     * superseded otherwise.
+     */
     public ApplyReport switchFiles(SwitchLock lock, DesiredState desired, boolean force) throws IOException {
-        Optional<PendingSwitch> open = resume(lock, force);
-        if (open.isPresent()) {
-            pending.clear();
+        Optional<PendingSwitch> open = pending.load();
+        if (open.isPresent() && open.get().isDone(PendingSwitch.FILES)) {
+            pending.clear(); // no unit phases to finish here
         }
         int previous = generations.current().orElse(0);
         Manifest next = prepare(lock, desired, force);
-        Map<String, List<String>> phases = new LinkedHashMap<>();
-        phases.put(PendingSwitch.FILES, List.of());
-        pending.begin(next.generation(), previous, phases);
-        checkpoint.reached("pending " + next.generation());
+        Optional<PendingSwitch> unfinished = unfinishedFiles();
+        if (unfinished.isEmpty() || unfinished.get().generation() != next.generation()) {
+            Map<String, List<String>> phases = new LinkedHashMap<>();
+            phases.put(PendingSwitch.FILES, List.of());
+            beginSwitch(next, previous, phases);
+            checkpoint.reached("pending " + next.generation());
+        }
         ApplyReport report = applyFiles(lock, next.generation(), force);
         pending.clear();
         checkpoint.reached("pending cleared");
@@ -221,6 +281,14 @@ public final class GenerationSwitcher {
     public GcReport collectGarbage(SwitchLock lock, int keep) throws IOException {
         requireHeld(lock);
         return new GarbageCollector(generations, store, pending).collect(keep);
+    }
+
+    private List<Manifest> readAll(List<Integer> numbers) throws IOException {
+        List<Manifest> out = new ArrayList<>();
+        for (int g : numbers) {
+            out.add(generations.read(g));
+        }
+        return out;
     }
 
     private static void requireHeld(SwitchLock lock) {

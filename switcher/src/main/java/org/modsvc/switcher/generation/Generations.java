@@ -18,6 +18,8 @@ import java.util.stream.Stream;
 import org.modsvc.switcher.fs.AtomicFiles;
 import org.modsvc.switcher.fs.FileTrees;
 import org.modsvc.switcher.fs.HostPath;
+import org.modsvc.switcher.fs.IoErrors;
+import org.modsvc.switcher.fs.LiveEntry;
 
 /**
  * The numbered generation directories: {@code <generations>/<N>/manifest.json} plus {@code files/<host path>},
@@ -38,11 +40,11 @@ public final class Generations {
         this.layout = layout;
     }
 
-    private Path dir() {
-        return layout.onDisk(layout.generationsDir());
+    private Path dir() throws IOException {
+        return layout.dirOnDisk(layout.generationsDir());
     }
 
-    public Path dirOf(int generation) {
+    public Path dirOf(int generation) throws IOException {
         return dir().resolve(Integer.toString(generation));
     }
 
@@ -67,7 +69,11 @@ public final class Generations {
         return all.isEmpty() ? 1 : all.get(all.size() - 1) + 1;
     }
 
-    /** The generation {@code current} points at, if any. */
+    /**
+     * The generation {@code current} points at, if any. When the link is gone (deleted by hand, or a file in its
+     * place) but generations exist, the newest one whose every file the live tree still holds is current: the
+     * files it owns stay owned instead of all becoming "not managed by modsvc".
+     */
     public OptionalInt current() throws IOException {
         Path link = layout.onDisk(layout.currentLink());
         try {
@@ -76,9 +82,46 @@ public final class Generations {
                 throw new GenerationException(link + " points at '" + target + "', not a generation number");
             }
             return OptionalInt.of(Integer.parseInt(target));
-        } catch (NoSuchFileException e) {
-            return OptionalInt.empty();
+        } catch (NoSuchFileException | java.nio.file.NotLinkException e) {
+            return recoveredCurrent();
         }
+    }
+
+    /** Puts a missing {@code current} link back where {@link #current()} found its stand-in (under the switch lock). */
+    void restoreCurrentLink() throws IOException {
+        Path link = layout.onDisk(layout.currentLink());
+        if (!Files.isSymbolicLink(link)) {
+            OptionalInt recovered = recoveredCurrent();
+            if (recovered.isPresent()) {
+                setCurrent(recovered.getAsInt());
+            }
+        }
+    }
+
+    /** The newest generation the live tree matches entirely (a missing {@code current} link's stand-in). */
+    private OptionalInt recoveredCurrent() throws IOException {
+        List<Integer> all = list();
+        for (int i = all.size() - 1; i >= 0; i--) {
+            Manifest m;
+            try {
+                m = read(all.get(i));
+            } catch (GenerationException damaged) {
+                continue;
+            }
+            if (!m.entries().isEmpty() && isLive(m)) {
+                return OptionalInt.of(m.generation());
+            }
+        }
+        return OptionalInt.empty();
+    }
+
+    private boolean isLive(Manifest m) throws IOException {
+        for (Map.Entry<HostPath, ManifestEntry> e : m.entries().entrySet()) {
+            if (!e.getValue().matches(LiveEntry.inspect(layout.onDisk(e.getKey())))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The current generation's manifest, or {@link Manifest#empty()} before the first switch. */
@@ -92,7 +135,13 @@ public final class Generations {
         if (!Files.isRegularFile(file)) {
             throw new GenerationException("generation " + generation + " does not exist (no " + file + ")");
         }
-        Manifest m = ManifestJson.parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new GenerationException(file + ": invalid manifest: not UTF-8 text", e);
+        }
+        Manifest m = ManifestJson.parse(text, file.toString());
         if (m.generation() != generation) {
             throw new GenerationException(file + " claims to be generation " + m.generation());
         }
@@ -105,7 +154,7 @@ public final class Generations {
     }
 
     /** The directory holding generation {@code n}'s copies of {@code dir} (e.g. its unit directory). */
-    public Path filesUnder(int generation, HostPath dir) {
+    public Path filesUnder(int generation, HostPath dir) throws IOException {
         return dir.under(dirOf(generation).resolve(FILES));
     }
 
@@ -121,8 +170,13 @@ public final class Generations {
         try {
             for (Map.Entry<HostPath, byte[]> e : contents.entrySet()) {
                 Path p = e.getKey().under(temp.resolve(FILES));
-                Files.createDirectories(p.getParent());
-                AtomicFiles.writeFile(p, e.getValue(), 0444);
+                try {
+                    Files.createDirectories(p.getParent());
+                    AtomicFiles.writeFile(p, e.getValue(), 0444);
+                } catch (IOException failed) {
+                    throw new GenerationException("cannot write generation " + manifest.generation() + "'s copy of "
+                            + e.getKey() + " (" + finalDir + "): " + IoErrors.reason(failed), failed);
+                }
             }
             AtomicFiles.writeFile(temp.resolve(MANIFEST), ManifestJson.write(manifest).getBytes(StandardCharsets.UTF_8), 0644);
             Files.move(temp, finalDir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);

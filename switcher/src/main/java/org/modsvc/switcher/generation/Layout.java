@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.modsvc.switcher.fs.HostPath;
+import org.modsvc.switcher.fs.RootPrefix;
 
 /**
  * Every path of docs/decisions.md §4 for one mode, as host paths, plus the {@code --root} prefix they are placed
@@ -27,6 +28,10 @@ public record Layout(
     public enum Mode { SYSTEM, USER }
 
     public Layout {
+        if (root.toString().isEmpty()) {
+            // Path.of("") is the working directory: an empty --root (an unset variable) must not mean "here"
+            throw new IllegalArgumentException("--root needs a directory, found an empty string");
+        }
         root = root.toAbsolutePath().normalize();
     }
 
@@ -107,9 +112,22 @@ public record Layout(
         return List.of(unitDir, configDataDir);
     }
 
-    /** {@code path} under the root prefix. */
-    public Path onDisk(HostPath path) {
-        return path.under(root);
+    /** The root prefix every path of this layout is resolved under. */
+    public RootPrefix prefix() {
+        return new RootPrefix(root);
+    }
+
+    /**
+     * {@code path} under the root prefix, its directories resolved inside the root and its last component not
+     * followed (a live file, a link, the lock): see {@link RootPrefix}.
+     */
+    public Path onDisk(HostPath path) throws IOException {
+        return prefix().entry(path);
+    }
+
+    /** The directory {@code path} under the root prefix, resolved inside the root to the last component. */
+    public Path dirOnDisk(HostPath path) throws IOException {
+        return prefix().directory(path);
     }
 
     /** The managed directory containing {@code path}, or an error naming the allowed ones. */

@@ -51,6 +51,49 @@ public final class LiveTreePlanner {
         this.layout = layout;
     }
 
+    /**
+     * What the live tree holds of ours when switches were interrupted before their files were all written
+     * ({@code interrupted}, oldest first): {@code current} with, at each path, the entry of whichever of these
+     * generations the disk matches now. A path none of them matches keeps {@code current}'s entry (a hand edit
+     * of our file), or, when it is absent, the newest entry naming it (a displaced file's backup is still to be
+     * restored); a foreign file at a path only an interrupted generation names is not ours. The result keeps
+     * {@code current}'s number, so planning from it to a new generation leaves no file of theirs behind.
+     */
+    public Manifest ownedBase(Manifest current, List<Manifest> interrupted) throws IOException {
+        if (interrupted.isEmpty()) {
+            return current;
+        }
+        List<Manifest> newestFirst = new ArrayList<>(interrupted);
+        java.util.Collections.reverse(newestFirst);
+        newestFirst.add(current);
+        SortedSet<HostPath> paths = new TreeSet<>();
+        SortedSet<HostPath> dirs = new TreeSet<>();
+        for (Manifest m : newestFirst) {
+            paths.addAll(m.entries().keySet());
+            dirs.addAll(m.createdDirs());
+        }
+        SortedMap<HostPath, ManifestEntry> owned = new TreeMap<>();
+        for (HostPath path : paths) {
+            LiveEntry live = LiveEntry.inspect(layout.onDisk(path));
+            ManifestEntry chosen = null;
+            for (Manifest m : newestFirst) {
+                ManifestEntry e = m.entries().get(path);
+                if (e != null && e.matches(live)) {
+                    chosen = e;
+                    break;
+                }
+            }
+            if (chosen == null) {
+                chosen = live.exists() ? current.entries().get(path)
+                        : newestFirst.stream().map(m -> m.entries().get(path)).filter(e -> e != null).findFirst().orElse(null);
+            }
+            if (chosen != null) {
+                owned.put(path, chosen);
+            }
+        }
+        return current.withEntries(owned, dirs);
+    }
+
     public Plan plan(Manifest current, Manifest target, boolean force, boolean resuming) throws IOException {
         List<Conflict> conflicts = new ArrayList<>();
         List<String> notes = new ArrayList<>();

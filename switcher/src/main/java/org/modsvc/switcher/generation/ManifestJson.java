@@ -105,6 +105,9 @@ public final class ManifestJson {
             return new Manifest(generation, created, metadata, entries, store, dirs);
         } catch (JsonException | IllegalArgumentException | ArithmeticException | DateTimeParseException e) {
             throw new GenerationException(source + ": invalid manifest: " + e.getMessage(), e);
+        } catch (StackOverflowError e) {
+            // the parser recurses per level; a damaged file of brackets must not take the agent down
+            throw new GenerationException(source + ": invalid manifest: nested too deeply", e);
         }
     }
 

@@ -24,12 +24,17 @@ import org.modsvc.switcher.fs.AtomicFiles;
  */
 public final class PendingJournal {
 
-    private final Path file;
+    private final Layout layout;
     private final Clock clock;
 
     public PendingJournal(Layout layout, Clock clock) {
-        this.file = layout.onDisk(layout.pendingFile());
+        this.layout = layout;
         this.clock = clock;
+    }
+
+    /** Resolved on each use: the state directory may be created (or replaced) between two calls. */
+    private Path file() throws IOException {
+        return layout.onDisk(layout.pendingFile());
     }
 
     /** Records a new switch; refuses while another one is unfinished. */
@@ -37,21 +42,39 @@ public final class PendingJournal {
         Optional<PendingSwitch> open = load();
         if (open.isPresent()) {
             throw new GenerationException("an interrupted switch to generation " + open.get().generation()
-                    + " is unfinished (" + file + "); complete it before starting another");
+                    + " is unfinished (" + file() + "); complete it before starting another");
         }
         PendingSwitch p = new PendingSwitch(generation, previousGeneration, phases, new TreeSet<>(), clock.instant());
         save(p);
         return p;
     }
 
+    /**
+     * Replaces an interrupted switch whose files were not all written by a switch to {@code generation} (a newer
+     * configuration), in one atomic write: the old generation's files stay ours through the new record.
+     */
+    public PendingSwitch supersede(PendingSwitch old, int generation, Map<String, List<String>> phases) throws IOException {
+        if (old.isDone(PendingSwitch.FILES)) {
+            throw new GenerationException("the switch to generation " + old.generation()
+                    + " has written its files; finish it instead of replacing it");
+        }
+        List<Integer> superseded = new ArrayList<>(old.superseded());
+        superseded.add(old.generation());
+        PendingSwitch p = new PendingSwitch(generation, old.previousGeneration(), phases, new TreeSet<>(),
+                clock.instant(), superseded);
+        save(p);
+        return p;
+    }
+
     public PendingSwitch markDone(String phase) throws IOException {
-        PendingSwitch p = load().orElseThrow(() -> new GenerationException("no switch is pending (" + file + ")"));
+        PendingSwitch p = load().orElseThrow(() -> new GenerationException("no switch is pending (" + layout.pendingFile() + ")"));
         PendingSwitch next = p.withDone(phase);
         save(next);
         return next;
     }
 
     public Optional<PendingSwitch> load() throws IOException {
+        Path file = file();
         if (!Files.exists(file)) {
             return Optional.empty();
         }
@@ -66,10 +89,15 @@ public final class PendingJournal {
             });
             TreeSet<String> done = new TreeSet<>();
             ManifestJson.list(top.get("done"), "done").forEach(d -> done.add(ManifestJson.string(d, "done")));
+            List<Integer> superseded = new ArrayList<>();
+            if (top.containsKey("superseded")) { // absent in records of older agents
+                ManifestJson.list(top.get("superseded"), "superseded").forEach(
+                        g -> superseded.add(Math.toIntExact(ManifestJson.number(g, "superseded"))));
+            }
             return Optional.of(new PendingSwitch(
                     Math.toIntExact(ManifestJson.number(top.get("generation"), "generation")),
                     Math.toIntExact(ManifestJson.number(top.get("previousGeneration"), "previousGeneration")),
-                    phases, done, Instant.parse(ManifestJson.string(top.get("started"), "started"))));
+                    phases, done, Instant.parse(ManifestJson.string(top.get("started"), "started")), superseded));
         } catch (JsonException | IllegalArgumentException | ArithmeticException | java.time.DateTimeException e) {
             throw new GenerationException(file + ": invalid pending record: " + e.getMessage(), e);
         }
@@ -77,7 +105,7 @@ public final class PendingJournal {
 
     /** The switch is complete (or abandoned by a person): forget it. */
     public void clear() throws IOException {
-        AtomicFiles.delete(file);
+        AtomicFiles.delete(file());
     }
 
     private void save(PendingSwitch p) throws IOException {
@@ -93,7 +121,12 @@ public final class PendingJournal {
         }
         sb.append("\n  },\n  \"done\": ");
         list(new ArrayList<>(p.done()), sb);
+        if (!p.superseded().isEmpty()) {
+            sb.append(",\n  \"superseded\": ");
+            sb.append(p.superseded().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ", "[", "]")));
+        }
         sb.append("\n}\n");
+        Path file = file();
         Files.createDirectories(file.getParent());
         AtomicFiles.writeFile(file, sb.toString().getBytes(StandardCharsets.UTF_8), 0644);
     }

@@ -14,9 +14,12 @@ import java.util.TreeSet;
  * started from (0 for none), the caller's phases in order with their opaque unit lists (the executor's stop,
  * reload, restart and start lists, as stc-ng's {@code /run/nixos/*-list} files), and which phases are done.
  * The phase {@link #FILES} is the generation's own: applying its files and flipping {@code current}.
+ *
+ * <p>{@code superseded} lists earlier pending generations whose file phase never finished and which a newer
+ * configuration replaced: some of their files may be on disk, and they are ours until this switch is done.
  */
 public record PendingSwitch(int generation, int previousGeneration, Map<String, List<String>> phases,
-                            Set<String> done, Instant started) {
+                            Set<String> done, Instant started, List<Integer> superseded) {
 
     public static final String FILES = "files";
 
@@ -33,6 +36,24 @@ public record PendingSwitch(int generation, int previousGeneration, Map<String, 
         }
         phases = Collections.unmodifiableMap(copy);
         done = Collections.unmodifiableSet(new TreeSet<>(done));
+        superseded = List.copyOf(superseded);
+    }
+
+    public PendingSwitch(int generation, int previousGeneration, Map<String, List<String>> phases, Set<String> done,
+                         Instant started) {
+        this(generation, previousGeneration, phases, done, started, List.of());
+    }
+
+    /**
+     * The generations whose files may be on disk besides the current one's: the superseded ones, and this one
+     * too unless its file phase is done.
+     */
+    public List<Integer> unfinishedGenerations() {
+        List<Integer> out = new java.util.ArrayList<>(superseded);
+        if (!isDone(FILES)) {
+            out.add(generation);
+        }
+        return out;
     }
 
     public boolean isDone(String phase) {
@@ -50,6 +71,6 @@ public record PendingSwitch(int generation, int previousGeneration, Map<String, 
         }
         Set<String> d = new TreeSet<>(done);
         d.add(phase);
-        return new PendingSwitch(generation, previousGeneration, phases, d, started);
+        return new PendingSwitch(generation, previousGeneration, phases, d, started, superseded);
     }
 }

@@ -120,7 +120,7 @@ public final class HostBuilder {
     return outputs.contains(entry) ? Optional.of(entry) : Optional.empty();
   }
 
-  private String record(StorePath entry, EvalStore evalStore) {
+  private String record(StorePath entry, EvalStore evalStore) throws IOException {
     return evalStore.addBuilt(settings.storeDir() + "/" + entry.baseName(), outputs.diskPath(entry));
   }
 

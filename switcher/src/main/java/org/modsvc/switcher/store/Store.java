@@ -10,6 +10,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -21,6 +22,8 @@ import org.modsvc.switcher.fs.AtomicFiles;
 import org.modsvc.switcher.fs.FileModes;
 import org.modsvc.switcher.fs.FileTrees;
 import org.modsvc.switcher.fs.HostPath;
+import org.modsvc.switcher.fs.IoErrors;
+import org.modsvc.switcher.fs.RootPrefix;
 
 /**
  * The content-addressed store ({@code /var/lib/modsvc/store}, docs/decisions.md §4). Entries are written once under
@@ -35,13 +38,14 @@ public final class Store {
     private static final int LONGEST_NAME = 211;
 
     private final HostPath dir;
-    private final Path root;
+    private final RootPrefix root;
     private final Pattern reference;
+    private final List<StorePath> repaired = new java.util.ArrayList<>();
 
     /** {@code dir} is the store as the host sees it; {@code root} the {@code --root} prefix. */
     public Store(HostPath dir, Path root) {
         this.dir = dir;
-        this.root = root;
+        this.root = new RootPrefix(root);
         // [0-9a-z]: our own entries use hex hashes, the evaluator's (unit files, configData) Nix's base-32
         this.reference = Pattern.compile(Pattern.quote(dir.value() + "/") + "([0-9a-z]{32}-[A-Za-z0-9+\\-._?=]+)");
     }
@@ -56,11 +60,16 @@ public final class Store {
     }
 
     /** Where the entry lives on this machine (under the root prefix). */
-    public Path diskPath(StorePath entry) {
-        return hostPath(entry).under(root);
+    public Path diskPath(StorePath entry) throws IOException {
+        return storeDir().resolve(entry.baseName());
     }
 
-    public boolean contains(StorePath entry) {
+    /** The store directory on this machine, resolved inside the root prefix. */
+    private Path storeDir() throws IOException {
+        return root.directory(dir);
+    }
+
+    public boolean contains(StorePath entry) throws IOException {
         return Files.exists(diskPath(entry), LinkOption.NOFOLLOW_LINKS);
     }
 
@@ -76,14 +85,24 @@ public final class Store {
     public StorePath put(StorePath entry, StoreContent content) throws IOException {
         Path target = diskPath(entry);
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            if (!holds(target, content)) {
+                // entries never change, so this one was edited by hand (behind a configData link, say):
+                // the configuration's content wins, as the same bytes are what its store path stands for
+                replace(entry, target, content);
+                repaired.add(entry);
+            }
             return entry;
         }
-        Path storeDir = dir.under(root);
+        Path storeDir = storeDir();
         Files.createDirectories(storeDir);
-        Path temp = storeDir.resolve(TEMP_PREFIX + entry.baseName() + "-"
-                + Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36));
+        // the hash alone, not the name: a name of 211 characters plus the prefix would exceed NAME_MAX
+        Path temp = storeDir.resolve(TEMP_PREFIX + entry.hash() + "-" + random());
         try {
-            write(temp, content);
+            try {
+                write(temp, content);
+            } catch (IOException e) {
+                throw IoErrors.naming(target, "cannot add to the store", e);
+            }
             Files.move(temp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (java.nio.file.FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException raced) {
             // another writer (an evaluation running beside us) added the same content first: same bytes, fine
@@ -96,10 +115,76 @@ public final class Store {
         return entry;
     }
 
+    /** True when {@code target} holds exactly {@code content}, modes included. */
+    private static boolean holds(Path target, StoreContent content) {
+        try {
+            return StoreContent.read(target).equals(content) && modesAreOurs(target);
+        } catch (IOException | IllegalArgumentException unreadable) {
+            return false;
+        }
+    }
+
+    private static boolean modesAreOurs(Path top) throws IOException {
+        boolean[] ours = {true};
+        Files.walkFileTree(top, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws IOException {
+                ours[0] &= FileModes.toMode(Files.getPosixFilePermissions(d, LinkOption.NOFOLLOW_LINKS)) == 0555;
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) throws IOException {
+                if (attrs.isRegularFile()) {
+                    int mode = FileModes.toMode(Files.getPosixFilePermissions(f, LinkOption.NOFOLLOW_LINKS));
+                    ours[0] &= mode == 0444 || mode == 0555;
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        return ours[0];
+    }
+
+    /**
+     * Writes {@code content} in place of a damaged entry: the new copy is complete before the old one is moved
+     * aside, so the entry is missing only between two renames (a crash there leaves it to be added again).
+     */
+    private void replace(StorePath entry, Path target, StoreContent content) throws IOException {
+        Path storeDir = storeDir();
+        Path fresh = storeDir.resolve(TEMP_PREFIX + entry.hash() + "-" + random());
+        Path old = storeDir.resolve(TEMP_PREFIX + entry.hash() + "-" + random());
+        try {
+            write(fresh, content);
+            Files.move(target, old, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(fresh, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.fsyncDirectory(storeDir);
+        } catch (IOException e) {
+            throw IoErrors.naming(target, "cannot rewrite the changed store entry", e);
+        } finally {
+            for (Path p : List.of(fresh, old)) {
+                if (Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+                    FileTrees.delete(p);
+                }
+            }
+        }
+    }
+
+    private static String random() {
+        return Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
+    }
+
+    /** Warnings for the entries {@link #put} found changed on disk and rewrote since the last call. */
+    public List<String> takeRepairWarnings() {
+        List<String> out = repaired.stream().map(e -> "store entry " + hostPath(e)
+                + " had been changed on disk; rewritten with the content the configuration gives it").toList();
+        repaired.clear();
+        return out;
+    }
+
     /** Every complete entry in the store, sorted. */
     public Set<StorePath> list() throws IOException {
         Set<StorePath> out = new TreeSet<>();
-        Path storeDir = dir.under(root);
+        Path storeDir = storeDir();
         if (!Files.isDirectory(storeDir)) {
             return out;
         }
@@ -138,7 +223,7 @@ public final class Store {
     /** Leftover temporary entries of interrupted adds. */
     public Set<Path> leftovers() throws IOException {
         Set<Path> out = new TreeSet<>();
-        Path storeDir = dir.under(root);
+        Path storeDir = storeDir();
         if (Files.isDirectory(storeDir)) {
             try (Stream<Path> s = Files.list(storeDir)) {
                 s.filter(p -> p.getFileName().toString().startsWith(TEMP_PREFIX)).forEach(out::add);
@@ -155,9 +240,13 @@ public final class Store {
      * Store entries named inside {@code text} (as {@code <store>/<hash>-<name>}, the way Nix scans for
      * references); only entries present in the store count.
      */
-    public Set<StorePath> referencesIn(String text) {
-        Set<StorePath> out = namedIn(text);
-        out.removeIf(p -> !contains(p));
+    public Set<StorePath> referencesIn(String text) throws IOException {
+        Set<StorePath> out = new TreeSet<>();
+        for (StorePath p : namedIn(text)) {
+            if (contains(p)) {
+                out.add(p);
+            }
+        }
         return out;
     }
 

@@ -117,4 +117,19 @@ class DesiredFilesTest {
     assertEquals("/etc/systemd/system/a-b.service is defined twice: by system.services.foo and by system.services.x",
         e.getMessage());
   }
+
+  @Test
+  void unitNameTooLongForTheTemporaryNameOnDisk_isAConfigurationErrorNamingTheUnit() {
+    String name = "a".repeat(232) + ".service"; // 240 bytes: valid for systemd, but ".<name>.modsvc-tmp-<r>" is not
+    BuildException e = assertThrows(BuildException.class, () -> build(List.of(unit(name, false, List.of(), List.of())),
+        List.of()));
+    assertTrue(e.getMessage().contains("system.services.foo: cannot write /etc/systemd/system/" + name), e.getMessage());
+    assertTrue(e.getMessage().contains("240 bytes long; the file system allows 255"), e.getMessage());
+  }
+
+  @Test
+  void longestNameThatFits_isAccepted() {
+    String name = "a".repeat(229 - ".service".length()) + ".service";
+    build(List.of(unit(name, false, List.of(), List.of("multi-user.target"))), List.of());
+  }
 }

@@ -34,4 +34,11 @@ class IoErrorsTest {
     IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> Files.readString(missing));
     assertEquals(missing + ": no such file or directory (ENOENT)", IoErrors.describe(e));
   }
+
+  @Test
+  void writeErrorWithoutAFile_isGivenOne() {
+    IOException named = IoErrors.naming(Path.of("/etc/x"), "cannot write", new IOException("No space left on device"));
+    assertEquals("/etc/x: cannot write: No space left on device", IoErrors.describe(named));
+    assertEquals("permission denied (EACCES)", IoErrors.reason(new AccessDeniedException("/x")));
+  }
 }

@@ -11,7 +11,7 @@ import org.modsvc.switcher.fs.HostPath;
 class LayoutTest {
 
     @Test
-    void systemMode_usesDecisionsPathsUnderRoot() {
+    void systemMode_usesDecisionsPathsUnderRoot() throws java.io.IOException {
         Layout l = Layout.system(Path.of("/tmp/img"));
         assertEquals(Path.of("/tmp/img/etc/systemd/system"), l.onDisk(l.unitDir()));
         assertEquals(HostPath.of("/var/lib/modsvc/store"), l.storeDir());
@@ -50,5 +50,11 @@ class LayoutTest {
                 () -> l.managedDirOf(HostPath.of("/etc/passwd")));
         assertEquals("refusing to manage /etc/passwd: it is outside /etc/systemd/system and /etc/system-services",
                 expected.getMessage());
+    }
+
+    @Test
+    void emptyRoot_isRefusedRatherThanMeaningTheWorkingDirectory() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Layout.system(Path.of("")));
+        assertEquals("--root needs a directory, found an empty string", e.getMessage());
     }
 }

@@ -1,11 +1,17 @@
 package org.modsvc.switcher.generation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Assumptions;
+import org.modsvc.switcher.fs.PrivateDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,6 +58,72 @@ class SwitchLockTest {
         try (SwitchLock again = gs.lock()) {
             assertTrue(again.isHeld());
         }
+    }
+
+    @Test
+    void lockPathLinkedToAnotherFile_isRefusedAndTheFileKeepsItsContent() throws IOException {
+        Path victim = Files.writeString(Files.createDirectory(root.resolve("outside")).resolve("shadow"), "secret\n");
+        Path lockFile = root.resolve("run/modsvc/lock");
+        Files.createDirectories(lockFile.getParent());
+        Files.createSymbolicLink(lockFile, victim);
+        GenerationSwitcher gs = new GenerationSwitcher(Layout.system(root));
+        GenerationException e = assertThrows(GenerationException.class, gs::lock);
+        assertTrue(e.getMessage().contains("it is a symlink, not a regular file"), e.getMessage());
+        assertTrue(e.getMessage().contains(lockFile.toString()), e.getMessage());
+        assertEquals("secret\n", Files.readString(victim));
+    }
+
+    @Test
+    void lockPathThatIsAFifoOrDirectory_isRefused() throws Exception {
+        Path lockFile = root.resolve("run/modsvc/lock");
+        Files.createDirectories(lockFile.getParent());
+        assertEquals(0, new ProcessBuilder("mkfifo", lockFile.toString()).start().waitFor());
+        GenerationSwitcher gs = new GenerationSwitcher(Layout.system(root));
+        assertTrue(assertThrows(GenerationException.class, gs::lock).getMessage().contains("a special file"));
+        Files.delete(lockFile);
+        Files.createDirectory(lockFile);
+        assertTrue(assertThrows(GenerationException.class, gs::lock).getMessage().contains("a directory"));
+    }
+
+    @Test
+    void lockDirectory_isCreatedPrivate() throws IOException {
+        GenerationSwitcher gs = new GenerationSwitcher(Layout.system(root));
+        gs.lock().close();
+        Path dir = root.resolve("run/modsvc");
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir, LinkOption.NOFOLLOW_LINKS)));
+        assertEquals(PrivateDirectory.currentUid(), ((Number) Files.getAttribute(dir, "unix:uid")).longValue());
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("lock"))));
+    }
+
+    @Test
+    void lockDirectoryWritableByOthers_isRefusedNamingOwnerAndMode() throws IOException {
+        Path dir = Files.createDirectories(root.resolve("run/modsvc"));
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
+        GenerationSwitcher gs = new GenerationSwitcher(Layout.system(root));
+        GenerationException e = assertThrows(GenerationException.class, gs::lock);
+        assertTrue(e.getMessage().contains(dir + ": it is owned by uid " + PrivateDirectory.currentUid()), e.getMessage());
+        assertTrue(e.getMessage().contains("mode 0777"), e.getMessage());
+        assertFalse(Files.exists(dir.resolve("lock")), "nothing is created in a directory others may change");
+    }
+
+    @Test
+    void lockDirectoryOwnedBySomeoneElse_isRefused() throws IOException {
+        Assumptions.assumeTrue(PrivateDirectory.currentUid() == 0, "needs root to give a directory to another user");
+        Path dir = Files.createDirectories(root.resolve("run/user/1000/modsvc"));
+        Files.setAttribute(dir, "unix:uid", 65534);
+        Layout user = Layout.user(root, java.util.Map.of("HOME", "/home/ann", "XDG_RUNTIME_DIR", "/run/user/1000"), 1000);
+        GenerationException e = assertThrows(GenerationException.class, new GenerationSwitcher(user)::lock);
+        assertTrue(e.getMessage().contains("owned by uid 65534"), e.getMessage());
+    }
+
+    @Test
+    void lockDirectoryThatIsALink_isRefused() throws IOException {
+        Path real = Files.createDirectory(root.resolve("elsewhere"));
+        Files.createDirectories(root.resolve("run"));
+        Files.createSymbolicLink(root.resolve("run/modsvc"), real);
+        GenerationException e = assertThrows(GenerationException.class,
+                () -> SwitchLock.acquire(root.resolve("run/modsvc/lock")));
+        assertTrue(e.getMessage().contains("it is a symlink"), e.getMessage());
     }
 
     /** Run in a child JVM: holds the lock until killed. */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -128,5 +129,38 @@ class StoreTest {
         StorePath p = s.add("d", new StoreContent.Directory(Map.of("f", StoreContent.text("z"))));
         s.delete(p);
         assertTrue(s.list().isEmpty());
+    }
+
+    @Test
+    void entryEditedByHand_isRewrittenWhenTheConfigurationAddsItAgain() throws IOException {
+        Store store = store();
+        StoreContent content = StoreContent.text("port = 80\n");
+        StorePath entry = store.add("app.conf", content);
+        Path file = store.diskPath(entry);
+        Files.setPosixFilePermissions(file, FileModes.toPermissions(0644));
+        Files.writeString(file, "port = 6666\n");
+        store.add("app.conf", content);
+        assertEquals("port = 80\n", Files.readString(file));
+        assertEquals(0444, FileModes.toMode(Files.getPosixFilePermissions(file)));
+        assertEquals(List.of("store entry /var/lib/modsvc/store/" + entry + " had been changed on disk; rewritten with the"
+                + " content the configuration gives it"), store.takeRepairWarnings());
+        assertEquals(Set.of(), store.leftovers(), "no temporary is left");
+        store.add("app.conf", content);
+        assertEquals(List.of(), store.takeRepairWarnings(), "an intact entry is left alone");
+    }
+
+    @Test
+    void directoryEntryWithAFileAddedByHand_isRewritten() throws IOException {
+        Store store = store();
+        StoreContent content = new StoreContent.Directory(Map.of("a", StoreContent.text("x")));
+        StorePath entry = store.add("site", content);
+        Path dir = store.diskPath(entry);
+        Files.setPosixFilePermissions(dir, FileModes.toPermissions(0755));
+        Files.writeString(dir.resolve("extra"), "planted");
+        store.add("site", content);
+        try (var s = Files.list(dir)) {
+            assertEquals(List.of(dir.resolve("a")), s.toList());
+        }
+        assertEquals(0555, FileModes.toMode(Files.getPosixFilePermissions(dir)));
     }
 }
