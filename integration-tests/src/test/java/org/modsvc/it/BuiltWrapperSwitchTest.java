@@ -11,7 +11,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.modsvc.it.Sandbox.Scope;
-import org.modsvc.switcher.systemd.SystemdClient;
 import org.modsvc.switcher.systemd.UnitState;
 
 /**
@@ -22,13 +21,11 @@ import org.modsvc.switcher.systemd.UnitState;
  */
 class BuiltWrapperSwitchTest {
   private final String id = UUID.randomUUID().toString().substring(0, 8);
-  private SystemdClient client;
+  private final UnitStates units = new UnitStates();
 
   @AfterEach
   void close() {
-    if (client != null) {
-      client.close();
-    }
+    units.close();
   }
 
   private String name() {
@@ -65,8 +62,7 @@ class BuiltWrapperSwitchTest {
     Sandbox.ExecResult result = agent.run("switch", "--modules", dir.inContainer());
 
     assertEquals(0, result.exitCode(), result.output());
-    client = SystemdClient.connect(sandbox.bus(scope));
-    UnitState s = client.unitState(name() + ".service");
+    UnitState s = units.of(scope, name() + ".service");
     assertEquals("active", s.activeState(), result.output());
     String builder = scope == Scope.SYSTEM ? "65534" : String.valueOf(sandbox.uid());
     assertEquals(List.of("start hello-" + id + " " + builder), awaitLog(sandbox.hostPath(log)));

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.modsvc.it.Sandbox.Scope;
-import org.modsvc.switcher.systemd.SystemdClient;
 import org.modsvc.switcher.systemd.UnitState;
 
 /**
@@ -19,13 +18,11 @@ import org.modsvc.switcher.systemd.UnitState;
  */
 class HostPackageSwitchTest {
   private final String id = UUID.randomUUID().toString().substring(0, 8);
-  private SystemdClient client;
+  private final UnitStates units = new UnitStates();
 
   @AfterEach
   void close() {
-    if (client != null) {
-      client.close();
-    }
+    units.close();
   }
 
   @ParameterizedTest
@@ -42,8 +39,7 @@ class HostPackageSwitchTest {
     assertEquals(0, result.exitCode(), result.output());
     String unit = Files.readString(agent.liveUnitDir().resolve(name + ".service"));
     assertTrue(unit.matches("(?s).*ExecStart=\"/[^\"]*/store/[0-9a-z]{32}-coreutils/bin/sleep\" \"infinity\"\n.*"), unit);
-    client = SystemdClient.connect(Sandbox.get().bus(scope));
-    UnitState s = client.unitState(name + ".service");
+    UnitState s = units.of(scope, name + ".service");
     assertEquals("active", s.activeState(), result.output());
     long pid = s.mainPid().orElseThrow(() -> new AssertionError(name + " has no MainPID"));
     Sandbox.ExecResult exe = Sandbox.get().exec("readlink", "-f", "/proc/" + pid + "/exe");

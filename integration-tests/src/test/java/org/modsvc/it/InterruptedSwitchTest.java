@@ -20,7 +20,6 @@ import org.modsvc.it.Sandbox.Scope;
 import org.modsvc.switcher.fs.HostPath;
 import org.modsvc.switcher.generation.Manifest;
 import org.modsvc.switcher.generation.ManifestJson;
-import org.modsvc.switcher.systemd.SystemdClient;
 import org.modsvc.switcher.systemd.UnitState;
 
 /**
@@ -31,13 +30,11 @@ import org.modsvc.switcher.systemd.UnitState;
  */
 class InterruptedSwitchTest {
   private final String id = UUID.randomUUID().toString().substring(0, 8);
-  private SystemdClient client;
+  private final UnitStates units = new UnitStates();
 
   @AfterEach
   void close() {
-    if (client != null) {
-      client.close();
-    }
+    units.close();
   }
 
   static Stream<Arguments> phases() {
@@ -47,10 +44,7 @@ class InterruptedSwitchTest {
   }
 
   private UnitState state(Scope scope, String unit) {
-    if (client == null) {
-      client = SystemdClient.connect(Sandbox.get().bus(scope));
-    }
-    return client.unitState(unit);
+    return units.of(scope, unit);
   }
 
   private String unit(String role) {

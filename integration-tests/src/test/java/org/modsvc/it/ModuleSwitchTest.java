@@ -15,7 +15,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.modsvc.it.Sandbox.Scope;
-import org.modsvc.switcher.systemd.SystemdClient;
 import org.modsvc.switcher.systemd.UnitState;
 
 /**
@@ -27,13 +26,11 @@ import org.modsvc.switcher.systemd.UnitState;
  */
 class ModuleSwitchTest {
   private final String id = UUID.randomUUID().toString().substring(0, 8);
-  private SystemdClient client;
+  private final UnitStates units = new UnitStates();
 
   @AfterEach
   void close() {
-    if (client != null) {
-      client.close();
-    }
+    units.close();
   }
 
   // ---- the module files ----
@@ -85,10 +82,7 @@ class ModuleSwitchTest {
   // ---- systemd's and the container's state ----
 
   private UnitState state(Scope scope, String role) {
-    if (client == null) {
-      client = SystemdClient.connect(Sandbox.get().bus(scope));
-    }
-    return client.unitState(name(role) + ".service");
+    return units.of(scope, name(role) + ".service");
   }
 
   private long pid(Scope scope, String role) {

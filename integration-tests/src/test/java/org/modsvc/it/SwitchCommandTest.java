@@ -14,7 +14,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.modsvc.it.Sandbox.Scope;
-import org.modsvc.switcher.systemd.SystemdClient;
 import org.modsvc.switcher.systemd.UnitState;
 
 /**
@@ -24,20 +23,15 @@ import org.modsvc.switcher.systemd.UnitState;
  */
 class SwitchCommandTest {
   private final String id = UUID.randomUUID().toString().substring(0, 8);
-  private SystemdClient client;
+  private final UnitStates units = new UnitStates();
 
   @AfterEach
   void close() {
-    if (client != null) {
-      client.close();
-    }
+    units.close();
   }
 
   private UnitState state(Scope scope, String unit) {
-    if (client == null) {
-      client = SystemdClient.connect(Sandbox.get().bus(scope));
-    }
-    return client.unitState(unit);
+    return units.of(scope, unit);
   }
 
   private long pid(Scope scope, String unit) {
