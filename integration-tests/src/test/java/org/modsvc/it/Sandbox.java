@@ -95,12 +95,16 @@ final class Sandbox {
     Files.deleteIfExists(Path.of(value(scope == Scope.SYSTEM ? "UNIT_DIR" : "USER_UNIT_DIR")).resolve(name));
   }
 
-  /** A directory inside the container, writable by the scope's services, created from the host. */
+  /**
+   * A directory inside the container, writable by the scope's services, created from the host. Sticky (1777, as
+   * /tmp): the system agent refuses module directories below a directory another user could rename them in
+   * (StrictModes), and a sticky root-owned one is not such a directory.
+   */
   String scratchDir(Scope scope) throws IOException {
     String dir = "/var/lib/modsvc-it";
     Path host = hostPath(dir);
     Files.createDirectories(host);
-    Files.setPosixFilePermissions(host, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+    Files.setAttribute(host, "unix:mode", 01777);
     return dir;
   }
 
