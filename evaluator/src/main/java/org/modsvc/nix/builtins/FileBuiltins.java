@@ -15,6 +15,7 @@ import org.modsvc.nix.eval.Builtins;
 import org.modsvc.nix.eval.EvalState;
 import org.modsvc.nix.eval.PrimOp;
 import org.modsvc.nix.eval.Types;
+import org.modsvc.nix.source.IoReason;
 import org.modsvc.nix.source.Span;
 import org.modsvc.nix.store.Hash;
 import org.modsvc.nix.store.HashAlgo;
@@ -88,7 +89,7 @@ final class FileBuiltins implements Builtins.Group, PrimOp.Bodies {
     } catch (NoSuchFileException e) {
       throw new EvalException("path '" + path + "' does not exist", sp);
     } catch (IOException e) {
-      throw new EvalException("reading '" + path + "': " + e.getMessage(), sp);
+      throw new EvalException("reading '" + path + "': " + IoReason.of(e), sp);
     }
   }
 
@@ -131,7 +132,7 @@ final class FileBuiltins implements Builtins.Group, PrimOp.Bodies {
     } catch (NoSuchFileException e) {
       throw new EvalException("path '" + path + "' does not exist", sp);
     } catch (IOException e) {
-      throw new EvalException("reading directory '" + path + "': " + e.getMessage(), sp);
+      throw new EvalException("reading directory '" + path + "': " + IoReason.of(e), sp);
     }
     return b.build();
   }
@@ -210,7 +211,7 @@ final class FileBuiltins implements Builtins.Group, PrimOp.Bodies {
     } catch (NoSuchFileException e) {
       throw new EvalException("path '" + path + "' does not exist", sp);
     } catch (IOException e) {
-      throw new EvalException("reading '" + path + "': " + e.getMessage(), sp);
+      throw new EvalException("reading '" + path + "': " + IoReason.of(e), sp);
     }
   }
 

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.modsvc.nix.error.EvalException;
 import org.modsvc.nix.source.ArchivedFiles;
+import org.modsvc.nix.source.IoReason;
 import org.modsvc.nix.source.Source;
 import org.modsvc.nix.source.Span;
 import org.modsvc.nix.syntax.Expr;
@@ -254,7 +255,7 @@ public final class EvalState {
     } catch (java.nio.file.NoSuchFileException e) {
       throw new EvalException("path '" + p + "' does not exist", span);
     } catch (IOException e) {
-      throw new EvalException("cannot read '" + p + "': " + e.getMessage(), span);
+      throw new EvalException("cannot read '" + p + "': " + IoReason.of(e), span);
     }
   }
 
