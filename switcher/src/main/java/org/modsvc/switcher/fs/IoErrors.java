@@ -17,7 +17,7 @@ public final class IoErrors {
       if (f.getOtherFile() != null) sb.append(" -> ").append(f.getOtherFile());
       return sb.append(": ").append(IoReason.of(f)).toString();
     }
-    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    return IoReason.of(e);
   }
 
   /** Why {@code e} happened, without the path: for messages that name the file themselves. */
