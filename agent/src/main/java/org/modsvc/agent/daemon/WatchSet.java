@@ -80,7 +80,9 @@ record WatchSet(Path modulesDir, java.util.Optional<Path> moduleFile, SortedSet<
     Path parent = path.getParent();
     if (parent == null) return false;
     if (parent.equals(modulesDir) && moduleFile.isEmpty()) {
-      return path.getFileName().toString().endsWith(".nix") || dirs.contains(path);
+      // a module, or a directory (modules import from subdirectories; the walk of the next evaluation adds it)
+      return path.getFileName().toString().endsWith(".nix") || dirs.contains(path)
+          || Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS);
     }
     // an entry appearing or going in a directory the evaluation listed (readDir, pathExists), or a subdirectory of
     // the module tree appearing
