@@ -78,7 +78,6 @@ final class DaemonCommand implements Callable<Integer> {
           modulesPath, err);
       Consumer<String> progress = DaemonRunner.progressLog(err, env);
       Checkpoint hook = StepHook.fromEnvironment(err);
-      GenerationSwitcher generations = new GenerationSwitcher(layout, Clock.systemUTC(), hook);
       BusAddress address = manager.busAddress(context);
       JournalTail journal = JournalTail.command(java.util.List.of(), user);
       Duration jobTimeout = jobs.jobTimeout();
@@ -88,9 +87,21 @@ final class DaemonCommand implements Callable<Integer> {
           .withKeepGenerations(jobs.keepGenerations());
       Supplier<ServiceManager> connect = () -> new SystemdManager(SystemdClient.connect(address, jobTimeout), journal,
           settle);
-      return DaemonRunner.run(modulesPath, Duration.ofMillis(debounceMillis), user, generations, source, connect,
-          over -> new Activation(generations, user ? SwitchMode.USER : SwitchMode.SYSTEM, over, options, hook,
-              progress), env, err);
+      DaemonRunner.Switches switches = new DaemonRunner.Switches() {
+        @Override
+        public GenerationSwitcher generations(Checkpoint checkpoint) {
+          return new GenerationSwitcher(layout, Clock.systemUTC(), checkpoint);
+        }
+
+        @Override
+        public Activation activation(GenerationSwitcher generations, Supplier<ServiceManager> over,
+            Checkpoint checkpoint) {
+          return new Activation(generations, user ? SwitchMode.USER : SwitchMode.SYSTEM, over, options, checkpoint,
+              progress);
+        }
+      };
+      return DaemonRunner.run(modulesPath, Duration.ofMillis(debounceMillis), user, switches, source, connect, hook,
+          env, err);
     } catch (IllegalArgumentException e) {
       err.println("error: " + e.getMessage());
       return 1;

@@ -32,15 +32,19 @@ final class ActivationConverger implements Converger {
   private final KeptManager manager;
   private final Activation activation;
   private final Clock clock;
+  private final StepTimes steps;
 
   /**
    * @param activationOver makes the switch over the given manager connection (the command's options: mode, lock
    *     wait, settle, keep-generations, progress)
+   * @param steps the checkpoint {@code generations} and the switch were made with, timing the steps
    */
   ActivationConverger(GenerationSwitcher generations, ConfigurationSource source,
-      Supplier<ServiceManager> connect, Function<Supplier<ServiceManager>, Activation> activationOver, Clock clock) {
+      Supplier<ServiceManager> connect, Function<Supplier<ServiceManager>, Activation> activationOver, Clock clock,
+      StepTimes steps) {
     this.generations = generations;
-    this.source = new TimedSource(source);
+    this.steps = steps;
+    this.source = new TimedSource(source, steps);
     this.manager = new KeptManager(connect);
     this.activation = activationOver.apply(manager::get);
     this.clock = clock;
@@ -50,6 +54,7 @@ final class ActivationConverger implements Converger {
   public CycleResult converge() {
     Instant start = clock.instant();
     long t0 = System.nanoTime();
+    steps.begin();
     try {
       SwitchResult r = activation.switchTo(source);
       Duration took = Duration.ofNanos(System.nanoTime() - t0);
@@ -59,7 +64,7 @@ final class ActivationConverger implements Converger {
           : r.from() == r.to() && r.files().isEmpty() && r.plan().hasNoJobs() && r.resumed().isEmpty()
               ? Outcome.NOTHING_TO_DO : Outcome.CONVERGED;
       return new CycleResult(outcome, start, took, now.generation(), now.managedUnits(), summary(outcome, r, failed),
-          r.render(), r.exitCode(), failed, failed.isEmpty() ? Optional.empty()
+          r.render() + "steps: " + steps.render() + "\n", r.exitCode(), failed, failed.isEmpty() ? Optional.empty()
               : Optional.of(ErrorPosition.of(failureText(r.failures()))), Set.of(), source.takeLast());
     } catch (SwitchException e) {
       Duration took = Duration.ofNanos(System.nanoTime() - t0);

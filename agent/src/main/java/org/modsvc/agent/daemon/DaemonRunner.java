@@ -6,11 +6,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import org.modsvc.switcher.activation.Activation;
 import org.modsvc.switcher.activation.ServiceManager;
 import org.modsvc.switcher.build.ConfigurationSource;
+import org.modsvc.switcher.generation.Checkpoint;
 import org.modsvc.switcher.generation.GenerationSwitcher;
 
 /**
@@ -24,23 +24,40 @@ public final class DaemonRunner {
    * Runs the daemon in this process until SIGTERM; returns the exit status.
    *
    * @param modules the module directory (or file) on disk, as the {@code source} reads it
+   * @param switches makes the generations and the switch over a given manager connection
    * @param connect opens a connection to the service manager (kept open between switches)
-   * @param activationOver the switch, as {@code modsvc-agent switch} would make it, over a given manager
+   * @param hook the test hook ({@code MODSVC_TEST_PAUSE_AT}), or none
    * @param err the log (stderr, which systemd gives to the journal)
    */
-  public static int run(Path modules, Duration debounce, boolean user, GenerationSwitcher generations,
-      ConfigurationSource source, Supplier<ServiceManager> connect,
-      Function<Supplier<ServiceManager>, Activation> activationOver, Map<String, String> env, PrintStream err)
-      throws IOException {
+  public static int run(Path modules, Duration debounce, boolean user, Switches switches,
+      ConfigurationSource source, Supplier<ServiceManager> connect, Checkpoint hook,
+      Map<String, String> env, PrintStream err) throws IOException {
     DaemonLog log = DaemonLog.forEnvironment(err, env);
     DaemonSettings settings = new DaemonSettings(modules, debounce, user);
     try (Notifier notifier = SdNotify.fromEnvironment(env);
-        ActivationConverger converger = new ActivationConverger(generations, source, connect, activationOver,
-            Clock.systemUTC())) {
+        ActivationConverger converger = converger(switches, source, connect, hook)) {
       Daemon daemon = new Daemon(settings, converger, notifier, log, Clock.systemUTC(), env);
       Signals.install(daemon);
       return daemon.run();
     }
+  }
+
+  private static ActivationConverger converger(Switches switches, ConfigurationSource source,
+      Supplier<ServiceManager> connect, Checkpoint hook) {
+    StepTimes steps = new StepTimes(hook);
+    GenerationSwitcher generations = switches.generations(steps);
+    return new ActivationConverger(generations, source, connect, m -> switches.activation(generations, m, steps),
+        Clock.systemUTC(), steps);
+  }
+
+  /**
+   * How the command makes its switch, so the daemon's are the ones {@code modsvc-agent switch} makes; the checkpoint
+   * given is the daemon's (it times the steps and passes them on to the test hook).
+   */
+  public interface Switches {
+    GenerationSwitcher generations(Checkpoint checkpoint);
+
+    Activation activation(GenerationSwitcher generations, Supplier<ServiceManager> manager, Checkpoint checkpoint);
   }
 
   /** A log line for the command's progress callback (the switch's phases and jobs as they end). */
