@@ -173,6 +173,9 @@ final class Daemon {
     report(r);
     scheduleRetry(r);
     notify("STATUS=" + statusLine());
+    // An evaluation leaves hundreds of MB of garbage in a heap that then sits idle for hours: one full collection
+    // now lets the JVM give that memory back (the launcher runs the daemon with G1 and tight free ratios).
+    System.gc();
     return r;
   }
 
