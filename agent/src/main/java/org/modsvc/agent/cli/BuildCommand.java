@@ -11,7 +11,7 @@ import org.modsvc.switcher.activation.ExitCode;
 import org.modsvc.switcher.activation.SwitchException;
 import org.modsvc.switcher.build.BuildException;
 import org.modsvc.switcher.build.Built;
-import org.modsvc.switcher.build.ConfigurationSource;
+import org.modsvc.switcher.config.ConfigurationSource;
 import org.modsvc.switcher.config.ModuleConfiguration;
 import org.modsvc.switcher.generation.ApplyReport;
 import org.modsvc.switcher.generation.DesiredFile;

@@ -14,7 +14,7 @@ import java.util.function.Supplier;
 import org.modsvc.nix.error.EvalException;
 import org.modsvc.switcher.build.BuildException;
 import org.modsvc.switcher.build.Built;
-import org.modsvc.switcher.build.ConfigurationSource;
+import org.modsvc.switcher.config.ConfigurationSource;
 import org.modsvc.switcher.fs.HostPath;
 import org.modsvc.switcher.fs.IoErrors;
 import org.modsvc.switcher.generation.ApplyReport;

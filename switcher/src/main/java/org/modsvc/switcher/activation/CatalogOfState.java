@@ -16,10 +16,10 @@ import org.modsvc.switcher.unit.UnitName;
  * drop-ins, {@code <target>.wants/} and {@code .requires/} links, links to {@code /dev/null} as masks. Alias links
  * add no unit of their own (systemd loads the unit under its file's name).
  */
-final class CatalogOfState {
+public final class CatalogOfState {
   private CatalogOfState() {}
 
-  static UnitCatalog of(DesiredState state, HostPath unitDir) {
+  public static UnitCatalog of(DesiredState state, HostPath unitDir) {
     UnitCatalog.Builder catalog = UnitCatalog.builder();
     for (Map.Entry<HostPath, DesiredFile> e : state.files().entrySet()) {
       HostPath path = e.getKey();

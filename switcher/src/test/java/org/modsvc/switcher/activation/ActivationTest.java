@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.modsvc.switcher.config.UnitDirectorySource;
 import org.modsvc.switcher.generation.Checkpoint;
 import org.modsvc.switcher.generation.GenerationSwitcher;
 import org.modsvc.switcher.generation.Layout;
