@@ -72,8 +72,9 @@ final class ActiveUnitRules {
 
   /**
    * Targets are never compared. stc-ng starts every active target so that systemd pulls in newly
-   * wanted units; we do that only with {@link PlanOptions#startActiveTargets()}. X-StopOnReconfiguration
-   * stops the target first so that ordering through it is respected again, and that start we keep.
+   * wanted units; we do not ({@code NewUnitRules} starts such units directly, docs/decisions.md §6).
+   * X-StopOnReconfiguration stops the target first so that ordering through it is respected again, and
+   * that start we keep, unprinted as stc-ng keeps it.
    */
   private void target(UnitName unit, UnitName base) {
     String name = unit.value();
@@ -81,12 +82,9 @@ final class ActiveUnitRules {
     boolean startable = !SLEEP_TARGETS.contains(name) && !next.bool("Unit", "RefuseManualStart", false)
         && !next.bool("Unit", "X-OnlyManualStart", false);
     boolean stopFirst = next.bool("Unit", "X-StopOnReconfiguration", false);
-    if (startable && (input.options().startActiveTargets() || stopFirst)) {
-      plan.start.add(name, stopFirst ? "X-StopOnReconfiguration=true: started again"
-          : "active target started to pull in new dependencies");
-      if (!input.options().displayAllUnits()) {
-        plan.hidden.add(name);
-      }
+    if (startable && stopFirst) {
+      plan.start.add(name, "X-StopOnReconfiguration=true: started again");
+      plan.hidden.add(name);
     }
     if (stopFirst) {
       plan.stop.add(name, "X-StopOnReconfiguration=true");

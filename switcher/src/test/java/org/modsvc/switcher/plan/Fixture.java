@@ -20,7 +20,6 @@ final class Fixture {
   final UnitCatalog.Builder next = UnitCatalog.builder();
   final Map<String, UnitState> live = new LinkedHashMap<>();
   SwitchMode mode = SwitchMode.SYSTEM;
-  PlanOptions options = PlanOptions.defaults();
   ExtraWork extra = ExtraWork.none();
 
   /** A running {@code test.service} changing from {@code oldText} to {@code newText}. */
@@ -50,18 +49,13 @@ final class Fixture {
     return this;
   }
 
-  Fixture stcNg() {
-    options = PlanOptions.switchToConfigurationNg();
-    return this;
-  }
-
   Fixture user() {
     mode = SwitchMode.USER;
     return this;
   }
 
   SwitchPlan plan() {
-    return Planner.plan(new PlanInput(old.build(), next.build(), live, mode, options, extra));
+    return Planner.plan(new PlanInput(old.build(), next.build(), live, mode, extra));
   }
 
   static List<String> units(List<PlannedAction> actions) {
