@@ -7,6 +7,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.LoggerFactory;
@@ -46,9 +48,10 @@ public final class AgentLogging {
     if (JournalStream.isStderr(env)) {
       UnixDatagramSocket socket = null;
       try {
+        if (!Files.exists(Path.of(journalSocket))) throw new IOException(journalSocket + " does not exist");
         socket = UnixDatagramSocket.to(journalSocket);
       } catch (IOException e) {
-        stderr.print("<" + SyslogPriority.WARNING + ">cannot open journald's native socket (" + e.getMessage()
+        stderr.print("<" + SyslogPriority.WARNING + ">cannot use journald's native socket (" + e.getMessage()
             + "); logging to stderr\n");
       }
       if (socket != null) {
