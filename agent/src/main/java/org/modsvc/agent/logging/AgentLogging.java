@@ -12,14 +12,29 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The front door of the daemon's logging (docs/decisions.md §10). The CLI never calls it: it keeps printing its
- * reports itself, and logback stays silent ({@link QuietConfigurator}).
+ * reports itself, and every slf4j logger does nothing ({@link AgentLoggerProvider}).
  */
 public final class AgentLogging {
   /** {@code SYSLOG_IDENTIFIER} of every entry: {@code journalctl -t modsvc-agent} finds them. */
   public static final String IDENTIFIER = "modsvc-agent";
+
+  /**
+   * The daemon's logback context, built in code: no configuration files are searched or parsed, and nothing of
+   * logback runs in a process that never calls {@link #configureForDaemon()}.
+   */
+  private static final LoggerContext context = newContext();
+
+  private static LoggerContext newContext() {
+    LoggerContext c = new LoggerContext();
+    c.setName("modsvc-agent");
+    c.setMDCAdapter(MDC.getMDCAdapter());
+    c.start();
+    return c;
+  }
 
   private AgentLogging() {}
 
@@ -39,10 +54,7 @@ public final class AgentLogging {
   }
 
   static LogTarget configureForDaemon(Map<String, String> env, PrintStream stderr, String journalSocket) {
-    ILoggerFactory factory = LoggerFactory.getILoggerFactory();
-    if (!(factory instanceof LoggerContext context)) {
-      throw new IllegalStateException("slf4j is bound to " + factory.getClass().getName() + ", not logback");
-    }
+    SwitchableLoggerFactory loggers = loggers();
     LogTarget target;
     Appender<ILoggingEvent> appender;
     if (JournalStream.isStderr(env)) {
@@ -66,11 +78,28 @@ public final class AgentLogging {
       target = LogTarget.STDERR;
     }
     boolean debug = "1".equals(env.get("MODSVC_DEBUG"));
-    install(context, appender, debug ? Level.DEBUG : Level.INFO);
+    install(appender, debug ? Level.DEBUG : Level.INFO);
+    loggers.attach(context);
     return target;
   }
 
-  private static void install(LoggerContext context, Appender<ILoggingEvent> appender, Level ours) {
+  /** Our provider's logger factory; anything else means the jar was assembled wrong. */
+  private static SwitchableLoggerFactory loggers() {
+    ILoggerFactory factory = LoggerFactory.getILoggerFactory();
+    if (!(factory instanceof SwitchableLoggerFactory loggers)) {
+      throw new IllegalStateException("slf4j is bound to " + factory.getClass().getName() + ", not to "
+          + AgentLoggerProvider.class.getName() + " (two slf4j providers on the class path?)");
+    }
+    return loggers;
+  }
+
+  /** Back to the CLI's state: every logger does nothing, the appender is stopped (its socket closed). */
+  static synchronized void detach() {
+    loggers().detach();
+    context.reset();
+  }
+
+  private static synchronized void install(Appender<ILoggingEvent> appender, Level ours) {
     // reset() stops the previous appenders (a JournalAppender closes its socket) and drops levels set before
     context.reset();
     appender.setContext(context);

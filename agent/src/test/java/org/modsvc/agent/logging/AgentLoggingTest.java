@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.LoggerContext;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -27,11 +25,9 @@ class AgentLoggingTest {
   private final PrintStream err = new PrintStream(stderr, true, StandardCharsets.UTF_8);
 
   @AfterEach
-  void backToQuiet() {
+  void backToTheCli() {
     MDC.clear();
-    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-    context.reset();
-    new QuietConfigurator().configure(context);
+    AgentLogging.detach();
   }
 
   private String err() {
@@ -45,13 +41,38 @@ class AgentLoggingTest {
   }
 
   @Test
-  void cliDefault_isSilent_noAppenderAndEverythingOff() {
-    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-    ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+  void cli_slf4jIsBoundToOurProvider_andItsLoggersDoNothing() {
+    assertTrue(LoggerFactory.getILoggerFactory() instanceof SwitchableLoggerFactory);
+    Logger dbus = LoggerFactory.getLogger("org.freedesktop.dbus.connections.AbstractConnection");
 
-    assertEquals(Level.OFF, root.getLevel());
-    assertFalse(root.iteratorForAppenders().hasNext());
-    assertFalse(LoggerFactory.getLogger("org.freedesktop.dbus.Foo").isErrorEnabled());
+    assertFalse(dbus.isErrorEnabled());
+    dbus.error("never seen");
+    assertEquals("", err());
+  }
+
+  @Test
+  void loggerTakenBeforeTheDaemonConfigures_logsAfterwards_andStopsAgainWhenDetached() {
+    Logger early = LoggerFactory.getLogger("org.modsvc.agent.early"); // as dbus-java's static loggers are
+    early.info("before");
+
+    AgentLogging.configureForDaemon(Map.of(), err, dir.resolve("none").toString());
+    early.info("after");
+    AgentLogging.detach();
+    early.info("detached");
+
+    assertFalse(err().contains("before"), err());
+    assertTrue(err().contains(" INFO  after\n"), err());
+    assertFalse(err().contains("detached"), err());
+  }
+
+  @Test
+  void configuringAgain_replacesTheAppender_noDuplicateLines() {
+    AgentLogging.configureForDaemon(Map.of(), err, dir.resolve("none").toString());
+    AgentLogging.configureForDaemon(Map.of(), err, dir.resolve("none").toString());
+
+    LoggerFactory.getLogger("org.modsvc.agent.daemon").warn("once");
+
+    assertEquals(1, err().lines().filter(l -> l.endsWith("WARN  once")).count(), err());
   }
 
   @Test
