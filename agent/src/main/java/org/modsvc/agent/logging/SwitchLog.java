@@ -51,9 +51,13 @@ public final class SwitchLog {
       Map<JobOutcome, UnitFailure> failures = new LinkedHashMap<>();
       r.failures().forEach(f -> failures.put(f.outcome(), f));
       r.resumed().ifPresent(res -> {
-        try (MDC.MDCCloseable rg = MDC.putCloseable(LogFields.MODSVC_GENERATION, Integer.toString(res.generation()))) {
+        // the interrupted switch's records carry its own generation; MDCCloseable would remove the key, not restore it
+        MDC.put(LogFields.MODSVC_GENERATION, Integer.toString(res.generation()));
+        try {
           log.info("finishing the interrupted switch to generation {}", res.generation());
           jobs(res.report(), failures);
+        } finally {
+          MDC.put(LogFields.MODSVC_GENERATION, Integer.toString(generation));
         }
       });
       r.warnings().forEach(w -> log.warn("warning: {}", w));

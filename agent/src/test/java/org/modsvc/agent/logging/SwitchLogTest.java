@@ -122,6 +122,30 @@ class SwitchLogTest {
   }
 
   @Test
+  void resumedSwitch_itsJobsCarryItsGeneration_theRestTheNewOne() {
+    JobOutcome resumedJob = new JobOutcome("old.service", JobKind.RESTART, JobStatus.DONE, "done", "");
+    JobOutcome job = new JobOutcome("web.service", JobKind.START, JobStatus.DONE, "done", "");
+    SwitchReport resumedReport = new SwitchReport(List.of(new PhaseReport(Phase.RESTART, List.of(resumedJob))),
+        List.of());
+    SwitchReport report = new SwitchReport(List.of(new PhaseReport(Phase.START, List.of(job))), List.of());
+    SwitchResult r = new SwitchResult(Optional.of(new SwitchResult.Resumed(6, List.of(),
+        plan(List.of("old.service"), List.of()), resumedReport)), 6, 7, false, files(),
+        plan(List.of(), List.of("web.service")), Optional.of(report), List.of("w"), List.of(), Optional.empty(),
+        Map.of());
+
+    switchLog.switched(r);
+
+    assertEquals(List.of(
+        "INFO finishing the interrupted switch to generation 6 {MODSVC_GENERATION=6}",
+        "INFO restart old.service: done {MODSVC_GENERATION=6, UNIT=old.service}",
+        "WARN warning: w {MODSVC_GENERATION=7}",
+        "INFO start web.service: done {MODSVC_GENERATION=7, UNIT=web.service}",
+        "INFO switched from generation 6 to 7 (0 added, 0 changed, 0 removed; 1 job) {MODSVC_GENERATION=7}"),
+        lines());
+    assertEquals(null, org.slf4j.MDC.get(LogFields.MODSVC_GENERATION), "the MDC is left as it was found");
+  }
+
+  @Test
   void nothingToDo_isOneInfoLine() {
     switchLog.switched(result(5, 5, files(), plan(List.of(), List.of()), Optional.empty(), List.of()));
 
