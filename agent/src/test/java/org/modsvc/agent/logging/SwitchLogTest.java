@@ -35,10 +35,11 @@ import org.modsvc.switcher.plan.SwitchPlan;
 import org.modsvc.switcher.systemd.JobKind;
 import org.modsvc.switcher.systemd.JobOutcome;
 import org.modsvc.switcher.systemd.JobStatus;
-import org.modsvc.switcher.systemd.Phase;
+import org.modsvc.switcher.plan.Phase;
 import org.modsvc.switcher.systemd.PhaseReport;
 import org.modsvc.switcher.systemd.SwitchReport;
 import org.modsvc.switcher.systemd.UnitFailure;
+import org.modsvc.switcher.unit.UnitName;
 
 class SwitchLogTest {
   @TempDir Path tmp;
@@ -56,8 +57,8 @@ class SwitchLogTest {
 
   private static SwitchPlan plan(List<String> restart, List<String> start) {
     return new SwitchPlan(SwitchMode.SYSTEM, List.of(), List.of(),
-        restart.stream().map(u -> new PlannedAction(u, "changed")).toList(),
-        start.stream().map(u -> new PlannedAction(u, "new")).toList(), List.of(), List.of(), Set.of(), Set.of(),
+        restart.stream().map(u -> new PlannedAction(UnitName.of(u), "changed")).toList(),
+        start.stream().map(u -> new PlannedAction(UnitName.of(u), "new")).toList(), List.of(), List.of(), Set.of(), Set.of(),
         List.of(), List.of("units changed"), List.of());
   }
 

@@ -19,7 +19,7 @@ import org.modsvc.switcher.plan.SwitchPlan;
 import org.modsvc.switcher.systemd.JobKind;
 import org.modsvc.switcher.systemd.JobOutcome;
 import org.modsvc.switcher.systemd.JobStatus;
-import org.modsvc.switcher.systemd.Phase;
+import org.modsvc.switcher.plan.Phase;
 import org.modsvc.switcher.systemd.PhaseReport;
 import org.modsvc.switcher.systemd.SwitchReport;
 import org.modsvc.switcher.systemd.UnitFailure;
