@@ -52,6 +52,7 @@ final class Daemon {
   private Duration tick = Duration.ofMinutes(1);
   private InputWatch watch;
   private WatchSet watched;
+  private Set<java.nio.file.Path> filesRead = Set.of();
   private InputFingerprint inputs;
   private Duration retryDelay = Duration.ZERO;
   private long retryAt;
@@ -166,7 +167,11 @@ final class Daemon {
     status = status.switching();
     notify("STATUS=" + statusLine());
     log.info("evaluating (" + reason + ")");
-    InputFingerprint before = InputFingerprint.of(watched); // before evaluating: a later edit must differ
+    // Watched and fingerprinted before the evaluation reads anything: an edit made while it runs is an event and
+    // differs from the fingerprint, so it is never lost.
+    watched = WatchSet.of(settings.modules(), filesRead);
+    watch.watch(watched);
+    InputFingerprint before = InputFingerprint.of(watched);
     busySince = System.nanoTime();
     CycleResult r;
     try {
@@ -175,9 +180,16 @@ final class Daemon {
       busySince = 0;
       beat();
     }
-    watched = WatchSet.of(settings.modules(), r.filesRead());
-    inputs = before.withUnknownFor(watched);
-    watch.watch(watched);
+    filesRead = r.filesRead();
+    WatchSet after = WatchSet.of(settings.modules(), filesRead);
+    watch.watch(after);
+    inputs = before.withUnknownFor(after);
+    if (!watched.covers(after)) {
+      // it read (or the module tree gained) paths that were not watched while it ran: a change there may have gone
+      // unseen, so the inputs are compared again after a quiet period (they count as changed: one more evaluation)
+      events.add(new Changed("paths read for the first time"));
+    }
+    watched = after;
     status = status.after(r);
     metrics.cycle(r);
     report(r);
