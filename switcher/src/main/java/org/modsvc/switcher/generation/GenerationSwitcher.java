@@ -87,7 +87,18 @@ public final class GenerationSwitcher {
      * @throws OwnershipException naming every file in the way; nothing was written
      */
     public Manifest prepare(SwitchLock lock, DesiredState desired, boolean force) throws IOException {
+        return prepare(lock, desired, force, Repair.MISSING);
+    }
+
+    /**
+     * As {@link #prepare(SwitchLock, DesiredState, boolean)}, with {@code repair} saying which drifted owned files
+     * may be written back without --force. When {@code desired} is the current configuration, the drifted files
+     * {@code repair} covers are checked as a switch would check them (a conflict stops here); with
+     * {@link Repair#NONE} nothing is checked, since nothing will be written.
+     */
+    public Manifest prepare(SwitchLock lock, DesiredState desired, boolean force, Repair repair) throws IOException {
         requireHeld(lock);
+        Repair writing = repair == Repair.NONE ? Repair.MISSING : repair;
         generations.restoreCurrentLink();
         Manifest current = generations.currentManifest();
         Optional<PendingSwitch> unfinished = unfinishedFiles();
@@ -123,26 +134,29 @@ public final class GenerationSwitcher {
                 return interrupted; // the interrupted switch is this configuration: the caller finishes it
             }
             // a newer configuration supersedes it: plan from every generation whose files may be on disk
-            LiveTreePlanner.Plan plan = planner.plan(ownedBase(current, unfinished.get()), proposed, force, false);
+            LiveTreePlanner.Plan plan = planner.plan(ownedBase(current, unfinished.get()), proposed, force, false,
+                    writing);
             generations.create(plan.target(), contents);
             checkpoint.reached("generation " + proposed.generation() + " created");
             return plan.target();
         }
         if (current.generation() > 0 && proposed.sameConfiguration(current)) {
-            planner.plan(current, current, force, false);
+            if (repair != Repair.NONE) {
+                planner.plan(current, current, force, false, repair);
+            }
             return current;
         }
         Optional<Manifest> orphan = orphanLike(current, proposed);
         if (orphan.isPresent()) {
             // a run killed between writing the generation and recording it as pending: adopt its directory
             Manifest adopted = proposed.withNumber(orphan.get().generation(), orphan.get().created());
-            LiveTreePlanner.Plan plan = planner.plan(current, adopted, force, false);
+            LiveTreePlanner.Plan plan = planner.plan(current, adopted, force, false, writing);
             if (!plan.target().equals(orphan.get())) {
                 generations.rewriteManifest(plan.target());
             }
             return plan.target();
         }
-        LiveTreePlanner.Plan plan = planner.plan(current, proposed, force, false);
+        LiveTreePlanner.Plan plan = planner.plan(current, proposed, force, false, writing);
         generations.create(plan.target(), contents);
         checkpoint.reached("generation " + proposed.generation() + " created");
         return plan.target();
@@ -205,6 +219,15 @@ public final class GenerationSwitcher {
      * a crash at any point, calling it again completes the job. Marks the pending phase {@code files} done.
      */
     public ApplyReport applyFiles(SwitchLock lock, int generation, boolean force) throws IOException {
+        return applyFiles(lock, generation, force, Repair.MISSING);
+    }
+
+    /**
+     * As {@link #applyFiles(SwitchLock, int, boolean)}; {@code repair} says which drifted owned files are written
+     * back without --force ({@link Repair#NONE} counts as {@link Repair#MISSING} here: applying a generation
+     * writes every file it needs). Applying the current generation again is how drift is repaired.
+     */
+    public ApplyReport applyFiles(SwitchLock lock, int generation, boolean force, Repair repair) throws IOException {
         requireHeld(lock);
         Manifest current = generations.currentManifest();
         Manifest target = generations.read(generation);
@@ -213,7 +236,8 @@ public final class GenerationSwitcher {
         if (open.isPresent() && !open.get().superseded().isEmpty()) {
             base = planner.ownedBase(current, readAll(open.get().superseded()));
         }
-        LiveTreePlanner.Plan plan = planner.plan(base, target, force, true);
+        LiveTreePlanner.Plan plan = planner.plan(base, target, force, true,
+                repair == Repair.NONE ? Repair.MISSING : repair);
         if (!plan.target().equals(target)) {
             generations.rewriteManifest(plan.target());
             checkpoint.reached("manifest " + generation + " updated");
@@ -236,10 +260,15 @@ public final class GenerationSwitcher {
      * can run its remaining phases ({@link PendingSwitch#nextPhase()}) and then {@link PendingJournal#clear()}.
      */
     public Optional<PendingSwitch> resume(SwitchLock lock, boolean force) throws IOException {
+        return resume(lock, force, Repair.MISSING);
+    }
+
+    /** As {@link #resume(SwitchLock, boolean)}, writing back the drifted files {@code repair} covers. */
+    public Optional<PendingSwitch> resume(SwitchLock lock, boolean force, Repair repair) throws IOException {
         requireHeld(lock);
         Optional<PendingSwitch> open = pending.load();
         if (open.isPresent() && !open.get().isDone(PendingSwitch.FILES)) {
-            applyFiles(lock, open.get().generation(), force);
+            applyFiles(lock, open.get().generation(), force, repair);
             open = pending.load();
         }
         return open;
@@ -276,6 +305,50 @@ public final class GenerationSwitcher {
         Map<String, String> meta = new TreeMap<>(old.metadata());
         meta.put("rollbackOf", Integer.toString(generation));
         return new DesiredState(old.files(), old.storeRoots(), meta);
+    }
+
+    /**
+     * Every path of {@code manifest} whose live state differs from its entry, in path order. Reads only (one
+     * {@code lstat} and, for a regular file, one hash per entry), takes no lock: a switch running meanwhile may
+     * show as drift, so a caller that acts on it does so through a switch, under the lock.
+     */
+    public List<OwnedDrift> drift(Manifest manifest) throws IOException {
+        List<OwnedDrift> out = new ArrayList<>();
+        HostPath storeDir = layout.storeDir();
+        for (Map.Entry<HostPath, ManifestEntry> e : manifest.entries().entrySet()) {
+            org.modsvc.switcher.fs.LiveEntry live = org.modsvc.switcher.fs.LiveEntry.inspect(layout.onDisk(e.getKey()));
+            Optional<OwnedDrift.Kind> kind = OwnedDrift.classify(e.getValue(), live, storeDir);
+            if (kind.isPresent()) {
+                out.add(new OwnedDrift(e.getKey(), kind.get(), e.getValue(), live));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The bytes of the regular file at {@code path} now, read without following a link at its last component;
+     * empty when it is not a regular file or larger than {@code limit} bytes (what a hand edit left there, shown
+     * and compared but never trusted).
+     */
+    public Optional<byte[]> liveBytes(HostPath path, int limit) throws IOException {
+        java.nio.file.Path disk = layout.onDisk(path);
+        try (java.nio.channels.SeekableByteChannel ch = java.nio.file.Files.newByteChannel(disk,
+                java.nio.file.StandardOpenOption.READ, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            if (!java.nio.file.Files.isRegularFile(disk, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                    || ch.size() > limit) {
+                return Optional.empty();
+            }
+            java.io.InputStream in = java.nio.channels.Channels.newInputStream(ch);
+            byte[] bytes = in.readNBytes(limit + 1);
+            return bytes.length > limit ? Optional.empty() : Optional.of(bytes);
+        } catch (java.nio.file.FileSystemException e) {
+            return Optional.empty(); // gone, a link (ELOOP) or a directory: no content to show
+        }
+    }
+
+    /** The record of the last configuration whose units failed and was rolled back (docs/decisions.md §10). */
+    public FailedInputs failedInputs() {
+        return new FailedInputs(layout, clock);
     }
 
     public GcReport collectGarbage(SwitchLock lock, int keep) throws IOException {
