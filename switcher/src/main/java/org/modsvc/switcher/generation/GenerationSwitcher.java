@@ -332,10 +332,13 @@ public final class GenerationSwitcher {
      */
     public Optional<byte[]> liveBytes(HostPath path, int limit) throws IOException {
         java.nio.file.Path disk = layout.onDisk(path);
+        if (!java.nio.file.Files.isRegularFile(disk, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty();
+        }
+        // NOFOLLOW_LINKS: a link swapped in since the check fails to open (ELOOP) rather than being read through
         try (java.nio.channels.SeekableByteChannel ch = java.nio.file.Files.newByteChannel(disk,
                 java.nio.file.StandardOpenOption.READ, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            if (!java.nio.file.Files.isRegularFile(disk, java.nio.file.LinkOption.NOFOLLOW_LINKS)
-                    || ch.size() > limit) {
+            if (ch.size() > limit) {
                 return Optional.empty();
             }
             java.io.InputStream in = java.nio.channels.Channels.newInputStream(ch);
