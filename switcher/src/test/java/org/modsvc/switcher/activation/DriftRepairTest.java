@@ -352,6 +352,31 @@ class DriftRepairTest {
     assertTrue(activation().checkDrift().isEmpty());
   }
 
+  @Test
+  void aRepairKilledAfterItsRecordIsWritten_isFinishedByTheNextRun() throws IOException {
+    activation().switchTo(web());
+    Files.delete(disk(CONF));
+    Checkpoint killAtStop = step -> {
+      if (step.equals("stop done")) {
+        throw new IllegalStateException("killed at " + step);
+      }
+    };
+    GenerationSwitcher killed = new GenerationSwitcher(layout, Clock.systemUTC(), killAtStop);
+    Activation dying = new Activation(killed, SwitchMode.SYSTEM, RecordingManager::new, SwitchOptions.defaults(),
+        killAtStop, line -> {});
+    assertThrows(IllegalStateException.class, () -> dying.switchTo(web()));
+    assertFalse(Files.exists(disk(CONF), LinkOption.NOFOLLOW_LINKS));
+    assertTrue(gs.pending().load().isPresent());
+
+    SwitchResult next = activation().switchTo(web());
+
+    assertTrue(Files.isSymbolicLink(disk(CONF)));
+    assertTrue(gs.pending().load().isEmpty());
+    assertEquals(List.of("web.service"), executed.get(executed.size() - 1).units(Phase.RELOAD),
+        "the journaled reload is run: " + next.render());
+    assertTrue(activation().checkDrift().isEmpty());
+  }
+
   // ---- checkDrift ----
 
   @Test
