@@ -119,9 +119,21 @@ public final class Activation {
       if (drift.isEmpty()) {
         return new DriftReport(current.generation(), pending, List.of());
       }
-      DriftView view = DriftView.of(generations, stateOf(current), drift);
+      // naming the units needs the generation's unit texts only for a config data link (its triggers)
+      boolean configData = drift.stream().anyMatch(d -> d.path().isBelow(generations.layout().configDataDir()));
+      DriftView view = DriftView.of(generations, configData ? stateOf(current) : outlineOf(current), drift);
       return new DriftReport(current.generation(), pending, view.drifted());
     });
+  }
+
+  /** {@code manifest}'s paths with their kinds and no content: enough to name the unit of a unit-directory path. */
+  private static DesiredState outlineOf(Manifest manifest) {
+    Map<org.modsvc.switcher.fs.HostPath, DesiredFile> files = new java.util.TreeMap<>();
+    manifest.entries().forEach((path, e) -> files.put(path,
+        e instanceof org.modsvc.switcher.generation.ManifestEntry.Link l ? new DesiredFile.Symlink(path, l.target())
+            : new DesiredFile.Regular(path, new byte[0],
+                ((org.modsvc.switcher.generation.ManifestEntry.File) e).mode())));
+    return new DesiredState(files, java.util.Set.of(), Map.of());
   }
 
   /**
