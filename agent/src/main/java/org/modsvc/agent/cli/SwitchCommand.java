@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import org.modsvc.switcher.activation.Activation;
 import org.modsvc.switcher.activation.DriftPolicy;
-import org.modsvc.switcher.build.ConfigurationSource;
+import org.modsvc.switcher.config.ConfigurationSource;
 import org.modsvc.switcher.generation.Layout;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -3,7 +3,9 @@
  * lock → finish an interrupted switch → build the configuration → prepare generation N (nothing live changed;
  * ownership conflicts stop here) → plan (old generation's units against the new ones, live states from
  * {@code ListUnits}) → persist the pending phase lists → stop → files (live tree, then {@code current}) → one
- * daemon-reload → reload → restart → start → report → clear the pending record → garbage-collect (keep 10).
+ * daemon-reload when the plan needs it, the file phase changed the unit directory, or the switch resumes or
+ * replaces an interrupted one → reload → restart → start → report → clear the pending record → garbage-collect
+ * (keep 10).
  * {@link org.modsvc.switcher.activation.Activation} drives it; rollback is the same path with an old
  * generation's files as the configuration.
  *
@@ -14,7 +16,7 @@
  * stored files, never from the live unit directory, so files we never managed are never considered. Exit codes:
  * {@link org.modsvc.switcher.activation.ExitCode}.
  *
- * <p><b>Drift and rollback</b> (docs/decisions.md §10). Owned files that differ from the current generation are
+ * <p><b>Drift and rollback</b> (docs/decisions.md §11). Owned files that differ from the current generation are
  * written back per {@link org.modsvc.switcher.activation.DriftPolicy}, also on an unchanged configuration; the plan's
  * old side is then the generation as the disk holds it ({@code DriftView}), so restored units restart or reload as a
  * switch changing those files would. {@link org.modsvc.switcher.activation.Activation#checkDrift()} only reads. With

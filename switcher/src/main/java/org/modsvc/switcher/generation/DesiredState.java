@@ -37,16 +37,16 @@ public record DesiredState(Map<org.modsvc.switcher.fs.HostPath, DesiredFile> fil
     /**
      * A SHA-256 over everything this state puts on disk and records (each path with its kind, mode and content
      * hash or link target, the store roots, the metadata), in a fixed order: equal for equal configurations,
-     * whatever evaluation produced them. Marks a configuration that failed (docs/decisions.md §10).
+     * whatever evaluation produced them. Marks a configuration that failed (docs/decisions.md §11).
      */
     public String fingerprint() {
-        java.security.MessageDigest digest = org.modsvc.switcher.fs.Hashes.sha256();
+        java.security.MessageDigest digest = org.modsvc.switcher.fs.ContentHash.sha256();
         StringBuilder text = new StringBuilder("modsvc-desired-state-1\n");
         for (DesiredFile f : files.values()) {
             text.append(f.path().value()).append('\0');
             if (f instanceof DesiredFile.Regular r) {
                 text.append("file ").append(Integer.toOctalString(r.mode())).append(' ')
-                        .append(org.modsvc.switcher.fs.Hashes.sha256Hex(r.bytes()));
+                        .append(org.modsvc.switcher.fs.ContentHash.sha256Hex(r.bytes()));
             } else {
                 text.append("link ").append(((DesiredFile.Symlink) f).target());
             }

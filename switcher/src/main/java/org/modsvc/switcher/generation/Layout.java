@@ -1,7 +1,6 @@
 package org.modsvc.switcher.generation;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -64,12 +63,6 @@ public record Layout(
                 runtime.resolve("modsvc"));
     }
 
-    /** User mode for the calling process. */
-    public static Layout currentUser(Path root) throws IOException {
-        Object uid = Files.getAttribute(Path.of("/proc/self"), "unix:uid");
-        return user(root, System.getenv(), ((Number) uid).longValue());
-    }
-
     private static HostPath xdg(Map<String, String> env, String name, HostPath fallback) {
         String v = env.get(name);
         return v != null && v.startsWith("/") ? HostPath.of(normalise(v)) : fallback;
@@ -99,7 +92,7 @@ public record Layout(
         return stateDir.resolve("pending.json");
     }
 
-    /** The configuration whose units failed and that was rolled back, not to be retried unchanged (§10). */
+    /** The configuration whose units failed and that was rolled back, not to be retried unchanged (§11). */
     public HostPath failedInputsFile() {
         return stateDir.resolve("failed-inputs.json");
     }

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.modsvc.switcher.build.Built;
-import org.modsvc.switcher.build.ConfigurationSource;
+import org.modsvc.switcher.config.ConfigurationSource;
 import org.modsvc.switcher.generation.Checkpoint;
 import org.modsvc.switcher.generation.DesiredFile;
 import org.modsvc.switcher.generation.DesiredState;
@@ -30,20 +30,22 @@ import org.modsvc.switcher.generation.GenerationSwitcher;
 import org.modsvc.switcher.generation.Layout;
 import org.modsvc.switcher.plan.SwitchMode;
 import org.modsvc.switcher.plan.SwitchPlan;
-import org.modsvc.switcher.plan.UnitState;
+import org.modsvc.switcher.plan.LiveState;
+import org.modsvc.switcher.plan.Phase;
+import org.modsvc.switcher.plan.PhasePlan;
 import org.modsvc.switcher.store.StoreContent;
 import org.modsvc.switcher.store.StorePath;
+import org.modsvc.switcher.systemd.JobKind;
 import org.modsvc.switcher.systemd.JobOutcome;
 import org.modsvc.switcher.systemd.JobStatus;
-import org.modsvc.switcher.systemd.Phase;
 import org.modsvc.switcher.systemd.PhaseExecutor;
-import org.modsvc.switcher.systemd.PhasePlan;
 import org.modsvc.switcher.systemd.PhaseReport;
 import org.modsvc.switcher.systemd.SwitchReport;
 import org.modsvc.switcher.systemd.UnitFailure;
+import org.modsvc.switcher.unit.UnitName;
 
 /**
- * A switch whose configuration is unchanged but whose owned files drifted (docs/decisions.md §10), and
+ * A switch whose configuration is unchanged but whose owned files drifted (docs/decisions.md §11), and
  * --rollback-on-failure, against an in-memory manager: which files are written back, which units the plan restarts
  * or reloads for them, what is refused, and what the run reports.
  */
@@ -53,16 +55,17 @@ class DriftRepairTest {
   private Layout layout;
   private GenerationSwitcher gs;
   private final List<PhasePlan> executed = new ArrayList<>();
+  private final List<Boolean> unitFilesChanged = new ArrayList<>();
   private final Set<String> failing = new java.util.TreeSet<>();
   private final Set<String> running = new java.util.TreeSet<>(Set.of("web.service"));
 
   /** Runs every job; those of units in {@link #failing} fail in the phase that starts them. */
   private final class RecordingManager implements ServiceManager {
     @Override
-    public Map<String, UnitState> liveStates() {
-      Map<String, UnitState> live = new TreeMap<>();
-      live.put("multi-user.target", UnitState.active());
-      running.forEach(u -> live.put(u, UnitState.active()));
+    public Map<UnitName, LiveState> liveStates() {
+      Map<UnitName, LiveState> live = new TreeMap<>();
+      live.put(UnitName.of("multi-user.target"), LiveState.active());
+      running.forEach(u -> live.put(UnitName.of(u), LiveState.active()));
       return live;
     }
 
@@ -72,15 +75,16 @@ class DriftRepairTest {
       executed.add(plan);
       List<PhaseReport> phases = new ArrayList<>();
       List<UnitFailure> failures = new ArrayList<>();
-      for (Phase phase : Phase.values()) {
+      for (Phase phase : Phase.JOB_PHASES) {
         if (phase == Phase.RELOAD) {
-          files.write();
+          unitFilesChanged.add(files.write());
         }
         List<JobOutcome> outcomes = new ArrayList<>();
-        for (String unit : plan.units(phase)) {
+        for (UnitName name : plan.units(phase)) {
+          String unit = name.value();
           boolean fails = failing.contains(unit) && (phase == Phase.START || phase == Phase.RESTART);
-          JobOutcome o = new JobOutcome(unit, phase.kind(), fails ? JobStatus.FAILED : JobStatus.DONE,
-              fails ? "failed" : "done", "");
+          JobOutcome o = new JobOutcome(unit, JobKind.valueOf(phase.name()), fails ? JobStatus.FAILED
+              : JobStatus.DONE, fails ? "failed" : "done", "");
           outcomes.add(o);
           if (fails) {
             failures.add(new UnitFailure(phase, o, List.of("web: exit status 1")));
@@ -147,7 +151,11 @@ class DriftRepairTest {
   }
 
   private static List<String> units(List<org.modsvc.switcher.plan.PlannedAction> actions) {
-    return SwitchPlan.units(actions);
+    return SwitchPlan.units(actions).stream().map(UnitName::value).toList();
+  }
+
+  private List<String> lastRun(Phase phase) {
+    return executed.get(executed.size() - 1).units(phase).stream().map(UnitName::value).toList();
   }
 
   /** Every path under the root with its kind and content, to show a run changed nothing. */
@@ -183,8 +191,10 @@ class DriftRepairTest {
     assertTrue(r.render().startsWith("repairing 1 file of generation 1: " + CONF + " (missing, web.service)\n"),
         r.render());
     assertEquals(ExitCode.OK, r.exitCode());
-    assertEquals(List.of("web.service"), executed.get(executed.size() - 1).units(Phase.RELOAD));
+    assertEquals(List.of("web.service"), lastRun(Phase.RELOAD));
     assertEquals(List.of(1), gs.generations().list(), "a repair makes no new generation");
+    assertFalse(executed.get(executed.size() - 1).daemonReload(), "a config link is no unit: no daemon-reload");
+    assertEquals(false, unitFilesChanged.get(unitFilesChanged.size() - 1));
   }
 
   @Test
@@ -242,6 +252,7 @@ class DriftRepairTest {
     assertEquals(List.of("web.service"), units(r.plan().stop()), r.render());
     assertEquals(List.of("web.service"), units(r.plan().start()), r.render());
     assertTrue(r.plan().needsDaemonReload(), r.render());
+    assertEquals(true, unitFilesChanged.get(unitFilesChanged.size() - 1), "the unit directory changed: reload");
   }
 
   @Test
@@ -372,8 +383,7 @@ class DriftRepairTest {
 
     assertTrue(Files.isSymbolicLink(disk(CONF)));
     assertTrue(gs.pending().load().isEmpty());
-    assertEquals(List.of("web.service"), executed.get(executed.size() - 1).units(Phase.RELOAD),
-        "the journaled reload is run: " + next.render());
+    assertEquals(List.of("web.service"), lastRun(Phase.RELOAD), "the journaled reload is run: " + next.render());
     assertTrue(activation().checkDrift().isEmpty());
   }
 
