@@ -24,7 +24,8 @@ final class PeerCheck {
   }
 
   static PeerCheck onlyUid(long uid) throws IOException {
-    if (uid < 0 || uid > 0xFFFF_FFFEL) throw new IllegalArgumentException("not a uid: " + uid);
+    // the JDK names users by an int: uids above 2^31-1 (rare, but valid in Linux) cannot be looked up
+    if (uid < 0 || uid > Integer.MAX_VALUE) throw new IllegalArgumentException("not a uid the agent can check: " + uid);
     return new PeerCheck(uid, FileSystems.getDefault().getUserPrincipalLookupService()
         .lookupPrincipalByName(Long.toString(uid)));
   }
