@@ -14,10 +14,10 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -74,7 +74,9 @@ public final class ControlServer implements AutoCloseable {
     this.workers = new ThreadPoolExecutor(limits.workers(), limits.workers(), 30, TimeUnit.SECONDS,
         new ArrayBlockingQueue<>(4 * limits.workers()), daemonThreads("modsvc-control-"));
     this.workers.allowCoreThreadTimeOut(true);
-    this.timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("modsvc-control-timer-"));
+    ScheduledThreadPoolExecutor deadlines = new ScheduledThreadPoolExecutor(1, daemonThreads("modsvc-control-timer-"));
+    deadlines.setRemoveOnCancelPolicy(true); // a deadline met is forgotten at once, not kept until it would fire
+    this.timer = deadlines;
     this.acceptor = daemonThreads("modsvc-control-accept-").newThread(this::acceptLoop);
   }
 
