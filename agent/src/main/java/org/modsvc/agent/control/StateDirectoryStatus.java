@@ -17,6 +17,7 @@ import org.modsvc.switcher.generation.Manifest;
 import org.modsvc.switcher.generation.ManifestEntry;
 import org.modsvc.switcher.generation.PendingJournal;
 import org.modsvc.switcher.generation.PendingSwitch;
+import org.modsvc.switcher.plan.Phase;
 import org.modsvc.switcher.unit.UnitName;
 
 /**
@@ -81,7 +82,7 @@ public record StateDirectoryStatus(
     pending.ifPresent(p -> sb.append("an interrupted switch to generation ").append(p.generation())
         .append(" (from ").append(p.previousGeneration() == 0 ? "none" : "generation " + p.previousGeneration())
         .append(") is pending since ").append(p.started()).append(", phases done: ")
-        .append(p.done().isEmpty() ? "none" : String.join(", ", p.done()))
+        .append(p.done().isEmpty() ? "none" : p.done().stream().sorted().map(Phase::label).collect(java.util.stream.Collectors.joining(", ")))
         .append("; the next switch or agent start completes it\n"));
     return sb.toString();
   }
@@ -102,7 +103,7 @@ public record StateDirectoryStatus(
       o.put("generation", p.generation());
       o.put("previousGeneration", p.previousGeneration());
       o.put("started", p.started().toString());
-      o.put("done", List.copyOf(p.done()));
+      o.put("done", p.done().stream().sorted().map(Phase::label).toList());
       return (Object) o;
     }).orElse(null));
     return m;

@@ -21,6 +21,8 @@ import org.modsvc.nix.format.JsonParser;
 import org.modsvc.switcher.fs.PrivateDirectory;
 import org.modsvc.switcher.generation.Layout;
 import org.modsvc.switcher.generation.PendingJournal;
+import org.modsvc.switcher.plan.Phase;
+import org.modsvc.switcher.unit.UnitName;
 
 /** {@code modsvc-agent status} under {@code --root}: with an agent on the socket, and from the state directory. */
 class StatusCommandTest {
@@ -76,13 +78,14 @@ class StatusCommandTest {
   void noAgentShowsAnInterruptedSwitch() throws IOException {
     buildGeneration("web.service");
     Layout layout = Layout.system(root());
-    new PendingJournal(layout, Clock.systemUTC()).begin(2, 1, Map.of("files", List.of(), "start",
-        List.of("web.service")));
+    new PendingJournal(layout, Clock.systemUTC()).begin(2, 1, Map.of(Phase.STOP, List.of(), Phase.FILES, List.of(), Phase.START,
+        List.of(UnitName.of("web.service"))));
+    new PendingJournal(layout, Clock.systemUTC()).markDone(Phase.STOP);
     CliRun r = status();
     assertEquals(0, r.exitCode(), r.err());
     assertTrue(r.out().contains("\nan interrupted switch to generation 2 (from generation 1) is pending since "),
         r.out());
-    assertTrue(r.out().contains(", phases done: none; the next switch or agent start completes it\n"), r.out());
+    assertTrue(r.out().contains(", phases done: stop; the next switch or agent start completes it\n"), r.out());
   }
 
   @Test

@@ -21,11 +21,12 @@ import org.modsvc.switcher.generation.Checkpoint;
 import org.modsvc.switcher.generation.GenerationSwitcher;
 import org.modsvc.switcher.generation.Generations;
 import org.modsvc.switcher.generation.Layout;
+import org.modsvc.switcher.plan.LiveState;
+import org.modsvc.switcher.plan.PhasePlan;
 import org.modsvc.switcher.plan.SwitchMode;
-import org.modsvc.switcher.plan.UnitState;
 import org.modsvc.switcher.systemd.PhaseExecutor;
-import org.modsvc.switcher.systemd.PhasePlan;
 import org.modsvc.switcher.systemd.SwitchReport;
+import org.modsvc.switcher.unit.UnitName;
 
 /**
  * A {@code modsvc-agent switch} run while the daemon switches (issue 20): the two go through the same
@@ -42,7 +43,7 @@ class ConcurrentSwitchTest {
     ActivationTest.DoneManager done = new ActivationTest.DoneManager();
     return new ServiceManager() {
       @Override
-      public Map<String, UnitState> liveStates() {
+      public Map<UnitName, LiveState> liveStates() {
         return done.liveStates();
       }
 
