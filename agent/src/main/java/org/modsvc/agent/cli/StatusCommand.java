@@ -80,11 +80,10 @@ final class StatusCommand extends SwitchingCommand {
 
   private int offline(StateDirectoryStatus state) {
     if (prometheus) {
-      // TODO(merge observe): the state directory's figures through AgentMetrics
-      err.println("error: " + state.why() + "; --prometheus without an agent is not available yet");
-      return ExitCode.FATAL;
+      out.print(state.toMetrics());
+    } else {
+      out.print(context.json ? JsonText.of(state.toData()) : state.render());
     }
-    out.print(context.json ? JsonText.of(state.toData()) : state.render());
     out.flush();
     return state.exitCode();
   }

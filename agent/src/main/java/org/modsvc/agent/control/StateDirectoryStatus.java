@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.modsvc.agent.metrics.AgentMetrics;
 import org.modsvc.switcher.fs.HostPath;
 import org.modsvc.switcher.generation.Generations;
 import org.modsvc.switcher.generation.Layout;
@@ -107,6 +108,18 @@ public record StateDirectoryStatus(
       return (Object) o;
     }).orElse(null));
     return m;
+  }
+
+  /**
+   * For {@code status --prometheus}: the generation and its unit count as the daemon would report them, after a
+   * comment saying no agent runs; the daemon's own figures (switches, durations, failed units) stay at their start
+   * values, which is what an agent that is not running has counted.
+   */
+  public String toMetrics() {
+    AgentMetrics metrics = new AgentMetrics();
+    metrics.generation(generation.orElse(0));
+    metrics.managedUnits(units.size());
+    return "# " + why + "; generation and managed units read from " + stateDir + "\n" + metrics.scrape();
   }
 
   private static String shortList(List<String> names) {

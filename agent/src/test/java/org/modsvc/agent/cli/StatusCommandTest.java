@@ -55,6 +55,9 @@ class StatusCommandTest {
     Path socket = root().resolve("run/modsvc/agent.sock");
     assertEquals("no agent runs (no socket at " + socket + ")\nno generation in /var/lib/modsvc (nothing was "
         + "switched yet)\n", r.out());
+    CliRun metrics = status("--prometheus");
+    assertEquals(3, metrics.exitCode(), metrics.err());
+    assertTrue(metrics.out().contains("\nmodsvc_generation 0.0\n"), metrics.out());
   }
 
   @Test
@@ -72,6 +75,18 @@ class StatusCommandTest {
     assertEquals(1L, data.get("generation"));
     assertEquals(List.of("db.service", "web.service"), data.get("units"));
     assertEquals(null, data.get("pending"));
+  }
+
+  @Test
+  void noAgentGivesTheStateDirectorysFiguresAsMetrics() throws IOException {
+    buildGeneration("web.service", "db.service");
+    CliRun r = status("--prometheus");
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(r.out().startsWith("# no agent runs (no socket at " + root().resolve("run/modsvc/agent.sock")
+        + "); generation and managed units read from /var/lib/modsvc\n"), r.out());
+    assertTrue(r.out().contains("\nmodsvc_generation 1.0\n"), r.out());
+    assertTrue(r.out().contains("\nmodsvc_managed_units 2.0\n"), r.out());
+    assertTrue(r.out().contains("\nmodsvc_switches_total{outcome=\"converged\"} 0.0\n"), r.out());
   }
 
   @Test

@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.modsvc.switcher.config.UnitDirectorySource;
 import org.modsvc.switcher.generation.Checkpoint;
 import org.modsvc.switcher.generation.GenerationSwitcher;
 import org.modsvc.switcher.generation.Generations;
