@@ -96,8 +96,9 @@ public record Layout(
         return runtimeDir.resolve("lock");
     }
 
+    /** The running agent's control socket (docs/architecture.md, control socket). */
     public HostPath controlSocket() {
-        return runtimeDir.resolve("control.sock");
+        return runtimeDir.resolve("agent.sock");
     }
 
     /** The directories below which live files may be placed. */
