@@ -18,7 +18,7 @@ import org.modsvc.it.Sandbox.Scope;
 import org.modsvc.switcher.systemd.UnitState;
 
 /**
- * Drift repair and {@code --rollback-on-failure} (docs/decisions.md §11) with Nix module files against the real
+ * Drift repair and {@code --rollback-on-failure} (docs/decisions.md §12) with Nix module files against the real
  * managers in the container: a deleted config data link or an edited unit file is put back by a plain
  * {@code switch} (the edited one with {@code --force}) and its service reloaded or restarted as systemd shows; a
  * service that crashes right after start sends the switch back to the previous generation, whose service then runs

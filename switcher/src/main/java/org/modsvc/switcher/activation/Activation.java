@@ -91,7 +91,7 @@ public final class Activation {
    * Builds {@code source} and makes it the running configuration. Owned files that drifted are written back per
    * {@link SwitchOptions#drift()}, also when the configuration is unchanged; with
    * {@link SwitchOptions#rollbackOnFailure()}, failed units send the run back to the previous generation
-   * (docs/decisions.md §11).
+   * (docs/decisions.md §12).
    */
   public SwitchResult switchTo(ConfigurationSource source) {
     return classified(() -> {

@@ -4,7 +4,7 @@ import org.modsvc.switcher.generation.Repair;
 
 /**
  * What a switch does about owned files that drifted from the current generation: deleted, edited or replaced by
- * hand since the agent wrote them (docs/decisions.md §11). Whatever the policy, a file the agent does not own is
+ * hand since the agent wrote them (docs/decisions.md §12). Whatever the policy, a file the agent does not own is
  * never touched, and {@code --force} overwrites every owned file.
  */
 public enum DriftPolicy {

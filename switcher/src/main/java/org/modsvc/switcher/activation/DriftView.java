@@ -22,7 +22,7 @@ import org.modsvc.switcher.unit.UnitFileParser;
 import org.modsvc.switcher.unit.UnitName;
 
 /**
- * The current generation's files as the live tree holds them after drift (docs/decisions.md §11), so that a switch
+ * The current generation's files as the live tree holds them after drift (docs/decisions.md §12), so that a switch
  * that writes them back restarts and reloads exactly as a switch that changed those files would.
  *
  * <ul>

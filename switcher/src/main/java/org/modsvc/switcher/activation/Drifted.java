@@ -4,7 +4,7 @@ import java.util.Optional;
 import org.modsvc.switcher.generation.OwnedDrift;
 
 /**
- * An owned file or link that differs from what the current generation wrote (docs/decisions.md §11).
+ * An owned file or link that differs from what the current generation wrote (docs/decisions.md §12).
  *
  * @param hostPath the path on the host (before any {@code --root})
  * @param unit the unit the path belongs to: the unit of a unit file, drop-in, wants link or mask, or the unit whose

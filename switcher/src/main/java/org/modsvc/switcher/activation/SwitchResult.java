@@ -24,7 +24,7 @@ import org.modsvc.switcher.systemd.UnitFailure;
  * @param notes what {@code --force} did, and other remarks
  * @param dbusCalls D-Bus method calls of the whole run, by method
  * @param repaired owned files that had drifted and this run wrote back (or, for a dry run, would write back), with
- *     the units restarted or reloaded for them in {@code plan} (docs/decisions.md §11)
+ *     the units restarted or reloaded for them in {@code plan} (docs/decisions.md §12)
  * @param rolledBack the switch back to the previous generation after this one's units failed
  *     ({@code --rollback-on-failure}); {@code to} is still the generation that failed, {@link #current()} the one
  *     current now

@@ -16,7 +16,7 @@
  * stored files, never from the live unit directory, so files we never managed are never considered. Exit codes:
  * {@link org.modsvc.switcher.activation.ExitCode}.
  *
- * <p><b>Drift and rollback</b> (docs/decisions.md §11). Owned files that differ from the current generation are
+ * <p><b>Drift and rollback</b> (docs/decisions.md §12). Owned files that differ from the current generation are
  * written back per {@link org.modsvc.switcher.activation.DriftPolicy}, also on an unchanged configuration; the plan's
  * old side is then the generation as the disk holds it ({@code DriftView}), so restored units restart or reload as a
  * switch changing those files would. {@link org.modsvc.switcher.activation.Activation#checkDrift()} only reads. With

@@ -37,7 +37,7 @@ public record DesiredState(Map<org.modsvc.switcher.fs.HostPath, DesiredFile> fil
     /**
      * A SHA-256 over everything this state puts on disk and records (each path with its kind, mode and content
      * hash or link target, the store roots, the metadata), in a fixed order: equal for equal configurations,
-     * whatever evaluation produced them. Marks a configuration that failed (docs/decisions.md §11).
+     * whatever evaluation produced them. Marks a configuration that failed (docs/decisions.md §12).
      */
     public String fingerprint() {
         java.security.MessageDigest digest = org.modsvc.switcher.fs.ContentHash.sha256();

@@ -19,7 +19,7 @@ import org.modsvc.switcher.fs.AtomicFiles;
  * {@code failed-inputs.json} in the state directory: the configuration (its {@link DesiredState#fingerprint()})
  * whose units failed and that a switch with {@code --rollback-on-failure} rolled back, so that the same
  * configuration is not tried again, and rolled back again, on every run until something changes
- * (docs/decisions.md §11). One record: the last such configuration. Written atomically; a damaged record is an
+ * (docs/decisions.md §12). One record: the last such configuration. Written atomically; a damaged record is an
  * error naming the file rather than silently forgotten.
  */
 public final class FailedInputs {

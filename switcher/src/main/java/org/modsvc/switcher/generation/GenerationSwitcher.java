@@ -389,7 +389,7 @@ public final class GenerationSwitcher {
         }
     }
 
-    /** The record of the last configuration whose units failed and was rolled back (docs/decisions.md §11). */
+    /** The record of the last configuration whose units failed and was rolled back (docs/decisions.md §12). */
     public FailedInputs failedInputs() {
         return new FailedInputs(layout, clock);
     }

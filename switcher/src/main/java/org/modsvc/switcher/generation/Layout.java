@@ -92,7 +92,7 @@ public record Layout(
         return stateDir.resolve("pending.json");
     }
 
-    /** The configuration whose units failed and that was rolled back, not to be retried unchanged (§11). */
+    /** The configuration whose units failed and that was rolled back, not to be retried unchanged (§12). */
     public HostPath failedInputsFile() {
         return stateDir.resolve("failed-inputs.json");
     }
@@ -101,8 +101,9 @@ public record Layout(
         return runtimeDir.resolve("lock");
     }
 
+    /** The running agent's control socket (docs/architecture.md, control socket). */
     public HostPath controlSocket() {
-        return runtimeDir.resolve("control.sock");
+        return runtimeDir.resolve("agent.sock");
     }
 
     /** The directories below which live files may be placed. */

@@ -2,7 +2,7 @@ package org.modsvc.switcher.generation;
 
 /**
  * Which owned files that drifted from the current generation (deleted, edited or replaced by hand since the
- * agent wrote them) a switch writes back without {@code --force} (docs/decisions.md §11). {@code --force}
+ * agent wrote them) a switch writes back without {@code --force} (docs/decisions.md §12). {@code --force}
  * still overwrites every owned file, whatever the scope.
  */
 public enum Repair {

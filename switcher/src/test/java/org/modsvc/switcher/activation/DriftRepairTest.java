@@ -45,7 +45,7 @@ import org.modsvc.switcher.systemd.UnitFailure;
 import org.modsvc.switcher.unit.UnitName;
 
 /**
- * A switch whose configuration is unchanged but whose owned files drifted (docs/decisions.md §11), and
+ * A switch whose configuration is unchanged but whose owned files drifted (docs/decisions.md §12), and
  * --rollback-on-failure, against an in-memory manager: which files are written back, which units the plan restarts
  * or reloads for them, what is refused, and what the run reports.
  */

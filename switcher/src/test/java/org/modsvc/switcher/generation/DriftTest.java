@@ -22,7 +22,7 @@ import org.modsvc.switcher.fs.LiveEntry;
 import org.modsvc.switcher.store.StorePath;
 
 /**
- * Owned files that drifted from the current generation (docs/decisions.md §11): how drift is classified, which
+ * Owned files that drifted from the current generation (docs/decisions.md §12): how drift is classified, which
  * {@link Repair} scope writes what back on an unchanged configuration, and the record of a failed configuration.
  */
 class DriftTest {
