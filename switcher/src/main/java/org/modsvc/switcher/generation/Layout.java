@@ -92,6 +92,11 @@ public record Layout(
         return stateDir.resolve("pending.json");
     }
 
+    /** The configuration whose units failed and that was rolled back, not to be retried unchanged (§12). */
+    public HostPath failedInputsFile() {
+        return stateDir.resolve("failed-inputs.json");
+    }
+
     public HostPath lockFile() {
         return runtimeDir.resolve("lock");
     }
