@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code modsvc-agent daemon}: keeps the host converged to its module files, as a systemd service
- * (docs/decisions.md §11). Each switch is the one {@code modsvc-agent switch} makes, with the same options.
+ * (docs/decisions.md §13). Each switch is the one {@code modsvc-agent switch} makes, with the same options.
  */
 @Command(name = "daemon", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false,
     description = "Converge to the module files, then watch every file the evaluation read and switch again when "

@@ -12,7 +12,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The daemon's loop (docs/decisions.md §11): converge once at start, tell systemd it is ready, then wait for
+ * The daemon's loop (docs/decisions.md §13): converge once at start, tell systemd it is ready, then wait for
  * events: a change of the inputs (coalesced over the quiet period, then compared with the inputs of the last
  * evaluation), SIGHUP (re-read everything and switch), a request to switch now, SIGTERM. All switches run on this
  * one thread, one at a time; the watch, the watchdog and the signal handlers only post events. While nothing
