@@ -56,6 +56,8 @@ final class Daemon {
   private InputFingerprint inputs;
   private Duration retryDelay = Duration.ZERO;
   private long retryAt;
+  private long driftAt;
+  private String driftReported = "";
 
   /**
    * @param metrics receives every attempt's outcome
@@ -103,14 +105,62 @@ final class Daemon {
   }
 
   private void loop() {
+    scheduleDrift();
     while (!stopping) {
-      Event e = next(untilRetry());
+      Event e = next(untilNextTimer());
       if (e == null) {
         if (retryAt != 0 && System.nanoTime() - retryAt >= 0) cycle("retry after the error");
+        if (driftAt != 0 && System.nanoTime() - driftAt >= 0) checkDrift();
         continue;
       }
       handle(e);
     }
+  }
+
+  private void scheduleDrift() {
+    Duration every = settings.driftInterval();
+    driftAt = every.isZero() ? 0 : System.nanoTime() + every.toNanos();
+  }
+
+  /**
+   * The periodic drift check (no evaluation): owned files that differ from the current generation are written back
+   * and their units restarted or reloaded ({@code --drift} repair policies), or reported once ({@code report}).
+   */
+  private void checkDrift() {
+    scheduleDrift();
+    org.modsvc.switcher.activation.DriftReport drift;
+    try {
+      drift = converger.checkDrift();
+    } catch (RuntimeException e) {
+      log.warning("drift check failed: " + e.getMessage());
+      return;
+    }
+    if (drift.isEmpty() || drift.switchPending()) {
+      driftReported = "";
+      return;
+    }
+    String text = drift.render().strip();
+    if (!settings.driftRepair()) {
+      if (!text.equals(driftReported)) log.warning("drift (--drift report: not restored): " + text);
+      driftReported = text;
+      return;
+    }
+    log.warning("drift: " + text + "; restoring from generation " + drift.generation());
+    status = status.switching();
+    notify("STATUS=" + statusLine());
+    busySince = System.nanoTime();
+    CycleResult r;
+    try {
+      r = converger.repairDrift();
+    } finally {
+      busySince = 0;
+      beat();
+    }
+    status = status.afterRepair(r);
+    metrics.cycle(r);
+    report(r);
+    scheduleRetry(r);
+    notify("STATUS=" + statusLine());
   }
 
   private void handle(Event e) {
@@ -228,10 +278,12 @@ final class Daemon {
     retryAt = retryDelay.isZero() ? 0 : System.nanoTime() + retryDelay.toNanos();
   }
 
-  private Duration untilRetry() {
-    if (retryAt == 0) return tick;
-    long left = retryAt - System.nanoTime();
-    return Duration.ofNanos(Math.max(0, Math.min(left, tick.toNanos())));
+  private Duration untilNextTimer() {
+    long left = tick.toNanos();
+    long now = System.nanoTime();
+    if (retryAt != 0) left = Math.min(left, retryAt - now);
+    if (driftAt != 0) left = Math.min(left, driftAt - now);
+    return Duration.ofNanos(Math.max(0, left));
   }
 
   private Event next(Duration wait) {
