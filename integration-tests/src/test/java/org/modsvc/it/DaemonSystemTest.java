@@ -39,7 +39,7 @@ class DaemonSystemTest {
   @BeforeAll
   void install() throws Exception {
     // a short watchdog so that the SIGSTOP case takes seconds; a short settle window so that a switch ends soon
-    daemon.install(List.of("WatchdogSec=6s", "RestartSec=1s"), "--settle", "1");
+    daemon.install(List.of("WatchdogSec=6s", "RestartSec=1s"), "--settle", "1", "--drift-interval", "2");
     sandbox.scratchDir(Scope.SYSTEM); // where the test services log
   }
 
@@ -301,6 +301,26 @@ class DaemonSystemTest {
 
   @Test
   @Order(10)
+  void deletedConfigLinkAndEditedUnit_areRestoredWithinTheDriftInterval() throws Exception {
+    awaitConverged("a converged start");
+    Path link = sandbox.hostPath("/etc/system-services/" + web + "/app.conf");
+    Path unitFile = sandbox.hostPath("/etc/systemd/system/" + unit());
+    assertTrue(Files.isSymbolicLink(link), "the config data link exists");
+    String text = Files.readString(unitFile);
+    Files.delete(link);
+    Files.writeString(unitFile, text + "\n# edited by hand\n");
+    DaemonUnit.await(20, "both restored", () -> Files.isSymbolicLink(link) && Files.readString(unitFile).equals(text),
+        journal());
+    DaemonUnit.await(20, "converged after the repair", () -> daemon.status().contains("converged"), journal());
+    assertEquals("active", daemon.show(unit(), "ActiveState"));
+    String jvm = System.getProperty("java.home") + "/bin/java";
+    String json = sandbox.exec(jvm, "-jar", SwitchAgent.JAR, "status", "--json").output();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"driftCorrections\": ?(\\d+)").matcher(json);
+    assertTrue(m.find() && Integer.parseInt(m.group(1)) >= 2, json);
+  }
+
+  @Test
+  @Order(11)
   void removedModule_stopsItsService() throws Exception {
     awaitConverged("a converged start");
     Files.delete(daemon.modulesOnHost().resolve("web.nix"));
