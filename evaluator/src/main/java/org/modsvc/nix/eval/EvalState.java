@@ -90,6 +90,7 @@ public final class EvalState {
   int callDepth;
   private final Map<Path, Value> importCache = new HashMap<>();
   private final Map<Path, Node> parseCache = new HashMap<>();
+  private final Set<Path> filesRead = new HashSet<>();
   final Compiler compiler;
   Scope baseScope;
   Env baseEnv;
@@ -249,6 +250,7 @@ public final class EvalState {
     String storeText = store.textContent(p.toString()).orElse(null);
     if (storeText != null) return Source.ofFile(p, storeText);
     Path real = store.realPath(p.toString()).orElse(p);
+    noteRead(real);
     checkReadable(real, p.toString(), span);
     try {
       return Source.ofFile(p, ArchivedFiles.text(real));
@@ -423,6 +425,7 @@ public final class EvalState {
     if (done != null) return done;
     Path p = Path.of(path);
     Path real = store.realPath(path).orElse(p);
+    noteRead(real);
     if (!Files.exists(real, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       throw new EvalException("path '" + path + "' does not exist", span);
     }
@@ -443,6 +446,20 @@ public final class EvalState {
     }
     return s.value();
   }
+
+  /**
+   * Records that the evaluation read, listed, hashed, copied or looked for {@code real}, a path on disk (our own
+   * shipped sources are not recorded: they cannot change while the process runs). A path looked for but missing is recorded
+   * too: creating it changes the result.
+   */
+  public void noteRead(Path real) {
+    if (ArchivedFiles.contains(real)) return;
+    Path p = real.toAbsolutePath().normalize();
+    if (!ArchivedFiles.isShipped(p)) filesRead.add(p);
+  }
+
+  /** Every path {@link #noteRead} recorded so far, sorted. */
+  public java.util.SortedSet<Path> filesRead() { return new java.util.TreeSet<>(filesRead); }
 
   public void warn(String message) {
     stderr.println("warning: " + message);

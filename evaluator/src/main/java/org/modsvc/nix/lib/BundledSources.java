@@ -57,7 +57,11 @@ public record BundledSources(String prefix, String resourceDir, String anchor) {
     if (url == null) throw new IllegalStateException("bundled Nix sources missing from the class path: " + resourceDir);
     try {
       URI uri = url.toURI();
-      if (!uri.getScheme().equals("jar")) return Path.of(uri).getParent();
+      if (!uri.getScheme().equals("jar")) {
+        Path root = Path.of(uri).getParent();
+        org.modsvc.nix.source.ArchivedFiles.markShipped(root);
+        return root;
+      }
       String s = uri.toString();
       return jarFileSystem(URI.create(s.substring(0, s.indexOf("!/")))).getPath(resourceDir);
     } catch (URISyntaxException e) {

@@ -95,7 +95,7 @@ public final class Activation {
           SwitchPlan none = plan(units, units, manager.liveStates(), ExtraWork.none(), List.of());
           return new SwitchResult(resumed, next.generation(), next.generation(), false,
               GenerationDiff.between(next, next), none, Optional.empty(), warnings, List.of(), Optional.empty(),
-              manager.callCounts());
+              manager.callCounts(), built.filesRead());
         }
         GenerationDiff files = GenerationDiff.between(before, next);
         Map<String, UnitState> live = manager.liveStates();
@@ -111,7 +111,7 @@ public final class Activation {
         if (next.generation() == before.generation()) {
           // the configuration is the current one: no file to write, no job, no daemon-reload
           return new SwitchResult(resumed, before.generation(), next.generation(), false, files, plan,
-              Optional.empty(), warnings, List.of(), Optional.empty(), manager.callCounts());
+              Optional.empty(), warnings, List.of(), Optional.empty(), manager.callCounts(), built.filesRead());
         }
         PhasePlan phases = phasesOf(plan, owedStops, live);
         generations.beginSwitch(next, before.generation(), PendingPhases.of(phases));
@@ -126,7 +126,7 @@ public final class Activation {
         Optional<GcReport> gc = collectGarbage(lock, warnings);
         return new SwitchResult(resumed, before.generation(), next.generation(), false, files, plan,
             Optional.of(report), warnings, applied[0] == null ? List.of() : applied[0].notes(), gc,
-            manager.callCounts());
+            manager.callCounts(), built.filesRead());
       }
     });
   }
@@ -166,7 +166,7 @@ public final class Activation {
         int to = files.isEmpty() && before.generation() > 0 ? before.generation()
             : generations.generations().nextNumber();
         SwitchResult result = new SwitchResult(Optional.empty(), before.generation(), to, true, files, plan,
-            Optional.empty(), warnings, List.of(), Optional.empty(), manager.callCounts());
+            Optional.empty(), warnings, List.of(), Optional.empty(), manager.callCounts(), built.filesRead());
         return new Preview(result, oldState, built.state());
       }
     });

@@ -23,6 +23,8 @@ import org.modsvc.switcher.systemd.UnitFailure;
  * @param report the jobs' outcomes; empty for a dry run and for a switch with nothing to do
  * @param notes what {@code --force} did, and other remarks
  * @param dbusCalls D-Bus method calls of the whole run, by method
+ * @param filesRead the files and directories on disk the evaluation read (see {@link
+ *     org.modsvc.switcher.build.Built#filesRead}); empty for ready unit files and for a rollback
  */
 public record SwitchResult(
     Optional<Resumed> resumed,
@@ -35,7 +37,8 @@ public record SwitchResult(
     List<String> warnings,
     List<String> notes,
     Optional<GcReport> gc,
-    Map<String, Long> dbusCalls) {
+    Map<String, Long> dbusCalls,
+    java.util.Set<java.nio.file.Path> filesRead) {
 
   /** An interrupted switch finished at the start of this run. */
   public record Resumed(int generation, List<String> stopped, SwitchPlan plan, SwitchReport report) {}
@@ -44,6 +47,13 @@ public record SwitchResult(
     warnings = List.copyOf(warnings);
     notes = List.copyOf(notes);
     dbusCalls = Map.copyOf(dbusCalls);
+    filesRead = java.util.Set.copyOf(filesRead);
+  }
+
+  public SwitchResult(Optional<Resumed> resumed, int from, int to, boolean dryRun, GenerationDiff files,
+      SwitchPlan plan, Optional<SwitchReport> report, List<String> warnings, List<String> notes,
+      Optional<GcReport> gc, Map<String, Long> dbusCalls) {
+    this(resumed, from, to, dryRun, files, plan, report, warnings, notes, gc, dbusCalls, java.util.Set.of());
   }
 
   public List<UnitFailure> failures() {

@@ -85,7 +85,7 @@ public final class ModuleConfiguration implements ConfigurationSource {
         .check(e.output().units()));
     DesiredState state = DesiredFiles.of(e.output(), layout, Set.of(), metadata(files));
     StoreObjects.writeNeeded(e.store().objects(), store, state);
-    return new Built(state, warnings);
+    return new Built(state, warnings, e.filesRead());
   }
 
   /** Where the unit checks look for programs and vendor units: the mode's directories under the root. */
@@ -105,12 +105,18 @@ public final class ModuleConfiguration implements ConfigurationSource {
     return EvalThread.call(() -> evaluate(layout, files), sourceNames(layout), settings.showTrace()).output();
   }
 
-  /** What one evaluation produced, and the store holding the files it added. */
-  record Evaluation(BuildOutput output, MemoryStore store) {}
+  /**
+   * What one evaluation produced, the store holding the files it added, and the files on disk it read: the
+   * modules directory (its listing chose the module files) and whatever the evaluation read.
+   */
+  record Evaluation(BuildOutput output, MemoryStore store, Set<Path> filesRead) {}
 
   Evaluation evaluate(Layout layout, List<Path> files) {
     Entry e = callEntry(layout, files, "eval.nix");
-    return new Evaluation(OutputDecoder.decode(e.result()), e.store());
+    BuildOutput output = OutputDecoder.decode(e.result());
+    Set<Path> read = new java.util.TreeSet<>(e.state().filesRead());
+    read.add(settings.modules().toAbsolutePath().normalize());
+    return new Evaluation(output, e.store(), read);
   }
 
   /**
@@ -131,7 +137,7 @@ public final class ModuleConfiguration implements ConfigurationSource {
   }
 
   /** An entry file of the built-in modules called with the host's arguments, and the store it used. */
-  private record Entry(Value result, MemoryStore store) {}
+  private record Entry(Value result, MemoryStore store, EvalState state) {}
 
   private Entry callEntry(Layout layout, List<Path> files, String entryFile) {
     MemoryStore evalStore = new MemoryStore(layout.storeDir().toString());
@@ -149,7 +155,7 @@ public final class ModuleConfiguration implements ConfigurationSource {
     Value entry = state.evalFile(Path.of(modules.path(), entryFile));
     NixAttrs args = NixAttrs.builder(4).put("lib", lib).put("pkgs", pkgs).put("modsvc", modsvcArg(layout))
         .put("modules", modulesList(files)).build();
-    return new Entry(state.call(entry, args, Span.NONE), evalStore);
+    return new Entry(state.call(entry, args, Span.NONE), evalStore, state);
   }
 
   /** System mode evaluates as root: files other users can change are refused (see {@link StrictModes}). */
