@@ -14,6 +14,8 @@ import java.util.function.Supplier;
 import org.modsvc.nix.error.EvalException;
 import org.modsvc.nix.source.ArchivedFiles;
 import org.modsvc.nix.source.IoReason;
+import org.modsvc.nix.source.SearchPathEntry;
+import org.modsvc.nix.store.EvalStore;
 import org.modsvc.nix.source.Source;
 import org.modsvc.nix.source.Span;
 import org.modsvc.nix.syntax.Expr;
@@ -36,50 +38,6 @@ import org.modsvc.nix.value.Value;
  * Not thread-safe: one evaluation runs on one (large-stack) thread.
  */
 public final class EvalState {
-  /** A {@code -I} / {@code NIX_PATH} entry: {@code prefix=path} or a bare path (empty prefix). */
-  /**
-   * One {@code prefix=path} element of the search path. The path of a {@link #deferred} entry is computed on
-   * first use: the bundled lib's store path costs a NAR hash of its sources, which an evaluation that never
-   * looks anything up should not pay at start-up.
-   */
-  public static final class SearchPathEntry {
-    private final String prefix;
-    private Supplier<String> location;
-    private String path;
-
-    public SearchPathEntry(String prefix, String path) {
-      this.prefix = prefix;
-      this.path = path;
-    }
-
-    private SearchPathEntry(String prefix, Supplier<String> location) {
-      this.prefix = prefix;
-      this.location = location;
-    }
-
-    public static SearchPathEntry deferred(String prefix, Supplier<String> location) {
-      return new SearchPathEntry(prefix, location);
-    }
-
-    public String prefix() { return prefix; }
-
-    public synchronized String path() {
-      if (path == null) {
-        path = location.get();
-        location = null;
-      }
-      return path;
-    }
-
-    @Override public boolean equals(Object o) {
-      return o instanceof SearchPathEntry e && e.prefix.equals(prefix) && e.path().equals(path());
-    }
-
-    @Override public int hashCode() { return prefix.hashCode() * 31 + path().hashCode(); }
-
-    @Override public String toString() { return "SearchPathEntry[" + prefix + "=" + path() + "]"; }
-  }
-
   final EvalStore store;
   final List<SearchPathEntry> searchPath;
   final Path homeDir;
@@ -89,18 +47,23 @@ public final class EvalState {
   private FileGuard fileGuard = FileGuard.NONE;
   int callDepth;
   private final Map<Path, Value> importCache = new HashMap<>();
-  private final Map<Path, Node> parseCache = new HashMap<>();
+  private final Map<Path, Node> compiledFiles = new HashMap<>();
   private final Set<Path> filesRead = new HashSet<>();
+  private final List<String> warnings = new java.util.ArrayList<>();
+  private ParseCache parseCache = ParseCache.shared();
+  /** Names of the files whose code came from {@link #parseCache} (see {@link ParseCache#retainOnly}). */
+  private final Set<String> sourcesParsed = new HashSet<>();
   final Compiler compiler;
   Scope baseScope;
   Env baseEnv;
   NixAttrs builtins;
   private String[] globalNames;
-  /** {@link #globalNames} as the key of compiled code (see {@link ParsedFiles.Parsed#compiled}). */
+  /** {@link #globalNames} as the key of compiled code (see {@link ParseCache.Parsed#compiled}). */
   private List<String> globalsKey;
   /** Builtins registered by extension (e.g. the agent's host package set), name → value. */
   private final Map<String, Value> extraGlobals = new HashMap<>();
   private boolean sealed;
+  private Builtins.Catalog builtinCatalog;
   private boolean libPrimitives = true;
   /** See {@link #setBundledEntries}. */
   private List<SearchPathEntry> bundled = List.of();
@@ -122,6 +85,9 @@ public final class EvalState {
   public boolean hasFeature(String f) { return experimentalFeatures.contains(f); }
   public void setMaxCallDepth(int depth) { this.maxCallDepth = depth; }
   public void setFileGuard(FileGuard guard) { this.fileGuard = guard; }
+  public void setParseCache(ParseCache cache) { this.parseCache = cache; }
+  /** The files whose parsed code this evaluation used (see {@link ParseCache#retainOnly}). */
+  public Set<String> sourcesParsed() { return Set.copyOf(sourcesParsed); }
   public NixAttrs builtins() { ensureBase(); return builtins; }
 
   /** Adds a global before the first evaluation (e.g. {@code __modsvcHost}); visible as a builtin. */
@@ -134,6 +100,12 @@ public final class EvalState {
    * Whether the bundled lib gets the Java implementations of its hot paths ({@code org.modsvc.nix.lib}); off,
    * it runs their Nix reference definitions, which tests use to check that both agree.
    */
+  /** The builtins this evaluation installs; required before the first evaluation (the front door sets it). */
+  public void setBuiltins(Builtins.Catalog catalog) {
+    if (sealed) throw new IllegalStateException("globals are fixed once evaluation started");
+    this.builtinCatalog = catalog;
+  }
+
   public void setLibPrimitives(boolean enabled) {
     if (sealed) throw new IllegalStateException("globals are fixed once evaluation started");
     this.libPrimitives = enabled;
@@ -144,7 +116,8 @@ public final class EvalState {
   private void ensureBase() {
     if (baseEnv != null) return;
     sealed = true;
-    Builtins.Globals g = Builtins.install(this, extraGlobals);
+    if (builtinCatalog == null) throw new IllegalStateException("no builtins installed (see setBuiltins)");
+    Builtins.Globals g = Builtins.install(this, builtinCatalog, extraGlobals);
     builtins = g.builtins();
     globalNames = g.names();
     globalsKey = List.of(globalNames);
@@ -165,18 +138,19 @@ public final class EvalState {
   }
 
   /**
-   * A file's code: parsed at most once per process for the same text and compiled once per layout of the global
-   * scope (see {@link ParsedFiles}); the lints still speak on every evaluation.
+   * A file's code: parsed at most once per {@link ParseCache} for the same text and compiled once per layout of the
+   * global scope; the lints still speak on every evaluation.
    */
   private Node compiledFile(Source file) {
-    ParsedFiles.Parsed parsed =
-        ParsedFiles.parse(file, homeDir, path -> store.realPath(path).orElseGet(() -> Path.of(path)));
+    ParseCache.Parsed parsed =
+        parseCache.parse(file, homeDir, path -> store.realPath(path).orElseGet(() -> Path.of(path)));
+    sourcesParsed.add(file.name());
     linted(parsed.tree());
     return parsed.compiled(globalsKey, tree -> compiler.compileTop(tree, baseScope));
   }
 
   private Expr linted(Expr tree) {
-    org.modsvc.nix.syntax.Lints.check(tree, lintLevels, msg -> stderr.println("warning: " + msg));
+    org.modsvc.nix.syntax.Lints.check(tree, lintLevels, this::warn);
     return tree;
   }
 
@@ -204,10 +178,10 @@ public final class EvalState {
   }
 
   private Node compileFile(Path p, Span span) {
-    Node node = parseCache.get(p);
+    Node node = compiledFiles.get(p);
     if (node == null) {
       node = compiledFile(readSource(p, span));
-      parseCache.put(p, node);
+      compiledFiles.put(p, node);
     }
     return node;
   }
@@ -461,9 +435,20 @@ public final class EvalState {
   /** Every path {@link #noteRead} recorded so far, sorted. */
   public java.util.SortedSet<Path> filesRead() { return new java.util.TreeSet<>(filesRead); }
 
+  /** Prints {@code warning: message}, as Nix does, and keeps it for {@link #warnings}. */
   public void warn(String message) {
     stderr.println("warning: " + message);
+    warnings.add(message);
   }
+
+  /** {@code builtins.warn}: printed as {@code evaluation warning: message}, kept for {@link #warnings}. */
+  public void evaluationWarning(String message) {
+    stderr.println("evaluation warning: " + message);
+    warnings.add(message);
+  }
+
+  /** The warnings printed so far, in order. */
+  public List<String> warnings() { return List.copyOf(warnings); }
 
   // ---------------------------------------------------------------- search path
 

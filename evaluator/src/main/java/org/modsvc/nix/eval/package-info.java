@@ -4,7 +4,7 @@
  * compile time, {@link org.modsvc.nix.eval.Env} at run time) or to a run-time {@code with} lookup, as jlox's
  * Resolver and tvix's scope pass do; each node evaluates itself ({@code eval} to weak head normal form, {@code lazy}
  * to something to store in a slot, list or attribute). {@link org.modsvc.nix.eval.EvalState} is one evaluation:
- * settings, store ({@link org.modsvc.nix.eval.EvalStore}), search path, imports, function application, string
+ * settings, store ({@link org.modsvc.nix.store.EvalStore}), search path, imports, function application, string
  * coercion. {@link org.modsvc.nix.eval.Builtins} assembles the global scope from the groups of
  * {@code org.modsvc.nix.builtins}; {@link org.modsvc.nix.eval.PrimOp} is a builtin function;
  * {@link org.modsvc.nix.eval.Types} and {@link org.modsvc.nix.eval.Ops} hold Nix's type checks, arithmetic and

@@ -11,8 +11,8 @@ import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.modsvc.nix.eval.EvalState.SearchPathEntry;
-import org.modsvc.nix.eval.EvalStore;
+import org.modsvc.nix.source.SearchPathEntry;
+import org.modsvc.nix.store.EvalStore;
 
 /**
  * A directory of Nix sources shipped inside the jar (our lib, our built-in modules), made reachable as

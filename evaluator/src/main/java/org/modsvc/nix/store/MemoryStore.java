@@ -13,8 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.function.BiPredicate;
-import org.modsvc.nix.eval.EvalStore;
-import org.modsvc.nix.eval.StoreObject;
 import org.modsvc.nix.source.ArchivedFiles;
 
 /**
