@@ -57,6 +57,12 @@ public final class Evaluation {
     END_OF_SEARCH_PATH
   }
 
+  /** Our own lib, {@code <modsvc-lib>}. */
+  public static final BundledSources OUR_LIB = BundledSources.LIB;
+
+  /** The files Nix answers from inside its binary, {@code <nix/fetchurl.nix>}. */
+  public static final BundledSources NIX_FILES = BundledSources.NIX_CORE;
+
   /** The settings of one evaluation; {@link #start} makes it. */
   public static final class Builder {
     private EvalStore store;

@@ -15,7 +15,6 @@ import java.util.concurrent.Callable;
 import org.modsvc.nix.Evaluation;
 import org.modsvc.nix.EvaluatorCache;
 import org.modsvc.nix.error.ErrorPrinter;
-import org.modsvc.nix.lib.BundledSources;
 import org.modsvc.nix.source.SearchPathEntry;
 import org.modsvc.nix.source.Source;
 import org.modsvc.nix.value.NixAttrs;
@@ -215,7 +214,7 @@ public final class EvalCommand implements Callable<Integer> {
         .homeDir(home)
         .experimentalFeatures(experimentalFeatures())
         .diagnostics(err)
-        .bundled(Evaluation.BundledPlacement.AFTER_SEARCH_PATH, BundledSources.LIB, BundledSources.NIX_CORE);
+        .bundled(Evaluation.BundledPlacement.AFTER_SEARCH_PATH, Evaluation.OUR_LIB, Evaluation.NIX_FILES);
     if (cache != null) b.cache(cache);
     Integer depth = maxCallDepth;
     for (int i = 0; i + 1 < options.size(); i += 2) {

@@ -33,26 +33,34 @@ import org.modsvc.nix.value.Thunk;
 import org.modsvc.nix.value.Value;
 
 /**
- * One evaluation session: settings, the store, the import cache, the global scope with {@code builtins},
- * and the operations every node and builtin shares (function application, string coercion, file import).
- * Not thread-safe: one evaluation runs on one (large-stack) thread.
+ * One evaluation session: its settings (fixed before the first evaluation), the global scope with {@code builtins},
+ * its caches, a record of what it read and warned, and the operations every node and builtin shares (function
+ * application, string coercion, file import, {@code findFile}). Made by the front door
+ * ({@code org.modsvc.nix.Evaluation}). Not thread-safe: one evaluation runs on one (large-stack) thread.
  */
 public final class EvalState {
+  // ---------------------------------------------------------------- settings (fixed before the first evaluation)
+
   final EvalStore store;
   final List<SearchPathEntry> searchPath;
+  /** Answered after {@link #searchPath} (see {@link #setBundledEntries}). */
+  private List<SearchPathEntry> bundled = List.of();
   final Path homeDir;
   final Set<String> experimentalFeatures;
+  /** Where warnings and traces are printed. */
   final PrintStream stderr;
   int maxCallDepth = 10000;
   private FileGuard fileGuard = FileGuard.NONE;
-  int callDepth;
-  private final Map<Path, Value> importCache = new HashMap<>();
-  private final Map<Path, Node> compiledFiles = new HashMap<>();
-  private final Set<Path> filesRead = new HashSet<>();
-  private final List<String> warnings = new java.util.ArrayList<>();
-  private ParseCache parseCache = ParseCache.shared();
-  /** Names of the files whose code came from {@link #parseCache} (see {@link ParseCache#retainOnly}). */
-  private final Set<String> sourcesParsed = new HashSet<>();
+  private Map<String, String> lintLevels = Map.of();
+  private Builtins.Catalog builtinCatalog;
+  private boolean libPrimitives = true;
+  /** Builtins registered by extension (e.g. the agent's host package set), name → value. */
+  private final Map<String, Value> extraGlobals = new HashMap<>();
+  /** Set by the first evaluation: from then on the settings above that shape the global scope are fixed. */
+  private boolean sealed;
+
+  // ---------------------------------------------------------------- the global scope (made by the first evaluation)
+
   final Compiler compiler;
   Scope baseScope;
   Env baseEnv;
@@ -60,13 +68,29 @@ public final class EvalState {
   private String[] globalNames;
   /** {@link #globalNames} as the key of compiled code (see {@link ParseCache.Parsed#compiled}). */
   private List<String> globalsKey;
-  /** Builtins registered by extension (e.g. the agent's host package set), name → value. */
-  private final Map<String, Value> extraGlobals = new HashMap<>();
-  private boolean sealed;
-  private Builtins.Catalog builtinCatalog;
-  private boolean libPrimitives = true;
-  /** See {@link #setBundledEntries}. */
-  private List<SearchPathEntry> bundled = List.of();
+  /** The global scope as a set, for {@code scopedImport}; made on first use. */
+  private NixAttrs globalsCache;
+
+  // ---------------------------------------------------------------- caches
+
+  /** Parsed and compiled files shared with other evaluations (the owner's, or the process's). */
+  private ParseCache parseCache = ParseCache.shared();
+  /** This evaluation's imports: each file evaluated once. */
+  private final Map<Path, Value> importCache = new HashMap<>();
+  private final Map<Path, Node> compiledFiles = new HashMap<>();
+  /** Source paths copied to the store, path → store path. */
+  private final Map<String, String> copied = new HashMap<>();
+
+  // ---------------------------------------------------------------- what the evaluation did (for its result)
+
+  private final Set<Path> filesRead = new HashSet<>();
+  private final List<String> warnings = new java.util.ArrayList<>();
+  /** Names of the files whose code came from {@link #parseCache} (see {@link ParseCache#retainOnly}). */
+  private final Set<String> sourcesParsed = new HashSet<>();
+
+  // ---------------------------------------------------------------- running
+
+  int callDepth;
 
   public EvalState(EvalStore store, List<SearchPathEntry> searchPath, Path homeDir, Set<String> experimentalFeatures,
       PrintStream stderr) {
@@ -96,16 +120,16 @@ public final class EvalState {
     extraGlobals.put(name, value);
   }
 
-  /**
-   * Whether the bundled lib gets the Java implementations of its hot paths ({@code org.modsvc.nix.lib}); off,
-   * it runs their Nix reference definitions, which tests use to check that both agree.
-   */
   /** The builtins this evaluation installs; required before the first evaluation (the front door sets it). */
   public void setBuiltins(Builtins.Catalog catalog) {
     if (sealed) throw new IllegalStateException("globals are fixed once evaluation started");
     this.builtinCatalog = catalog;
   }
 
+  /**
+   * Whether the bundled lib gets the Java implementations of its hot paths ({@code org.modsvc.nix.lib}); off,
+   * it runs their Nix reference definitions, which tests use to check that both agree.
+   */
   public void setLibPrimitives(boolean enabled) {
     if (sealed) throw new IllegalStateException("globals are fixed once evaluation started");
     this.libPrimitives = enabled;
@@ -126,8 +150,6 @@ public final class EvalState {
   }
 
   // ---------------------------------------------------------------- parsing and evaluation entry points
-
-  private Map<String, String> lintLevels = Map.of();
 
   /** Enables Nix's literal lints ({@code absolute-path-literals} → {@code warn}/{@code fatal}, …). */
   public void setLints(Map<String, String> levels) { this.lintLevels = Map.copyOf(levels); }
@@ -198,8 +220,6 @@ public final class EvalState {
     Env env = new Env(globalsEnv, (Value) scope);
     return node.eval(env);
   }
-
-  private NixAttrs globalsCache;
 
   /** The global scope as a set, built from the same names and values as the lexical base frame. */
   private NixAttrs globalsAsAttrs() {
@@ -391,8 +411,6 @@ public final class EvalState {
   }
 
   /** Copies a source path into the store once per evaluation; returns the store path. */
-  private final Map<String, String> copied = new HashMap<>();
-
   public String copyPathToStore(String path, Span span) {
     if (store.isStorePath(path)) return path;
     String done = copied.get(path);

@@ -24,16 +24,18 @@ import java.util.spi.ToolProvider;
 import org.junit.jupiter.api.Test;
 
 /**
- * No package cycle in any module (issue 18): the packages of the evaluator, the switcher and the agent, with the
+ * The layering the build checks (issue 18). No package cycle in any module: the packages of the evaluator, the switcher and the agent, with the
  * class-level dependencies {@code jdeps} reads from their compiled classes, form no strongly connected component of
  * more than one package. A failure names the packages of each cycle and, for every dependency inside it, the classes
  * that make it.
  */
-class PackageCyclesTest {
+class ArchitectureTest {
   private static final Pattern EDGE = Pattern.compile("^\\s+(org\\.modsvc\\.\\S+)\\s+->\\s+(org\\.modsvc\\.\\S+)\\s");
 
-  @Test
-  void noModuleHasAPackageCycle() throws Exception {
+  /** Package → packages it depends on, and for each dependency the classes that make it, as jdeps reads them. */
+  private record Dependencies(Map<String, Set<String>> graph, Map<String, Set<String>> because) {}
+
+  private static Dependencies read() throws Exception {
     Optional<ToolProvider> jdeps = ToolProvider.findFirst("jdeps");
     assumeTrue(jdeps.isPresent(), "this JDK has no jdeps tool to read class dependencies with");
     List<String> args = new ArrayList<>(List.of("-verbose:class", "-filter:none"));
@@ -60,7 +62,43 @@ class PackageCyclesTest {
       }
     }
     assertFalse(graph.isEmpty(), "jdeps listed no dependency at all: " + out);
+    return new Dependencies(graph, because);
+  }
 
+  /** At most five of the classes making a dependency, and how many there are. */
+  private static String examples(Set<String> classes) {
+    List<String> list = new ArrayList<>(classes);
+    return String.join(", ", list.subList(0, Math.min(5, list.size())))
+        + (list.size() > 5 ? ", … (" + list.size() + " in all)" : "");
+  }
+
+  /**
+   * The command line reaches the evaluator through its front door only ({@code org.modsvc.nix}), plus the types its
+   * results and errors are made of ({@code value}, {@code source}, {@code error}) and JSON quoting ({@code format}).
+   */
+  @Test
+  void commandLine_reachesTheEvaluatorThroughItsFrontDoorOnly() throws Exception {
+    Dependencies deps = read();
+    Set<String> allowed = Set.of("org.modsvc.nix", "org.modsvc.nix.value", "org.modsvc.nix.source",
+        "org.modsvc.nix.error", "org.modsvc.nix.format");
+    StringBuilder report = new StringBuilder();
+    for (Map.Entry<String, Set<String>> e : deps.graph().entrySet()) {
+      if (!e.getKey().startsWith("org.modsvc.agent")) continue;
+      for (String to : e.getValue()) {
+        if (to.startsWith("org.modsvc.nix") && !allowed.contains(to)) {
+          report.append(e.getKey()).append(" -> ").append(to).append(": ")
+              .append(examples(deps.because().get(e.getKey() + " -> " + to))).append('\n');
+        }
+      }
+    }
+    assertEquals("", report.toString());
+  }
+
+  @Test
+  void noModuleHasAPackageCycle() throws Exception {
+    Dependencies deps = read();
+    Map<String, Set<String>> graph = deps.graph();
+    Map<String, Set<String>> because = deps.because();
     StringBuilder report = new StringBuilder();
     for (Set<String> cycle : stronglyConnected(graph)) {
       if (cycle.size() < 2) continue;
@@ -68,10 +106,8 @@ class PackageCyclesTest {
       for (String from : cycle) {
         for (String to : graph.get(from)) {
           if (cycle.contains(to) && !to.equals(from)) {
-            List<String> classes = new ArrayList<>(because.get(from + " -> " + to));
             report.append("  ").append(from).append(" -> ").append(to).append(": ")
-                .append(String.join(", ", classes.subList(0, Math.min(5, classes.size()))))
-                .append(classes.size() > 5 ? ", … (" + classes.size() + " in all)" : "").append('\n');
+                .append(examples(because.get(from + " -> " + to))).append('\n');
           }
         }
       }
