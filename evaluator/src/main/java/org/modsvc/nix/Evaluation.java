@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.function.Function;
 import org.modsvc.nix.builtins.AllBuiltins;
+import org.modsvc.nix.error.ErrorPrinter;
 import org.modsvc.nix.error.EvalException;
 import org.modsvc.nix.eval.DeepStack;
 import org.modsvc.nix.eval.EvalState;
@@ -57,12 +58,6 @@ public final class Evaluation {
     END_OF_SEARCH_PATH
   }
 
-  /** Our own lib, {@code <modsvc-lib>}. */
-  public static final BundledSources OUR_LIB = BundledSources.LIB;
-
-  /** The files Nix answers from inside its binary, {@code <nix/fetchurl.nix>}. */
-  public static final BundledSources NIX_FILES = BundledSources.NIX_CORE;
-
   /** The settings of one evaluation; {@link #start} makes it. */
   public static final class Builder {
     private EvalStore store;
@@ -100,6 +95,14 @@ public final class Evaluation {
       return this;
     }
 
+    /**
+     * {@code nix-instantiate}'s bundled files: our lib ({@code <modsvc-lib>}) and the files Nix answers from inside
+     * its binary ({@code <nix/fetchurl.nix>}), both after the search path.
+     */
+    public Builder ourLibAndNixFiles() {
+      return bundled(BundledPlacement.AFTER_SEARCH_PATH, BundledSources.LIB, BundledSources.NIX_CORE);
+    }
+
     /** Where {@code ~/…} path literals point. */
     public Builder homeDir(Path home) { this.homeDir = home; return this; }
 
@@ -128,30 +131,36 @@ public final class Evaluation {
     public Evaluation start() {
       EvalStore s = store != null ? store : new MemoryStore("/nix/store");
       List<SearchPathEntry> path = new ArrayList<>(searchPath);
-      Map<BundledSources, SearchPathEntry> entries = new LinkedHashMap<>();
-      for (BundledSources b : bundled) entries.put(b, b.register(s));
-      if (placement == BundledPlacement.END_OF_SEARCH_PATH) path.addAll(entries.values());
+      List<SearchPathEntry> entries = new ArrayList<>();
+      for (BundledSources b : bundled) entries.add(b.register(s));
+      if (placement == BundledPlacement.END_OF_SEARCH_PATH) path.addAll(entries);
       EvalState state = new EvalState(s, path, homeDir, experimentalFeatures, diagnostics);
-      state.setBuiltins(AllBuiltins::groups);
-      if (placement == BundledPlacement.AFTER_SEARCH_PATH) state.setBundledEntries(List.copyOf(entries.values()));
+      state.setBuiltins(AllBuiltins.CATALOG);
+      if (placement == BundledPlacement.AFTER_SEARCH_PATH) state.setBundledEntries(entries);
       if (maxCallDepth != null) state.setMaxCallDepth(maxCallDepth);
       state.setLints(lints);
       state.setFileGuard(fileGuard);
       state.setParseCache(cache.parseCache());
       if (libPrimitives != null) state.setLibPrimitives(libPrimitives);
-      globals.forEach(state::addGlobal);
-      return new Evaluation(state, entries);
+      for (Map.Entry<String, Value> g : globals.entrySet()) state.addGlobal(g.getKey(), g.getValue());
+      return new Evaluation(state, List.copyOf(bundled), entries);
     }
   }
 
   public static Builder builder() { return new Builder(); }
 
   private final EvalState state;
-  private final Map<BundledSources, SearchPathEntry> bundled;
+  /**
+   * The bundled sources and their search-path entries, in parallel: lists, not a map keyed by the record, whose
+   * {@code hashCode} would be bootstrapped through method handles at every start (docs/benchmarks.md).
+   */
+  private final List<BundledSources> bundled;
+  private final List<SearchPathEntry> bundledEntries;
 
-  private Evaluation(EvalState state, Map<BundledSources, SearchPathEntry> bundled) {
+  private Evaluation(EvalState state, List<BundledSources> bundled, List<SearchPathEntry> bundledEntries) {
     this.state = state;
     this.bundled = bundled;
+    this.bundledEntries = List.copyOf(bundledEntries);
   }
 
   /**
@@ -162,9 +171,10 @@ public final class Evaluation {
 
   /** The search-path entry of a bundled source given to the builder ({@code <modsvc-modules>} → its store path). */
   public SearchPathEntry bundledEntry(BundledSources sources) {
-    SearchPathEntry e = bundled.get(sources);
-    if (e == null) throw new IllegalArgumentException("not bundled in this evaluation: " + sources.prefix());
-    return e;
+    for (int i = 0; i < bundled.size(); i++) {
+      if (bundled.get(i) == sources) return bundledEntries.get(i);
+    }
+    throw new IllegalArgumentException("not bundled in this evaluation: " + sources.prefix());
   }
 
   public EvalStore store() { return state.store(); }
@@ -241,6 +251,18 @@ public final class Evaluation {
 
     /** What {@link MemoryLimit} measured, for an {@link FailureKind#OUT_OF_MEMORY} failure. */
     public String memoryReport() { return MemoryLimit.report(); }
+
+    /**
+     * A Nix or syntax error as Nix prints it ({@link ErrorPrinter}): message, position, source line and, with
+     * {@code showTrace}, the whole trace.
+     */
+    public String render(boolean showTrace) {
+      return switch (kind) {
+        case PARSE -> ErrorPrinter.renderParse(parseError().getMessage(), parseError().span());
+        case EVAL -> ErrorPrinter.render(evalError(), showTrace);
+        default -> throw new IllegalStateException("not a Nix error: " + kind);
+      };
+    }
   }
 
   /** The outcome of {@link #run}: the value or the failure, the warnings, and the files read. */
@@ -258,22 +280,40 @@ public final class Evaluation {
    * overflow or exhausted memory becomes the result's {@link Failure}; anything else propagates.
    */
   public <T> Result<T> run(Function<Evaluation, T> body) {
-    Object[] out = DeepStack.call(() -> {
+    Body<T> b = DeepStack.call(new Body<>(this, body));
+    return new Result<>(Optional.ofNullable(b.value), Optional.ofNullable(b.failure), warnings(), filesRead());
+  }
+
+  /**
+   * What {@link #run} runs on the deep stack, and what came of it. A class rather than a lambda: every lambda linked
+   * at start-up costs class generation the class-data archive does not save.
+   */
+  private static final class Body<T> implements java.util.function.Supplier<Body<T>> {
+    private final Evaluation evaluation;
+    private final Function<Evaluation, T> body;
+    private T value;
+    private Failure failure;
+
+    Body(Evaluation evaluation, Function<Evaluation, T> body) {
+      this.evaluation = evaluation;
+      this.body = body;
+    }
+
+    @Override
+    public Body<T> get() {
       try {
-        return new Object[] {body.apply(this), null};
+        value = body.apply(evaluation);
       } catch (EvalException e) {
-        return new Object[] {null, new Failure(FailureKind.EVAL, e)};
+        failure = new Failure(FailureKind.EVAL, e);
       } catch (ParseException e) {
-        return new Object[] {null, new Failure(FailureKind.PARSE, e)};
+        failure = new Failure(FailureKind.PARSE, e);
       } catch (StackOverflowError e) {
-        return new Object[] {null, new Failure(FailureKind.STACK_OVERFLOW, e)};
+        failure = new Failure(FailureKind.STACK_OVERFLOW, e);
       } catch (OutOfMemoryError e) {
-        return new Object[] {null, new Failure(FailureKind.OUT_OF_MEMORY, e)};
+        failure = new Failure(FailureKind.OUT_OF_MEMORY, e);
       }
-    });
-    @SuppressWarnings("unchecked")
-    T value = (T) out[0];
-    return new Result<>(Optional.ofNullable(value), Optional.ofNullable((Failure) out[1]), warnings(), filesRead());
+      return this;
+    }
   }
 
   /** A small expression with the common node kinds, so that parsing it loads what parsing modules needs. */

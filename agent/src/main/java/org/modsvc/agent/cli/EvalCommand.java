@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.modsvc.nix.Evaluation;
 import org.modsvc.nix.EvaluatorCache;
-import org.modsvc.nix.error.ErrorPrinter;
 import org.modsvc.nix.source.SearchPathEntry;
 import org.modsvc.nix.source.Source;
 import org.modsvc.nix.value.NixAttrs;
@@ -151,8 +150,7 @@ public final class EvalCommand implements Callable<Integer> {
   /** A failed evaluation as Nix reports it. */
   void report(Evaluation.Failure f) {
     switch (f.kind()) {
-      case PARSE -> err.print(ErrorPrinter.renderParse(f.parseError().getMessage(), f.parseError().span()));
-      case EVAL -> err.print(ErrorPrinter.render(f.evalError(), showTrace && !noShowTrace));
+      case PARSE, EVAL -> err.print(f.render(showTrace && !noShowTrace));
       // Nix's wording for exhausting the evaluation depth; our depth limit is the thread stack's.
       case STACK_OVERFLOW -> err.println("error: stack overflow; max-call-depth exceeded");
       case OUT_OF_MEMORY -> err.println("error: " + f.memoryReport());
@@ -214,7 +212,7 @@ public final class EvalCommand implements Callable<Integer> {
         .homeDir(home)
         .experimentalFeatures(experimentalFeatures())
         .diagnostics(err)
-        .bundled(Evaluation.BundledPlacement.AFTER_SEARCH_PATH, Evaluation.OUR_LIB, Evaluation.NIX_FILES);
+        .ourLibAndNixFiles();
     if (cache != null) b.cache(cache);
     Integer depth = maxCallDepth;
     for (int i = 0; i + 1 < options.size(); i += 2) {
