@@ -4,16 +4,18 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import org.modsvc.switcher.unit.UnitCatalog;
+import org.modsvc.switcher.unit.UnitName;
 
 /**
  * Everything the planner looks at, and nothing else: the old and new generations' units (files,
  * drop-ins, masks and the targets that want each unit), the live unit states from systemd, the mode,
- * the options, and extra requested or resumed work.
+ * the options, and extra requested or resumed work. Live units are keyed by {@link UnitName}: a name systemd
+ * reports that is not one is left out where the states are read.
  */
 public record PlanInput(
     UnitCatalog oldUnits,
     UnitCatalog newUnits,
-    Map<String, UnitState> live,
+    Map<UnitName, LiveState> live,
     SwitchMode mode,
     PlanOptions options,
     ExtraWork extra) {
@@ -27,7 +29,7 @@ public record PlanInput(
     Objects.requireNonNull(extra, "extra");
   }
 
-  public static PlanInput of(UnitCatalog oldUnits, UnitCatalog newUnits, Map<String, UnitState> live,
+  public static PlanInput of(UnitCatalog oldUnits, UnitCatalog newUnits, Map<UnitName, LiveState> live,
       SwitchMode mode) {
     return new PlanInput(oldUnits, newUnits, live, mode, PlanOptions.defaults(), ExtraWork.none());
   }
@@ -40,7 +42,7 @@ public record PlanInput(
     return new PlanInput(oldUnits, newUnits, live, mode, options, newExtra);
   }
 
-  public UnitState state(String unit) {
-    return live.getOrDefault(unit, UnitState.of("inactive"));
+  public LiveState state(UnitName unit) {
+    return live.getOrDefault(unit, LiveState.of("inactive"));
   }
 }

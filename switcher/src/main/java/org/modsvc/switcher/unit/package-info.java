@@ -1,7 +1,10 @@
 /**
  * The unit-file model: validated {@link org.modsvc.switcher.unit.UnitName}s, the parser for
  * systemd's unit syntax, the effective {@link org.modsvc.switcher.unit.UnitFile} after merging
- * drop-ins, and the {@link org.modsvc.switcher.unit.UnitCatalog} of one generation.
+ * drop-ins, the {@link org.modsvc.switcher.unit.UnitCatalog} of one generation, and the one reader of the
+ * unit-directory layout ({@link org.modsvc.switcher.unit.UnitDirectoryReader}: unit files, drop-ins, masks,
+ * aliases, {@code .wants}/{@code .requires}/{@code .upholds} links) over a directory on disk or a file set in
+ * memory.
  *
  * <p>Mirrors switch-to-configuration-ng's {@code parse_unit}/{@code parse_systemd_ini} (NixOS
  * nixpkgs {@code pkgs/by-name/sw/switch-to-configuration-ng/src/src/main.rs}): sections map keys to

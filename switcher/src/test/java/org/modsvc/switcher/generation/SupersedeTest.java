@@ -52,7 +52,7 @@ class SupersedeTest {
         Manifest two = new Manifest(2, Instant.parse("2026-11-21T10:00:00Z"), Map.of(), entries, new TreeSet<>(),
                 new TreeSet<>(List.of(HostPath.of(Fixture.UNITS + "multi-user.target.wants"))));
         f.switcher.generations().create(two, contents);
-        f.switcher.pending().begin(2, 1, Map.of(PendingSwitch.FILES, List.of()));
+        f.switcher.pending().begin(2, 1, PendingSwitch.FILES_ONLY);
         // what its interrupted file phase had done: b.service and the new a.service written, the .wants dir made
         Files.writeString(f.disk(Fixture.UNITS + "b.service"), "B\n");
         Files.writeString(f.disk(Fixture.UNITS + "a.service"), "A2\n");
