@@ -14,7 +14,7 @@ import java.util.function.Supplier;
 import org.modsvc.nix.error.EvalException;
 import org.modsvc.switcher.build.BuildException;
 import org.modsvc.switcher.build.Built;
-import org.modsvc.switcher.build.ConfigurationSource;
+import org.modsvc.switcher.config.ConfigurationSource;
 import org.modsvc.switcher.fs.HostPath;
 import org.modsvc.switcher.fs.IoErrors;
 import org.modsvc.switcher.generation.ApplyReport;
@@ -71,6 +71,17 @@ public final class Activation {
     this.options = options;
     this.checkpoint = checkpoint;
     this.progress = progress;
+  }
+
+  /**
+   * An activation that never talks to a service manager: for {@link #buildFiles} (the {@code build} command);
+   * {@link #switchTo}, {@link #preview} and {@link #rollback} on it fail when they need the manager.
+   */
+  public static Activation withoutManager(GenerationSwitcher generations, SwitchMode mode, SwitchOptions options,
+      Checkpoint checkpoint, Consumer<String> progress) {
+    return new Activation(generations, mode, () -> {
+      throw new IllegalStateException("this activation has no service manager (build writes files only)");
+    }, options, checkpoint, progress);
   }
 
   /** Builds {@code source} and makes it the running configuration. */
@@ -179,6 +190,39 @@ public final class Activation {
 
   /** A dry run's result with the old and new file sets. */
   public record Preview(SwitchResult result, DesiredState oldState, DesiredState newState) {}
+
+  /**
+   * {@code build}: builds {@code source} and writes its files as the next generation (live tree, then
+   * {@code current}) without the service manager: no unit is stopped, reloaded or started and no daemon-reload is
+   * made, as for an image or a test root. The lock is not waited for (another run holding it is an error at once).
+   * A configuration that cannot become files stops before anything is written (exit 2).
+   */
+  public FilesWritten buildFiles(ConfigurationSource source) {
+    return classified(() -> {
+      try (SwitchLock lock = generations.lock()) {
+        Built built;
+        try {
+          built = build(source);
+        } catch (BuildException e) {
+          throw new SwitchException(ExitCode.CONFIGURATION, e.getMessage() + "\nnothing was written", e);
+        }
+        List<String> warnings = new ArrayList<>(built.warnings());
+        warnings.addAll(generations.store().takeRepairWarnings());
+        ApplyReport applied = generations.switchFiles(lock, built.state(), options.force());
+        return new FilesWritten(built, applied, warnings);
+      }
+    });
+  }
+
+  /**
+   * What {@link #buildFiles} wrote: the built configuration, the generation it became and the file operations, and
+   * the warnings (the build's and the store's repairs).
+   */
+  public record FilesWritten(Built built, ApplyReport applied, List<String> warnings) {
+    public FilesWritten {
+      warnings = List.copyOf(warnings);
+    }
+  }
 
   /**
    * Switches to generation {@code n}'s files (by default the newest generation older than the current one), as a

@@ -14,10 +14,10 @@ import org.modsvc.switcher.unit.UnitDirectoryReader;
  * keeps only copies of regular files, while its wants links and masks live in the manifest, and a dry run has no
  * directory at all. The layout is {@link UnitDirectoryReader}'s, the same one a directory on disk is read with.
  */
-final class CatalogOfState {
+public final class CatalogOfState {
   private CatalogOfState() {}
 
-  static UnitCatalog of(DesiredState state, HostPath unitDir) {
+  public static UnitCatalog of(DesiredState state, HostPath unitDir) {
     return UnitDirectoryReader.catalog(entries(state, unitDir), unitDir.value());
   }
 

@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.modsvc.switcher.fs.Hashes;
+import org.modsvc.switcher.fs.ContentHash;
 import org.modsvc.switcher.fs.HostPath;
 import org.modsvc.switcher.fs.NameLimits;
 import org.modsvc.switcher.plan.Phase;
@@ -107,7 +107,7 @@ public final class GenerationSwitcher {
             if (f instanceof DesiredFile.Regular r) {
                 byte[] bytes = r.bytes();
                 contents.put(r.path(), bytes);
-                entries.put(r.path(), new ManifestEntry.File(r.mode(), Hashes.sha256Hex(bytes), false));
+                entries.put(r.path(), new ManifestEntry.File(r.mode(), ContentHash.sha256Hex(bytes), false));
                 roots.addAll(store.referencesIn(new String(bytes, StandardCharsets.ISO_8859_1)));
             } else {
                 DesiredFile.Symlink l = (DesiredFile.Symlink) f;

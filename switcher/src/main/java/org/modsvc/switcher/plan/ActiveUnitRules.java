@@ -68,20 +68,18 @@ final class ActiveUnitRules {
 
   /**
    * Targets are never compared. stc-ng starts every active target so that systemd pulls in newly
-   * wanted units; we do that only with {@link PlanOptions#startActiveTargets()}. X-StopOnReconfiguration
-   * stops the target first so that ordering through it is respected again, and that start we keep.
+   * wanted units; we do not ({@code NewUnitRules} starts such units directly, docs/decisions.md §6).
+   * X-StopOnReconfiguration stops the target first so that ordering through it is respected again, and
+   * that start we keep, unprinted as stc-ng keeps it.
    */
   private void target(UnitName unit, UnitName base) {
     UnitFile next = next(unit, base);
     boolean startable = !SLEEP_TARGETS.contains(unit.value()) && !next.bool("Unit", "RefuseManualStart", false)
         && !next.bool("Unit", "X-OnlyManualStart", false);
     boolean stopFirst = next.bool("Unit", "X-StopOnReconfiguration", false);
-    if (startable && (input.options().startActiveTargets() || stopFirst)) {
-      plan.start.add(unit, stopFirst ? "X-StopOnReconfiguration=true: started again"
-          : "active target started to pull in new dependencies");
-      if (!input.options().displayAllUnits()) {
-        plan.hidden.add(unit);
-      }
+    if (startable && stopFirst) {
+      plan.start.add(unit, "X-StopOnReconfiguration=true: started again");
+      plan.hidden.add(unit);
     }
     if (stopFirst) {
       plan.stop.add(unit, "X-StopOnReconfiguration=true");

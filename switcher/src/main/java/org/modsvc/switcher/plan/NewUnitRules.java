@@ -13,7 +13,7 @@ import org.modsvc.switcher.unit.UnitName;
  * (the change is most likely its fix) or when an active target wants it: otherwise a service that
  * failed, was fixed and switched again would stay down (issue 19).
  * stc-ng instead starts every active target and lets systemd pull the unit in, which also brings back
- * units a person stopped by hand; with {@link PlanOptions#startActiveTargets()} we leave it to that.
+ * units a person stopped by hand.
  * Units that refuse a manual start ({@code RefuseManualStart}, {@code X-OnlyManualStart}) are not
  * started, as sd-switch respects RefuseManualStart for wanted units.
  */
@@ -27,9 +27,6 @@ final class NewUnitRules {
   }
 
   void startWantedUnits() {
-    if (input.options().startActiveTargets()) {
-      return;
-    }
     Set<UnitName> candidates = new TreeSet<>(input.newUnits().unitNames());
     candidates.addAll(input.newUnits().wantedBy().keySet());
     for (UnitName unit : candidates) {

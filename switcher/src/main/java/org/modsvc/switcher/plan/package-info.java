@@ -23,8 +23,7 @@
  *   <li>the old generation's files stand in for {@code /etc/systemd/system} (sd-switch's model), so
  *       units we never managed are never touched;</li>
  *   <li>active targets are not started on every switch; {@code NewUnitRules} starts new or newly
- *       wanted units directly when a target wanting them is active
- *       ({@link org.modsvc.switcher.plan.PlanOptions#switchToConfigurationNg()} restores stc-ng);</li>
+ *       wanted units directly when a target wanting them is active;</li>
  *   <li>{@code [Unit] X-SwitchMethod} overrides the legacy {@code X-*IfChanged} keys with sd-switch's
  *       meanings, except for units that cannot be restarted at all (the four system targets and
  *       slices);</li>

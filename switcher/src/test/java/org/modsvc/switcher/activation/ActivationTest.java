@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.modsvc.switcher.config.UnitDirectorySource;
 import org.modsvc.switcher.generation.Checkpoint;
 import org.modsvc.switcher.generation.GenerationSwitcher;
 import org.modsvc.switcher.generation.Layout;
@@ -135,6 +136,22 @@ class ActivationTest {
     assertTrue(third.warnings().stream().anyMatch(w -> w.startsWith("garbage collection failed, the switch itself "
         + "is complete: ")), third.warnings().toString());
     assertTrue(third.gc().isEmpty());
+  }
+
+  @Test
+  void buildFilesWritesTheGenerationWithoutEverReachingAManager() throws IOException {
+    Layout layout = Layout.system(tmp.resolve("root"));
+    Activation build = Activation.withoutManager(new GenerationSwitcher(layout), SwitchMode.SYSTEM,
+        SwitchOptions.defaults(), Checkpoint.NONE, progress::add);
+    Activation.FilesWritten written = build.buildFiles(new UnitDirectorySource(units("web.service", "a")));
+    assertEquals(1, written.applied().to());
+    assertEquals(java.util.OptionalInt.of(1), new org.modsvc.switcher.generation.Generations(layout).current());
+    assertTrue(Files.readString(tmp.resolve("root/etc/systemd/system/web.service")).contains("Description=a"));
+    assertTrue(Files.isSymbolicLink(tmp.resolve("root/etc/systemd/system/multi-user.target.wants/web.service")));
+    SwitchException refused = org.junit.jupiter.api.Assertions.assertThrows(SwitchException.class,
+        () -> build.buildFiles(new UnitDirectorySource(tmp.resolve("no-such-directory"))));
+    assertEquals(ExitCode.CONFIGURATION, refused.exitCode());
+    assertTrue(refused.getMessage().endsWith("\nnothing was written"), refused.getMessage());
   }
 
   @Test

@@ -21,7 +21,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.modsvc.switcher.fs.Hashes;
+import org.modsvc.switcher.fs.ContentHash;
 import org.modsvc.switcher.fs.HostPath;
 
 /**
@@ -46,7 +46,7 @@ class SupersedeTest {
             HostPath p = HostPath.of(Fixture.UNITS + u[0]);
             byte[] bytes = u[1].getBytes(StandardCharsets.UTF_8);
             contents.put(p, bytes);
-            entries.put(p, new ManifestEntry.File(0644, Hashes.sha256Hex(bytes), false));
+            entries.put(p, new ManifestEntry.File(0644, ContentHash.sha256Hex(bytes), false));
         }
         entries.put(HostPath.of(Fixture.UNITS + "multi-user.target.wants/" + LONG), new ManifestEntry.Link("../" + LONG, false));
         Manifest two = new Manifest(2, Instant.parse("2026-11-21T10:00:00Z"), Map.of(), entries, new TreeSet<>(),

@@ -22,7 +22,6 @@ final class Fixture {
   final UnitCatalog.Builder next = UnitCatalog.builder();
   final Map<String, LiveState> live = new LinkedHashMap<>();
   SwitchMode mode = SwitchMode.SYSTEM;
-  PlanOptions options = PlanOptions.defaults();
   ExtraWork extra = ExtraWork.none();
 
   /** A running {@code test.service} changing from {@code oldText} to {@code newText}. */
@@ -52,11 +51,6 @@ final class Fixture {
     return this;
   }
 
-  Fixture stcNg() {
-    options = PlanOptions.switchToConfigurationNg();
-    return this;
-  }
-
   Fixture user() {
     mode = SwitchMode.USER;
     return this;
@@ -65,7 +59,7 @@ final class Fixture {
   SwitchPlan plan() {
     Map<UnitName, LiveState> states = new LinkedHashMap<>();
     live.forEach((unit, state) -> states.put(UnitName.of(unit), state));
-    return Planner.plan(new PlanInput(old.build(), next.build(), states, mode, options, extra));
+    return Planner.plan(new PlanInput(old.build(), next.build(), states, mode, extra));
   }
 
   static List<String> units(List<PlannedAction> actions) {

@@ -168,16 +168,6 @@ class SwitchScenariosTest {
   }
 
   @Test
-  void scenario41_startsOnlyTheTarget_whenSwitchToConfigurationNgStartsTargets() {
-    Fixture fixture = new Fixture().stcNg().same("multi-user.target", MULTI_USER).running("multi-user.target");
-    fixture.next.unit("new.service", TEST_UNIT).wantedBy("new.service", "multi-user.target");
-    SwitchPlan plan = fixture.plan();
-    assertEquals(List.of("multi-user.target"), units(plan.start()));
-    assertEquals(List.of("multi-user.target"), names(plan.hidden()));
-    assertFalse(plan.render(false).contains("starting"), plan.render(false));
-  }
-
-  @Test
   void scenario41_startsNewUnitDirectly_whenWantedByActiveTarget() {
     Fixture fixture = new Fixture().running("multi-user.target");
     fixture.next.unit("new.service", TEST_UNIT).wantedBy("new.service", "multi-user.target");
@@ -198,13 +188,6 @@ class SwitchScenariosTest {
   void scenario42_noAction_whenChangedUnitIsInactive() {
     SwitchPlan plan = testService(TEST_UNIT, CHANGED).state("test.service", "inactive").plan();
     assertTrue(plan.hasNoJobs());
-  }
-
-  @Test
-  void scenario42_stcNgLeavesFailedUnitAlone_whenChanged() {
-    SwitchPlan plan = testService(TEST_UNIT, CHANGED).state("test.service", "failed").stcNg().plan();
-    assertTrue(plan.hasNoJobs());
-    assertEquals(List.of(new PlannedAction(UnitName.of("test.service"), "changed while failed: left failed")), plan.untouched());
   }
 
   @Test
@@ -298,30 +281,12 @@ class SwitchScenariosTest {
   }
 
   @Test
-  void scenario46_startsActiveTargetUnprinted_whenSwitchToConfigurationNgStartsTargets() {
-    SwitchPlan plan = new Fixture().stcNg().both("foo.target", "[Unit]\nDescription=a\n", "[Unit]\nWants=x.service\n")
-        .running("foo.target").plan();
-    assertEquals(List.of("foo.target"), units(plan.start()));
-    assertEquals(List.of("foo.target"), names(plan.hidden()));
-    String text = plan.render(false);
-    assertFalse(text.contains("starting") || text.contains("  foo.target:"), text);
-  }
-
-  @Test
   void scenario46_stopsAndStartsUnprinted_whenTargetStopsOnReconfiguration() {
     String target = "[Unit]\nX-StopOnReconfiguration=true\n";
-    SwitchPlan plan = new Fixture().stcNg().same("foo.target", target).running("foo.target").plan();
+    SwitchPlan plan = new Fixture().same("foo.target", target).running("foo.target").plan();
     assertEquals(List.of("foo.target"), units(plan.stop()));
     assertEquals(List.of("foo.target"), units(plan.start()));
     assertFalse(plan.render(false).contains("foo.target"));
-  }
-
-  @Test
-  void scenario46_noAction_whenSleepTargetIsActive() {
-    SwitchPlan plan = new Fixture().stcNg().same("suspend.target", "[Unit]\n").same("hibernate.target", "[Unit]\n")
-        .same("hybrid-sleep.target", "[Unit]\n").running("suspend.target", "hibernate.target", "hybrid-sleep.target")
-        .plan();
-    assertTrue(plan.hasNoJobs());
   }
 
   @Test
@@ -337,13 +302,6 @@ class SwitchScenariosTest {
         .running("foo.target").plan();
     assertEquals(List.of("foo.target"), units(plan.stop()));
     assertEquals(List.of("foo.target"), units(plan.start()));
-  }
-
-  @Test
-  void scenario47_doesNotStartTarget_whenOnlyManualStart() {
-    SwitchPlan plan = new Fixture().stcNg().same("foo.target", "[Unit]\nX-OnlyManualStart=true\n")
-        .running("foo.target").plan();
-    assertTrue(plan.hasNoJobs());
   }
 
   @Test

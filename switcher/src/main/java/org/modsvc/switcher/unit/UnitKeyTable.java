@@ -1,4 +1,4 @@
-package org.modsvc.switcher.build;
+package org.modsvc.switcher.unit;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,20 +17,20 @@ import java.util.TreeMap;
  * The keys systemd 252 knows in the sections modsvc writes, and the values of its enumerations and booleans, read
  * from {@code systemd-252-keys.txt} beside this class (its header says where the facts come from).
  */
-final class UnitKeyTable {
+public final class UnitKeyTable {
   /** What a key accepts: any value, a boolean, one of some words, or either. */
-  record Kind(boolean bool, Set<String> words) {
+  public record Kind(boolean bool, Set<String> words) {
     static final Kind ANY = new Kind(false, Set.of());
 
     boolean checked() {
       return bool || !words.isEmpty();
     }
 
-    boolean accepts(String value) {
+    public boolean accepts(String value) {
       return !checked() || value.isEmpty() || (bool && isBoolean(value)) || words.contains(value);
     }
 
-    String describe() {
+    public String describe() {
       List<String> parts = new ArrayList<>();
       if (bool) parts.add("a boolean (yes/no, true/false, on/off, 1/0)");
       if (!words.isEmpty()) parts.add("one of " + String.join(", ", words.stream().sorted().toList()));
@@ -41,7 +41,7 @@ final class UnitKeyTable {
   private static final Set<String> BOOLEANS = Set.of("1", "yes", "y", "true", "t", "on", "0", "no", "n", "false",
       "f", "off");
 
-  static final UnitKeyTable SYSTEMD_252 = load("systemd-252-keys.txt");
+  public static final UnitKeyTable SYSTEMD_252 = load("systemd-252-keys.txt");
 
   /** section → key → kind, keys in name order (for suggestions that do not depend on hash order). */
   private final Map<String, Map<String, Kind>> sections;
@@ -50,16 +50,16 @@ final class UnitKeyTable {
     this.sections = sections;
   }
 
-  boolean coversSection(String section) {
+  public boolean coversSection(String section) {
     return sections.containsKey(section);
   }
 
-  Optional<Kind> kind(String section, String key) {
+  public Optional<Kind> kind(String section, String key) {
     return Optional.ofNullable(sections.getOrDefault(section, Map.of()).get(key));
   }
 
   /** The sections other than {@code section} that know {@code key}. */
-  List<String> sectionsWith(String key, String except) {
+  public List<String> sectionsWith(String key, String except) {
     return sections.entrySet().stream().filter(e -> !e.getKey().equals(except) && e.getValue().containsKey(key))
         .map(Map.Entry::getKey).sorted().toList();
   }
@@ -68,7 +68,7 @@ final class UnitKeyTable {
    * The key of {@code section} closest to the unknown {@code key}: the same letters in another case, else the
    * nearest by edit distance (a swap of two neighbours counts once) within a third of the key's length.
    */
-  Optional<String> suggestion(String section, String key) {
+  public Optional<String> suggestion(String section, String key) {
     Map<String, Kind> keys = sections.getOrDefault(section, Map.of());
     String best = null;
     int bestDistance = Math.max(1, Math.min(3, key.length() / 3)) + 1;
@@ -84,7 +84,7 @@ final class UnitKeyTable {
   }
 
   /** The closest allowed word to an invalid value, when one is near (e.g. {@code on-falure}). */
-  static Optional<String> closestWord(Kind kind, String value) {
+  public static Optional<String> closestWord(Kind kind, String value) {
     String best = null;
     int bestDistance = 3;
     for (String w : kind.words()) {

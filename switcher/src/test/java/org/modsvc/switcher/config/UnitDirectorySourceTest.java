@@ -1,4 +1,4 @@
-package org.modsvc.switcher.activation;
+package org.modsvc.switcher.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.modsvc.switcher.activation.CatalogOfState;
 import org.modsvc.switcher.build.BuildException;
 import org.modsvc.switcher.fs.HostPath;
 import org.modsvc.switcher.generation.DesiredFile;

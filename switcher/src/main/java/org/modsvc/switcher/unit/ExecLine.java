@@ -1,9 +1,9 @@
-package org.modsvc.switcher.build;
+package org.modsvc.switcher.unit;
 
 import java.util.Optional;
 
 /** Reads an {@code ExecStart=} value the way systemd 252's config_parse_exec finds the program. */
-final class ExecLine {
+public final class ExecLine {
   /** The prefixes systemd reads before the program: {@code @ - : + !} ({@code !!} is two of them). */
   static final String PREFIXES = "@-:+!";
 
@@ -13,7 +13,7 @@ final class ExecLine {
    * The program of the first command: the first word, unquoted, without its prefixes, with {@code %%} and {@code $$}
    * undone. Empty for an empty value, and when the word holds a specifier or a variable (its value is systemd's).
    */
-  static Optional<String> program(String value) {
+  public static Optional<String> program(String value) {
     String s = value.strip();
     StringBuilder word = new StringBuilder();
     char quote = 0;

@@ -8,10 +8,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 in lower-case hex: the content hash written into manifests. */
-public final class Hashes {
+/**
+ * SHA-256 in lower-case hex: the content hash written into manifests and compared against live files, and the
+ * digest behind our store's names. Not Nix's hashing ({@code org.modsvc.nix.store.Hashes}: Nix's base-32, NAR
+ * and store-path fingerprints), which only the evaluator needs.
+ */
+public final class ContentHash {
 
-    private Hashes() {
+    private ContentHash() {
     }
 
     public static MessageDigest sha256() {

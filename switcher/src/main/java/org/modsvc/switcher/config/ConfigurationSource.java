@@ -1,6 +1,8 @@
-package org.modsvc.switcher.build;
+package org.modsvc.switcher.config;
 
 import java.io.IOException;
+import org.modsvc.switcher.build.BuildException;
+import org.modsvc.switcher.build.Built;
 import org.modsvc.switcher.generation.Layout;
 import org.modsvc.switcher.store.Store;
 

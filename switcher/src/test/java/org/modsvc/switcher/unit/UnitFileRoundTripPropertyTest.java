@@ -1,4 +1,4 @@
-package org.modsvc.switcher.build;
+package org.modsvc.switcher.unit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -7,9 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.modsvc.switcher.unit.Assignment;
-import org.modsvc.switcher.unit.UnitFileParser;
-import org.modsvc.switcher.unit.UnitFragment;
 
 /**
  * The unit-file renderer ({@link UnitFileText}) and our parser ({@link UnitFileParser}, which reads unit files as
@@ -55,7 +52,10 @@ class UnitFileRoundTripPropertyTest {
     return sb.toString();
   }
 
-  private UnitSpec unit() {
+  /** A unit's sections and lines, as the renderer takes them. */
+  private record Unit(List<String> sections, List<UnitLine> lines) {}
+
+  private Unit unit() {
     List<String> names = new ArrayList<>();
     for (int i = 1 + random.nextInt(4); i > 0; i--) names.add(name());
     List<String> sections = List.copyOf(new LinkedHashSet<>(names));
@@ -64,19 +64,18 @@ class UnitFileRoundTripPropertyTest {
       String section = random.nextInt(20) == 0 ? name() : sections.get(random.nextInt(sections.size()));
       lines.add(new UnitLine(section, name(), text()));
     }
-    return new UnitSpec("p.service", "service", "system.services.p", false,
-        List.of(), List.of(), List.of(), List.of(), sections, lines);
+    return new Unit(sections, lines);
   }
 
   @Test
   void renderedUnitsParseBackExactlyOrAreRefused() {
     int tries = Integer.getInteger("modsvc.property.tries", 1000);
     for (int i = 0; i < tries; i++) {
-      UnitSpec unit = unit();
+      Unit unit = unit();
       String text;
       try {
-        text = UnitFileText.render(unit);
-      } catch (BuildException refused) {
+        text = UnitFileText.render("p.service", "system.services.p", unit.sections(), unit.lines());
+      } catch (UnitTextException refused) {
         continue;
       }
       UnitFragment parsed = UnitFileParser.parse("/etc/systemd/system/p.service", text);

@@ -1,4 +1,4 @@
-package org.modsvc.switcher.activation;
+package org.modsvc.switcher.config;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.modsvc.switcher.build.BuildException;
 import org.modsvc.switcher.build.Built;
-import org.modsvc.switcher.build.ConfigurationSource;
 import org.modsvc.switcher.fs.HostPath;
 import org.modsvc.switcher.generation.DesiredFile;
 import org.modsvc.switcher.generation.DesiredState;

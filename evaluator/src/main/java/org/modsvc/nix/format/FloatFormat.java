@@ -19,11 +19,12 @@ import java.math.RoundingMode;
  *       {@code 0.0001 → "0.0001"}, {@code 1e-5 → "1e-05"}, {@code -0.0 → "-0"}.</li>
  *   <li>{@code builtins.toJSON}: see {@link JsonWriter#formatFloat(double)}.</li>
  * </ul>
- * Digits come from the exact binary value (like glibc), never from {@link Double#toString}.
+ * Digits come from the exact binary value (like glibc), never from {@link Double#toString}. (The float value
+ * itself is {@code org.modsvc.nix.value.NixFloat}; this class only writes it.)
  */
-public final class NixFloat {
+public final class FloatFormat {
 
-    private NixFloat() {
+    private FloatFormat() {
     }
 
     /** {@code std::to_string(double)}: fixed notation with exactly six decimals. */

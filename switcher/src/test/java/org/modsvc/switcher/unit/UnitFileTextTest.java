@@ -1,4 +1,4 @@
-package org.modsvc.switcher.build;
+package org.modsvc.switcher.unit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,15 +8,21 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class UnitFileTextTest {
-  private static UnitSpec unit(UnitLine... lines) {
+  /** A unit's sections and lines, as the renderer takes them. */
+  private record Unit(String origin, List<String> sections, List<UnitLine> lines) {}
+
+  private static Unit unit(UnitLine... lines) {
     List<String> sections = java.util.Arrays.stream(lines).map(UnitLine::section).distinct().toList();
-    return new UnitSpec("foo.service", "service", "system.services.foo", false, List.of(), List.of(), List.of(),
-        List.of(), sections, List.of(lines));
+    return new Unit("system.services.foo", sections, List.of(lines));
+  }
+
+  private static String render(Unit u) {
+    return UnitFileText.render("foo.service", u.origin(), u.sections(), u.lines());
   }
 
   @Test
   void render_groupsSectionsInOrderOfFirstAppearance_separatedByBlankLines() {
-    String text = UnitFileText.render(unit(new UnitLine("Unit", "After", "network.target"),
+    String text = render(unit(new UnitLine("Unit", "After", "network.target"),
         new UnitLine("Service", "ExecStart", "\"/bin/hello\" \"--greeting\" \"hoi\""),
         new UnitLine("Service", "Restart", "always"), new UnitLine("Install", "WantedBy", "multi-user.target")));
     assertEquals("[Unit]\nAfter=network.target\n\n[Service]\nExecStart=\"/bin/hello\" \"--greeting\" \"hoi\"\n"
@@ -25,7 +31,7 @@ class UnitFileTextTest {
 
   @Test
   void render_keepsRepeatedKeysAsRepeatedLines() {
-    String text = UnitFileText.render(unit(new UnitLine("Service", "ExecStart", ""),
+    String text = render(unit(new UnitLine("Service", "ExecStart", ""),
         new UnitLine("Service", "ExecStart", "/bin/x")));
     assertEquals("[Service]\nExecStart=\nExecStart=/bin/x\n", text);
   }
@@ -34,7 +40,7 @@ class UnitFileTextTest {
   void render_refusesAValueThatBeginsOrEndsWithBlanks_whichSystemdWouldStrip() {
     // Found by UnitFileRoundTripProperties: "Description= x" reads back as "x".
     for (String v : new String[] {" x", "x\t", "\t"}) {
-      BuildException e = assertThrows(BuildException.class, () -> UnitFileText.render(
+      UnitTextException e = assertThrows(UnitTextException.class, () -> render(
           unit(new UnitLine("Unit", "Description", v))));
       assertTrue(e.getMessage().contains("begins or ends with a space or tab"), e.getMessage());
     }
@@ -42,7 +48,7 @@ class UnitFileTextTest {
 
   @Test
   void render_refusesNewlineInValue_namingUnitOriginAndKey() {
-    BuildException e = assertThrows(BuildException.class, () -> UnitFileText.render(
+    UnitTextException e = assertThrows(UnitTextException.class, () -> render(
         unit(new UnitLine("Service", "Environment", "A=1\nExecStartPre=/bin/evil"))));
     assertTrue(e.getMessage().startsWith("unit foo.service (from system.services.foo), [Service] Environment: "
         + "the value contains a newline"), e.getMessage());
@@ -51,42 +57,40 @@ class UnitFileTextTest {
 
   @Test
   void render_refusesCarriageReturnAndNul() {
-    assertThrows(BuildException.class, () -> UnitFileText.render(unit(new UnitLine("Service", "User", "a\rb"))));
-    assertThrows(BuildException.class, () -> UnitFileText.render(unit(new UnitLine("Service", "User", "a\0b"))));
+    assertThrows(UnitTextException.class, () -> render(unit(new UnitLine("Service", "User", "a\rb"))));
+    assertThrows(UnitTextException.class, () -> render(unit(new UnitLine("Service", "User", "a\0b"))));
   }
 
   @Test
   void render_refusesTrailingBackslash_whichWouldContinueTheLine() {
-    BuildException e = assertThrows(BuildException.class,
-        () -> UnitFileText.render(unit(new UnitLine("Service", "ExecStart", "/bin/x \\"))));
+    UnitTextException e = assertThrows(UnitTextException.class,
+        () -> render(unit(new UnitLine("Service", "ExecStart", "/bin/x \\"))));
     assertTrue(e.getMessage().contains("line continuation"), e.getMessage());
   }
 
   @Test
   void render_writesEmptySectionsItIsGiven_asNixOsDoesForUnit() {
-    UnitSpec u = new UnitSpec("foo.service", "service", "o", false, List.of(), List.of(), List.of(), List.of(),
-        List.of("Unit", "Service"), List.of(new UnitLine("Service", "Type", "simple")));
-    assertEquals("[Unit]\n\n[Service]\nType=simple\n", UnitFileText.render(u));
+    Unit u = new Unit("o", List.of("Unit", "Service"), List.of(new UnitLine("Service", "Type", "simple")));
+    assertEquals("[Unit]\n\n[Service]\nType=simple\n", render(u));
   }
 
   @Test
   void render_lineOutsideTheDeclaredSections_isAnInternalError() {
-    UnitSpec u = new UnitSpec("foo.service", "service", "o", false, List.of(), List.of(), List.of(), List.of(),
-        List.of("Unit"), List.of(new UnitLine("Service", "Type", "simple")));
-    assertThrows(BuildException.class, () -> UnitFileText.render(u));
+    Unit u = new Unit("o", List.of("Unit"), List.of(new UnitLine("Service", "Type", "simple")));
+    assertThrows(UnitTextException.class, () -> render(u));
   }
 
   @Test
   void render_refusesKeysAndSectionsThatAreNotNames() {
-    assertThrows(BuildException.class, () -> UnitFileText.render(unit(new UnitLine("Service", "Exec Start", "x"))));
-    assertThrows(BuildException.class, () -> UnitFileText.render(unit(new UnitLine("Service", "A=B", "x"))));
-    assertThrows(BuildException.class, () -> UnitFileText.render(unit(new UnitLine("Serv]ice", "A", "x"))));
-    assertThrows(BuildException.class, () -> UnitFileText.render(unit(new UnitLine("Service", "", "x"))));
+    assertThrows(UnitTextException.class, () -> render(unit(new UnitLine("Service", "Exec Start", "x"))));
+    assertThrows(UnitTextException.class, () -> render(unit(new UnitLine("Service", "A=B", "x"))));
+    assertThrows(UnitTextException.class, () -> render(unit(new UnitLine("Serv]ice", "A", "x"))));
+    assertThrows(UnitTextException.class, () -> render(unit(new UnitLine("Service", "", "x"))));
   }
 
   @Test
   void render_acceptsXKeysAndSpecifiers() {
-    String text = UnitFileText.render(unit(new UnitLine("Unit", "X-Reload-Triggers", "/nix/store/abc-x"),
+    String text = render(unit(new UnitLine("Unit", "X-Reload-Triggers", "/nix/store/abc-x"),
         new UnitLine("Service", "WorkingDirectory", "%S/app")));
     assertEquals("[Unit]\nX-Reload-Triggers=/nix/store/abc-x\n\n[Service]\nWorkingDirectory=%S/app\n", text);
   }
