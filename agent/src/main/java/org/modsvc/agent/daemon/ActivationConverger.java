@@ -81,7 +81,7 @@ final class ActivationConverger implements Converger {
               ? Outcome.NOTHING_TO_DO : Outcome.CONVERGED;
       return new CycleResult(outcome, start, took, now.generation(), now.managedUnits(), summary(outcome, r, failed),
           r.render(), r.exitCode(), failed, failed.isEmpty() ? Optional.empty()
-              : Optional.of(ErrorPosition.of(failureText(r.failures()))), Set.of(), source.takeLast(), steps.render(),
+              : Optional.of(ErrorPosition.of(failureText(r.failures()))), r.filesRead(), source.takeLast(), steps.render(),
           r.repaired().size());
     } catch (SwitchException e) {
       Duration took = Duration.ofNanos(System.nanoTime() - t0);

@@ -230,7 +230,8 @@ final class Daemon {
       busySince = 0;
       beat();
     }
-    filesRead = r.filesRead();
+    // a failed evaluation says nothing of what it read: the last known set stays watched
+    if (r.switched() || !r.filesRead().isEmpty()) filesRead = r.filesRead();
     WatchSet after = WatchSet.of(settings.modules(), filesRead);
     watch.watch(after);
     inputs = before.withUnknownFor(after);
