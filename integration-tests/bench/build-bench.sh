@@ -3,11 +3,13 @@
 # file each (argv from a host package, flags, a configData text file, a systemd refinement, every 10th with a
 # socket), host packages as fake executables on a private PATH, written under a fresh --root.
 #   cold: wall time of the whole command (JVM start, evaluation, store and generation writes), RUNS runs;
-#   warm: evaluation only, `build --repeat REPEAT' (fresh evaluator state each run in one JVM; median of the
-#         last half).
+#   warm: evaluation only, the BuildBench main (`java -cp modsvc-agent.jar org.modsvc.agent.cli.BuildBench REPEAT
+#         BUILD-ARGS...'; it was `build --repeat REPEAT' until issue 18): fresh evaluator state each run in one JVM,
+#         nothing written, median of the last half.
 # Not part of CI; needs a built jar (mvn -B -q package -DskipTests). Usage:
 #   integration-tests/bench/build-bench.sh [--services N] [--runs N] [--repeat N]
-# Environment: MODSVC_CMD (default <repo>/bin/modsvc-agent), BENCH_WORK (default ${TMPDIR:-/tmp}/modsvc-build-bench).
+# Environment: MODSVC_CMD (default <repo>/bin/modsvc-agent), BENCH_WORK (default ${TMPDIR:-/tmp}/modsvc-build-bench),
+#   WARM_JAVA_OPTS (JVM options of the warm run; default the launcher's: C1 only, parallel GC, 2g heap, 1g young).
 set -euo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -19,7 +21,7 @@ while [ $# -gt 0 ]; do
     --services) SERVICES=$2; shift 2 ;;
     --runs) RUNS=$2; shift 2 ;;
     --repeat) REPEAT=$2; shift 2 ;;
-    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) echo "build-bench: unknown argument $1" >&2; exit 1 ;;
   esac
 done
@@ -71,9 +73,16 @@ echo "written: $units unit files, $links configData links"
 [ "$units" -eq $((SERVICES + SERVICES / 10)) ] || { echo "build-bench: expected $((SERVICES + SERVICES / 10)) units" >&2; exit 1; }
 
 rm -rf "$WORK/root"
-"${ENVV[@]}" "$MODSVC_CMD" build --modules "$WORK/modules" --root "$WORK/root" --repeat "$REPEAT" \
-  > /dev/null 2> "$WORK/warm.err"
+JAVA=java
+if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then JAVA=$JAVA_HOME/bin/java; fi
+# shellcheck disable=SC2086 # WARM_JAVA_OPTS is a list of words
+"${ENVV[@]}" "$JAVA" ${WARM_JAVA_OPTS:--Xss16m -XX:TieredStopAtLevel=1 -XX:+UseParallelGC -Xmx2g -Xmn1g} \
+  -cp "$REPO/agent/target/modsvc-agent.jar" org.modsvc.agent.cli.BuildBench "$REPEAT" \
+  --modules "$WORK/modules" --root "$WORK/root" > "$WORK/warm.out" 2> "$WORK/warm.err" \
+  || { cat "$WORK/warm.err" >&2; exit 1; }
 grep '^repeat:' "$WORK/warm.err"
+[ "$(cat "$WORK/warm.out")" = "$((SERVICES + SERVICES / 10)) units" ] \
+  || { echo "build-bench: warm run evaluated $(cat "$WORK/warm.out"), expected $((SERVICES + SERVICES / 10)) units" >&2; exit 1; }
 sorted=$(printf '%s\n' "${cold[@]}" | sort -n | tr '\n' ' ')
 warm=$(sed -n 's/^repeat: median of last [0-9]* runs: //p' "$WORK/warm.err")
 echo "RESULT services=$SERVICES cold_ms=[ ${sorted}] warm_eval_median=$warm"

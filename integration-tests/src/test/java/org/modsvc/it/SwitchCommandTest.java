@@ -328,9 +328,20 @@ class SwitchCommandTest {
     var second = agent.unitsDir("second-" + id).write(unit("quick"), sleeper(scope, "1001"));
 
     Process a = agent.start(List.of(), "switch", "--units", first.inContainer());
-    Thread.sleep(1500);
+    // The second switch starts once the first holds the lock and is in its start phase (its ExecStartPre keeps it
+    // there for 3 s), not after a guessed pause.
+    var aReader = new java.io.BufferedReader(new java.io.InputStreamReader(a.getInputStream(), StandardCharsets.UTF_8));
+    StringBuilder aSeen = new StringBuilder();
+    String line;
+    while ((line = aReader.readLine()) != null) {
+      aSeen.append(line).append('\n');
+      if (line.startsWith("modsvc: start phase: ")) break;
+    }
+    assertTrue(line != null, "the first switch never reached its start phase:\n" + aSeen);
     var b = agent.run("switch", "--units", second.inContainer());
-    String aOut = new String(a.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    var aRest = new java.io.StringWriter();
+    aReader.transferTo(aRest);
+    String aOut = aSeen + aRest.toString();
 
     assertEquals(0, a.waitFor(), aOut);
     ok(b);

@@ -11,10 +11,8 @@ import org.modsvc.switcher.activation.Activation;
 import org.modsvc.switcher.activation.ExitCode;
 import org.modsvc.switcher.activation.SwitchException;
 import org.modsvc.switcher.activation.SwitchOptions;
-import org.modsvc.switcher.build.BuildException;
 import org.modsvc.switcher.build.Built;
 import org.modsvc.switcher.config.ConfigurationSource;
-import org.modsvc.switcher.config.ModuleConfiguration;
 import org.modsvc.switcher.generation.ApplyReport;
 import org.modsvc.switcher.generation.Checkpoint;
 import org.modsvc.switcher.generation.DesiredFile;
@@ -29,7 +27,7 @@ import picocli.CommandLine.Option;
  * {@code modsvc-agent build}: evaluates the modules and writes the whole would-be tree (units, links,
  * configData links, store entries, the generation and its manifest) under {@code --root}, without talking to
  * systemd ({@link Activation#buildFiles}). Requires {@code --root}: putting files in place live is {@code switch}'s
- * job.
+ * job. The warm measurement of its evaluation is {@link BuildBench}, a main of its own.
  */
 @Command(name = "build", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false,
     description = "Evaluate the modules and write the resulting files under --root DIR, without touching systemd. "
@@ -39,10 +37,6 @@ final class BuildCommand extends SwitchingCommand {
 
   @Option(names = "--force", description = "Back up unmanaged files in the way (<path>.modsvc-backup).")
   boolean force;
-
-  @Option(names = "--repeat", paramLabel = "N", hidden = true,
-      description = "Benchmark: evaluate the modules N times in this JVM first (timings on stderr), then build.")
-  int repeat = 1;
 
   BuildCommand(PrintStream out, PrintStream err) {
     super(out, err);
@@ -55,7 +49,6 @@ final class BuildCommand extends SwitchingCommand {
     }
     Layout layout = context.layout();
     ConfigurationSource source = configuration.source(context, layout, err);
-    if (repeat > 1) timeEvaluations(source, layout);
     Activation activation = Activation.withoutManager(new GenerationSwitcher(layout),
         context.user ? SwitchMode.USER : SwitchMode.SYSTEM, SwitchOptions.defaults().withForce(force), Checkpoint.NONE,
         line -> err.println("modsvc: " + line));
@@ -71,32 +64,6 @@ final class BuildCommand extends SwitchingCommand {
           + report.diff().removed().size() + " removed)");
     }
     return ExitCode.OK;
-  }
-
-  /**
-   * {@code --repeat N}: the warm measurement of the evaluation alone (fresh evaluator state each time, the JIT
-   * warmed by the earlier runs), reported like {@code eval --repeat}: every run and the median of the last half.
-   */
-  private void timeEvaluations(ConfigurationSource source, Layout layout) throws IOException {
-    if (!(source instanceof ModuleConfiguration config)) {
-      throw new SwitchException(ExitCode.FATAL, "--repeat measures module evaluation; it does not apply to --units", null);
-    }
-    long[] nanos = new long[repeat];
-    for (int i = 0; i < repeat; i++) {
-      long t0 = System.nanoTime();
-      try {
-        config.evaluateOnly(layout);
-      } catch (BuildException e) {
-        throw new SwitchException(ExitCode.CONFIGURATION, e.getMessage() + "\nnothing was written", e);
-      }
-      nanos[i] = System.nanoTime() - t0;
-      err.printf("repeat: run %d: %.1f ms%n", i + 1, nanos[i] / 1e6);
-    }
-    long[] lastHalf = java.util.Arrays.copyOfRange(nanos, repeat / 2, repeat);
-    java.util.Arrays.sort(lastHalf);
-    int n = lastHalf.length;
-    double median = n % 2 == 1 ? lastHalf[n / 2] : (lastHalf[n / 2 - 1] + lastHalf[n / 2]) / 2.0;
-    err.printf("repeat: median of last %d runs: %.1f ms%n", n, median / 1e6);
   }
 
   private static Map<String, Object> data(Layout layout, Built built, ApplyReport report) {

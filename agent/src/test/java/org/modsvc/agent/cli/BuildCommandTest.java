@@ -230,6 +230,26 @@ class BuildCommandTest {
     assertTrue(r.err().contains("build writes its files under --root DIR"), r.err());
   }
 
+  /** The warm measurement is a main of its own ({@code BuildBench}), not a flag of the production command. */
+  @Test
+  void benchMain_timesTheEvaluation_writesNothing_andBuildNoLongerTakesRepeat() throws IOException {
+    module("mpd.nix", "{ pkgs, ... }: { home.services.mpd.process.argv = [ \"${pkgs.mpd}/bin/mpd\" ]; }");
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    int rc = BuildBench.run(new String[] {"3", "--user", "--modules", modules.toString(), "--root", root.toString()},
+        new java.io.PrintStream(out, true, StandardCharsets.UTF_8),
+        new java.io.PrintStream(err, true, StandardCharsets.UTF_8), env);
+    String errText = err.toString(StandardCharsets.UTF_8);
+    assertEquals(0, rc, errText);
+    assertEquals("1 units\n", out.toString(StandardCharsets.UTF_8));
+    assertTrue(errText.contains("repeat: run 3: "), errText);
+    assertTrue(errText.contains("repeat: median of last 2 runs:"), errText);
+    assertFalse(Files.exists(root.resolve("home/u/.config/systemd")), "the benchmark writes no unit");
+    CliRun r = build("--user", "--repeat", "3");
+    assertTrue(r.exitCode() != 0, "build no longer takes --repeat");
+    assertTrue(r.err().contains("--repeat"), r.err());
+  }
+
   @Test
   void emptyRoot_isAUsageError() throws IOException {
     module("web.nix", "{ ... }: { }");

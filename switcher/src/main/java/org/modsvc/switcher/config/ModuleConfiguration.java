@@ -109,7 +109,7 @@ public final class ModuleConfiguration implements ConfigurationSource {
 
   /**
    * Only the evaluation (no files written anywhere): the decoded output contract, failed assertions
-   * included. For measuring ({@code build --repeat}) and for tools that inspect the result.
+   * included. For measuring ({@code BuildBench}) and for tools that inspect the result.
    */
   public BuildOutput evaluateOnly(Layout layout) throws IOException {
     List<Path> files = ModuleFiles.of(settings.modules(), guardFor(layout));

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.modsvc.switcher.config.UnitDirectorySource;
@@ -73,10 +74,10 @@ class ConcurrentSwitchTest {
     };
   }
 
-  private Activation activation(Layout layout, ServiceManager manager, List<String> progress) {
+  private Activation activation(Layout layout, ServiceManager manager, Consumer<String> progress) {
     GenerationSwitcher gs = new GenerationSwitcher(layout, Clock.systemUTC(), Checkpoint.NONE);
     return new Activation(gs, SwitchMode.SYSTEM, () -> manager, SwitchOptions.defaults(), Checkpoint.NONE,
-        progress::add);
+        progress);
   }
 
   private Path units(String description) throws IOException {
@@ -93,20 +94,21 @@ class ConcurrentSwitchTest {
     CountDownLatch daemonInside = new CountDownLatch(1);
     CountDownLatch free = new CountDownLatch(0);
     List<String> daemonProgress = new CopyOnWriteArrayList<>();
+    CountDownLatch cliWaiting = new CountDownLatch(1);
     List<String> cliProgress = new CopyOnWriteArrayList<>();
     ExecutorService threads = Executors.newFixedThreadPool(2);
     try {
       Future<SwitchResult> daemon = threads.submit(() -> activation(layout,
-          manager("daemon", daemonHold, daemonInside), daemonProgress)
+          manager("daemon", daemonHold, daemonInside), daemonProgress::add)
           .switchTo(new UnitDirectorySource(units("daemon"))));
       assertTrue(daemonInside.await(30, TimeUnit.SECONDS), "the daemon's switch reached its jobs");
       Future<SwitchResult> cli = threads.submit(() -> activation(layout, manager("cli", free, new CountDownLatch(1)),
-          cliProgress).switchTo(new UnitDirectorySource(units("cli"))));
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      while (cliProgress.stream().noneMatch(p -> p.startsWith("waiting for the switch lock: "))) {
-        assertTrue(System.nanoTime() < deadline, "the CLI switch never waited: " + cliProgress);
-        Thread.sleep(20);
-      }
+          line -> {
+            cliProgress.add(line);
+            // LockWaiter's message is the event to wait on: the CLI's switch found the lock held
+            if (line.startsWith("waiting for the switch lock: ")) cliWaiting.countDown();
+          }).switchTo(new UnitDirectorySource(units("cli"))));
+      assertTrue(cliWaiting.await(30, TimeUnit.SECONDS), "the CLI switch never waited: " + cliProgress);
       assertEquals(List.of("daemon jobs start"), events, "nothing of the CLI's switch ran meanwhile");
       daemonHold.countDown();
       SwitchResult first = daemon.get(30, TimeUnit.SECONDS);

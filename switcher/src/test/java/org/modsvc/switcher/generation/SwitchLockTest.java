@@ -126,13 +126,18 @@ class SwitchLockTest {
         assertTrue(e.getMessage().contains("it is a symlink"), e.getMessage());
     }
 
-    /** Run in a child JVM: holds the lock until killed. */
+    /**
+     * Run in a child JVM: holds the lock until killed, or until its standard input ends (the test closed it or
+     * died), so it neither lets go early on a slow machine nor outlives the test.
+     */
     public static final class LockHolder {
         public static void main(String[] args) throws Exception {
             SwitchLock lock = SwitchLock.acquire(Path.of(args[0]));
             System.out.print("locked");
             System.out.flush();
-            Thread.sleep(60_000);
+            while (System.in.read() != -1) {
+                // nothing to read: the input is only the parent's lifeline
+            }
             lock.close();
         }
     }
