@@ -65,6 +65,7 @@ public final class Main implements Runnable {
     m.put("gc", GcCommand.class);
     m.put("options", OptionsCommand.class);
     m.put("status", StatusCommand.class);
+    m.put("daemon", DaemonCommand.class);
     m.put("help", CommandLine.HelpCommand.class);
     return Collections.unmodifiableMap(m);
   }
@@ -109,6 +110,7 @@ public final class Main implements Runnable {
         if (cls == GcCommand.class) return (K) new GcCommand(out, err);
         if (cls == OptionsCommand.class) return (K) new OptionsCommand(out, err);
         if (cls == StatusCommand.class) return (K) new StatusCommand(out, err);
+        if (cls == DaemonCommand.class) return (K) new DaemonCommand(err, env);
         return defaults.create(cls);
       }
     };

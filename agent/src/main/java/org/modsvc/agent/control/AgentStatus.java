@@ -43,7 +43,9 @@ public record AgentStatus(
     EVAL_ERROR,
     FAILED_UNITS,
     SWITCHING,
-    ROLLED_BACK
+    ROLLED_BACK,
+    /** The last switch stopped on an error that is not the configuration's (bus, lock, I/O); it is retried. */
+    ERROR
   }
 
   /**
@@ -107,6 +109,8 @@ public record AgentStatus(
       case EVAL_ERROR -> "eval error" + lastError.filter(e -> e.file().isPresent())
           .map(e -> " in " + e.file().get() + (e.line() > 0 ? ":" + e.line() : "")).orElse("")
           + (generation == 0 ? ", no generation running" : ", running generation " + generation);
+      case ERROR -> "switch failed" + lastError.map(e -> ": " + e.message().lines().findFirst().orElse(""))
+          .orElse("") + (generation == 0 ? ", no generation running" : ", running generation " + generation);
     };
   }
 
