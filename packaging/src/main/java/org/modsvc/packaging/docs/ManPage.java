@@ -45,6 +45,8 @@ public final class ManPage {
     out.append(".TH ").append(Roff.quoted(name.toUpperCase(java.util.Locale.ROOT))).append(' ').append(section)
         .append(' ').append(Roff.quoted(date.toString())).append(' ').append(Roff.quoted(name + " " + version))
         .append(' ').append("\"System Administration\"\n");
+    // left-adjusted, unhyphenated: long synopses of options justified to the margin read badly
+    out.append(".ad l\n.nh\n");
     out.append(".SH NAME\n").append(Roff.literal(name)).append(" \\- ").append(Roff.text(whatis(top))).append('\n');
 
     out.append(".SH SYNOPSIS\n");

@@ -88,7 +88,7 @@ class ManPageTest {
     assertTrue(page.contains("\n\\&.starts with a dot\na back\\eslash\n.PP\nsecond paragraph\n"), page);
     for (String line : page.split("\n")) {
       if (line.startsWith(".") && !line.startsWith(".\\\"")) {
-        assertTrue(line.matches("\\.(TH|SH|SS|PP|IP|TP|B|I|RI|BR) ?.*"), "unexpected request: " + line);
+        assertTrue(line.matches("\\.(TH|ad|nh|SH|SS|PP|IP|TP|B|I|RI|BR) ?.*"), "unexpected request: " + line);
       }
     }
   }
