@@ -1,0 +1,99 @@
+package org.modsvc.agent.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.modsvc.agent.daemon.DaemonRunner;
+import org.modsvc.switcher.activation.Activation;
+import org.modsvc.switcher.activation.ServiceManager;
+import org.modsvc.switcher.activation.StepHook;
+import org.modsvc.switcher.activation.SwitchOptions;
+import org.modsvc.switcher.activation.SystemdManager;
+import org.modsvc.switcher.config.ModuleConfiguration;
+import org.modsvc.switcher.generation.Checkpoint;
+import org.modsvc.switcher.generation.GenerationSwitcher;
+import org.modsvc.switcher.generation.Layout;
+import org.modsvc.switcher.plan.SwitchMode;
+import org.modsvc.switcher.systemd.BusAddress;
+import org.modsvc.switcher.systemd.JournalTail;
+import org.modsvc.switcher.systemd.SystemdClient;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code modsvc-agent daemon}: keeps the host converged to its module files, as a systemd service
+ * (docs/decisions.md §10). Each switch is the one {@code modsvc-agent switch} makes, with the same options.
+ */
+@Command(name = "daemon", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false,
+    description = "Converge to the module files, then watch every file the evaluation read and switch again when "
+        + "one changes. Run by systemd (Type=notify); SIGHUP re-reads everything, SIGTERM stops after the running "
+        + "switch.")
+final class DaemonCommand implements Callable<Integer> {
+  @Option(names = "--user", description = "The calling user's services (user manager, ~/.config/modsvc/modules).")
+  boolean user;
+
+  @Option(names = "--root", paramLabel = "DIR", description = "Prefix every path with DIR (tests, images).")
+  Path root;
+
+  @Option(names = "--modules", paramLabel = "PATH",
+      description = "The module directory or file (default: the mode's modules directory).")
+  Path modules;
+
+  @Option(names = "--debounce", paramLabel = "MS", defaultValue = "500",
+      description = "Quiet period after a change before evaluating (default: ${DEFAULT-VALUE}).")
+  long debounceMillis = 500;
+
+  @Mixin EvaluationOptions evaluation;
+
+  @Mixin UnitCheckOptions checks;
+
+  @Mixin ManagerOptions manager;
+
+  @Mixin JobOptions jobs;
+
+  private final PrintStream err;
+  private final Map<String, String> env;
+
+  DaemonCommand(PrintStream err, Map<String, String> env) {
+    this.err = err;
+    this.env = env;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    SwitchContext context = new SwitchContext();
+    context.user = user;
+    context.root = root;
+    context.env = env;
+    try {
+      Layout layout = context.layout();
+      Path modulesPath = modules != null ? modules : layout.dirOnDisk(layout.modulesDir());
+      ModuleConfiguration source = ConfigurationSources.modules(context, evaluation, checks.settings(), layout,
+          modulesPath, err);
+      Consumer<String> progress = DaemonRunner.progressLog(err, env);
+      Checkpoint hook = StepHook.fromEnvironment(err);
+      GenerationSwitcher generations = new GenerationSwitcher(layout, Clock.systemUTC(), hook);
+      BusAddress address = manager.busAddress(context);
+      JournalTail journal = JournalTail.command(java.util.List.of(), user);
+      Duration jobTimeout = jobs.jobTimeout();
+      Duration settle = jobs.settle();
+      SwitchOptions options = SwitchOptions.defaults()
+          .withLockWait(Duration.ofSeconds(Math.max(0, manager.lockWaitSeconds)))
+          .withKeepGenerations(jobs.keepGenerations());
+      Supplier<ServiceManager> connect = () -> new SystemdManager(SystemdClient.connect(address, jobTimeout), journal,
+          settle);
+      return DaemonRunner.run(modulesPath, Duration.ofMillis(debounceMillis), user, generations, source, connect,
+          over -> new Activation(generations, user ? SwitchMode.USER : SwitchMode.SYSTEM, over, options, hook,
+              progress), env, err);
+    } catch (IllegalArgumentException e) {
+      err.println("error: " + e.getMessage());
+      return 1;
+    }
+  }
+}

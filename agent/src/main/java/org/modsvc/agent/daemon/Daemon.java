@@ -1,0 +1,292 @@
+package org.modsvc.agent.daemon;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The daemon's loop (docs/decisions.md §10): converge once at start, tell systemd it is ready, then wait for
+ * events: a change of the inputs (coalesced over the quiet period, then compared with the inputs of the last
+ * evaluation), SIGHUP (re-read everything and switch), a request to switch now, SIGTERM. All switches run on this
+ * one thread, one at a time; the watch, the watchdog and the signal handlers only post events. While nothing
+ * happens the thread waits in the event queue: no evaluation, no polling of files.
+ */
+final class Daemon {
+  /** A switch running longer than this (lock wait, jobs, settle window included) counts as hung for the watchdog. */
+  static final Duration MAX_CYCLE = Duration.ofMinutes(30);
+  /** First retry after a switch stopped by an error (bus, lock, I/O), doubling up to {@link #MAX_RETRY}. */
+  static final Duration FIRST_RETRY = Duration.ofSeconds(10);
+  static final Duration MAX_RETRY = Duration.ofMinutes(5);
+
+  private sealed interface Event permits Changed, Reload, Stop, SwitchNow {}
+
+  private record Changed(String what) implements Event {}
+
+  private record Reload() implements Event {}
+
+  private record Stop() implements Event {}
+
+  private record SwitchNow(CompletableFuture<CycleResult> done) implements Event {}
+
+  private final DaemonSettings settings;
+  private final Converger converger;
+  private final Notifier notifier;
+  private final DaemonLog log;
+  private final Clock clock;
+  private final Map<String, String> env;
+  private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+  private final CompletableFuture<Void> finished = new CompletableFuture<>();
+  private volatile DaemonStatus status;
+  private volatile long lastBeat = System.nanoTime();
+  private volatile long busySince;
+  private volatile boolean stopping;
+  private Duration tick = Duration.ofMinutes(1);
+  private InputWatch watch;
+  private WatchSet watched;
+  private InputFingerprint inputs;
+  private Duration retryDelay = Duration.ZERO;
+  private long retryAt;
+
+  Daemon(DaemonSettings settings, Converger converger, Notifier notifier, DaemonLog log, Clock clock,
+      Map<String, String> env) {
+    this.settings = settings;
+    this.converger = converger;
+    this.notifier = notifier;
+    this.log = log;
+    this.clock = clock;
+    this.env = env;
+    this.status = DaemonStatus.starting(settings.user(), clock.instant());
+  }
+
+  /** Runs until {@link #stop}; returns the process's exit status. */
+  int run() throws IOException {
+    Optional<Duration> watchdogInterval = Watchdog.requested(env);
+    watchdogInterval.ifPresent(w -> tick = w.dividedBy(4));
+    try (InputWatch w = new InputWatch(what -> events.add(new Changed(what)), log::warning);
+        Watchdog dog = watchdogInterval.map(i -> Watchdog.start(notifier, i, this::alive, this::statusLine, log))
+            .orElse(null)) {
+      watch = w;
+      // watched before the first evaluation, so an edit made while it runs is not missed
+      watched = WatchSet.of(settings.modules(), Set.of());
+      watch.watch(watched);
+      watch.start();
+      status = status.withCurrent(converger.current().generation(), converger.current().managedUnits());
+      notify("STATUS=" + statusLine());
+      log.info("modsvc-agent daemon starting (" + (settings.user() ? "user" : "system") + " instance, modules "
+          + settings.modules() + ")");
+      cycle("start");
+      notify("READY=1\nSTATUS=" + statusLine());
+      loop();
+    } finally {
+      notify("STOPPING=1");
+      converger.close();
+      finished.complete(null);
+    }
+    log.info("modsvc-agent daemon stopped");
+    return 0;
+  }
+
+  private void loop() {
+    while (!stopping) {
+      Event e = next(untilRetry());
+      if (e == null) {
+        if (retryAt != 0 && System.nanoTime() - retryAt >= 0) cycle("retry after the error");
+        continue;
+      }
+      handle(e);
+    }
+  }
+
+  private void handle(Event e) {
+    if (e instanceof Stop) {
+      stopping = true;
+    } else if (e instanceof Reload) {
+      reload();
+    } else if (e instanceof SwitchNow s) {
+      s.done().complete(cycle("switch requested"));
+    } else if (e instanceof Changed c) {
+      quietPeriod(c);
+    }
+  }
+
+  /**
+   * Waits until no change has arrived for the quiet period, then evaluates unless the inputs read exactly as at
+   * the last evaluation. A stop, reload or request arriving meanwhile ends the wait and is handled.
+   */
+  private void quietPeriod(Changed first) {
+    long quiet = settings.debounce().toNanos();
+    long deadline = System.nanoTime() + quiet;
+    int seen = 1;
+    while (true) {
+      long left = deadline - System.nanoTime();
+      Event e = left > 0 ? next(Duration.ofNanos(left)) : null;
+      if (e == null) break;
+      if (e instanceof Changed) {
+        seen++;
+        deadline = System.nanoTime() + quiet;
+        continue;
+      }
+      handle(e); // a reload or a requested switch evaluates anyway; a stop ends the loop
+      return;
+    }
+    if (lastOutcomeWas(Outcome.ERROR) || !inputs.matches(watched)) {
+      cycle("changed: " + first.what() + (seen > 1 ? " and " + (seen - 1) + " more events" : ""));
+    }
+  }
+
+  private boolean lastOutcomeWas(Outcome o) {
+    return status.lastSwitch().map(r -> r.outcome() == o).orElse(true);
+  }
+
+  private void reload() {
+    notify("RELOADING=1\nMONOTONIC_USEC=" + System.nanoTime() / 1000 + "\nSTATUS=reloading: re-reading the modules");
+    log.info("reloading (SIGHUP): evaluating every module file again");
+    cycle("reload");
+    notify("READY=1\nSTATUS=" + statusLine());
+  }
+
+  /** One convergence attempt: evaluate and switch, then watch what the evaluation read. */
+  private CycleResult cycle(String reason) {
+    status = status.switching();
+    notify("STATUS=" + statusLine());
+    log.info("evaluating (" + reason + ")");
+    InputFingerprint before = InputFingerprint.of(watched); // before evaluating: a later edit must differ
+    busySince = System.nanoTime();
+    CycleResult r;
+    try {
+      r = converger.converge();
+    } finally {
+      busySince = 0;
+      beat();
+    }
+    watched = WatchSet.of(settings.modules(), r.filesRead());
+    inputs = before.withUnknownFor(watched);
+    watch.watch(watched);
+    status = status.after(r);
+    report(r);
+    scheduleRetry(r);
+    notify("STATUS=" + statusLine());
+    return r;
+  }
+
+  private void report(CycleResult r) {
+    String took = " (" + millis(r.duration()) + r.evaluation().map(e -> ", evaluation " + millis(e)).orElse("")
+        + ")";
+    switch (r.outcome()) {
+      case CONVERGED, NOTHING_TO_DO -> log.info(r.summary() + took);
+      case FAILED_UNITS, ROLLED_BACK -> log.error(r.summary() + took + "\n" + r.report());
+      case EVAL_ERROR -> log.error(r.report() + "\nthe configuration did not change: generation " + r.generation()
+          + " keeps running; the next change of the module files retries" + took);
+      case ERROR -> log.error(r.report() + "\ngeneration " + r.generation() + " keeps running; retrying in "
+          + retryDelayAfter(r).toSeconds() + " s or at the next change" + took);
+    }
+    if (r.outcome() == Outcome.CONVERGED) log.info(r.report());
+  }
+
+  private static String millis(Duration d) {
+    return d.toMillis() + " ms";
+  }
+
+  private Duration retryDelayAfter(CycleResult r) {
+    if (r.outcome() != Outcome.ERROR) return Duration.ZERO;
+    Duration next = retryDelay.isZero() ? FIRST_RETRY : retryDelay.multipliedBy(2);
+    return next.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : next;
+  }
+
+  /** After an error that was not the configuration's (the bus, the lock), the switch is retried with backoff. */
+  private void scheduleRetry(CycleResult r) {
+    retryDelay = retryDelayAfter(r);
+    retryAt = retryDelay.isZero() ? 0 : System.nanoTime() + retryDelay.toNanos();
+  }
+
+  private Duration untilRetry() {
+    if (retryAt == 0) return tick;
+    long left = retryAt - System.nanoTime();
+    return Duration.ofNanos(Math.max(0, Math.min(left, tick.toNanos())));
+  }
+
+  private Event next(Duration wait) {
+    try {
+      Event e = events.poll(Math.max(0, wait.toNanos()), TimeUnit.NANOSECONDS);
+      beat();
+      return e;
+    } catch (InterruptedException ie) {
+      Thread.currentThread().interrupt();
+      return new Stop();
+    }
+  }
+
+  private void beat() {
+    lastBeat = System.nanoTime();
+  }
+
+  /** For the watchdog: the loop waited for events recently, or its switch has not run past {@link #MAX_CYCLE}. */
+  boolean alive() {
+    long now = System.nanoTime();
+    long busy = busySince;
+    if (busy != 0) return now - busy < MAX_CYCLE.toNanos();
+    return now - lastBeat < tick.multipliedBy(2).plusSeconds(5).toNanos();
+  }
+
+  String statusLine() {
+    return StatusText.of(status, watchedModulesDir(), clock.instant());
+  }
+
+  private java.nio.file.Path watchedModulesDir() {
+    WatchSet w = watched;
+    return w != null ? w.modulesDir() : settings.modules();
+  }
+
+  DaemonStatus status() {
+    return status;
+  }
+
+  /** SIGHUP. */
+  void reloadRequested() {
+    events.add(new Reload());
+  }
+
+  /** SIGTERM: tells systemd at once; the switch running (if any) finishes, then the loop ends. */
+  void stop() {
+    if (stopping) return;
+    notify("STOPPING=1");
+    log.info("stopping (SIGTERM)" + (busySince != 0 ? ": letting the running switch finish" : ""));
+    events.add(new Stop());
+  }
+
+  /** Waits until the loop has ended (for a shutdown hook); false on timeout. */
+  boolean awaitStopped(Duration timeout) {
+    try {
+      finished.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      return true;
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
+  /** Asks the loop to converge now (the control socket's {@code switch}); completes when that switch ends. */
+  CompletableFuture<CycleResult> switchNow() {
+    CompletableFuture<CycleResult> f = new CompletableFuture<>();
+    if (stopping) {
+      f.completeExceptionally(new IllegalStateException("the daemon is stopping"));
+    } else {
+      events.add(new SwitchNow(f));
+    }
+    return f;
+  }
+
+  private void notify(String state) {
+    try {
+      notifier.send(state);
+    } catch (RuntimeException e) {
+      log.warning("sd_notify: " + e.getMessage());
+    }
+  }
+}

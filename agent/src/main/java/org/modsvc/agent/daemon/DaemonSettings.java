@@ -1,0 +1,22 @@
+package org.modsvc.agent.daemon;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * How the daemon runs, beyond what its switches take from the command line.
+ *
+ * @param modules the module directory (or single module file) on disk, {@code --root} already applied
+ * @param debounce the quiet period after a change before evaluating ({@code --debounce}): a burst of writes, an
+ *     editor's temp file and rename, a copy in several writes end as one evaluation
+ * @param user a user instance ({@code --user})
+ */
+record DaemonSettings(Path modules, Duration debounce, boolean user) {
+  static final Duration DEFAULT_DEBOUNCE = Duration.ofMillis(500);
+
+  DaemonSettings {
+    if (debounce.isNegative() || debounce.compareTo(Duration.ofMinutes(10)) > 0) {
+      throw new IllegalArgumentException("--debounce takes 0 to 600000 ms, got " + debounce.toMillis());
+    }
+  }
+}

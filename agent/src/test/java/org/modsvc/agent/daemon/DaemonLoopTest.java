@@ -1,0 +1,231 @@
+package org.modsvc.agent.daemon;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The daemon's loop against a fake converger over a real module directory (the JDK's watch, real files): what makes
+ * it evaluate, what does not, and what it tells systemd. Waits are bounded polls on the converger's count; the
+ * "nothing happens" cases wait several quiet periods, long enough for a wrongly triggered evaluation to show.
+ */
+class DaemonLoopTest {
+  private static final Duration DEBOUNCE = Duration.ofMillis(150);
+  @TempDir Path dir;
+  private final FakeConverger converger = new FakeConverger();
+  private final RecordingNotifier notifier = new RecordingNotifier();
+  private final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
+  private Daemon daemon;
+  private CompletableFuture<Integer> running;
+
+  @AfterEach
+  void stop() throws Exception {
+    if (daemon != null) {
+      daemon.stop();
+      assertEquals(0, running.get(10, TimeUnit.SECONDS));
+    }
+  }
+
+  private void start() throws Exception {
+    Files.writeString(dir.resolve("web.nix"), "{ }");
+    daemon = new Daemon(new DaemonSettings(dir, DEBOUNCE, false), converger, notifier,
+        new DaemonLog(new PrintStream(logBytes, true, StandardCharsets.UTF_8), false), Clock.systemUTC(), Map.of());
+    running = CompletableFuture.supplyAsync(() -> {
+      try {
+        return daemon.run();
+      } catch (Exception e) {
+        throw new RuntimeException(e);
+      }
+    });
+    await(() -> notifier.sent().stream().anyMatch(m -> m.contains("READY=1")), "READY=1");
+  }
+
+  @Test
+  void readyIsSentAfterTheFirstConvergence_andTheStatusNamesTheGeneration() throws Exception {
+    start();
+    List<String> sent = notifier.sent();
+    int ready = indexOf(sent, "READY=1");
+    assertEquals(1, converger.calls.get());
+    assertTrue(converger.firstCallAt.get() < notifier.readyAt, "converged before READY");
+    assertTrue(sent.get(ready).contains("STATUS=generation 1, 3 units, converged"), sent.get(ready));
+  }
+
+  @Test
+  void idle_evaluatesNothing() throws Exception {
+    start();
+    Thread.sleep(DEBOUNCE.toMillis() * 8);
+    assertEquals(1, converger.calls.get());
+  }
+
+  @Test
+  void aBurstOfWrites_isOneEvaluationAfterTheQuietPeriod() throws Exception {
+    start();
+    for (int i = 0; i < 5; i++) {
+      Files.writeString(dir.resolve("web.nix"), "{ v = " + i + "; }");
+      Thread.sleep(DEBOUNCE.toMillis() / 3);
+    }
+    await(() -> converger.calls.get() == 2, "the second evaluation");
+    Thread.sleep(DEBOUNCE.toMillis() * 4);
+    assertEquals(2, converger.calls.get());
+  }
+
+  @Test
+  void touchOrSameContent_evaluatesNothing() throws Exception {
+    start();
+    Files.setLastModifiedTime(dir.resolve("web.nix"), java.nio.file.attribute.FileTime.from(Instant.now()));
+    Files.writeString(dir.resolve("web.nix"), "{ }");
+    Thread.sleep(DEBOUNCE.toMillis() * 6);
+    assertEquals(1, converger.calls.get());
+  }
+
+  @Test
+  void editorRenameIntoPlace_evaluates_butItsTempFileAloneDoesNot() throws Exception {
+    start();
+    Path tmp = dir.resolve(".web.nix.swp");
+    Files.writeString(tmp, "{ x = 1; }");
+    Thread.sleep(DEBOUNCE.toMillis() * 5);
+    assertEquals(1, converger.calls.get(), "an editor's swap file is no input");
+    Files.move(tmp, dir.resolve("web.nix"), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    await(() -> converger.calls.get() == 2, "the evaluation after the rename");
+  }
+
+  @Test
+  void newAndRemovedModules_andFilesInSubdirectories_evaluate() throws Exception {
+    start();
+    Files.writeString(dir.resolve("db.nix"), "{ }");
+    await(() -> converger.calls.get() == 2, "a new module");
+    Files.createDirectories(dir.resolve("lib"));
+    await(() -> converger.calls.get() == 3, "a new subdirectory (imports live there)");
+    Files.writeString(dir.resolve("lib/common.nix"), "{ }");
+    await(() -> converger.calls.get() == 4, "a file in it");
+    Files.delete(dir.resolve("db.nix"));
+    await(() -> converger.calls.get() == 5, "a removed module");
+  }
+
+  @Test
+  void anEvaluationError_isReportedWithItsPosition_andTheNextChangeRetries() throws Exception {
+    start();
+    converger.next.add(evalError("syntax error, unexpected end of file", dir.resolve("web.nix"), 3));
+    Files.writeString(dir.resolve("web.nix"), "{ broken");
+    await(() -> daemon.status().state() == DaemonStatus.State.EVAL_ERROR, "the error state");
+    assertEquals(1, daemon.status().generation(), "the running generation is unchanged");
+    String line = daemon.statusLine();
+    assertTrue(line.startsWith("eval error in web.nix:3, running generation 1: syntax error"), line);
+    await(() -> notifier.sent().stream().anyMatch(m -> m.contains("STATUS=eval error in web.nix:3")), "STATUS=");
+    Thread.sleep(DEBOUNCE.toMillis() * 5);
+    assertEquals(2, converger.calls.get(), "no retry without a change");
+    Files.writeString(dir.resolve("web.nix"), "{ fixed = true; }");
+    await(() -> daemon.status().state() == DaemonStatus.State.CONVERGED, "converged after the fix");
+    assertTrue(daemon.status().lastError().isEmpty());
+  }
+
+  @Test
+  void reload_evaluatesWithoutAChange_betweenReloadingAndReady() throws Exception {
+    start();
+    int before = notifier.sent().size();
+    daemon.reloadRequested();
+    await(() -> converger.calls.get() == 2, "the reload's evaluation");
+    await(() -> notifier.sent().subList(before, notifier.sent().size()).stream()
+        .anyMatch(m -> m.startsWith("READY=1")), "READY after the reload");
+    List<String> after = notifier.sent().subList(before, notifier.sent().size());
+    int reloading = indexOf(after, "RELOADING=1");
+    assertTrue(reloading >= 0 && after.get(reloading).contains("MONOTONIC_USEC="), after.toString());
+    assertTrue(reloading < indexOf(after, "READY=1"), after.toString());
+  }
+
+  @Test
+  void stop_sendsStopping_andEndsTheLoop() throws Exception {
+    start();
+    daemon.stop();
+    assertEquals(0, running.get(10, TimeUnit.SECONDS));
+    assertTrue(notifier.sent().stream().anyMatch(m -> m.startsWith("STOPPING=1")));
+    daemon = null;
+  }
+
+  @Test
+  void switchNow_convergesAndAnswers() throws Exception {
+    start();
+    CycleResult r = daemon.switchNow().get(10, TimeUnit.SECONDS);
+    assertEquals(Outcome.NOTHING_TO_DO, r.outcome());
+    assertEquals(2, converger.calls.get());
+  }
+
+  private static int indexOf(List<String> sent, String prefix) {
+    for (int i = 0; i < sent.size(); i++) if (sent.get(i).startsWith(prefix)) return i;
+    return -1;
+  }
+
+  private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting for " + what);
+      Thread.sleep(10);
+    }
+  }
+
+  private static CycleResult evalError(String message, Path file, int line) {
+    ErrorPosition e = new ErrorPosition(message, Optional.of(file.toString()), line, 1);
+    return new CycleResult(Outcome.EVAL_ERROR, Instant.now(), Duration.ofMillis(5), 1, 3, "configuration error",
+        "error: " + message, 2, List.of(), Optional.of(e), Set.of(), Optional.of(Duration.ofMillis(4)));
+  }
+
+  /** Converges to generation 1 with 3 units, or answers the queued results in order. */
+  static final class FakeConverger implements Converger {
+    final AtomicInteger calls = new AtomicInteger();
+    final java.util.concurrent.atomic.AtomicLong firstCallAt = new java.util.concurrent.atomic.AtomicLong();
+    final java.util.concurrent.ConcurrentLinkedQueue<CycleResult> next = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    @Override
+    public CycleResult converge() {
+      if (calls.incrementAndGet() == 1) firstCallAt.set(System.nanoTime());
+      CycleResult queued = next.poll();
+      if (queued != null) return queued;
+      return new CycleResult(calls.get() == 1 ? Outcome.CONVERGED : Outcome.NOTHING_TO_DO, Instant.now(),
+          Duration.ofMillis(5), 1, 3, "generation 1", "", 0, List.of(), Optional.empty(), Set.of(),
+          Optional.of(Duration.ofMillis(3)));
+    }
+
+    @Override
+    public CycleResult.Current current() {
+      return new CycleResult.Current(calls.get() == 0 ? 0 : 1, 3);
+    }
+  }
+
+  static final class RecordingNotifier implements Notifier {
+    private final List<String> sent = Collections.synchronizedList(new ArrayList<>());
+    volatile long readyAt;
+
+    @Override
+    public void send(String state) {
+      if (state.startsWith("READY=1") && readyAt == 0) readyAt = System.nanoTime();
+      sent.add(state);
+    }
+
+    List<String> sent() {
+      synchronized (sent) {
+        return new ArrayList<>(sent);
+      }
+    }
+  }
+}
