@@ -159,7 +159,9 @@ class PackageTest {
   @Test
   @Order(5)
   void purge_whileAgentManagesServices_keepsItsStateAndSaysHowToHandThemBack() throws Exception {
-    ensureManaging();
+    if (!"config-files".equals(packageState())) { // removed by the case before: purge what remove left
+      ensureManaging();
+    }
     String pid = show("MainPID", SERVICE);
 
     Sandbox.ExecResult purge = apt("purge", "modsvc-agent");
@@ -304,6 +306,10 @@ class PackageTest {
     String commit = parent.output().strip();
     assumeTrue(git(Duration.ofSeconds(30), "cat-file", "-e", commit + ":packaging/deb/build-deb").exitCode() == 0,
         "the previous commit " + commit + " predates the Debian package");
+    assumeTrue(git(Duration.ofSeconds(30), "cat-file", "-e", commit + ":packaging/systemd/modsvc-agent.service")
+            .exitCode() == 0,
+        "the previous commit " + commit + " has no agent unit (packaging/systemd/modsvc-agent.service): its package"
+            + " runs no agent to restart");
     Path work = Files.createTempDirectory("modsvc-previous-package-");
     Path tree = work.resolve("tree");
     try {
