@@ -240,7 +240,9 @@ class PackageTest {
     // the hand-back the purge message describes: an empty module directory, converged
     run("rm", "-f", MODULES + "/pkgtest.nix");
     if (systemUnitShipped) {
-      waitFor(() -> !"active".equals(show("ActiveState", SERVICE)), SERVICE + " stopped by the agent");
+      waitFor(() -> !"active".equals(show("ActiveState", SERVICE))
+          && run("test", "-e", "/etc/systemd/system/" + SERVICE).exitCode() == 1, SERVICE + " stopped and its unit"
+          + " file deleted by the agent");
     } else {
       ok(run("modsvc-agent", "switch"));
     }
@@ -317,9 +319,10 @@ class PackageTest {
       ok(hostRun(Duration.ofMinutes(2), "git", "-C", tree.toString(), "checkout", "-q", "--detach", commit));
       Sandbox.ExecResult build = hostRun(Duration.ofMinutes(12), "mvn", "-B", "-q", "-o", "package", "-DskipTests",
           "-pl", "packaging", "-am", "-f", tree.resolve("pom.xml").toString());
-      if (build.exitCode() != 0) {
-        fail("the previous commit " + commit + " did not build its package:\n" + tail(build.output()));
-      }
+      // a previous commit that does not build is that commit's defect, not this tree's: said, not failed on
+      assumeTrue(build.exitCode() == 0, "the previous commit " + commit + " does not build its package:\n"
+          + build.output().lines().filter(l -> l.startsWith("build-deb:") || l.startsWith("[ERROR]")).limit(8)
+              .reduce("", (a, b) -> a + b + "\n"));
       Path deb = onlyPackage(tree.resolve("packaging/target"));
       assumeTrue(hostCommand(Duration.ofSeconds(30), "dpkg-deb", "-c", deb.toString()).lines()
               .anyMatch(l -> l.endsWith("./usr/lib/systemd/system/modsvc-agent.service")),
