@@ -116,6 +116,27 @@ class PackageTest {
 
   @Test
   @Order(2)
+  void javaRuntimeChanged_dpkgTriggerWritesTheClassDataArchiveAgain() throws Exception {
+    ensureInstalled();
+    String archive = "/var/cache/modsvc-agent/modsvc-agent.jsa";
+    ok(run("rm", "-f", archive));
+    String java = run("readlink", "-f", "/usr/bin/java").output().strip();
+    String runtimePackage = ok(run("dpkg", "-S", java)).split(":")[0];
+
+    // what dpkg does when a package installs, upgrades or removes files under /usr/lib/jvm (a Java security update)
+    ok(run("dpkg-trigger", "--by-package=" + runtimePackage, "/usr/lib/jvm"));
+    Sandbox.ExecResult triggers = run("dpkg", "--triggers-only", "--pending");
+    assertEquals(0, triggers.exitCode(), triggers.output());
+
+    assertTrue(triggers.output().contains("Processing triggers for modsvc-agent"), triggers.output());
+    assertEquals(0, run("test", "-s", archive).exitCode(), archive + " not written again");
+    Sandbox.ExecResult mapped = run("java", "-XX:SharedArchiveFile=" + archive, "-Xshare:on", "-XX:+UseParallelGC",
+        "-jar", "/usr/share/modsvc-agent/modsvc-agent.jar", "--version");
+    assertEquals(0, mapped.exitCode(), mapped.output());
+  }
+
+  @Test
+  @Order(3)
   void systemUnit_enabledAndActiveOnceReady_userUnitInstalledButEnabledForNoOne() throws Exception {
     assumeDaemon();
     ensureInstalled();
@@ -129,7 +150,7 @@ class PackageTest {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void moduleDroppedIntoModuleDirectory_itsServiceRunsWithoutAnyCommand() throws Exception {
     assumeDaemon();
     ensureInstalled();
@@ -139,7 +160,7 @@ class PackageTest {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void remove_stopsAgent_managedServiceKeepsRunning() throws Exception {
     ensureManaging();
     String pid = show("MainPID", SERVICE);
@@ -157,7 +178,7 @@ class PackageTest {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void purge_whileAgentManagesServices_keepsItsStateAndSaysHowToHandThemBack() throws Exception {
     if (!"config-files".equals(packageState())) { // removed by the case before: purge what remove left
       ensureManaging();
@@ -178,7 +199,7 @@ class PackageTest {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void upgradeFromPreviousCommitsPackage_restartsAgent_notTheServicesItManages() throws Exception {
     assumeDaemon();
     String previous = previousCommitsPackage();
@@ -204,7 +225,7 @@ class PackageTest {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void userUnit_ofTheLingeringUser_convergesTheirModuleDirectory() throws Exception {
     assumeDaemon();
     assumeTrue(userUnitShipped, "the package ships no user unit (packaging/systemd/ has none)");
@@ -233,7 +254,7 @@ class PackageTest {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void purge_afterServicesWereHandedBack_deletesTheAgentsState() throws Exception {
     ensureManaging();
 
