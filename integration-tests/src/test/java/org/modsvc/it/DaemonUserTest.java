@@ -1,0 +1,100 @@
+package org.modsvc.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.modsvc.it.DaemonUnit.Check;
+import org.modsvc.it.Sandbox.Scope;
+
+/**
+ * The lingering user's daemon under {@code systemctl --user} (the packaged user unit): it converges
+ * {@code ~/.config/modsvc/modules} into the user manager, runs with the user's rights, and leaves the system's
+ * units and files alone.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DaemonUserTest {
+  private final String id = UUID.randomUUID().toString().substring(0, 8);
+  private final DaemonUnit daemon = new DaemonUnit(Scope.USER);
+  private final Sandbox sandbox = Sandbox.get();
+  private final String svc = "du-app-" + id;
+
+  @BeforeAll
+  void install() throws Exception {
+    sandbox.scratchDir(Scope.USER);
+    daemon.install(List.of(), "--settle", "1");
+  }
+
+  @AfterAll
+  void uninstall() throws Exception {
+    daemon.uninstall();
+    daemon.removeModules();
+  }
+
+  private String module(int pause) {
+    return "{ pkgs, ... }: {\n"
+        + "  home.services.\"" + svc + "\" = {\n"
+        + "    process.argv = [ pkgs.runtimeShell \"-c\" \"while true; do sleep " + pause + " & wait $!; done\" ];\n"
+        + "  };\n"
+        + "}\n";
+  }
+
+  private Check.Context journal() {
+    return () -> "status: " + daemon.status() + "\njournal:\n" + daemon.journal();
+  }
+
+  @Test
+  @Order(1)
+  void userInstance_convergesTheUsersModules_intoTheUserManager() throws Exception {
+    daemon.writeModule("app.nix", module(1));
+    DaemonUnit.ok(daemon.sh("systemctl --user start " + DaemonUnit.UNIT));
+    assertEquals("active", daemon.show(DaemonUnit.UNIT, "ActiveState"));
+    assertEquals("active", daemon.show(svc + ".service", "ActiveState"), journal().describe());
+    assertTrue(daemon.status().startsWith("generation "), daemon.status());
+    assertTrue(Files.isRegularFile(sandbox.hostPath(daemon.home() + "/.config/systemd/user/" + svc + ".service")));
+  }
+
+  @Test
+  @Order(2)
+  void userInstance_runsAsTheUser_andLeavesTheSystemAlone() throws Exception {
+    long pid = daemon.mainPid(DaemonUnit.UNIT);
+    // the pid is the container's: its /proc is read inside
+    String status = sandbox.exec("cat", "/proc/" + pid + "/status").output();
+    assertTrue(status.lines().anyMatch(l -> l.matches("Uid:\\s+" + sandbox.uid() + "\\s+" + sandbox.uid() + ".*")),
+        status);
+    assertFalse(Files.exists(sandbox.hostPath("/etc/systemd/system/" + svc + ".service")));
+    Sandbox.ExecResult system = sandbox.exec("systemctl", "show", "--value", "-p", "LoadState", svc + ".service");
+    assertEquals("not-found", system.output().strip(), "the system manager never heard of the user's service");
+    // the user's daemon cannot write the system's unit directory (it would need root)
+    Sandbox.ExecResult write = daemon.sh("touch /etc/systemd/system/" + svc + ".service");
+    assertNotEquals(0, write.exitCode(), write.output());
+  }
+
+  @Test
+  @Order(3)
+  void userInstance_editedArgv_newPid_andAnErrorIsReportedWithItsPosition() throws Exception {
+    long before = daemon.mainPid(svc + ".service");
+    daemon.writeModule("app.nix", module(2));
+    DaemonUnit.await(20, "a new MainPID", () -> {
+      long now = daemon.mainPid(svc + ".service");
+      return now != before && now > 0;
+    }, journal());
+    DaemonUnit.await(20, "converged", () -> daemon.status().contains("converged"), journal());
+    long pid = daemon.mainPid(svc + ".service");
+    daemon.writeModule("app.nix", "{ pkgs, ... }: {\n  home.services.x = {\n");
+    DaemonUnit.await(20, "the error", () -> daemon.status().startsWith("eval error in app.nix:"), journal());
+    assertEquals(pid, daemon.mainPid(svc + ".service"));
+  }
+}
