@@ -212,9 +212,14 @@ class PackageTest {
     waitFor(() -> "active".equals(show("ActiveState", SERVICE)), SERVICE + " active under the previous package");
     String agentPid = show("MainPID", "modsvc-agent.service");
     String servicePid = show("MainPID", SERVICE);
+    Path example = box.hostPath(MODULES + "/hello.nix.example");
+    String edited = Files.readString(example) + "# edited by the host's admin\n";
+    Files.writeString(example, edited);
 
     Sandbox.ExecResult upgrade = apt("install", currentDeb);
     assertEquals(0, upgrade.exitCode(), upgrade.output());
+
+    assertEquals(edited, Files.readString(example), "a conffile's edit is kept across the upgrade");
 
     assertEquals("install ok installed " + currentVersion, run("dpkg-query", "-W", "-f", "${Status} ${Version}",
         "modsvc-agent").output());
