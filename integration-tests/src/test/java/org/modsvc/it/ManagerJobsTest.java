@@ -13,16 +13,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.modsvc.it.Sandbox.Scope;
+import org.modsvc.switcher.plan.PhasePlan;
 import org.modsvc.switcher.systemd.JobKind;
 import org.modsvc.switcher.systemd.JobOutcome;
 import org.modsvc.switcher.systemd.JobStatus;
 import org.modsvc.switcher.systemd.PhaseExecutor;
-import org.modsvc.switcher.systemd.PhasePlan;
 import org.modsvc.switcher.systemd.SwitchReport;
 import org.modsvc.switcher.systemd.SystemdClient;
 import org.modsvc.switcher.systemd.UnitFailure;
 import org.modsvc.switcher.systemd.UnitState;
 import org.modsvc.switcher.systemd.UnitSummary;
+import org.modsvc.switcher.unit.UnitName;
 
 /**
  * SystemdClient and PhaseExecutor against the real system manager and the lingering user's manager in the
@@ -149,7 +150,8 @@ class ManagerJobsTest {
         "[Service]\nType=oneshot\nExecStart=/bin/sh -c 'echo boom-" + id + "; sleep 1; exit 3'\n");
     PhaseExecutor executor = new PhaseExecutor(c, Sandbox.get().journal(scope));
 
-    SwitchReport report = executor.execute(new PhasePlan(List.of(), List.of(), List.of(), List.of(name)), () -> {});
+    SwitchReport report = executor.execute(new PhasePlan(List.of(), List.of(), List.of(),
+        List.of(UnitName.of(name)), List.of(), true), () -> false);
 
     assertEquals(1, report.failures().size(), report.toString());
     UnitFailure failure = report.failures().get(0);
@@ -159,7 +161,7 @@ class ManagerJobsTest {
     UnitState state = c.unitState(name);
     assertEquals("failed", state.activeState());
     assertEquals(3, state.execMainStatus().orElseThrow());
-    c.resetFailed(name);
+    c.resetFailed(UnitName.of(name));
   }
 
   @ParameterizedTest
@@ -191,16 +193,18 @@ class ManagerJobsTest {
     }
     Files.deleteIfExists(hostLog);
     String started = unit("p-start");
-    PhasePlan plan = new PhasePlan(List.of(stopped), List.of(reloaded), List.of(restarted), List.of(started));
+    PhasePlan plan = new PhasePlan(List.of(UnitName.of(stopped)), List.of(UnitName.of(reloaded)),
+        List.of(UnitName.of(restarted)), List.of(UnitName.of(started)), List.of(), true);
 
     // The start unit's file only appears in the callback: starting it proves the daemon-reload came after it.
     SwitchReport report = new PhaseExecutor(c, sandbox.journal(scope)).execute(plan, () -> {
       Files.writeString(hostLog, "files\n", java.nio.file.StandardOpenOption.CREATE,
           java.nio.file.StandardOpenOption.APPEND);
       sandbox.writeUnit(scope, started, "[Service]\nType=oneshot\nExecStart=" + append.formatted("start") + "\n");
+      return true;
     });
 
-    assertTrue(report.succeeded(), report.toString());
+    assertTrue(report.failures().isEmpty(), report.toString());
     assertEquals(List.of("stop", "files", "reload", "started-restart-unit", "start"), Files.readAllLines(hostLog));
     assertEquals("inactive", c.unitState(stopped).activeState());
     for (String u : List.of(reloaded, restarted)) {

@@ -194,6 +194,53 @@ class ModuleSwitchTest {
     assertEquals(List.of("start " + v(1), "start " + v(2)), awaitLog("s", "start " + v(2)), result.output());
   }
 
+  /** The {@code --json} report in a run's output (progress lines on stderr come before it). */
+  @SuppressWarnings("unchecked")
+  private static java.util.Map<String, Object> jsonReport(Sandbox.ExecResult r) {
+    int start = r.output().indexOf("{\n  \"dryRun\"");
+    assertTrue(start >= 0, r.output());
+    return (java.util.Map<String, Object>) org.modsvc.nix.format.JsonParser.parse(r.output().substring(start));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Object reloadCalls(java.util.Map<String, Object> report) {
+    return ((java.util.Map<String, Object>) report.get("dbusCalls")).get("Reload");
+  }
+
+  /**
+   * The executor obeys the plan's daemon-reload decision (docs/decisions.md §6): a switch that changes no unit file
+   * (a configData change with the triggers turned off) makes no {@code Reload} call over D-Bus, and one that changes
+   * a unit file makes exactly one.
+   */
+  @ParameterizedTest
+  @EnumSource(Scope.class)
+  void switchChangingNoUnitFile_makesNoDaemonReload_andOneChangingAUnitMakesOne(Scope scope) throws Exception {
+    SwitchAgent agent = new SwitchAgent(scope);
+    var dir = agent.modulesDir("noreload-" + id).write("svc.nix", module(scope, "n", v(1), ""))
+        .write("opts.nix", "{ ... }: { modsvc.configDataTriggers = false; }\n");
+    ok(switchTo(agent, dir));
+    long before = pid(scope, "n");
+    String unitText = Files.readString(unitFile(agent, "n"));
+
+    dir.write("svc.nix", module(scope, "n", v(2), ""));
+    var configOnly = agent.run("switch", "--json", "--modules", dir.inContainer());
+
+    ok(configOnly);
+    var report = jsonReport(configOnly);
+    assertEquals(unitText, Files.readString(unitFile(agent, "n")), "no unit file changed");
+    assertEquals(v(2), configInContainer(scope, "n"));
+    assertNotEquals(report.get("from"), report.get("to"), configOnly.output());
+    assertEquals(false, ((java.util.Map<?, ?>) report.get("plan")).get("daemonReload"), configOnly.output());
+    assertEquals(null, reloadCalls(report), configOnly.output());
+    assertEquals(before, pid(scope, "n"), "nothing to restart: " + configOnly.output());
+
+    dir.write("svc.nix", module(scope, "n", v(2), "process.reloadSignal = \"HUP\";"));
+    var unitChange = agent.run("switch", "--json", "--modules", dir.inContainer());
+
+    ok(unitChange);
+    assertEquals(1L, ((Number) reloadCalls(jsonReport(unitChange))).longValue(), unitChange.output());
+  }
+
   @ParameterizedTest
   @EnumSource(Scope.class)
   void diff_showsAConfigDataChangeAsTheContentDiffUnderTheLinkPath(Scope scope) throws Exception {

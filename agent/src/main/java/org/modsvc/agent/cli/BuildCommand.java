@@ -7,18 +7,20 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.modsvc.switcher.activation.Activation;
 import org.modsvc.switcher.activation.ExitCode;
 import org.modsvc.switcher.activation.SwitchException;
+import org.modsvc.switcher.activation.SwitchOptions;
 import org.modsvc.switcher.build.BuildException;
 import org.modsvc.switcher.build.Built;
-import org.modsvc.switcher.build.ConfigurationSource;
+import org.modsvc.switcher.config.ConfigurationSource;
 import org.modsvc.switcher.config.ModuleConfiguration;
 import org.modsvc.switcher.generation.ApplyReport;
+import org.modsvc.switcher.generation.Checkpoint;
 import org.modsvc.switcher.generation.DesiredFile;
-import org.modsvc.switcher.generation.GenerationException;
 import org.modsvc.switcher.generation.GenerationSwitcher;
 import org.modsvc.switcher.generation.Layout;
-import org.modsvc.switcher.generation.SwitchLock;
+import org.modsvc.switcher.plan.SwitchMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,7 +28,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code modsvc-agent build}: evaluates the modules and writes the whole would-be tree (units, links,
  * configData links, store entries, the generation and its manifest) under {@code --root}, without talking to
- * systemd. Requires {@code --root}: putting files in place live is {@code switch}'s job.
+ * systemd ({@link Activation#buildFiles}). Requires {@code --root}: putting files in place live is {@code switch}'s
+ * job.
  */
 @Command(name = "build", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false,
     description = "Evaluate the modules and write the resulting files under --root DIR, without touching systemd. "
@@ -53,28 +56,21 @@ final class BuildCommand extends SwitchingCommand {
     Layout layout = context.layout();
     ConfigurationSource source = configuration.source(context, layout, err);
     if (repeat > 1) timeEvaluations(source, layout);
-    GenerationSwitcher gs = new GenerationSwitcher(layout);
-    try (SwitchLock lock = gs.lock()) {
-      Built built;
-      try {
-        built = source.build(layout, gs.store());
-      } catch (BuildException e) {
-        throw new SwitchException(ExitCode.CONFIGURATION, e.getMessage() + "\nnothing was written", e);
-      }
-      for (String w : built.warnings()) err.println("warning: " + w);
-      for (String w : gs.store().takeRepairWarnings()) err.println("warning: " + w);
-      ApplyReport report = gs.switchFiles(lock, built.state(), force);
-      if (context.json) {
-        out.print(JsonText.of(data(layout, built, report)));
-      } else {
-        out.println("generation " + report.to() + " under " + layout.root() + ": " + built.state().files().size()
-            + " files (" + report.diff().added().size() + " added, " + report.diff().changed().size() + " changed, "
-            + report.diff().removed().size() + " removed)");
-      }
-      return ExitCode.OK;
-    } catch (GenerationException e) {
-      throw new SwitchException(ExitCode.FATAL, e.getMessage(), e);
+    Activation activation = Activation.withoutManager(new GenerationSwitcher(layout),
+        context.user ? SwitchMode.USER : SwitchMode.SYSTEM, SwitchOptions.defaults().withForce(force), Checkpoint.NONE,
+        line -> err.println("modsvc: " + line));
+    Activation.FilesWritten written = activation.buildFiles(source);
+    for (String w : written.warnings()) err.println("warning: " + w);
+    Built built = written.built();
+    ApplyReport report = written.applied();
+    if (context.json) {
+      out.print(JsonText.of(data(layout, built, report)));
+    } else {
+      out.println("generation " + report.to() + " under " + layout.root() + ": " + built.state().files().size()
+          + " files (" + report.diff().added().size() + " added, " + report.diff().changed().size() + " changed, "
+          + report.diff().removed().size() + " removed)");
     }
+    return ExitCode.OK;
   }
 
   /**

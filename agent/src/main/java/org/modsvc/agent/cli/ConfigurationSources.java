@@ -5,10 +5,10 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import org.modsvc.nix.eval.EvalState.SearchPathEntry;
-import org.modsvc.switcher.activation.UnitDirectorySource;
-import org.modsvc.switcher.build.ConfigurationSource;
+import org.modsvc.switcher.config.ConfigurationSource;
 import org.modsvc.switcher.build.UnitValidator;
 import org.modsvc.switcher.config.ModuleConfiguration;
+import org.modsvc.switcher.config.UnitDirectorySource;
 import org.modsvc.switcher.generation.Layout;
 
 /**

@@ -3,7 +3,7 @@ package org.modsvc.agent.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import org.modsvc.switcher.activation.Activation;
-import org.modsvc.switcher.build.ConfigurationSource;
+import org.modsvc.switcher.config.ConfigurationSource;
 import org.modsvc.switcher.generation.Layout;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

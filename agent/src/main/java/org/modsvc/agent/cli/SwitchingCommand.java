@@ -15,7 +15,13 @@ import org.modsvc.switcher.fs.IoErrors;
 import org.modsvc.switcher.generation.GenerationException;
 import picocli.CommandLine.Mixin;
 
-/** What the switching commands share: their options, printing a result, and turning a stop into its exit status. */
+/**
+ * What every command but {@code eval} shares, and only that: the mode, root and output options
+ * ({@link SwitchContext}: {@code --user}, {@code --root}, {@code --json}), printing a result, and turning a stop into
+ * its exit status. Options that apply to some commands only are mixins those commands declare
+ * ({@link ConfigurationOptions}, {@link ManagerOptions}, {@link JobOptions}, …); README's flag table says which
+ * command takes which, and {@code ReadmeFlagTableTest} holds the commands to it.
+ */
 abstract class SwitchingCommand implements Callable<Integer> {
   @Mixin SwitchContext context;
 

@@ -85,7 +85,7 @@ final class MathBuiltins implements Builtins.Group, PrimOp.Bodies {
           + i.value() + " caused undefined behavior in previous Nix versions.\n\tFuture Nix versions might "
           + "implement the correct behavior.", sp);
     }
-    throw new EvalException("NixFloat argument " + org.modsvc.nix.format.NixFloat.toDisplayString(in)
+    throw new EvalException("NixFloat argument " + org.modsvc.nix.format.FloatFormat.toDisplayString(in)
         + " is not in the range of NixInt", sp);
   }
 }

@@ -45,7 +45,7 @@ public final class Xml {
       leaf(ind, "string", s.value());
     } else if (v instanceof NixPath p) leaf(ind, "path", p.path());
     else if (v instanceof NixNull) out.append(ind).append("<null />\n");
-    else if (v instanceof NixFloat f) leaf(ind, "float", org.modsvc.nix.format.NixFloat.toDisplayString(f.value()));
+    else if (v instanceof NixFloat f) leaf(ind, "float", org.modsvc.nix.format.FloatFormat.toDisplayString(f.value()));
     else if (v instanceof NixList l) {
       if (l.size() == 0) {
         out.append(ind).append("<list />\n");

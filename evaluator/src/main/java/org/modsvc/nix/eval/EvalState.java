@@ -352,7 +352,7 @@ public final class EvalState {
     }
     if (coerceMore) {
       if (v instanceof NixInt i) return NixString.of(Long.toString(i.value()));
-      if (v instanceof NixFloat f) return NixString.of(org.modsvc.nix.format.NixFloat.toNixString(f.value()));
+      if (v instanceof NixFloat f) return NixString.of(org.modsvc.nix.format.FloatFormat.toNixString(f.value()));
       if (v instanceof NixBool b) return NixString.of(b.value() ? "1" : "");
       if (v instanceof NixNull) return NixString.EMPTY;
       if (v instanceof NixList l) {

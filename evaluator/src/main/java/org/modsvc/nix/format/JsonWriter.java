@@ -76,7 +76,7 @@ public final class JsonWriter {
         if (Double.isNaN(d) || Double.isInfinite(d)) {
             return "null";
         }
-        String sign = NixFloat.signBit(d) ? "-" : "";
+        String sign = FloatFormat.signBit(d) ? "-" : "";
         if (d == 0) {
             return sign + "0.0";
         }
@@ -90,7 +90,7 @@ public final class JsonWriter {
                 break;
             }
         }
-        String digits = NixFloat.stripTrailingZeros(shortest.unscaledValue().toString());
+        String digits = FloatFormat.stripTrailingZeros(shortest.unscaledValue().toString());
         int k = digits.length();
         // n: position of the decimal point relative to the start of the digits (value = 0.d1d2… × 10^n).
         int n = shortest.unscaledValue().toString().length() - shortest.scale();

@@ -3,7 +3,7 @@
  * {@link org.modsvc.nix.format.TomlParser} ({@code builtins.fromTOML}), {@link org.modsvc.nix.format.JsonParser}
  * ({@code builtins.fromJSON}), {@link org.modsvc.nix.format.JsonWriter} (strings and floats in
  * {@code builtins.toJSON}), {@link org.modsvc.nix.format.Versions} ({@code compareVersions},
- * {@code splitVersion}, {@code parseDrvName}) and {@link org.modsvc.nix.format.NixFloat} (float to text).
+ * {@code splitVersion}, {@code parseDrvName}) and {@link org.modsvc.nix.format.FloatFormat} (float to text).
  *
  * <p><b>Value mapping.</b> Parsers return {@code LinkedHashMap<String,Object>} for attribute sets,
  * {@code List<Object>} for lists, {@code Long} for integers, {@code Double} for floats, {@code Boolean},

@@ -60,7 +60,7 @@ public final class Printer {
       }
     }
     if (v instanceof NixInt i) out.append(i.value());
-    else if (v instanceof NixFloat f) out.append(org.modsvc.nix.format.NixFloat.toDisplayString(f.value()));
+    else if (v instanceof NixFloat f) out.append(org.modsvc.nix.format.FloatFormat.toDisplayString(f.value()));
     else if (v instanceof NixBool b) out.append(b.value());
     else if (v instanceof NixNull) out.append("null");
     else if (v instanceof NixString s) {

@@ -22,7 +22,7 @@ final class NixPrinter {
         } else if (v instanceof Boolean || v instanceof Long) {
             sb.append(v);
         } else if (v instanceof Double) {
-            sb.append(NixFloat.toDisplayString((Double) v));
+            sb.append(FloatFormat.toDisplayString((Double) v));
         } else if (v instanceof String) {
             string((String) v, sb);
         } else if (v instanceof TomlParser.Timestamp) {

@@ -14,7 +14,7 @@ import java.util.function.Supplier;
 import org.modsvc.nix.error.EvalException;
 import org.modsvc.switcher.build.BuildException;
 import org.modsvc.switcher.build.Built;
-import org.modsvc.switcher.build.ConfigurationSource;
+import org.modsvc.switcher.config.ConfigurationSource;
 import org.modsvc.switcher.fs.HostPath;
 import org.modsvc.switcher.fs.IoErrors;
 import org.modsvc.switcher.generation.ApplyReport;
@@ -30,19 +30,20 @@ import org.modsvc.switcher.generation.OwnershipException;
 import org.modsvc.switcher.generation.PendingSwitch;
 import org.modsvc.switcher.generation.SwitchLock;
 import org.modsvc.switcher.plan.ExtraWork;
+import org.modsvc.switcher.plan.LiveState;
+import org.modsvc.switcher.plan.Phase;
+import org.modsvc.switcher.plan.PhasePlan;
 import org.modsvc.switcher.plan.PlanException;
 import org.modsvc.switcher.plan.PlanInput;
 import org.modsvc.switcher.plan.Planner;
 import org.modsvc.switcher.plan.SwitchMode;
 import org.modsvc.switcher.plan.SwitchPlan;
-import org.modsvc.switcher.plan.UnitState;
 import org.modsvc.switcher.systemd.JobOutcome;
-import org.modsvc.switcher.systemd.Phase;
 import org.modsvc.switcher.systemd.PhaseExecutor;
-import org.modsvc.switcher.systemd.PhasePlan;
 import org.modsvc.switcher.systemd.SwitchReport;
 import org.modsvc.switcher.systemd.SystemdException;
 import org.modsvc.switcher.unit.UnitCatalog;
+import org.modsvc.switcher.unit.UnitName;
 
 /**
  * Drives a whole switch (see the package note for the order). Every failure that stops a run becomes a
@@ -72,6 +73,17 @@ public final class Activation {
     this.progress = progress;
   }
 
+  /**
+   * An activation that never talks to a service manager: for {@link #buildFiles} (the {@code build} command);
+   * {@link #switchTo}, {@link #preview} and {@link #rollback} on it fail when they need the manager.
+   */
+  public static Activation withoutManager(GenerationSwitcher generations, SwitchMode mode, SwitchOptions options,
+      Checkpoint checkpoint, Consumer<String> progress) {
+    return new Activation(generations, mode, () -> {
+      throw new IllegalStateException("this activation has no service manager (build writes files only)");
+    }, options, checkpoint, progress);
+  }
+
   /** Builds {@code source} and makes it the running configuration. */
   public SwitchResult switchTo(ConfigurationSource source) {
     return classified(() -> {
@@ -98,13 +110,12 @@ public final class Activation {
               manager.callCounts());
         }
         GenerationDiff files = GenerationDiff.between(before, next);
-        Map<String, UnitState> live = manager.liveStates();
-        List<String> owedStops = unfinished.map(p -> activeOnly(PendingPhases.unfinishedStops(p), live))
+        Map<UnitName, LiveState> live = manager.liveStates();
+        List<UnitName> owedStops = unfinished.map(p -> activeOnly(p.unfinishedWork().stop(), live))
             .orElse(List.of());
         UnitCatalog newUnits = catalog(built.state());
-        SwitchPlan plan = plan(oldUnits, newUnits, live,
-            unfinished.map(p -> PendingPhases.supersededWork(p, newUnits.unitNames())).orElse(ExtraWork.none()),
-            owedStops);
+        SwitchPlan plan = plan(oldUnits, newUnits, live, unfinished.map(p -> ExtraWork.resumed(p.unfinishedWork())
+            .keepingOnly(newUnits.unitNames())).orElse(ExtraWork.none()), owedStops);
         unfinished.ifPresent(p -> warnings.add("the interrupted switch to generation " + p.generation()
             + " had not written all its files; generation " + next.generation() + " replaces it"));
         warnings.addAll(plan.warnings());
@@ -113,13 +124,18 @@ public final class Activation {
           return new SwitchResult(resumed, before.generation(), next.generation(), false, files, plan,
               Optional.empty(), warnings, List.of(), Optional.empty(), manager.callCounts());
         }
-        PhasePlan phases = phasesOf(plan, owedStops, live);
-        generations.beginSwitch(next, before.generation(), PendingPhases.of(phases));
+        PhasePlan phases = PhasePlan.of(plan, owedStops, live);
+        if (unfinished.isPresent()) {
+          // files of the replaced switch may be on disk, some of them maybe loaded by systemd since
+          phases = phases.withDaemonReload();
+        }
+        generations.beginSwitch(next, before.generation(), phases.journaled());
         checkpoint.reached("pending recorded");
         ApplyReport[] applied = new ApplyReport[1];
         SwitchReport report = manager.execute(phases, () -> {
           stopDone();
           applied[0] = generations.applyFiles(lock, next.generation(), options.force());
+          return changesUnitDirectory(applied[0]);
         }, new JournalingListener());
         generations.pending().clear();
         checkpoint.reached("pending cleared");
@@ -154,7 +170,7 @@ public final class Activation {
         List<String> warnings = new ArrayList<>();
         generations.pending().load().ifPresent(p -> warnings.add("an interrupted switch to generation "
             + p.generation() + " is unfinished; a real switch finishes it first"
-            + (p.isDone(PendingSwitch.FILES) ? "" : ", or replaces it when this configuration differs")));
+            + (p.isDone(Phase.FILES) ? "" : ", or replaces it when this configuration differs")));
         Built built = build(source);
         warnings.addAll(built.warnings());
         Manifest before = generations.generations().currentManifest();
@@ -174,6 +190,39 @@ public final class Activation {
 
   /** A dry run's result with the old and new file sets. */
   public record Preview(SwitchResult result, DesiredState oldState, DesiredState newState) {}
+
+  /**
+   * {@code build}: builds {@code source} and writes its files as the next generation (live tree, then
+   * {@code current}) without the service manager: no unit is stopped, reloaded or started and no daemon-reload is
+   * made, as for an image or a test root. The lock is not waited for (another run holding it is an error at once).
+   * A configuration that cannot become files stops before anything is written (exit 2).
+   */
+  public FilesWritten buildFiles(ConfigurationSource source) {
+    return classified(() -> {
+      try (SwitchLock lock = generations.lock()) {
+        Built built;
+        try {
+          built = build(source);
+        } catch (BuildException e) {
+          throw new SwitchException(ExitCode.CONFIGURATION, e.getMessage() + "\nnothing was written", e);
+        }
+        List<String> warnings = new ArrayList<>(built.warnings());
+        warnings.addAll(generations.store().takeRepairWarnings());
+        ApplyReport applied = generations.switchFiles(lock, built.state(), options.force());
+        return new FilesWritten(built, applied, warnings);
+      }
+    });
+  }
+
+  /**
+   * What {@link #buildFiles} wrote: the built configuration, the generation it became and the file operations, and
+   * the warnings (the build's and the store's repairs).
+   */
+  public record FilesWritten(Built built, ApplyReport applied, List<String> warnings) {
+    public FilesWritten {
+      warnings = List.copyOf(warnings);
+    }
+  }
 
   /**
    * Switches to generation {@code n}'s files (by default the newest generation older than the current one), as a
@@ -209,39 +258,41 @@ public final class Activation {
     PendingSwitch pending = open.get();
     progress.accept("finishing the interrupted switch to generation " + pending.generation());
     UnitCatalog units = catalog(generations.generations().desiredStateOf(pending.generation()));
-    Map<String, UnitState> live = manager.liveStates();
-    List<String> stops = activeOnly(PendingPhases.unfinishedStops(pending), live);
-    SwitchPlan plan = plan(units, units, live, PendingPhases.resumedWork(pending), stops);
-    SwitchReport report = manager.execute(phasesOf(plan, stops, live), this::stopDone, new JournalingListener());
+    Map<UnitName, LiveState> live = manager.liveStates();
+    PhasePlan unfinished = pending.unfinishedWork();
+    List<UnitName> stops = activeOnly(unfinished.stop(), live);
+    SwitchPlan plan = plan(units, units, live, ExtraWork.resumed(unfinished), stops);
+    // the files are on disk (resume applied them); whether systemd re-read them before the kill is not known
+    PhasePlan phases = PhasePlan.of(plan, stops, live).withDaemonReload();
+    SwitchReport report = manager.execute(phases, () -> {
+      stopDone();
+      return false;
+    }, new JournalingListener());
     generations.pending().clear();
     checkpoint.reached("interrupted switch finished");
-    return Optional.of(new SwitchResult.Resumed(pending.generation(), stops, plan, report));
+    return Optional.of(new SwitchResult.Resumed(pending.generation(), stops.stream().map(UnitName::value).toList(),
+        plan, report));
   }
 
   /** The units of {@code units} that are still running (or starting), so stopping them is owed. */
-  private static List<String> activeOnly(List<String> units, Map<String, UnitState> live) {
+  private static List<UnitName> activeOnly(List<UnitName> units, Map<UnitName, LiveState> live) {
     return units.stream().filter(u -> live.containsKey(u) && live.get(u).inActiveSet()).toList();
   }
 
-  private SwitchPlan plan(UnitCatalog oldUnits, UnitCatalog newUnits, Map<String, UnitState> live, ExtraWork extra,
-      List<String> extraStops) {
+  private SwitchPlan plan(UnitCatalog oldUnits, UnitCatalog newUnits, Map<UnitName, LiveState> live,
+      ExtraWork extra, List<UnitName> extraStops) {
     SwitchPlan plan = Planner.plan(PlanInput.of(oldUnits, newUnits, live, mode).withExtra(extra));
-    java.util.Set<String> stopping = new TreeSet<>(SwitchPlan.units(plan.stop()));
+    java.util.Set<UnitName> stopping = new TreeSet<>(SwitchPlan.units(plan.stop()));
     stopping.addAll(extraStops);
     // stc-ng decides this when the reload phase comes; the only change before it is our own stop phase
     return plan.resolveInactiveReloads(u -> !stopping.contains(u) && live.containsKey(u)
         && live.get(u).isActiveOrActivating());
   }
 
-  private static PhasePlan phasesOf(SwitchPlan plan, List<String> extraStops, Map<String, UnitState> live) {
-    List<String> stop = new ArrayList<>(extraStops);
-    SwitchPlan.units(plan.stop()).stream().filter(u -> !stop.contains(u)).forEach(stop::add);
-    List<String> started = new ArrayList<>(SwitchPlan.units(plan.restart()));
-    started.addAll(SwitchPlan.units(plan.start()));
-    List<String> resetFailed = started.stream().distinct()
-        .filter(u -> live.containsKey(u) && live.get(u).activeState().equals("failed")).toList();
-    return new PhasePlan(stop, SwitchPlan.units(plan.reload()), SwitchPlan.units(plan.restart()),
-        SwitchPlan.units(plan.start()), resetFailed);
+  /** Whether applying the files wrote, replaced or removed anything systemd reads as a unit. */
+  private boolean changesUnitDirectory(ApplyReport applied) {
+    HostPath unitDir = generations.layout().unitDir();
+    return applied.operations().stream().anyMatch(op -> op.path().isBelow(unitDir));
   }
 
   private Built build(ConfigurationSource source) throws IOException {
@@ -267,7 +318,7 @@ public final class Activation {
   }
 
   private void stopDone() throws IOException {
-    generations.pending().markDone(PendingPhases.STOP);
+    generations.pending().markDone(Phase.STOP);
     checkpoint.reached("stop done");
   }
 
@@ -294,19 +345,20 @@ public final class Activation {
    */
   private final class JournalingListener implements PhaseExecutor.Listener {
     @Override
-    public void phaseStarting(Phase phase, List<String> units) {
-      progress.accept(phase.name().toLowerCase(java.util.Locale.ROOT) + " phase: " + String.join(", ", units));
+    public void phaseStarting(Phase phase, List<UnitName> units) {
+      progress.accept(phase.label() + " phase: "
+          + String.join(", ", units.stream().map(UnitName::value).toList()));
       try {
         if (phase == Phase.RESTART || phase == Phase.START) {
-          markDoneIfPending(PendingPhases.RELOAD);
+          markDoneIfPending(Phase.RELOAD);
         }
         if (phase == Phase.START) {
-          markDoneIfPending(PendingPhases.RESTART);
+          markDoneIfPending(Phase.RESTART);
         }
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      checkpoint.reached(phase.name().toLowerCase(java.util.Locale.ROOT) + " starting");
+      checkpoint.reached(phase.label() + " starting");
     }
 
     @Override
@@ -332,7 +384,7 @@ public final class Activation {
           + " (--settle)");
     }
 
-    private void markDoneIfPending(String phase) throws IOException {
+    private void markDoneIfPending(Phase phase) throws IOException {
       if (generations.pending().load().filter(p -> !p.isDone(phase)).isPresent()) {
         generations.pending().markDone(phase);
       }

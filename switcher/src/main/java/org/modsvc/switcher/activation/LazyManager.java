@@ -3,9 +3,10 @@ package org.modsvc.switcher.activation;
 import java.io.IOException;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.modsvc.switcher.plan.UnitState;
+import org.modsvc.switcher.plan.LiveState;
+import org.modsvc.switcher.unit.UnitName;
 import org.modsvc.switcher.systemd.PhaseExecutor;
-import org.modsvc.switcher.systemd.PhasePlan;
+import org.modsvc.switcher.plan.PhasePlan;
 import org.modsvc.switcher.systemd.SwitchReport;
 
 /**
@@ -28,7 +29,7 @@ final class LazyManager implements ServiceManager {
   }
 
   @Override
-  public Map<String, UnitState> liveStates() {
+  public Map<UnitName, LiveState> liveStates() {
     return manager().liveStates();
   }
 

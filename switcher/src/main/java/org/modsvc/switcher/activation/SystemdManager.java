@@ -3,10 +3,11 @@ package org.modsvc.switcher.activation;
 import java.io.IOException;
 import java.util.Map;
 import java.util.TreeMap;
-import org.modsvc.switcher.plan.UnitState;
+import org.modsvc.switcher.plan.LiveState;
+import org.modsvc.switcher.unit.UnitName;
 import org.modsvc.switcher.systemd.JournalTail;
 import org.modsvc.switcher.systemd.PhaseExecutor;
-import org.modsvc.switcher.systemd.PhasePlan;
+import org.modsvc.switcher.plan.PhasePlan;
 import org.modsvc.switcher.systemd.SwitchReport;
 import org.modsvc.switcher.systemd.SystemdClient;
 import org.modsvc.switcher.systemd.UnitSummary;
@@ -25,12 +26,12 @@ public final class SystemdManager implements ServiceManager {
   }
 
   @Override
-  public Map<String, UnitState> liveStates() {
-    Map<String, UnitState> states = new TreeMap<>();
+  public Map<UnitName, LiveState> liveStates() {
+    Map<UnitName, LiveState> states = new TreeMap<>();
     for (UnitSummary u : client.listUnits()) {
       // stc-ng's get_active_units skips units that follow another (device aliases and the like)
-      if (u.following() == null || u.following().isEmpty()) {
-        states.put(u.name(), new UnitState(u.activeState(), u.subState(), u.loadState()));
+      if ((u.following() == null || u.following().isEmpty()) && UnitName.isValid(u.name())) {
+        states.put(UnitName.of(u.name()), new LiveState(u.activeState(), u.subState(), u.loadState()));
       }
     }
     return states;

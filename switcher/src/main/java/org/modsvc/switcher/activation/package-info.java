@@ -3,7 +3,9 @@
  * lock → finish an interrupted switch → build the configuration → prepare generation N (nothing live changed;
  * ownership conflicts stop here) → plan (old generation's units against the new ones, live states from
  * {@code ListUnits}) → persist the pending phase lists → stop → files (live tree, then {@code current}) → one
- * daemon-reload → reload → restart → start → report → clear the pending record → garbage-collect (keep 10).
+ * daemon-reload when the plan needs it, the file phase changed the unit directory, or the switch resumes or
+ * replaces an interrupted one → reload → restart → start → report → clear the pending record → garbage-collect
+ * (keep 10).
  * {@link org.modsvc.switcher.activation.Activation} drives it; rollback is the same path with an old
  * generation's files as the configuration.
  *

@@ -13,7 +13,9 @@ import org.modsvc.switcher.generation.DesiredState;
 import org.modsvc.switcher.generation.Layout;
 import org.modsvc.switcher.store.StorePath;
 import org.modsvc.switcher.unit.InvalidUnitNameException;
+import org.modsvc.switcher.unit.UnitFileText;
 import org.modsvc.switcher.unit.UnitName;
+import org.modsvc.switcher.unit.UnitTextException;
 
 /**
  * Turns a {@link BuildOutput} into the live files of a generation (docs/decisions.md §4): unit files, the
@@ -39,7 +41,7 @@ public final class DesiredFiles {
         add(files, origins, new DesiredFile.Symlink(unitDir.resolve(name), "/dev/null"), u.origin());
       } else {
         add(files, origins, new DesiredFile.Regular(unitDir.resolve(name),
-            UnitFileText.render(u).getBytes(java.nio.charset.StandardCharsets.UTF_8), UNIT_FILE_MODE), u.origin());
+            text(u).getBytes(java.nio.charset.StandardCharsets.UTF_8), UNIT_FILE_MODE), u.origin());
       }
       for (String alias : u.aliases()) {
         add(files, origins, new DesiredFile.Symlink(unitDir.resolve(unitName(alias, u.origin())), name), u.origin());
@@ -61,6 +63,14 @@ public final class DesiredFiles {
       return DesiredState.of(files, storeRoots, metadata);
     } catch (IllegalArgumentException e) {
       // A file where another needs a directory (configData "x" and "x/y"): the configuration's fault.
+      throw new BuildException(e.getMessage());
+    }
+  }
+
+  private static String text(UnitSpec u) {
+    try {
+      return UnitFileText.render(u.name(), u.origin(), u.sections(), u.lines());
+    } catch (UnitTextException e) {
       throw new BuildException(e.getMessage());
     }
   }

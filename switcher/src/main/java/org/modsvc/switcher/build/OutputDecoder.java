@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.modsvc.nix.value.NixAttrs;
 import org.modsvc.nix.value.Value;
+import org.modsvc.switcher.unit.UnitLine;
 
 /**
  * Reads the output contract of {@code modsvc-modules/eval.nix} (see the README beside it) into a

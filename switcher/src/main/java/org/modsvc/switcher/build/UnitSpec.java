@@ -1,6 +1,7 @@
 package org.modsvc.switcher.build;
 
 import java.util.List;
+import org.modsvc.switcher.unit.UnitLine;
 
 /**
  * A unit as the modules produced it.

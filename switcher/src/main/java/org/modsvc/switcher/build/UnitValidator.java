@@ -8,6 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.modsvc.switcher.unit.ExecLine;
+import org.modsvc.switcher.unit.UnitFileText;
+import org.modsvc.switcher.unit.UnitKeyTable;
+import org.modsvc.switcher.unit.UnitLine;
 
 /**
  * The checks a built configuration passes before anything is written: what systemd would reject or misread only

@@ -22,7 +22,6 @@ import org.modsvc.nix.value.NixString;
 import org.modsvc.nix.value.Value;
 import org.modsvc.switcher.build.BuildOutput;
 import org.modsvc.switcher.build.Built;
-import org.modsvc.switcher.build.ConfigurationSource;
 import org.modsvc.switcher.build.DesiredFiles;
 import org.modsvc.switcher.build.OutputDecoder;
 import org.modsvc.switcher.build.UnitValidator;

@@ -1,5 +1,8 @@
 /**
- * The configuration of a host: the user's module files evaluated into the files of a generation.
+ * Where a generation's content comes from: every {@link org.modsvc.switcher.config.ConfigurationSource}. Normally
+ * the user's module files evaluated into the files of a generation ({@link
+ * org.modsvc.switcher.config.ModuleConfiguration}); ready unit files for {@code --units DIR} ({@link
+ * org.modsvc.switcher.config.UnitDirectorySource}); an old generation's files for a rollback (in {@code activation}).
  * {@link org.modsvc.switcher.config.ModuleFiles} finds the module files (docs/decisions.md §1);
  * {@link org.modsvc.switcher.config.ModuleConfiguration} evaluates them with our lib (or the one {@code --lib} names),
  * the built-in modules ({@code modsvc-modules/eval.nix}, whose output contract is {@code docs/modules.md}) and the

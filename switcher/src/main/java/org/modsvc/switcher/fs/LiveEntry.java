@@ -38,7 +38,7 @@ public sealed interface LiveEntry {
             return new Symlink(Files.readSymbolicLink(path).toString());
         }
         if (attrs.isRegularFile()) {
-            return new RegularFile(FileModes.toMode(attrs.permissions()), Hashes.sha256Hex(path));
+            return new RegularFile(FileModes.toMode(attrs.permissions()), ContentHash.sha256Hex(path));
         }
         return new Other(attrs.isDirectory() ? "directory" : "special file");
     }

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,11 +12,13 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.modsvc.switcher.fs.Hashes;
+import org.modsvc.switcher.fs.ContentHash;
 import org.modsvc.switcher.fs.HostPath;
 import org.modsvc.switcher.fs.NameLimits;
+import org.modsvc.switcher.plan.Phase;
 import org.modsvc.switcher.store.Store;
 import org.modsvc.switcher.store.StorePath;
+import org.modsvc.switcher.unit.UnitName;
 
 /**
  * The files-on-disk half of a switch (docs/decisions.md §4, §6). A full switch, as the executor drives it:
@@ -26,8 +27,8 @@ import org.modsvc.switcher.store.StorePath;
  *   gs.resume(lock, force)      // finish an interrupted switch whose files are written (then its other phases);
  *                               // one whose files are not is superseded by prepare unless desired is its configuration
  *   Manifest next = gs.prepare(lock, desired, force);   // ownership check, generation N written, nothing live changed
- *   gs.beginSwitch(next, gs.generations().current().orElse(0), phases);  // "stop", "files", "reload", …
- *   … stop phase …; gs.pending().markDone("stop");
+ *   gs.beginSwitch(next, gs.generations().current().orElse(0), phases);  // Phase.STOP, FILES, RELOAD, …
+ *   … stop phase …; gs.pending().markDone(Phase.STOP);
  *   gs.applyFiles(lock, next.generation(), force);     // live tree, then current -> N; marks "files" done
  *   … reload/restart/start …; gs.pending().clear();  gs.collectGarbage(lock, 10);
  * }
@@ -106,7 +107,7 @@ public final class GenerationSwitcher {
             if (f instanceof DesiredFile.Regular r) {
                 byte[] bytes = r.bytes();
                 contents.put(r.path(), bytes);
-                entries.put(r.path(), new ManifestEntry.File(r.mode(), Hashes.sha256Hex(bytes), false));
+                entries.put(r.path(), new ManifestEntry.File(r.mode(), ContentHash.sha256Hex(bytes), false));
                 roots.addAll(store.referencesIn(new String(bytes, StandardCharsets.ISO_8859_1)));
             } else {
                 DesiredFile.Symlink l = (DesiredFile.Symlink) f;
@@ -159,7 +160,7 @@ public final class GenerationSwitcher {
 
     /** The pending switch whose file phase is unfinished, if any: a newer configuration may supersede it. */
     public Optional<PendingSwitch> unfinishedFiles() throws IOException {
-        return pending.load().filter(p -> !p.isDone(PendingSwitch.FILES));
+        return pending.load().filter(p -> !p.isDone(Phase.FILES));
     }
 
     /** What of ours the live tree may hold while {@code open} is unfinished (see {@link LiveTreePlanner#ownedBase}). */
@@ -171,7 +172,7 @@ public final class GenerationSwitcher {
      * Records the switch to {@code next}: a new pending record, or, when {@code next} supersedes an interrupted
      * switch whose files were not all written, a record replacing that one (its files stay ours through it).
      */
-    public PendingSwitch beginSwitch(Manifest next, int previous, Map<String, List<String>> phases) throws IOException {
+    public PendingSwitch beginSwitch(Manifest next, int previous, Map<Phase, List<UnitName>> phases) throws IOException {
         Optional<PendingSwitch> unfinished = unfinishedFiles();
         if (unfinished.isPresent() && unfinished.get().generation() != next.generation()) {
             return pending.supersede(unfinished.get(), next.generation(), phases);
@@ -224,7 +225,7 @@ public final class GenerationSwitcher {
             checkpoint.reached("current -> " + generation);
         }
         if (pending.load().filter(p -> p.generation() == generation).isPresent()) {
-            pending.markDone(PendingSwitch.FILES);
+            pending.markDone(Phase.FILES);
             checkpoint.reached("files done");
         }
         return new ApplyReport(current.generation(), generation, GenerationDiff.between(current, plan.target()),
@@ -238,7 +239,7 @@ public final class GenerationSwitcher {
     public Optional<PendingSwitch> resume(SwitchLock lock, boolean force) throws IOException {
         requireHeld(lock);
         Optional<PendingSwitch> open = pending.load();
-        if (open.isPresent() && !open.get().isDone(PendingSwitch.FILES)) {
+        if (open.isPresent() && !open.get().isDone(Phase.FILES)) {
             applyFiles(lock, open.get().generation(), force);
             open = pending.load();
         }
@@ -252,16 +253,14 @@ public final class GenerationSwitcher {
      */
     public ApplyReport switchFiles(SwitchLock lock, DesiredState desired, boolean force) throws IOException {
         Optional<PendingSwitch> open = pending.load();
-        if (open.isPresent() && open.get().isDone(PendingSwitch.FILES)) {
+        if (open.isPresent() && open.get().isDone(Phase.FILES)) {
             pending.clear(); // no unit phases to finish here
         }
         int previous = generations.current().orElse(0);
         Manifest next = prepare(lock, desired, force);
         Optional<PendingSwitch> unfinished = unfinishedFiles();
         if (unfinished.isEmpty() || unfinished.get().generation() != next.generation()) {
-            Map<String, List<String>> phases = new LinkedHashMap<>();
-            phases.put(PendingSwitch.FILES, List.of());
-            beginSwitch(next, previous, phases);
+            beginSwitch(next, previous, PendingSwitch.FILES_ONLY);
             checkpoint.reached("pending " + next.generation());
         }
         ApplyReport report = applyFiles(lock, next.generation(), force);

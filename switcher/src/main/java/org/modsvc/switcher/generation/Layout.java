@@ -1,7 +1,6 @@
 package org.modsvc.switcher.generation;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -62,12 +61,6 @@ public record Layout(
                 config.resolve("modsvc/modules"),
                 state.resolve("modsvc"),
                 runtime.resolve("modsvc"));
-    }
-
-    /** User mode for the calling process. */
-    public static Layout currentUser(Path root) throws IOException {
-        Object uid = Files.getAttribute(Path.of("/proc/self"), "unix:uid");
-        return user(root, System.getenv(), ((Number) uid).longValue());
     }
 
     private static HostPath xdg(Map<String, String> env, String name, HostPath fallback) {

@@ -55,7 +55,7 @@ final class LiveTreeApplier {
         Files.createDirectories(disk.getParent());
         if (w.entry() instanceof ManifestEntry.File f) {
             byte[] bytes = contents.of(w.path());
-            String actual = org.modsvc.switcher.fs.Hashes.sha256Hex(bytes);
+            String actual = org.modsvc.switcher.fs.ContentHash.sha256Hex(bytes);
             if (!actual.equals(f.sha256())) {
                 throw new GenerationException("the generation's copy of " + w.path() + " has hash " + actual
                         + ", its manifest says " + f.sha256() + "; refusing to write a corrupted file");

@@ -25,11 +25,7 @@ final class ActiveUnitRules {
     this.modified = modified;
   }
 
-  void classify(String name, UnitState state) {
-    if (!UnitName.isValid(name)) {
-      return;
-    }
-    UnitName unit = UnitName.of(name);
+  void classify(UnitName unit, LiveState state) {
     UnitName base = baseFile(unit, input.oldUnits(), input.newUnits());
     if (!input.oldUnits().hasFile(base)) {
       return;
@@ -53,43 +49,40 @@ final class ActiveUnitRules {
     return unit;
   }
 
-  private void notRunning(UnitName unit, UnitName base, UnitState state) {
+  private void notRunning(UnitName unit, UnitName base, LiveState state) {
     boolean changed = !input.newUnits().hasFile(base)
         || !old(unit, base).without("Install").equals(next(unit, base).without("Install"));
     if (changed) {
-      plan.untouched.add(unit.value(), "changed while " + state.activeState() + ": left " + state.activeState());
+      plan.untouched.add(unit, "changed while " + state.activeState() + ": left " + state.activeState());
     }
   }
 
   /** Gone from the new generation (or masked): stopped, unless the old unit says X-StopOnRemoval=false. */
   private void removed(UnitName unit, UnitName base) {
     if (old(unit, base).bool("Unit", "X-StopOnRemoval", true)) {
-      plan.stop.add(unit.value(), "removed from the configuration");
+      plan.stop.add(unit, "removed from the configuration");
     } else {
-      plan.untouched.add(unit.value(), "removed from the configuration; X-StopOnRemoval=false: left running");
+      plan.untouched.add(unit, "removed from the configuration; X-StopOnRemoval=false: left running");
     }
   }
 
   /**
    * Targets are never compared. stc-ng starts every active target so that systemd pulls in newly
-   * wanted units; we do that only with {@link PlanOptions#startActiveTargets()}. X-StopOnReconfiguration
-   * stops the target first so that ordering through it is respected again, and that start we keep.
+   * wanted units; we do not ({@code NewUnitRules} starts such units directly, docs/decisions.md §6).
+   * X-StopOnReconfiguration stops the target first so that ordering through it is respected again, and
+   * that start we keep, unprinted as stc-ng keeps it.
    */
   private void target(UnitName unit, UnitName base) {
-    String name = unit.value();
     UnitFile next = next(unit, base);
-    boolean startable = !SLEEP_TARGETS.contains(name) && !next.bool("Unit", "RefuseManualStart", false)
+    boolean startable = !SLEEP_TARGETS.contains(unit.value()) && !next.bool("Unit", "RefuseManualStart", false)
         && !next.bool("Unit", "X-OnlyManualStart", false);
     boolean stopFirst = next.bool("Unit", "X-StopOnReconfiguration", false);
-    if (startable && (input.options().startActiveTargets() || stopFirst)) {
-      plan.start.add(name, stopFirst ? "X-StopOnReconfiguration=true: started again"
-          : "active target started to pull in new dependencies");
-      if (!input.options().displayAllUnits()) {
-        plan.hidden.add(name);
-      }
+    if (startable && stopFirst) {
+      plan.start.add(unit, "X-StopOnReconfiguration=true: started again");
+      plan.hidden.add(unit);
     }
     if (stopFirst) {
-      plan.stop.add(name, "X-StopOnReconfiguration=true");
+      plan.stop.add(unit, "X-StopOnReconfiguration=true");
     }
   }
 
@@ -99,8 +92,8 @@ final class ActiveUnitRules {
       case NEEDS_RESTART -> modified.handle(unit, base.baseName(), () -> next(unit, base), false,
           comparison.summary());
       case NEEDS_RELOAD -> {
-        if (!plan.restart.contains(unit.value())) {
-          plan.reload.add(unit.value(), comparison.summary());
+        if (!plan.restart.contains(unit)) {
+          plan.reload.add(unit, comparison.summary());
         }
       }
       case EQUAL -> { }

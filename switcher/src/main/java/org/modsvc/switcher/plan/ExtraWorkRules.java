@@ -21,16 +21,16 @@ final class ExtraWorkRules {
 
   void resumed() {
     String why = "journaled by an interrupted switch";
-    input.extra().resumedStarts().forEach(u -> plan.start.add(u.value(), why));
-    input.extra().resumedRestarts().forEach(u -> plan.restart.add(u.value(), why));
-    input.extra().resumedReloads().forEach(u -> plan.reload.add(u.value(), why));
+    input.extra().resumedStarts().forEach(u -> plan.start.add(u, why));
+    input.extra().resumedRestarts().forEach(u -> plan.restart.add(u, why));
+    input.extra().resumedReloads().forEach(u -> plan.reload.add(u, why));
   }
 
   /** A requested restart of a unit that is not running starts it; otherwise restart mode applies. */
   void requestedRestarts() {
     for (UnitName unit : input.extra().requestedRestarts()) {
-      if (!input.state(unit.value()).inActiveSet()) {
-        plan.start.add(unit.value(), "restart requested while not running");
+      if (!input.state(unit).inActiveSet()) {
+        plan.start.add(unit, "restart requested while not running");
         continue;
       }
       UnitName base = ActiveUnitRules.baseFile(unit, input.oldUnits(), input.newUnits());
@@ -41,9 +41,8 @@ final class ExtraWorkRules {
   /** A requested reload only matters for a running unit that is not stopped or restarted anyway. */
   void requestedReloads() {
     for (UnitName unit : input.extra().requestedReloads()) {
-      String name = unit.value();
-      if (input.state(name).inActiveSet() && !plan.restart.contains(name) && !plan.stop.contains(name)) {
-        plan.reload.add(name, "reload requested");
+      if (input.state(unit).inActiveSet() && !plan.restart.contains(unit) && !plan.stop.contains(unit)) {
+        plan.reload.add(unit, "reload requested");
       }
     }
   }

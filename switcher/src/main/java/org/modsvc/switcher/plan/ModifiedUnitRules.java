@@ -42,50 +42,48 @@ final class ModifiedUnitRules {
 
   /** {@code why} says what changed; the rule that applies adds its own note to it. */
   void handle(UnitName unit, String baseName, Supplier<UnitFile> newUnit, boolean restartMode, String why) {
-    String name = unit.value();
-    if (APPLIED_BY_DAEMON_RELOAD.contains(name) || unit.type() == UnitType.SLICE) {
-      plan.untouched.add(name, why + "; cannot be restarted, daemon-reload applies it");
+    if (APPLIED_BY_DAEMON_RELOAD.contains(unit.value()) || unit.type() == UnitType.SLICE) {
+      plan.untouched.add(unit, why + "; cannot be restarted, daemon-reload applies it");
       return;
     }
     UnitFile info = newUnit.get();
-    Optional<SwitchMethod> method = SwitchMethod.of(name, info);
+    Optional<SwitchMethod> method = SwitchMethod.of(unit.value(), info);
     if (method.isPresent()) {
       switchMethod(unit, baseName, info, method.get(), restartMode, why);
     } else if (unit.type() == UnitType.MOUNT) {
-      mount(name, why);
+      mount(unit, why);
     } else if (unit.type() == UnitType.SOCKET) {
-      plan.untouched.add(name, why + "; changed sockets are not restarted (switch-to-configuration-ng)");
+      plan.untouched.add(unit, why + "; changed sockets are not restarted (switch-to-configuration-ng)");
     } else {
       legacyKeys(unit, baseName, info, restartMode, why);
     }
   }
 
   /** Mounts cannot be stopped around activation; / and /nix are only remounted. */
-  private void mount(String name, String why) {
-    if (name.equals("-.mount") || name.equals("nix.mount")) {
-      plan.reload.add(name, why + "; remounted, never unmounted");
+  private void mount(UnitName unit, String why) {
+    if (unit.value().equals("-.mount") || unit.value().equals("nix.mount")) {
+      plan.reload.add(unit, why + "; remounted, never unmounted");
     } else {
-      plan.restart.add(name, why);
+      plan.restart.add(unit, why);
     }
   }
 
   /** The {@code X-*IfChanged} and {@code RefuseManual*} rules, in stc-ng's order of precedence. */
   private void legacyKeys(UnitName unit, String baseName, UnitFile info, boolean restartMode, String why) {
-    String name = unit.value();
     if (info.bool("Service", "X-ReloadIfChanged", false)) {
-      reloadUnlessStopping(name, restartMode, why + "; X-ReloadIfChanged=true");
+      reloadUnlessStopping(unit, restartMode, why + "; X-ReloadIfChanged=true");
     } else if (!info.bool("Service", "X-RestartIfChanged", true)) {
-      plan.skip.add(name, why + "; X-RestartIfChanged=false");
+      plan.skip.add(unit, why + "; X-RestartIfChanged=false");
     } else if (info.bool("Unit", "RefuseManualStop", false)) {
-      plan.skip.add(name, why + "; RefuseManualStop=true");
+      plan.skip.add(unit, why + "; RefuseManualStop=true");
     } else if (info.bool("Unit", "X-OnlyManualStart", false)) {
-      plan.skip.add(name, why + "; X-OnlyManualStart=true");
+      plan.skip.add(unit, why + "; X-OnlyManualStart=true");
     } else if (info.bool("Unit", "RefuseManualStart", false)) {
-      stopOnly(name, restartMode, why + "; RefuseManualStart=true");
+      stopOnly(unit, restartMode, why + "; RefuseManualStart=true");
     } else if (!info.bool("Service", "X-StopIfChanged", true)) {
-      restartInstead(name, why + "; X-StopIfChanged=false");
+      restartInstead(unit, why + "; X-StopIfChanged=false");
     } else if (unit.type() != UnitType.SERVICE) {
-      restartInstead(name, why);
+      restartInstead(unit, why);
     } else {
       stopThenStart(unit, baseName, info, restartMode, why);
     }
@@ -94,41 +92,40 @@ final class ModifiedUnitRules {
   /** sd-switch's methods; systemd refuses restarts and stops of RefuseManual* units, so those win. */
   private void switchMethod(UnitName unit, String baseName, UnitFile info, SwitchMethod method, boolean restartMode,
       String why) {
-    String name = unit.value();
     String note = why + "; X-SwitchMethod=" + method.value();
     if (method == SwitchMethod.RELOAD) {
-      reloadUnlessStopping(name, restartMode, note);
+      reloadUnlessStopping(unit, restartMode, note);
     } else if (method == SwitchMethod.KEEP_OLD) {
-      plan.skip.add(name, note);
+      plan.skip.add(unit, note);
     } else if (info.bool("Unit", "RefuseManualStop", false)) {
-      plan.skip.add(name, note + "; RefuseManualStop=true");
+      plan.skip.add(unit, note + "; RefuseManualStop=true");
     } else if (info.bool("Unit", "RefuseManualStart", false)) {
-      stopOnly(name, restartMode, note + "; RefuseManualStart=true");
+      stopOnly(unit, restartMode, note + "; RefuseManualStart=true");
     } else if (method == SwitchMethod.RESTART) {
-      restartInstead(name, note);
+      restartInstead(unit, note);
     } else {
       stopThenStart(unit, baseName, info, restartMode, note);
     }
   }
 
-  private void reloadUnlessStopping(String name, boolean restartMode, String why) {
-    boolean handled = plan.restart.contains(name) || (!restartMode && plan.stop.contains(name));
+  private void reloadUnlessStopping(UnitName unit, boolean restartMode, String why) {
+    boolean handled = plan.restart.contains(unit) || (!restartMode && plan.stop.contains(unit));
     if (!handled) {
-      plan.reload.add(name, why);
+      plan.reload.add(unit, why);
     }
   }
 
-  private void restartInstead(String name, String why) {
-    plan.restart.add(name, why);
-    plan.reload.remove(name);
+  private void restartInstead(UnitName unit, String why) {
+    plan.restart.add(unit, why);
+    plan.reload.remove(unit);
   }
 
-  private void stopOnly(String name, boolean restartMode, String why) {
+  private void stopOnly(UnitName unit, boolean restartMode, String why) {
     if (restartMode) {
-      plan.skip.add(name, why + "; cannot be restarted");
+      plan.skip.add(unit, why + "; cannot be restarted");
     } else {
-      plan.stop.add(name, why + "; not started again");
-      plan.reload.remove(name);
+      plan.stop.add(unit, why + "; not started again");
+      plan.reload.remove(unit);
     }
   }
 
@@ -138,35 +135,37 @@ final class ModifiedUnitRules {
    * with it and started again, the service is not.
    */
   private void stopThenStart(UnitName unit, String baseName, UnitFile info, boolean restartMode, String why) {
-    String name = unit.value();
-    PlanBuilder.Phase stopPhase = restartMode ? plan.restart : plan.stop;
-    PlanBuilder.Phase startPhase = restartMode ? plan.restart : plan.start;
-    List<String> restartedSockets = new ArrayList<>();
+    PlanBuilder.UnitSet stopPhase = restartMode ? plan.restart : plan.stop;
+    PlanBuilder.UnitSet startPhase = restartMode ? plan.restart : plan.start;
+    List<UnitName> restartedSockets = new ArrayList<>();
     if (unit.type() == UnitType.SERVICE) {
-      for (String socket : sockets(info, baseName)) {
+      for (UnitName socket : sockets(info, baseName)) {
         if (!input.state(socket).inActiveSet()) {
           continue;
         }
-        stopPhase.add(socket, "socket of changed " + name);
-        if (UnitName.isValid(socket) && input.newUnits().hasFile(UnitName.of(socket))) {
-          startPhase.add(socket, "socket of changed " + name);
+        stopPhase.add(socket, "socket of changed " + unit);
+        if (input.newUnits().hasFile(socket)) {
+          startPhase.add(socket, "socket of changed " + unit);
           restartedSockets.add(socket);
         }
-        plan.reload.remove(name);
+        plan.reload.remove(unit);
       }
     }
     boolean socketActivated = !restartedSockets.isEmpty() && !info.bool("Service", "X-NotSocketActivated", false);
     if (socketActivated) {
-      plan.socketActivated.put(name, restartedSockets);
+      plan.socketActivated.put(unit, restartedSockets);
     } else {
-      startPhase.add(name, why);
+      startPhase.add(unit, why);
     }
-    stopPhase.add(name, why);
-    plan.reload.remove(name);
+    stopPhase.add(unit, why);
+    plan.reload.remove(unit);
   }
 
-  /** The words of {@code [Service] Sockets=}, or {@code <base>.socket} when there are none. */
-  private static List<String> sockets(UnitFile info, String baseName) {
+  /**
+   * The words of {@code [Service] Sockets=}, or {@code <base>.socket} when there are none. A word that is not a
+   * unit name cannot be a running unit either, so it is left out here, where it leaves the unit file.
+   */
+  private static List<UnitName> sockets(UnitFile info, String baseName) {
     List<String> words = new ArrayList<>();
     for (String value : info.values("Service", "Sockets")) {
       for (String word : value.trim().split("\\s+")) {
@@ -178,6 +177,6 @@ final class ModifiedUnitRules {
     if (words.isEmpty()) {
       words.add(baseName + ".socket");
     }
-    return words;
+    return words.stream().filter(UnitName::isValid).map(UnitName::of).toList();
   }
 }

@@ -13,7 +13,7 @@ import org.modsvc.switcher.unit.UnitName;
  * (the change is most likely its fix) or when an active target wants it: otherwise a service that
  * failed, was fixed and switched again would stay down (issue 19).
  * stc-ng instead starts every active target and lets systemd pull the unit in, which also brings back
- * units a person stopped by hand; with {@link PlanOptions#startActiveTargets()} we leave it to that.
+ * units a person stopped by hand.
  * Units that refuse a manual start ({@code RefuseManualStart}, {@code X-OnlyManualStart}) are not
  * started, as sd-switch respects RefuseManualStart for wanted units.
  */
@@ -27,9 +27,6 @@ final class NewUnitRules {
   }
 
   void startWantedUnits() {
-    if (input.options().startActiveTargets()) {
-      return;
-    }
     Set<UnitName> candidates = new TreeSet<>(input.newUnits().unitNames());
     candidates.addAll(input.newUnits().wantedBy().keySet());
     for (UnitName unit : candidates) {
@@ -46,11 +43,11 @@ final class NewUnitRules {
     Set<UnitName> oldTargets = input.oldUnits().targetsWanting(unit);
     List<String> activeTargets = input.newUnits().targetsWanting(unit).stream()
         .filter(target -> isNew || changed || !oldTargets.contains(target))
-        .filter(target -> input.state(target.value()).isActiveOrActivating())
-        .map(UnitName::value)
+        .filter(target -> input.state(target).isActiveOrActivating())
         .sorted(PlanBuilder.LISTING_ORDER)
+        .map(UnitName::value)
         .toList();
-    boolean failed = input.state(unit.value()).activeState().equals("failed");
+    boolean failed = input.state(unit).isFailed();
     String why;
     if (changed && failed) {
       why = "changed while failed";
@@ -60,19 +57,19 @@ final class NewUnitRules {
       why = (isNew ? "new unit wanted by active " : changed ? "changed while inactive, wanted by active "
           : "newly wanted by active ") + String.join(", ", activeTargets);
     }
-    plan.untouched.remove(unit.value());
+    plan.untouched.remove(unit);
     if (file.bool("Unit", "RefuseManualStart", false)) {
-      plan.untouched.add(unit.value(), why + "; RefuseManualStart=true: not started");
+      plan.untouched.add(unit, why + "; RefuseManualStart=true: not started");
     } else if (file.bool("Unit", "X-OnlyManualStart", false)) {
-      plan.untouched.add(unit.value(), why + "; X-OnlyManualStart=true: not started");
+      plan.untouched.add(unit, why + "; X-OnlyManualStart=true: not started");
     } else {
-      plan.start.add(unit.value(), why);
+      plan.start.add(unit, why);
     }
   }
 
   /** Failed units count as not running here: a new unit that failed before is worth a start. */
   private boolean isRunning(UnitName unit) {
-    UnitState state = input.state(unit.value());
-    return state.inActiveSet() && !state.activeState().equals("failed");
+    LiveState state = input.state(unit);
+    return state.inActiveSet() && !state.isFailed();
   }
 }

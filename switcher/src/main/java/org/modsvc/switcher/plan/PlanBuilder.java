@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.modsvc.switcher.unit.UnitName;
 
 /**
  * The mutable sets stc-ng threads through {@code handle_modified_unit} ({@code units_to_stop}, …),
@@ -15,36 +16,36 @@ import java.util.TreeSet;
  * it was added for; sets sort case-insensitively, as stc-ng lists them.
  */
 final class PlanBuilder {
-  static final Comparator<String> LISTING_ORDER =
-      String.CASE_INSENSITIVE_ORDER.thenComparing(Comparator.naturalOrder());
+  static final Comparator<UnitName> LISTING_ORDER = Comparator.comparing(UnitName::value,
+      String.CASE_INSENSITIVE_ORDER.thenComparing(Comparator.naturalOrder()));
 
-  final Phase stop = new Phase();
-  final Phase reload = new Phase();
-  final Phase restart = new Phase();
-  final Phase start = new Phase();
-  final Phase skip = new Phase();
-  final Phase untouched = new Phase();
-  final Set<String> hidden = new TreeSet<>(LISTING_ORDER);
-  final Map<String, List<String>> socketActivated = new TreeMap<>(LISTING_ORDER);
+  final UnitSet stop = new UnitSet();
+  final UnitSet reload = new UnitSet();
+  final UnitSet restart = new UnitSet();
+  final UnitSet start = new UnitSet();
+  final UnitSet skip = new UnitSet();
+  final UnitSet untouched = new UnitSet();
+  final Set<UnitName> hidden = new TreeSet<>(LISTING_ORDER);
+  final Map<UnitName, List<UnitName>> socketActivated = new TreeMap<>(LISTING_ORDER);
   final List<String> warnings = new ArrayList<>();
 
-  /** One of the sets, unit → reasons. */
-  static final class Phase {
-    private final Map<String, Set<String>> units = new TreeMap<>(LISTING_ORDER);
+  /** One of the sets (a job phase, or the skipped and untouched units), unit → reasons. */
+  static final class UnitSet {
+    private final Map<UnitName, Set<String>> units = new TreeMap<>(LISTING_ORDER);
 
-    void add(String unit, String reason) {
+    void add(UnitName unit, String reason) {
       units.computeIfAbsent(unit, u -> new LinkedHashSet<>()).add(reason);
     }
 
-    void remove(String unit) {
+    void remove(UnitName unit) {
       units.remove(unit);
     }
 
-    boolean contains(String unit) {
+    boolean contains(UnitName unit) {
       return units.containsKey(unit);
     }
 
-    Set<String> names() {
+    Set<UnitName> names() {
       return units.keySet();
     }
 

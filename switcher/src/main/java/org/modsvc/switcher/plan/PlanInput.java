@@ -4,18 +4,19 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import org.modsvc.switcher.unit.UnitCatalog;
+import org.modsvc.switcher.unit.UnitName;
 
 /**
  * Everything the planner looks at, and nothing else: the old and new generations' units (files,
  * drop-ins, masks and the targets that want each unit), the live unit states from systemd, the mode,
- * the options, and extra requested or resumed work.
+ * and extra requested or resumed work. Live units are keyed by {@link UnitName}: a name systemd reports that is
+ * not one is left out where the states are read.
  */
 public record PlanInput(
     UnitCatalog oldUnits,
     UnitCatalog newUnits,
-    Map<String, UnitState> live,
+    Map<UnitName, LiveState> live,
     SwitchMode mode,
-    PlanOptions options,
     ExtraWork extra) {
 
   public PlanInput {
@@ -23,24 +24,19 @@ public record PlanInput(
     Objects.requireNonNull(newUnits, "newUnits");
     live = java.util.Collections.unmodifiableMap(new TreeMap<>(live));
     Objects.requireNonNull(mode, "mode");
-    Objects.requireNonNull(options, "options");
     Objects.requireNonNull(extra, "extra");
   }
 
-  public static PlanInput of(UnitCatalog oldUnits, UnitCatalog newUnits, Map<String, UnitState> live,
+  public static PlanInput of(UnitCatalog oldUnits, UnitCatalog newUnits, Map<UnitName, LiveState> live,
       SwitchMode mode) {
-    return new PlanInput(oldUnits, newUnits, live, mode, PlanOptions.defaults(), ExtraWork.none());
-  }
-
-  public PlanInput withOptions(PlanOptions newOptions) {
-    return new PlanInput(oldUnits, newUnits, live, mode, newOptions, extra);
+    return new PlanInput(oldUnits, newUnits, live, mode, ExtraWork.none());
   }
 
   public PlanInput withExtra(ExtraWork newExtra) {
-    return new PlanInput(oldUnits, newUnits, live, mode, options, newExtra);
+    return new PlanInput(oldUnits, newUnits, live, mode, newExtra);
   }
 
-  public UnitState state(String unit) {
-    return live.getOrDefault(unit, UnitState.of("inactive"));
+  public LiveState state(UnitName unit) {
+    return live.getOrDefault(unit, LiveState.of("inactive"));
   }
 }

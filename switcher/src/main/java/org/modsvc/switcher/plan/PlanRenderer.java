@@ -40,7 +40,7 @@ final class PlanRenderer {
       return;
     }
     out.append(heading).append(": ")
-        .append(actions.stream().map(PlannedAction::unit).collect(Collectors.joining(", "))).append('\n');
+        .append(actions.stream().map(a -> a.unit().value()).collect(Collectors.joining(", "))).append('\n');
     actions.forEach(a -> out.append("  ").append(a.unit()).append(": ").append(a.reason()).append('\n'));
   }
 }

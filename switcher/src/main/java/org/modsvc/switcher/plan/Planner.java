@@ -34,9 +34,9 @@ public final class Planner {
   }
 
   /** stc-ng step 23 reads these keys from the new unit: {@code !RefuseManualStart || X-OnlyManualStart}. */
-  private static Set<String> reloadFallbacks(PlanInput input, PlanBuilder plan) {
-    Set<String> fallbacks = new TreeSet<>();
-    for (String unit : plan.reload.names()) {
+  private static Set<UnitName> reloadFallbacks(PlanInput input, PlanBuilder plan) {
+    Set<UnitName> fallbacks = new TreeSet<>();
+    for (UnitName unit : plan.reload.names()) {
       UnitFile next = newDefinition(input, unit);
       if (!next.bool("Unit", "RefuseManualStart", false) || next.bool("Unit", "X-OnlyManualStart", false)) {
         fallbacks.add(unit);
@@ -51,9 +51,9 @@ public final class Planner {
    */
   private static java.util.List<String> warnings(PlanInput input, PlanBuilder plan) {
     java.util.List<String> warnings = new java.util.ArrayList<>(plan.warnings);
-    for (String unit : plan.reload.names()) {
-      boolean defined = UnitName.isValid(unit) && input.newUnits().resolve(UnitName.of(unit)).isPresent();
-      if (defined && UnitName.of(unit).type() == UnitType.SERVICE
+    for (UnitName unit : plan.reload.names()) {
+      boolean defined = input.newUnits().resolve(unit).isPresent();
+      if (defined && unit.type() == UnitType.SERVICE
           && newDefinition(input, unit).values("Service", "ExecReload").isEmpty()) {
         warnings.add(unit + " is to be reloaded but has no ExecReload=; systemd will fail the reload job");
       }
@@ -61,12 +61,8 @@ public final class Planner {
     return warnings;
   }
 
-  private static UnitFile newDefinition(PlanInput input, String unit) {
-    if (!UnitName.isValid(unit)) {
-      return UnitFile.merge(java.util.List.of());
-    }
-    UnitName name = UnitName.of(unit);
-    UnitName base = ActiveUnitRules.baseFile(name, input.oldUnits(), input.newUnits());
-    return input.newUnits().effective(name, base).orElse(UnitFile.merge(java.util.List.of()));
+  private static UnitFile newDefinition(PlanInput input, UnitName unit) {
+    UnitName base = ActiveUnitRules.baseFile(unit, input.oldUnits(), input.newUnits());
+    return input.newUnits().effective(unit, base).orElse(UnitFile.merge(java.util.List.of()));
   }
 }

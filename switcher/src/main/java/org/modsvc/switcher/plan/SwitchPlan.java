@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import org.modsvc.switcher.unit.UnitName;
 
 /**
  * What a switch will do, decided without touching anything: units to stop before the files change,
@@ -29,8 +30,8 @@ public record SwitchPlan(
     List<PlannedAction> start,
     List<PlannedAction> skip,
     List<PlannedAction> untouched,
-    Set<String> hidden,
-    Set<String> startIfInactiveAtReload,
+    Set<UnitName> hidden,
+    Set<UnitName> startIfInactiveAtReload,
     List<SocketActivation> socketActivated,
     List<String> daemonReloadReasons,
     List<String> warnings) {
@@ -58,7 +59,7 @@ public record SwitchPlan(
     return stop.isEmpty() && reload.isEmpty() && restart.isEmpty() && start.isEmpty();
   }
 
-  public static List<String> units(List<PlannedAction> actions) {
+  public static List<UnitName> units(List<PlannedAction> actions) {
     return actions.stream().map(PlannedAction::unit).toList();
   }
 
@@ -66,9 +67,9 @@ public record SwitchPlan(
    * The reload phase as stc-ng runs it: a reload candidate that is no longer running is dropped and,
    * if allowed, started instead. {@code running} answers for {@code active|activating}.
    */
-  public SwitchPlan resolveInactiveReloads(Predicate<String> running) {
+  public SwitchPlan resolveInactiveReloads(Predicate<UnitName> running) {
     List<PlannedAction> keptReloads = new ArrayList<>();
-    Map<String, PlannedAction> starts = new LinkedHashMap<>();
+    Map<UnitName, PlannedAction> starts = new LinkedHashMap<>();
     start.forEach(a -> starts.put(a.unit(), a));
     for (PlannedAction action : reload) {
       if (running.test(action.unit())) {
@@ -101,19 +102,23 @@ public record SwitchPlan(
     data.put("start", actionData(start));
     data.put("skip", actionData(skip));
     data.put("untouched", actionData(untouched));
-    data.put("hidden", List.copyOf(hidden));
-    data.put("startIfInactiveAtReload", List.copyOf(startIfInactiveAtReload));
+    data.put("hidden", names(hidden));
+    data.put("startIfInactiveAtReload", names(startIfInactiveAtReload));
     data.put("socketActivated", socketActivated.stream()
-        .map(s -> Map.<String, Object>of("service", s.service(), "sockets", s.sockets())).toList());
+        .map(s -> Map.<String, Object>of("service", s.service().value(), "sockets", names(s.sockets()))).toList());
     data.put("warnings", warnings);
     return data;
+  }
+
+  private static List<String> names(java.util.Collection<UnitName> units) {
+    return units.stream().map(UnitName::value).toList();
   }
 
   private static List<Map<String, String>> actionData(List<PlannedAction> actions) {
     List<Map<String, String>> list = new ArrayList<>();
     for (PlannedAction action : actions) {
       Map<String, String> entry = new LinkedHashMap<>();
-      entry.put("unit", action.unit());
+      entry.put("unit", action.unit().value());
       entry.put("reason", action.reason());
       list.add(entry);
     }

@@ -4,7 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
-import org.modsvc.switcher.fs.Hashes;
+import org.modsvc.switcher.fs.ContentHash;
 
 /**
  * The name of a store entry, {@code <hash>-<name>}.
@@ -43,7 +43,7 @@ public record StorePath(String hash, String name) implements Comparable<StorePat
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes((SCHEME + "\0" + name + "\0").getBytes(StandardCharsets.UTF_8));
         content.serialise(out);
-        byte[] digest = Hashes.sha256().digest(out.toByteArray());
+        byte[] digest = ContentHash.sha256().digest(out.toByteArray());
         return new StorePath(HexFormat.of().formatHex(digest, 0, 16), name);
     }
 

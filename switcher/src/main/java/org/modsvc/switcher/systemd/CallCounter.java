@@ -22,8 +22,4 @@ public final class CallCounter {
     counts.forEach((m, n) -> out.put(m, n.sum()));
     return out;
   }
-
-  public long total() {
-    return counts.values().stream().mapToLong(LongAdder::sum).sum();
-  }
 }

@@ -1,13 +1,12 @@
 package org.modsvc.switcher.systemd;
 
 import java.util.Objects;
+import org.modsvc.switcher.unit.UnitName;
 
-/** One job to submit: a kind and a unit name such as {@code foo.service}. */
-public record JobRequest(JobKind kind, String unit) {
+/** One job to submit: a kind and a unit. */
+public record JobRequest(JobKind kind, UnitName unit) {
   public JobRequest {
     Objects.requireNonNull(kind, "kind");
-    if (unit == null || unit.isBlank()) {
-      throw new IllegalArgumentException("a job needs a unit name");
-    }
+    Objects.requireNonNull(unit, "unit");
   }
 }

@@ -23,11 +23,6 @@ public interface JournalTail {
     return (unit, lines) -> List.of();
   }
 
-  /** {@code journalctl -u UNIT -n N --no-pager} for system units, run directly on this machine. */
-  static JournalTail systemJournal() {
-    return command(List.of(), false);
-  }
-
   /**
    * journalctl run as {@code prefix + [journalctl, ...]}. A user manager's units are matched by the journal
    * fields {@code _SYSTEMD_USER_UNIT} (the unit's own output) or {@code USER_UNIT} (the user manager's messages

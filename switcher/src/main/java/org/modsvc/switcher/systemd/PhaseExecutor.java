@@ -5,24 +5,31 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.modsvc.switcher.plan.Phase;
+import org.modsvc.switcher.plan.PhasePlan;
+import org.modsvc.switcher.unit.UnitName;
 
 /**
- * Runs a switch's jobs the way switch-to-configuration-ng orders them: stop → write files (callback) → exactly one
- * daemon-reload → reload → restart → start. Each phase's jobs are submitted together and all awaited before the
- * next phase starts. Failed jobs do not stop the switch (as upstream: the remaining phases still run, the failures
- * are reported and the caller exits 4); a failure to write the files or to reload the daemon does, because later
- * phases would act on a configuration systemd has not seen.
+ * Runs a switch's jobs the way switch-to-configuration-ng orders them: stop → write files (callback) → at most one
+ * daemon-reload → reload → restart → start. The daemon-reload is made when the {@link PhasePlan} asks for it
+ * (the planner found a unit file, drop-in, mask or link that differs) or when the file phase reports that it
+ * changed the unit directory all the same (a hand-edited unit file restored with {@code --force}, a repaired
+ * drift); otherwise systemd already has every unit as it is on disk. Each phase's jobs are submitted together and
+ * all awaited before the next phase starts. Failed jobs do not stop the switch (as upstream: the remaining phases
+ * still run, the failures are reported and the caller exits 4); a failure to write the files or to reload the
+ * daemon does, because later phases would act on a configuration systemd has not seen.
  */
 public final class PhaseExecutor {
   /** Writes the new generation's unit files; runs after the stop phase, before the daemon-reload. */
   @FunctionalInterface
   public interface FilesWriter {
-    void write() throws IOException;
+    /** Returns whether anything in the unit directory changed, which makes a daemon-reload necessary. */
+    boolean write() throws IOException;
   }
 
   /** Notified as phases progress, e.g. to print "stopping the following units: …". */
   public interface Listener {
-    default void phaseStarting(Phase phase, List<String> units) {}
+    default void phaseStarting(Phase phase, List<UnitName> units) {}
 
     default void filesWritten() {}
 
@@ -35,18 +42,18 @@ public final class PhaseExecutor {
     default void settling(List<String> units, Duration window) {}
   }
 
-  private final SystemdClient client;
+  private final ManagerCalls client;
   private final JournalTail journal;
   private final int journalLines;
   private final Listener listener;
   private final Duration settle;
 
-  public PhaseExecutor(SystemdClient client, JournalTail journal) {
+  public PhaseExecutor(ManagerCalls client, JournalTail journal) {
     this(client, journal, JournalTail.DEFAULT_LINES, new Listener() {}, Duration.ZERO);
   }
 
   /** @param settle how long started and restarted units are watched after the last phase (zero: not at all) */
-  public PhaseExecutor(SystemdClient client, JournalTail journal, int journalLines, Listener listener,
+  public PhaseExecutor(ManagerCalls client, JournalTail journal, int journalLines, Listener listener,
       Duration settle) {
     this.settle = Objects.requireNonNull(settle, "settle");
     this.client = Objects.requireNonNull(client, "client");
@@ -66,18 +73,20 @@ public final class PhaseExecutor {
     List<PhaseReport> phases = new ArrayList<>();
     List<UnitFailure> failures = new ArrayList<>();
     runPhase(Phase.STOP, plan, phases, failures);
-    writeFiles.write();
+    boolean unitFilesChanged = writeFiles.write();
     listener.filesWritten();
-    client.daemonReload();
-    listener.daemonReloaded();
-    for (String unit : plan.resetFailed()) {
+    if (plan.daemonReload() || unitFilesChanged) {
+      client.daemonReload();
+      listener.daemonReloaded();
+    }
+    for (UnitName unit : plan.resetFailed()) {
       try {
         client.resetFailed(unit);
       } catch (SystemdException e) {
         // the start job that follows reports whatever still stands in its way
       }
     }
-    for (Phase phase : List.of(Phase.RELOAD, Phase.RESTART, Phase.START)) {
+    for (Phase phase : Phase.AFTER_DAEMON_RELOAD) {
       runPhase(phase, plan, phases, failures);
     }
     settle(phases, failures);
@@ -137,13 +146,14 @@ public final class PhaseExecutor {
   }
 
   private void runPhase(Phase phase, PhasePlan plan, List<PhaseReport> phases, List<UnitFailure> failures) {
-    List<String> units = plan.units(phase);
+    List<UnitName> units = plan.units(phase);
     if (units.isEmpty()) {
       phases.add(new PhaseReport(phase, List.of()));
       return;
     }
     listener.phaseStarting(phase, units);
-    List<JobOutcome> outcomes = client.runJobs(units.stream().map(u -> new JobRequest(phase.kind(), u)).toList(),
+    JobKind kind = jobKind(phase);
+    List<JobOutcome> outcomes = client.runJobs(units.stream().map(u -> new JobRequest(kind, u)).toList(),
         (outcome, elapsed) -> listener.jobFinished(phase, outcome, elapsed));
     phases.add(new PhaseReport(phase, outcomes));
     for (JobOutcome outcome : outcomes) {
@@ -151,5 +161,16 @@ public final class PhaseExecutor {
         failures.add(new UnitFailure(phase, outcome, tail(outcome.unit())));
       }
     }
+  }
+
+  /** Each job phase submits one kind of job. */
+  static JobKind jobKind(Phase phase) {
+    return switch (phase) {
+      case STOP -> JobKind.STOP;
+      case RELOAD -> JobKind.RELOAD;
+      case RESTART -> JobKind.RESTART;
+      case START -> JobKind.START;
+      case FILES -> throw new IllegalArgumentException("the file phase submits no job");
+    };
   }
 }

@@ -65,10 +65,6 @@ public final class SettleWatch {
     this.window = window;
   }
 
-  public Duration window() {
-    return window;
-  }
-
   /**
    * Watches {@code units} (their jobs just succeeded) until the window has passed, polling every 250 ms, and
    * returns the unhealthy ones in the order given. A zero window checks nothing. A unit stops being watched once

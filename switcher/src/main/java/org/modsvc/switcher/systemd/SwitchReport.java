@@ -8,8 +8,4 @@ public record SwitchReport(List<PhaseReport> phases, List<UnitFailure> failures)
     phases = List.copyOf(phases);
     failures = List.copyOf(failures);
   }
-
-  public boolean succeeded() {
-    return failures.isEmpty();
-  }
 }

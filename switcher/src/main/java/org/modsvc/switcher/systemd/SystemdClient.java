@@ -20,6 +20,7 @@ import org.freedesktop.dbus.interfaces.Properties;
 import org.freedesktop.dbus.types.UInt32;
 import org.freedesktop.dbus.types.Variant;
 import org.freedesktop.systemd1.AlreadySubscribed;
+import org.modsvc.switcher.unit.UnitName;
 
 /**
  * A typed client of one systemd manager (system or user) over one private D-Bus connection. On connect it
@@ -28,7 +29,7 @@ import org.freedesktop.systemd1.AlreadySubscribed;
  * for every job's {@code JobRemoved} up to the job timeout (default 90 s, docs/decisions.md §6). Not for concurrent
  * batches: one batch at a time per client.
  */
-public final class SystemdClient implements AutoCloseable {
+public final class SystemdClient implements ManagerCalls, AutoCloseable {
   public static final Duration DEFAULT_JOB_TIMEOUT = Duration.ofSeconds(90);
   private static final String UNIT_INTERFACE = "org.freedesktop.systemd1.Unit";
   private static final String SERVICE_INTERFACE = "org.freedesktop.systemd1.Service";
@@ -100,7 +101,7 @@ public final class SystemdClient implements AutoCloseable {
     return jobTimeout;
   }
 
-  /** {@code daemon-reload}: returns once systemd has re-read all unit files. */
+  @Override
   public void daemonReload() {
     calls.count("Reload");
     call("Reload", () -> {
@@ -114,11 +115,11 @@ public final class SystemdClient implements AutoCloseable {
     return call("ListUnits", () -> manager.listUnits().stream().map(UnitListEntry::toSummary).toList());
   }
 
-  /** Clears a unit's failed state so a later start is not refused by its start rate limit. */
-  public void resetFailed(String unit) {
+  @Override
+  public void resetFailed(UnitName unit) {
     calls.count("ResetFailedUnit");
     call("ResetFailedUnit(" + unit + ")", () -> {
-      manager.resetFailedUnit(unit);
+      manager.resetFailedUnit(unit.value());
       return null;
     });
   }
@@ -127,6 +128,7 @@ public final class SystemdClient implements AutoCloseable {
    * The unit's current state. {@code LoadUnit} (not {@code GetUnit}) finds the object, so a unit without a file
    * reads as {@code LoadState=not-found} instead of failing.
    */
+  @Override
   public UnitState unitState(String unit) {
     String what = "properties of " + unit;
     calls.count("LoadUnit+Get");
@@ -150,8 +152,9 @@ public final class SystemdClient implements AutoCloseable {
     });
   }
 
+  /** One job; {@code unit} is validated here, where a name from outside the switch meets the manager. */
   public JobOutcome runJob(JobKind kind, String unit) {
-    return runJobs(List.of(new JobRequest(kind, unit))).get(0);
+    return runJobs(List.of(new JobRequest(kind, UnitName.of(unit)))).get(0);
   }
 
   /**
@@ -167,6 +170,7 @@ public final class SystemdClient implements AutoCloseable {
    * As {@link #runJobs(List)}, telling {@code finished} about each job on the calling thread as it ends, in the
    * order the jobs end, with the time since the batch was submitted (rejected jobs first, then timed-out ones).
    */
+  @Override
   public synchronized List<JobOutcome> runJobs(List<JobRequest> jobs, BiConsumer<JobOutcome, Duration> finished) {
     watcher.openBatch();
     try {
@@ -180,13 +184,13 @@ public final class SystemdClient implements AutoCloseable {
           String path = submit(job).getPath();
           int index = i;
           watcher.whenRemoved(path, result -> {
-            outcomes[index] = new JobOutcome(job.unit(), job.kind(), JobStatus.fromSystemd(result), result, "");
+            outcomes[index] = new JobOutcome(job.unit().value(), job.kind(), JobStatus.fromSystemd(result), result, "");
             ended.add(index);
           });
           waiting++;
         } catch (DBusExecutionException e) {
           String what = job.kind().method() + "(" + job.unit() + ")";
-          outcomes[i] = new JobOutcome(job.unit(), job.kind(), JobStatus.REJECTED, "",
+          outcomes[i] = new JobOutcome(job.unit().value(), job.kind(), JobStatus.REJECTED, "",
               SystemdErrors.describe(e, what, address.address()));
           finished.accept(outcomes[i], Duration.ofNanos(System.nanoTime() - started));
         }
@@ -209,7 +213,7 @@ public final class SystemdClient implements AutoCloseable {
       for (int i = 0; i < jobs.size(); i++) {
         if (seen[i] == null) {
           JobRequest job = jobs.get(i);
-          seen[i] = new JobOutcome(job.unit(), job.kind(), JobStatus.NOT_FINISHED, "",
+          seen[i] = new JobOutcome(job.unit().value(), job.kind(), JobStatus.NOT_FINISHED, "",
               "no JobRemoved within " + jobTimeout.toSeconds() + " s; the job may still be running");
           finished.accept(seen[i], Duration.ofNanos(System.nanoTime() - started));
         }
@@ -225,7 +229,7 @@ public final class SystemdClient implements AutoCloseable {
   }
 
   private DBusPath submit(JobRequest job) {
-    String unit = job.unit();
+    String unit = job.unit().value();
     calls.count(job.kind().method());
     return switch (job.kind()) {
       case START -> manager.startUnit(unit, MODE);

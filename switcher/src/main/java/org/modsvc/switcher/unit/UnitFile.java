@@ -94,11 +94,6 @@ public final class UnitFile {
     return new UnitFile(copy);
   }
 
-  /** Section → key → values as plain immutable maps and lists. */
-  public Map<String, Map<String, List<String>>> asMap() {
-    return sections;
-  }
-
   @Override
   public boolean equals(Object other) {
     return other instanceof UnitFile that && sections.equals(that.sections);

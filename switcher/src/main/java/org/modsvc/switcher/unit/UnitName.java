@@ -105,19 +105,6 @@ public record UnitName(String value) implements Comparable<UnitName> {
     return Optional.of(new UnitName(value.substring(0, at() + 1) + value.substring(value.lastIndexOf('.'))));
   }
 
-  /** The instance {@code foo@instance.service} of this template. */
-  public UnitName withInstance(String instance) {
-    if (!isTemplate()) {
-      throw new IllegalStateException(value + " is not a template unit");
-    }
-    return new UnitName(baseName() + instance + value.substring(value.lastIndexOf('.')));
-  }
-
-  /** This name with the type suffix replaced: {@code foo.socket} for {@code foo.service}. */
-  public UnitName withType(UnitType type) {
-    return new UnitName(baseName() + "." + type.suffix());
-  }
-
   @Override
   public int compareTo(UnitName other) {
     return value.compareTo(other.value);

@@ -25,11 +25,6 @@ public enum UnitType {
     this.suffix = suffix;
   }
 
-  /** The suffix without the dot, e.g. {@code service}. */
-  public String suffix() {
-    return suffix;
-  }
-
   /** The type whose suffix is exactly {@code suffix} (case-sensitive, as systemd). */
   public static Optional<UnitType> fromSuffix(String suffix) {
     for (UnitType type : values()) {

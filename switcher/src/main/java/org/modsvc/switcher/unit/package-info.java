@@ -1,7 +1,18 @@
 /**
- * The unit-file model: validated {@link org.modsvc.switcher.unit.UnitName}s, the parser for
+ * Unit files, in both directions: validated {@link org.modsvc.switcher.unit.UnitName}s, the parser for
  * systemd's unit syntax, the effective {@link org.modsvc.switcher.unit.UnitFile} after merging
- * drop-ins, and the {@link org.modsvc.switcher.unit.UnitCatalog} of one generation.
+ * drop-ins, the {@link org.modsvc.switcher.unit.UnitCatalog} of one generation, the one reader of the
+ * unit-directory layout ({@link org.modsvc.switcher.unit.UnitDirectoryReader}: unit files, drop-ins, masks,
+ * aliases, {@code .wants}/{@code .requires}/{@code .upholds} links) over a directory on disk or a file set in
+ * memory, and the renderer ({@link org.modsvc.switcher.unit.UnitFileText}: {@link
+ * org.modsvc.switcher.unit.UnitLine}s to text, refusing any line that would read back differently), with systemd
+ * 252's vocabulary: the keys and values it accepts ({@link org.modsvc.switcher.unit.UnitKeyTable} over
+ * {@code systemd-252-keys.txt} beside it) and how it finds an {@code ExecStart=} program ({@link
+ * org.modsvc.switcher.unit.ExecLine}). What the modules produced and how it becomes a generation's files is
+ * {@code build}'s; this package knows nothing of modules or generations.
+ *
+ * <p>Renderer and parser agree: any text the renderer writes parses back to exactly its sections and lines
+ * ({@code UnitFileRoundTripPropertyTest}).
  *
  * <p>Mirrors switch-to-configuration-ng's {@code parse_unit}/{@code parse_systemd_ini} (NixOS
  * nixpkgs {@code pkgs/by-name/sw/switch-to-configuration-ng/src/src/main.rs}): sections map keys to

@@ -14,47 +14,58 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.modsvc.switcher.config.UnitDirectorySource;
 import org.modsvc.switcher.generation.Checkpoint;
 import org.modsvc.switcher.generation.GenerationSwitcher;
 import org.modsvc.switcher.generation.Layout;
+import org.modsvc.switcher.plan.LiveState;
+import org.modsvc.switcher.plan.Phase;
+import org.modsvc.switcher.plan.PhasePlan;
 import org.modsvc.switcher.plan.SwitchMode;
-import org.modsvc.switcher.plan.UnitState;
 import org.modsvc.switcher.systemd.JobKind;
 import org.modsvc.switcher.systemd.JobOutcome;
 import org.modsvc.switcher.systemd.JobStatus;
-import org.modsvc.switcher.systemd.Phase;
 import org.modsvc.switcher.systemd.PhaseExecutor;
-import org.modsvc.switcher.systemd.PhasePlan;
 import org.modsvc.switcher.systemd.PhaseReport;
 import org.modsvc.switcher.systemd.SwitchReport;
+import org.modsvc.switcher.unit.UnitName;
 
 /** A whole switch against an in-memory manager whose jobs all succeed: what the run reports around the jobs. */
 class ActivationTest {
   @TempDir Path tmp;
 
-  /** Every job ends {@code done}; the listener hears each as the executor would tell it. */
+  /**
+   * Every job ends {@code done}; the listener hears each as the executor would tell it, and the daemon-reload is
+   * made on the executor's condition (the plan asks for it, or the file phase changed the unit directory).
+   */
   static final class DoneManager implements ServiceManager {
-    final Map<String, UnitState> live = new TreeMap<>(Map.of("multi-user.target", UnitState.active()));
+    final Map<UnitName, LiveState> live = new TreeMap<>(Map.of(UnitName.of("multi-user.target"), LiveState.active()));
+    static final List<PhasePlan> executed = new ArrayList<>();
+    static final List<Boolean> unitFilesChanged = new ArrayList<>();
 
     @Override
-    public Map<String, UnitState> liveStates() {
+    public Map<UnitName, LiveState> liveStates() {
       return live;
     }
 
     @Override
     public SwitchReport execute(PhasePlan plan, PhaseExecutor.FilesWriter files, PhaseExecutor.Listener listener)
         throws IOException {
+      executed.add(plan);
       List<PhaseReport> phases = new ArrayList<>();
-      for (Phase phase : Phase.values()) {
+      for (Phase phase : Phase.JOB_PHASES) {
         if (phase == Phase.RELOAD) {
-          files.write();
+          boolean changed = files.write();
+          unitFilesChanged.add(changed);
           listener.filesWritten();
-          listener.daemonReloaded();
+          if (plan.daemonReload() || changed) {
+            listener.daemonReloaded();
+          }
         }
         List<JobOutcome> outcomes = new ArrayList<>();
         if (!plan.units(phase).isEmpty()) listener.phaseStarting(phase, plan.units(phase));
-        for (String unit : plan.units(phase)) {
-          JobOutcome o = new JobOutcome(unit, phase.kind(), JobStatus.DONE, "done", "");
+        for (UnitName unit : plan.units(phase)) {
+          JobOutcome o = new JobOutcome(unit.value(), JobKind.valueOf(phase.name()), JobStatus.DONE, "done", "");
           listener.jobFinished(phase, o, Duration.ofMillis(210));
           outcomes.add(o);
         }
@@ -73,6 +84,12 @@ class ActivationTest {
   }
 
   private final List<String> progress = new ArrayList<>();
+
+  @org.junit.jupiter.api.BeforeEach
+  void forgetEarlierRuns() {
+    DoneManager.executed.clear();
+    DoneManager.unitFilesChanged.clear();
+  }
 
   private Activation activation(Layout layout, int keep) {
     GenerationSwitcher gs = new GenerationSwitcher(layout, Clock.systemUTC(), Checkpoint.NONE);
@@ -119,5 +136,54 @@ class ActivationTest {
     assertTrue(third.warnings().stream().anyMatch(w -> w.startsWith("garbage collection failed, the switch itself "
         + "is complete: ")), third.warnings().toString());
     assertTrue(third.gc().isEmpty());
+  }
+
+  @Test
+  void buildFilesWritesTheGenerationWithoutEverReachingAManager() throws IOException {
+    Layout layout = Layout.system(tmp.resolve("root"));
+    Activation build = Activation.withoutManager(new GenerationSwitcher(layout), SwitchMode.SYSTEM,
+        SwitchOptions.defaults(), Checkpoint.NONE, progress::add);
+    Activation.FilesWritten written = build.buildFiles(new UnitDirectorySource(units("web.service", "a")));
+    assertEquals(1, written.applied().to());
+    assertEquals(java.util.OptionalInt.of(1), new org.modsvc.switcher.generation.Generations(layout).current());
+    assertTrue(Files.readString(tmp.resolve("root/etc/systemd/system/web.service")).contains("Description=a"));
+    assertTrue(Files.isSymbolicLink(tmp.resolve("root/etc/systemd/system/multi-user.target.wants/web.service")));
+    SwitchException refused = org.junit.jupiter.api.Assertions.assertThrows(SwitchException.class,
+        () -> build.buildFiles(new UnitDirectorySource(tmp.resolve("no-such-directory"))));
+    assertEquals(ExitCode.CONFIGURATION, refused.exitCode());
+    assertTrue(refused.getMessage().endsWith("\nnothing was written"), refused.getMessage());
+  }
+
+  @Test
+  void aSwitchThatChangesNoUnitFile_asksForNoDaemonReload() throws IOException {
+    Layout layout = Layout.system(tmp.resolve("root"));
+    Path first = units("web.service", "a");
+    activation(layout, 10).switchTo(new UnitDirectorySource(first));
+    // the same units from another directory: a new generation (its metadata differs), no unit file changed
+    Path copy = Files.createDirectories(tmp.resolve("copy"));
+    Files.copy(first.resolve("web.service"), copy.resolve("web.service"));
+    progress.clear();
+
+    SwitchResult second = activation(layout, 10).switchTo(new UnitDirectorySource(copy));
+
+    assertEquals(2, second.to());
+    assertTrue(second.plan().daemonReloadReasons().isEmpty(), second.plan().daemonReloadReasons().toString());
+    assertEquals(false, DoneManager.executed.get(1).daemonReload());
+    assertEquals(false, DoneManager.unitFilesChanged.get(1));
+    assertTrue(!progress.contains("daemon-reload done"), progress.toString());
+  }
+
+  @Test
+  void aSwitchThatChangesAUnitFile_asksForADaemonReload() throws IOException {
+    Layout layout = Layout.system(tmp.resolve("root"));
+    activation(layout, 10).switchTo(new UnitDirectorySource(units("web.service", "a")));
+    progress.clear();
+
+    SwitchResult second = activation(layout, 10).switchTo(new UnitDirectorySource(units("web.service", "b")));
+
+    assertEquals(List.of("changed: web.service"), second.plan().daemonReloadReasons());
+    assertEquals(true, DoneManager.executed.get(1).daemonReload());
+    assertEquals(true, DoneManager.unitFilesChanged.get(1));
+    assertTrue(progress.contains("daemon-reload done"), progress.toString());
   }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.modsvc.switcher.unit.UnitLine;
 import org.modsvc.switcher.fs.HostPath;
 import org.modsvc.switcher.generation.DesiredFile;
 import org.modsvc.switcher.generation.DesiredState;

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.modsvc.switcher.unit.UnitLine;
 import org.modsvc.nix.eval.EvalState;
 import org.modsvc.nix.source.Source;
 import org.modsvc.nix.store.MemoryStore;

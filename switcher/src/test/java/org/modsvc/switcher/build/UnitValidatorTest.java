@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.modsvc.switcher.unit.UnitLine;
 
 class UnitValidatorTest {
   @TempDir Path root;
@@ -142,16 +143,6 @@ class UnitValidatorTest {
   }
 
   @Test
-  void programsWithPrefixesQuotesOrSpecifiersAreReadAsSystemdReadsThem() {
-    assertEquals("/bin/x", ExecLine.program("-\"/bin/x\" a").orElseThrow());
-    assertEquals("/bin/x y", ExecLine.program("\"/bin/x y\" a").orElseThrow());
-    assertEquals("/bin/x", ExecLine.program("\"+/bin/x\"").orElseThrow());
-    assertTrue(ExecLine.program("%h/bin/x").isEmpty());
-    assertTrue(ExecLine.program("${PROG}").isEmpty());
-    assertEquals("/bin/100%", ExecLine.program("/bin/100%%").orElseThrow());
-  }
-
-  @Test
   void aUnitWithTheNameOfAVendorUnitIsSaidToShadowOrMaskIt() throws IOException {
     Files.createDirectories(root.resolve("usr/lib/systemd/system"));
     Files.writeString(root.resolve("usr/lib/systemd/system/web.service"), "[Service]\n");
@@ -159,16 +150,5 @@ class UnitValidatorTest {
         + "/usr/lib/systemd/system/web.service: systemd uses this definition instead of the package's"), check(web()));
     assertEquals(List.of("unit web.service (system.services.web) masks the vendor unit "
         + "/usr/lib/systemd/system/web.service"), check(unit("web.service", true)));
-  }
-
-  @Test
-  void theTableKnowsTheSectionsAndSomeKeysOfEach() {
-    UnitKeyTable t = UnitKeyTable.SYSTEMD_252;
-    for (String k : List.of("Unit.Description", "Service.ExecStart", "Socket.ListenStream", "Timer.OnCalendar",
-        "Install.WantedBy", "Service.MemoryMax", "Service.KillSignal", "Socket.Accept")) {
-      String[] p = k.split("\\.");
-      assertTrue(t.kind(p[0], p[1]).isPresent(), k);
-    }
-    assertTrue(t.kind("Install", "UpheldBy").isEmpty(), "[Install] UpheldBy= came with systemd 254");
   }
 }

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.modsvc.switcher.plan.Phase;
+import org.modsvc.switcher.unit.UnitName;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -126,19 +128,19 @@ class CrashResumeTest {
     @Test
     void resume_completesFilesPhaseAndLeavesOtherPhasesToCaller() throws IOException {
         Fixture f = new Fixture(tmp);
-        Map<String, List<String>> phases = new java.util.LinkedHashMap<>();
-        phases.put("stop", List.of("old.service"));
-        phases.put(PendingSwitch.FILES, List.of());
-        phases.put("start", List.of("a.service"));
+        Map<Phase, List<UnitName>> phases = new java.util.LinkedHashMap<>();
+        phases.put(Phase.STOP, List.of(UnitName.of("old.service")));
+        phases.put(Phase.FILES, List.of());
+        phases.put(Phase.START, List.of(UnitName.of("a.service")));
         try (SwitchLock lock = f.switcher.lock()) {
             Manifest next = f.switcher.prepare(lock, state(unit("a.service", "A\n")), false);
             f.switcher.pending().begin(next.generation(), 0, phases);
-            f.switcher.pending().markDone("stop");
+            f.switcher.pending().markDone(Phase.STOP);
         }
         try (SwitchLock lock = f.switcher.lock()) {
             PendingSwitch p = f.switcher.resume(lock, false).orElseThrow();
-            assertEquals("start", p.nextPhase().orElseThrow());
-            assertEquals(List.of("a.service"), p.phases().get("start"));
+            assertEquals(Phase.START, p.nextPhase().orElseThrow());
+            assertEquals(List.of(UnitName.of("a.service")), p.phases().get(Phase.START));
         }
         assertEquals("A\n", Files.readString(f.disk("/etc/systemd/system/a.service")));
         assertEquals(1, f.switcher.generations().current().getAsInt());
@@ -147,9 +149,9 @@ class CrashResumeTest {
     @Test
     void begin_refusesWhileAnotherSwitchIsPending() throws IOException {
         Fixture f = new Fixture(tmp);
-        f.switcher.pending().begin(1, 0, Map.of(PendingSwitch.FILES, List.of()));
+        f.switcher.pending().begin(1, 0, PendingSwitch.FILES_ONLY);
         GenerationException expected = assertThrows(GenerationException.class,
-                () -> f.switcher.pending().begin(2, 1, Map.of(PendingSwitch.FILES, List.of())));
+                () -> f.switcher.pending().begin(2, 1, PendingSwitch.FILES_ONLY));
         assertTrue(expected.getMessage().contains("generation 1 is unfinished"), expected.getMessage());
     }
 }

@@ -21,7 +21,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.modsvc.switcher.fs.Hashes;
+import org.modsvc.switcher.fs.ContentHash;
 import org.modsvc.switcher.fs.HostPath;
 
 /**
@@ -46,13 +46,13 @@ class SupersedeTest {
             HostPath p = HostPath.of(Fixture.UNITS + u[0]);
             byte[] bytes = u[1].getBytes(StandardCharsets.UTF_8);
             contents.put(p, bytes);
-            entries.put(p, new ManifestEntry.File(0644, Hashes.sha256Hex(bytes), false));
+            entries.put(p, new ManifestEntry.File(0644, ContentHash.sha256Hex(bytes), false));
         }
         entries.put(HostPath.of(Fixture.UNITS + "multi-user.target.wants/" + LONG), new ManifestEntry.Link("../" + LONG, false));
         Manifest two = new Manifest(2, Instant.parse("2026-11-21T10:00:00Z"), Map.of(), entries, new TreeSet<>(),
                 new TreeSet<>(List.of(HostPath.of(Fixture.UNITS + "multi-user.target.wants"))));
         f.switcher.generations().create(two, contents);
-        f.switcher.pending().begin(2, 1, Map.of(PendingSwitch.FILES, List.of()));
+        f.switcher.pending().begin(2, 1, PendingSwitch.FILES_ONLY);
         // what its interrupted file phase had done: b.service and the new a.service written, the .wants dir made
         Files.writeString(f.disk(Fixture.UNITS + "b.service"), "B\n");
         Files.writeString(f.disk(Fixture.UNITS + "a.service"), "A2\n");

@@ -9,7 +9,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
 import java.util.TreeMap;
 import org.modsvc.switcher.fs.FileModes;
-import org.modsvc.switcher.fs.Hashes;
+import org.modsvc.switcher.fs.ContentHash;
 
 /** Every path under a directory with its kind, mode and content hash or link target: to compare whole trees. */
 final class TreeSnapshot {
@@ -36,7 +36,7 @@ final class TreeSnapshot {
                     out.put(rel, "link " + Files.readSymbolicLink(f));
                 } else {
                     out.put(rel, "file " + FileModes.format(FileModes.toMode(Files.getPosixFilePermissions(f)))
-                            + " " + Hashes.sha256Hex(f));
+                            + " " + ContentHash.sha256Hex(f));
                 }
                 return FileVisitResult.CONTINUE;
             }

@@ -3,7 +3,9 @@ package org.modsvc.switcher.plan;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Collection;
 import org.modsvc.switcher.unit.UnitCatalog;
+import org.modsvc.switcher.unit.UnitName;
 
 /** Builds planner inputs from literal unit texts: an old and a new generation plus live states. */
 final class Fixture {
@@ -18,9 +20,8 @@ final class Fixture {
 
   final UnitCatalog.Builder old = UnitCatalog.builder();
   final UnitCatalog.Builder next = UnitCatalog.builder();
-  final Map<String, UnitState> live = new LinkedHashMap<>();
+  final Map<String, LiveState> live = new LinkedHashMap<>();
   SwitchMode mode = SwitchMode.SYSTEM;
-  PlanOptions options = PlanOptions.defaults();
   ExtraWork extra = ExtraWork.none();
 
   /** A running {@code test.service} changing from {@code oldText} to {@code newText}. */
@@ -40,18 +41,13 @@ final class Fixture {
 
   Fixture running(String... units) {
     for (String unit : units) {
-      live.put(unit, UnitState.active());
+      live.put(unit, LiveState.active());
     }
     return this;
   }
 
   Fixture state(String unit, String activeState) {
-    live.put(unit, UnitState.of(activeState));
-    return this;
-  }
-
-  Fixture stcNg() {
-    options = PlanOptions.switchToConfigurationNg();
+    live.put(unit, LiveState.of(activeState));
     return this;
   }
 
@@ -61,11 +57,17 @@ final class Fixture {
   }
 
   SwitchPlan plan() {
-    return Planner.plan(new PlanInput(old.build(), next.build(), live, mode, options, extra));
+    Map<UnitName, LiveState> states = new LinkedHashMap<>();
+    live.forEach((unit, state) -> states.put(UnitName.of(unit), state));
+    return Planner.plan(new PlanInput(old.build(), next.build(), states, mode, extra));
   }
 
   static List<String> units(List<PlannedAction> actions) {
-    return SwitchPlan.units(actions);
+    return names(SwitchPlan.units(actions));
+  }
+
+  static List<String> names(Collection<UnitName> units) {
+    return units.stream().map(UnitName::value).toList();
   }
 
   /** The unit's test text with one extra {@code [Service]} line. */

@@ -11,6 +11,7 @@ import static org.modsvc.switcher.plan.Fixture.withUnit;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.modsvc.switcher.unit.UnitName;
 
 /**
  * The switching scenarios of docs/upstream.md §6 C (Home Manager with sd-switch) in user mode, and the
@@ -28,7 +29,7 @@ class SdSwitchScenariosTest {
     SwitchPlan plan = userSwitch(withUnit("X-SwitchMethod=keep-old"),
         withUnit("X-SwitchMethod=keep-old").replace("[Service]\n", "[Service]\n" + SERVICE_CHANGE + "\n"));
     assertTrue(plan.hasNoJobs());
-    assertEquals(List.of(new PlannedAction("test.service", "added: [Service] Restart; X-SwitchMethod=keep-old")),
+    assertEquals(List.of(new PlannedAction(UnitName.of("test.service"), "added: [Service] Restart; X-SwitchMethod=keep-old")),
         plan.skip());
   }
 
@@ -43,7 +44,7 @@ class SdSwitchScenariosTest {
   @Test
   void scenario61_reloads_whenOnlyReloadTriggersDiffer() {
     SwitchPlan plan = userSwitch(withUnit("X-Reload-Triggers=/store/a"), withUnit("X-Reload-Triggers=/store/b"));
-    assertEquals(List.of(new PlannedAction("test.service", "reload triggers changed: [Unit] X-Reload-Triggers")),
+    assertEquals(List.of(new PlannedAction(UnitName.of("test.service"), "reload triggers changed: [Unit] X-Reload-Triggers")),
         plan.reload());
     assertTrue(plan.stop().isEmpty() && plan.start().isEmpty() && plan.restart().isEmpty());
   }
@@ -59,7 +60,7 @@ class SdSwitchScenariosTest {
   void scenario62_stopsAndDoesNotStart_whenChangedUnitRefusesManualStart() {
     SwitchPlan plan = userSwitch(withUnit("RefuseManualStart=true"),
         withUnit("RefuseManualStart=true").replace("[Service]\n", "[Service]\n" + SERVICE_CHANGE + "\n"));
-    assertEquals(List.of(new PlannedAction("test.service",
+    assertEquals(List.of(new PlannedAction(UnitName.of("test.service"),
         "added: [Service] Restart; RefuseManualStart=true; not started again")), plan.stop());
     assertEquals(List.of(), plan.start());
   }
@@ -69,7 +70,7 @@ class SdSwitchScenariosTest {
     Fixture fixture = new Fixture().user().running("default.target");
     fixture.next.unit("new.service", TEST_UNIT).wantedBy("new.service", "default.target");
     SwitchPlan plan = fixture.plan();
-    assertEquals(List.of(new PlannedAction("new.service", "new unit wanted by active default.target")), plan.start());
+    assertEquals(List.of(new PlannedAction(UnitName.of("new.service"), "new unit wanted by active default.target")), plan.start());
   }
 
   @Test
@@ -77,7 +78,7 @@ class SdSwitchScenariosTest {
     Fixture fixture = new Fixture().user().same("old.service", TEST_UNIT).running("default.target");
     fixture.next.wantedBy("old.service", "default.target");
     SwitchPlan plan = fixture.plan();
-    assertEquals(List.of(new PlannedAction("old.service", "newly wanted by active default.target")), plan.start());
+    assertEquals(List.of(new PlannedAction(UnitName.of("old.service"), "newly wanted by active default.target")), plan.start());
   }
 
   @Test

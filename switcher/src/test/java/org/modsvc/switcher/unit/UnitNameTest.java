@@ -103,19 +103,8 @@ class UnitNameTest {
   }
 
   @Test
-  void withInstance_buildsTheInstanceOfATemplate() {
-    assertEquals(UnitName.of("inst@one.service"), UnitName.of("inst@.service").withInstance("one"));
-  }
-
-  @Test
-  void withInstance_rejectsHostileInstanceStrings() {
-    assertThrows(InvalidUnitNameException.class, () -> UnitName.of("inst@.service").withInstance("../../x"));
-  }
-
-  @Test
   void baseName_dropsTheSuffix() {
     assertEquals("sa", UnitName.of("sa.service").baseName());
     assertEquals("foo@", UnitName.of("foo@.service").baseName());
-    assertEquals(UnitName.of("sa.socket"), UnitName.of("sa.service").withType(UnitType.SOCKET));
   }
 }

@@ -3,7 +3,7 @@ package org.modsvc.switcher.pkgs.formats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.modsvc.nix.format.NixFloat;
+import org.modsvc.nix.format.FloatFormat;
 
 /**
  * nixpkgs' {@code formats.elixirConf}: {@code import Config} and one {@code config root, key, value}
@@ -113,7 +113,7 @@ final class ElixirConfWriter {
     if (v == null) return Node.leaf("nil");
     if (v instanceof Boolean b) return Node.leaf(b.toString());
     if (v instanceof Long l) return Node.leaf(l.toString());
-    if (v instanceof Double d) return Node.leaf(NixFloat.toNixString(d));
+    if (v instanceof Double d) return Node.leaf(FloatFormat.toNixString(d));
     if (v instanceof String s) return Node.leaf(string(s));
     if (v instanceof List<?> l) return container("[", "]", null, l);
     Map<String, Object> m = JsonValues.object(v, "an Elixir value");
