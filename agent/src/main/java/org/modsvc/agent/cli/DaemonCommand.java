@@ -1,14 +1,17 @@
 package org.modsvc.agent.cli;
 
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.modsvc.agent.daemon.DaemonRunner;
+import org.modsvc.agent.metrics.ListenAddress;
 import org.modsvc.switcher.activation.Activation;
 import org.modsvc.switcher.activation.ServiceManager;
 import org.modsvc.switcher.activation.StepHook;
@@ -28,7 +31,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code modsvc-agent daemon}: keeps the host converged to its module files, as a systemd service
- * (docs/decisions.md §10). Each switch is the one {@code modsvc-agent switch} makes, with the same options.
+ * (docs/decisions.md §11). Each switch is the one {@code modsvc-agent switch} makes, with the same options.
  */
 @Command(name = "daemon", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false,
     description = "Converge to the module files, then watch every file the evaluation read and switch again when "
@@ -48,6 +51,10 @@ final class DaemonCommand implements Callable<Integer> {
   @Option(names = "--debounce", paramLabel = "MS", defaultValue = "500",
       description = "Quiet period after a change before evaluating (default: ${DEFAULT-VALUE}).")
   long debounceMillis = 500;
+
+  @Option(names = "--metrics-listen", paramLabel = "HOST:PORT",
+      description = "Serve the metrics in Prometheus' text format at http://HOST:PORT/metrics (default: not at all).")
+  String metricsListen;
 
   @Mixin EvaluationOptions evaluation;
 
@@ -76,9 +83,10 @@ final class DaemonCommand implements Callable<Integer> {
       Path modulesPath = modules != null ? modules : layout.dirOnDisk(layout.modulesDir());
       ModuleConfiguration source = ConfigurationSources.modules(context, evaluation, checks.settings(), layout,
           modulesPath, err);
-      Consumer<String> progress = DaemonRunner.progressLog(err, env);
+      Consumer<String> progress = DaemonRunner.progressLog();
+      Optional<InetSocketAddress> listen = metricsListen == null ? Optional.empty()
+          : Optional.of(ListenAddress.parse(metricsListen));
       Checkpoint hook = StepHook.fromEnvironment(err);
-      GenerationSwitcher generations = new GenerationSwitcher(layout, Clock.systemUTC(), hook);
       BusAddress address = manager.busAddress(context);
       JournalTail journal = JournalTail.command(java.util.List.of(), user);
       Duration jobTimeout = jobs.jobTimeout();
@@ -88,9 +96,21 @@ final class DaemonCommand implements Callable<Integer> {
           .withKeepGenerations(jobs.keepGenerations());
       Supplier<ServiceManager> connect = () -> new SystemdManager(SystemdClient.connect(address, jobTimeout), journal,
           settle);
-      return DaemonRunner.run(modulesPath, Duration.ofMillis(debounceMillis), user, generations, source, connect,
-          over -> new Activation(generations, user ? SwitchMode.USER : SwitchMode.SYSTEM, over, options, hook,
-              progress), env, err);
+      DaemonRunner.Switches switches = new DaemonRunner.Switches() {
+        @Override
+        public GenerationSwitcher generations(Checkpoint checkpoint) {
+          return new GenerationSwitcher(layout, Clock.systemUTC(), checkpoint);
+        }
+
+        @Override
+        public Activation activation(GenerationSwitcher generations, Supplier<ServiceManager> over,
+            Checkpoint checkpoint) {
+          return new Activation(generations, user ? SwitchMode.USER : SwitchMode.SYSTEM, over, options, checkpoint,
+              progress);
+        }
+      };
+      return DaemonRunner.run(modulesPath, Duration.ofMillis(debounceMillis), user, listen, switches, source, connect,
+          hook, env, err);
     } catch (IllegalArgumentException e) {
       err.println("error: " + e.getMessage());
       return 1;

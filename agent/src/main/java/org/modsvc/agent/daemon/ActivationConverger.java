@@ -10,12 +10,13 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.modsvc.agent.daemon.CycleResult.Current;
+import org.modsvc.agent.logging.SwitchLog;
 import org.modsvc.switcher.activation.Activation;
 import org.modsvc.switcher.activation.ExitCode;
 import org.modsvc.switcher.activation.ServiceManager;
 import org.modsvc.switcher.activation.SwitchException;
 import org.modsvc.switcher.activation.SwitchResult;
-import org.modsvc.switcher.build.ConfigurationSource;
+import org.modsvc.switcher.config.ConfigurationSource;
 import org.modsvc.switcher.config.EvaluationFailure;
 import org.modsvc.switcher.fs.HostPath;
 import org.modsvc.switcher.generation.GenerationSwitcher;
@@ -32,15 +33,19 @@ final class ActivationConverger implements Converger {
   private final KeptManager manager;
   private final Activation activation;
   private final Clock clock;
+  private final StepTimes steps;
 
   /**
    * @param activationOver makes the switch over the given manager connection (the command's options: mode, lock
    *     wait, settle, keep-generations, progress)
+   * @param steps the checkpoint {@code generations} and the switch were made with, timing the steps
    */
   ActivationConverger(GenerationSwitcher generations, ConfigurationSource source,
-      Supplier<ServiceManager> connect, Function<Supplier<ServiceManager>, Activation> activationOver, Clock clock) {
+      Supplier<ServiceManager> connect, Function<Supplier<ServiceManager>, Activation> activationOver, Clock clock,
+      StepTimes steps) {
     this.generations = generations;
-    this.source = new TimedSource(source);
+    this.steps = steps;
+    this.source = new TimedSource(source, steps);
     this.manager = new KeptManager(connect);
     this.activation = activationOver.apply(manager::get);
     this.clock = clock;
@@ -50,9 +55,11 @@ final class ActivationConverger implements Converger {
   public CycleResult converge() {
     Instant start = clock.instant();
     long t0 = System.nanoTime();
+    steps.begin();
     try {
       SwitchResult r = activation.switchTo(source);
       Duration took = Duration.ofNanos(System.nanoTime() - t0);
+      SwitchLog.log(r);
       Current now = currentOrZero();
       List<String> failed = r.failures().stream().map(f -> f.outcome().unit()).distinct().toList();
       Outcome outcome = !failed.isEmpty() ? Outcome.FAILED_UNITS
@@ -60,7 +67,7 @@ final class ActivationConverger implements Converger {
               ? Outcome.NOTHING_TO_DO : Outcome.CONVERGED;
       return new CycleResult(outcome, start, took, now.generation(), now.managedUnits(), summary(outcome, r, failed),
           r.render(), r.exitCode(), failed, failed.isEmpty() ? Optional.empty()
-              : Optional.of(ErrorPosition.of(failureText(r.failures()))), Set.of(), source.takeLast());
+              : Optional.of(ErrorPosition.of(failureText(r.failures()))), Set.of(), source.takeLast(), steps.render());
     } catch (SwitchException e) {
       Duration took = Duration.ofNanos(System.nanoTime() - t0);
       boolean config = e.exitCode() == ExitCode.CONFIGURATION;
@@ -68,19 +75,23 @@ final class ActivationConverger implements Converger {
       ErrorPosition error = e.getCause() instanceof EvaluationFailure f ? ErrorPosition.ofData(f.toData(), e.getMessage())
           : ErrorPosition.of(e.getMessage());
       Current now = currentOrZero();
+      SwitchLog.failed(e, now.generation());
       String what = config ? "configuration error" : "switch failed";
       return new CycleResult(config ? Outcome.EVAL_ERROR : Outcome.ERROR, start, took, now.generation(),
           now.managedUnits(), what + ": " + error.headline() + ", running generation " + now.generation(),
-          "error: " + e.getMessage(), e.exitCode(), List.of(), Optional.of(error), Set.of(), source.takeLast());
+          "error: " + e.getMessage(), e.exitCode(), List.of(), Optional.of(error), Set.of(), source.takeLast(),
+          steps.render());
     } catch (RuntimeException e) {
       // not a classified stop (a bug, a broken connection): reported like a fatal error, the daemon goes on
       manager.drop();
       Duration took = Duration.ofNanos(System.nanoTime() - t0);
       Current now = currentOrZero();
       String message = "internal error: " + e;
+      SwitchLog.failed(e, now.generation());
       return new CycleResult(Outcome.ERROR, start, took, now.generation(), now.managedUnits(),
           "switch failed: " + message + ", running generation " + now.generation(), "error: " + message,
-          ExitCode.FATAL, List.of(), Optional.of(ErrorPosition.of(message)), Set.of(), source.takeLast());
+          ExitCode.FATAL, List.of(), Optional.of(ErrorPosition.of(message)), Set.of(), source.takeLast(),
+          steps.render());
     }
   }
 

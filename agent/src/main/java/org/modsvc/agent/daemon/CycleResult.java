@@ -19,6 +19,7 @@ import java.util.Set;
  * @param error why it did not converge (evaluation errors with their position)
  * @param filesRead the files and directories the evaluation read, when the evaluator told (empty: unknown)
  * @param evaluation time spent evaluating and building, when known
+ * @param steps the switch's checkpoints with their times ({@code StepTimes}), or empty
  */
 record CycleResult(
     Outcome outcome,
@@ -32,7 +33,8 @@ record CycleResult(
     List<String> failedUnits,
     Optional<ErrorPosition> error,
     Set<Path> filesRead,
-    Optional<Duration> evaluation) {
+    Optional<Duration> evaluation,
+    String steps) {
   CycleResult {
     failedUnits = List.copyOf(failedUnits);
     filesRead = Set.copyOf(filesRead);

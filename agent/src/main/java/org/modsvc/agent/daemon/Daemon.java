@@ -12,7 +12,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The daemon's loop (docs/decisions.md §10): converge once at start, tell systemd it is ready, then wait for
+ * The daemon's loop (docs/decisions.md §11): converge once at start, tell systemd it is ready, then wait for
  * events: a change of the inputs (coalesced over the quiet period, then compared with the inputs of the last
  * evaluation), SIGHUP (re-read everything and switch), a request to switch now, SIGTERM. All switches run on this
  * one thread, one at a time; the watch, the watchdog and the signal handlers only post events. While nothing
@@ -41,6 +41,8 @@ final class Daemon {
   private final DaemonLog log;
   private final Clock clock;
   private final Map<String, String> env;
+  private final DaemonMetrics metrics;
+  private final Runnable onReload;
   private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
   private final CompletableFuture<Void> finished = new CompletableFuture<>();
   private volatile DaemonStatus status;
@@ -54,8 +56,14 @@ final class Daemon {
   private Duration retryDelay = Duration.ZERO;
   private long retryAt;
 
+  /**
+   * @param metrics receives every attempt's outcome
+   * @param onReload run on SIGHUP before the evaluation (the logging set-up is made again)
+   */
   Daemon(DaemonSettings settings, Converger converger, Notifier notifier, DaemonLog log, Clock clock,
-      Map<String, String> env) {
+      Map<String, String> env, DaemonMetrics metrics, Runnable onReload) {
+    this.metrics = metrics;
+    this.onReload = onReload;
     this.settings = settings;
     this.converger = converger;
     this.notifier = notifier;
@@ -147,6 +155,7 @@ final class Daemon {
 
   private void reload() {
     notify("RELOADING=1\nMONOTONIC_USEC=" + System.nanoTime() / 1000 + "\nSTATUS=reloading: re-reading the modules");
+    onReload.run();
     log.info("reloading (SIGHUP): evaluating every module file again");
     cycle("reload");
     notify("READY=1\nSTATUS=" + statusLine());
@@ -170,24 +179,25 @@ final class Daemon {
     inputs = before.withUnknownFor(watched);
     watch.watch(watched);
     status = status.after(r);
+    metrics.cycle(r);
     report(r);
     scheduleRetry(r);
     notify("STATUS=" + statusLine());
+    // An evaluation leaves hundreds of MB of garbage in a heap that then sits idle for hours: one full collection
+    // now lets the JVM give that memory back (the launcher runs the daemon with G1 and tight free ratios).
+    System.gc();
     return r;
   }
 
+  /** The switch itself was logged by {@code SwitchLog} (jobs, errors, summary); this says what the daemon does next. */
   private void report(CycleResult r) {
-    String took = " (" + millis(r.duration()) + r.evaluation().map(e -> ", evaluation " + millis(e)).orElse("")
-        + ")";
+    String took = "attempt took " + millis(r.duration()) + r.evaluation().map(e -> " (evaluation " + millis(e) + ")")
+        .orElse("") + (r.steps().isEmpty() ? "" : "; steps: " + r.steps());
     switch (r.outcome()) {
-      case CONVERGED, NOTHING_TO_DO -> log.info(r.summary() + took);
-      case FAILED_UNITS, ROLLED_BACK -> log.error(r.summary() + took + "\n" + r.report());
-      case EVAL_ERROR -> log.error(r.report() + "\nthe configuration did not change: generation " + r.generation()
-          + " keeps running; the next change of the module files retries" + took);
-      case ERROR -> log.error(r.report() + "\ngeneration " + r.generation() + " keeps running; retrying in "
-          + retryDelayAfter(r).toSeconds() + " s or at the next change" + took);
+      case CONVERGED, NOTHING_TO_DO, FAILED_UNITS, ROLLED_BACK -> log.info(took);
+      case EVAL_ERROR -> log.info("the next change of the module files retries; " + took);
+      case ERROR -> log.info("retrying in " + retryDelayAfter(r).toSeconds() + " s or at the next change; " + took);
     }
-    if (r.outcome() == Outcome.CONVERGED) log.info(r.report());
   }
 
   private static String millis(Duration d) {

@@ -1,57 +1,37 @@
 package org.modsvc.agent.daemon;
 
-import java.io.PrintStream;
-import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The daemon's log lines. Under systemd ({@code JOURNAL_STREAM} set) each line starts with its syslog priority
- * ({@code <4>}), which journald reads, so {@code journalctl -u modsvc-agent -p warning} shows warnings and errors
- * only; elsewhere lines are plain. A multi-line report is logged line by line, each with the priority.
+ * The daemon's own log lines (what it evaluates and why, how long a switch took, what happens next), through the
+ * agent's logging ({@code agent/logging}: journald with priorities under systemd). A switch's jobs and errors are
+ * logged by {@code SwitchLog}, with their structured fields.
  */
 final class DaemonLog {
-  enum Level {
-    ERROR(3), WARNING(4), NOTICE(5), INFO(6);
+  private final Logger log;
 
-    final int priority;
-
-    Level(int priority) {
-      this.priority = priority;
-    }
+  DaemonLog(Logger log) {
+    this.log = log;
   }
 
-  private final PrintStream out;
-  private final boolean prefixed;
-
-  DaemonLog(PrintStream out, boolean prefixed) {
-    this.out = out;
-    this.prefixed = prefixed;
+  static DaemonLog daemon() {
+    return new DaemonLog(LoggerFactory.getLogger("org.modsvc.agent.daemon"));
   }
 
-  static DaemonLog forEnvironment(PrintStream err, Map<String, String> env) {
-    return new DaemonLog(err, env.containsKey("JOURNAL_STREAM"));
+  void debug(String message) {
+    log.debug(message);
   }
 
   void info(String message) {
-    log(Level.INFO, message);
-  }
-
-  void notice(String message) {
-    log(Level.NOTICE, message);
+    log.info(message);
   }
 
   void warning(String message) {
-    log(Level.WARNING, message);
+    log.warn(message);
   }
 
   void error(String message) {
-    log(Level.ERROR, message);
-  }
-
-  synchronized void log(Level level, String message) {
-    for (String line : message.strip().split("\n", -1)) {
-      if (prefixed) out.print("<" + level.priority + ">");
-      out.println(line);
-    }
-    out.flush();
+    log.error(message);
   }
 }

@@ -2,15 +2,20 @@ package org.modsvc.agent.daemon;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.Optional;
 import java.util.function.Supplier;
+import org.modsvc.agent.logging.AgentLogging;
+import org.modsvc.agent.metrics.AgentMetrics;
+import org.modsvc.agent.metrics.MetricsServer;
 import org.modsvc.switcher.activation.Activation;
 import org.modsvc.switcher.activation.ServiceManager;
-import org.modsvc.switcher.build.ConfigurationSource;
+import org.modsvc.switcher.config.ConfigurationSource;
+import org.modsvc.switcher.generation.Checkpoint;
 import org.modsvc.switcher.generation.GenerationSwitcher;
 
 /**
@@ -24,28 +29,66 @@ public final class DaemonRunner {
    * Runs the daemon in this process until SIGTERM; returns the exit status.
    *
    * @param modules the module directory (or file) on disk, as the {@code source} reads it
+   * @param metricsListen {@code --metrics-listen}: where to serve the metrics over HTTP, if anywhere
+   * @param switches makes the generations and the switch over a given manager connection
    * @param connect opens a connection to the service manager (kept open between switches)
-   * @param activationOver the switch, as {@code modsvc-agent switch} would make it, over a given manager
+   * @param hook the test hook ({@code MODSVC_TEST_PAUSE_AT}), or none
    * @param err the log (stderr, which systemd gives to the journal)
    */
-  public static int run(Path modules, Duration debounce, boolean user, GenerationSwitcher generations,
-      ConfigurationSource source, Supplier<ServiceManager> connect,
-      Function<Supplier<ServiceManager>, Activation> activationOver, Map<String, String> env, PrintStream err)
-      throws IOException {
-    DaemonLog log = DaemonLog.forEnvironment(err, env);
+  public static int run(Path modules, Duration debounce, boolean user, Optional<InetSocketAddress> metricsListen,
+      Switches switches, ConfigurationSource source, Supplier<ServiceManager> connect, Checkpoint hook,
+      Map<String, String> env, PrintStream err) throws IOException {
+    AgentLogging.configureForDaemon(env, err);
+    DaemonLog log = DaemonLog.daemon();
     DaemonSettings settings = new DaemonSettings(modules, debounce, user);
+    AgentMetrics metrics = new AgentMetrics();
     try (Notifier notifier = SdNotify.fromEnvironment(env);
-        ActivationConverger converger = new ActivationConverger(generations, source, connect, activationOver,
-            Clock.systemUTC())) {
-      Daemon daemon = new Daemon(settings, converger, notifier, log, Clock.systemUTC(), env);
+        ActivationConverger converger = converger(switches, source, connect, hook);
+        AutoCloseable server = metricsListen.isPresent() ? MetricsServer.start(metricsListen.get(), metrics)
+            : () -> {}) {
+      metricsListen.ifPresent(a -> log.info("metrics on http://" + a.getHostString() + ":" + a.getPort() + "/metrics"));
+      Daemon daemon = new Daemon(settings, converger, notifier, log, Clock.systemUTC(), env,
+          new DaemonMetrics(metrics), () -> AgentLogging.configureForDaemon(env, err));
       Signals.install(daemon);
       return daemon.run();
+    } catch (IOException | RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IOException(e.getMessage(), e);
     }
   }
 
-  /** A log line for the command's progress callback (the switch's phases and jobs as they end). */
-  public static java.util.function.Consumer<String> progressLog(PrintStream err, Map<String, String> env) {
-    DaemonLog log = DaemonLog.forEnvironment(err, env);
-    return line -> log.info(line);
+  private static ActivationConverger converger(Switches switches, ConfigurationSource source,
+      Supplier<ServiceManager> connect, Checkpoint hook) {
+    StepTimes steps = new StepTimes(hook);
+    GenerationSwitcher generations = switches.generations(steps);
+    return new ActivationConverger(generations, source, connect, m -> switches.activation(generations, m, steps),
+        Clock.systemUTC(), steps);
+  }
+
+  /**
+   * How the command makes its switch, so the daemon's are the ones {@code modsvc-agent switch} makes; the checkpoint
+   * given is the daemon's (it times the steps and passes them on to the test hook).
+   */
+  public interface Switches {
+    GenerationSwitcher generations(Checkpoint checkpoint);
+
+    Activation activation(GenerationSwitcher generations, Supplier<ServiceManager> manager, Checkpoint checkpoint);
+  }
+
+  /**
+   * The switch's remarks while it runs (each phase and job as it ends; SwitchLog logs the jobs again with their
+   * fields once it is over): at debug level, except waiting for the lock and finishing an interrupted switch, which
+   * say why a switch takes long.
+   */
+  public static java.util.function.Consumer<String> progressLog() {
+    DaemonLog log = DaemonLog.daemon();
+    return line -> {
+      if (line.startsWith("waiting") || line.startsWith("finishing")) {
+        log.info(line);
+      } else {
+        log.debug(line);
+      }
+    };
   }
 }

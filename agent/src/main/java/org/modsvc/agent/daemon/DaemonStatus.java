@@ -25,7 +25,7 @@ record DaemonStatus(
     Optional<ErrorPosition> lastError,
     long driftCorrections,
     long evaluations) {
-  /** The states of docs/decisions.md §10 (the control socket's {@code state}). */
+  /** The states of docs/decisions.md §11 (the control socket's {@code state}). */
   enum State { STARTING, CONVERGED, EVAL_ERROR, FAILED_UNITS, SWITCHING, ROLLED_BACK, ERROR }
 
   DaemonStatus {

@@ -4,10 +4,11 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.modsvc.switcher.activation.ServiceManager;
-import org.modsvc.switcher.plan.UnitState;
+import org.modsvc.switcher.plan.LiveState;
+import org.modsvc.switcher.plan.PhasePlan;
 import org.modsvc.switcher.systemd.PhaseExecutor;
-import org.modsvc.switcher.systemd.PhasePlan;
 import org.modsvc.switcher.systemd.SwitchReport;
+import org.modsvc.switcher.unit.UnitName;
 
 /**
  * One manager connection kept open across the daemon's switches (its {@code JobRemoved} subscription with it): each
@@ -28,7 +29,7 @@ final class KeptManager implements AutoCloseable {
     ServiceManager m = open;
     return new ServiceManager() {
       @Override
-      public Map<String, UnitState> liveStates() {
+      public Map<UnitName, LiveState> liveStates() {
         return m.liveStates();
       }
 

@@ -3,6 +3,7 @@ package org.modsvc.agent.daemon;
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
+import com.sun.jna.NativeLong;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -20,11 +21,12 @@ final class SdNotify implements Notifier {
   /** {@code sizeof(sockaddr_un.sun_path)} on Linux. */
   private static final int SUN_PATH = 108;
 
-  /** The three libc calls used; {@code size_t} is 64 bits on the 64-bit Linux the agent runs on. */
+  /** The three libc calls used ({@code size_t} and {@code ssize_t} are C longs on Linux). */
   interface LibC extends Library {
     int socket(int domain, int type, int protocol) throws LastErrorException;
 
-    long sendto(int fd, byte[] buf, long len, int flags, byte[] addr, int addrLen) throws LastErrorException;
+    NativeLong sendto(int fd, byte[] buf, NativeLong len, int flags, byte[] addr, int addrLen)
+        throws LastErrorException;
 
     int close(int fd) throws LastErrorException;
   }
@@ -53,9 +55,9 @@ final class SdNotify implements Notifier {
       throw new IllegalArgumentException("NOTIFY_SOCKET is neither an absolute path nor @abstract name of at most "
           + (SUN_PATH - 1) + " bytes: " + socket);
     }
-    // struct sockaddr_un: sa_family_t (16 bits, little-endian on every platform systemd supports here) + sun_path
+    // struct sockaddr_un: sa_family_t (16 bits, host byte order) + sun_path
     byte[] addr = new byte[2 + SUN_PATH];
-    addr[0] = AF_UNIX;
+    java.nio.ByteBuffer.wrap(addr).order(java.nio.ByteOrder.nativeOrder()).putShort((short) AF_UNIX);
     System.arraycopy(name, 0, addr, 2, name.length);
     int length;
     if (socket.startsWith("@")) {
@@ -67,6 +69,11 @@ final class SdNotify implements Notifier {
     return new SdNotify(addr, length);
   }
 
+  /** The {@code sockaddr_un} bytes handed to {@code sendto} (for tests). */
+  byte[] sockaddr() {
+    return java.util.Arrays.copyOf(address, addressLength);
+  }
+
   @Override
   public synchronized void send(String state) {
     byte[] message = state.getBytes(StandardCharsets.UTF_8);
@@ -75,7 +82,7 @@ final class SdNotify implements Notifier {
         if (libc == null) libc = Native.load("c", LibC.class);
         fd = libc.socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
       }
-      libc.sendto(fd, message, message.length, MSG_NOSIGNAL, address, addressLength);
+      libc.sendto(fd, message, new NativeLong(message.length), MSG_NOSIGNAL, address, addressLength);
     } catch (LastErrorException e) {
       // systemd gone or restarting its socket: the next message opens a new socket; the daemon goes on
       closeSocket();

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
 import org.modsvc.switcher.build.Built;
-import org.modsvc.switcher.build.ConfigurationSource;
+import org.modsvc.switcher.config.ConfigurationSource;
 import org.modsvc.switcher.generation.Layout;
 import org.modsvc.switcher.store.Store;
 
@@ -14,17 +14,21 @@ import org.modsvc.switcher.store.Store;
  */
 final class TimedSource implements ConfigurationSource {
   private final ConfigurationSource inner;
+  private final StepTimes steps;
   private volatile Duration last;
 
-  TimedSource(ConfigurationSource inner) {
+  TimedSource(ConfigurationSource inner, StepTimes steps) {
     this.inner = inner;
+    this.steps = steps;
   }
 
   @Override
   public Built build(Layout layout, Store store) throws IOException {
     long start = System.nanoTime();
     try {
-      return inner.build(layout, store);
+      Built built = inner.build(layout, store);
+      steps.reached("evaluated");
+      return built;
     } finally {
       last = Duration.ofNanos(System.nanoTime() - start);
     }

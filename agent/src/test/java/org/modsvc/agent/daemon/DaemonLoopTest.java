@@ -3,8 +3,6 @@ package org.modsvc.agent.daemon;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +33,8 @@ class DaemonLoopTest {
   @TempDir Path dir;
   private final FakeConverger converger = new FakeConverger();
   private final RecordingNotifier notifier = new RecordingNotifier();
-  private final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
+  private final org.modsvc.agent.metrics.AgentMetrics metrics = new org.modsvc.agent.metrics.AgentMetrics();
+  private final AtomicInteger reloads = new AtomicInteger();
   private Daemon daemon;
   private CompletableFuture<Integer> running;
 
@@ -49,8 +48,8 @@ class DaemonLoopTest {
 
   private void start() throws Exception {
     Files.writeString(dir.resolve("web.nix"), "{ }");
-    daemon = new Daemon(new DaemonSettings(dir, DEBOUNCE, false), converger, notifier,
-        new DaemonLog(new PrintStream(logBytes, true, StandardCharsets.UTF_8), false), Clock.systemUTC(), Map.of());
+    daemon = new Daemon(new DaemonSettings(dir, DEBOUNCE, false), converger, notifier, DaemonLog.daemon(),
+        Clock.systemUTC(), Map.of(), new DaemonMetrics(metrics), reloads::incrementAndGet);
     running = CompletableFuture.supplyAsync(() -> {
       try {
         return daemon.run();
@@ -138,6 +137,8 @@ class DaemonLoopTest {
     Files.writeString(dir.resolve("web.nix"), "{ fixed = true; }");
     await(() -> daemon.status().state() == DaemonStatus.State.CONVERGED, "converged after the fix");
     assertTrue(daemon.status().lastError().isEmpty());
+    String scrape = metrics.scrape();
+    assertTrue(scrape.contains("modsvc_evaluation_errors_total 1.0"), scrape);
   }
 
   @Test
@@ -152,6 +153,7 @@ class DaemonLoopTest {
     int reloading = indexOf(after, "RELOADING=1");
     assertTrue(reloading >= 0 && after.get(reloading).contains("MONOTONIC_USEC="), after.toString());
     assertTrue(reloading < indexOf(after, "READY=1"), after.toString());
+    assertEquals(1, reloads.get(), "the logging set-up is made again");
   }
 
   @Test
@@ -187,7 +189,7 @@ class DaemonLoopTest {
   private static CycleResult evalError(String message, Path file, int line) {
     ErrorPosition e = new ErrorPosition(message, Optional.of(file.toString()), line, 1);
     return new CycleResult(Outcome.EVAL_ERROR, Instant.now(), Duration.ofMillis(5), 1, 3, "configuration error",
-        "error: " + message, 2, List.of(), Optional.of(e), Set.of(), Optional.of(Duration.ofMillis(4)));
+        "error: " + message, 2, List.of(), Optional.of(e), Set.of(), Optional.of(Duration.ofMillis(4)), "");
   }
 
   /** Converges to generation 1 with 3 units, or answers the queued results in order. */
@@ -203,7 +205,7 @@ class DaemonLoopTest {
       if (queued != null) return queued;
       return new CycleResult(calls.get() == 1 ? Outcome.CONVERGED : Outcome.NOTHING_TO_DO, Instant.now(),
           Duration.ofMillis(5), 1, 3, "generation 1", "", 0, List.of(), Optional.empty(), Set.of(),
-          Optional.of(Duration.ofMillis(3)));
+          Optional.of(Duration.ofMillis(3)), "");
     }
 
     @Override
