@@ -347,7 +347,7 @@ class PackageTest {
           "-pl", "packaging", "-am", "-f", tree.resolve("pom.xml").toString());
       // a previous commit that does not build is that commit's defect, not this tree's: said, not failed on
       assumeTrue(build.exitCode() == 0, "the previous commit " + commit + " does not build its package:\n"
-          + build.output().lines().filter(l -> l.startsWith("build-deb:") || l.startsWith("[ERROR]")).limit(8)
+          + build.output().lines().filter(l -> l.contains("build-deb:") || l.startsWith("[ERROR]")).limit(8)
               .reduce("", (a, b) -> a + b + "\n"));
       Path deb = onlyPackage(tree.resolve("packaging/target"));
       assumeTrue(hostCommand(Duration.ofSeconds(30), "dpkg-deb", "-c", deb.toString()).lines()
