@@ -282,6 +282,25 @@ class DaemonSystemTest {
 
   @Test
   @Order(9)
+  void statusAsksTheDaemon_andAnUnprivilegedUserIsRefused() throws Exception {
+    awaitConverged("a converged start");
+    String java = System.getProperty("java.home") + "/bin/java";
+    Sandbox.ExecResult json = sandbox.exec(java, "-jar", SwitchAgent.JAR, "status", "--json");
+    assertEquals(0, json.exitCode(), json.output());
+    assertTrue(json.output().contains("\"state\": \"CONVERGED\"") || json.output().contains("\"state\":\"CONVERGED\""),
+        json.output());
+    assertTrue(json.output().contains("\"generation\": " + generation())
+        || json.output().contains("\"generation\":" + generation()), json.output());
+    Sandbox.ExecResult prometheus = sandbox.exec(java, "-jar", SwitchAgent.JAR, "status", "--prometheus");
+    assertTrue(prometheus.output().contains("modsvc_switches_total"), prometheus.output());
+    Sandbox.ExecResult other = sandbox.exec("setpriv", "--reuid=" + sandbox.uid(), "--regid=" + sandbox.uid(),
+        "--clear-groups", java, "-jar", SwitchAgent.JAR, "status");
+    assertNotEquals(0, other.exitCode(), other.output());
+    assertTrue(other.output().contains("refused"), other.output());
+  }
+
+  @Test
+  @Order(10)
   void removedModule_stopsItsService() throws Exception {
     awaitConverged("a converged start");
     Files.delete(daemon.modulesOnHost().resolve("web.nix"));

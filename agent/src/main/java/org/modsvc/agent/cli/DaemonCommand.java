@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import org.modsvc.agent.daemon.DaemonRunner;
 import org.modsvc.agent.metrics.ListenAddress;
 import org.modsvc.switcher.activation.Activation;
+import org.modsvc.switcher.activation.DriftPolicy;
 import org.modsvc.switcher.activation.ServiceManager;
 import org.modsvc.switcher.activation.StepHook;
 import org.modsvc.switcher.activation.SwitchOptions;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code modsvc-agent daemon}: keeps the host converged to its module files, as a systemd service
- * (docs/decisions.md §11). Each switch is the one {@code modsvc-agent switch} makes, with the same options.
+ * (docs/decisions.md §13). Each switch is the one {@code modsvc-agent switch} makes, with the same options.
  */
 @Command(name = "daemon", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false,
     description = "Converge to the module files, then watch every file the evaluation read and switch again when "
@@ -51,6 +52,22 @@ final class DaemonCommand implements Callable<Integer> {
   @Option(names = "--debounce", paramLabel = "MS", defaultValue = "500",
       description = "Quiet period after a change before evaluating (default: ${DEFAULT-VALUE}).")
   long debounceMillis = 500;
+
+  @Option(names = "--drift-interval", paramLabel = "SECONDS", defaultValue = "60",
+      description = "Compare the owned files with the current generation this often; 0 never (default: "
+          + "${DEFAULT-VALUE}).")
+  long driftIntervalSeconds = 60;
+
+  @Option(names = "--drift", paramLabel = "POLICY", defaultValue = "repair-all",
+      description = "Owned files changed by hand: repair-all (default) restores deleted and edited ones, "
+          + "repair-missing only deleted ones, report only reports them. Restored files restart or reload their units "
+          + "as a switch that changed them would.")
+  String drift = "repair-all";
+
+  @Option(names = "--rollback-on-failure", description = "When units of a new generation fail (their job, or "
+      + "within --settle), switch back to the previous generation and do not retry that configuration until it "
+      + "changes.")
+  boolean rollbackOnFailure;
 
   @Option(names = "--metrics-listen", paramLabel = "HOST:PORT",
       description = "Serve the metrics in Prometheus' text format at http://HOST:PORT/metrics (default: not at all).")
@@ -91,9 +108,13 @@ final class DaemonCommand implements Callable<Integer> {
       JournalTail journal = JournalTail.command(java.util.List.of(), user);
       Duration jobTimeout = jobs.jobTimeout();
       Duration settle = jobs.settle();
+      DriftPolicy policy = SwitchCommand.driftPolicy(drift);
+      if (driftIntervalSeconds < 0) {
+        throw new IllegalArgumentException("--drift-interval must not be negative, got " + driftIntervalSeconds);
+      }
       SwitchOptions options = SwitchOptions.defaults()
           .withLockWait(Duration.ofSeconds(Math.max(0, manager.lockWaitSeconds)))
-          .withKeepGenerations(jobs.keepGenerations());
+          .withKeepGenerations(jobs.keepGenerations()).withDrift(policy).withRollbackOnFailure(rollbackOnFailure);
       Supplier<ServiceManager> connect = () -> new SystemdManager(SystemdClient.connect(address, jobTimeout), journal,
           settle);
       DaemonRunner.Switches switches = new DaemonRunner.Switches() {
@@ -109,8 +130,10 @@ final class DaemonCommand implements Callable<Integer> {
               progress);
         }
       };
-      return DaemonRunner.run(modulesPath, Duration.ofMillis(debounceMillis), user, listen, switches, source, connect,
-          hook, env, err);
+      long uid = ((Number) java.nio.file.Files.getAttribute(Path.of("/proc/self"), "unix:uid")).longValue();
+      return DaemonRunner.run(modulesPath, Duration.ofMillis(debounceMillis), user,
+          Duration.ofSeconds(driftIntervalSeconds), policy != DriftPolicy.REPORT,
+          layout.onDisk(layout.controlSocket()), user ? uid : 0, listen, switches, source, connect, hook, env, err);
     } catch (IllegalArgumentException e) {
       err.println("error: " + e.getMessage());
       return 1;

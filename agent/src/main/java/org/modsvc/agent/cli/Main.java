@@ -64,6 +64,7 @@ public final class Main implements Runnable {
     m.put("generations", GenerationsCommand.class);
     m.put("gc", GcCommand.class);
     m.put("options", OptionsCommand.class);
+    m.put("status", StatusCommand.class);
     m.put("daemon", DaemonCommand.class);
     m.put("help", CommandLine.HelpCommand.class);
     return Collections.unmodifiableMap(m);
@@ -116,6 +117,7 @@ public final class Main implements Runnable {
         if (cls == GenerationsCommand.class) return (K) new GenerationsCommand(out, err);
         if (cls == GcCommand.class) return (K) new GcCommand(out, err);
         if (cls == OptionsCommand.class) return (K) new OptionsCommand(out, err);
+        if (cls == StatusCommand.class) return (K) new StatusCommand(out, err);
         if (cls == DaemonCommand.class) return (K) new DaemonCommand(err, env);
         return defaults.create(cls);
       }

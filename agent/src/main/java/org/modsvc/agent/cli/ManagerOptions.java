@@ -35,13 +35,19 @@ final class ManagerOptions {
 
   /** The switch these options, {@code jobs} and {@code force} describe; progress goes to {@code err}. */
   Activation activation(SwitchContext context, Layout layout, JobOptions jobs, boolean force, PrintStream err) {
+    return activation(context, layout, jobs, options -> options.withForce(force), err);
+  }
+
+  /** As above, with the switch's own options ({@code --force}, {@code --drift}, …) set by {@code tune}. */
+  Activation activation(SwitchContext context, Layout layout, JobOptions jobs,
+      java.util.function.UnaryOperator<SwitchOptions> tune, PrintStream err) {
     Checkpoint hook = StepHook.fromEnvironment(err);
     GenerationSwitcher gs = new GenerationSwitcher(layout, Clock.systemUTC(), hook);
     BusAddress address = busAddress(context);
     JournalTail journal = JournalTail.command(java.util.List.of(), context.user);
-    SwitchOptions options = SwitchOptions.defaults().withForce(force)
+    SwitchOptions options = tune.apply(SwitchOptions.defaults()
         .withLockWait(Duration.ofSeconds(Math.max(0, lockWaitSeconds)))
-        .withKeepGenerations(jobs.keepGenerations());
+        .withKeepGenerations(jobs.keepGenerations()));
     return new Activation(gs, context.user ? SwitchMode.USER : SwitchMode.SYSTEM,
         () -> new SystemdManager(SystemdClient.connect(address, jobs.jobTimeout()), journal, jobs.settle()),
         options, hook, line -> err.println("modsvc: " + line));

@@ -53,21 +53,36 @@ final class ActivationConverger implements Converger {
 
   @Override
   public CycleResult converge() {
+    return attempt(() -> activation.switchTo(source));
+  }
+
+  @Override
+  public CycleResult repairDrift() {
+    return attempt(activation::repairDrift);
+  }
+
+  @Override
+  public org.modsvc.switcher.activation.DriftReport checkDrift() {
+    return activation.checkDrift();
+  }
+
+  private CycleResult attempt(Supplier<SwitchResult> run) {
     Instant start = clock.instant();
     long t0 = System.nanoTime();
     steps.begin();
     try {
-      SwitchResult r = activation.switchTo(source);
+      SwitchResult r = run.get();
       Duration took = Duration.ofNanos(System.nanoTime() - t0);
       SwitchLog.log(r);
       Current now = currentOrZero();
       List<String> failed = r.failures().stream().map(f -> f.outcome().unit()).distinct().toList();
-      Outcome outcome = !failed.isEmpty() ? Outcome.FAILED_UNITS
+      Outcome outcome = r.rolledBack().isPresent() ? Outcome.ROLLED_BACK : !failed.isEmpty() ? Outcome.FAILED_UNITS
           : r.from() == r.to() && r.files().isEmpty() && r.plan().hasNoJobs() && r.resumed().isEmpty()
               ? Outcome.NOTHING_TO_DO : Outcome.CONVERGED;
       return new CycleResult(outcome, start, took, now.generation(), now.managedUnits(), summary(outcome, r, failed),
           r.render(), r.exitCode(), failed, failed.isEmpty() ? Optional.empty()
-              : Optional.of(ErrorPosition.of(failureText(r.failures()))), Set.of(), source.takeLast(), steps.render());
+              : Optional.of(ErrorPosition.of(failureText(r.failures()))), Set.of(), source.takeLast(), steps.render(),
+          r.repaired().size());
     } catch (SwitchException e) {
       Duration took = Duration.ofNanos(System.nanoTime() - t0);
       boolean config = e.exitCode() == ExitCode.CONFIGURATION;
@@ -80,7 +95,7 @@ final class ActivationConverger implements Converger {
       return new CycleResult(config ? Outcome.EVAL_ERROR : Outcome.ERROR, start, took, now.generation(),
           now.managedUnits(), what + ": " + error.headline() + ", running generation " + now.generation(),
           "error: " + e.getMessage(), e.exitCode(), List.of(), Optional.of(error), Set.of(), source.takeLast(),
-          steps.render());
+          steps.render(), 0);
     } catch (RuntimeException e) {
       // not a classified stop (a bug, a broken connection): reported like a fatal error, the daemon goes on
       manager.drop();
@@ -91,17 +106,22 @@ final class ActivationConverger implements Converger {
       return new CycleResult(Outcome.ERROR, start, took, now.generation(), now.managedUnits(),
           "switch failed: " + message + ", running generation " + now.generation(), "error: " + message,
           ExitCode.FATAL, List.of(), Optional.of(ErrorPosition.of(message)), Set.of(), source.takeLast(),
-          steps.render());
+          steps.render(), 0);
     }
   }
 
   private static String summary(Outcome outcome, SwitchResult r, List<String> failed) {
+    String repaired = r.repaired().isEmpty() ? "" : ", " + r.repaired().size() + " drifted file"
+        + (r.repaired().size() == 1 ? "" : "s") + " restored";
     return switch (outcome) {
-      case NOTHING_TO_DO -> "generation " + r.to() + " is already current";
+      case ROLLED_BACK -> "generation " + r.to() + " failed (" + String.join(", ", failed) + "), rolled back"
+          + r.rolledBack().map(b -> " to the configuration of generation " + b.restoredGeneration()).orElse("");
+      case NOTHING_TO_DO -> "generation " + r.to() + " is already current" + repaired;
       case FAILED_UNITS -> "generation " + r.to() + " switched from " + r.from() + ", failed: "
           + String.join(", ", failed);
       default -> "generation " + r.to() + " switched from " + r.from() + " (" + r.files().added().size()
-          + " added, " + r.files().changed().size() + " changed, " + r.files().removed().size() + " removed)";
+          + " added, " + r.files().changed().size() + " changed, " + r.files().removed().size() + " removed)"
+          + repaired;
     };
   }
 

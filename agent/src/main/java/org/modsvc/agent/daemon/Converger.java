@@ -11,6 +11,12 @@ interface Converger extends AutoCloseable {
   /** The generation current now and its unit count, read from the state directory (no evaluation). */
   CycleResult.Current current();
 
+  /** The owned files that differ from the current generation (reads only, no lock, no evaluation). */
+  org.modsvc.switcher.activation.DriftReport checkDrift();
+
+  /** Writes the drifted files back from the current generation and restarts/reloads their units; no evaluation. */
+  CycleResult repairDrift();
+
   @Override
   default void close() {}
 }

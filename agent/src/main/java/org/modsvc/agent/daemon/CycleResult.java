@@ -20,6 +20,7 @@ import java.util.Set;
  * @param filesRead the files and directories the evaluation read, when the evaluator told (empty: unknown)
  * @param evaluation time spent evaluating and building, when known
  * @param steps the switch's checkpoints with their times ({@code StepTimes}), or empty
+ * @param repaired owned files that had drifted and were written back
  */
 record CycleResult(
     Outcome outcome,
@@ -34,7 +35,8 @@ record CycleResult(
     Optional<ErrorPosition> error,
     Set<Path> filesRead,
     Optional<Duration> evaluation,
-    String steps) {
+    String steps,
+    int repaired) {
   CycleResult {
     failedUnits = List.copyOf(failedUnits);
     filesRead = Set.copyOf(filesRead);

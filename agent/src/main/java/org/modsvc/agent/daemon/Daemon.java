@@ -12,7 +12,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The daemon's loop (docs/decisions.md §11): converge once at start, tell systemd it is ready, then wait for
+ * The daemon's loop (docs/decisions.md §13): converge once at start, tell systemd it is ready, then wait for
  * events: a change of the inputs (coalesced over the quiet period, then compared with the inputs of the last
  * evaluation), SIGHUP (re-read everything and switch), a request to switch now, SIGTERM. All switches run on this
  * one thread, one at a time; the watch, the watchdog and the signal handlers only post events. While nothing
@@ -52,9 +52,12 @@ final class Daemon {
   private Duration tick = Duration.ofMinutes(1);
   private InputWatch watch;
   private WatchSet watched;
+  private Set<java.nio.file.Path> filesRead = Set.of();
   private InputFingerprint inputs;
   private Duration retryDelay = Duration.ZERO;
   private long retryAt;
+  private long driftAt;
+  private String driftReported = "";
 
   /**
    * @param metrics receives every attempt's outcome
@@ -102,14 +105,62 @@ final class Daemon {
   }
 
   private void loop() {
+    scheduleDrift();
     while (!stopping) {
-      Event e = next(untilRetry());
+      Event e = next(untilNextTimer());
       if (e == null) {
         if (retryAt != 0 && System.nanoTime() - retryAt >= 0) cycle("retry after the error");
+        if (driftAt != 0 && System.nanoTime() - driftAt >= 0) checkDrift();
         continue;
       }
       handle(e);
     }
+  }
+
+  private void scheduleDrift() {
+    Duration every = settings.driftInterval();
+    driftAt = every.isZero() ? 0 : System.nanoTime() + every.toNanos();
+  }
+
+  /**
+   * The periodic drift check (no evaluation): owned files that differ from the current generation are written back
+   * and their units restarted or reloaded ({@code --drift} repair policies), or reported once ({@code report}).
+   */
+  private void checkDrift() {
+    scheduleDrift();
+    org.modsvc.switcher.activation.DriftReport drift;
+    try {
+      drift = converger.checkDrift();
+    } catch (RuntimeException e) {
+      log.warning("drift check failed: " + e.getMessage());
+      return;
+    }
+    if (drift.isEmpty() || drift.switchPending()) {
+      driftReported = "";
+      return;
+    }
+    String text = drift.render().strip();
+    if (!settings.driftRepair()) {
+      if (!text.equals(driftReported)) log.warning("drift (--drift report: not restored): " + text);
+      driftReported = text;
+      return;
+    }
+    log.warning("drift: " + text + "; restoring from generation " + drift.generation());
+    status = status.switching();
+    notify("STATUS=" + statusLine());
+    busySince = System.nanoTime();
+    CycleResult r;
+    try {
+      r = converger.repairDrift();
+    } finally {
+      busySince = 0;
+      beat();
+    }
+    status = status.afterRepair(r);
+    metrics.cycle(r);
+    report(r);
+    scheduleRetry(r);
+    notify("STATUS=" + statusLine());
   }
 
   private void handle(Event e) {
@@ -166,7 +217,11 @@ final class Daemon {
     status = status.switching();
     notify("STATUS=" + statusLine());
     log.info("evaluating (" + reason + ")");
-    InputFingerprint before = InputFingerprint.of(watched); // before evaluating: a later edit must differ
+    // Watched and fingerprinted before the evaluation reads anything: an edit made while it runs is an event and
+    // differs from the fingerprint, so it is never lost.
+    watched = WatchSet.of(settings.modules(), filesRead);
+    watch.watch(watched);
+    InputFingerprint before = InputFingerprint.of(watched);
     busySince = System.nanoTime();
     CycleResult r;
     try {
@@ -175,9 +230,16 @@ final class Daemon {
       busySince = 0;
       beat();
     }
-    watched = WatchSet.of(settings.modules(), r.filesRead());
-    inputs = before.withUnknownFor(watched);
-    watch.watch(watched);
+    filesRead = r.filesRead();
+    WatchSet after = WatchSet.of(settings.modules(), filesRead);
+    watch.watch(after);
+    inputs = before.withUnknownFor(after);
+    if (!watched.covers(after)) {
+      // it read (or the module tree gained) paths that were not watched while it ran: a change there may have gone
+      // unseen, so the inputs are compared again after a quiet period (they count as changed: one more evaluation)
+      events.add(new Changed("paths read for the first time"));
+    }
+    watched = after;
     status = status.after(r);
     metrics.cycle(r);
     report(r);
@@ -216,10 +278,12 @@ final class Daemon {
     retryAt = retryDelay.isZero() ? 0 : System.nanoTime() + retryDelay.toNanos();
   }
 
-  private Duration untilRetry() {
-    if (retryAt == 0) return tick;
-    long left = retryAt - System.nanoTime();
-    return Duration.ofNanos(Math.max(0, Math.min(left, tick.toNanos())));
+  private Duration untilNextTimer() {
+    long left = tick.toNanos();
+    long now = System.nanoTime();
+    if (retryAt != 0) left = Math.min(left, retryAt - now);
+    if (driftAt != 0) left = Math.min(left, driftAt - now);
+    return Duration.ofNanos(Math.max(0, left));
   }
 
   private Event next(Duration wait) {

@@ -21,6 +21,7 @@ final class DaemonMetrics {
     Duration switching = r.duration().minus(evaluation);
     metrics.switchFinished(SwitchOutcome.valueOf(r.outcome().name()), evaluation,
         switching.isNegative() ? Duration.ZERO : switching);
+    if (r.repaired() > 0) metrics.driftCorrected(r.repaired());
     metrics.generation(r.generation());
     metrics.managedUnits(r.managedUnits());
     if (r.switched() || r.outcome() == Outcome.ROLLED_BACK) metrics.failedUnits(r.failedUnits().size());

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.modsvc.agent.control.ControlServer;
 import org.modsvc.agent.logging.AgentLogging;
 import org.modsvc.agent.metrics.AgentMetrics;
 import org.modsvc.agent.metrics.MetricsServer;
@@ -29,18 +30,24 @@ public final class DaemonRunner {
    * Runs the daemon in this process until SIGTERM; returns the exit status.
    *
    * @param modules the module directory (or file) on disk, as the {@code source} reads it
+   * @param driftInterval how often owned files are compared with the current generation (zero: never)
+   * @param driftRepair whether drifted files are written back ({@code --drift} not {@code report})
+   * @param controlSocket where {@code modsvc-agent status} finds the daemon (the layout's control socket on disk)
+   * @param controlUid the one uid the control socket answers (root for the system instance, the user's own)
    * @param metricsListen {@code --metrics-listen}: where to serve the metrics over HTTP, if anywhere
    * @param switches makes the generations and the switch over a given manager connection
    * @param connect opens a connection to the service manager (kept open between switches)
    * @param hook the test hook ({@code MODSVC_TEST_PAUSE_AT}), or none
    * @param err the log (stderr, which systemd gives to the journal)
    */
-  public static int run(Path modules, Duration debounce, boolean user, Optional<InetSocketAddress> metricsListen,
+  public static int run(Path modules, Duration debounce, boolean user, Duration driftInterval, boolean driftRepair,
+      Path controlSocket, long controlUid,
+      Optional<InetSocketAddress> metricsListen,
       Switches switches, ConfigurationSource source, Supplier<ServiceManager> connect, Checkpoint hook,
       Map<String, String> env, PrintStream err) throws IOException {
     AgentLogging.configureForDaemon(env, err);
     DaemonLog log = DaemonLog.daemon();
-    DaemonSettings settings = new DaemonSettings(modules, debounce, user);
+    DaemonSettings settings = new DaemonSettings(modules, debounce, user, driftInterval, driftRepair);
     AgentMetrics metrics = new AgentMetrics();
     try (Notifier notifier = SdNotify.fromEnvironment(env);
         ActivationConverger converger = converger(switches, source, connect, hook);
@@ -50,7 +57,11 @@ public final class DaemonRunner {
       Daemon daemon = new Daemon(settings, converger, notifier, log, Clock.systemUTC(), env,
           new DaemonMetrics(metrics), () -> AgentLogging.configureForDaemon(env, err));
       Signals.install(daemon);
-      return daemon.run();
+      try (ControlServer control = ControlServer.start(controlSocket, controlUid,
+          new DaemonControl(daemon, metrics))) {
+        log.info("control socket " + control.socket());
+        return daemon.run();
+      }
     } catch (IOException | RuntimeException e) {
       throw e;
     } catch (Exception e) {

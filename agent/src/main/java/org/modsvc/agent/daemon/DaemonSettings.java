@@ -10,13 +10,23 @@ import java.time.Duration;
  * @param debounce the quiet period after a change before evaluating ({@code --debounce}): a burst of writes, an
  *     editor's temp file and rename, a copy in several writes end as one evaluation
  * @param user a user instance ({@code --user})
+ * @param driftInterval how often the owned files are compared with the current generation ({@code --drift-interval};
+ *     zero: never)
+ * @param driftRepair whether drifted files are written back ({@code --drift}: not {@code report})
  */
-record DaemonSettings(Path modules, Duration debounce, boolean user) {
+record DaemonSettings(Path modules, Duration debounce, boolean user, Duration driftInterval, boolean driftRepair) {
   static final Duration DEFAULT_DEBOUNCE = Duration.ofMillis(500);
+
+  DaemonSettings(Path modules, Duration debounce, boolean user) {
+    this(modules, debounce, user, Duration.ZERO, true);
+  }
 
   DaemonSettings {
     if (debounce.isNegative() || debounce.compareTo(Duration.ofMinutes(10)) > 0) {
       throw new IllegalArgumentException("--debounce takes 0 to 600000 ms, got " + debounce.toMillis());
+    }
+    if (driftInterval.isNegative()) {
+      throw new IllegalArgumentException("--drift-interval must not be negative, got " + driftInterval.toSeconds());
     }
   }
 }

@@ -25,7 +25,7 @@ record DaemonStatus(
     Optional<ErrorPosition> lastError,
     long driftCorrections,
     long evaluations) {
-  /** The states of docs/decisions.md §11 (the control socket's {@code state}). */
+  /** The states of docs/decisions.md §13 (the control socket's {@code state}). */
   enum State { STARTING, CONVERGED, EVAL_ERROR, FAILED_UNITS, SWITCHING, ROLLED_BACK, ERROR }
 
   DaemonStatus {
@@ -42,6 +42,13 @@ record DaemonStatus(
         lastError, driftCorrections, evaluations);
   }
 
+  /** After a drift repair: like any switch, but nothing was evaluated. */
+  DaemonStatus afterRepair(CycleResult r) {
+    DaemonStatus s = after(r);
+    return new DaemonStatus(user, pid, startedAt, s.state, s.generation, s.managedUnits, s.lastSwitch, s.failedUnits,
+        s.lastError, s.driftCorrections, evaluations);
+  }
+
   DaemonStatus after(CycleResult r) {
     State s = switch (r.outcome()) {
       case CONVERGED, NOTHING_TO_DO -> State.CONVERGED;
@@ -55,7 +62,7 @@ record DaemonStatus(
     Optional<ErrorPosition> error = r.outcome() == Outcome.CONVERGED || r.outcome() == Outcome.NOTHING_TO_DO
         ? Optional.empty() : r.error();
     return new DaemonStatus(user, pid, startedAt, s, r.generation(), r.managedUnits(), Optional.of(r), failed, error,
-        driftCorrections, evaluations + 1);
+        driftCorrections + r.repaired(), evaluations + 1);
   }
 
   DaemonStatus withCurrent(int gen, int units) {

@@ -56,13 +56,27 @@ record WatchSet(Path modulesDir, java.util.Optional<Path> moduleFile, SortedSet<
   private static void walk(Path dir, SortedSet<Path> files, SortedSet<Path> dirs) {
     if (!Files.isDirectory(dir)) return;
     try (Stream<Path> s = Files.walk(dir)) {
-      s.limit(MAX_ENTRIES).forEach(p -> {
+      s.limit(MAX_ENTRIES).filter(p -> p.equals(dir) || !isEditorFile(p)).forEach(p -> {
         if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) dirs.add(p);
         else files.add(p);
       });
     } catch (IOException | java.io.UncheckedIOException e) {
       // an unreadable subdirectory: its parent is still watched, and the evaluation will say what it cannot read
     }
+  }
+
+  /** Whether every file and directory of {@code other} is in this set too. */
+  boolean covers(WatchSet other) {
+    return files.containsAll(other.files) && dirs.containsAll(other.dirs);
+  }
+
+  /**
+   * Hidden files and backups ({@code .web.nix.swp}, {@code web.nix~}): what editors keep beside the file they edit,
+   * rewritten as the user types. The walk leaves them out; one the evaluation reads is in its files read.
+   */
+  static boolean isEditorFile(Path p) {
+    String name = p.getFileName().toString();
+    return name.startsWith(".") || name.endsWith("~");
   }
 
   /** The directories to watch: each directory of the set and the parent of each file. */
@@ -86,6 +100,7 @@ record WatchSet(Path modulesDir, java.util.Optional<Path> moduleFile, SortedSet<
     }
     // an entry appearing or going in a directory the evaluation listed (readDir, pathExists), or a subdirectory of
     // the module tree appearing
-    return dirs.contains(parent) && !parent.equals(modulesDir);
+    return dirs.contains(parent) && !parent.equals(modulesDir)
+        && !(parent.startsWith(modulesDir) && isEditorFile(path));
   }
 }

@@ -1,6 +1,6 @@
 /**
  * {@code modsvc-agent daemon}: a long-running agent that keeps the host converged to its module files under
- * systemd's supervision (docs/decisions.md §11).
+ * systemd's supervision (docs/decisions.md §13).
  *
  * <p>One loop ({@link org.modsvc.agent.daemon.Daemon}) owns every switch; the file watch
  * ({@code InputWatch}), the watchdog, the signal handlers and control requests only post events to it, so two

@@ -41,7 +41,7 @@ class CommandOptionsTest {
     assertEquals(union(COMMON, EVALUATION, Set.of("--modules", "--all")), optionsOf("options"));
     assertEquals(union(COMMON, EVALUATION, CONFIGURATION, Set.of("--force")), optionsOf("build"));
     assertEquals(union(COMMON, EVALUATION, CONFIGURATION, MANAGER), optionsOf("diff"));
-    assertEquals(union(COMMON, EVALUATION, CONFIGURATION, MANAGER, JOBS, Set.of("--dry-run", "--force")),
+    assertEquals(union(COMMON, EVALUATION, CONFIGURATION, MANAGER, JOBS, Set.of("--dry-run", "--force", "--drift", "--rollback-on-failure")),
         optionsOf("switch"));
     assertEquals(union(COMMON, MANAGER, JOBS, Set.of("--force")), optionsOf("rollback"));
   }

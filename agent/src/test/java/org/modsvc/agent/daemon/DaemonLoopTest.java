@@ -47,8 +47,12 @@ class DaemonLoopTest {
   }
 
   private void start() throws Exception {
+    start(new DaemonSettings(dir, DEBOUNCE, false));
+  }
+
+  private void start(DaemonSettings settings) throws Exception {
     Files.writeString(dir.resolve("web.nix"), "{ }");
-    daemon = new Daemon(new DaemonSettings(dir, DEBOUNCE, false), converger, notifier, DaemonLog.daemon(),
+    daemon = new Daemon(settings, converger, notifier, DaemonLog.daemon(),
         Clock.systemUTC(), Map.of(), new DaemonMetrics(metrics), reloads::incrementAndGet);
     running = CompletableFuture.supplyAsync(() -> {
       try {
@@ -173,6 +177,28 @@ class DaemonLoopTest {
     assertEquals(2, converger.calls.get());
   }
 
+  @Test
+  void drift_isCheckedEveryInterval_withoutEvaluating_andRepairedAndCounted() throws Exception {
+    start(new DaemonSettings(dir, DEBOUNCE, false, Duration.ofMillis(200), true));
+    await(() -> converger.driftChecks.get() >= 2, "two drift checks");
+    assertEquals(0, converger.repairs.get(), "nothing drifted, nothing repaired");
+    converger.drifted = true;
+    await(() -> daemon.status().driftCorrections() == 1, "the repair counted");
+    assertEquals(1, converger.repairs.get());
+    assertEquals(1, converger.calls.get(), "a repair is no evaluation");
+    assertEquals(1, daemon.status().evaluations());
+    assertTrue(metrics.scrape().contains("modsvc_drift_corrections_total 1.0"), metrics.scrape());
+  }
+
+  @Test
+  void driftReportPolicy_reportsWithoutRepairing() throws Exception {
+    converger.drifted = true;
+    start(new DaemonSettings(dir, DEBOUNCE, false, Duration.ofMillis(100), false));
+    await(() -> converger.driftChecks.get() >= 3, "three drift checks");
+    assertEquals(0, converger.repairs.get());
+    assertEquals(0, daemon.status().driftCorrections());
+  }
+
   private static int indexOf(List<String> sent, String prefix) {
     for (int i = 0; i < sent.size(); i++) if (sent.get(i).startsWith(prefix)) return i;
     return -1;
@@ -189,7 +215,7 @@ class DaemonLoopTest {
   private static CycleResult evalError(String message, Path file, int line) {
     ErrorPosition e = new ErrorPosition(message, Optional.of(file.toString()), line, 1);
     return new CycleResult(Outcome.EVAL_ERROR, Instant.now(), Duration.ofMillis(5), 1, 3, "configuration error",
-        "error: " + message, 2, List.of(), Optional.of(e), Set.of(), Optional.of(Duration.ofMillis(4)), "");
+        "error: " + message, 2, List.of(), Optional.of(e), Set.of(), Optional.of(Duration.ofMillis(4)), "", 0);
   }
 
   /** Converges to generation 1 with 3 units, or answers the queued results in order. */
@@ -205,12 +231,32 @@ class DaemonLoopTest {
       if (queued != null) return queued;
       return new CycleResult(calls.get() == 1 ? Outcome.CONVERGED : Outcome.NOTHING_TO_DO, Instant.now(),
           Duration.ofMillis(5), 1, 3, "generation 1", "", 0, List.of(), Optional.empty(), Set.of(),
-          Optional.of(Duration.ofMillis(3)), "");
+          Optional.of(Duration.ofMillis(3)), "", 0);
     }
 
     @Override
     public CycleResult.Current current() {
       return new CycleResult.Current(calls.get() == 0 ? 0 : 1, 3);
+    }
+
+    final AtomicInteger driftChecks = new AtomicInteger();
+    final AtomicInteger repairs = new AtomicInteger();
+    volatile boolean drifted;
+
+    @Override
+    public org.modsvc.switcher.activation.DriftReport checkDrift() {
+      driftChecks.incrementAndGet();
+      return new org.modsvc.switcher.activation.DriftReport(1, false, drifted ? List.of(
+          new org.modsvc.switcher.activation.Drifted("/etc/system-services/web/app.conf",
+              org.modsvc.switcher.activation.Drifted.Kind.MISSING, Optional.of("web.service"))) : List.of());
+    }
+
+    @Override
+    public CycleResult repairDrift() {
+      repairs.incrementAndGet();
+      drifted = false;
+      return new CycleResult(Outcome.NOTHING_TO_DO, Instant.now(), Duration.ofMillis(5), 1, 3, "repaired", "", 0,
+          List.of(), Optional.empty(), Set.of(), Optional.empty(), "", 1);
     }
   }
 

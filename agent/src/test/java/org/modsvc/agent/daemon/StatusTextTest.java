@@ -17,7 +17,7 @@ class StatusTextTest {
 
   private static CycleResult result(Outcome o, int gen, List<String> failed, Optional<ErrorPosition> error) {
     return new CycleResult(o, T, Duration.ofSeconds(1), gen, 41, "s", "r", 0, failed, error, Set.of(),
-        Optional.empty(), "");
+        Optional.empty(), "", 0);
   }
 
   @Test

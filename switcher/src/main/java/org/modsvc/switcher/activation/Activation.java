@@ -21,11 +21,13 @@ import org.modsvc.switcher.generation.ApplyReport;
 import org.modsvc.switcher.generation.Checkpoint;
 import org.modsvc.switcher.generation.DesiredFile;
 import org.modsvc.switcher.generation.DesiredState;
+import org.modsvc.switcher.generation.FailedInputs;
 import org.modsvc.switcher.generation.GcReport;
 import org.modsvc.switcher.generation.GenerationDiff;
 import org.modsvc.switcher.generation.GenerationException;
 import org.modsvc.switcher.generation.GenerationSwitcher;
 import org.modsvc.switcher.generation.Manifest;
+import org.modsvc.switcher.generation.OwnedDrift;
 import org.modsvc.switcher.generation.OwnershipException;
 import org.modsvc.switcher.generation.PendingSwitch;
 import org.modsvc.switcher.generation.SwitchLock;
@@ -42,6 +44,7 @@ import org.modsvc.switcher.systemd.JobOutcome;
 import org.modsvc.switcher.systemd.PhaseExecutor;
 import org.modsvc.switcher.systemd.SwitchReport;
 import org.modsvc.switcher.systemd.SystemdException;
+import org.modsvc.switcher.systemd.UnitFailure;
 import org.modsvc.switcher.unit.UnitCatalog;
 import org.modsvc.switcher.unit.UnitName;
 
@@ -84,67 +87,192 @@ public final class Activation {
     }, options, checkpoint, progress);
   }
 
-  /** Builds {@code source} and makes it the running configuration. */
+  /**
+   * Builds {@code source} and makes it the running configuration. Owned files that drifted are written back per
+   * {@link SwitchOptions#drift()}, also when the configuration is unchanged; with
+   * {@link SwitchOptions#rollbackOnFailure()}, failed units send the run back to the previous generation
+   * (docs/decisions.md §12).
+   */
   public SwitchResult switchTo(ConfigurationSource source) {
     return classified(() -> {
       try (SwitchLock lock = LockWaiter.acquire(generations, options.lockWait(), progress);
           ServiceManager manager = new LazyManager(connect)) {
-        // An interrupted switch whose files were not all written may never be appliable (a disk kept full, a
-        // name too long): this configuration supersedes it unless it is the same one, so a fix always converges.
-        Optional<PendingSwitch> unfinished = generations.unfinishedFiles();
-        Optional<SwitchResult.Resumed> resumed = unfinished.isPresent() ? Optional.empty()
-            : finishInterrupted(lock, manager);
-        Built built = build(source);
-        Manifest before = generations.generations().currentManifest();
-        UnitCatalog oldUnits = catalog(stateOf(before));
-        Manifest next = prepareGeneration(lock, built.state());
-        checkpoint.reached("generation " + next.generation() + " prepared");
-        List<String> warnings = new ArrayList<>(built.warnings());
-        warnings.addAll(generations.store().takeRepairWarnings());
-        if (unfinished.isPresent() && unfinished.get().generation() == next.generation()) {
-          resumed = finishInterrupted(lock, manager);
-          UnitCatalog units = catalog(built.state());
-          SwitchPlan none = plan(units, units, manager.liveStates(), ExtraWork.none(), List.of());
-          return new SwitchResult(resumed, next.generation(), next.generation(), false,
-              GenerationDiff.between(next, next), none, Optional.empty(), warnings, List.of(), Optional.empty(),
-              manager.callCounts());
-        }
-        GenerationDiff files = GenerationDiff.between(before, next);
-        Map<UnitName, LiveState> live = manager.liveStates();
-        List<UnitName> owedStops = unfinished.map(p -> activeOnly(p.unfinishedWork().stop(), live))
-            .orElse(List.of());
-        UnitCatalog newUnits = catalog(built.state());
-        SwitchPlan plan = plan(oldUnits, newUnits, live, unfinished.map(p -> ExtraWork.resumed(p.unfinishedWork())
-            .keepingOnly(newUnits.unitNames())).orElse(ExtraWork.none()), owedStops);
-        unfinished.ifPresent(p -> warnings.add("the interrupted switch to generation " + p.generation()
-            + " had not written all its files; generation " + next.generation() + " replaces it"));
-        warnings.addAll(plan.warnings());
-        if (next.generation() == before.generation()) {
-          // the configuration is the current one: no file to write, no job, no daemon-reload
-          return new SwitchResult(resumed, before.generation(), next.generation(), false, files, plan,
-              Optional.empty(), warnings, List.of(), Optional.empty(), manager.callCounts());
-        }
-        PhasePlan phases = PhasePlan.of(plan, owedStops, live);
-        if (unfinished.isPresent()) {
-          // files of the replaced switch may be on disk, some of them maybe loaded by systemd since
-          phases = phases.withDaemonReload();
-        }
-        generations.beginSwitch(next, before.generation(), phases.journaled());
-        checkpoint.reached("pending recorded");
-        ApplyReport[] applied = new ApplyReport[1];
-        SwitchReport report = manager.execute(phases, () -> {
-          stopDone();
-          applied[0] = generations.applyFiles(lock, next.generation(), options.force());
-          return changesUnitDirectory(applied[0]);
-        }, new JournalingListener());
-        generations.pending().clear();
-        checkpoint.reached("pending cleared");
-        Optional<GcReport> gc = collectGarbage(lock, warnings);
-        return new SwitchResult(resumed, before.generation(), next.generation(), false, files, plan,
-            Optional.of(report), warnings, applied[0] == null ? List.of() : applied[0].notes(), gc,
-            manager.callCounts());
+        return switchLocked(lock, manager, source, true);
       }
     });
+  }
+
+  /**
+   * Writes back the current generation's drifted files per {@link SwitchOptions#drift()} and restarts or reloads
+   * their units, without evaluating anything: a switch to the current generation's own files. Nothing to do when
+   * nothing drifted.
+   */
+  public SwitchResult repairDrift() {
+    return switchTo((layout, store) -> {
+      int current = generations.generations().current().orElseThrow(() -> new SwitchException(ExitCode.FATAL,
+          "no generation is current: nothing to repair", null));
+      return new Built(generations.generations().desiredStateOf(current), List.of());
+    });
+  }
+
+  /**
+   * The owned paths of the current generation whose live state differs from what it wrote, with the unit each
+   * belongs to. Reads only and takes no lock (one {@code lstat} and one hash per owned file; the generation's
+   * stored files are read only when a config data link drifted), so a daemon can call it often.
+   */
+  public DriftReport checkDrift() {
+    return classified(() -> {
+      Manifest current = generations.generations().currentManifest();
+      boolean pending = generations.pending().load().isPresent();
+      if (current.generation() == 0) {
+        return new DriftReport(0, pending, List.of());
+      }
+      List<OwnedDrift> drift = generations.drift(current);
+      if (drift.isEmpty()) {
+        return new DriftReport(current.generation(), pending, List.of());
+      }
+      // naming the units needs the generation's unit texts only for a config data link (its triggers)
+      boolean configData = drift.stream().anyMatch(d -> d.path().isBelow(generations.layout().configDataDir()));
+      DriftView view = DriftView.of(generations, configData ? stateOf(current) : outlineOf(current), drift);
+      return new DriftReport(current.generation(), pending, view.drifted());
+    });
+  }
+
+  /** {@code manifest}'s paths with their kinds and no content: enough to name the unit of a unit-directory path. */
+  private static DesiredState outlineOf(Manifest manifest) {
+    Map<HostPath, DesiredFile> files = new java.util.TreeMap<>();
+    manifest.entries().forEach((path, e) -> files.put(path,
+        e instanceof org.modsvc.switcher.generation.ManifestEntry.Link l ? new DesiredFile.Symlink(path, l.target())
+            : new DesiredFile.Regular(path, new byte[0],
+                ((org.modsvc.switcher.generation.ManifestEntry.File) e).mode())));
+    return new DesiredState(files, java.util.Set.of(), Map.of());
+  }
+
+  /**
+   * One switch under the lock. {@code mayRollBack} is false for the switch back itself, so a previous generation
+   * that fails too is reported, not rolled back in a loop.
+   */
+  private SwitchResult switchLocked(SwitchLock lock, ServiceManager manager, ConfigurationSource source,
+      boolean mayRollBack) throws IOException {
+    // An interrupted switch whose files were not all written may never be appliable (a disk kept full, a
+    // name too long): this configuration supersedes it unless it is the same one, so a fix always converges.
+    Optional<PendingSwitch> unfinished = generations.unfinishedFiles();
+    Optional<SwitchResult.Resumed> resumed = unfinished.isPresent() ? Optional.empty()
+        : finishInterrupted(lock, manager);
+    Built built = build(source);
+    String fingerprint = built.state().fingerprint();
+    Optional<FailedInputs.Record> failedBefore = mayRollBack ? generations.failedInputs().load() : Optional.empty();
+    if (failedBefore.isPresent() && failedBefore.get().fingerprint().equals(fingerprint) && !options.force()) {
+      throw new SwitchException(ExitCode.UNIT_FAILED, notRetried(failedBefore.get()), null);
+    }
+    Manifest before = generations.generations().currentManifest();
+    DesiredState oldState = stateOf(before);
+    List<OwnedDrift> drift = before.generation() == 0 ? List.of() : generations.drift(before);
+    Manifest next = prepareGeneration(lock, built.state());
+    checkpoint.reached("generation " + next.generation() + " prepared");
+    List<String> warnings = new ArrayList<>(built.warnings());
+    warnings.addAll(generations.store().takeRepairWarnings());
+    if (unfinished.isPresent() && unfinished.get().generation() == next.generation()) {
+      resumed = finishInterrupted(lock, manager);
+      UnitCatalog units = catalog(built.state());
+      SwitchPlan none = plan(units, units, manager.liveStates(), ExtraWork.none(), List.of());
+      return new SwitchResult(resumed, next.generation(), next.generation(), false,
+          GenerationDiff.between(next, next), none, Optional.empty(), warnings, List.of(), Optional.empty(),
+          manager.callCounts());
+    }
+    boolean unchanged = next.generation() == before.generation();
+    if (unchanged && options.drift() == DriftPolicy.REPORT) {
+      DriftView.of(generations, oldState, drift).drifted().forEach(d -> warnings.add(
+          d.describe() + " differs from generation " + before.generation() + "; not restored (drift policy: report)"));
+      drift = List.of();
+    }
+    DriftView view = DriftView.of(generations, oldState, drift);
+    GenerationDiff files = GenerationDiff.between(before, next);
+    Map<UnitName, LiveState> live = manager.liveStates();
+    List<UnitName> owedStops = unfinished.map(p -> activeOnly(p.unfinishedWork().stop(), live))
+        .orElse(List.of());
+    UnitCatalog newUnits = catalog(built.state());
+    SwitchPlan plan = plan(catalog(view.planning()), newUnits, live, unfinished.map(p -> ExtraWork.resumed(
+        p.unfinishedWork()).keepingOnly(newUnits.unitNames())).orElse(ExtraWork.none()), owedStops);
+    unfinished.ifPresent(p -> warnings.add("the interrupted switch to generation " + p.generation()
+        + " had not written all its files; generation " + next.generation() + " replaces it"));
+    warnings.addAll(plan.warnings());
+    List<Drifted> repaired = restored(view, before, next);
+    if (unchanged && repaired.isEmpty()) {
+      // the configuration is the current one and its files are intact: no file to write, no job, no daemon-reload
+      return new SwitchResult(resumed, before.generation(), next.generation(), false, files, plan,
+          Optional.empty(), warnings, List.of(), Optional.empty(), manager.callCounts());
+    }
+    if (!unchanged && failedBefore.isPresent()) {
+      generations.failedInputs().clear(); // something changed (or --force retries it): the mark has done its job
+    }
+    PhasePlan phases = PhasePlan.of(plan, owedStops, live);
+    if (!view.drifted().isEmpty()) {
+      // the planning side's trigger markers are no file: systemd must re-read its units only when the unit files
+      // on disk change (a restored unit file also makes the executor reload, through the file phase's answer)
+      phases = new PhasePlan(phases.stop(), phases.reload(), phases.restart(), phases.start(), phases.resetFailed(),
+          !catalog(view.live()).equals(newUnits));
+    }
+    if (unfinished.isPresent()) {
+      // files of the replaced switch may be on disk, some of them maybe loaded by systemd since
+      phases = phases.withDaemonReload();
+    }
+    generations.beginSwitch(next, before.generation(), phases.journaled());
+    checkpoint.reached("pending recorded");
+    ApplyReport[] applied = new ApplyReport[1];
+    SwitchReport report = manager.execute(phases, () -> {
+      stopDone();
+      applied[0] = generations.applyFiles(lock, next.generation(), options.force(), options.drift().repair());
+      return changesUnitDirectory(applied[0]);
+    }, new JournalingListener());
+    generations.pending().clear();
+    checkpoint.reached("pending cleared");
+    Optional<GcReport> gc = collectGarbage(lock, warnings);
+    SwitchResult result = new SwitchResult(resumed, before.generation(), next.generation(), false, files, plan,
+        Optional.of(report), warnings, applied[0] == null ? List.of() : applied[0].notes(), gc,
+        manager.callCounts()).withRepaired(repaired);
+    if (mayRollBack && options.rollbackOnFailure() && !unchanged && before.generation() > 0
+        && !report.failures().isEmpty()) {
+      return rolledBack(lock, manager, result, before.generation(), fingerprint, report.failures());
+    }
+    return result;
+  }
+
+  /**
+   * The units of {@code failed.to()} failed: mark its configuration (before anything else, so a crash during the
+   * switch back still keeps it from being retried), then switch to generation {@code previous}'s files as any
+   * rollback does.
+   */
+  private SwitchResult rolledBack(SwitchLock lock, ServiceManager manager, SwitchResult failed, int previous,
+      String fingerprint, List<UnitFailure> failures) throws IOException {
+    List<String> units = failures.stream().map(f -> f.outcome().unit()).distinct().toList();
+    generations.failedInputs().mark(fingerprint, failed.to(), previous, units);
+    progress.accept("generation " + failed.to() + " failed (" + String.join(", ", units)
+        + "): rolling back to generation " + previous + " (--rollback-on-failure)");
+    checkpoint.reached("failed inputs marked");
+    SwitchResult back = switchLocked(lock, manager,
+        (layout, store) -> new Built(generations.rollbackState(previous), List.of()), false);
+    return failed.withRolledBack(new SwitchResult.RolledBack(failed.to(), previous, failures, back));
+  }
+
+  private static String notRetried(FailedInputs.Record failed) {
+    return "this configuration failed as generation " + failed.failedGeneration() + " (" + String.join(", ",
+        failed.units()) + " failed) and was rolled back to generation " + failed.restoredGeneration()
+        + "'s files at " + failed.at() + "; it is not retried until it changes (--force retries it)";
+  }
+
+  /**
+   * The drifted files this switch writes back: those whose path the new generation keeps with the content the
+   * current one gave it (a file the new configuration changes or drops is its change, not a repair). Everything
+   * drifted that the policy does not cover was refused by {@link #prepareGeneration}, so it is all written.
+   */
+  private static List<Drifted> restored(DriftView view, Manifest before, Manifest next) {
+    return view.drifted().stream().filter(d -> {
+      HostPath path = HostPath.of(d.hostPath());
+      var ours = before.entries().get(path);
+      var theirs = next.entries().get(path);
+      return ours != null && theirs != null && ours.sameContent(theirs);
+    }).toList();
   }
 
   /**
@@ -162,7 +290,10 @@ public final class Activation {
     }
   }
 
-  /** What {@link #switchTo} would do, changing no file and submitting no job; the two file sets for a diff. */
+  /**
+   * What {@link #switchTo} would do, changing no file and submitting no job; the two file sets for a diff (the old
+   * one as the live tree holds it, so that drift the switch would repair shows as a change).
+   */
   public Preview preview(ConfigurationSource source) {
     return classified(() -> {
       try (SwitchLock lock = LockWaiter.acquire(generations, options.lockWait(), progress);
@@ -173,19 +304,53 @@ public final class Activation {
             + (p.isDone(Phase.FILES) ? "" : ", or replaces it when this configuration differs")));
         Built built = build(source);
         warnings.addAll(built.warnings());
+        generations.failedInputs().load().filter(f -> f.fingerprint().equals(built.state().fingerprint()))
+            .ifPresent(f -> warnings.add(notRetried(f)));
         Manifest before = generations.generations().currentManifest();
         DesiredState oldState = stateOf(before);
         GenerationDiff files = diff(oldState, built.state());
-        SwitchPlan plan = plan(catalog(oldState), catalog(built.state()), manager.liveStates(),
+        boolean unchanged = files.isEmpty() && before.generation() > 0;
+        List<OwnedDrift> drift = new ArrayList<>();
+        for (OwnedDrift d : before.generation() == 0 ? List.<OwnedDrift>of() : generations.drift(before)) {
+          if (wouldRepair(d, unchanged)) {
+            drift.add(d);
+          } else {
+            DriftView.of(generations, oldState, List.of(d)).drifted().forEach(x -> warnings.add(x.describe()
+                + (unchanged && options.drift() == DriftPolicy.REPORT
+                    ? " differs from generation " + before.generation() + "; not restored (drift policy: report)"
+                    : " was changed by hand; a switch refuses to overwrite it without --force")));
+          }
+        }
+        DriftView view = DriftView.of(generations, oldState, drift);
+        SwitchPlan plan = plan(catalog(view.planning()), catalog(built.state()), manager.liveStates(),
             ExtraWork.none(), List.of());
         warnings.addAll(plan.warnings());
-        int to = files.isEmpty() && before.generation() > 0 ? before.generation()
-            : generations.generations().nextNumber();
+        int to = unchanged ? before.generation() : generations.generations().nextNumber();
+        Manifest nextEntries = unchanged ? before : manifestOf(built.state());
         SwitchResult result = new SwitchResult(Optional.empty(), before.generation(), to, true, files, plan,
-            Optional.empty(), warnings, List.of(), Optional.empty(), manager.callCounts());
-        return new Preview(result, oldState, built.state());
+            Optional.empty(), warnings, List.of(), Optional.empty(), manager.callCounts())
+            .withRepaired(restored(view, before, nextEntries));
+        return new Preview(result, view.live(), built.state());
       }
     });
+  }
+
+  /** Whether a switch with these options would write {@code d} back (rather than refuse it or leave it). */
+  private boolean wouldRepair(OwnedDrift d, boolean unchanged) {
+    if (options.force() || d.kind() == OwnedDrift.Kind.MISSING) {
+      return !(unchanged && options.drift() == DriftPolicy.REPORT);
+    }
+    return d.kind() == OwnedDrift.Kind.ALTERED && options.drift() == DriftPolicy.REPAIR_ALL;
+  }
+
+  /** The entries {@code state} would give a manifest (only what {@link #restored} compares: paths and content). */
+  private static Manifest manifestOf(DesiredState state) {
+    java.util.SortedMap<HostPath, org.modsvc.switcher.generation.ManifestEntry> entries = new java.util.TreeMap<>();
+    state.files().forEach((path, f) -> entries.put(path, f instanceof DesiredFile.Regular r
+        ? new org.modsvc.switcher.generation.ManifestEntry.File(r.mode(),
+            org.modsvc.switcher.fs.ContentHash.sha256Hex(r.bytes()), false)
+        : new org.modsvc.switcher.generation.ManifestEntry.Link(((DesiredFile.Symlink) f).target(), false)));
+    return Manifest.empty().withEntries(entries, new java.util.TreeSet<>());
   }
 
   /** A dry run's result with the old and new file sets. */
@@ -251,7 +416,7 @@ public final class Activation {
    * reload/restart/start lists as the planner's resumed work, and forget it.
    */
   private Optional<SwitchResult.Resumed> finishInterrupted(SwitchLock lock, ServiceManager manager) throws IOException {
-    Optional<PendingSwitch> open = generations.resume(lock, options.force());
+    Optional<PendingSwitch> open = generations.resume(lock, options.force(), options.drift().repair());
     if (open.isEmpty()) {
       return Optional.empty();
     }
@@ -301,7 +466,7 @@ public final class Activation {
 
   private Manifest prepareGeneration(SwitchLock lock, DesiredState state) throws IOException {
     try {
-      return generations.prepare(lock, state, options.force());
+      return generations.prepare(lock, state, options.force(), options.drift().repair());
     } catch (OwnershipException e) {
       throw new SwitchException(ExitCode.FATAL, e.getMessage()
           + "\n(move the files away, or run with --force to back them up as <path>.modsvc-backup)", e);

@@ -23,6 +23,11 @@ import org.modsvc.switcher.systemd.UnitFailure;
  * @param report the jobs' outcomes; empty for a dry run and for a switch with nothing to do
  * @param notes what {@code --force} did, and other remarks
  * @param dbusCalls D-Bus method calls of the whole run, by method
+ * @param repaired owned files that had drifted and this run wrote back (or, for a dry run, would write back), with
+ *     the units restarted or reloaded for them in {@code plan} (docs/decisions.md §12)
+ * @param rolledBack the switch back to the previous generation after this one's units failed
+ *     ({@code --rollback-on-failure}); {@code to} is still the generation that failed, {@link #current()} the one
+ *     current now
  */
 public record SwitchResult(
     Optional<Resumed> resumed,
@@ -35,15 +40,53 @@ public record SwitchResult(
     List<String> warnings,
     List<String> notes,
     Optional<GcReport> gc,
-    Map<String, Long> dbusCalls) {
+    Map<String, Long> dbusCalls,
+    List<Drifted> repaired,
+    Optional<RolledBack> rolledBack) {
 
   /** An interrupted switch finished at the start of this run. */
   public record Resumed(int generation, List<String> stopped, SwitchPlan plan, SwitchReport report) {}
+
+  /**
+   * The units of {@code failedGeneration} failed, so the run switched back to {@code restoredGeneration}'s files
+   * ({@code switchBack}: a switch like {@code rollback}'s, to a new generation whose metadata says
+   * {@code rollbackOf}), and marked the failed configuration so that it is not retried unchanged.
+   */
+  public record RolledBack(int failedGeneration, int restoredGeneration, List<UnitFailure> failures,
+      SwitchResult switchBack) {
+    public RolledBack {
+      failures = List.copyOf(failures);
+    }
+  }
 
   public SwitchResult {
     warnings = List.copyOf(warnings);
     notes = List.copyOf(notes);
     dbusCalls = Map.copyOf(dbusCalls);
+    repaired = List.copyOf(repaired);
+  }
+
+  /** A run that repaired nothing and rolled nothing back. */
+  public SwitchResult(Optional<Resumed> resumed, int from, int to, boolean dryRun, GenerationDiff files,
+      SwitchPlan plan, Optional<SwitchReport> report, List<String> warnings, List<String> notes,
+      Optional<GcReport> gc, Map<String, Long> dbusCalls) {
+    this(resumed, from, to, dryRun, files, plan, report, warnings, notes, gc, dbusCalls, List.of(),
+        Optional.empty());
+  }
+
+  SwitchResult withRepaired(List<Drifted> files) {
+    return new SwitchResult(resumed, from, to, dryRun, this.files, plan, report, warnings, notes, gc, dbusCalls,
+        files, rolledBack);
+  }
+
+  SwitchResult withRolledBack(RolledBack back) {
+    return new SwitchResult(resumed, from, to, dryRun, files, plan, report, warnings, notes, gc, dbusCalls,
+        repaired, Optional.of(back));
+  }
+
+  /** The generation current after the run: {@link #to()}, or the one a rollback after failed units created. */
+  public int current() {
+    return rolledBack.map(r -> r.switchBack().current()).orElse(to);
   }
 
   public List<UnitFailure> failures() {
@@ -53,8 +96,10 @@ public record SwitchResult(
     return all;
   }
 
+  /** 4 when a unit failed, also when the switch was rolled back for it; 0 otherwise. */
   public int exitCode() {
-    return failures().isEmpty() ? ExitCode.OK : ExitCode.UNIT_FAILED;
+    boolean failed = !failures().isEmpty() || rolledBack.isPresent();
+    return failed ? ExitCode.UNIT_FAILED : ExitCode.OK;
   }
 
   /** Human-readable: the plan with its reasons (stc-ng's wording), then outcomes and failures with journal tails. */
@@ -68,13 +113,23 @@ public record SwitchResult(
       out.append(r.plan().render(false));
       outcomes(r.report(), out);
     });
-    if (from == to && files.isEmpty() && plan.hasNoJobs()) {
+    if (from == to && files.isEmpty() && !repaired.isEmpty()) {
+      out.append(dryRun ? "would repair " : "repairing ").append(repaired.size())
+          .append(repaired.size() == 1 ? " file" : " files").append(" of generation ").append(to).append(": ")
+          .append(String.join(", ", repaired.stream().map(Drifted::describe).toList())).append('\n');
+      out.append(plan.render(dryRun));
+    } else if (from == to && files.isEmpty() && plan.hasNoJobs()) {
       out.append(dryRun ? "would change nothing" : "nothing to do").append(": generation ").append(to)
           .append(" is already current\n");
     } else {
       out.append(dryRun ? "would switch" : "switching").append(" from generation ").append(from).append(" to ")
           .append(to).append(" (").append(files.added().size()).append(" added, ").append(files.changed().size())
           .append(" changed, ").append(files.removed().size()).append(" removed)\n");
+      if (!repaired.isEmpty()) {
+        out.append(dryRun ? "would restore " : "restoring ").append(repaired.size()).append(" drifted")
+            .append(repaired.size() == 1 ? " file: " : " files: ")
+            .append(String.join(", ", repaired.stream().map(Drifted::describe).toList())).append('\n');
+      }
       out.append(plan.render(dryRun));
     }
     warnings.forEach(w -> out.append("warning: ").append(w).append('\n'));
@@ -87,7 +142,18 @@ public record SwitchResult(
     gc.filter(g -> !g.generationsDeleted().isEmpty() || !g.storeEntriesDeleted().isEmpty())
         .ifPresent(g -> out.append("garbage collection (--keep-generations ").append(g.keep()).append("): ")
             .append(g).append('\n'));
+    rolledBack.ifPresent(r -> {
+      out.append("rolling back (--rollback-on-failure): generation ").append(r.failedGeneration())
+          .append(" failed (").append(String.join(", ", failedUnits(r.failures()))).append("); back to generation ")
+          .append(r.restoredGeneration()).append("'s files as generation ").append(r.switchBack().current())
+          .append("; this configuration is not retried until it changes (--force retries it)\n");
+      out.append(r.switchBack().render());
+    });
     return out.toString();
+  }
+
+  private static List<String> failedUnits(List<UnitFailure> failures) {
+    return failures.stream().map(f -> f.outcome().unit()).distinct().toList();
   }
 
   private static void outcomes(SwitchReport report, StringBuilder out) {
@@ -134,6 +200,16 @@ public record SwitchResult(
     gc.ifPresent(g -> data.put("gc", Map.of("generationsDeleted", g.generationsDeleted(),
         "storeEntriesDeleted", g.storeEntriesDeleted().stream().map(Object::toString).toList(),
         "bytesFreed", g.bytesFreed())));
+    data.put("repaired", repaired.stream().map(Drifted::toData).toList());
+    rolledBack.ifPresent(r -> {
+      Map<String, Object> back = new LinkedHashMap<>();
+      back.put("failedGeneration", r.failedGeneration());
+      back.put("restoredGeneration", r.restoredGeneration());
+      back.put("failedUnits", failedUnits(r.failures()));
+      back.put("switchBack", r.switchBack().toData());
+      data.put("rolledBack", back);
+    });
+    data.put("current", current());
     data.put("dbusCalls", new java.util.TreeMap<>(dbusCalls));
     data.put("exitCode", exitCode());
     return data;

@@ -16,6 +16,13 @@
  * stored files, never from the live unit directory, so files we never managed are never considered. Exit codes:
  * {@link org.modsvc.switcher.activation.ExitCode}.
  *
+ * <p><b>Drift and rollback</b> (docs/decisions.md §12). Owned files that differ from the current generation are
+ * written back per {@link org.modsvc.switcher.activation.DriftPolicy}, also on an unchanged configuration; the plan's
+ * old side is then the generation as the disk holds it ({@code DriftView}), so restored units restart or reload as a
+ * switch changing those files would. {@link org.modsvc.switcher.activation.Activation#checkDrift()} only reads. With
+ * {@code rollbackOnFailure}, failed units make the run switch back to the previous generation's files under the same
+ * lock, after marking the failed configuration's fingerprint so it is not retried unchanged.
+ *
  * <p><b>Differences from upstream.</b> A second switch waits for the lock (bounded) instead of failing at once,
  * so two concurrent switches serialize; a switch whose configuration equals the current generation makes no
  * D-Bus job call and no daemon-reload.

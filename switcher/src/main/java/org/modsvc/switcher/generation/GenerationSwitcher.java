@@ -88,7 +88,18 @@ public final class GenerationSwitcher {
      * @throws OwnershipException naming every file in the way; nothing was written
      */
     public Manifest prepare(SwitchLock lock, DesiredState desired, boolean force) throws IOException {
+        return prepare(lock, desired, force, Repair.MISSING);
+    }
+
+    /**
+     * As {@link #prepare(SwitchLock, DesiredState, boolean)}, with {@code repair} saying which drifted owned files
+     * may be written back without --force. When {@code desired} is the current configuration, the drifted files
+     * {@code repair} covers are checked as a switch would check them (a conflict stops here); with
+     * {@link Repair#NONE} nothing is checked, since nothing will be written.
+     */
+    public Manifest prepare(SwitchLock lock, DesiredState desired, boolean force, Repair repair) throws IOException {
         requireHeld(lock);
+        Repair writing = repair == Repair.NONE ? Repair.MISSING : repair;
         generations.restoreCurrentLink();
         Manifest current = generations.currentManifest();
         Optional<PendingSwitch> unfinished = unfinishedFiles();
@@ -124,26 +135,29 @@ public final class GenerationSwitcher {
                 return interrupted; // the interrupted switch is this configuration: the caller finishes it
             }
             // a newer configuration supersedes it: plan from every generation whose files may be on disk
-            LiveTreePlanner.Plan plan = planner.plan(ownedBase(current, unfinished.get()), proposed, force, false);
+            LiveTreePlanner.Plan plan = planner.plan(ownedBase(current, unfinished.get()), proposed, force, false,
+                    writing);
             generations.create(plan.target(), contents);
             checkpoint.reached("generation " + proposed.generation() + " created");
             return plan.target();
         }
         if (current.generation() > 0 && proposed.sameConfiguration(current)) {
-            planner.plan(current, current, force, false);
+            if (repair != Repair.NONE) {
+                planner.plan(current, current, force, false, repair);
+            }
             return current;
         }
         Optional<Manifest> orphan = orphanLike(current, proposed);
         if (orphan.isPresent()) {
             // a run killed between writing the generation and recording it as pending: adopt its directory
             Manifest adopted = proposed.withNumber(orphan.get().generation(), orphan.get().created());
-            LiveTreePlanner.Plan plan = planner.plan(current, adopted, force, false);
+            LiveTreePlanner.Plan plan = planner.plan(current, adopted, force, false, writing);
             if (!plan.target().equals(orphan.get())) {
                 generations.rewriteManifest(plan.target());
             }
             return plan.target();
         }
-        LiveTreePlanner.Plan plan = planner.plan(current, proposed, force, false);
+        LiveTreePlanner.Plan plan = planner.plan(current, proposed, force, false, writing);
         generations.create(plan.target(), contents);
         checkpoint.reached("generation " + proposed.generation() + " created");
         return plan.target();
@@ -206,6 +220,15 @@ public final class GenerationSwitcher {
      * a crash at any point, calling it again completes the job. Marks the pending phase {@code files} done.
      */
     public ApplyReport applyFiles(SwitchLock lock, int generation, boolean force) throws IOException {
+        return applyFiles(lock, generation, force, Repair.MISSING);
+    }
+
+    /**
+     * As {@link #applyFiles(SwitchLock, int, boolean)}; {@code repair} says which drifted owned files are written
+     * back without --force ({@link Repair#NONE} counts as {@link Repair#MISSING} here: applying a generation
+     * writes every file it needs). Applying the current generation again is how drift is repaired.
+     */
+    public ApplyReport applyFiles(SwitchLock lock, int generation, boolean force, Repair repair) throws IOException {
         requireHeld(lock);
         Manifest current = generations.currentManifest();
         Manifest target = generations.read(generation);
@@ -214,7 +237,8 @@ public final class GenerationSwitcher {
         if (open.isPresent() && !open.get().superseded().isEmpty()) {
             base = planner.ownedBase(current, readAll(open.get().superseded()));
         }
-        LiveTreePlanner.Plan plan = planner.plan(base, target, force, true);
+        LiveTreePlanner.Plan plan = planner.plan(base, target, force, true,
+                repair == Repair.NONE ? Repair.MISSING : repair);
         if (!plan.target().equals(target)) {
             generations.rewriteManifest(plan.target());
             checkpoint.reached("manifest " + generation + " updated");
@@ -237,10 +261,15 @@ public final class GenerationSwitcher {
      * can run its remaining phases ({@link PendingSwitch#nextPhase()}) and then {@link PendingJournal#clear()}.
      */
     public Optional<PendingSwitch> resume(SwitchLock lock, boolean force) throws IOException {
+        return resume(lock, force, Repair.MISSING);
+    }
+
+    /** As {@link #resume(SwitchLock, boolean)}, writing back the drifted files {@code repair} covers. */
+    public Optional<PendingSwitch> resume(SwitchLock lock, boolean force, Repair repair) throws IOException {
         requireHeld(lock);
         Optional<PendingSwitch> open = pending.load();
         if (open.isPresent() && !open.get().isDone(Phase.FILES)) {
-            applyFiles(lock, open.get().generation(), force);
+            applyFiles(lock, open.get().generation(), force, repair);
             open = pending.load();
         }
         return open;
@@ -275,6 +304,94 @@ public final class GenerationSwitcher {
         Map<String, String> meta = new TreeMap<>(old.metadata());
         meta.put("rollbackOf", Integer.toString(generation));
         return new DesiredState(old.files(), old.storeRoots(), meta);
+    }
+
+    /**
+     * Every path of {@code manifest} whose live state differs from its entry, in path order. Reads only (one
+     * {@code lstat} and, for a regular file, one hash per entry), takes no lock: a switch running meanwhile may
+     * show as drift, so a caller that acts on it does so through a switch, under the lock.
+     */
+    public List<OwnedDrift> drift(Manifest manifest) throws IOException {
+        List<OwnedDrift> out = new ArrayList<>();
+        HostPath storeDir = layout.storeDir();
+        // Layout.onDisk resolves every parent inside the root; most owned files share a handful of directories
+        Map<HostPath, java.nio.file.Path> dirs = new HashMap<>();
+        for (Map.Entry<HostPath, ManifestEntry> e : manifest.entries().entrySet()) {
+            HostPath parent = e.getKey().parent();
+            java.nio.file.Path dir = parent == null ? null : dirs.get(parent);
+            if (parent != null && dir == null) {
+                dir = layout.dirOnDisk(parent);
+                dirs.put(parent, dir);
+            }
+            java.nio.file.Path disk = dir == null ? layout.onDisk(e.getKey()) : dir.resolve(e.getKey().name());
+            org.modsvc.switcher.fs.LiveEntry live = inspect(disk, e.getValue());
+            Optional<OwnedDrift.Kind> kind = OwnedDrift.classify(e.getValue(), live, storeDir);
+            if (kind.isPresent()) {
+                out.add(new OwnedDrift(e.getKey(), kind.get(), e.getValue(), live));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@link org.modsvc.switcher.fs.LiveEntry#inspect} with the attributes read once and a regular file hashed
+     * through one buffer of its size (at most 64 KiB) rather than a fresh 64 KiB buffer and stream per file.
+     */
+    private static org.modsvc.switcher.fs.LiveEntry inspect(java.nio.file.Path disk, ManifestEntry ours)
+            throws IOException {
+        java.nio.file.attribute.PosixFileAttributes attrs;
+        try {
+            attrs = java.nio.file.Files.readAttributes(disk, java.nio.file.attribute.PosixFileAttributes.class,
+                    java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        } catch (java.nio.file.NoSuchFileException e) {
+            return new org.modsvc.switcher.fs.LiveEntry.Absent();
+        }
+        if (!attrs.isRegularFile() || !(ours instanceof ManifestEntry.File)) {
+            return org.modsvc.switcher.fs.LiveEntry.inspect(disk);
+        }
+        int mode = org.modsvc.switcher.fs.FileModes.toMode(attrs.permissions());
+        try (java.nio.channels.SeekableByteChannel ch = java.nio.file.Files.newByteChannel(disk,
+                java.nio.file.StandardOpenOption.READ, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            java.security.MessageDigest md = ContentHash.sha256();
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate((int) Math.min(Math.max(ch.size(), 1), 1 << 16));
+            while (ch.read(buf) > 0) {
+                buf.flip();
+                md.update(buf);
+                buf.clear();
+            }
+            return new org.modsvc.switcher.fs.LiveEntry.RegularFile(mode, java.util.HexFormat.of().formatHex(md.digest()));
+        } catch (java.nio.file.FileSystemException raced) {
+            return org.modsvc.switcher.fs.LiveEntry.inspect(disk); // replaced since the lstat: look again
+        }
+    }
+
+    /**
+     * The bytes of the regular file at {@code path} now, read without following a link at its last component;
+     * empty when it is not a regular file or larger than {@code limit} bytes (what a hand edit left there, shown
+     * and compared but never trusted).
+     */
+    public Optional<byte[]> liveBytes(HostPath path, int limit) throws IOException {
+        java.nio.file.Path disk = layout.onDisk(path);
+        if (!java.nio.file.Files.isRegularFile(disk, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty();
+        }
+        // NOFOLLOW_LINKS: a link swapped in since the check fails to open (ELOOP) rather than being read through
+        try (java.nio.channels.SeekableByteChannel ch = java.nio.file.Files.newByteChannel(disk,
+                java.nio.file.StandardOpenOption.READ, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            if (ch.size() > limit) {
+                return Optional.empty();
+            }
+            java.io.InputStream in = java.nio.channels.Channels.newInputStream(ch);
+            byte[] bytes = in.readNBytes(limit + 1);
+            return bytes.length > limit ? Optional.empty() : Optional.of(bytes);
+        } catch (java.nio.file.FileSystemException e) {
+            return Optional.empty(); // gone, a link (ELOOP) or a directory: no content to show
+        }
+    }
+
+    /** The record of the last configuration whose units failed and was rolled back (docs/decisions.md §12). */
+    public FailedInputs failedInputs() {
+        return new FailedInputs(layout, clock);
     }
 
     public GcReport collectGarbage(SwitchLock lock, int keep) throws IOException {

@@ -92,12 +92,18 @@ public record Layout(
         return stateDir.resolve("pending.json");
     }
 
+    /** The configuration whose units failed and that was rolled back, not to be retried unchanged (§12). */
+    public HostPath failedInputsFile() {
+        return stateDir.resolve("failed-inputs.json");
+    }
+
     public HostPath lockFile() {
         return runtimeDir.resolve("lock");
     }
 
+    /** The running agent's control socket (docs/architecture.md, control socket). */
     public HostPath controlSocket() {
-        return runtimeDir.resolve("control.sock");
+        return runtimeDir.resolve("agent.sock");
     }
 
     /** The directories below which live files may be placed. */

@@ -95,6 +95,16 @@ public final class LiveTreePlanner {
     }
 
     public Plan plan(Manifest current, Manifest target, boolean force, boolean resuming) throws IOException {
+        return plan(current, target, force, resuming, Repair.MISSING);
+    }
+
+    /**
+     * As {@link #plan(Manifest, Manifest, boolean, boolean)}; with {@link Repair#MISSING_AND_ALTERED} an owned file
+     * that was edited in place ({@link OwnedDrift.Kind#ALTERED}) is written without --force. A replaced one stays a
+     * conflict: it is someone's own file now.
+     */
+    public Plan plan(Manifest current, Manifest target, boolean force, boolean resuming, Repair repair)
+            throws IOException {
         List<Conflict> conflicts = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         List<FileOp> removals = new ArrayList<>();
@@ -122,11 +132,13 @@ public final class LiveTreePlanner {
             if (!live.exists() || (cur != null && cur.matches(live))) {
                 writes.add(new FileOp.Write(path, tgt));
             } else if (cur != null) {
-                if (!force) {
+                boolean altered = OwnedDrift.classify(cur, live, layout.storeDir()).orElse(null)
+                        == OwnedDrift.Kind.ALTERED;
+                if (!force && !(altered && repair == Repair.MISSING_AND_ALTERED)) {
                     conflicts.add(new Conflict(path, Conflict.Kind.HAND_EDITED, describe(live)));
                     continue;
                 }
-                notes.add("overwrote hand-edited " + path);
+                notes.add((force ? "overwrote hand-edited " : "restored hand-edited ") + path);
                 writes.add(new FileOp.Write(path, tgt));
             } else {
                 // Someone else's file. A resumed run may find the backup it was already allowed to make pending.

@@ -5,7 +5,10 @@
  * {@code manifest.json} and a {@code current} link ({@link org.modsvc.switcher.generation.Generations}), the
  * ownership check and the idempotent application of a generation to the live tree
  * ({@link org.modsvc.switcher.generation.LiveTreePlanner}), the persisted record of an unfinished switch
- * ({@link org.modsvc.switcher.generation.PendingJournal}), the switch lock and garbage collection; the facade is
+ * ({@link org.modsvc.switcher.generation.PendingJournal}), drift of owned files
+ * ({@link org.modsvc.switcher.generation.OwnedDrift}, written back within a {@link org.modsvc.switcher.generation.Repair}
+ * scope), the record of a configuration that failed and was rolled back
+ * ({@link org.modsvc.switcher.generation.FailedInputs}), the switch lock and garbage collection; the facade is
  * {@link org.modsvc.switcher.generation.GenerationSwitcher}.
  *
  * <p><b>Invariants.</b> The agent never overwrites or deletes a file it does not own (listed in the current

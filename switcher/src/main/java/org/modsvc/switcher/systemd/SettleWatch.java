@@ -82,13 +82,15 @@ public final class SettleWatch {
       baseline.put(unit, first == null ? 0 : first.restarts().orElse(0));
       check(first, baseline.get(unit), false, window).ifPresent(r -> unhealthy.put(unit, r));
     }
-    while (unhealthy.size() < units.size()) {
+    boolean last = false;
+    while (unhealthy.size() < units.size() && !last) {
       long left = end - ticker.nanoTime();
-      if (left <= 0) {
-        break;
+      if (left > 0) {
+        ticker.sleep(Duration.ofNanos(Math.min(left, POLL_INTERVAL.toNanos())));
       }
-      ticker.sleep(Duration.ofNanos(Math.min(left, POLL_INTERVAL.toNanos())));
-      boolean last = ticker.nanoTime() >= end;
+      // A sleep may wake a little early (Thread.sleep counts whole milliseconds): the window's end is then reached
+      // on the next turn, which must still look once more, with the end-of-window rule.
+      last = left <= 0 || ticker.nanoTime() >= end;
       for (String unit : units) {
         if (!unhealthy.containsKey(unit)) {
           check(probe.state(unit), baseline.get(unit), last, window).ifPresent(r -> unhealthy.put(unit, r));

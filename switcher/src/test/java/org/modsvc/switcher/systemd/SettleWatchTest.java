@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** The settle rules against scripted unit states and a fake clock: no systemd, no waiting. */
 class SettleWatchTest {
   /** Time moves only when the watch sleeps; each unit's state is looked up by the time. */
-  static final class Script implements SettleWatch.Ticker, SettleWatch.Probe {
+  static class Script implements SettleWatch.Ticker, SettleWatch.Probe {
     long now;
     final Map<String, List<long[]>> changes = new HashMap<>(); // unit -> [atMillis, stateIndex]
     final Map<String, List<UnitState>> states = new HashMap<>();
@@ -86,6 +86,26 @@ class SettleWatchTest {
   @Test
   void aServiceStillWaitingForItsAutomaticRestartWhenTheWindowEndsIsUnhealthy() throws InterruptedException {
     Script s = new Script().at("slow.service", 0, "activating", "auto-restart", 0);
+    assertEquals(List.of(new SettleWatch.Unhealthy("slow.service", "exited within 5 s of its start and waits to be restarted")),
+        watch(s, List.of("slow.service")));
+  }
+
+  @Test
+  void aSleepThatWakesShortOfTheWindowsEnd_stillEndsWithTheEndOfWindowCheck() throws InterruptedException {
+    // the last sleep ends a nanosecond before the window does, and reading the state (a D-Bus call) takes 1 ms
+    Script s = new Script() {
+      @Override
+      public void sleep(Duration d) {
+        now += d.toNanos() - 1;
+      }
+
+      @Override
+      public UnitState state(String unit) {
+        UnitState state = super.state(unit);
+        now += 1_000_000;
+        return state;
+      }
+    }.at("slow.service", 0, "activating", "auto-restart", 0);
     assertEquals(List.of(new SettleWatch.Unhealthy("slow.service", "exited within 5 s of its start and waits to be restarted")),
         watch(s, List.of("slow.service")));
   }
