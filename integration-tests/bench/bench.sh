@@ -115,7 +115,7 @@ WARM=$WORK/warm.txt
 for w in "${WORKLOADS[@]}" "${OURLIB[@]}"; do
   id=${w##*/}
   # shellcheck disable=SC2086 # WARM_JAVA_OPTS is a list of words
-  if (cd "$w" && java ${WARM_JAVA_OPTS:--Xss16m -XX:+UseParallelGC -Xmn1g} -jar "$JAR" eval --strict --json --repeat "$REPEAT" eval.nix \
+  if (cd "$w" && java ${WARM_JAVA_OPTS:--Xss16m -XX:+UseParallelGC -Xmn1g} -cp "$JAR" org.modsvc.agent.cli.EvalBench "$REPEAT" --strict --json eval.nix \
         2>"$WORK/warm-$id.err" >/dev/null); then
     ms=$(sed -n 's/^repeat: median of last [0-9]* runs: \([0-9.]*\) ms$/\1/p' "$WORK/warm-$id.err")
     echo "perf/$id: warm median ${ms} ms" | tee -a "$WARM"

@@ -85,8 +85,8 @@ class LangCorpusTest {
     String name = caseName(nix);
     String expected = Files.readString(expectationOf(nix), StandardCharsets.UTF_8);
     ByteArrayOutputStream warnings = new ByteArrayOutputStream();
-    EvalState state = new EvalState(new MemoryStore("/nix/store"), List.of(), Path.of("/fake-home"), Set.of(),
-        new PrintStream(warnings, true, StandardCharsets.UTF_8));
+    EvalState state = org.modsvc.nix.Evaluation.builder().store(new MemoryStore("/nix/store")).searchPath(List.of()).homeDir(Path.of("/fake-home")).experimentalFeatures(Set.of())
+        .diagnostics(new PrintStream(warnings, true, StandardCharsets.UTF_8)).start().state();
     Source src = Source.ofFile(nix, Files.readString(nix, StandardCharsets.UTF_8));
     if (name.startsWith("eval-okay-")) {
       String got;

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
-import org.modsvc.nix.eval.EvalState.SearchPathEntry;
+import org.modsvc.nix.source.SearchPathEntry;
 import org.modsvc.switcher.config.ConfigurationSource;
 import org.modsvc.switcher.build.UnitValidator;
 import org.modsvc.switcher.config.ModuleConfiguration;

@@ -6,25 +6,16 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.modsvc.nix.error.ErrorPrinter;
-import org.modsvc.nix.error.EvalException;
-import org.modsvc.nix.eval.DeepStack;
-import org.modsvc.nix.eval.MemoryLimit;
-import org.modsvc.nix.eval.EvalState;
-import org.modsvc.nix.eval.EvalStore;
-import org.modsvc.nix.lib.BundledSources;
+import org.modsvc.nix.Evaluation;
+import org.modsvc.nix.EvaluatorCache;
+import org.modsvc.nix.source.SearchPathEntry;
 import org.modsvc.nix.source.Source;
-import org.modsvc.nix.source.Span;
-import org.modsvc.nix.syntax.Lints;
-import org.modsvc.nix.syntax.ParseException;
-import org.modsvc.nix.syntax.StaticScope;
 import org.modsvc.nix.value.NixAttrs;
 import org.modsvc.nix.value.NixPath;
 import org.modsvc.nix.value.NixString;
@@ -100,11 +91,7 @@ public final class EvalCommand implements Callable<Integer> {
   List<String> options = new ArrayList<>();
 
   @Option(names = "--store-dir", paramLabel = "DIR", hidden = true, description = "Store directory (default /nix/store).")
-  String storeDir = Stores.DEFAULT_STORE_DIR;
-
-  @Option(names = "--repeat", paramLabel = "N", hidden = true,
-      description = "Benchmark: evaluate N times in this JVM (fresh state each time), timings on stderr.")
-  int repeat = 1;
+  String storeDir = "/nix/store";
 
   // Accepted for nix-instantiate compatibility (the language tests' .flags files use them); no effect here.
   @Option(names = {"--eval", "--eval-only", "--read-write-mode", "--readonly-mode", "--impure", "--no-location",
@@ -136,7 +123,7 @@ public final class EvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    int rc = DeepStack.call(this::runGuarded);
+    int rc = runGuarded();
     out.flush();
     err.flush();
     return rc;
@@ -145,19 +132,12 @@ public final class EvalCommand implements Callable<Integer> {
   /** Runs the evaluation, turning every failure into an {@code error:} report and exit status 1. */
   private int runGuarded() {
     try {
-      if (repeat > 1) return runRepeated();
-      String result = evaluateOnce();
-      out.print(result);
-      return 0;
-    } catch (ParseException e) {
-      err.print(ErrorPrinter.renderParse(e.getMessage(), e.span()));
-    } catch (EvalException e) {
-      err.print(ErrorPrinter.render(e, showTrace && !noShowTrace));
-    } catch (StackOverflowError e) {
-      // Nix's wording for exhausting the evaluation depth; our depth limit is the thread stack's.
-      err.println("error: stack overflow; max-call-depth exceeded");
-    } catch (OutOfMemoryError e) {
-      err.println("error: " + MemoryLimit.report());
+      Evaluation.Result<String> r = newEvaluation(null).run(this::evaluateOnce);
+      if (r.ok()) {
+        out.print(r.value().orElseThrow());
+        return 0;
+      }
+      report(r.failure().orElseThrow());
     } catch (UsageError e) {
       err.println("error: " + e.getMessage());
     } catch (RuntimeException e) {
@@ -167,6 +147,16 @@ public final class EvalCommand implements Callable<Integer> {
     return 1;
   }
 
+  /** A failed evaluation as Nix reports it. */
+  void report(Evaluation.Failure f) {
+    switch (f.kind()) {
+      case PARSE, EVAL -> err.print(f.render(showTrace && !noShowTrace));
+      // Nix's wording for exhausting the evaluation depth; our depth limit is the thread stack's.
+      case STACK_OVERFLOW -> err.println("error: stack overflow; max-call-depth exceeded");
+      case OUT_OF_MEMORY -> err.println("error: " + f.memoryReport());
+    }
+  }
+
   /** A problem with the command line found after parsing (unreadable file, bad --option). */
   static final class UsageError extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -174,91 +164,71 @@ public final class EvalCommand implements Callable<Integer> {
     UsageError(String message) { super(message, null, false, false); }
   }
 
-  /** {@code --repeat N}: the warm measurement; prints the last run's output and the timings. */
-  private int runRepeated() {
-    long[] nanos = new long[repeat];
-    String result = null;
-    for (int i = 0; i < repeat; i++) {
-      long t0 = System.nanoTime();
-      result = evaluateOnce();
-      nanos[i] = System.nanoTime() - t0;
-      err.printf("repeat: run %d: %.1f ms%n", i + 1, nanos[i] / 1e6);
-    }
-    long[] lastHalf = Arrays.copyOfRange(nanos, repeat / 2, repeat);
-    Arrays.sort(lastHalf);
-    double median = lastHalf.length % 2 == 1
-        ? lastHalf[lastHalf.length / 2]
-        : (lastHalf[lastHalf.length / 2 - 1] + lastHalf[lastHalf.length / 2]) / 2.0;
-    err.printf("repeat: median of last %d runs: %.1f ms%n", lastHalf.length, median / 1e6);
-    out.print(result);
-    return 0;
-  }
-
-  /** One complete evaluation in a fresh state; returns everything to print on stdout. */
-  String evaluateOnce() {
-    EvalState state = newState();
-    Source source = readSource();
+  /** One complete evaluation in {@code ev}, a fresh one; returns everything to print on stdout. */
+  String evaluateOnce(Evaluation ev) {
+    Source source = readSource(ev);
     if (parseOnly) {
-      // EvalState.parse leaves free variables to the compiler; a parse-only run must still reject
-      // undefined ones, as Nix's parser does.
-      StaticScope.check(state.parse(source), StaticScope::isNixGlobal);
+      ev.parseOnly(source);
       return "";
     }
-    Value root = state.evalSource(source);
-    NixAttrs autoArgs = autoArgs(state);
+    Value root = ev.eval(source);
+    NixAttrs autoArgs = autoArgs(ev);
     List<String> paths = attrPaths.isEmpty() ? List.of("") : attrPaths;
     StringBuilder sb = new StringBuilder();
     for (String path : paths) {
-      Value v = Thunk.force(Selection.findAlongAttrPath(state, path, autoArgs, root));
-      if (autoArgs.size() > 0) v = Thunk.force(Selection.autoCall(state, autoArgs, v));
-      sb.append(render(state, v));
+      Value v = Thunk.force(ev.select(path, autoArgs, root));
+      if (autoArgs.size() > 0) v = Thunk.force(ev.autoCall(autoArgs, v));
+      sb.append(render(ev, v));
     }
     return sb.toString();
   }
 
-  private String render(EvalState state, Value v) {
+  private String render(Evaluation ev, Value v) {
     if (raw) {
       // As nix-instantiate --raw: paths are copied to the store, like any string coercion in Nix.
-      return state.coerceToString(v, Span.NONE, false, true).value();
+      return ev.coerceToString(v, true);
     }
     String text;
     if (json) {
-      text = callBuiltinToString(state, "toJSON", v);
+      text = ev.callBuiltinToString("toJSON", v);
     } else if (xml) {
-      text = callBuiltinToString(state, "toXML", v);
+      text = ev.callBuiltinToString("toXML", v);
     } else {
       text = Printer.print(v, strict);
     }
     return text.endsWith("\n") ? text : text + "\n";
   }
 
-  private static String callBuiltinToString(EvalState state, String name, Value v) {
-    Value fn = state.builtins().get(name);
-    if (fn == null) throw new UsageError("builtins." + name + " is not available");
-    return ((NixString) Thunk.force(state.call(fn, v, Span.NONE))).value();
-  }
-
-  EvalState newState() {
+  /**
+   * A fresh evaluation with this command line's settings: {@code -I} then {@code NIX_PATH}, our lib and Nix's
+   * {@code <nix/…>} files answered after them; {@code cache} is the cache to use (null: the process's).
+   */
+  Evaluation newEvaluation(EvaluatorCache cache) {
     Path home = Path.of(envOr("HOME", System.getProperty("user.home")));
-    EvalStore store = Stores.forEval(storeDir);
-    List<EvalState.SearchPathEntry> searchPath = new ArrayList<>(SearchPaths.build(includes, System.getenv("NIX_PATH")));
-    EvalState state = new EvalState(store, searchPath, home, experimentalFeatures(), err);
-    state.setBundledEntries(List.of(BundledSources.LIB.register(store), BundledSources.NIX_CORE.register(store)));
+    List<SearchPathEntry> searchPath = SearchPaths.build(includes, System.getenv("NIX_PATH"));
+    Evaluation.Builder b = Evaluation.builder()
+        .storeDir(storeDir)
+        .searchPath(searchPath)
+        .homeDir(home)
+        .experimentalFeatures(experimentalFeatures())
+        .diagnostics(err)
+        .ourLibAndNixFiles();
+    if (cache != null) b.cache(cache);
     Integer depth = maxCallDepth;
     for (int i = 0; i + 1 < options.size(); i += 2) {
       if (options.get(i).equals("max-call-depth")) depth = parseInt(options.get(i + 1), "max-call-depth");
     }
-    if (depth != null) state.setMaxCallDepth(depth);
-    state.setLints(lintLevels());
-    return state;
+    if (depth != null) b.maxCallDepth(depth);
+    b.lints(lintLevels());
+    return b.start();
   }
 
   /** {@code --lint-NAME LEVEL} (and {@code --option lint-NAME LEVEL}) as the evaluator's lint map. */
   Map<String, String> lintLevels() {
     Map<String, String> m = new HashMap<>();
-    putLint(m, Lints.ABSOLUTE_PATHS, lintAbsolutePaths);
-    putLint(m, Lints.SHORT_PATHS, lintShortPaths);
-    putLint(m, Lints.URLS, lintUrls);
+    putLint(m, Evaluation.LINT_ABSOLUTE_PATHS, lintAbsolutePaths);
+    putLint(m, Evaluation.LINT_SHORT_PATHS, lintShortPaths);
+    putLint(m, Evaluation.LINT_URLS, lintUrls);
     for (int i = 0; i + 1 < options.size(); i += 2) {
       String name = options.get(i);
       if (name.startsWith("lint-")) putLint(m, name.substring("lint-".length()), options.get(i + 1));
@@ -301,11 +271,11 @@ public final class EvalCommand implements Callable<Integer> {
   }
 
   /** {@code --arg}s are lazy, as in Nix: an unused argument's expression is never evaluated. */
-  private NixAttrs autoArgs(EvalState state) {
+  private NixAttrs autoArgs(Evaluation ev) {
     NixAttrs.Builder b = NixAttrs.builder();
     for (int i = 0; i + 1 < args.size(); i += 2) {
       String e = args.get(i + 1);
-      b.put(args.get(i), new Thunk(() -> state.evalSource(Source.ofString("«string»", e, cwd()))));
+      b.put(args.get(i), new Thunk(() -> ev.evalExpr(e, cwd())));
     }
     for (int i = 0; i + 1 < argstrs.size(); i += 2) {
       b.put(argstrs.get(i), NixString.of(argstrs.get(i + 1)));
@@ -313,7 +283,7 @@ public final class EvalCommand implements Callable<Integer> {
     return b.build();
   }
 
-  private Source readSource() {
+  private Source readSource(Evaluation ev) {
     if (expr != null) {
       if (file != null) throw new UsageError("both --expr and a file given ('" + file + "')");
       return Source.ofString("«string»", expr, cwd());
@@ -330,7 +300,7 @@ public final class EvalCommand implements Callable<Integer> {
     try {
       // Strict, like the evaluator's own import: text is Java strings, so bytes that are not UTF-8
       // cannot be represented faithfully; refusing beats silently replacing them.
-      return Source.ofFile(p, java.nio.file.Files.readString(p, StandardCharsets.UTF_8));
+      return ev.readFile(p);
     } catch (java.nio.charset.MalformedInputException e) {
       throw new UsageError("'" + p + "' is not valid UTF-8");
     } catch (java.nio.file.NoSuchFileException e) {
@@ -347,7 +317,7 @@ public final class EvalCommand implements Callable<Integer> {
   private Path resolveFile(String arg) {
     Path p;
     if (arg.length() > 2 && arg.startsWith("<") && arg.endsWith(">")) {
-      Value v = Thunk.force(newState().evalSource(Source.ofString("«string»", arg, cwd())));
+      Value v = Thunk.force(newEvaluation(null).evalExpr(arg, cwd()));
       p = Path.of(((NixPath) v).path());
     } else {
       p = cwd().resolve(arg);

@@ -1,11 +1,6 @@
 package org.modsvc.agent.cli;
 
-import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import org.modsvc.nix.lib.BundledSources;
-import org.modsvc.nix.source.Source;
-import org.modsvc.nix.syntax.Parser;
+import org.modsvc.nix.Evaluation;
 
 /**
  * Gets the first steps of every evaluation out of the way on a spare core while the main thread reads the command
@@ -18,10 +13,6 @@ import org.modsvc.nix.syntax.Parser;
 final class EvaluatorPreload {
   private EvaluatorPreload() {}
 
-  /** A small expression with the common node kinds, so that parsing it loads what parsing modules needs. */
-  private static final String SAMPLE = "let f = { a ? 1, ... }@args: args.a or (if a == 1 then [ \"s${toString a}\" ]"
-      + " else { inherit a; b.c = rec { d = ./p; }; }); in f { } // { e = x: -x + 1; }";
-
   /** Starts the preload where the machine has a core to spare for it; returns at once. */
   static void start() {
     if (Runtime.getRuntime().availableProcessors() < 2) return;
@@ -30,16 +21,8 @@ final class EvaluatorPreload {
     t.start();
   }
 
-  /** The preload itself; whether every step of it worked (a test keeps the sample and the steps valid). */
+  /** The preload itself ({@link Evaluation#warmUp}); whether every step of it worked (a test keeps them valid). */
   static boolean run() {
-    try {
-      BundledSources.LIB.root();
-      MessageDigest.getInstance("SHA-256").digest(new byte[1]);
-      Parser.parse(Source.ofString("«preload»", SAMPLE, Path.of("/")));
-      return true;
-    } catch (RuntimeException | GeneralSecurityException e) {
-      // The evaluation does each of these again when it needs them, and reports what fails then.
-      return false;
-    }
+    return Evaluation.warmUp();
   }
 }

@@ -2,7 +2,7 @@ package org.modsvc.agent.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.modsvc.nix.eval.EvalState.SearchPathEntry;
+import org.modsvc.nix.source.SearchPathEntry;
 
 /**
  * Builds the Nix search path: {@code -I} entries first (in command-line order), then {@code NIX_PATH}.

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.modsvc.nix.eval.EvalState.SearchPathEntry;
+import org.modsvc.nix.source.SearchPathEntry;
 
 class SearchPathsTest {
   @Test

@@ -169,7 +169,7 @@ final class CoreBuiltins implements Builtins.Group, PrimOp.Bodies {
   private Value warn(Value[] a, Span sp) {
     Value m = Thunk.force(a[0]);
     if (!(m instanceof NixString s)) throw Types.typeError("a string", m, sp);
-    st.stderr().println("evaluation warning: " + s.value());
+    st.evaluationWarning(s.value());
     if ("1".equals(System.getenv("NIX_ABORT_ON_WARN"))) {
       throw new EvalException("aborting to reveal stack trace of warning, as abort-on-warn is set", sp);
     }

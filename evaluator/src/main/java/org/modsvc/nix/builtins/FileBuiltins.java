@@ -82,6 +82,7 @@ final class FileBuiltins implements Builtins.Group, PrimOp.Bodies {
     Optional<String> text = st.store().textContent(path);
     if (text.isPresent()) return new NixString(text.get(), s.context());
     Path real = real(st, path);
+    st.noteRead(real);
     st.checkReadable(real, path, sp);
     try {
       byte[] bytes = Files.readAllBytes(real);
@@ -100,6 +101,7 @@ final class FileBuiltins implements Builtins.Group, PrimOp.Bodies {
     if (v instanceof NixString s && (s.value().endsWith("/") || s.value().endsWith("/."))) mustBeDir = true;
     if (st.store().textContent(path).isPresent()) return NixBool.TRUE;
     Path p = real(st, path);
+    st.noteRead(p);
     return NixBool.of(mustBeDir ? Files.isDirectory(p) : Files.exists(p, LinkOption.NOFOLLOW_LINKS));
   }
 
@@ -107,6 +109,7 @@ final class FileBuiltins implements Builtins.Group, PrimOp.Bodies {
     String path = st.coerceToPath(a[0], sp);
     if (st.store().textContent(path).isPresent()) return NixString.of("regular");
     Path p = real(st, path);
+    st.noteRead(p);
     if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
       throw new EvalException("path '" + path + "' does not exist", sp);
     }
@@ -116,6 +119,7 @@ final class FileBuiltins implements Builtins.Group, PrimOp.Bodies {
   private Value readDir(Value[] a, Span sp) {
     String path = st.coerceToPath(a[0], sp);
     Path p = real(st, path);
+    st.noteRead(p);
     if (Files.exists(p) && !Files.isDirectory(p)) {
       // Nix resolves symlinks first and names the final target in the message.
       String shown = path;
@@ -205,6 +209,7 @@ final class FileBuiltins implements Builtins.Group, PrimOp.Bodies {
     Optional<String> text = st.store().textContent(path);
     if (text.isPresent()) return NixString.of(Hashes.hashString(algo, text.get()).toBase16());
     Path real = real(st, path);
+    st.noteRead(real);
     st.checkReadable(real, path, sp);
     try {
       return NixString.of(Hashes.hashFile(algo, real).toBase16());
@@ -229,6 +234,7 @@ final class FileBuiltins implements Builtins.Group, PrimOp.Bodies {
   private static Value addPath(EvalState st, String path, String name, Value filter, boolean recursive,
       String expectedSha, Span sp) {
     Path src = real(st, path);
+    st.noteRead(src);
     if (!Files.exists(src, LinkOption.NOFOLLOW_LINKS)) {
       throw new EvalException("path '" + path + "' does not exist", sp);
     }

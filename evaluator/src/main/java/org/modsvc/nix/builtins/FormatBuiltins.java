@@ -122,7 +122,7 @@ final class FormatBuiltins implements Builtins.Group, PrimOp.Bodies {
     HashAlgo algo = algoV == null ? null : StoreCalls.run(() -> HashAlgo.parse(Types.plainString(algoV, sp)), sp);
     String toName = Types.plainString(toV, sp);
     HashFormat to = StoreCalls.run(() -> HashFormat.parse(toName), sp);
-    if (HashFormat.isDeprecatedAlias(toName)) st.stderr().println("warning: " + HashFormat.BASE32_DEPRECATION_WARNING);
+    if (HashFormat.isDeprecatedAlias(toName)) st.warn(HashFormat.BASE32_DEPRECATION_WARNING);
     return NixString.of(StoreCalls.run(() -> Hash.convert(hash, algo, to), sp));
   }
 

@@ -59,11 +59,21 @@ public final class Builtins {
     void register(Registry r);
   }
 
+  /**
+   * The builtin groups of one evaluation, in registration order (later groups may refer to earlier names). The
+   * interpreter does not name them: the front door ({@code org.modsvc.nix.Evaluation}) hands them over, so the
+   * interpreter core needs nothing from the packages that implement builtins.
+   */
+  @FunctionalInterface
+  public interface Catalog {
+    List<Group> groups(EvalState state);
+  }
+
   record Globals(NixAttrs builtins, String[] names, Value[] values) {}
 
-  static Globals install(EvalState state, Map<String, Value> extra) {
+  static Globals install(EvalState state, Catalog catalog, Map<String, Value> extra) {
     Registry r = new Registry(state);
-    for (Group g : org.modsvc.nix.builtins.AllBuiltins.groups(state)) g.register(r);
+    for (Group g : catalog.groups(state)) g.register(r);
     r.entries.putAll(extra);
     NixAttrs.Builder b = NixAttrs.builder(r.entries.size() + 1);
     r.entries.forEach(b::put);

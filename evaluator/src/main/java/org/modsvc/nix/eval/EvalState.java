@@ -14,6 +14,8 @@ import java.util.function.Supplier;
 import org.modsvc.nix.error.EvalException;
 import org.modsvc.nix.source.ArchivedFiles;
 import org.modsvc.nix.source.IoReason;
+import org.modsvc.nix.source.SearchPathEntry;
+import org.modsvc.nix.store.EvalStore;
 import org.modsvc.nix.source.Source;
 import org.modsvc.nix.source.Span;
 import org.modsvc.nix.syntax.Expr;
@@ -31,78 +33,64 @@ import org.modsvc.nix.value.Thunk;
 import org.modsvc.nix.value.Value;
 
 /**
- * One evaluation session: settings, the store, the import cache, the global scope with {@code builtins},
- * and the operations every node and builtin shares (function application, string coercion, file import).
- * Not thread-safe: one evaluation runs on one (large-stack) thread.
+ * One evaluation session: its settings (fixed before the first evaluation), the global scope with {@code builtins},
+ * its caches, a record of what it read and warned, and the operations every node and builtin shares (function
+ * application, string coercion, file import, {@code findFile}). Made by the front door
+ * ({@code org.modsvc.nix.Evaluation}). Not thread-safe: one evaluation runs on one (large-stack) thread.
  */
 public final class EvalState {
-  /** A {@code -I} / {@code NIX_PATH} entry: {@code prefix=path} or a bare path (empty prefix). */
-  /**
-   * One {@code prefix=path} element of the search path. The path of a {@link #deferred} entry is computed on
-   * first use: the bundled lib's store path costs a NAR hash of its sources, which an evaluation that never
-   * looks anything up should not pay at start-up.
-   */
-  public static final class SearchPathEntry {
-    private final String prefix;
-    private Supplier<String> location;
-    private String path;
-
-    public SearchPathEntry(String prefix, String path) {
-      this.prefix = prefix;
-      this.path = path;
-    }
-
-    private SearchPathEntry(String prefix, Supplier<String> location) {
-      this.prefix = prefix;
-      this.location = location;
-    }
-
-    public static SearchPathEntry deferred(String prefix, Supplier<String> location) {
-      return new SearchPathEntry(prefix, location);
-    }
-
-    public String prefix() { return prefix; }
-
-    public synchronized String path() {
-      if (path == null) {
-        path = location.get();
-        location = null;
-      }
-      return path;
-    }
-
-    @Override public boolean equals(Object o) {
-      return o instanceof SearchPathEntry e && e.prefix.equals(prefix) && e.path().equals(path());
-    }
-
-    @Override public int hashCode() { return prefix.hashCode() * 31 + path().hashCode(); }
-
-    @Override public String toString() { return "SearchPathEntry[" + prefix + "=" + path() + "]"; }
-  }
+  // ---------------------------------------------------------------- settings (fixed before the first evaluation)
 
   final EvalStore store;
   final List<SearchPathEntry> searchPath;
+  /** Answered after {@link #searchPath} (see {@link #setBundledEntries}). */
+  private List<SearchPathEntry> bundled = List.of();
   final Path homeDir;
   final Set<String> experimentalFeatures;
+  /** Where warnings and traces are printed. */
   final PrintStream stderr;
   int maxCallDepth = 10000;
   private FileGuard fileGuard = FileGuard.NONE;
-  int callDepth;
-  private final Map<Path, Value> importCache = new HashMap<>();
-  private final Map<Path, Node> parseCache = new HashMap<>();
+  private Map<String, String> lintLevels = Map.of();
+  private Builtins.Catalog builtinCatalog;
+  private boolean libPrimitives = true;
+  /** Builtins registered by extension (e.g. the agent's host package set), name → value. */
+  private final Map<String, Value> extraGlobals = new HashMap<>();
+  /** Set by the first evaluation: from then on the settings above that shape the global scope are fixed. */
+  private boolean sealed;
+
+  // ---------------------------------------------------------------- the global scope (made by the first evaluation)
+
   final Compiler compiler;
   Scope baseScope;
   Env baseEnv;
   NixAttrs builtins;
   private String[] globalNames;
-  /** {@link #globalNames} as the key of compiled code (see {@link ParsedFiles.Parsed#compiled}). */
+  /** {@link #globalNames} as the key of compiled code (see {@link ParseCache.Parsed#compiled}). */
   private List<String> globalsKey;
-  /** Builtins registered by extension (e.g. the agent's host package set), name → value. */
-  private final Map<String, Value> extraGlobals = new HashMap<>();
-  private boolean sealed;
-  private boolean libPrimitives = true;
-  /** See {@link #setBundledEntries}. */
-  private List<SearchPathEntry> bundled = List.of();
+  /** The global scope as a set, for {@code scopedImport}; made on first use. */
+  private NixAttrs globalsCache;
+
+  // ---------------------------------------------------------------- caches
+
+  /** Parsed and compiled files shared with other evaluations (the owner's, or the process's). */
+  private ParseCache parseCache = ParseCache.shared();
+  /** This evaluation's imports: each file evaluated once. */
+  private final Map<Path, Value> importCache = new HashMap<>();
+  private final Map<Path, Node> compiledFiles = new HashMap<>();
+  /** Source paths copied to the store, path → store path. */
+  private final Map<String, String> copied = new HashMap<>();
+
+  // ---------------------------------------------------------------- what the evaluation did (for its result)
+
+  private final Set<Path> filesRead = new HashSet<>();
+  private final List<String> warnings = new java.util.ArrayList<>();
+  /** Names of the files whose code came from {@link #parseCache} (see {@link ParseCache#retainOnly}). */
+  private final Set<String> sourcesParsed = new HashSet<>();
+
+  // ---------------------------------------------------------------- running
+
+  int callDepth;
 
   public EvalState(EvalStore store, List<SearchPathEntry> searchPath, Path homeDir, Set<String> experimentalFeatures,
       PrintStream stderr) {
@@ -121,12 +109,21 @@ public final class EvalState {
   public boolean hasFeature(String f) { return experimentalFeatures.contains(f); }
   public void setMaxCallDepth(int depth) { this.maxCallDepth = depth; }
   public void setFileGuard(FileGuard guard) { this.fileGuard = guard; }
+  public void setParseCache(ParseCache cache) { this.parseCache = cache; }
+  /** The files whose parsed code this evaluation used (see {@link ParseCache#retainOnly}). */
+  public Set<String> sourcesParsed() { return Set.copyOf(sourcesParsed); }
   public NixAttrs builtins() { ensureBase(); return builtins; }
 
   /** Adds a global before the first evaluation (e.g. {@code __modsvcHost}); visible as a builtin. */
   public void addGlobal(String name, Value value) {
     if (sealed) throw new IllegalStateException("globals are fixed once evaluation started");
     extraGlobals.put(name, value);
+  }
+
+  /** The builtins this evaluation installs; required before the first evaluation (the front door sets it). */
+  public void setBuiltins(Builtins.Catalog catalog) {
+    if (sealed) throw new IllegalStateException("globals are fixed once evaluation started");
+    this.builtinCatalog = catalog;
   }
 
   /**
@@ -143,7 +140,8 @@ public final class EvalState {
   private void ensureBase() {
     if (baseEnv != null) return;
     sealed = true;
-    Builtins.Globals g = Builtins.install(this, extraGlobals);
+    if (builtinCatalog == null) throw new IllegalStateException("no builtins installed (see setBuiltins)");
+    Builtins.Globals g = Builtins.install(this, builtinCatalog, extraGlobals);
     builtins = g.builtins();
     globalNames = g.names();
     globalsKey = List.of(globalNames);
@@ -152,8 +150,6 @@ public final class EvalState {
   }
 
   // ---------------------------------------------------------------- parsing and evaluation entry points
-
-  private Map<String, String> lintLevels = Map.of();
 
   /** Enables Nix's literal lints ({@code absolute-path-literals} → {@code warn}/{@code fatal}, …). */
   public void setLints(Map<String, String> levels) { this.lintLevels = Map.copyOf(levels); }
@@ -164,18 +160,19 @@ public final class EvalState {
   }
 
   /**
-   * A file's code: parsed at most once per process for the same text and compiled once per layout of the global
-   * scope (see {@link ParsedFiles}); the lints still speak on every evaluation.
+   * A file's code: parsed at most once per {@link ParseCache} for the same text and compiled once per layout of the
+   * global scope; the lints still speak on every evaluation.
    */
   private Node compiledFile(Source file) {
-    ParsedFiles.Parsed parsed =
-        ParsedFiles.parse(file, homeDir, path -> store.realPath(path).orElseGet(() -> Path.of(path)));
+    ParseCache.Parsed parsed =
+        parseCache.parse(file, homeDir, path -> store.realPath(path).orElseGet(() -> Path.of(path)));
+    sourcesParsed.add(file.name());
     linted(parsed.tree());
     return parsed.compiled(globalsKey, tree -> compiler.compileTop(tree, baseScope));
   }
 
   private Expr linted(Expr tree) {
-    org.modsvc.nix.syntax.Lints.check(tree, lintLevels, msg -> stderr.println("warning: " + msg));
+    org.modsvc.nix.syntax.Lints.check(tree, lintLevels, this::warn);
     return tree;
   }
 
@@ -203,10 +200,10 @@ public final class EvalState {
   }
 
   private Node compileFile(Path p, Span span) {
-    Node node = parseCache.get(p);
+    Node node = compiledFiles.get(p);
     if (node == null) {
       node = compiledFile(readSource(p, span));
-      parseCache.put(p, node);
+      compiledFiles.put(p, node);
     }
     return node;
   }
@@ -223,8 +220,6 @@ public final class EvalState {
     Env env = new Env(globalsEnv, (Value) scope);
     return node.eval(env);
   }
-
-  private NixAttrs globalsCache;
 
   /** The global scope as a set, built from the same names and values as the lexical base frame. */
   private NixAttrs globalsAsAttrs() {
@@ -249,6 +244,7 @@ public final class EvalState {
     String storeText = store.textContent(p.toString()).orElse(null);
     if (storeText != null) return Source.ofFile(p, storeText);
     Path real = store.realPath(p.toString()).orElse(p);
+    noteRead(real);
     checkReadable(real, p.toString(), span);
     try {
       return Source.ofFile(p, ArchivedFiles.text(real));
@@ -415,14 +411,13 @@ public final class EvalState {
   }
 
   /** Copies a source path into the store once per evaluation; returns the store path. */
-  private final Map<String, String> copied = new HashMap<>();
-
   public String copyPathToStore(String path, Span span) {
     if (store.isStorePath(path)) return path;
     String done = copied.get(path);
     if (done != null) return done;
     Path p = Path.of(path);
     Path real = store.realPath(path).orElse(p);
+    noteRead(real);
     if (!Files.exists(real, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       throw new EvalException("path '" + path + "' does not exist", span);
     }
@@ -444,9 +439,34 @@ public final class EvalState {
     return s.value();
   }
 
+  /**
+   * Records that the evaluation read, listed, hashed, copied or looked for {@code real}, a path on disk (our own
+   * shipped sources are not recorded: they cannot change while the process runs). A path looked for but missing is recorded
+   * too: creating it changes the result.
+   */
+  public void noteRead(Path real) {
+    if (ArchivedFiles.contains(real)) return;
+    Path p = real.toAbsolutePath().normalize();
+    if (!ArchivedFiles.isShipped(p)) filesRead.add(p);
+  }
+
+  /** Every path {@link #noteRead} recorded so far, sorted. */
+  public java.util.SortedSet<Path> filesRead() { return new java.util.TreeSet<>(filesRead); }
+
+  /** Prints {@code warning: message}, as Nix does, and keeps it for {@link #warnings}. */
   public void warn(String message) {
     stderr.println("warning: " + message);
+    warnings.add(message);
   }
+
+  /** {@code builtins.warn}: printed as {@code evaluation warning: message}, kept for {@link #warnings}. */
+  public void evaluationWarning(String message) {
+    stderr.println("evaluation warning: " + message);
+    warnings.add(message);
+  }
+
+  /** The warnings printed so far, in order. */
+  public List<String> warnings() { return List.copyOf(warnings); }
 
   // ---------------------------------------------------------------- search path
 

@@ -21,4 +21,6 @@ public final class Lambda extends NixFunction {
   public String name() { return code.name; }
 
   public LambdaNode code() { return code; }
+
+  @Override public String show(boolean forError) { return forError ? "«lambda @ " + position() + "»" : "<LAMBDA>"; }
 }

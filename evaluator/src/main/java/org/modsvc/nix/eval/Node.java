@@ -1,6 +1,7 @@
 package org.modsvc.nix.eval;
 
 import org.modsvc.nix.source.Span;
+import org.modsvc.nix.value.Code;
 import org.modsvc.nix.value.Thunk;
 import org.modsvc.nix.value.Value;
 
@@ -10,12 +11,14 @@ import org.modsvc.nix.value.Value;
  * to store in a slot, list or attribute without evaluating it — constants and variables override it so
  * that no thunk is allocated for them.
  */
-public abstract class Node {
-  public final Span span;
-
-  protected Node(Span span) { this.span = span; }
+public abstract class Node extends Code {
+  protected Node(Span span) { super(span); }
 
   public abstract Value eval(Env env);
+
+  /** What a {@link Thunk} calls; final, so the JIT binds it statically (see {@link Code}). */
+  @Override
+  protected final Value runIn(Object env) { return eval((Env) env); }
 
   public Value lazy(Env env) { return new Thunk(this, env); }
 }

@@ -94,4 +94,6 @@ public final class PrimOp extends NixFunction {
   private String nixName() { return name.equals("foldl'") ? "foldlStrict" : name; }
 
   @Override public String toString() { return "PrimOp[" + name + "]"; }
+
+  @Override public String show(boolean forError) { return forError ? "«primop " + name + "»" : "<PRIMOP>"; }
 }

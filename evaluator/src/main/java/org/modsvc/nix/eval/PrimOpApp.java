@@ -15,4 +15,8 @@ public final class PrimOpApp extends NixFunction {
 
   public PrimOp primOp() { return primOp; }
   Value[] args() { return args; }
+
+  @Override public String show(boolean forError) {
+    return forError ? "«partially applied primop " + primOp.name() + "»" : "<PRIMOP-APP>";
+  }
 }

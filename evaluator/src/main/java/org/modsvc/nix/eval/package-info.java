@@ -4,16 +4,18 @@
  * compile time, {@link org.modsvc.nix.eval.Env} at run time) or to a run-time {@code with} lookup, as jlox's
  * Resolver and tvix's scope pass do; each node evaluates itself ({@code eval} to weak head normal form, {@code lazy}
  * to something to store in a slot, list or attribute). {@link org.modsvc.nix.eval.EvalState} is one evaluation:
- * settings, store ({@link org.modsvc.nix.eval.EvalStore}), search path, imports, function application, string
- * coercion. {@link org.modsvc.nix.eval.Builtins} assembles the global scope from the groups of
- * {@code org.modsvc.nix.builtins}; {@link org.modsvc.nix.eval.PrimOp} is a builtin function;
+ * settings, store ({@link org.modsvc.nix.store.EvalStore}), search path, imports, function application, string
+ * coercion, and a record of the files read and warnings given. {@link org.modsvc.nix.eval.Builtins} assembles the
+ * global scope from the groups the front door ({@code org.modsvc.nix.Evaluation}) hands it as a
+ * {@link org.modsvc.nix.eval.Builtins.Catalog}; {@link org.modsvc.nix.eval.ParseCache} keeps parsed and compiled
+ * files for whoever owns it; {@link org.modsvc.nix.eval.PrimOp} is a builtin function;
  * {@link org.modsvc.nix.eval.Types} and {@link org.modsvc.nix.eval.Ops} hold Nix's type checks, arithmetic and
  * equality with Nix's messages. {@link org.modsvc.nix.eval.DeepStack} runs an evaluation on a 1 GiB stack.
  *
  * <p><b>Invariants.</b>
  * <ul>
  *   <li>An {@code EvalState} and everything it evaluates belong to one thread. Compiled code is shared by every
- *       evaluation of the same file text in the process ({@link org.modsvc.nix.eval.ParsedFiles}): nodes hold no
+ *       evaluation of the same file text through one {@link org.modsvc.nix.eval.ParseCache}: nodes hold no
  *       evaluation state (a frame carries its {@code EvalState}), and the only fields a node writes while running
  *       are the hints listed below, each a single word whose any value is correct.</li>
  *   <li>{@code eval} never returns a {@link org.modsvc.nix.value.Thunk}. Undefined variables outside any
@@ -21,6 +23,10 @@
  *   <li>Builtins receive their arguments unforced and force only what Nix forces, so {@code seq}, {@code tryEval}
  *       and the module system keep Nix's laziness.</li>
  *   <li>Messages and trace lines are Nix's own words: tests compare them with Nix's.</li>
+ *   <li>This package needs nothing from {@code builtins}, {@code lib} or the front door; {@code value} needs nothing
+ *       from it ({@link org.modsvc.nix.eval.Node} is a {@link org.modsvc.nix.value.Code}, which thunks run).</li>
+ *   <li>Every file the evaluation reads, lists, hashes, copies or looks for on disk goes through
+ *       {@code EvalState.noteRead} (our shipped sources excepted): a daemon watches exactly these.</li>
  * </ul>
  *
  * <p><b>Fast paths</b>, each with the invariant it relies on (the measurements that motivated them are in
@@ -56,14 +62,16 @@
  *   <li><em>Builtin dispatch.</em> Builtin groups implement {@code PrimOp.Bodies} (one method switching on an op
  *       number) instead of one lambda per builtin, which every start would have to link. No semantic
  *       assumption.</li>
- *   <li><em>Parse once per process, parse ahead.</em> {@code ParsedFiles} keeps each file's tree (keyed by path and
+ *   <li><em>Parse once per cache, parse ahead.</em> {@code ParseCache} keeps each file's tree (keyed by path and
  *       home directory, checked against the text just read) and the code compiled from it per layout of the global
- *       scope, and parses the files a tree's path literals name on a spare core. Relies on: compiled code depends
- *       only on the tree and the global names; the evaluation compares the text it read itself and parses (and
- *       reports syntax errors) itself whenever the guess is missing, failed or stale.</li>
+ *       scope, and parses the files a tree's path literals name on a spare core. One-shot callers share the
+ *       process's cache; a daemon owns one and prunes it to the files its last evaluation used. Relies on: compiled
+ *       code depends only on the tree and the global names; the evaluation compares the text it read itself and
+ *       parses (and reports syntax errors) itself whenever the guess is missing, failed or stale.</li>
+ *   <li><em>Thunks run nodes without a second call.</em> {@code Node.runIn} (what {@code Thunk} calls through
+ *       {@code value.Code}) is final and {@code Node} is the only {@code Code}, so the JIT binds it statically and
+ *       inlines it: forcing a pending thunk costs the one megamorphic {@code eval} it always did. Relies on: no
+ *       other subclass of {@code Code}.</li>
  * </ul>
- *
- * <p><b>Known debt</b> (issue 18): {@link org.modsvc.nix.eval.Builtins} names the concrete builtin groups and the
- * {@code value} package imports this one, so {@code eval}, {@code value} and {@code builtins} form a package cycle.
  */
 package org.modsvc.nix.eval;

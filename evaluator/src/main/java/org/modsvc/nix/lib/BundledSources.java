@@ -11,8 +11,8 @@ import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.modsvc.nix.eval.EvalState.SearchPathEntry;
-import org.modsvc.nix.eval.EvalStore;
+import org.modsvc.nix.source.SearchPathEntry;
+import org.modsvc.nix.store.EvalStore;
 
 /**
  * A directory of Nix sources shipped inside the jar (our lib, our built-in modules), made reachable as
@@ -57,7 +57,11 @@ public record BundledSources(String prefix, String resourceDir, String anchor) {
     if (url == null) throw new IllegalStateException("bundled Nix sources missing from the class path: " + resourceDir);
     try {
       URI uri = url.toURI();
-      if (!uri.getScheme().equals("jar")) return Path.of(uri).getParent();
+      if (!uri.getScheme().equals("jar")) {
+        Path root = Path.of(uri).getParent();
+        org.modsvc.nix.source.ArchivedFiles.markShipped(root);
+        return root;
+      }
       String s = uri.toString();
       return jarFileSystem(URI.create(s.substring(0, s.indexOf("!/")))).getPath(resourceDir);
     } catch (URISyntaxException e) {

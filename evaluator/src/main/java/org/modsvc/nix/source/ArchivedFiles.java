@@ -18,6 +18,24 @@ public final class ArchivedFiles {
 
   private static final Map<String, String> TEXTS = new ConcurrentHashMap<>();
 
+  /** Roots of sources shipped with the program that sit in a plain directory (a build tree's class path). */
+  private static final java.util.Set<Path> SHIPPED_ROOTS = ConcurrentHashMap.newKeySet();
+
+  /** Records {@code root} as a directory of sources shipped with the program (see {@link #isShipped}). */
+  public static void markShipped(Path root) {
+    if (!contains(root)) SHIPPED_ROOTS.add(root.toAbsolutePath().normalize());
+  }
+
+  /**
+   * Whether {@code file} is one of the program's own sources: in the jar, or below a root {@link #markShipped}
+   * recorded (tests and builds run from the class-path directory). Such files are not the user's input.
+   */
+  public static boolean isShipped(Path file) {
+    if (contains(file)) return true;
+    for (Path root : SHIPPED_ROOTS) if (file.startsWith(root)) return true;
+    return false;
+  }
+
   /** Whether {@code file} lies in an archive file system (the jar) rather than on disk. */
   public static boolean contains(Path file) {
     return file.getFileSystem() != FileSystems.getDefault();

@@ -13,8 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.function.BiPredicate;
-import org.modsvc.nix.eval.EvalStore;
-import org.modsvc.nix.eval.StoreObject;
 import org.modsvc.nix.source.ArchivedFiles;
 
 /**
@@ -27,7 +25,7 @@ public final class MemoryStore implements EvalStore {
   private final StorePaths paths;
   /** Text of every file added as text, by the file's full path (a store path, or a path inside one). */
   private final Map<String, String> texts = new HashMap<>();
-  // Read by the parse-ahead thread (ParsedFiles) while the evaluation adds paths.
+  // Read by the parse-ahead thread (ParseCache) while the evaluation adds paths.
   private final Map<String, Path> sources = new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<String, StoreObject> objects = new LinkedHashMap<>();
   /** The links of every link farm, by its store path: reading through one reads the link's target. */

@@ -4,6 +4,9 @@
  * {@code toFile}, {@code path}, {@code filterSource}, {@code derivationStrict}, {@code placeholder},
  * path interpolation) produce Nix's strings byte for byte. Pure JDK, plain Java types, no dependency on
  * the rest of the evaluator: string context stays with the evaluator, which passes sets of paths.
+ * {@link org.modsvc.nix.store.EvalStore} is what an evaluation needs of a store (implemented in memory by
+ * {@link org.modsvc.nix.store.MemoryStore}); {@link org.modsvc.nix.store.StoreObject} is what it added, which the
+ * agent writes to its store on disk.
  *
  * <p>Mirrors upstream {@code libutil/hash.cc}, {@code base-nix-32.cc}, {@code archive.cc},
  * {@code libstore/path.cc}, {@code store-dir-config.cc}, {@code derivation/aterm.cc},

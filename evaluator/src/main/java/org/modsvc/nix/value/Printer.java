@@ -2,9 +2,6 @@ package org.modsvc.nix.value;
 
 import java.util.IdentityHashMap;
 import java.util.Map;
-import org.modsvc.nix.eval.Lambda;
-import org.modsvc.nix.eval.PrimOp;
-import org.modsvc.nix.eval.PrimOpApp;
 
 
 /**
@@ -76,12 +73,8 @@ public final class Printer {
     else if (v instanceof NixPath p) out.append(p.path());
     else if (v instanceof NixList l) list(l, depth);
     else if (v instanceof NixAttrs a) attrs(a, depth);
-    else if (v instanceof Lambda lam) {
-      out.append(forError ? "«lambda @ " + lam.position() + "»" : "<LAMBDA>");
-    } else if (v instanceof PrimOp p) {
-      out.append(forError ? "«primop " + p.name() + "»" : "<PRIMOP>");
-    } else if (v instanceof PrimOpApp p) {
-      out.append(forError ? "«partially applied primop " + p.primOp().name() + "»" : "<PRIMOP-APP>");
+    else if (v instanceof NixFunction f) {
+      out.append(f.show(forError));
     } else {
       out.append("«").append(v.typeName()).append("»");
     }

@@ -3,8 +3,6 @@ package org.modsvc.nix.value;
 import java.util.function.Supplier;
 import org.modsvc.nix.error.EvalException;
 import org.modsvc.nix.error.InfiniteRecursion;
-import org.modsvc.nix.eval.Env;
-import org.modsvc.nix.eval.Node;
 import org.modsvc.nix.source.Span;
 
 /**
@@ -19,11 +17,11 @@ public final class Thunk implements Value {
    * separate flag, and keeping node or supplier in one field, makes a thunk 24 bytes instead of 32:
    * thunks are a fifth of all allocation.
    */
-  private static final Env RUNNING = new Env(null, 0);
+  private static final Object RUNNING = new Object();
 
-  /** The {@link Node} or {@link Deferred} to run; null once evaluated. */
+  /** The {@link Code} or {@link Deferred} to run; null once evaluated. */
   private Object code;
-  /** The node's {@link Env} or the deferred computation's context; {@link #RUNNING} while it runs. */
+  /** The code's environment or the deferred computation's context; {@link #RUNNING} while it runs. */
   private Object env;
   private Value value;
 
@@ -40,7 +38,7 @@ public final class Thunk implements Value {
 
   private static final Deferred<Supplier<Value>> SUPPLIED = Supplier::get;
 
-  public Thunk(Node node, Env env) {
+  public Thunk(Code node, Object env) {
     this.code = node;
     this.env = env;
   }
@@ -58,7 +56,7 @@ public final class Thunk implements Value {
 
   /** An already evaluated thunk, used where a slot must be filled before its value is known. */
   public static Thunk evaluated(Value v) {
-    Thunk t = new Thunk((Node) null, null);
+    Thunk t = new Thunk((Code) null, null);
     t.value = v;
     return t;
   }
@@ -66,7 +64,7 @@ public final class Thunk implements Value {
   public boolean isEvaluated() { return value != null; }
 
   /** The node to be evaluated, for printing unevaluated code positions; null once evaluated. */
-  public Node node() { return code instanceof Node n ? n : null; }
+  public Code node() { return code instanceof Code n ? n : null; }
 
   /**
    * Most forces find the thunk evaluated; keeping that path a two-instruction method lets the JIT inline
@@ -84,11 +82,11 @@ public final class Thunk implements Value {
     Value v;
     Object e = env;
     Object c = code;
-    if (e == RUNNING) throw new InfiniteRecursion(c instanceof Node n ? n.span : Span.NONE);
+    if (e == RUNNING) throw new InfiniteRecursion(c instanceof Code n ? n.span : Span.NONE);
     env = RUNNING;
     try {
       // Thunk.force(x), not x.force(): an interface call on Value would dispatch through the itable.
-      v = c instanceof Node n ? n.eval((Env) e) : force(((Deferred<Object>) c).compute(e));
+      v = c instanceof Code n ? n.runIn(e) : force(((Deferred<Object>) c).compute(e));
     } catch (EvalException | StackOverflowError ex) {
       env = e;
       throw ex;

@@ -4,8 +4,10 @@
  * {@link org.modsvc.nix.value.NixNull}, {@link org.modsvc.nix.value.NixString} with its string context,
  * {@link org.modsvc.nix.value.NixPath}, {@link org.modsvc.nix.value.NixList}, {@link org.modsvc.nix.value.NixAttrs},
  * {@link org.modsvc.nix.value.NixFunction}) and the one mutable, internal variant
- * {@link org.modsvc.nix.value.Thunk}, a memoised suspended computation. {@link org.modsvc.nix.value.Printer} prints
- * values as {@code nix-instantiate --eval} does and in the short form of error messages.
+ * {@link org.modsvc.nix.value.Thunk}, a memoised suspended computation. A thunk runs a {@link org.modsvc.nix.value.Code} (the
+ * interpreter's nodes) or a {@link org.modsvc.nix.value.Thunk.Deferred} Java computation.
+ * {@link org.modsvc.nix.value.Printer} prints values as {@code nix-instantiate --eval} does and in the short form of
+ * error messages (functions show themselves, {@link org.modsvc.nix.value.NixFunction#show}).
  *
  * <p><b>Invariants.</b>
  * <ul>
@@ -19,6 +21,8 @@
  *       sorted. Only a {@link org.modsvc.nix.value.NixAttrs.WithFallback} (the host {@code pkgs}) answers names it
  *       does not hold, and only to lookups by name.</li>
  *   <li>{@link org.modsvc.nix.value.Value#typeName()} gives the names {@code builtins.typeOf} prints.</li>
+ *   <li>The bottom of the evaluator: this package needs only {@code source}, {@code error} and {@code format},
+ *       never the interpreter ({@code eval}).</li>
  * </ul>
  *
  * <p><b>Fast paths</b>, each with the invariant it relies on (measurements in {@code docs/benchmarks.md}):

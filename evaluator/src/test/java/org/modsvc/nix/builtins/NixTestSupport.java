@@ -33,7 +33,8 @@ public final class NixTestSupport {
 
   /** A fresh evaluation session whose warnings and traces go to {@code stderr}. */
   public static EvalState newState(PrintStream stderr) {
-    return new EvalState(new MemoryStore(), List.of(), Path.of("/tmp"), Set.of(), stderr);
+    return org.modsvc.nix.Evaluation.builder().store(new MemoryStore()).searchPath(List.of()).homeDir(Path.of("/tmp")).experimentalFeatures(Set.of())
+        .diagnostics(stderr).start().state();
   }
 
   /** Evaluates {@code expr} deeply and prints it as {@code nix-instantiate --eval --strict} does. */

@@ -19,8 +19,8 @@ import org.modsvc.nix.store.MemoryStore;
 
 class ReadDirSymlinkTest {
   private static EvalState state() {
-    return new EvalState(new MemoryStore("/nix/store"), List.of(), Path.of("/fake-home"), Set.of(),
-        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    return org.modsvc.nix.Evaluation.builder().store(new MemoryStore("/nix/store")).searchPath(List.of()).homeDir(Path.of("/fake-home")).experimentalFeatures(Set.of())
+        .diagnostics(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).start().state();
   }
 
   @Test

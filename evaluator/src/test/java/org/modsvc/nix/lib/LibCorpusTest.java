@@ -64,8 +64,8 @@ class LibCorpusTest {
 
   static Outcome run(Path nix, boolean nativePrimitives) throws IOException {
     MemoryStore store = new MemoryStore("/nix/store");
-    EvalState state = new EvalState(store, List.of(BundledSources.LIB.register(store)), Path.of("/fake-home"), Set.of(),
-        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    EvalState state = org.modsvc.nix.Evaluation.builder().store(store).searchPath(List.of(BundledSources.LIB.register(store))).homeDir(Path.of("/fake-home")).experimentalFeatures(Set.of())
+        .diagnostics(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).start().state();
     state.setLibPrimitives(nativePrimitives);
     Source src = Source.ofFile(nix, Files.readString(nix, StandardCharsets.UTF_8));
     Path exp = sibling(nix, ".exp");

@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.modsvc.nix.eval.StoreObject;
+import org.modsvc.nix.store.StoreObject;
 
 /** Expected paths were computed by Nix 2.8 ({@code builtins.path} / {@code builtins.toFile}) on the same trees. */
 class MemoryStoreTest {

@@ -178,7 +178,7 @@ public final class Activation {
       SwitchPlan none = plan(units, units, manager.liveStates(), ExtraWork.none(), List.of());
       return new SwitchResult(resumed, next.generation(), next.generation(), false,
           GenerationDiff.between(next, next), none, Optional.empty(), warnings, List.of(), Optional.empty(),
-          manager.callCounts());
+          manager.callCounts(), built.filesRead());
     }
     boolean unchanged = next.generation() == before.generation();
     if (unchanged && options.drift() == DriftPolicy.REPORT) {
@@ -201,7 +201,7 @@ public final class Activation {
     if (unchanged && repaired.isEmpty()) {
       // the configuration is the current one and its files are intact: no file to write, no job, no daemon-reload
       return new SwitchResult(resumed, before.generation(), next.generation(), false, files, plan,
-          Optional.empty(), warnings, List.of(), Optional.empty(), manager.callCounts());
+          Optional.empty(), warnings, List.of(), Optional.empty(), manager.callCounts(), built.filesRead());
     }
     if (!unchanged && failedBefore.isPresent()) {
       generations.failedInputs().clear(); // something changed (or --force retries it): the mark has done its job
@@ -230,7 +230,7 @@ public final class Activation {
     Optional<GcReport> gc = collectGarbage(lock, warnings);
     SwitchResult result = new SwitchResult(resumed, before.generation(), next.generation(), false, files, plan,
         Optional.of(report), warnings, applied[0] == null ? List.of() : applied[0].notes(), gc,
-        manager.callCounts()).withRepaired(repaired);
+        manager.callCounts(), built.filesRead()).withRepaired(repaired);
     if (mayRollBack && options.rollbackOnFailure() && !unchanged && before.generation() > 0
         && !report.failures().isEmpty()) {
       return rolledBack(lock, manager, result, before.generation(), fingerprint, report.failures());
@@ -328,7 +328,7 @@ public final class Activation {
         int to = unchanged ? before.generation() : generations.generations().nextNumber();
         Manifest nextEntries = unchanged ? before : manifestOf(built.state());
         SwitchResult result = new SwitchResult(Optional.empty(), before.generation(), to, true, files, plan,
-            Optional.empty(), warnings, List.of(), Optional.empty(), manager.callCounts())
+            Optional.empty(), warnings, List.of(), Optional.empty(), manager.callCounts(), built.filesRead())
             .withRepaired(restored(view, before, nextEntries));
         return new Preview(result, view.live(), built.state());
       }

@@ -1,10 +1,12 @@
 package org.modsvc.switcher.activation;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.modsvc.switcher.generation.GcReport;
 import org.modsvc.switcher.generation.GenerationDiff;
 import org.modsvc.switcher.plan.SwitchPlan;
@@ -28,6 +30,8 @@ import org.modsvc.switcher.systemd.UnitFailure;
  * @param rolledBack the switch back to the previous generation after this one's units failed
  *     ({@code --rollback-on-failure}); {@code to} is still the generation that failed, {@link #current()} the one
  *     current now
+ * @param filesRead the files and directories on disk the evaluation read (see {@link
+ *     org.modsvc.switcher.build.Built#filesRead}); empty for ready unit files and for a rollback
  */
 public record SwitchResult(
     Optional<Resumed> resumed,
@@ -42,7 +46,8 @@ public record SwitchResult(
     Optional<GcReport> gc,
     Map<String, Long> dbusCalls,
     List<Drifted> repaired,
-    Optional<RolledBack> rolledBack) {
+    Optional<RolledBack> rolledBack,
+    Set<Path> filesRead) {
 
   /** An interrupted switch finished at the start of this run. */
   public record Resumed(int generation, List<String> stopped, SwitchPlan plan, SwitchReport report) {}
@@ -64,6 +69,15 @@ public record SwitchResult(
     notes = List.copyOf(notes);
     dbusCalls = Map.copyOf(dbusCalls);
     repaired = List.copyOf(repaired);
+    filesRead = Set.copyOf(filesRead);
+  }
+
+  /** A run that repaired nothing and rolled nothing back, after an evaluation that read {@code filesRead}. */
+  public SwitchResult(Optional<Resumed> resumed, int from, int to, boolean dryRun, GenerationDiff files,
+      SwitchPlan plan, Optional<SwitchReport> report, List<String> warnings, List<String> notes,
+      Optional<GcReport> gc, Map<String, Long> dbusCalls, Set<Path> filesRead) {
+    this(resumed, from, to, dryRun, files, plan, report, warnings, notes, gc, dbusCalls, List.of(),
+        Optional.empty(), filesRead);
   }
 
   /** A run that repaired nothing and rolled nothing back. */
@@ -71,17 +85,17 @@ public record SwitchResult(
       SwitchPlan plan, Optional<SwitchReport> report, List<String> warnings, List<String> notes,
       Optional<GcReport> gc, Map<String, Long> dbusCalls) {
     this(resumed, from, to, dryRun, files, plan, report, warnings, notes, gc, dbusCalls, List.of(),
-        Optional.empty());
+        Optional.empty(), Set.of());
   }
 
   SwitchResult withRepaired(List<Drifted> files) {
     return new SwitchResult(resumed, from, to, dryRun, this.files, plan, report, warnings, notes, gc, dbusCalls,
-        files, rolledBack);
+        files, rolledBack, filesRead);
   }
 
   SwitchResult withRolledBack(RolledBack back) {
     return new SwitchResult(resumed, from, to, dryRun, files, plan, report, warnings, notes, gc, dbusCalls,
-        repaired, Optional.of(back));
+        repaired, Optional.of(back), filesRead);
   }
 
   /** The generation current after the run: {@link #to()}, or the one a rollback after failed units created. */

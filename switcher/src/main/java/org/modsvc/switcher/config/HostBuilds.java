@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import org.modsvc.nix.eval.EvalStore;
+import org.modsvc.nix.store.EvalStore;
 import org.modsvc.switcher.generation.Layout;
 import org.modsvc.switcher.pkgs.HostBuilder;
 import org.modsvc.switcher.store.Store;

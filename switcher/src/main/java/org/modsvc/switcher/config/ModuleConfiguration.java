@@ -8,12 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.modsvc.nix.eval.EvalState;
+import org.modsvc.nix.Evaluation;
+import org.modsvc.nix.EvaluatorCache;
 import org.modsvc.nix.eval.FileGuard;
-import org.modsvc.nix.eval.EvalState.SearchPathEntry;
 import org.modsvc.nix.lib.BundledSources;
+import org.modsvc.nix.source.SearchPathEntry;
 import org.modsvc.nix.source.Source;
-import org.modsvc.nix.source.Span;
 import org.modsvc.nix.store.MemoryStore;
 import org.modsvc.nix.value.NixAttrs;
 import org.modsvc.nix.value.NixList;
@@ -69,22 +69,34 @@ public final class ModuleConfiguration implements ConfigurationSource {
   }
 
   private final Settings settings;
+  private final EvaluatorCache cache;
 
+  /** A configuration evaluated with the process's shared cache (one-shot commands). */
   public ModuleConfiguration(Settings settings) {
+    this(settings, EvaluatorCache.shared());
+  }
+
+  /**
+   * A configuration evaluated with {@code cache}, which a long-lived caller (the daemon) creates once and hands to
+   * every configuration it builds: unchanged files keep their parsed code, and files no longer read are forgotten
+   * after each evaluation.
+   */
+  public ModuleConfiguration(Settings settings, EvaluatorCache cache) {
     this.settings = settings;
+    this.cache = cache;
   }
 
   @Override
   public Built build(Layout layout, Store store) throws IOException {
     List<Path> files = ModuleFiles.of(settings.modules(), guardFor(layout));
-    Evaluation e = EvalThread.call(() -> evaluate(layout, files), sourceNames(layout), settings.showTrace());
+    Result e = evaluate(layout, files);
     if (!e.output().failedAssertions().isEmpty()) throw new FailedAssertions(e.output().failedAssertions());
     List<String> warnings = new ArrayList<>(e.output().warnings());
     warnings.addAll(new UnitValidator(settings.unitChecks(), host(layout), new ModuleSourceLocator(files))
         .check(e.output().units()));
     DesiredState state = DesiredFiles.of(e.output(), layout, Set.of(), metadata(files));
     StoreObjects.writeNeeded(e.store().objects(), store, state);
-    return new Built(state, warnings);
+    return new Built(state, warnings, e.filesRead());
   }
 
   /** Where the unit checks look for programs and vendor units: the mode's directories under the root. */
@@ -101,15 +113,23 @@ public final class ModuleConfiguration implements ConfigurationSource {
    */
   public BuildOutput evaluateOnly(Layout layout) throws IOException {
     List<Path> files = ModuleFiles.of(settings.modules(), guardFor(layout));
-    return EvalThread.call(() -> evaluate(layout, files), sourceNames(layout), settings.showTrace()).output();
+    return evaluate(layout, files).output();
   }
 
-  /** What one evaluation produced, and the store holding the files it added. */
-  record Evaluation(BuildOutput output, MemoryStore store) {}
+  /**
+   * What one evaluation produced, the store holding the files it added, and the files on disk it read: the
+   * modules directory (its listing chose the module files) and whatever the evaluation read.
+   */
+  record Result(BuildOutput output, MemoryStore store, Set<Path> filesRead) {}
 
-  Evaluation evaluate(Layout layout, List<Path> files) {
-    Entry e = callEntry(layout, files, "eval.nix");
-    return new Evaluation(OutputDecoder.decode(e.result()), e.store());
+  private Result evaluate(Layout layout, List<Path> files) {
+    Evaluation ev = newEvaluation(layout);
+    BuildOutput output = EvalThread.call(ev, e -> OutputDecoder.decode(callEntry(e, layout, files, "eval.nix")),
+        sourceNames(layout), settings.showTrace());
+    cache.keepOnlyUsedBy(ev);
+    Set<Path> read = new java.util.TreeSet<>(ev.filesRead());
+    read.add(settings.modules().toAbsolutePath().normalize());
+    return new Result(output, (MemoryStore) ev.store(), read);
   }
 
   /**
@@ -118,8 +138,11 @@ public final class ModuleConfiguration implements ConfigurationSource {
    */
   public List<OptionDoc> optionDocs(Layout layout) throws IOException {
     List<Path> files = ModuleFiles.of(settings.modules(), guardFor(layout));
-    return EvalThread.call(() -> OptionDocDecoder.decode(callEntry(layout, files, "options.nix").result()),
+    Evaluation ev = newEvaluation(layout);
+    List<OptionDoc> docs = EvalThread.call(ev, e -> OptionDocDecoder.decode(callEntry(e, layout, files, "options.nix")),
         sourceNames(layout), settings.showTrace());
+    cache.keepOnlyUsedBy(ev);
+    return docs;
   }
 
   /** How error reports name the sources: the bundled ones as imported, the user's apart from the libraries. */
@@ -129,26 +152,35 @@ public final class ModuleConfiguration implements ConfigurationSource {
         List.of(BundledSources.LIB.prefix(), MODULES.prefix(), HostPackages.SOURCES.prefix()));
   }
 
-  /** An entry file of the built-in modules called with the host's arguments, and the store it used. */
-  private record Entry(Value result, MemoryStore store) {}
+  /**
+   * One evaluation of the host's configuration: the user's search path ({@code --lib}) with our lib and built-in
+   * modules appended to it (so {@code --lib} shadows {@code <modsvc-lib>}, and {@code builtins.nixPath} lists them,
+   * as it always has here; {@code eval} answers them after the search path instead), over an in-memory store whose
+   * directory is the mode's real store.
+   */
+  private Evaluation newEvaluation(Layout layout) {
+    return Evaluation.builder()
+        .store(new MemoryStore(layout.storeDir().toString()))
+        .searchPath(settings.searchPath())
+        .bundled(Evaluation.BundledPlacement.END_OF_SEARCH_PATH, BundledSources.LIB, MODULES)
+        .homeDir(Path.of(settings.env().getOrDefault("HOME", "/")))
+        .diagnostics(settings.diagnostics())
+        .fileGuard(guardFor(layout))
+        .cache(cache)
+        .start();
+  }
 
-  private Entry callEntry(Layout layout, List<Path> files, String entryFile) {
-    MemoryStore evalStore = new MemoryStore(layout.storeDir().toString());
-    List<SearchPathEntry> searchPath = new ArrayList<>(settings.searchPath());
-    searchPath.add(BundledSources.LIB.register(evalStore));
-    SearchPathEntry modules = MODULES.register(evalStore);
-    searchPath.add(modules);
-    Path home = Path.of(settings.env().getOrDefault("HOME", "/"));
-    EvalState state = new EvalState(evalStore, searchPath, home, Set.of(), settings.diagnostics());
-    state.setFileGuard(guardFor(layout));
+  /** An entry file of the built-in modules called with the host's arguments. */
+  private Value callEntry(Evaluation ev, Layout layout, List<Path> files, String entryFile) {
+    MemoryStore evalStore = (MemoryStore) ev.store();
     Path cwd = files.isEmpty() ? settings.modules() : files.get(0).getParent();
-    Value lib = state.evalSource(Source.ofString("«modsvc»", "import <modsvc-lib>", cwd));
-    Value pkgs = HostPackages.create(state, lib, PathSearch.of(settings.env().getOrDefault("PATH", "")).dirs(),
+    Value lib = ev.eval(Source.ofString("«modsvc»", "import <modsvc-lib>", cwd));
+    Value pkgs = HostPackages.create(ev.state(), lib, PathSearch.of(settings.env().getOrDefault("PATH", "")).dirs(),
         layout.root(), HostBuilds.of(layout, evalStore));
-    Value entry = state.evalFile(Path.of(modules.path(), entryFile));
+    Value entry = ev.evalFile(Path.of(ev.bundledEntry(MODULES).path(), entryFile));
     NixAttrs args = NixAttrs.builder(4).put("lib", lib).put("pkgs", pkgs).put("modsvc", modsvcArg(layout))
         .put("modules", modulesList(files)).build();
-    return new Entry(state.call(entry, args, Span.NONE), evalStore);
+    return ev.call(entry, args);
   }
 
   /** System mode evaluates as root: files other users can change are refused (see {@link StrictModes}). */

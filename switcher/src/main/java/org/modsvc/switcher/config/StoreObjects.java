@@ -10,7 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.modsvc.nix.eval.StoreObject;
+import org.modsvc.nix.store.StoreObject;
 import org.modsvc.switcher.generation.DesiredFile;
 import org.modsvc.switcher.generation.DesiredState;
 import org.modsvc.switcher.store.Store;

@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.modsvc.nix.eval.EvalStore;
+import org.modsvc.nix.store.EvalStore;
 import org.modsvc.switcher.fs.AtomicFiles;
 import org.modsvc.switcher.fs.FileModes;
 import org.modsvc.switcher.fs.FileTrees;

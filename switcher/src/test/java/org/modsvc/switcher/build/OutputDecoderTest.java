@@ -19,8 +19,8 @@ import org.modsvc.nix.value.Value;
 
 class OutputDecoderTest {
   private static Value eval(String nix) {
-    EvalState st = new EvalState(new MemoryStore("/nix/store"), List.of(), Path.of("/"), Set.of(),
-        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    EvalState st = org.modsvc.nix.Evaluation.builder().store(new MemoryStore("/nix/store")).searchPath(List.of()).homeDir(Path.of("/")).experimentalFeatures(Set.of())
+        .diagnostics(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).start().state();
     return st.evalSource(Source.ofString("«test»", nix, Path.of("/")));
   }
 

@@ -79,8 +79,8 @@ class ServiceCorpusTest {
     String[] report = new String[1];
     DeepStack.call(() -> {
       MemoryStore store = new MemoryStore("/nix/store");
-      EvalState state = new EvalState(store, List.of(BundledSources.LIB.register(store)), Path.of("/fake-home"),
-          Set.of(), new PrintStream(diagnostics, true, StandardCharsets.UTF_8));
+      EvalState state = org.modsvc.nix.Evaluation.builder().store(store).searchPath(List.of(BundledSources.LIB.register(store))).homeDir(Path.of("/fake-home")).experimentalFeatures(Set.of())
+        .diagnostics(new PrintStream(diagnostics, true, StandardCharsets.UTF_8)).start().state();
       String expr = "import " + corpusDir().resolve("run.nix") + " { case = " + nix.toAbsolutePath() + "; }";
       try {
         value[0] = Printer.print(state.evalSource(Source.ofString("string", expr, corpusDir())), true) + "\n";

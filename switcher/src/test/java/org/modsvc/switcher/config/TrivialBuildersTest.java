@@ -90,7 +90,8 @@ class TrivialBuildersTest {
   /** One evaluation: a fresh in-memory store and pkgs over the host's PATH; the build cache is the layout's. */
   private final class Eval {
     final MemoryStore store = new MemoryStore(layout.storeDir().toString());
-    final EvalState state = new EvalState(store, List.of(), tmp, Set.of(), System.err);
+    final EvalState state = org.modsvc.nix.Evaluation.builder().store(store).searchPath(List.of()).homeDir(tmp).experimentalFeatures(Set.of())
+        .diagnostics(System.err).start().state();
     final HostBuilder builder;
     final Value pkgs;
 

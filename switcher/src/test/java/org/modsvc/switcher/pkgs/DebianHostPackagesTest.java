@@ -14,7 +14,7 @@ import java.util.SortedMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.modsvc.nix.error.EvalException;
-import org.modsvc.nix.eval.StoreObject;
+import org.modsvc.nix.store.StoreObject;
 
 /**
  * Host packages made from the file lists of Debian packages, in a temporary root holding a fake dpkg

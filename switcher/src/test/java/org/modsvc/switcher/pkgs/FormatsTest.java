@@ -195,8 +195,8 @@ class FormatsTest {
     String script = f.store.textContent(path.value()).orElseThrow().replaceAll("(?s).*script: (\\S+)\n.*", "$1");
     assertTrue(script.startsWith(PkgsFixture.STORE_DIR + "/") && script.endsWith("-s"), script);
     java.util.Set<String> references = f.store.objects().stream()
-        .filter(o -> o instanceof org.modsvc.nix.eval.StoreObject.TextFile t && t.storePath().equals(path.value()))
-        .map(o -> ((org.modsvc.nix.eval.StoreObject.TextFile) o).references()).findFirst().orElseThrow();
+        .filter(o -> o instanceof org.modsvc.nix.store.StoreObject.TextFile t && t.storePath().equals(path.value()))
+        .map(o -> ((org.modsvc.nix.store.StoreObject.TextFile) o).references()).findFirst().orElseThrow();
     assertTrue(references.contains(script), "references of " + path.value() + ": " + references);
   }
 

@@ -22,7 +22,7 @@ class HostPackagesTest {
   /** The links of the tree a package's outPath names. */
   private static java.util.SortedMap<String, String> links(PkgsFixture f, String outPath) {
     return f.store.objects().stream().filter(o -> o.storePath().equals(outPath))
-        .map(o -> ((org.modsvc.nix.eval.StoreObject.LinkFarm) o).links()).findFirst().orElseThrow();
+        .map(o -> ((org.modsvc.nix.store.StoreObject.LinkFarm) o).links()).findFirst().orElseThrow();
   }
 
   private static String unquote(String printed) {

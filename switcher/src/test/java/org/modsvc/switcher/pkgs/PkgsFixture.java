@@ -27,8 +27,8 @@ final class PkgsFixture {
 
   final MemoryStore store = new MemoryStore(STORE_DIR);
   /** {@code <modsvc-lib>} is on the search path, as in a real evaluation. */
-  final EvalState state = new EvalState(store, List.of(BundledSources.LIB.register(store)), Path.of("/tmp"), Set.of(),
-      System.err);
+  final EvalState state = org.modsvc.nix.Evaluation.builder().store(store).searchPath(List.of(BundledSources.LIB.register(store))).homeDir(Path.of("/tmp")).experimentalFeatures(Set.of())
+        .diagnostics(System.err).start().state();
   final Value pkgs;
 
   /**

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.modsvc.nix.error.EvalException;
-import org.modsvc.nix.eval.StoreObject;
+import org.modsvc.nix.store.StoreObject;
 import org.modsvc.nix.value.NixString;
 import org.modsvc.nix.value.Thunk;
 

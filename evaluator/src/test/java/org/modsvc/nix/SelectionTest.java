@@ -1,4 +1,4 @@
-package org.modsvc.agent.cli;
+package org.modsvc.nix;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

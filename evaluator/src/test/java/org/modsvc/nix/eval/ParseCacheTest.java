@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.modsvc.nix.source.Source;
@@ -19,24 +18,24 @@ import org.modsvc.nix.syntax.Expr;
 import org.modsvc.nix.syntax.ParseException;
 
 /** Parsing ahead of imports: the guess is used when right and never changes what an evaluation sees. */
-class ParsedFilesTest {
+class ParseCacheTest {
   @TempDir Path dir;
   private final Path home = Path.of("/home/test");
+  /** Each test its own cache: what another test (or evaluation) parsed cannot leak in. */
+  private final ParseCache cache = new ParseCache();
 
   private Expr parse(Path file) throws Exception {
-    return ParsedFiles.parse(Source.ofFile(file, Files.readString(file)), home, Path::of).tree();
+    return cache.parse(Source.ofFile(file, Files.readString(file)), home, Path::of).tree();
   }
 
-  /** Waits (bounded) until the background thread has taken up {@code file}. */
+  /** The tree known for {@code file} once the background thread has nothing left to parse. */
   private Expr awaitKnown(Path file) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    Expr tree;
-    while ((tree = ParsedFiles.known(file.toString(), home)) == null && System.nanoTime() < deadline) Thread.sleep(5);
-    return tree;
+    cache.awaitParsingAhead();
+    return cache.known(file.toString(), home);
   }
 
   @Test void filesNamedByPathLiterals_areParsedAhead_andTheirTreeIsTheOneImportUses() throws Exception {
-    assumeTrue(ParsedFiles.parsesAhead(), "one core: nothing is parsed ahead");
+    assumeTrue(cache.parsesAhead(), "one core: nothing is parsed ahead");
     Files.writeString(dir.resolve("b.nix"), "{ x = 1; }");
     Files.createDirectories(dir.resolve("sub"));
     Files.writeString(dir.resolve("sub/default.nix"), "{ y = ../c.nix; }");
@@ -51,12 +50,14 @@ class ParsedFilesTest {
     assertSame(b, parse(dir.resolve("b.nix")));
     assertNotNull(awaitKnown(dir.resolve("sub/default.nix")), "a directory's default.nix parsed ahead");
     assertNotNull(awaitKnown(dir.resolve("c.nix")), "literals of files parsed ahead are followed too");
-    assertNull(ParsedFiles.known(dir.resolve("data.txt").toString(), home), "only Nix files are parsed");
+    assertNull(cache.known(dir.resolve("data.txt").toString(), home), "only Nix files are parsed");
   }
 
-  private static EvalState state(String storeDir) {
-    return new EvalState(new org.modsvc.nix.store.MemoryStore(storeDir), java.util.List.of(), Path.of("/tmp"),
-        java.util.Set.of(), System.err);
+  private EvalState state(String storeDir) {
+    EvalState st = org.modsvc.nix.Evaluation.builder().store(new org.modsvc.nix.store.MemoryStore(storeDir)).searchPath(java.util.List.of()).homeDir(Path.of("/tmp")).experimentalFeatures(java.util.Set.of())
+        .diagnostics(System.err).start().state();
+    st.setParseCache(cache);
+    return st;
   }
 
   private static String forced(EvalState st, org.modsvc.nix.value.Value v) {
@@ -73,7 +74,7 @@ class ParsedFilesTest {
     // B is done before A's attribute is forced: A's code must still copy into A's store.
     assertTrue(forced(b, fromB.get("p")).startsWith("/store-b/"), forced(b, fromB.get("p")));
     assertTrue(forced(a, fromA.get("p")).startsWith("/store-a/"), forced(a, fromA.get("p")));
-    assertEquals(1, ParsedFiles.parse(Source.ofFile(f, Files.readString(f)), Path.of("/tmp"), Path::of).compiled().size(),
+    assertEquals(1, cache.parse(Source.ofFile(f, Files.readString(f)), Path.of("/tmp"), Path::of).compiled().size(),
         "one compiled tree for both evaluations");
     assertTrue(data.toFile().exists());
   }
@@ -92,11 +93,18 @@ class ParsedFilesTest {
     Files.writeString(dir.resolve("broken.nix"), "{ x = ; }");
     Files.writeString(dir.resolve("uses-broken.nix"), "import ./broken.nix");
     parse(dir.resolve("uses-broken.nix"));
-    if (ParsedFiles.parsesAhead()) {
-      long deadline = System.nanoTime() + Duration.ofMillis(300).toNanos();
-      while (System.nanoTime() < deadline) Thread.sleep(20); // give the background parse time to fail
-    }
+    cache.awaitParsingAhead(); // the background parse has failed by now
     ParseException e = assertThrows(ParseException.class, () -> parse(dir.resolve("broken.nix")));
     assertTrue(e.getMessage().contains("syntax error"), e.getMessage());
+  }
+
+  @Test void retainOnly_forgetsTheFilesNotNamed_andKeepsTheOthers() throws Exception {
+    Path kept = Files.writeString(dir.resolve("kept.nix"), "1");
+    Path dropped = Files.writeString(dir.resolve("dropped.nix"), "2");
+    Expr tree = parse(kept);
+    parse(dropped);
+    cache.retainOnly(java.util.Set.of(kept.toString()));
+    assertSame(tree, cache.known(kept.toString(), home));
+    assertNull(cache.known(dropped.toString(), home));
   }
 }

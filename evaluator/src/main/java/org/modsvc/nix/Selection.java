@@ -1,4 +1,4 @@
-package org.modsvc.agent.cli;
+package org.modsvc.nix;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.modsvc.nix.eval;
+package org.modsvc.nix.store;
 
 import java.nio.file.Path;
 import java.util.Set;

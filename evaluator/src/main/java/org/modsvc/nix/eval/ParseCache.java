@@ -3,6 +3,8 @@ package org.modsvc.nix.eval;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -11,6 +13,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.modsvc.nix.source.ArchivedFiles;
 import org.modsvc.nix.source.Source;
@@ -18,8 +21,13 @@ import org.modsvc.nix.syntax.Expr;
 import org.modsvc.nix.syntax.Parser;
 
 /**
- * Syntax trees of files and the code compiled from them, made at most once per process for the same text and,
- * where the machine has a spare core, parsed ahead of the evaluation that needs them.
+ * Syntax trees of files and the code compiled from them, made at most once per cache for the same text and, where
+ * the machine has a spare core, parsed ahead of the evaluation that needs them.
+ *
+ * <p>Ownership: a long-lived caller (the agent's daemon) creates one cache and hands it to every evaluation
+ * ({@code Evaluation.Builder.parseCache}); after each evaluation it calls {@link #retainOnly} with the sources that
+ * evaluation used, so the cache stays warm for what the configuration reads and does not grow with what it stopped
+ * reading. One-shot callers and tests share {@link #shared()}, bounded by {@link #MAX_ENTRIES} and never pruned.
  *
  * <p>Caching: trees are keyed by path and home directory (which {@code ~/} paths depend on) and kept with the
  * text they came from, so an edited file is parsed afresh. The agent re-evaluates the same configuration on every
@@ -35,8 +43,11 @@ import org.modsvc.nix.syntax.Parser;
  * guess: the evaluation compares the text it read itself with the text the tree came from, and parses itself (and
  * reports any syntax error) whenever the guess is missing, failed or stale.
  */
-final class ParsedFiles {
-  private ParsedFiles() {}
+public final class ParseCache {
+  private static final ParseCache SHARED = new ParseCache();
+
+  /** The cache of callers that keep none of their own (one-shot commands, tests). */
+  public static ParseCache shared() { return SHARED; }
 
   /** Far above any real configuration; beyond it the cache starts over rather than grow without bound. */
   private static final int MAX_ENTRIES = 4096;
@@ -78,18 +89,27 @@ final class ParsedFiles {
   }
 
   /** Completes with the parse, or with null when parsing ahead failed (the evaluation then parses itself). */
-  private static final Map<Key, CompletableFuture<Parsed>> TREES = new ConcurrentHashMap<>();
+  private final Map<Key, CompletableFuture<Parsed>> trees = new ConcurrentHashMap<>();
 
-  private static final Executor AHEAD = Runtime.getRuntime().availableProcessors() > 1 ? parserThread() : null;
+  /** The parse-ahead thread (it ends after 5 idle seconds), or null without a spare core. */
+  private final Executor ahead;
+
+  /** Files queued or being parsed ahead; {@link #awaitParsingAhead} waits for zero. */
+  private final AtomicInteger pendingAhead = new AtomicInteger();
+
+  /** A cache that parses ahead where the machine has a spare core. */
+  public ParseCache() { this(Runtime.getRuntime().availableProcessors() > 1); }
+
+  public ParseCache(boolean parseAhead) { this.ahead = parseAhead ? parserThread() : null; }
 
   /**
    * The tree of {@code file}, from the cache when it holds one for the same text, otherwise parsed here (syntax
    * errors propagate). The files its path literals name are then parsed ahead, read through {@code realFile} (a
    * logical path, as {@code import} resolves it, to the file that holds its text, e.g. inside the jar).
    */
-  static Parsed parse(Source file, Path homeDir, Function<String, Path> realFile) {
+  Parsed parse(Source file, Path homeDir, Function<String, Path> realFile) {
     Key key = new Key(file.name(), homeDir);
-    CompletableFuture<Parsed> known = TREES.get(key);
+    CompletableFuture<Parsed> known = trees.get(key);
     if (known != null) {
       Parsed parsed = known.join();
       if (parsed != null && parsed.text().equals(file.text())) return parsed;
@@ -101,31 +121,42 @@ final class ParsedFiles {
     return parsed;
   }
 
-  /** Whether files are parsed ahead in this process (there is a spare core). */
-  static boolean parsesAhead() { return AHEAD != null; }
+  /** Whether this cache parses files ahead (there is a spare core). */
+  boolean parsesAhead() { return ahead != null; }
 
   /** The tree known for {@code path}, waiting for one being parsed ahead; null if none (or it failed). */
-  static Expr known(String path, Path homeDir) {
-    CompletableFuture<Parsed> known = TREES.get(new Key(path, homeDir));
+  Expr known(String path, Path homeDir) {
+    CompletableFuture<Parsed> known = trees.get(new Key(path, homeDir));
     Parsed parsed = known == null ? null : known.join();
     return parsed == null ? null : parsed.tree();
   }
 
-  private static void remember(Key key, CompletableFuture<Parsed> tree) {
-    if (TREES.size() >= MAX_ENTRIES) TREES.clear();
-    TREES.put(key, tree);
+  private void remember(Key key, CompletableFuture<Parsed> tree) {
+    if (trees.size() >= MAX_ENTRIES) trees.clear();
+    trees.put(key, tree);
   }
 
-  private static void parseAhead(List<String> literals, Path homeDir, Function<String, Path> realFile) {
-    if (AHEAD == null) return;
+  private void parseAhead(List<String> literals, Path homeDir, Function<String, Path> realFile) {
+    if (ahead == null) return;
     for (String literal : literals) {
       Path real = realFile.apply(literal);
-      AHEAD.execute(() -> parseAhead(literal, real, homeDir, realFile));
+      pendingAhead.incrementAndGet();
+      ahead.execute(() -> {
+        try {
+          parseAhead(literal, real, homeDir, realFile);
+        } finally {
+          if (pendingAhead.decrementAndGet() == 0) {
+            synchronized (pendingAhead) {
+              pendingAhead.notifyAll();
+            }
+          }
+        }
+      });
     }
   }
 
   /** On the background thread: what {@code import literal} would parse, if it is a Nix file not known yet. */
-  private static void parseAhead(String literal, Path real, Path homeDir, Function<String, Path> realFile) {
+  private void parseAhead(String literal, Path real, Path homeDir, Function<String, Path> realFile) {
     Path logical = Path.of(literal).normalize();
     if (Files.isDirectory(real)) {
       logical = logical.resolve("default.nix");
@@ -136,7 +167,7 @@ final class ParsedFiles {
     if (!Files.isRegularFile(real)) return;
     CompletableFuture<Parsed> pending = new CompletableFuture<>();
     Key key = new Key(logical.toAbsolutePath().normalize().toString(), homeDir); // as Source.ofFile names it
-    if (TREES.putIfAbsent(key, pending) != null) return;
+    if (trees.putIfAbsent(key, pending) != null) return;
     Parsed parsed = null;
     List<String> literals = new ArrayList<>();
     try {
@@ -148,9 +179,28 @@ final class ParsedFiles {
     } finally {
       pending.complete(parsed);
     }
-    if (parsed == null) TREES.remove(key, pending);
+    if (parsed == null) trees.remove(key, pending);
     parseAhead(literals, homeDir, realFile);
   }
+
+  /** Waits until nothing is queued or being parsed ahead (tests order their steps on it). */
+  void awaitParsingAhead() throws InterruptedException {
+    synchronized (pendingAhead) {
+      while (pendingAhead.get() > 0) pendingAhead.wait();
+    }
+  }
+
+  /**
+   * Forgets every file whose source name is not in {@code sourceNames} (what the last evaluation parsed, see
+   * {@code EvalState.sourcesParsed}), so a long-lived owner keeps only what its configuration still reads.
+   */
+  public void retainOnly(Collection<String> sourceNames) {
+    java.util.Set<String> keep = new HashSet<>(sourceNames);
+    trees.keySet().removeIf(k -> !keep.contains(k.path));
+  }
+
+  /** How many files the cache holds. */
+  public int size() { return trees.size(); }
 
   private static Executor parserThread() {
     return new ThreadPoolExecutor(0, 1, 5, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
