@@ -13,6 +13,8 @@
 #   MODSVC_SANDBOX_USER / MODSVC_SANDBOX_UID   the lingering unprivileged user (default tester / 1000)
 #   MODSVC_SANDBOX_MIRROR  Debian mirror for debootstrap   (default http://deb.debian.org/debian)
 #   MODSVC_SANDBOX_JDK     host JDK tree bound read-only at the same path (default /usr/lib/jvm)
+#   MODSVC_SANDBOX_HOST_JAVA  1: bind that tree and /etc/java-*-openjdk over the image's own Debian JRE (default);
+#                          0: the container runs the image's Java runtime (PackageTest, which installs the .deb)
 #   MODSVC_SANDBOX_REPO    host directory bound read-only at /opt/modsvc (default: this repository)
 #   MODSVC_SANDBOX_BOOT_TIMEOUT / MODSVC_SANDBOX_STOP_TIMEOUT   seconds (default 90 / 30)
 
@@ -26,12 +28,16 @@ SANDBOX_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 : "${MODSVC_SANDBOX_UID:=1000}"
 : "${MODSVC_SANDBOX_MIRROR:=http://deb.debian.org/debian}"
 : "${MODSVC_SANDBOX_JDK:=/usr/lib/jvm}"
+: "${MODSVC_SANDBOX_HOST_JAVA:=1}"
 : "${MODSVC_SANDBOX_REPO:=$(cd "$SANDBOX_DIR/../.." && pwd)}"
 : "${MODSVC_SANDBOX_BOOT_TIMEOUT:=90}"
 : "${MODSVC_SANDBOX_STOP_TIMEOUT:=30}"
 
 SUITE=bookworm
-PACKAGES=systemd,systemd-sysv,dbus,dbus-user-session,libpam-systemd,libnss-systemd,procps
+# The image's cache key names this list (up: prepare_image), so an image with other packages is built beside the
+# old one, which sandboxes of older checkouts keep using. default-jre-headless (Debian's Java runtime), man-db and
+# bash-completion are for PackageTest, which installs the agent's .deb as a host would.
+PACKAGES=systemd,systemd-sysv,dbus,dbus-user-session,libpam-systemd,libnss-systemd,procps,default-jre-headless,man-db,bash-completion
 INSTANCE_DIR="$MODSVC_SANDBOX_STATE/instances/$MODSVC_SANDBOX_NAME"
 CGROUP_NAME="modsvc-sandbox-$MODSVC_SANDBOX_NAME"
 CGROUP_DIRS=("/sys/fs/cgroup/systemd/$CGROUP_NAME" "/sys/fs/cgroup/unified/$CGROUP_NAME")

@@ -43,9 +43,14 @@ final class Sandbox {
       }
       assumeTrue(false, why);
     }
+    instance = new Sandbox(readEnv(Path.of(file)));
+    return instance;
+  }
+
+  private static Map<String, String> readEnv(Path file) {
     Map<String, String> env = new HashMap<>();
     try {
-      for (String line : Files.readAllLines(Path.of(file))) {
+      for (String line : Files.readAllLines(file)) {
         int eq = line.indexOf('=');
         if (eq > 0) {
           env.put(line.substring(0, eq), line.substring(eq + 1));
@@ -54,8 +59,50 @@ final class Sandbox {
     } catch (IOException e) {
       fail("cannot read " + file + ": " + e);
     }
-    instance = new Sandbox(env);
-    return instance;
+    return env;
+  }
+
+  /**
+   * Another instance of the harness beside this one, named {@code <this name>-<suffix>}, booted (or reused) with
+   * extra harness settings (e.g. {@code MODSVC_SANDBOX_HOST_JAVA=0}): for a test that changes the container as a
+   * whole (installs a package, runs the agent as a service) and must not share it with the other tests. The caller
+   * tears it down with {@link #down()}.
+   */
+  Sandbox sibling(String suffix, Map<String, String> settings) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>(List.of("env", "MODSVC_SANDBOX_NAME=" + value("NAME") + "-" + suffix,
+        "MODSVC_SANDBOX_STATE=" + value("STATE")));
+    settings.forEach((k, v) -> cmd.add(k + "=" + v));
+    cmd.add(harnessScript("up"));
+    // its progress goes to a file, not to this JVM's stderr (Surefire takes that for a corrupted channel)
+    Path log = Files.createTempFile("modsvc-sandbox-" + suffix + "-", ".log");
+    try {
+      Process p = new ProcessBuilder(cmd).redirectError(log.toFile()).start();
+      p.getOutputStream().close();
+      String envFile = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+      if (!p.waitFor(15, TimeUnit.MINUTES) || p.exitValue() != 0) {
+        p.destroyForcibly();
+        fail("sandbox instance " + value("NAME") + "-" + suffix + " did not come up:\n" + Files.readString(log));
+      }
+      return new Sandbox(readEnv(Path.of(envFile)));
+    } finally {
+      Files.deleteIfExists(log);
+    }
+  }
+
+  /** Tears this instance down (the harness's {@code down}: clean halt, nothing left behind). */
+  void down() throws IOException, InterruptedException {
+    Process p = new ProcessBuilder("env", "MODSVC_SANDBOX_NAME=" + value("NAME"), "MODSVC_SANDBOX_STATE=" + value("STATE"),
+        harnessScript("down")).redirectErrorStream(true).start();
+    p.getOutputStream().close();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!p.waitFor(2, TimeUnit.MINUTES) || p.exitValue() != 0) {
+      p.destroyForcibly();
+      fail("sandbox instance " + value("NAME") + " did not go down cleanly:\n" + out);
+    }
+  }
+
+  private String harnessScript(String name) {
+    return Path.of(value("EXEC")).resolveSibling(name).toString();
   }
 
   String value(String key) {

@@ -88,6 +88,14 @@ public final class Main implements Runnable {
     return named != null ? List.of(named) : SUBCOMMANDS.values();
   }
 
+  /**
+   * The whole command line, every subcommand included, as picocli models it: what the build generates the man page
+   * and the shell completion from (packaging/), so that they never drift from the options the agent accepts.
+   */
+  public static CommandLine describe() {
+    return commandLine(System.out, System.err, Map.of(), new String[0]);
+  }
+
   static CommandLine commandLine(PrintStream out, PrintStream err, java.util.Map<String, String> env, String[] args) {
     CommandLine.IFactory defaults = CommandLine.defaultFactory();
     CommandLine.IFactory factory = new CommandLine.IFactory() {
