@@ -31,29 +31,30 @@ import org.modsvc.nix.value.Thunk;
 import org.modsvc.nix.value.Value;
 
 /**
- * The evaluator's front door: one evaluation, assembled from its sources' settings by {@link #builder()}, run with
- * {@link #run} on a deep stack, ending in a {@link Result} (the value or the failure, the warnings, the files on disk
- * it read). Every caller (the {@code eval} command, the module configuration, the daemon) starts evaluations here,
- * so the search path, the bundled sources, the builtins, the file guard and the parse cache are put together in one
- * place.
+ * The evaluator's front door: one evaluation, assembled from its sources' settings by {@link
+ * #builder()}, run with {@link #run} on a deep stack, ending in a {@link Result} (the value or the
+ * failure, the warnings, the files on disk it read). Every caller (the {@code eval} command, the
+ * module configuration, the daemon) starts evaluations here, so the search path, the bundled
+ * sources, the builtins, the file guard and the parse cache are put together in one place.
  *
  * <p>Not thread-safe: an evaluation runs on the thread {@link #run} gives it.
  */
 public final class Evaluation {
   /**
-   * Where the bundled sources (our lib as {@code <modsvc-lib>}, …) are answered, relative to the user's search path.
-   * The two callers have always differed, and the difference is observable, so each keeps its own.
+   * Where the bundled sources (our lib as {@code <modsvc-lib>}, …) are answered, relative to the
+   * user's search path. The two callers have always differed, and the difference is observable, so
+   * each keeps its own.
    */
   public enum BundledPlacement {
     /**
-     * After the search path, as Nix answers {@code <nix/…>} from inside its binary ({@code eval}): {@code -I} and
-     * {@code NIX_PATH} may shadow them, {@code builtins.nixPath} lists only what the user gave, and
-     * {@code builtins.findFile} finds them whatever list it is given.
+     * After the search path, as Nix answers {@code <nix/…>} from inside its binary ({@code eval}):
+     * {@code -I} and {@code NIX_PATH} may shadow them, {@code builtins.nixPath} lists only what the
+     * user gave, and {@code builtins.findFile} finds them whatever list it is given.
      */
     AFTER_SEARCH_PATH,
     /**
-     * Appended to the search path (the module configuration): earlier entries ({@code --lib}) shadow them, and
-     * {@code builtins.nixPath} lists them.
+     * Appended to the search path (the module configuration): earlier entries ({@code --lib})
+     * shadow them, and {@code builtins.nixPath} lists them.
      */
     END_OF_SEARCH_PATH
   }
@@ -77,10 +78,16 @@ public final class Evaluation {
     private Builder() {}
 
     /** The store to evaluate against (default: an in-memory {@code /nix/store}). */
-    public Builder store(EvalStore store) { this.store = store; return this; }
+    public Builder store(EvalStore store) {
+      this.store = store;
+      return this;
+    }
 
     /** An in-memory store with this directory ({@code /nix/store} unless told otherwise). */
-    public Builder storeDir(String dir) { this.store = new MemoryStore(dir); return this; }
+    public Builder storeDir(String dir) {
+      this.store = new MemoryStore(dir);
+      return this;
+    }
 
     /** {@code -I}/{@code NIX_PATH} entries, in order. */
     public Builder searchPath(List<SearchPathEntry> entries) {
@@ -88,7 +95,9 @@ public final class Evaluation {
       return this;
     }
 
-    /** Sources shipped with modsvc, reachable as {@code <prefix>}, placed as {@code placement} says. */
+    /**
+     * Sources shipped with modsvc, reachable as {@code <prefix>}, placed as {@code placement} says.
+     */
     public Builder bundled(BundledPlacement placement, BundledSources... sources) {
       this.placement = placement;
       bundled.addAll(List.of(sources));
@@ -96,37 +105,74 @@ public final class Evaluation {
     }
 
     /**
-     * {@code nix-instantiate}'s bundled files: our lib ({@code <modsvc-lib>}) and the files Nix answers from inside
-     * its binary ({@code <nix/fetchurl.nix>}), both after the search path.
+     * {@code nix-instantiate}'s bundled files: our lib ({@code <modsvc-lib>}) and the files Nix
+     * answers from inside its binary ({@code <nix/fetchurl.nix>}), both after the search path.
      */
     public Builder ourLibAndNixFiles() {
-      return bundled(BundledPlacement.AFTER_SEARCH_PATH, BundledSources.LIB, BundledSources.NIX_CORE);
+      return bundled(
+          BundledPlacement.AFTER_SEARCH_PATH, BundledSources.LIB, BundledSources.NIX_CORE);
     }
 
     /** Where {@code ~/…} path literals point. */
-    public Builder homeDir(Path home) { this.homeDir = home; return this; }
+    public Builder homeDir(Path home) {
+      this.homeDir = home;
+      return this;
+    }
 
-    public Builder experimentalFeatures(Set<String> features) { this.experimentalFeatures = Set.copyOf(features); return this; }
+    public Builder experimentalFeatures(Set<String> features) {
+      this.experimentalFeatures = Set.copyOf(features);
+      return this;
+    }
 
-    /** Where warnings and traces are printed as they happen (they are also kept for the {@link Result}). */
-    public Builder diagnostics(PrintStream out) { this.diagnostics = out; return this; }
+    /**
+     * Where warnings and traces are printed as they happen (they are also kept for the {@link
+     * Result}).
+     */
+    public Builder diagnostics(PrintStream out) {
+      this.diagnostics = out;
+      return this;
+    }
 
-    public Builder maxCallDepth(int depth) { this.maxCallDepth = depth; return this; }
+    public Builder maxCallDepth(int depth) {
+      this.maxCallDepth = depth;
+      return this;
+    }
 
     /** Nix's literal lints, lint name → {@code warn}/{@code fatal}. */
-    public Builder lints(Map<String, String> levels) { this.lints = Map.copyOf(levels); return this; }
+    public Builder lints(Map<String, String> levels) {
+      this.lints = Map.copyOf(levels);
+      return this;
+    }
 
     /** Who may have written the files the evaluation reads (system mode refuses others' files). */
-    public Builder fileGuard(FileGuard guard) { this.fileGuard = guard; return this; }
+    public Builder fileGuard(FileGuard guard) {
+      this.fileGuard = guard;
+      return this;
+    }
 
-    /** The cache a long-lived caller keeps (default: the process's shared one); see {@link EvaluatorCache}. */
-    public Builder cache(EvaluatorCache cache) { this.cache = cache; return this; }
+    /**
+     * The cache a long-lived caller keeps (default: the process's shared one); see {@link
+     * EvaluatorCache}.
+     */
+    public Builder cache(EvaluatorCache cache) {
+      this.cache = cache;
+      return this;
+    }
 
-    /** Whether the bundled lib uses its Java primitives (default) or their Nix reference definitions (tests). */
-    public Builder libPrimitives(boolean enabled) { this.libPrimitives = enabled; return this; }
+    /**
+     * Whether the bundled lib uses its Java primitives (default) or their Nix reference definitions
+     * (tests).
+     */
+    public Builder libPrimitives(boolean enabled) {
+      this.libPrimitives = enabled;
+      return this;
+    }
 
     /** An extra global, visible as a builtin ({@code __modsvcHost}, …). */
-    public Builder global(String name, Value value) { globals.put(name, value); return this; }
+    public Builder global(String name, Value value) {
+      globals.put(name, value);
+      return this;
+    }
 
     public Evaluation start() {
       EvalStore s = store != null ? store : new MemoryStore("/nix/store");
@@ -142,34 +188,47 @@ public final class Evaluation {
       state.setFileGuard(fileGuard);
       state.setParseCache(cache.parseCache());
       if (libPrimitives != null) state.setLibPrimitives(libPrimitives);
-      for (Map.Entry<String, Value> g : globals.entrySet()) state.addGlobal(g.getKey(), g.getValue());
+      for (Map.Entry<String, Value> g : globals.entrySet())
+        state.addGlobal(g.getKey(), g.getValue());
       return new Evaluation(state, List.copyOf(bundled), entries);
     }
   }
 
-  public static Builder builder() { return new Builder(); }
+  public static Builder builder() {
+    return new Builder();
+  }
 
   private final EvalState state;
+
   /**
-   * The bundled sources and their search-path entries, in parallel: lists, not a map keyed by the record, whose
-   * {@code hashCode} would be bootstrapped through method handles at every start (docs/benchmarks.md).
+   * The bundled sources and their search-path entries, in parallel: lists, not a map keyed by the
+   * record, whose {@code hashCode} would be bootstrapped through method handles at every start
+   * (docs/benchmarks.md).
    */
   private final List<BundledSources> bundled;
+
   private final List<SearchPathEntry> bundledEntries;
 
-  private Evaluation(EvalState state, List<BundledSources> bundled, List<SearchPathEntry> bundledEntries) {
+  private Evaluation(
+      EvalState state, List<BundledSources> bundled, List<SearchPathEntry> bundledEntries) {
     this.state = state;
     this.bundled = bundled;
     this.bundledEntries = List.copyOf(bundledEntries);
   }
 
   /**
-   * The interpreter's state, for code that extends the evaluation from inside the evaluator's world (the switcher's
-   * host package set adds globals and calls functions through it). Commands need only this class.
+   * The interpreter's state, for code that extends the evaluation from inside the evaluator's world
+   * (the switcher's host package set adds globals and calls functions through it). Commands need
+   * only this class.
    */
-  public EvalState state() { return state; }
+  public EvalState state() {
+    return state;
+  }
 
-  /** The search-path entry of a bundled source given to the builder ({@code <modsvc-modules>} → its store path). */
+  /**
+   * The search-path entry of a bundled source given to the builder ({@code <modsvc-modules>} → its
+   * store path).
+   */
   public SearchPathEntry bundledEntry(BundledSources sources) {
     for (int i = 0; i < bundled.size(); i++) {
       if (bundled.get(i) == sources) return bundledEntries.get(i);
@@ -177,10 +236,16 @@ public final class Evaluation {
     throw new IllegalArgumentException("not bundled in this evaluation: " + sources.prefix());
   }
 
-  public EvalStore store() { return state.store(); }
+  public EvalStore store() {
+    return state.store();
+  }
 
-  /** Evaluates source text (a file's, or {@code «string»}/{@code «stdin»}) to weak head normal form. */
-  public Value eval(Source source) { return state.evalSource(source); }
+  /**
+   * Evaluates source text (a file's, or {@code «string»}/{@code «stdin»}) to weak head normal form.
+   */
+  public Value eval(Source source) {
+    return state.evalSource(source);
+  }
 
   /** Evaluates an expression given as text, relative to {@code baseDir}. */
   public Value evalExpr(String text, Path baseDir) {
@@ -188,73 +253,114 @@ public final class Evaluation {
   }
 
   /** Evaluates a file as {@code import} does (a directory means its {@code default.nix}). */
-  public Value evalFile(Path file) { return state.evalFile(file); }
-
-  /** Parses only, rejecting undefined variables as Nix's parser does ({@code --parse}). */
-  public void parseOnly(Source source) { StaticScope.check(state.parse(source), StaticScope::isNixGlobal); }
-
-  /** Reads the file {@code file} as the evaluation's own first source: recorded among the files read. */
-  public Source readFile(Path file) throws java.io.IOException {
-    state.noteRead(file);
-    return Source.ofFile(file, java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8));
+  public Value evalFile(Path file) {
+    return state.evalFile(file);
   }
 
-  public Value call(Value fn, Value arg) { return state.call(fn, arg, Span.NONE); }
+  /** Parses only, rejecting undefined variables as Nix's parser does ({@code --parse}). */
+  public void parseOnly(Source source) {
+    StaticScope.check(state.parse(source), StaticScope::isNixGlobal);
+  }
 
-  /** {@code nix-instantiate -A}: follows {@code attrPath} from {@code root}, auto-calling on the way. */
+  /**
+   * Reads the file {@code file} as the evaluation's own first source: recorded among the files
+   * read.
+   */
+  public Source readFile(Path file) throws java.io.IOException {
+    state.noteRead(file);
+    return Source.ofFile(
+        file, java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  public Value call(Value fn, Value arg) {
+    return state.call(fn, arg, Span.NONE);
+  }
+
+  /**
+   * {@code nix-instantiate -A}: follows {@code attrPath} from {@code root}, auto-calling on the
+   * way.
+   */
   public Value select(String attrPath, NixAttrs autoArgs, Value root) {
     return Selection.findAlongAttrPath(state, attrPath, autoArgs, root);
   }
 
-  /** Calls a function with formals with the automatic ({@code --arg}) arguments, as {@code nix-instantiate}. */
-  public Value autoCall(NixAttrs autoArgs, Value v) { return Selection.autoCall(state, autoArgs, v); }
+  /**
+   * Calls a function with formals with the automatic ({@code --arg}) arguments, as {@code
+   * nix-instantiate}.
+   */
+  public Value autoCall(NixAttrs autoArgs, Value v) {
+    return Selection.autoCall(state, autoArgs, v);
+  }
 
   /** {@code toString}-like coercion; paths are copied to the store when {@code copyToStore}. */
   public String coerceToString(Value v, boolean copyToStore) {
     return state.coerceToString(v, Span.NONE, false, copyToStore).value();
   }
 
-  /** Calls {@code builtins.name} on {@code v} and returns the string result ({@code toJSON}, {@code toXML}). */
+  /**
+   * Calls {@code builtins.name} on {@code v} and returns the string result ({@code toJSON}, {@code
+   * toXML}).
+   */
   public String callBuiltinToString(String name, Value v) {
     Value fn = state.builtins().get(name);
     if (fn == null) throw new IllegalStateException("builtins." + name + " is not available");
     return ((NixString) Thunk.force(state.call(fn, v, Span.NONE))).value();
   }
 
-  /** Every file and directory on disk the evaluation has read so far (our shipped sources excluded). */
-  public SortedSet<Path> filesRead() { return state.filesRead(); }
+  /**
+   * Every file and directory on disk the evaluation has read so far (our shipped sources excluded).
+   */
+  public SortedSet<Path> filesRead() {
+    return state.filesRead();
+  }
 
   /** The warnings printed so far. */
-  public List<String> warnings() { return state.warnings(); }
+  public List<String> warnings() {
+    return state.warnings();
+  }
 
   /**
    * The files whose parsed code this evaluation used (see {@link EvaluatorCache#keepOnlyUsedBy}).
    */
-  public Set<String> sourcesParsed() { return state.sourcesParsed(); }
+  public Set<String> sourcesParsed() {
+    return state.sourcesParsed();
+  }
 
   /** Names of Nix's literal lints, for {@link Builder#lints}. */
   public static final String LINT_ABSOLUTE_PATHS = org.modsvc.nix.syntax.Lints.ABSOLUTE_PATHS;
+
   public static final String LINT_SHORT_PATHS = org.modsvc.nix.syntax.Lints.SHORT_PATHS;
   public static final String LINT_URLS = org.modsvc.nix.syntax.Lints.URLS;
 
   /** How an evaluation failed. */
-  public enum FailureKind { EVAL, PARSE, STACK_OVERFLOW, OUT_OF_MEMORY }
+  public enum FailureKind {
+    EVAL,
+    PARSE,
+    STACK_OVERFLOW,
+    OUT_OF_MEMORY
+  }
 
   /**
-   * A failed evaluation: a Nix error ({@link #evalError}), a syntax error ({@link #parseError}), the thread stack
-   * exhausted, or the heap ({@link #memoryReport}).
+   * A failed evaluation: a Nix error ({@link #evalError}), a syntax error ({@link #parseError}),
+   * the thread stack exhausted, or the heap ({@link #memoryReport}).
    */
   public record Failure(FailureKind kind, Throwable cause) {
-    public EvalException evalError() { return (EvalException) cause; }
+    public EvalException evalError() {
+      return (EvalException) cause;
+    }
 
-    public ParseException parseError() { return (ParseException) cause; }
+    public ParseException parseError() {
+      return (ParseException) cause;
+    }
 
     /** What {@link MemoryLimit} measured, for an {@link FailureKind#OUT_OF_MEMORY} failure. */
-    public String memoryReport() { return MemoryLimit.report(); }
+    public String memoryReport() {
+      return MemoryLimit.report();
+    }
 
     /**
-     * A Nix or syntax error as Nix prints it ({@link ErrorPrinter}): message, position, source line and, with
-     * {@code showTrace}, the whole trace.
+     * A Nix or syntax error as Nix prints it ({@link ErrorPrinter}): message, position, source line
+     * and, with {@code showTrace}, the whole trace.
      */
     public String render(boolean showTrace) {
       return switch (kind) {
@@ -266,27 +372,35 @@ public final class Evaluation {
   }
 
   /** The outcome of {@link #run}: the value or the failure, the warnings, and the files read. */
-  public record Result<T>(Optional<T> value, Optional<Failure> failure, List<String> warnings, SortedSet<Path> filesRead) {
+  public record Result<T>(
+      Optional<T> value,
+      Optional<Failure> failure,
+      List<String> warnings,
+      SortedSet<Path> filesRead) {
     public Result {
       warnings = List.copyOf(warnings);
       filesRead = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(filesRead));
     }
 
-    public boolean ok() { return failure.isEmpty(); }
+    public boolean ok() {
+      return failure.isEmpty();
+    }
   }
 
   /**
-   * Runs {@code body} on a thread with a deep stack (see {@link DeepStack}); a Nix error, a syntax error, a stack
-   * overflow or exhausted memory becomes the result's {@link Failure}; anything else propagates.
+   * Runs {@code body} on a thread with a deep stack (see {@link DeepStack}); a Nix error, a syntax
+   * error, a stack overflow or exhausted memory becomes the result's {@link Failure}; anything else
+   * propagates.
    */
   public <T> Result<T> run(Function<Evaluation, T> body) {
     Body<T> b = DeepStack.call(new Body<>(this, body));
-    return new Result<>(Optional.ofNullable(b.value), Optional.ofNullable(b.failure), warnings(), filesRead());
+    return new Result<>(
+        Optional.ofNullable(b.value), Optional.ofNullable(b.failure), warnings(), filesRead());
   }
 
   /**
-   * What {@link #run} runs on the deep stack, and what came of it. A class rather than a lambda: every lambda linked
-   * at start-up costs class generation the class-data archive does not save.
+   * What {@link #run} runs on the deep stack, and what came of it. A class rather than a lambda:
+   * every lambda linked at start-up costs class generation the class-data archive does not save.
    */
   private static final class Body<T> implements java.util.function.Supplier<Body<T>> {
     private final Evaluation evaluation;
@@ -316,21 +430,27 @@ public final class Evaluation {
     }
   }
 
-  /** A small expression with the common node kinds, so that parsing it loads what parsing modules needs. */
-  private static final String WARM_UP_SAMPLE = "let f = { a ? 1, ... }@args: args.a or (if a == 1 then [ \"s${toString a}\" ]"
-      + " else { inherit a; b.c = rec { d = ./p; }; }); in f { } // { e = x: -x + 1; }";
+  /**
+   * A small expression with the common node kinds, so that parsing it loads what parsing modules
+   * needs.
+   */
+  private static final String WARM_UP_SAMPLE =
+      "let f = { a ? 1, ... }@args: args.a or (if a == 1 then [ \"s${toString a}\" ]"
+          + " else { inherit a; b.c = rec { d = ./p; }; }); in f { } // { e = x: -x + 1; }";
 
   /**
-   * Does the first-time costs of every evaluation (opening the jar's file system that holds our lib, the SHA-256
-   * provider that names it in the store, loading and linking the parser), for a caller that has a spare core while
-   * it does something else (the command line's start). Leaves behind only what an evaluation would have made itself;
-   * returns whether every step worked (a failure only means the evaluation pays those costs itself).
+   * Does the first-time costs of every evaluation (opening the jar's file system that holds our
+   * lib, the SHA-256 provider that names it in the store, loading and linking the parser), for a
+   * caller that has a spare core while it does something else (the command line's start). Leaves
+   * behind only what an evaluation would have made itself; returns whether every step worked (a
+   * failure only means the evaluation pays those costs itself).
    */
   public static boolean warmUp() {
     try {
       BundledSources.LIB.root();
       java.security.MessageDigest.getInstance("SHA-256").digest(new byte[1]);
-      org.modsvc.nix.syntax.Parser.parse(Source.ofString("«preload»", WARM_UP_SAMPLE, Path.of("/")));
+      org.modsvc.nix.syntax.Parser.parse(
+          Source.ofString("«preload»", WARM_UP_SAMPLE, Path.of("/")));
       return true;
     } catch (RuntimeException | java.security.GeneralSecurityException e) {
       return false;

@@ -14,8 +14,8 @@ import org.modsvc.nix.value.Value;
 
 /**
  * What {@code nix-instantiate} does between evaluating the file and printing: {@code -A} selection
- * ({@code findAlongAttrPath}) and calling a top-level function with the automatic arguments
- * ({@code autoCallFunction}). Messages are Nix's, because nixpkgs' module tests match on them.
+ * ({@code findAlongAttrPath}) and calling a top-level function with the automatic arguments ({@code
+ * autoCallFunction}). Messages are Nix's, because nixpkgs' module tests match on them.
  */
 final class Selection {
   private Selection() {}
@@ -24,10 +24,15 @@ final class Selection {
   static final class SelectionException extends EvalException {
     private static final long serialVersionUID = 1L;
 
-    SelectionException(String message) { super(message, Span.NONE); }
+    SelectionException(String message) {
+      super(message, Span.NONE);
+    }
   }
 
-  /** Splits {@code a.b."c.d".0}: dots separate, double quotes group (so a quoted name may hold dots). */
+  /**
+   * Splits {@code a.b."c.d".0}: dots separate, double quotes group (so a quoted name may hold
+   * dots).
+   */
   static List<String> parseAttrPath(String s) {
     List<String> res = new ArrayList<>();
     StringBuilder cur = new StringBuilder();
@@ -38,7 +43,8 @@ final class Selection {
         cur.setLength(0);
       } else if (c == '"') {
         int close = s.indexOf('"', i + 1);
-        if (close < 0) throw new SelectionException("missing closing quote in selection path '" + s + "'");
+        if (close < 0)
+          throw new SelectionException("missing closing quote in selection path '" + s + "'");
         cur.append(s, i + 1, close);
         i = close;
       } else {
@@ -50,8 +56,9 @@ final class Selection {
   }
 
   /**
-   * Follows {@code attrPath} from {@code root}. Before each step the current value is auto-called (a
-   * function with formals gets the automatic arguments, as Nix does), and a numeric component indexes a list.
+   * Follows {@code attrPath} from {@code root}. Before each step the current value is auto-called
+   * (a function with formals gets the automatic arguments, as Nix does), and a numeric component
+   * indexes a list.
    */
   static Value findAlongAttrPath(EvalState state, String attrPath, NixAttrs autoArgs, Value root) {
     Value v = root;
@@ -60,22 +67,31 @@ final class Selection {
       Integer index = parseIndex(attr);
       if (index == null) {
         if (!(v instanceof NixAttrs a)) {
-          throw new SelectionException("the expression selected by the selection path '" + attrPath
-              + "' should be a set but is " + typeDescription(v));
+          throw new SelectionException(
+              "the expression selected by the selection path '"
+                  + attrPath
+                  + "' should be a set but is "
+                  + typeDescription(v));
         }
-        if (attr.isEmpty()) throw new SelectionException("empty attribute name in selection path '" + attrPath + "'");
+        if (attr.isEmpty())
+          throw new SelectionException("empty attribute name in selection path '" + attrPath + "'");
         Value next = a.get(attr);
         if (next == null) {
-          throw new SelectionException("attribute '" + attr + "' in selection path '" + attrPath + "' not found");
+          throw new SelectionException(
+              "attribute '" + attr + "' in selection path '" + attrPath + "' not found");
         }
         v = next;
       } else {
         if (!(v instanceof NixList l)) {
-          throw new SelectionException("the expression selected by the selection path '" + attrPath
-              + "' should be a list but is " + typeDescription(v));
+          throw new SelectionException(
+              "the expression selected by the selection path '"
+                  + attrPath
+                  + "' should be a list but is "
+                  + typeDescription(v));
         }
         if (index >= l.size()) {
-          throw new SelectionException("list index " + index + " in selection path '" + attrPath + "' is out of range");
+          throw new SelectionException(
+              "list index " + index + " in selection path '" + attrPath + "' is out of range");
         }
         v = l.get(index);
       }
@@ -86,7 +102,8 @@ final class Selection {
   /** An unsigned decimal that fits an int, or null (then the component is an attribute name). */
   private static Integer parseIndex(String s) {
     if (s.isEmpty() || s.length() > 9) return null;
-    for (int i = 0; i < s.length(); i++) if (!Character.isDigit(s.charAt(i)) || s.charAt(i) > '9') return null;
+    for (int i = 0; i < s.length(); i++)
+      if (!Character.isDigit(s.charAt(i)) || s.charAt(i) > '9') return null;
     return Integer.valueOf(s);
   }
 
@@ -94,23 +111,33 @@ final class Selection {
   private static String typeDescription(Value v) {
     String t = v.typeName();
     switch (t) {
-      case "int": return "an integer";
-      case "float": return "a float";
-      case "bool": return "a Boolean";
-      case "string": return "a string";
-      case "path": return "a path";
-      case "null": return "null";
-      case "set": return "a set";
-      case "list": return "a list";
-      case "lambda": return "a function";
-      default: return "a " + t;
+      case "int":
+        return "an integer";
+      case "float":
+        return "a float";
+      case "bool":
+        return "a Boolean";
+      case "string":
+        return "a string";
+      case "path":
+        return "a path";
+      case "null":
+        return "null";
+      case "set":
+        return "a set";
+      case "list":
+        return "a list";
+      case "lambda":
+        return "a function";
+      default:
+        return "a " + t;
     }
   }
 
   /**
-   * Nix's {@code autoCallFunction}: a set with {@code __functor} is unwrapped; a function with formals is
-   * called with the automatic arguments it accepts (all of them when it has {@code ...}); anything else,
-   * including a plain {@code x: …} function, is returned as it is.
+   * Nix's {@code autoCallFunction}: a set with {@code __functor} is unwrapped; a function with
+   * formals is called with the automatic arguments it accepts (all of them when it has {@code
+   * ...}); anything else, including a plain {@code x: …} function, is returned as it is.
    */
   static Value autoCall(EvalState state, NixAttrs args, Value fun) {
     fun = Thunk.force(fun);
@@ -132,11 +159,14 @@ final class Selection {
         if (given != null) {
           b.put(f.name(), given);
         } else if (!f.hasDefault()) {
-          throw new EvalException("cannot evaluate a function that has an argument without a value ('" + f.name()
-              + "')\nNix attempted to evaluate a function as a top level expression; in\n"
-              + "this case it must have its arguments supplied either by default\n"
-              + "values, or passed explicitly with '--arg' or '--argstr'. See\n"
-              + "https://nix.dev/manual/nix/stable/language/constructs.html#functions.", f.span());
+          throw new EvalException(
+              "cannot evaluate a function that has an argument without a value ('"
+                  + f.name()
+                  + "')\nNix attempted to evaluate a function as a top level expression; in\n"
+                  + "this case it must have its arguments supplied either by default\n"
+                  + "values, or passed explicitly with '--arg' or '--argstr'. See\n"
+                  + "https://nix.dev/manual/nix/stable/language/constructs.html#functions.",
+              f.span());
         }
       }
       actual = b.build();

@@ -6,9 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Where the fetched test corpora are (never committed; README "Tests"): the folder that
- * {@code extract_corpora.sh} fills, named by the system property {@code modsvc.conformance} or the environment
- * variable {@code MODSVC_CONFORMANCE}. A test that needs one is skipped, with the reason, where it is absent.
+ * Where the fetched test corpora are (never committed; README "Tests"): the folder that {@code
+ * extract_corpora.sh} fills, named by the system property {@code modsvc.conformance} or the
+ * environment variable {@code MODSVC_CONFORMANCE}. A test that needs one is skipped, with the
+ * reason, where it is absent.
  */
 public final class Corpora {
   private Corpora() {}
@@ -20,8 +21,10 @@ public final class Corpora {
 
   private static Path required(String relative, String what) {
     String root = System.getProperty("modsvc.conformance", System.getenv("MODSVC_CONFORMANCE"));
-    assumeTrue(root != null && !root.isEmpty(),
-        what + " not available: set MODSVC_CONFORMANCE (or -Dmodsvc.conformance) to the corpora folder");
+    assumeTrue(
+        root != null && !root.isEmpty(),
+        what
+            + " not available: set MODSVC_CONFORMANCE (or -Dmodsvc.conformance) to the corpora folder");
     Path dir = Path.of(root).resolve(relative);
     assumeTrue(Files.isDirectory(dir), what + " not available: " + dir + " is not a directory");
     return dir;

@@ -17,7 +17,10 @@ import org.modsvc.nix.lib.BundledSources;
 import org.modsvc.nix.source.SearchPathEntry;
 import org.modsvc.nix.value.Printer;
 
-/** The front door: one place assembles an evaluation and reports its value, failure, warnings and files read. */
+/**
+ * The front door: one place assembles an evaluation and reports its value, failure, warnings and
+ * files read.
+ */
 class EvaluationTest {
   @TempDir Path dir;
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -35,16 +38,23 @@ class EvaluationTest {
     Path data = Files.writeString(dir.resolve("data.txt"), "x");
     Path lib = Files.writeString(dir.resolve("lib.nix"), "{ v = builtins.readFile ./data.txt; }");
     Files.createDirectories(dir.resolve("listed"));
-    Path main = Files.writeString(dir.resolve("main.nix"),
-        "builtins.warn \"careful\" [ (import ./lib.nix).v (builtins.pathExists ./absent) "
-            + "(builtins.attrNames (builtins.readDir ./listed)) ((import <modsvc-lib>).id 1) ]");
-    Evaluation ev = builder().bundled(Evaluation.BundledPlacement.AFTER_SEARCH_PATH, BundledSources.LIB).start();
+    Path main =
+        Files.writeString(
+            dir.resolve("main.nix"),
+            "builtins.warn \"careful\" [ (import ./lib.nix).v (builtins.pathExists ./absent) "
+                + "(builtins.attrNames (builtins.readDir ./listed)) ((import <modsvc-lib>).id 1) ]");
+    Evaluation ev =
+        builder()
+            .bundled(Evaluation.BundledPlacement.AFTER_SEARCH_PATH, BundledSources.LIB)
+            .start();
     // Deeply, inside the run: the files are read as the value is forced.
     Evaluation.Result<String> r = ev.run(e -> Printer.print(e.eval(readUnchecked(e, main)), true));
     assertTrue(r.ok(), r.toString());
     assertEquals("[ \"x\" false [ ] 1 ]", r.value().orElseThrow());
     assertEquals(List.of("careful"), r.warnings());
-    assertEquals(Set.of(main, lib, data, dir.resolve("absent"), dir.resolve("listed")), Set.copyOf(r.filesRead()),
+    assertEquals(
+        Set.of(main, lib, data, dir.resolve("absent"), dir.resolve("listed")),
+        Set.copyOf(r.filesRead()),
         "our lib is shipped, not read from the user's disk");
   }
 
@@ -67,17 +77,24 @@ class EvaluationTest {
   }
 
   /**
-   * The two placements of the bundled lib differ where a user can see it: {@code eval} answers it after the search
-   * path (not listed in {@code nixPath}), the module configuration appends it to the search path (listed).
+   * The two placements of the bundled lib differ where a user can see it: {@code eval} answers it
+   * after the search path (not listed in {@code nixPath}), the module configuration appends it to
+   * the search path (listed).
    */
   @Test
   void bundledPlacement_decidesWhetherNixPathListsOurLib() {
     String expr = "map (e: e.prefix) builtins.nixPath";
     List<SearchPathEntry> user = List.of(new SearchPathEntry("u", dir.toString()));
-    Evaluation after = builder().searchPath(user)
-        .bundled(Evaluation.BundledPlacement.AFTER_SEARCH_PATH, BundledSources.LIB).start();
-    Evaluation end = builder().searchPath(user)
-        .bundled(Evaluation.BundledPlacement.END_OF_SEARCH_PATH, BundledSources.LIB).start();
+    Evaluation after =
+        builder()
+            .searchPath(user)
+            .bundled(Evaluation.BundledPlacement.AFTER_SEARCH_PATH, BundledSources.LIB)
+            .start();
+    Evaluation end =
+        builder()
+            .searchPath(user)
+            .bundled(Evaluation.BundledPlacement.END_OF_SEARCH_PATH, BundledSources.LIB)
+            .start();
     assertEquals("[ \"u\" ]", print(after.run(e -> e.evalExpr(expr, dir))));
     assertEquals("[ \"u\" \"modsvc-lib\" ]", print(end.run(e -> e.evalExpr(expr, dir))));
   }

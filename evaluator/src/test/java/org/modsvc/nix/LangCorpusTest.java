@@ -28,15 +28,19 @@ import org.modsvc.nix.syntax.ParseException;
 import org.modsvc.nix.value.Printer;
 
 /**
- * Golden-file tests over our own language cases in {@code src/test/resources/lang/} (written for this
- * project, expectations taken from {@code nix-instantiate --eval --strict}, newer Nix wording preferred):
+ * Golden-file tests over our own language cases in {@code src/test/resources/lang/} (written for
+ * this project, expectations taken from {@code nix-instantiate --eval --strict}, newer Nix wording
+ * preferred):
+ *
  * <ul>
- *   <li>{@code eval-okay-X.nix}: printing the value deeply must give {@code eval-okay-X.exp} exactly;</li>
- *   <li>{@code eval-fail-X.nix}: evaluation must fail, and the last {@code error:} line of the report must
- *       be {@code eval-fail-X.err}.</li>
+ *   <li>{@code eval-okay-X.nix}: printing the value deeply must give {@code eval-okay-X.exp}
+ *       exactly;
+ *   <li>{@code eval-fail-X.nix}: evaluation must fail, and the last {@code error:} line of the
+ *       report must be {@code eval-fail-X.err}.
  * </ul>
- * Cases in {@code lang/notyetpassing/} document known gaps: they are asserted to still fail, so that fixing
- * one makes this test fail until the case is moved up to {@code lang/} (as tvix does).
+ *
+ * Cases in {@code lang/notyetpassing/} document known gaps: they are asserted to still fail, so
+ * that fixing one makes this test fail until the case is moved up to {@code lang/} (as tvix does).
  */
 class LangCorpusTest {
   private static final Pattern ERROR_LINE = Pattern.compile("(?m)^\\s*error: *(.*\\S.*)$");
@@ -46,27 +50,45 @@ class LangCorpusTest {
 
   @TestFactory
   Stream<DynamicTest> passingCases() throws IOException {
-    return cases(langDir()).map(nix -> DynamicTest.dynamicTest(caseName(nix), () -> {
-      Outcome o = run(nix);
-      assertTrue(o.passed(), o.detail());
-    }));
+    return cases(langDir())
+        .map(
+            nix ->
+                DynamicTest.dynamicTest(
+                    caseName(nix),
+                    () -> {
+                      Outcome o = run(nix);
+                      assertTrue(o.passed(), o.detail());
+                    }));
   }
 
   @TestFactory
   Stream<DynamicTest> notYetPassingCasesStillFail() throws IOException {
     Path dir = langDir().resolve("notyetpassing");
     if (!Files.isDirectory(dir)) return Stream.empty();
-    return cases(dir).map(nix -> DynamicTest.dynamicTest(caseName(nix), () -> {
-      Outcome o = run(nix);
-      assertTrue(!o.passed(), "now passes: move " + nix.getFileName() + " (and its expectation) up to lang/");
-    }));
+    return cases(dir)
+        .map(
+            nix ->
+                DynamicTest.dynamicTest(
+                    caseName(nix),
+                    () -> {
+                      Outcome o = run(nix);
+                      assertTrue(
+                          !o.passed(),
+                          "now passes: move "
+                              + nix.getFileName()
+                              + " (and its expectation) up to lang/");
+                    }));
   }
 
   @Test
   void corpus_hasOkayAndFailCasesWithExpectations() throws IOException {
     List<Path> all = cases(langDir()).collect(Collectors.toList());
-    assertTrue(all.stream().anyMatch(p -> caseName(p).startsWith("eval-okay-")), "no eval-okay cases found");
-    assertTrue(all.stream().anyMatch(p -> caseName(p).startsWith("eval-fail-")), "no eval-fail cases found");
+    assertTrue(
+        all.stream().anyMatch(p -> caseName(p).startsWith("eval-okay-")),
+        "no eval-okay cases found");
+    assertTrue(
+        all.stream().anyMatch(p -> caseName(p).startsWith("eval-fail-")),
+        "no eval-fail cases found");
     for (Path nix : all) {
       assertTrue(Files.exists(expectationOf(nix)), "missing expectation for " + nix.getFileName());
     }
@@ -85,8 +107,15 @@ class LangCorpusTest {
     String name = caseName(nix);
     String expected = Files.readString(expectationOf(nix), StandardCharsets.UTF_8);
     ByteArrayOutputStream warnings = new ByteArrayOutputStream();
-    EvalState state = org.modsvc.nix.Evaluation.builder().store(new MemoryStore("/nix/store")).searchPath(List.of()).homeDir(Path.of("/fake-home")).experimentalFeatures(Set.of())
-        .diagnostics(new PrintStream(warnings, true, StandardCharsets.UTF_8)).start().state();
+    EvalState state =
+        org.modsvc.nix.Evaluation.builder()
+            .store(new MemoryStore("/nix/store"))
+            .searchPath(List.of())
+            .homeDir(Path.of("/fake-home"))
+            .experimentalFeatures(Set.of())
+            .diagnostics(new PrintStream(warnings, true, StandardCharsets.UTF_8))
+            .start()
+            .state();
     Source src = Source.ofFile(nix, Files.readString(nix, StandardCharsets.UTF_8));
     if (name.startsWith("eval-okay-")) {
       String got;
@@ -95,7 +124,9 @@ class LangCorpusTest {
       } catch (EvalException e) {
         return new Outcome(false, "unexpected error:\n" + ErrorPrinter.render(e, false));
       } catch (ParseException e) {
-        return new Outcome(false, "unexpected parse error:\n" + ErrorPrinter.renderParse(e.getMessage(), e.span()));
+        return new Outcome(
+            false,
+            "unexpected parse error:\n" + ErrorPrinter.renderParse(e.getMessage(), e.span()));
       }
       String exp = expected.stripTrailing();
       return new Outcome(got.equals(exp), "expected: " + exp + "\n     got: " + got);
@@ -114,7 +145,9 @@ class LangCorpusTest {
     return new Outcome(exp.equals(got), "expected error: " + exp + "\n     got report:\n" + report);
   }
 
-  /** What follows the last {@code error:} on its own line (a bare {@code error:} header is skipped). */
+  /**
+   * What follows the last {@code error:} on its own line (a bare {@code error:} header is skipped).
+   */
   static String lastErrorMessage(String report) {
     Matcher m = ERROR_LINE.matcher(report);
     String last = null;
@@ -125,8 +158,9 @@ class LangCorpusTest {
   // ---------------------------------------------------------------- corpus layout
 
   /**
-   * The source folder when run from the module directory (as Maven does), so that a case moved between
-   * folders is never shadowed by a stale copy left in {@code target/test-classes}; else the classpath copy.
+   * The source folder when run from the module directory (as Maven does), so that a case moved
+   * between folders is never shadowed by a stale copy left in {@code target/test-classes}; else the
+   * classpath copy.
    */
   static Path langDir() {
     Path src = Path.of("src/test/resources/lang");
@@ -140,10 +174,15 @@ class LangCorpusTest {
 
   static Stream<Path> cases(Path dir) throws IOException {
     try (Stream<Path> s = Files.list(dir)) {
-      List<Path> l = s.filter(p -> {
-        String f = p.getFileName().toString();
-        return f.endsWith(".nix") && (f.startsWith("eval-okay-") || f.startsWith("eval-fail-"));
-      }).sorted().collect(Collectors.toList());
+      List<Path> l =
+          s.filter(
+                  p -> {
+                    String f = p.getFileName().toString();
+                    return f.endsWith(".nix")
+                        && (f.startsWith("eval-okay-") || f.startsWith("eval-fail-"));
+                  })
+              .sorted()
+              .collect(Collectors.toList());
       return l.stream();
     }
   }

@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** The host JDK and the repository are bound read-only into the container, so the agent itself runs inside. */
+/**
+ * The host JDK and the repository are bound read-only into the container, so the agent itself runs
+ * inside.
+ */
 class AgentInContainerTest {
   private static final String JAR = "/opt/modsvc/agent/target/modsvc-agent.jar";
 
@@ -18,7 +21,9 @@ class AgentInContainerTest {
   @Test
   void agentJar_evaluatesInsideContainer_withHostJdkAndJarBoundReadOnly() throws Exception {
     Sandbox sandbox = Sandbox.get();
-    assertTrue(Files.isRegularFile(Path.of(sandbox.value("REPO_ON_HOST"), "agent/target/modsvc-agent.jar")),
+    assertTrue(
+        Files.isRegularFile(
+            Path.of(sandbox.value("REPO_ON_HOST"), "agent/target/modsvc-agent.jar")),
         "the agent jar is built before this module (reactor order)");
 
     Sandbox.ExecResult result = sandbox.exec(java(), "-jar", JAR, "eval", "--expr", "1 + 2");

@@ -14,10 +14,11 @@ import org.modsvc.it.Sandbox.Scope;
 import org.modsvc.switcher.systemd.UnitState;
 
 /**
- * A service whose program is built while the modules are evaluated, as nixpkgs' modules build wrappers: a
- * {@code writeShellScript} wrapped by {@code runCommand} with {@code makeWrapper}. The agent in the container
- * runs the build (isolated, as nobody for the system agent, as the user for the user's agent), and the real
- * manager starts the wrapper, which logs what the wrapper set and which uid the build ran as.
+ * A service whose program is built while the modules are evaluated, as nixpkgs' modules build
+ * wrappers: a {@code writeShellScript} wrapped by {@code runCommand} with {@code makeWrapper}. The
+ * agent in the container runs the build (isolated, as nobody for the system agent, as the user for
+ * the user's agent), and the real manager starts the wrapper, which logs what the wrapper set and
+ * which uid the build ran as.
  */
 class BuiltWrapperSwitchTest {
   private final String id = UUID.randomUUID().toString().substring(0, 8);
@@ -37,23 +38,34 @@ class BuiltWrapperSwitchTest {
     return "{ lib, pkgs, ... }:\n"
         + "let\n"
         + "  program = pkgs.writeShellScript \"bw-program\" ''\n"
-        + "    echo \"start $GREETING $(cat \"$BUILT_BY\")\" >> " + log + "\n"
+        + "    echo \"start $GREETING $(cat \"$BUILT_BY\")\" >> "
+        + log
+        + "\n"
         + "    while true; do sleep 1 & wait $!; done\n"
         + "  '';\n"
-        + "  wrapped = pkgs.runCommand \"bw-wrapped-" + id + "\" { nativeBuildInputs = [ pkgs.makeWrapper ]; } ''\n"
+        + "  wrapped = pkgs.runCommand \"bw-wrapped-"
+        + id
+        + "\" { nativeBuildInputs = [ pkgs.makeWrapper ]; } ''\n"
         + "    mkdir -p $out/share\n"
         + "    id -u > $out/share/built-by\n"
-        + "    makeWrapper ${program} $out/bin/program --set GREETING hello-" + id + " \\\n"
+        + "    makeWrapper ${program} $out/bin/program --set GREETING hello-"
+        + id
+        + " \\\n"
         + "      --set BUILT_BY $out/share/built-by\n"
         + "  '';\n"
         + "in {\n"
-        + "  " + services + ".\"" + name() + "\".process.argv = [ \"${wrapped}/bin/program\" ];\n"
+        + "  "
+        + services
+        + ".\""
+        + name()
+        + "\".process.argv = [ \"${wrapped}/bin/program\" ];\n"
         + "}\n";
   }
 
   @ParameterizedTest
   @EnumSource(Scope.class)
-  void wrapperBuiltAtEvaluation_isStartedByTheManager_andWasBuiltUnprivileged(Scope scope) throws Exception {
+  void wrapperBuiltAtEvaluation_isStartedByTheManager_andWasBuiltUnprivileged(Scope scope)
+      throws Exception {
     Sandbox sandbox = Sandbox.get();
     SwitchAgent agent = new SwitchAgent(scope);
     String log = sandbox.scratchDir(scope) + "/log-" + name();

@@ -12,11 +12,11 @@ import java.util.List;
 import org.modsvc.it.Sandbox.Scope;
 
 /**
- * {@code modsvc-agent daemon} as a systemd unit inside the container: the unit file of {@code packaging/systemd}
- * installed where a package puts it, {@code /usr/bin/modsvc-agent} linked to the repository's launcher (bound
- * read-only at /opt/modsvc), and a runtime drop-in that gives it the host JDK ({@code JAVA_HOME}) and the test's
- * settings. The module files are written from the host into the container's module directory, each by a rename
- * into place as editors do.
+ * {@code modsvc-agent daemon} as a systemd unit inside the container: the unit file of {@code
+ * packaging/systemd} installed where a package puts it, {@code /usr/bin/modsvc-agent} linked to the
+ * repository's launcher (bound read-only at /opt/modsvc), and a runtime drop-in that gives it the
+ * host JDK ({@code JAVA_HOME}) and the test's settings. The module files are written from the host
+ * into the container's module directory, each by a rename into place as editors do.
  */
 final class DaemonUnit {
   static final String UNIT = "modsvc-agent.service";
@@ -28,7 +28,10 @@ final class DaemonUnit {
     this.scope = scope;
   }
 
-  /** The module directory inside the container: the mode's default, which the unit does not override. */
+  /**
+   * The module directory inside the container: the mode's default, which the unit does not
+   * override.
+   */
   String modulesDir() {
     return scope == Scope.SYSTEM ? "/etc/modsvc/modules" : home() + "/.config/modsvc/modules";
   }
@@ -42,16 +45,23 @@ final class DaemonUnit {
   }
 
   /**
-   * Installs the unit and its drop-in ({@code [Service]} lines such as {@code Environment=} or {@code WatchdogSec=},
-   * and {@code daemonArgs} appended to the packaged command line), with an empty module directory.
+   * Installs the unit and its drop-in ({@code [Service]} lines such as {@code Environment=} or
+   * {@code WatchdogSec=}, and {@code daemonArgs} appended to the packaged command line), with an
+   * empty module directory.
    */
   void install(List<String> serviceLines, String... daemonArgs) throws Exception {
     installedAt = now();
     Path repo = Path.of(sandbox.value("REPO_ON_HOST"));
-    Path unitSource = repo.resolve(scope == Scope.SYSTEM ? "packaging/systemd/modsvc-agent.service"
-        : "packaging/systemd/modsvc-agent-user.service");
-    Path unitTarget = sandbox.hostPath(scope == Scope.SYSTEM ? "/lib/systemd/system/" + UNIT
-        : "/usr/lib/systemd/user/" + UNIT);
+    Path unitSource =
+        repo.resolve(
+            scope == Scope.SYSTEM
+                ? "packaging/systemd/modsvc-agent.service"
+                : "packaging/systemd/modsvc-agent-user.service");
+    Path unitTarget =
+        sandbox.hostPath(
+            scope == Scope.SYSTEM
+                ? "/lib/systemd/system/" + UNIT
+                : "/usr/lib/systemd/user/" + UNIT);
     Files.createDirectories(unitTarget.getParent());
     Files.copy(unitSource, unitTarget, StandardCopyOption.REPLACE_EXISTING);
     Path launcher = sandbox.hostPath("/usr/bin/modsvc-agent");
@@ -63,7 +73,8 @@ final class DaemonUnit {
     lines.add("Environment=JAVA_HOME=" + System.getProperty("java.home"));
     lines.addAll(serviceLines);
     lines.add("ExecStart=");
-    lines.add("ExecStart=" + exec + (daemonArgs.length == 0 ? "" : " " + String.join(" ", daemonArgs)));
+    lines.add(
+        "ExecStart=" + exec + (daemonArgs.length == 0 ? "" : " " + String.join(" ", daemonArgs)));
     writeDropIn("50-test.conf", String.join("\n", lines) + "\n");
     Path modules = modulesOnHost();
     if (Files.exists(modules)) {
@@ -84,12 +95,28 @@ final class DaemonUnit {
     throw new AssertionError("no ExecStart in " + unit);
   }
 
-  /** The drop-in lives in the manager's runtime directory (a tmpfs inside the container), so it is written there. */
+  /**
+   * The drop-in lives in the manager's runtime directory (a tmpfs inside the container), so it is
+   * written there.
+   */
   void writeDropIn(String name, String text) throws Exception {
-    String dir = scope == Scope.SYSTEM ? "/run/systemd/system/" + UNIT + ".d"
-        : "/run/user/" + sandbox.uid() + "/systemd/user/" + UNIT + ".d";
-    ok(sh("mkdir -p " + dir + " && cat > " + dir + "/" + name + " <<'EOF'\n" + text + "EOF\n"
-        + systemctl() + " daemon-reload"));
+    String dir =
+        scope == Scope.SYSTEM
+            ? "/run/systemd/system/" + UNIT + ".d"
+            : "/run/user/" + sandbox.uid() + "/systemd/user/" + UNIT + ".d";
+    ok(
+        sh(
+            "mkdir -p "
+                + dir
+                + " && cat > "
+                + dir
+                + "/"
+                + name
+                + " <<'EOF'\n"
+                + text
+                + "EOF\n"
+                + systemctl()
+                + " daemon-reload"));
   }
 
   String systemctl() {
@@ -134,8 +161,11 @@ final class DaemonUnit {
   /** The unit's journal from {@code epochSecond} on (the container shares the host's clock). */
   String journalSince(long epochSecond) throws Exception {
     String which = scope == Scope.SYSTEM ? "--unit=" + UNIT : "--user-unit=" + UNIT;
-    // the user's journal is the system journal here (volatile storage, no per-user files): read it as root
-    return sandbox.exec("journalctl", "--no-pager", "-o", "cat", which, "--since=@" + epochSecond).output();
+    // the user's journal is the system journal here (volatile storage, no per-user files): read it
+    // as root
+    return sandbox
+        .exec("journalctl", "--no-pager", "-o", "cat", which, "--since=@" + epochSecond)
+        .output();
   }
 
   static long now() {
@@ -148,7 +178,11 @@ final class DaemonUnit {
     Path tmp = dir.resolve("." + file + ".tmp");
     Files.writeString(tmp, text, StandardCharsets.UTF_8);
     if (scope == Scope.USER) owned(tmp);
-    Files.move(tmp, dir.resolve(file), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    Files.move(
+        tmp,
+        dir.resolve(file),
+        StandardCopyOption.ATOMIC_MOVE,
+        StandardCopyOption.REPLACE_EXISTING);
   }
 
   void owned(Path p) throws IOException {
@@ -166,9 +200,19 @@ final class DaemonUnit {
 
   /** Stops the unit and removes the drop-in; the module directory is emptied. */
   void uninstall() throws Exception {
-    sh(systemctl() + " stop " + UNIT + "; " + systemctl() + " reset-failed " + UNIT + " 2>/dev/null; true");
-    String dir = scope == Scope.SYSTEM ? "/run/systemd/system/" + UNIT + ".d"
-        : "/run/user/" + sandbox.uid() + "/systemd/user/" + UNIT + ".d";
+    sh(
+        systemctl()
+            + " stop "
+            + UNIT
+            + "; "
+            + systemctl()
+            + " reset-failed "
+            + UNIT
+            + " 2>/dev/null; true");
+    String dir =
+        scope == Scope.SYSTEM
+            ? "/run/systemd/system/" + UNIT + ".d"
+            : "/run/user/" + sandbox.uid() + "/systemd/user/" + UNIT + ".d";
     sh("rm -rf " + dir + " && " + systemctl() + " daemon-reload");
   }
 
@@ -176,12 +220,17 @@ final class DaemonUnit {
     assertEquals(0, r.exitCode(), r.output());
   }
 
-  /** Polls {@code condition} every 50 ms up to {@code seconds}; fails with {@code what} and {@code context}. */
-  static void await(double seconds, String what, Check condition, Check.Context context) throws Exception {
+  /**
+   * Polls {@code condition} every 50 ms up to {@code seconds}; fails with {@code what} and {@code
+   * context}.
+   */
+  static void await(double seconds, String what, Check condition, Check.Context context)
+      throws Exception {
     long deadline = System.nanoTime() + (long) (seconds * 1e9);
     while (!condition.holds()) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out after " + seconds + " s waiting for " + what + "\n" + context.describe());
+        throw new AssertionError(
+            "timed out after " + seconds + " s waiting for " + what + "\n" + context.describe());
       }
       Thread.sleep(50);
     }

@@ -20,8 +20,8 @@ import org.modsvc.it.Sandbox.Scope;
 
 /**
  * The lingering user's daemon under {@code systemctl --user} (the packaged user unit): it converges
- * {@code ~/.config/modsvc/modules} into the user manager, runs with the user's rights, and leaves the system's
- * units and files alone.
+ * {@code ~/.config/modsvc/modules} into the user manager, runs with the user's rights, and leaves
+ * the system's units and files alone.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -45,8 +45,12 @@ class DaemonUserTest {
 
   private String module(int pause) {
     return "{ pkgs, ... }: {\n"
-        + "  home.services.\"" + svc + "\" = {\n"
-        + "    process.argv = [ pkgs.runtimeShell \"-c\" \"while true; do sleep " + pause + " & wait $!; done\" ];\n"
+        + "  home.services.\""
+        + svc
+        + "\" = {\n"
+        + "    process.argv = [ pkgs.runtimeShell \"-c\" \"while true; do sleep "
+        + pause
+        + " & wait $!; done\" ];\n"
         + "  };\n"
         + "}\n";
   }
@@ -63,7 +67,9 @@ class DaemonUserTest {
     assertEquals("active", daemon.show(DaemonUnit.UNIT, "ActiveState"));
     assertEquals("active", daemon.show(svc + ".service", "ActiveState"), journal().describe());
     assertTrue(daemon.status().startsWith("generation "), daemon.status());
-    assertTrue(Files.isRegularFile(sandbox.hostPath(daemon.home() + "/.config/systemd/user/" + svc + ".service")));
+    assertTrue(
+        Files.isRegularFile(
+            sandbox.hostPath(daemon.home() + "/.config/systemd/user/" + svc + ".service")));
   }
 
   @Test
@@ -72,11 +78,18 @@ class DaemonUserTest {
     long pid = daemon.mainPid(DaemonUnit.UNIT);
     // the pid is the container's: its /proc is read inside
     String status = sandbox.exec("cat", "/proc/" + pid + "/status").output();
-    assertTrue(status.lines().anyMatch(l -> l.matches("Uid:\\s+" + sandbox.uid() + "\\s+" + sandbox.uid() + ".*")),
+    assertTrue(
+        status
+            .lines()
+            .anyMatch(l -> l.matches("Uid:\\s+" + sandbox.uid() + "\\s+" + sandbox.uid() + ".*")),
         status);
     assertFalse(Files.exists(sandbox.hostPath("/etc/systemd/system/" + svc + ".service")));
-    Sandbox.ExecResult system = sandbox.exec("systemctl", "show", "--value", "-p", "LoadState", svc + ".service");
-    assertEquals("not-found", system.output().strip(), "the system manager never heard of the user's service");
+    Sandbox.ExecResult system =
+        sandbox.exec("systemctl", "show", "--value", "-p", "LoadState", svc + ".service");
+    assertEquals(
+        "not-found",
+        system.output().strip(),
+        "the system manager never heard of the user's service");
     // the user's daemon cannot write the system's unit directory (it would need root)
     Sandbox.ExecResult write = daemon.sh("touch /etc/systemd/system/" + svc + ".service");
     assertNotEquals(0, write.exitCode(), write.output());
@@ -87,14 +100,19 @@ class DaemonUserTest {
   void userInstance_editedArgv_newPid_andAnErrorIsReportedWithItsPosition() throws Exception {
     long before = daemon.mainPid(svc + ".service");
     daemon.writeModule("app.nix", module(2));
-    DaemonUnit.await(20, "a new MainPID", () -> {
-      long now = daemon.mainPid(svc + ".service");
-      return now != before && now > 0;
-    }, journal());
+    DaemonUnit.await(
+        20,
+        "a new MainPID",
+        () -> {
+          long now = daemon.mainPid(svc + ".service");
+          return now != before && now > 0;
+        },
+        journal());
     DaemonUnit.await(20, "converged", () -> daemon.status().contains("converged"), journal());
     long pid = daemon.mainPid(svc + ".service");
     daemon.writeModule("app.nix", "{ pkgs, ... }: {\n  home.services.x = {\n");
-    DaemonUnit.await(20, "the error", () -> daemon.status().startsWith("eval error in app.nix:"), journal());
+    DaemonUnit.await(
+        20, "the error", () -> daemon.status().startsWith("eval error in app.nix:"), journal());
     assertEquals(pid, daemon.mainPid(svc + ".service"));
   }
 }

@@ -12,9 +12,9 @@ import org.modsvc.it.Sandbox.Scope;
 import org.modsvc.switcher.systemd.UnitState;
 
 /**
- * Host packages as store trees against the real managers (docs/decisions.md §3): a service runs a program of the
- * container's own Debian package ({@code coreutils}) through the link in the package's tree, which
- * systemd follows; the running process is the host's program.
+ * Host packages as store trees against the real managers (docs/decisions.md §3): a service runs a
+ * program of the container's own Debian package ({@code coreutils}) through the link in the
+ * package's tree, which systemd follows; the running process is the host's program.
  */
 class HostPackageSwitchTest {
   private final String id = UUID.randomUUID().toString().substring(0, 8);
@@ -31,14 +31,25 @@ class HostPackageSwitchTest {
     SwitchAgent agent = new SwitchAgent(scope);
     String name = "hp-" + id;
     String option = scope == Scope.SYSTEM ? "system.services" : "home.services";
-    var dir = agent.modulesDir("hp-" + id).write("svc.nix",
-        "{ pkgs, ... }: { " + option + ".\"" + name + "\".process.argv = [ \"${pkgs.coreutils}/bin/sleep\" \"infinity\" ]; }\n");
+    var dir =
+        agent
+            .modulesDir("hp-" + id)
+            .write(
+                "svc.nix",
+                "{ pkgs, ... }: { "
+                    + option
+                    + ".\""
+                    + name
+                    + "\".process.argv = [ \"${pkgs.coreutils}/bin/sleep\" \"infinity\" ]; }\n");
 
     Sandbox.ExecResult result = agent.run("switch", "--modules", dir.inContainer());
 
     assertEquals(0, result.exitCode(), result.output());
     String unit = Files.readString(agent.liveUnitDir().resolve(name + ".service"));
-    assertTrue(unit.matches("(?s).*ExecStart=\"/[^\"]*/store/[0-9a-z]{32}-coreutils/bin/sleep\" \"infinity\"\n.*"), unit);
+    assertTrue(
+        unit.matches(
+            "(?s).*ExecStart=\"/[^\"]*/store/[0-9a-z]{32}-coreutils/bin/sleep\" \"infinity\"\n.*"),
+        unit);
     UnitState s = units.of(scope, name + ".service");
     assertEquals("active", s.activeState(), result.output());
     long pid = s.mainPid().orElseThrow(() -> new AssertionError(name + " has no MainPID"));

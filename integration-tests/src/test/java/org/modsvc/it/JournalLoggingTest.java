@@ -8,10 +8,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * The daemon's logging setup ({@code AgentLogging.configureForDaemon}, docs/decisions.md §10) inside the container,
- * read back with journalctl from the real journald: a small main from the agent jar ({@code TryLogging}) runs as a
- * transient service, logs one record with {@code UNIT=} set, and the test asks journalctl the questions an operator
- * would ({@code journalctl UNIT=…}, {@code journalctl -u … -p warning}).
+ * The daemon's logging setup ({@code AgentLogging.configureForDaemon}, docs/decisions.md §10)
+ * inside the container, read back with journalctl from the real journald: a small main from the
+ * agent jar ({@code TryLogging}) runs as a transient service, logs one record with {@code UNIT=}
+ * set, and the test asks journalctl the questions an operator would ({@code journalctl UNIT=…},
+ * {@code journalctl -u … -p warning}).
  */
 class JournalLoggingTest {
   private static final String JAR = "/opt/modsvc/agent/target/modsvc-agent.jar";
@@ -22,9 +23,11 @@ class JournalLoggingTest {
   }
 
   /** Runs TryLogging as the transient service {@code unit}, waiting for it to end. */
-  private Sandbox.ExecResult tryLogging(String unit, List<String> properties, String... args) throws Exception {
-    List<String> cmd = new java.util.ArrayList<>(List.of("systemd-run", "--unit=" + unit, "--wait", "--collect",
-        "--quiet"));
+  private Sandbox.ExecResult tryLogging(String unit, List<String> properties, String... args)
+      throws Exception {
+    List<String> cmd =
+        new java.util.ArrayList<>(
+            List.of("systemd-run", "--unit=" + unit, "--wait", "--collect", "--quiet"));
     properties.forEach(p -> cmd.add("--property=" + p));
     cmd.addAll(List.of(java(), "-cp", JAR, "org.modsvc.agent.logging.TryLogging", "--stay", "300"));
     cmd.addAll(List.of(args));
@@ -48,20 +51,31 @@ class JournalLoggingTest {
     String service = "it-log-" + id;
     String about = "web-" + id + ".service";
 
-    tryLogging(service, List.of(), "--unit", about, "--level", "warn", "port 80 in use\\nsecond line");
-    tryLogging(service + "-info", List.of(), "--unit", about, "--level", "info", "started " + about);
+    tryLogging(
+        service, List.of(), "--unit", about, "--level", "warn", "port 80 in use\\nsecond line");
+    tryLogging(
+        service + "-info", List.of(), "--unit", about, "--level", "info", "started " + about);
 
     String byUnitField = journal("UNIT=" + about, "-o", "verbose");
     assertTrue(byUnitField.contains("MESSAGE=started " + about), byUnitField);
     assertTrue(byUnitField.contains("SYSLOG_IDENTIFIER=modsvc-agent"), byUnitField);
-    assertTrue(byUnitField.contains("_TRANSPORT=journal"), "native protocol, not the stream: " + byUnitField);
+    assertTrue(
+        byUnitField.contains("_TRANSPORT=journal"),
+        "native protocol, not the stream: " + byUnitField);
     assertTrue(byUnitField.contains("PRIORITY=4"), byUnitField);
     assertTrue(byUnitField.contains("_SYSTEMD_UNIT=" + service + ".service"), byUnitField);
 
     String warnings = journal("-u", service, "-p", "warning", "-o", "cat");
-    assertEquals("port 80 in use\nsecond line\n", warnings, "one entry, its newline kept (binary field form)");
-    assertEquals("", journal("-u", service + "-info", "-p", "warning", "-o", "cat"), "info is below warning");
-    assertTrue(journal("-u", service, "-o", "cat").contains("JOURNAL_NATIVE"), "the target it chose");
+    assertEquals(
+        "port 80 in use\nsecond line\n",
+        warnings,
+        "one entry, its newline kept (binary field form)");
+    assertEquals(
+        "",
+        journal("-u", service + "-info", "-p", "warning", "-o", "cat"),
+        "info is below warning");
+    assertTrue(
+        journal("-u", service, "-o", "cat").contains("JOURNAL_NATIVE"), "the target it chose");
   }
 
   @Test
@@ -69,14 +83,23 @@ class JournalLoggingTest {
     String service = "it-log-fallback-" + id;
     String about = "db-" + id + ".service";
 
-    tryLogging(service, List.of("InaccessiblePaths=/run/systemd/journal/socket"), "--unit", about, "--level", "error",
+    tryLogging(
+        service,
+        List.of("InaccessiblePaths=/run/systemd/journal/socket"),
+        "--unit",
+        about,
+        "--level",
+        "error",
         "disk full");
 
     String errors = journal("-u", service, "-p", "err", "-o", "verbose");
     assertTrue(errors.contains("MESSAGE=disk full [UNIT=" + about + "]"), errors);
     assertTrue(errors.contains("PRIORITY=3"), errors);
-    assertTrue(errors.contains("_TRANSPORT=stdout"), "journald's stream, which parsed the <3> prefix: " + errors);
-    assertTrue(journal("-u", service, "-o", "cat").contains("journal socket refused an entry"),
+    assertTrue(
+        errors.contains("_TRANSPORT=stdout"),
+        "journald's stream, which parsed the <3> prefix: " + errors);
+    assertTrue(
+        journal("-u", service, "-o", "cat").contains("journal socket refused an entry"),
         "the reason is logged once");
   }
 
@@ -85,11 +108,14 @@ class JournalLoggingTest {
     String service = "it-log-plain-" + id;
     String file = "/var/tmp/" + service + ".log";
 
-    // stdout stays on the journal, so systemd still sets JOURNAL_STREAM (to stdout's socket), which is not stderr
+    // stdout stays on the journal, so systemd still sets JOURNAL_STREAM (to stdout's socket), which
+    // is not stderr
     tryLogging(service, List.of("StandardError=file:" + file), "--level", "warn", "plain warning");
 
     String stderr = Sandbox.get().exec("cat", file).output();
-    assertTrue(stderr.matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3} WARN  plain warning\n"), stderr);
+    assertTrue(
+        stderr.matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3} WARN  plain warning\n"),
+        stderr);
     assertTrue(journal("-u", service, "-o", "cat").contains("STDERR"), "the target it chose");
   }
 }

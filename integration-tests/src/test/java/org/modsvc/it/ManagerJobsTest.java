@@ -26,8 +26,9 @@ import org.modsvc.switcher.systemd.UnitSummary;
 import org.modsvc.switcher.unit.UnitName;
 
 /**
- * SystemdClient and PhaseExecutor against the real system manager and the lingering user's manager in the
- * sandbox; every assertion reads systemd's own state (properties, journal, files its services wrote).
+ * SystemdClient and PhaseExecutor against the real system manager and the lingering user's manager
+ * in the sandbox; every assertion reads systemd's own state (properties, journal, files its
+ * services wrote).
  */
 class ManagerJobsTest {
   private final String id = UUID.randomUUID().toString().substring(0, 8);
@@ -62,7 +63,8 @@ class ManagerJobsTest {
 
   @ParameterizedTest
   @EnumSource(Scope.class)
-  void startJob_makesNewUnitActiveWithMainPid_whenItsFileWasJustWritten(Scope scope) throws IOException {
+  void startJob_makesNewUnitActiveWithMainPid_whenItsFileWasJustWritten(Scope scope)
+      throws IOException {
     SystemdClient c = client(scope);
     String name = writeAndReload(scope, "start", sleeper(""));
 
@@ -83,9 +85,11 @@ class ManagerJobsTest {
     String name = writeAndReload(scope, "list", sleeper(""));
     c.runJob(JobKind.START, name);
 
-    UnitSummary listed = c.listUnits().stream().filter(u -> u.name().equals(name)).findFirst().orElseThrow();
+    UnitSummary listed =
+        c.listUnits().stream().filter(u -> u.name().equals(name)).findFirst().orElseThrow();
 
-    assertEquals(List.of("loaded", "active", "running"),
+    assertEquals(
+        List.of("loaded", "active", "running"),
         List.of(listed.loadState(), listed.activeState(), listed.subState()));
     c.runJob(JobKind.STOP, name);
   }
@@ -112,8 +116,9 @@ class ManagerJobsTest {
   void reloadJob_keepsMainPidAndRunsExecReload_whenServiceRuns(Scope scope) throws IOException {
     SystemdClient c = client(scope);
     String marker = Sandbox.get().scratchDir(scope) + "/reloaded-" + id;
-    String name = writeAndReload(scope, "reload",
-        sleeper("ExecReload=/bin/sh -c 'echo reloaded >> " + marker + "'\n"));
+    String name =
+        writeAndReload(
+            scope, "reload", sleeper("ExecReload=/bin/sh -c 'echo reloaded >> " + marker + "'\n"));
     c.runJob(JobKind.START, name);
     long before = c.unitState(name).mainPid().orElseThrow();
 
@@ -142,22 +147,35 @@ class ManagerJobsTest {
 
   @ParameterizedTest
   @EnumSource(Scope.class)
-  void failingStart_isReportedFailedWithItsJournalTail_whenExecStartExitsNonZero(Scope scope) throws IOException {
+  void failingStart_isReportedFailedWithItsJournalTail_whenExecStartExitsNonZero(Scope scope)
+      throws IOException {
     SystemdClient c = client(scope);
-    // The sleep: journald attributes a stream to a *user* unit by reading the writer's cgroup from /proc, which
-    // fails when the writer has already exited (system units are attributed by PID 1's stream header instead).
-    String name = writeAndReload(scope, "fail",
-        "[Service]\nType=oneshot\nExecStart=/bin/sh -c 'echo boom-" + id + "; sleep 1; exit 3'\n");
+    // The sleep: journald attributes a stream to a *user* unit by reading the writer's cgroup from
+    // /proc, which
+    // fails when the writer has already exited (system units are attributed by PID 1's stream
+    // header instead).
+    String name =
+        writeAndReload(
+            scope,
+            "fail",
+            "[Service]\nType=oneshot\nExecStart=/bin/sh -c 'echo boom-"
+                + id
+                + "; sleep 1; exit 3'\n");
     PhaseExecutor executor = new PhaseExecutor(c, Sandbox.get().journal(scope));
 
-    SwitchReport report = executor.execute(new PhasePlan(List.of(), List.of(), List.of(),
-        List.of(UnitName.of(name)), List.of(), true), () -> false);
+    SwitchReport report =
+        executor.execute(
+            new PhasePlan(
+                List.of(), List.of(), List.of(), List.of(UnitName.of(name)), List.of(), true),
+            () -> false);
 
     assertEquals(1, report.failures().size(), report.toString());
     UnitFailure failure = report.failures().get(0);
     assertEquals(name, failure.outcome().unit());
     assertEquals(JobStatus.FAILED, failure.outcome().status());
-    assertTrue(failure.journal().stream().anyMatch(l -> l.contains("boom-" + id)), failure.journal().toString());
+    assertTrue(
+        failure.journal().stream().anyMatch(l -> l.contains("boom-" + id)),
+        failure.journal().toString());
     UnitState state = c.unitState(name);
     assertEquals("failed", state.activeState());
     assertEquals(3, state.execMainStatus().orElseThrow());
@@ -178,34 +196,60 @@ class ManagerJobsTest {
 
   @ParameterizedTest
   @EnumSource(Scope.class)
-  void phaseExecutor_runsStopFilesReloadRestartStartInOrder_whenEveryPhaseHasAUnit(Scope scope) throws IOException {
+  void phaseExecutor_runsStopFilesReloadRestartStartInOrder_whenEveryPhaseHasAUnit(Scope scope)
+      throws IOException {
     SystemdClient c = client(scope);
     Sandbox sandbox = Sandbox.get();
     String log = sandbox.scratchDir(scope) + "/order-" + id;
     Path hostLog = sandbox.hostPath(log);
     String append = "/bin/sh -c 'echo %s >> " + log + "'";
-    String stopped = writeAndReload(scope, "p-stop", sleeper("ExecStop=" + append.formatted("stop") + "\n"));
-    String reloaded = writeAndReload(scope, "p-reload", sleeper("ExecReload=" + append.formatted("reload") + "\n"));
-    String restarted = writeAndReload(scope, "p-restart",
-        sleeper("ExecStartPost=" + append.formatted("started-restart-unit") + "\n"));
+    String stopped =
+        writeAndReload(scope, "p-stop", sleeper("ExecStop=" + append.formatted("stop") + "\n"));
+    String reloaded =
+        writeAndReload(
+            scope, "p-reload", sleeper("ExecReload=" + append.formatted("reload") + "\n"));
+    String restarted =
+        writeAndReload(
+            scope,
+            "p-restart",
+            sleeper("ExecStartPost=" + append.formatted("started-restart-unit") + "\n"));
     for (String u : List.of(stopped, reloaded, restarted)) {
       assertEquals(JobStatus.DONE, c.runJob(JobKind.START, u).status());
     }
     Files.deleteIfExists(hostLog);
     String started = unit("p-start");
-    PhasePlan plan = new PhasePlan(List.of(UnitName.of(stopped)), List.of(UnitName.of(reloaded)),
-        List.of(UnitName.of(restarted)), List.of(UnitName.of(started)), List.of(), true);
+    PhasePlan plan =
+        new PhasePlan(
+            List.of(UnitName.of(stopped)),
+            List.of(UnitName.of(reloaded)),
+            List.of(UnitName.of(restarted)),
+            List.of(UnitName.of(started)),
+            List.of(),
+            true);
 
-    // The start unit's file only appears in the callback: starting it proves the daemon-reload came after it.
-    SwitchReport report = new PhaseExecutor(c, sandbox.journal(scope)).execute(plan, () -> {
-      Files.writeString(hostLog, "files\n", java.nio.file.StandardOpenOption.CREATE,
-          java.nio.file.StandardOpenOption.APPEND);
-      sandbox.writeUnit(scope, started, "[Service]\nType=oneshot\nExecStart=" + append.formatted("start") + "\n");
-      return true;
-    });
+    // The start unit's file only appears in the callback: starting it proves the daemon-reload came
+    // after it.
+    SwitchReport report =
+        new PhaseExecutor(c, sandbox.journal(scope))
+            .execute(
+                plan,
+                () -> {
+                  Files.writeString(
+                      hostLog,
+                      "files\n",
+                      java.nio.file.StandardOpenOption.CREATE,
+                      java.nio.file.StandardOpenOption.APPEND);
+                  sandbox.writeUnit(
+                      scope,
+                      started,
+                      "[Service]\nType=oneshot\nExecStart=" + append.formatted("start") + "\n");
+                  return true;
+                });
 
     assertTrue(report.failures().isEmpty(), report.toString());
-    assertEquals(List.of("stop", "files", "reload", "started-restart-unit", "start"), Files.readAllLines(hostLog));
+    assertEquals(
+        List.of("stop", "files", "reload", "started-restart-unit", "start"),
+        Files.readAllLines(hostLog));
     assertEquals("inactive", c.unitState(stopped).activeState());
     for (String u : List.of(reloaded, restarted)) {
       c.runJob(JobKind.STOP, u);

@@ -29,12 +29,13 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The Debian package as a host gets it: {@code apt-get install ./modsvc-agent_…deb} in a container of its own (a
- * sibling of the tests' sandbox, booted with the image's Debian Java runtime instead of the host's JDK, offline:
- * every dependency is in the image), then the package's life on that host in order: install, a module dropped in,
- * remove, purge while the agent still manages a service, upgrade from the previous commit's package, the lingering
- * user's instance, and purge after the services were handed back. Each case sets up what it needs from the
- * package's state, so one that is skipped (no daemon unit yet, no previous commit) leaves the others meaningful.
+ * The Debian package as a host gets it: {@code apt-get install ./modsvc-agent_…deb} in a container
+ * of its own (a sibling of the tests' sandbox, booted with the image's Debian Java runtime instead
+ * of the host's JDK, offline: every dependency is in the image), then the package's life on that
+ * host in order: install, a module dropped in, remove, purge while the agent still manages a
+ * service, upgrade from the previous commit's package, the lingering user's instance, and purge
+ * after the services were handed back. Each case sets up what it needs from the package's state, so
+ * one that is skipped (no daemon unit yet, no previous commit) leaves the others meaningful.
  *
  * <p>The container is its own because the agent runs there as the system's service and converges
  * {@code /etc/modsvc/modules} with the same state directory the other tests' switches use.
@@ -59,10 +60,15 @@ class PackageTest {
     Sandbox tests = Sandbox.get();
     repo = Path.of(tests.value("REPO_ON_HOST"));
     Path deb = onlyPackage(repo.resolve("packaging/target"));
-    List<String> contents = hostCommand(Duration.ofSeconds(30), "dpkg-deb", "-c", deb.toString()).lines().toList();
-    systemUnitShipped = contents.stream().anyMatch(l -> l.endsWith("./usr/lib/systemd/system/modsvc-agent.service"));
-    userUnitShipped = contents.stream().anyMatch(l -> l.endsWith("./usr/lib/systemd/user/modsvc-agent.service"));
-    currentVersion = hostCommand(Duration.ofSeconds(30), "dpkg-deb", "-f", deb.toString(), "Version").strip();
+    List<String> contents =
+        hostCommand(Duration.ofSeconds(30), "dpkg-deb", "-c", deb.toString()).lines().toList();
+    systemUnitShipped =
+        contents.stream()
+            .anyMatch(l -> l.endsWith("./usr/lib/systemd/system/modsvc-agent.service"));
+    userUnitShipped =
+        contents.stream().anyMatch(l -> l.endsWith("./usr/lib/systemd/user/modsvc-agent.service"));
+    currentVersion =
+        hostCommand(Duration.ofSeconds(30), "dpkg-deb", "-f", deb.toString(), "Version").strip();
     box = tests.sibling("deb", Map.of("MODSVC_SANDBOX_HOST_JAVA", "0"));
     currentDeb = copyIntoContainer(deb);
   }
@@ -78,11 +84,13 @@ class PackageTest {
 
   @Test
   @Order(1)
-  void install_bringsAgentRunningOnDebiansJava_manPageCompletionAndClassDataArchive() throws Exception {
+  void install_bringsAgentRunningOnDebiansJava_manPageCompletionAndClassDataArchive()
+      throws Exception {
     Sandbox.ExecResult install = apt("install", currentDeb);
     assertEquals(0, install.exitCode(), install.output());
-    assertEquals("install ok installed " + currentVersion, run("dpkg-query", "-W", "-f", "${Status} ${Version}",
-        "modsvc-agent").output());
+    assertEquals(
+        "install ok installed " + currentVersion,
+        run("dpkg-query", "-W", "-f", "${Status} ${Version}", "modsvc-agent").output());
 
     // Debian's runtime from the image, not a JDK bound in from the host
     String java = run("readlink", "-f", "/usr/bin/java").output().strip();
@@ -92,26 +100,44 @@ class PackageTest {
     assertTrue(owner.output().startsWith("openjdk-"), owner.output());
 
     assertEquals("3", ok(run("modsvc-agent", "eval", "--expr", "1 + 2")).strip());
-    assertEquals("755 root root", ok(run("stat", "-c", "%a %U %G", "/usr/bin/modsvc-agent")).strip());
-    assertTrue(ok(run("dpkg-query", "-W", "-f", "${Conffiles}", "modsvc-agent"))
-        .contains(MODULES + "/hello.nix.example"));
+    assertEquals(
+        "755 root root", ok(run("stat", "-c", "%a %U %G", "/usr/bin/modsvc-agent")).strip());
+    assertTrue(
+        ok(run("dpkg-query", "-W", "-f", "${Conffiles}", "modsvc-agent"))
+            .contains(MODULES + "/hello.nix.example"));
 
     String page = ok(run("env", "MANWIDTH=200", "man", "-P", "cat", "modsvc-agent"));
     assertTrue(page.contains("MODSVC-AGENT(8)"), page);
     for (String expected : List.of("switch", "--keep-generations", "/etc/modsvc/modules/")) {
       assertTrue(page.contains(expected), expected + " in\n" + page);
     }
-    String completions = ok(run("bash", "-c", "source /usr/share/bash-completion/completions/modsvc-agent"
-        + " && COMP_WORDS=(modsvc-agent sw) COMP_CWORD=1 && _complete_modsvc-agent && echo \"${COMPREPLY[@]}\""));
+    String completions =
+        ok(
+            run(
+                "bash",
+                "-c",
+                "source /usr/share/bash-completion/completions/modsvc-agent"
+                    + " && COMP_WORDS=(modsvc-agent sw) COMP_CWORD=1 && _complete_modsvc-agent && echo \"${COMPREPLY[@]}\""));
     assertEquals("switch", completions.strip());
 
-    // written by postinst for this java: the JVM maps it when told it must (-Xshare:on fails otherwise)
+    // written by postinst for this java: the JVM maps it when told it must (-Xshare:on fails
+    // otherwise)
     String archive = "/var/cache/modsvc-agent/modsvc-agent.jsa";
     assertEquals(0, run("test", "-s", archive).exitCode(), archive + " missing");
-    Sandbox.ExecResult mapped = run("java", "-XX:SharedArchiveFile=" + archive, "-Xshare:on", "-XX:+UseParallelGC",
-        "-XX:TieredStopAtLevel=1", "-jar", "/usr/share/modsvc-agent/modsvc-agent.jar", "--version");
+    Sandbox.ExecResult mapped =
+        run(
+            "java",
+            "-XX:SharedArchiveFile=" + archive,
+            "-Xshare:on",
+            "-XX:+UseParallelGC",
+            "-XX:TieredStopAtLevel=1",
+            "-jar",
+            "/usr/share/modsvc-agent/modsvc-agent.jar",
+            "--version");
     assertEquals(0, mapped.exitCode(), mapped.output());
-    assertTrue(ok(run("sh", "-x", "/usr/bin/modsvc-agent", "--version")).contains("SharedArchiveFile=" + archive));
+    assertTrue(
+        ok(run("sh", "-x", "/usr/bin/modsvc-agent", "--version"))
+            .contains("SharedArchiveFile=" + archive));
   }
 
   @Test
@@ -123,15 +149,24 @@ class PackageTest {
     String java = run("readlink", "-f", "/usr/bin/java").output().strip();
     String runtimePackage = ok(run("dpkg", "-S", java)).split(":")[0];
 
-    // what dpkg does when a package installs, upgrades or removes files under /usr/lib/jvm (a Java security update)
+    // what dpkg does when a package installs, upgrades or removes files under /usr/lib/jvm (a Java
+    // security update)
     ok(run("dpkg-trigger", "--by-package=" + runtimePackage, "/usr/lib/jvm"));
     Sandbox.ExecResult triggers = run("dpkg", "--triggers-only", "--pending");
     assertEquals(0, triggers.exitCode(), triggers.output());
 
-    assertTrue(triggers.output().contains("Processing triggers for modsvc-agent"), triggers.output());
+    assertTrue(
+        triggers.output().contains("Processing triggers for modsvc-agent"), triggers.output());
     assertEquals(0, run("test", "-s", archive).exitCode(), archive + " not written again");
-    Sandbox.ExecResult mapped = run("java", "-XX:SharedArchiveFile=" + archive, "-Xshare:on", "-XX:+UseParallelGC",
-        "-jar", "/usr/share/modsvc-agent/modsvc-agent.jar", "--version");
+    Sandbox.ExecResult mapped =
+        run(
+            "java",
+            "-XX:SharedArchiveFile=" + archive,
+            "-Xshare:on",
+            "-XX:+UseParallelGC",
+            "-jar",
+            "/usr/share/modsvc-agent/modsvc-agent.jar",
+            "--version");
     assertEquals(0, mapped.exitCode(), mapped.output());
   }
 
@@ -145,7 +180,9 @@ class PackageTest {
     assertEquals("enabled", show("UnitFileState", "modsvc-agent.service"));
     if (userUnitShipped) {
       assertEquals(0, run("test", "-f", "/usr/lib/systemd/user/modsvc-agent.service").exitCode());
-      assertEquals("disabled", run("systemctl", "--global", "is-enabled", "modsvc-agent.service").output().strip());
+      assertEquals(
+          "disabled",
+          run("systemctl", "--global", "is-enabled", "modsvc-agent.service").output().strip());
     }
   }
 
@@ -180,7 +217,8 @@ class PackageTest {
   @Test
   @Order(6)
   void purge_whileAgentManagesServices_keepsItsStateAndSaysHowToHandThemBack() throws Exception {
-    if (!"config-files".equals(packageState())) { // removed by the case before: purge what remove left
+    if (!"config-files"
+        .equals(packageState())) { // removed by the case before: purge what remove left
       ensureManaging();
     }
     String pid = show("MainPID", SERVICE);
@@ -193,7 +231,10 @@ class PackageTest {
     assertEquals("not-installed", packageState());
     assertEquals(0, run("test", "-d", "/var/lib/modsvc/generations").exitCode());
     assertEquals(1, run("test", "-e", "/var/cache/modsvc-agent").exitCode());
-    assertEquals(0, run("test", "-f", MODULES + "/pkgtest.nix").exitCode(), "the host's own module is not the package's");
+    assertEquals(
+        0,
+        run("test", "-f", MODULES + "/pkgtest.nix").exitCode(),
+        "the host's own module is not the package's");
     assertEquals("active", show("ActiveState", SERVICE));
     assertEquals(pid, show("MainPID", SERVICE));
   }
@@ -209,7 +250,9 @@ class PackageTest {
     Sandbox.ExecResult old = apt("install", previous);
     assertEquals(0, old.exitCode(), old.output());
     writeModule();
-    waitFor(() -> "active".equals(show("ActiveState", SERVICE)), SERVICE + " active under the previous package");
+    waitFor(
+        () -> "active".equals(show("ActiveState", SERVICE)),
+        SERVICE + " active under the previous package");
     String agentPid = show("MainPID", "modsvc-agent.service");
     String servicePid = show("MainPID", SERVICE);
     Path example = box.hostPath(MODULES + "/hello.nix.example");
@@ -221,10 +264,12 @@ class PackageTest {
 
     assertEquals(edited, Files.readString(example), "a conffile's edit is kept across the upgrade");
 
-    assertEquals("install ok installed " + currentVersion, run("dpkg-query", "-W", "-f", "${Status} ${Version}",
-        "modsvc-agent").output());
+    assertEquals(
+        "install ok installed " + currentVersion,
+        run("dpkg-query", "-W", "-f", "${Status} ${Version}", "modsvc-agent").output());
     assertEquals("active", show("ActiveState", "modsvc-agent.service"));
-    assertNotEquals(agentPid, show("MainPID", "modsvc-agent.service"), "the agent was not restarted");
+    assertNotEquals(
+        agentPid, show("MainPID", "modsvc-agent.service"), "the agent was not restarted");
     assertEquals("active", show("ActiveState", SERVICE));
     assertEquals(servicePid, show("MainPID", SERVICE), "the upgrade restarted a managed service");
   }
@@ -239,19 +284,32 @@ class PackageTest {
     int uid = box.uid();
     Path dir = box.hostPath("/home/" + user + "/.config/modsvc/modules");
     Files.createDirectories(dir);
-    for (Path p = dir; p.startsWith(box.hostPath("/home/" + user + "/.config")); p = p.getParent()) {
+    for (Path p = dir;
+        p.startsWith(box.hostPath("/home/" + user + "/.config"));
+        p = p.getParent()) {
       chown(p, uid);
     }
     Path module = dir.resolve("pkgtest-user.nix");
-    Files.writeString(module, "{ ... }: {\n  home.services.pkgtest-user-sleeper.process.argv = [ \"/bin/sleep\""
-        + " \"infinity\" ];\n}\n", StandardCharsets.UTF_8);
+    Files.writeString(
+        module,
+        "{ ... }: {\n  home.services.pkgtest-user-sleeper.process.argv = [ \"/bin/sleep\""
+            + " \"infinity\" ];\n}\n",
+        StandardCharsets.UTF_8);
     chown(module, uid);
 
     try {
       ok(runAsUser("systemctl", "--user", "enable", "--now", "modsvc-agent.service"));
-      waitFor(() -> "active".equals(runAsUser("systemctl", "--user", "show", "-P", "ActiveState", USER_SERVICE)
-          .output().strip()), USER_SERVICE + " active in the user's manager");
-      assertEquals(0, run("test", "-f", "/home/" + user + "/.config/systemd/user/" + USER_SERVICE).exitCode());
+      waitFor(
+          () ->
+              "active"
+                  .equals(
+                      runAsUser("systemctl", "--user", "show", "-P", "ActiveState", USER_SERVICE)
+                          .output()
+                          .strip()),
+          USER_SERVICE + " active in the user's manager");
+      assertEquals(
+          0,
+          run("test", "-f", "/home/" + user + "/.config/systemd/user/" + USER_SERVICE).exitCode());
     } finally {
       Files.deleteIfExists(module);
       runAsUser("systemctl", "--user", "disable", "--now", "modsvc-agent.service");
@@ -266,9 +324,11 @@ class PackageTest {
     // the hand-back the purge message describes: an empty module directory, converged
     run("rm", "-f", MODULES + "/pkgtest.nix");
     if (systemUnitShipped) {
-      waitFor(() -> !"active".equals(show("ActiveState", SERVICE))
-          && run("test", "-e", "/etc/systemd/system/" + SERVICE).exitCode() == 1, SERVICE + " stopped and its unit"
-          + " file deleted by the agent");
+      waitFor(
+          () ->
+              !"active".equals(show("ActiveState", SERVICE))
+                  && run("test", "-e", "/etc/systemd/system/" + SERVICE).exitCode() == 1,
+          SERVICE + " stopped and its unit" + " file deleted by the agent");
     } else {
       ok(run("modsvc-agent", "switch"));
     }
@@ -286,8 +346,10 @@ class PackageTest {
   // ---- preconditions ----
 
   private void assumeDaemon() {
-    assumeTrue(systemUnitShipped, "the package ships no system unit: packaging/systemd/modsvc-agent.service (the"
-        + " daemon's, issue 20) is not in this tree yet, so there is no agent service to start, watch or restart");
+    assumeTrue(
+        systemUnitShipped,
+        "the package ships no system unit: packaging/systemd/modsvc-agent.service (the"
+            + " daemon's, issue 20) is not in this tree yet, so there is no agent service to start, watch or restart");
   }
 
   private void ensureInstalled() throws Exception {
@@ -296,7 +358,10 @@ class PackageTest {
     }
   }
 
-  /** The package installed and the agent managing {@link #SERVICE}: by the daemon when there is one, else by a switch. */
+  /**
+   * The package installed and the agent managing {@link #SERVICE}: by the daemon when there is one,
+   * else by a switch.
+   */
   private void ensureManaging() throws Exception {
     ensureInstalled();
     writeModule();
@@ -315,44 +380,103 @@ class PackageTest {
     }
     Files.createDirectories(module.getParent());
     Path tmp = module.resolveSibling(".pkgtest.nix.tmp");
-    Files.writeString(tmp, "{ ... }: {\n  system.services.pkgtest-sleeper.process.argv = [ \"/bin/sleep\" \"infinity\" ];\n}\n",
+    Files.writeString(
+        tmp,
+        "{ ... }: {\n  system.services.pkgtest-sleeper.process.argv = [ \"/bin/sleep\" \"infinity\" ];\n}\n",
         StandardCharsets.UTF_8);
     Files.setAttribute(tmp, "unix:mode", 0644);
     Files.move(tmp, module, StandardCopyOption.ATOMIC_MOVE);
   }
 
   /**
-   * The package built from HEAD~1 (its own Maven build, offline), so that the upgrade goes from what came before
-   * to this tree, whatever changed. The commit is checked out in a shared clone in a temporary directory rather than
-   * as a worktree: the repository (perhaps another checkout's git directory, perhaps someone else's) is only read.
-   * Skipped, with the reason, without git history.
+   * The package built from HEAD~1 (its own Maven build, offline), so that the upgrade goes from
+   * what came before to this tree, whatever changed. The commit is checked out in a shared clone in
+   * a temporary directory rather than as a worktree: the repository (perhaps another checkout's git
+   * directory, perhaps someone else's) is only read. Skipped, with the reason, without git history.
    */
   private String previousCommitsPackage() throws Exception {
-    Sandbox.ExecResult parent = git(Duration.ofSeconds(30), "rev-parse", "--verify", "-q", "HEAD~1^{commit}");
-    assumeTrue(parent.exitCode() == 0, "no previous commit to build an older package from (no git history here: "
-        + parent.output().strip() + ")");
+    Sandbox.ExecResult parent =
+        git(Duration.ofSeconds(30), "rev-parse", "--verify", "-q", "HEAD~1^{commit}");
+    assumeTrue(
+        parent.exitCode() == 0,
+        "no previous commit to build an older package from (no git history here: "
+            + parent.output().strip()
+            + ")");
     String commit = parent.output().strip();
-    assumeTrue(git(Duration.ofSeconds(30), "cat-file", "-e", commit + ":packaging/deb/build-deb").exitCode() == 0,
+    assumeTrue(
+        git(Duration.ofSeconds(30), "cat-file", "-e", commit + ":packaging/deb/build-deb")
+                .exitCode()
+            == 0,
         "the previous commit " + commit + " predates the Debian package");
-    assumeTrue(git(Duration.ofSeconds(30), "cat-file", "-e", commit + ":packaging/systemd/modsvc-agent.service")
-            .exitCode() == 0,
-        "the previous commit " + commit + " has no agent unit (packaging/systemd/modsvc-agent.service): its package"
+    assumeTrue(
+        git(
+                    Duration.ofSeconds(30),
+                    "cat-file",
+                    "-e",
+                    commit + ":packaging/systemd/modsvc-agent.service")
+                .exitCode()
+            == 0,
+        "the previous commit "
+            + commit
+            + " has no agent unit (packaging/systemd/modsvc-agent.service): its package"
             + " runs no agent to restart");
     Path work = Files.createTempDirectory("modsvc-previous-package-");
     Path tree = work.resolve("tree");
     try {
-      ok(git(Duration.ofMinutes(2), "clone", "-q", "--shared", "--no-checkout", repo.toString(), tree.toString()));
-      ok(hostRun(Duration.ofMinutes(2), "git", "-C", tree.toString(), "checkout", "-q", "--detach", commit));
-      Sandbox.ExecResult build = hostRun(Duration.ofMinutes(12), "mvn", "-B", "-q", "-o", "package", "-DskipTests",
-          "-pl", "packaging", "-am", "-f", tree.resolve("pom.xml").toString());
-      // a previous commit that does not build is that commit's defect, not this tree's: said, not failed on
-      assumeTrue(build.exitCode() == 0, "the previous commit " + commit + " does not build its package:\n"
-          + build.output().lines().filter(l -> l.contains("build-deb:") || l.startsWith("[ERROR]")).limit(8)
-              .reduce("", (a, b) -> a + b + "\n"));
+      ok(
+          git(
+              Duration.ofMinutes(2),
+              "clone",
+              "-q",
+              "--shared",
+              "--no-checkout",
+              repo.toString(),
+              tree.toString()));
+      ok(
+          hostRun(
+              Duration.ofMinutes(2),
+              "git",
+              "-C",
+              tree.toString(),
+              "checkout",
+              "-q",
+              "--detach",
+              commit));
+      Sandbox.ExecResult build =
+          hostRun(
+              Duration.ofMinutes(12),
+              "mvn",
+              "-B",
+              "-q",
+              "-o",
+              "package",
+              "-DskipTests",
+              "-pl",
+              "packaging",
+              "-am",
+              "-f",
+              tree.resolve("pom.xml").toString());
+      // a previous commit that does not build is that commit's defect, not this tree's: said, not
+      // failed on
+      assumeTrue(
+          build.exitCode() == 0,
+          "the previous commit "
+              + commit
+              + " does not build its package:\n"
+              + build
+                  .output()
+                  .lines()
+                  .filter(l -> l.contains("build-deb:") || l.startsWith("[ERROR]"))
+                  .limit(8)
+                  .reduce("", (a, b) -> a + b + "\n"));
       Path deb = onlyPackage(tree.resolve("packaging/target"));
-      assumeTrue(hostCommand(Duration.ofSeconds(30), "dpkg-deb", "-c", deb.toString()).lines()
+      assumeTrue(
+          hostCommand(Duration.ofSeconds(30), "dpkg-deb", "-c", deb.toString())
+              .lines()
               .anyMatch(l -> l.endsWith("./usr/lib/systemd/system/modsvc-agent.service")),
-          "the previous commit's package " + deb.getFileName() + " has no agent service to restart");
+          "the previous commit's package "
+              + deb.getFileName()
+              + " has no agent service to restart");
       return copyIntoContainer(deb);
     } finally {
       try (Stream<Path> walk = Files.walk(work)) {
@@ -369,7 +493,15 @@ class PackageTest {
   }
 
   private Sandbox.ExecResult apt(String action, String what) throws Exception {
-    return run("env", "DEBIAN_FRONTEND=noninteractive", "apt-get", action, "-y", "-q", "--no-install-recommends", what);
+    return run(
+        "env",
+        "DEBIAN_FRONTEND=noninteractive",
+        "apt-get",
+        action,
+        "-y",
+        "-q",
+        "--no-install-recommends",
+        what);
   }
 
   private String show(String property, String unit) {
@@ -397,35 +529,47 @@ class PackageTest {
     }
   }
 
-  private Sandbox.ExecResult git(Duration timeout, String... args) throws IOException, InterruptedException {
+  private Sandbox.ExecResult git(Duration timeout, String... args)
+      throws IOException, InterruptedException {
     // safe.directory: CI runs the tests as root in a checkout that another user owns
-    List<String> cmd = new ArrayList<>(List.of("git", "-c", "safe.directory=*", "-C", repo.toString()));
+    List<String> cmd =
+        new ArrayList<>(List.of("git", "-c", "safe.directory=*", "-C", repo.toString()));
     cmd.addAll(List.of(args));
     return hostRun(timeout, cmd.toArray(String[]::new));
   }
 
-  private static Sandbox.ExecResult hostRun(Duration timeout, String... command) throws IOException, InterruptedException {
+  private static Sandbox.ExecResult hostRun(Duration timeout, String... command)
+      throws IOException, InterruptedException {
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     p.getOutputStream().close();
     StringBuilder out = new StringBuilder();
-    Thread reader = new Thread(() -> {
-      try {
-        out.append(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-      } catch (IOException ignored) {
-        // the process was killed below; what it printed so far is all there is
-      }
-    });
+    Thread reader =
+        new Thread(
+            () -> {
+              try {
+                out.append(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+              } catch (IOException ignored) {
+                // the process was killed below; what it printed so far is all there is
+              }
+            });
     reader.start();
     if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
       p.destroyForcibly();
       reader.join(5000);
-      fail("timed out after " + timeout + ": " + String.join(" ", command) + "\n" + tail(out.toString()));
+      fail(
+          "timed out after "
+              + timeout
+              + ": "
+              + String.join(" ", command)
+              + "\n"
+              + tail(out.toString()));
     }
     reader.join();
     return new Sandbox.ExecResult(p.exitValue(), out.toString());
   }
 
-  private static String hostCommand(Duration timeout, String... command) throws IOException, InterruptedException {
+  private static String hostCommand(Duration timeout, String... command)
+      throws IOException, InterruptedException {
     return ok(hostRun(timeout, command));
   }
 
@@ -461,12 +605,19 @@ class PackageTest {
       }
     }
     if (debs.size() != 1) {
-      fail("expected one modsvc-agent_*_all.deb in " + dir + " (built by the packaging module), found " + debs);
+      fail(
+          "expected one modsvc-agent_*_all.deb in "
+              + dir
+              + " (built by the packaging module), found "
+              + debs);
     }
     return debs.get(0);
   }
 
-  /** Copies a package into the container's /var/tmp and returns its path there (apt-get installs ./paths). */
+  /**
+   * Copies a package into the container's /var/tmp and returns its path there (apt-get installs
+   * ./paths).
+   */
   private String copyIntoContainer(Path deb) throws IOException {
     String inside = "/var/tmp/" + deb.getFileName();
     Path target = box.hostPath(inside);

@@ -16,9 +16,9 @@ import org.modsvc.switcher.systemd.BusAddress;
 import org.modsvc.switcher.systemd.JournalTail;
 
 /**
- * The running sandbox as described by the env file that {@code integration-tests/sandbox/up} writes (its path in
- * {@code MODSVC_SANDBOX_ENV}). Without it the tests are skipped with a message, unless {@code
- * MODSVC_SANDBOX_REQUIRED=1} (CI), where a missing sandbox is a failure.
+ * The running sandbox as described by the env file that {@code integration-tests/sandbox/up} writes
+ * (its path in {@code MODSVC_SANDBOX_ENV}). Without it the tests are skipped with a message, unless
+ * {@code MODSVC_SANDBOX_REQUIRED=1} (CI), where a missing sandbox is a failure.
  */
 final class Sandbox {
   private static Sandbox instance;
@@ -33,11 +33,14 @@ final class Sandbox {
       return instance;
     }
     String file = System.getenv("MODSVC_SANDBOX_ENV");
-    boolean required = "1".equals(System.getenv("MODSVC_SANDBOX_REQUIRED"))
-        || Boolean.getBoolean("modsvc.sandbox.required");
+    boolean required =
+        "1".equals(System.getenv("MODSVC_SANDBOX_REQUIRED"))
+            || Boolean.getBoolean("modsvc.sandbox.required");
     if (file == null || file.isBlank() || !Files.isRegularFile(Path.of(file))) {
-      String why = "no sandbox: MODSVC_SANDBOX_ENV=" + file
-          + " is not an env file; run these tests through integration-tests/run-with-sandbox (as root)";
+      String why =
+          "no sandbox: MODSVC_SANDBOX_ENV="
+              + file
+              + " is not an env file; run these tests through integration-tests/run-with-sandbox (as root)";
       if (required) {
         fail(why + " (MODSVC_SANDBOX_REQUIRED=1)");
       }
@@ -63,25 +66,38 @@ final class Sandbox {
   }
 
   /**
-   * Another instance of the harness beside this one, named {@code <this name>-<suffix>}, booted (or reused) with
-   * extra harness settings (e.g. {@code MODSVC_SANDBOX_HOST_JAVA=0}): for a test that changes the container as a
-   * whole (installs a package, runs the agent as a service) and must not share it with the other tests. The caller
-   * tears it down with {@link #down()}.
+   * Another instance of the harness beside this one, named {@code <this name>-<suffix>}, booted (or
+   * reused) with extra harness settings (e.g. {@code MODSVC_SANDBOX_HOST_JAVA=0}): for a test that
+   * changes the container as a whole (installs a package, runs the agent as a service) and must not
+   * share it with the other tests. The caller tears it down with {@link #down()}.
    */
-  Sandbox sibling(String suffix, Map<String, String> settings) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of("env", "MODSVC_SANDBOX_NAME=" + value("NAME") + "-" + suffix,
-        "MODSVC_SANDBOX_STATE=" + value("STATE")));
+  Sandbox sibling(String suffix, Map<String, String> settings)
+      throws IOException, InterruptedException {
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                "env",
+                "MODSVC_SANDBOX_NAME=" + value("NAME") + "-" + suffix,
+                "MODSVC_SANDBOX_STATE=" + value("STATE")));
     settings.forEach((k, v) -> cmd.add(k + "=" + v));
     cmd.add(harnessScript("up"));
-    // its progress goes to a file, not to this JVM's stderr (Surefire takes that for a corrupted channel)
+    // its progress goes to a file, not to this JVM's stderr (Surefire takes that for a corrupted
+    // channel)
     Path log = Files.createTempFile("modsvc-sandbox-" + suffix + "-", ".log");
     try {
       Process p = new ProcessBuilder(cmd).redirectError(log.toFile()).start();
       p.getOutputStream().close();
-      String envFile = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+      String envFile =
+          new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
       if (!p.waitFor(15, TimeUnit.MINUTES) || p.exitValue() != 0) {
         p.destroyForcibly();
-        fail("sandbox instance " + value("NAME") + "-" + suffix + " did not come up:\n" + Files.readString(log));
+        fail(
+            "sandbox instance "
+                + value("NAME")
+                + "-"
+                + suffix
+                + " did not come up:\n"
+                + Files.readString(log));
       }
       return new Sandbox(readEnv(Path.of(envFile)));
     } finally {
@@ -91,8 +107,14 @@ final class Sandbox {
 
   /** Tears this instance down (the harness's {@code down}: clean halt, nothing left behind). */
   void down() throws IOException, InterruptedException {
-    Process p = new ProcessBuilder("env", "MODSVC_SANDBOX_NAME=" + value("NAME"), "MODSVC_SANDBOX_STATE=" + value("STATE"),
-        harnessScript("down")).redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(
+                "env",
+                "MODSVC_SANDBOX_NAME=" + value("NAME"),
+                "MODSVC_SANDBOX_STATE=" + value("STATE"),
+                harnessScript("down"))
+            .redirectErrorStream(true)
+            .start();
     p.getOutputStream().close();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!p.waitFor(2, TimeUnit.MINUTES) || p.exitValue() != 0) {
@@ -126,7 +148,9 @@ final class Sandbox {
     return Integer.parseInt(value("UID"));
   }
 
-  /** Writes a unit file where the scope's manager looks (user units owned by the lingering user). */
+  /**
+   * Writes a unit file where the scope's manager looks (user units owned by the lingering user).
+   */
   void writeUnit(Scope scope, String name, String content) throws IOException {
     Path dir = Path.of(value(scope == Scope.SYSTEM ? "UNIT_DIR" : "USER_UNIT_DIR"));
     Files.createDirectories(dir);
@@ -139,13 +163,14 @@ final class Sandbox {
   }
 
   void deleteUnit(Scope scope, String name) throws IOException {
-    Files.deleteIfExists(Path.of(value(scope == Scope.SYSTEM ? "UNIT_DIR" : "USER_UNIT_DIR")).resolve(name));
+    Files.deleteIfExists(
+        Path.of(value(scope == Scope.SYSTEM ? "UNIT_DIR" : "USER_UNIT_DIR")).resolve(name));
   }
 
   /**
-   * A directory inside the container, writable by the scope's services, created from the host. Sticky (1777, as
-   * /tmp): the system agent refuses module directories below a directory another user could rename them in
-   * (StrictModes), and a sticky root-owned one is not such a directory.
+   * A directory inside the container, writable by the scope's services, created from the host.
+   * Sticky (1777, as /tmp): the system agent refuses module directories below a directory another
+   * user could rename them in (StrictModes), and a sticky root-owned one is not such a directory.
    */
   String scratchDir(Scope scope) throws IOException {
     String dir = "/var/lib/modsvc-it";
@@ -175,11 +200,17 @@ final class Sandbox {
 
   /** The harness's exec script, told which instance to enter. */
   List<String> execPrefix() {
-    return List.of("env", "MODSVC_SANDBOX_NAME=" + value("NAME"), "MODSVC_SANDBOX_STATE=" + value("STATE"),
+    return List.of(
+        "env",
+        "MODSVC_SANDBOX_NAME=" + value("NAME"),
+        "MODSVC_SANDBOX_STATE=" + value("STATE"),
         value("EXEC"));
   }
 
   record ExecResult(int exitCode, String output) {}
 
-  enum Scope { SYSTEM, USER }
+  enum Scope {
+    SYSTEM,
+    USER
+  }
 }

@@ -12,9 +12,9 @@ import java.util.concurrent.TimeUnit;
 import org.modsvc.it.Sandbox.Scope;
 
 /**
- * Runs {@code modsvc-agent} inside the container (host JDK and jar bound read-only), as root for the system manager
- * or as the lingering user for the user manager, with a configuration made of ready unit files ({@code --units}) or
- * of Nix module files ({@code --modules}).
+ * Runs {@code modsvc-agent} inside the container (host JDK and jar bound read-only), as root for
+ * the system manager or as the lingering user for the user manager, with a configuration made of
+ * ready unit files ({@code --units}) or of Nix module files ({@code --modules}).
  */
 final class SwitchAgent {
   static final String JAR = "/opt/modsvc/agent/target/modsvc-agent.jar";
@@ -45,7 +45,8 @@ final class SwitchAgent {
     return run(List.of(), args);
   }
 
-  Sandbox.ExecResult run(List<String> env, String... args) throws IOException, InterruptedException {
+  Sandbox.ExecResult run(List<String> env, String... args)
+      throws IOException, InterruptedException {
     Process p = start(env, args);
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!p.waitFor(120, TimeUnit.SECONDS)) {
@@ -62,13 +63,15 @@ final class SwitchAgent {
   }
 
   /**
-   * Starts a switch that pauses at the first step starting with {@code step} (the agent's test hook), waits until
-   * it has paused, kills it with SIGKILL inside the container and returns what it printed.
+   * Starts a switch that pauses at the first step starting with {@code step} (the agent's test
+   * hook), waits until it has paused, kills it with SIGKILL inside the container and returns what
+   * it printed.
    */
   String killAt(String step, String... args) throws IOException, InterruptedException {
     Process p = start(List.of("MODSVC_TEST_PAUSE_AT=" + step), args);
     StringBuilder seen = new StringBuilder();
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader r =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = r.readLine()) != null) {
         seen.append(line).append('\n');
@@ -104,7 +107,10 @@ final class SwitchAgent {
     return new UnitsDir(dir, host);
   }
 
-  /** A fresh directory of Nix module files inside the container ({@code --modules}), readable by the user too. */
+  /**
+   * A fresh directory of Nix module files inside the container ({@code --modules}), readable by the
+   * user too.
+   */
   UnitsDir modulesDir(String name) throws IOException {
     return unitsDir(name);
   }

@@ -2,7 +2,10 @@ package org.freedesktop.systemd1;
 
 import org.freedesktop.dbus.exceptions.DBusExecutionException;
 
-/** systemd's {@code org.freedesktop.systemd1.AlreadySubscribed} error: Subscribe was already called on this connection. */
+/**
+ * systemd's {@code org.freedesktop.systemd1.AlreadySubscribed} error: Subscribe was already called
+ * on this connection.
+ */
 public class AlreadySubscribed extends DBusExecutionException {
   private static final long serialVersionUID = 1L;
 

@@ -12,13 +12,13 @@ import org.modsvc.switcher.generation.Layout;
 import picocli.CommandLine;
 
 /**
- * The warm build benchmark, kept out of the production command (it was {@code build --repeat N} until issue 18):
- * {@code java -cp modsvc-agent.jar org.modsvc.agent.cli.BuildBench N BUILD-ARGS…} reads its options as
- * {@code modsvc-agent build BUILD-ARGS…} would and evaluates the modules N times in this JVM
- * ({@link ModuleConfiguration#evaluateOnly}: fresh evaluator state each run, the JIT warmed by the earlier runs),
- * writing nothing. It prints each run's time and the median of the last half on stderr ({@code repeat: …}, the
- * lines {@code integration-tests/bench/build-bench.sh} reads) and the last run's unit count on stdout. See
- * docs/benchmarks.md.
+ * The warm build benchmark, kept out of the production command (it was {@code build --repeat N}
+ * until issue 18): {@code java -cp modsvc-agent.jar org.modsvc.agent.cli.BuildBench N BUILD-ARGS…}
+ * reads its options as {@code modsvc-agent build BUILD-ARGS…} would and evaluates the modules N
+ * times in this JVM ({@link ModuleConfiguration#evaluateOnly}: fresh evaluator state each run, the
+ * JIT warmed by the earlier runs), writing nothing. It prints each run's time and the median of the
+ * last half on stderr ({@code repeat: …}, the lines {@code integration-tests/bench/build-bench.sh}
+ * reads) and the last run's unit count on stdout. See docs/benchmarks.md.
  */
 public final class BuildBench {
   private BuildBench() {}
@@ -30,7 +30,8 @@ public final class BuildBench {
   }
 
   /** Runs the benchmark reading {@code env} (HOME, XDG_*, PATH) as the command would. */
-  static int run(String[] args, PrintStream out, PrintStream err, java.util.Map<String, String> env) {
+  static int run(
+      String[] args, PrintStream out, PrintStream err, java.util.Map<String, String> env) {
     if (args.length < 1 || !args[0].matches("[1-9][0-9]*")) {
       err.println("usage: BuildBench N BUILD-ARGS...");
       return 1;

@@ -24,18 +24,26 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code modsvc-agent build}: evaluates the modules and writes the whole would-be tree (units, links,
- * configData links, store entries, the generation and its manifest) under {@code --root}, without talking to
- * systemd ({@link Activation#buildFiles}). Requires {@code --root}: putting files in place live is {@code switch}'s
- * job. The warm measurement of its evaluation is {@link BuildBench}, a main of its own.
+ * {@code modsvc-agent build}: evaluates the modules and writes the whole would-be tree (units,
+ * links, configData links, store entries, the generation and its manifest) under {@code --root},
+ * without talking to systemd ({@link Activation#buildFiles}). Requires {@code --root}: putting
+ * files in place live is {@code switch}'s job. The warm measurement of its evaluation is {@link
+ * BuildBench}, a main of its own.
  */
-@Command(name = "build", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false,
-    description = "Evaluate the modules and write the resulting files under --root DIR, without touching systemd. "
-        + "Exit 0 ok, 1 usage/fatal, 2 configuration error (nothing written).")
+@Command(
+    name = "build",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    sortOptions = false,
+    description =
+        "Evaluate the modules and write the resulting files under --root DIR, without touching systemd. "
+            + "Exit 0 ok, 1 usage/fatal, 2 configuration error (nothing written).")
 final class BuildCommand extends SwitchingCommand {
   @Mixin ConfigurationOptions configuration;
 
-  @Option(names = "--force", description = "Back up unmanaged files in the way (<path>.modsvc-backup).")
+  @Option(
+      names = "--force",
+      description = "Back up unmanaged files in the way (<path>.modsvc-backup).")
   boolean force;
 
   BuildCommand(PrintStream out, PrintStream err) {
@@ -45,13 +53,20 @@ final class BuildCommand extends SwitchingCommand {
   @Override
   int run() throws IOException {
     if (context.root == null) {
-      throw new SwitchException(ExitCode.FATAL, "build writes its files under --root DIR; use 'switch' to activate", null);
+      throw new SwitchException(
+          ExitCode.FATAL,
+          "build writes its files under --root DIR; use 'switch' to activate",
+          null);
     }
     Layout layout = context.layout();
     ConfigurationSource source = configuration.source(context, layout, err);
-    Activation activation = Activation.withoutManager(new GenerationSwitcher(layout),
-        context.user ? SwitchMode.USER : SwitchMode.SYSTEM, SwitchOptions.defaults().withForce(force), Checkpoint.NONE,
-        line -> err.println("modsvc: " + line));
+    Activation activation =
+        Activation.withoutManager(
+            new GenerationSwitcher(layout),
+            context.user ? SwitchMode.USER : SwitchMode.SYSTEM,
+            SwitchOptions.defaults().withForce(force),
+            Checkpoint.NONE,
+            line -> err.println("modsvc: " + line));
     Activation.FilesWritten written = activation.buildFiles(source);
     for (String w : written.warnings()) err.println("warning: " + w);
     Built built = written.built();
@@ -59,9 +74,20 @@ final class BuildCommand extends SwitchingCommand {
     if (context.json) {
       out.print(JsonText.of(data(layout, built, report)));
     } else {
-      out.println("generation " + report.to() + " under " + layout.root() + ": " + built.state().files().size()
-          + " files (" + report.diff().added().size() + " added, " + report.diff().changed().size() + " changed, "
-          + report.diff().removed().size() + " removed)");
+      out.println(
+          "generation "
+              + report.to()
+              + " under "
+              + layout.root()
+              + ": "
+              + built.state().files().size()
+              + " files ("
+              + report.diff().added().size()
+              + " added, "
+              + report.diff().changed().size()
+              + " changed, "
+              + report.diff().removed().size()
+              + " removed)");
     }
     return ExitCode.OK;
   }

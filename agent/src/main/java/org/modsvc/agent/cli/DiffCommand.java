@@ -14,11 +14,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /**
- * {@code modsvc-agent diff}: a dry-run switch plus the unified diff of unit and config files, old against new; a
- * config data link's change is shown with the content of its old and new store targets.
+ * {@code modsvc-agent diff}: a dry-run switch plus the unified diff of unit and config files, old
+ * against new; a config data link's change is shown with the content of its old and new store
+ * targets.
  */
-@Command(name = "diff", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false,
-    description = "Show the planned jobs and a unified diff of the unit and config files; change nothing.")
+@Command(
+    name = "diff",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    sortOptions = false,
+    description =
+        "Show the planned jobs and a unified diff of the unit and config files; change nothing.")
 final class DiffCommand extends SwitchingCommand {
   @Mixin ConfigurationOptions configuration;
 
@@ -31,9 +37,12 @@ final class DiffCommand extends SwitchingCommand {
   @Override
   int run() throws IOException {
     Layout layout = context.layout();
-    Activation.Preview preview = manager.activation(context, layout, JobOptions.defaults(), false, err)
-        .preview(configuration.source(context, layout, err));
-    String diff = UnifiedDiff.of(preview.oldState(), preview.newState(), target -> inStore(layout, target));
+    Activation.Preview preview =
+        manager
+            .activation(context, layout, JobOptions.defaults(), false, err)
+            .preview(configuration.source(context, layout, err));
+    String diff =
+        UnifiedDiff.of(preview.oldState(), preview.newState(), target -> inStore(layout, target));
     if (context.json) {
       Map<String, Object> data = new LinkedHashMap<>(preview.result().toData());
       data.put("diff", diff);
@@ -46,7 +55,9 @@ final class DiffCommand extends SwitchingCommand {
     return preview.result().exitCode();
   }
 
-  /** Config data links point into our store: their targets' content is shown, not only two hashes. */
+  /**
+   * Config data links point into our store: their targets' content is shown, not only two hashes.
+   */
   private static Optional<Path> inStore(Layout layout, String target) {
     if (!target.startsWith(layout.storeDir().value() + "/")) {
       return Optional.empty();

@@ -9,10 +9,11 @@ import picocli.CommandLine;
 
 /**
  * The warm benchmark, kept out of the production command: {@code java -cp modsvc-agent.jar
- * org.modsvc.agent.cli.EvalBench N EVAL-ARGS…} evaluates as {@code modsvc-agent eval EVAL-ARGS…} would, N times in
- * this JVM (a fresh evaluation each time, one {@link EvaluatorCache} kept across them as a daemon keeps it), prints
- * each run's time and the median of the last half on stderr ({@code repeat: …}, the lines
- * {@code integration-tests/bench/bench.sh} reads) and the last run's output on stdout. See docs/benchmarks.md.
+ * org.modsvc.agent.cli.EvalBench N EVAL-ARGS…} evaluates as {@code modsvc-agent eval EVAL-ARGS…}
+ * would, N times in this JVM (a fresh evaluation each time, one {@link EvaluatorCache} kept across
+ * them as a daemon keeps it), prints each run's time and the median of the last half on stderr
+ * ({@code repeat: …}, the lines {@code integration-tests/bench/bench.sh} reads) and the last run's
+ * output on stdout. See docs/benchmarks.md.
  */
 public final class EvalBench {
   private EvalBench() {}
@@ -49,9 +50,10 @@ public final class EvalBench {
     }
     long[] lastHalf = Arrays.copyOfRange(nanos, repeat / 2, repeat);
     Arrays.sort(lastHalf);
-    double median = lastHalf.length % 2 == 1
-        ? lastHalf[lastHalf.length / 2]
-        : (lastHalf[lastHalf.length / 2 - 1] + lastHalf[lastHalf.length / 2]) / 2.0;
+    double median =
+        lastHalf.length % 2 == 1
+            ? lastHalf[lastHalf.length / 2]
+            : (lastHalf[lastHalf.length / 2 - 1] + lastHalf[lastHalf.length / 2]) / 2.0;
     err.printf("repeat: median of last %d runs: %.1f ms%n", lastHalf.length, median / 1e6);
     out.print(result);
     out.flush();

@@ -27,9 +27,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code modsvc-agent eval}: {@code nix-instantiate --eval} on the embedded evaluator. Reads a file, stdin
- * ({@code -}) or {@code --expr}, auto-calls a top-level function when arguments are given, selects
- * {@code -A} paths, prints each result; errors go to stderr as Nix renders them, with exit status 1.
+ * {@code modsvc-agent eval}: {@code nix-instantiate --eval} on the embedded evaluator. Reads a
+ * file, stdin ({@code -}) or {@code --expr}, auto-calls a top-level function when arguments are
+ * given, selects {@code -A} paths, prints each result; errors go to stderr as Nix renders them,
+ * with exit status 1.
  */
 @Command(
     name = "eval",
@@ -51,71 +52,125 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(names = "--raw", description = "Print the result (a string) without quotes or a newline.")
   boolean raw;
 
-  @Option(names = {"--parse", "--parse-only"}, description = "Only parse the expression; exit 0 when it parses.")
+  @Option(
+      names = {"--parse", "--parse-only"},
+      description = "Only parse the expression; exit 0 when it parses.")
   boolean parseOnly;
 
-  @Option(names = {"-I", "--include"}, paramLabel = "PATH",
+  @Option(
+      names = {"-I", "--include"},
+      paramLabel = "PATH",
       description = "Add PATH or PREFIX=PATH to the search path (before NIX_PATH).")
   List<String> includes = new ArrayList<>();
 
-  @Option(names = "--arg", arity = "2", paramLabel = "NAME EXPR",
-      description = "Pass argument NAME, the value of Nix expression EXPR, to a top-level function.")
+  @Option(
+      names = "--arg",
+      arity = "2",
+      paramLabel = "NAME EXPR",
+      description =
+          "Pass argument NAME, the value of Nix expression EXPR, to a top-level function.")
   List<String> args = new ArrayList<>();
 
-  @Option(names = "--argstr", arity = "2", paramLabel = "NAME STRING",
+  @Option(
+      names = "--argstr",
+      arity = "2",
+      paramLabel = "NAME STRING",
       description = "Pass argument NAME, the string STRING, to a top-level function.")
   List<String> argstrs = new ArrayList<>();
 
-  @Option(names = {"-A", "--attr"}, paramLabel = "ATTRPATH",
+  @Option(
+      names = {"-A", "--attr"},
+      paramLabel = "ATTRPATH",
       description = "Select an attribute path (numbers index lists); repeatable.")
   List<String> attrPaths = new ArrayList<>();
 
-  @Option(names = {"-E", "--expr"}, paramLabel = "EXPR", description = "Evaluate EXPR instead of a file.")
+  @Option(
+      names = {"-E", "--expr"},
+      paramLabel = "EXPR",
+      description = "Evaluate EXPR instead of a file.")
   String expr;
 
   @Option(names = "--show-trace", description = "Show the whole evaluation trace on errors.")
   boolean showTrace;
 
-  @Option(names = "--no-show-trace", description = "Show a shortened trace on errors (the default).")
+  @Option(
+      names = "--no-show-trace",
+      description = "Show a shortened trace on errors (the default).")
   boolean noShowTrace;
 
-  @Option(names = "--max-call-depth", paramLabel = "N", description = "Maximum function call depth (default 10000).")
+  @Option(
+      names = "--max-call-depth",
+      paramLabel = "N",
+      description = "Maximum function call depth (default 10000).")
   Integer maxCallDepth;
 
-  @Option(names = {"--extra-experimental-features", "--experimental-features"}, paramLabel = "FEATURES",
+  @Option(
+      names = {"--extra-experimental-features", "--experimental-features"},
+      paramLabel = "FEATURES",
       description = "Enable experimental features (space-separated words).")
   List<String> features = new ArrayList<>();
 
-  @Option(names = "--option", arity = "2", paramLabel = "NAME VALUE",
+  @Option(
+      names = "--option",
+      arity = "2",
+      paramLabel = "NAME VALUE",
       description = "Set a Nix setting; experimental-features and max-call-depth are honoured.")
   List<String> options = new ArrayList<>();
 
-  @Option(names = "--store-dir", paramLabel = "DIR", hidden = true, description = "Store directory (default /nix/store).")
+  @Option(
+      names = "--store-dir",
+      paramLabel = "DIR",
+      hidden = true,
+      description = "Store directory (default /nix/store).")
   String storeDir = "/nix/store";
 
-  // Accepted for nix-instantiate compatibility (the language tests' .flags files use them); no effect here.
-  @Option(names = {"--eval", "--eval-only", "--read-write-mode", "--readonly-mode", "--impure", "--no-location",
-      "--no-warnings", "--dry-run", "--abort-on-warn"}, hidden = true)
+  // Accepted for nix-instantiate compatibility (the language tests' .flags files use them); no
+  // effect here.
+  @Option(
+      names = {
+        "--eval",
+        "--eval-only",
+        "--read-write-mode",
+        "--readonly-mode",
+        "--impure",
+        "--no-location",
+        "--no-warnings",
+        "--dry-run",
+        "--abort-on-warn"
+      },
+      hidden = true)
   boolean[] ignored = new boolean[0];
 
-  @Option(names = "--lint-absolute-path-literals", paramLabel = "LEVEL",
+  @Option(
+      names = "--lint-absolute-path-literals",
+      paramLabel = "LEVEL",
       description = "Lint absolute path literals (/a/b, ~/a): warn or fatal.")
   String lintAbsolutePaths;
 
-  @Option(names = "--lint-short-path-literals", paramLabel = "LEVEL",
+  @Option(
+      names = "--lint-short-path-literals",
+      paramLabel = "LEVEL",
       description = "Lint path literals without ./ (a/b): warn or fatal.")
   String lintShortPaths;
 
-  @Option(names = "--lint-url-literals", paramLabel = "LEVEL", description = "Lint unquoted URL literals: warn or fatal.")
+  @Option(
+      names = "--lint-url-literals",
+      paramLabel = "LEVEL",
+      description = "Lint unquoted URL literals: warn or fatal.")
   String lintUrls;
 
-  @Parameters(paramLabel = "FILE", arity = "0..1", description = "File to evaluate ('-' for stdin; default ./default.nix).")
+  @Parameters(
+      paramLabel = "FILE",
+      arity = "0..1",
+      description = "File to evaluate ('-' for stdin; default ./default.nix).")
   String file;
 
   private final PrintStream out;
   private final PrintStream err;
 
-  /** Output goes straight to these UTF-8 streams (picocli's writers are only for help and usage). */
+  /**
+   * Output goes straight to these UTF-8 streams (picocli's writers are only for help and usage).
+   */
   EvalCommand(PrintStream out, PrintStream err) {
     this.out = out;
     this.err = err;
@@ -161,7 +216,9 @@ public final class EvalCommand implements Callable<Integer> {
   static final class UsageError extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    UsageError(String message) { super(message, null, false, false); }
+    UsageError(String message) {
+      super(message, null, false, false);
+    }
   }
 
   /** One complete evaluation in {@code ev}, a fresh one; returns everything to print on stdout. */
@@ -200,30 +257,35 @@ public final class EvalCommand implements Callable<Integer> {
   }
 
   /**
-   * A fresh evaluation with this command line's settings: {@code -I} then {@code NIX_PATH}, our lib and Nix's
-   * {@code <nix/…>} files answered after them; {@code cache} is the cache to use (null: the process's).
+   * A fresh evaluation with this command line's settings: {@code -I} then {@code NIX_PATH}, our lib
+   * and Nix's {@code <nix/…>} files answered after them; {@code cache} is the cache to use (null:
+   * the process's).
    */
   Evaluation newEvaluation(EvaluatorCache cache) {
     Path home = Path.of(envOr("HOME", System.getProperty("user.home")));
     List<SearchPathEntry> searchPath = SearchPaths.build(includes, System.getenv("NIX_PATH"));
-    Evaluation.Builder b = Evaluation.builder()
-        .storeDir(storeDir)
-        .searchPath(searchPath)
-        .homeDir(home)
-        .experimentalFeatures(experimentalFeatures())
-        .diagnostics(err)
-        .ourLibAndNixFiles();
+    Evaluation.Builder b =
+        Evaluation.builder()
+            .storeDir(storeDir)
+            .searchPath(searchPath)
+            .homeDir(home)
+            .experimentalFeatures(experimentalFeatures())
+            .diagnostics(err)
+            .ourLibAndNixFiles();
     if (cache != null) b.cache(cache);
     Integer depth = maxCallDepth;
     for (int i = 0; i + 1 < options.size(); i += 2) {
-      if (options.get(i).equals("max-call-depth")) depth = parseInt(options.get(i + 1), "max-call-depth");
+      if (options.get(i).equals("max-call-depth"))
+        depth = parseInt(options.get(i + 1), "max-call-depth");
     }
     if (depth != null) b.maxCallDepth(depth);
     b.lints(lintLevels());
     return b.start();
   }
 
-  /** {@code --lint-NAME LEVEL} (and {@code --option lint-NAME LEVEL}) as the evaluator's lint map. */
+  /**
+   * {@code --lint-NAME LEVEL} (and {@code --option lint-NAME LEVEL}) as the evaluator's lint map.
+   */
   Map<String, String> lintLevels() {
     Map<String, String> m = new HashMap<>();
     putLint(m, Evaluation.LINT_ABSOLUTE_PATHS, lintAbsolutePaths);
@@ -231,7 +293,8 @@ public final class EvalCommand implements Callable<Integer> {
     putLint(m, Evaluation.LINT_URLS, lintUrls);
     for (int i = 0; i + 1 < options.size(); i += 2) {
       String name = options.get(i);
-      if (name.startsWith("lint-")) putLint(m, name.substring("lint-".length()), options.get(i + 1));
+      if (name.startsWith("lint-"))
+        putLint(m, name.substring("lint-".length()), options.get(i + 1));
     }
     return m;
   }
@@ -239,7 +302,8 @@ public final class EvalCommand implements Callable<Integer> {
   private static void putLint(Map<String, String> m, String lint, String level) {
     if (level == null) return;
     if (!level.equals("warn") && !level.equals("fatal") && !level.equals("ignore")) {
-      throw new UsageError("invalid lint level '" + level + "' for " + lint + " (expected ignore, warn or fatal)");
+      throw new UsageError(
+          "invalid lint level '" + level + "' for " + lint + " (expected ignore, warn or fatal)");
     }
     if (!level.equals("ignore")) m.put(lint, level);
   }
@@ -291,7 +355,8 @@ public final class EvalCommand implements Callable<Integer> {
     if ("-".equals(file)) {
       try {
         InputStream in = System.in;
-        return Source.ofString("«stdin»", new String(in.readAllBytes(), StandardCharsets.UTF_8), cwd());
+        return Source.ofString(
+            "«stdin»", new String(in.readAllBytes(), StandardCharsets.UTF_8), cwd());
       } catch (IOException e) {
         throw new UsageError("cannot read standard input: " + e.getMessage());
       }
@@ -311,8 +376,8 @@ public final class EvalCommand implements Callable<Integer> {
   }
 
   /**
-   * Nix's {@code lookupFileArg} + {@code resolveExprPath}: {@code <name>} is looked up in the search path,
-   * and a directory means its {@code default.nix}.
+   * Nix's {@code lookupFileArg} + {@code resolveExprPath}: {@code <name>} is looked up in the
+   * search path, and a directory means its {@code default.nix}.
    */
   private Path resolveFile(String arg) {
     Path p;

@@ -3,9 +3,14 @@ package org.modsvc.agent.cli;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** How the modules are evaluated: the commands that evaluate them ({@code build}, {@code switch}, {@code diff}, {@code options}). */
+/**
+ * How the modules are evaluated: the commands that evaluate them ({@code build}, {@code switch},
+ * {@code diff}, {@code options}).
+ */
 final class EvaluationOptions {
-  @Option(names = "--lib", paramLabel = "PATH",
+  @Option(
+      names = "--lib",
+      paramLabel = "PATH",
       description = "Evaluate with this nixpkgs lib directory instead of modsvc's own lib.")
   Path lib;
 

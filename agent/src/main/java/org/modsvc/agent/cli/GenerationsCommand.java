@@ -14,8 +14,13 @@ import org.modsvc.switcher.generation.ManifestEntry;
 import org.modsvc.switcher.unit.UnitName;
 import picocli.CommandLine.Command;
 
-/** {@code modsvc-agent generations}: number, creation time, whether current, how many unit files. */
-@Command(name = "generations", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+/**
+ * {@code modsvc-agent generations}: number, creation time, whether current, how many unit files.
+ */
+@Command(
+    name = "generations",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
     description = "List the generations: number, date, current, unit count.")
 final class GenerationsCommand extends SwitchingCommand {
   GenerationsCommand(PrintStream out, PrintStream err) {
@@ -31,8 +36,13 @@ final class GenerationsCommand extends SwitchingCommand {
     StringBuilder text = new StringBuilder();
     for (int n : generations.list()) {
       Manifest m = generations.read(n);
-      long units = m.entries().entrySet().stream()
-          .filter(e -> e.getValue() instanceof ManifestEntry.File && isUnitFile(e.getKey(), layout.unitDir())).count();
+      long units =
+          m.entries().entrySet().stream()
+              .filter(
+                  e ->
+                      e.getValue() instanceof ManifestEntry.File
+                          && isUnitFile(e.getKey(), layout.unitDir()))
+              .count();
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("generation", n);
       row.put("created", m.created().toString());
@@ -40,8 +50,16 @@ final class GenerationsCommand extends SwitchingCommand {
       row.put("units", units);
       m.metadata().forEach(row::put);
       rows.add(row);
-      text.append(String.format("%6d  %s  %-9s %d unit(s)%s%n", n, m.created(), n == current ? "(current)" : "",
-          units, m.metadata().containsKey("rollbackOf") ? "  rollback of " + m.metadata().get("rollbackOf") : ""));
+      text.append(
+          String.format(
+              "%6d  %s  %-9s %d unit(s)%s%n",
+              n,
+              m.created(),
+              n == current ? "(current)" : "",
+              units,
+              m.metadata().containsKey("rollbackOf")
+                  ? "  rollback of " + m.metadata().get("rollbackOf")
+                  : ""));
     }
     out.print(context.json ? JsonText.of(rows) : text.toString());
     out.flush();

@@ -19,22 +19,35 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code modsvc-agent options}: the documentation of the options the modules directory's evaluation
- * declares, as {@code nixos-option} shows it; {@code --json} gives NixOS' {@code options.json} shape (an
- * object keyed by option name). Writes nothing.
+ * declares, as {@code nixos-option} shows it; {@code --json} gives NixOS' {@code options.json}
+ * shape (an object keyed by option name). Writes nothing.
  */
-@Command(name = "options", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false,
-    description = "Show the documentation of the declared options (all, one, or a subtree such as system.services). "
-        + "Exit 0 ok, 1 unknown option or usage, 2 configuration error.")
+@Command(
+    name = "options",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    sortOptions = false,
+    description =
+        "Show the documentation of the declared options (all, one, or a subtree such as system.services). "
+            + "Exit 0 ok, 1 unknown option or usage, 2 configuration error.")
 final class OptionsCommand extends SwitchingCommand {
-  @Option(names = "--modules", paramLabel = "PATH", description = "The module files (default: the mode's modules directory).")
+  @Option(
+      names = "--modules",
+      paramLabel = "PATH",
+      description = "The module files (default: the mode's modules directory).")
   Path modules;
 
   @picocli.CommandLine.Mixin EvaluationOptions evaluation;
 
-  @Option(names = "--all", description = "Include internal options and those declared with visible = false.")
+  @Option(
+      names = "--all",
+      description = "Include internal options and those declared with visible = false.")
   boolean all;
 
-  @Parameters(paramLabel = "OPTION", arity = "0..1", description = "An option or a prefix of options (e.g. system.services).")
+  @Parameters(
+      paramLabel = "OPTION",
+      arity = "0..1",
+      description = "An option or a prefix of options (e.g. system.services).")
   String option;
 
   OptionsCommand(PrintStream out, PrintStream err) {
@@ -44,8 +57,14 @@ final class OptionsCommand extends SwitchingCommand {
   @Override
   int run() throws IOException {
     Layout layout = context.layout();
-    ModuleConfiguration config = ConfigurationSources.modules(context, evaluation,
-        org.modsvc.switcher.build.UnitValidator.Settings.defaults(), layout, modules, err);
+    ModuleConfiguration config =
+        ConfigurationSources.modules(
+            context,
+            evaluation,
+            org.modsvc.switcher.build.UnitValidator.Settings.defaults(),
+            layout,
+            modules,
+            err);
     List<OptionDoc> docs;
     try {
       docs = config.optionDocs(layout);
@@ -57,8 +76,13 @@ final class OptionsCommand extends SwitchingCommand {
       if ((all || d.shown()) && (option == null || d.isAtOrBelow(option))) selected.add(d);
     }
     if (selected.isEmpty() && option != null) {
-      throw new SwitchException(ExitCode.FATAL, "no option `" + option + "' is declared"
-          + (all ? "" : " (or it is internal/invisible: try --all)"), null);
+      throw new SwitchException(
+          ExitCode.FATAL,
+          "no option `"
+              + option
+              + "' is declared"
+              + (all ? "" : " (or it is internal/invisible: try --all)"),
+          null);
     }
     if (context.json) {
       Map<String, Object> m = new LinkedHashMap<>();
@@ -103,12 +127,14 @@ final class OptionsCommand extends SwitchingCommand {
     if (d.example() != null) paragraph(sb, "Example", d.example().text());
     if (d.description() != null) paragraph(sb, "Description", d.description());
     paragraph(sb, "Declared by", String.join("\n", d.declarations()));
-    if (d.internal() || !d.visible()) paragraph(sb, "Hidden", d.internal() ? "internal" : "visible = false");
+    if (d.internal() || !d.visible())
+      paragraph(sb, "Hidden", d.internal() ? "internal" : "visible = false");
     return sb.toString();
   }
 
   private static void paragraph(StringBuilder sb, String label, String body) {
     sb.append("  ").append(label).append(":\n");
-    for (String line : body.stripTrailing().split("\n", -1)) sb.append("    ").append(line).append('\n');
+    for (String line : body.stripTrailing().split("\n", -1))
+      sb.append("    ").append(line).append('\n');
   }
 }

@@ -5,8 +5,8 @@ import java.util.List;
 import org.modsvc.nix.source.SearchPathEntry;
 
 /**
- * Builds the Nix search path: {@code -I} entries first (in command-line order), then {@code NIX_PATH}.
- * An entry is {@code prefix=path} or a bare {@code path} (empty prefix), as in Nix.
+ * Builds the Nix search path: {@code -I} entries first (in command-line order), then {@code
+ * NIX_PATH}. An entry is {@code prefix=path} or a bare {@code path} (empty prefix), as in Nix.
  */
 final class SearchPaths {
   private SearchPaths() {}
@@ -31,8 +31,8 @@ final class SearchPaths {
   }
 
   /**
-   * Splits {@code NIX_PATH} on colons, except the colon of a URL scheme ({@code nixpkgs=https://…}), which
-   * Nix keeps together; empty elements are dropped.
+   * Splits {@code NIX_PATH} on colons, except the colon of a URL scheme ({@code
+   * nixpkgs=https://…}), which Nix keeps together; empty elements are dropped.
    */
   static List<String> splitNixPath(String s) {
     List<String> out = new ArrayList<>();
@@ -56,6 +56,9 @@ final class SearchPaths {
     String elem = cur.toString();
     int eq = elem.indexOf('=');
     String scheme = eq < 0 ? elem : elem.substring(eq + 1);
-    return !scheme.isEmpty() && scheme.chars().allMatch(ch -> Character.isLetterOrDigit(ch) || ch == '+' || ch == '-' || ch == '.');
+    return !scheme.isEmpty()
+        && scheme
+            .chars()
+            .allMatch(ch -> Character.isLetterOrDigit(ch) || ch == '+' || ch == '-' || ch == '.');
   }
 }

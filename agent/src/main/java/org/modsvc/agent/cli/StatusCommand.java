@@ -17,18 +17,25 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code modsvc-agent status}: asks the running agent over its control socket; when none answers, says so and
- * shows what the state directory holds. Exit 0, 4 while the agent reports failed units, 3 when no agent runs and
- * nothing was ever switched, 1 when the agent refuses this user or cannot answer.
+ * {@code modsvc-agent status}: asks the running agent over its control socket; when none answers,
+ * says so and shows what the state directory holds. Exit 0, 4 while the agent reports failed units,
+ * 3 when no agent runs and nothing was ever switched, 1 when the agent refuses this user or cannot
+ * answer.
  */
-@Command(name = "status", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-    description = "Show the running agent's status (generation, last switch, failed units, last error), "
-        + "or the state directory's when no agent runs.")
+@Command(
+    name = "status",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description =
+        "Show the running agent's status (generation, last switch, failed units, last error), "
+            + "or the state directory's when no agent runs.")
 final class StatusCommand extends SwitchingCommand {
   /** Long enough for a busy agent, short enough that a wedged one does not hang a script. */
   private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
-  @Option(names = "--prometheus", description = "Print the metrics in Prometheus' text format instead.")
+  @Option(
+      names = "--prometheus",
+      description = "Print the metrics in Prometheus' text format instead.")
   boolean prometheus;
 
   StatusCommand(PrintStream out, PrintStream err) {
@@ -37,12 +44,15 @@ final class StatusCommand extends SwitchingCommand {
 
   @Override
   int run() throws IOException {
-    if (prometheus && context.json) throw new IllegalArgumentException("--json and --prometheus exclude each other");
+    if (prometheus && context.json)
+      throw new IllegalArgumentException("--json and --prometheus exclude each other");
     Layout layout = context.layout();
     Path socket = layout.onDisk(layout.controlSocket());
     ControlClient.Reply reply;
     try {
-      reply = ControlClient.ask(socket, prometheus ? ControlProtocol.METRICS : ControlProtocol.STATUS, TIMEOUT);
+      reply =
+          ControlClient.ask(
+              socket, prometheus ? ControlProtocol.METRICS : ControlProtocol.STATUS, TIMEOUT);
     } catch (ControlClient.NoDaemonException none) {
       return offline(StateDirectoryStatus.read(layout, none.getMessage()));
     }
@@ -64,7 +74,9 @@ final class StatusCommand extends SwitchingCommand {
     try {
       status = AgentStatus.fromJson(ok.body());
     } catch (IllegalArgumentException e) {
-      throw new IOException("the agent on " + socket + " sent a status this client cannot read: " + e.getMessage(), e);
+      throw new IOException(
+          "the agent on " + socket + " sent a status this client cannot read: " + e.getMessage(),
+          e);
     }
     if (context.json) {
       Map<String, Object> data = new LinkedHashMap<>();

@@ -8,24 +8,30 @@ import org.modsvc.switcher.generation.Layout;
 import picocli.CommandLine.Option;
 
 /**
- * The options every command but {@code eval} shares (docs/decisions.md §7): the mode, the root and the output
- * form; the others are in mixins of the commands they apply to ({@link ConfigurationOptions},
- * {@link EvaluationOptions}, {@link ManagerOptions}, {@link JobOptions}), so that each command's help lists only
- * its own.
+ * The options every command but {@code eval} shares (docs/decisions.md §7): the mode, the root and
+ * the output form; the others are in mixins of the commands they apply to ({@link
+ * ConfigurationOptions}, {@link EvaluationOptions}, {@link ManagerOptions}, {@link JobOptions}), so
+ * that each command's help lists only its own.
  */
 final class SwitchContext {
-  @Option(names = "--user", description = "Switch the calling user's services (user manager, XDG paths).")
+  @Option(
+      names = "--user",
+      description = "Switch the calling user's services (user manager, XDG paths).")
   boolean user;
 
-  @Option(names = "--root", paramLabel = "DIR", description = "Prefix every path with DIR (tests, images).")
+  @Option(
+      names = "--root",
+      paramLabel = "DIR",
+      description = "Prefix every path with DIR (tests, images).")
   Path root;
 
   @Option(names = "--json", description = "Print the result as JSON for tools.")
   boolean json;
 
   /**
-   * The environment the command reads (HOME, XDG_*, PATH, bus addresses): the process's, or the one given to
-   * {@link Main#run(String[], java.io.PrintStream, java.io.PrintStream, Map)} (set by its command factory).
+   * The environment the command reads (HOME, XDG_*, PATH, bus addresses): the process's, or the one
+   * given to {@link Main#run(String[], java.io.PrintStream, java.io.PrintStream, Map)} (set by its
+   * command factory).
    */
   Map<String, String> env = System.getenv();
 

@@ -17,10 +17,11 @@ import picocli.CommandLine.Mixin;
 
 /**
  * What every command but {@code eval} shares, and only that: the mode, root and output options
- * ({@link SwitchContext}: {@code --user}, {@code --root}, {@code --json}), printing a result, and turning a stop into
- * its exit status. Options that apply to some commands only are mixins those commands declare
- * ({@link ConfigurationOptions}, {@link ManagerOptions}, {@link JobOptions}, …); README's flag table says which
- * command takes which, and {@code ReadmeFlagTableTest} holds the commands to it.
+ * ({@link SwitchContext}: {@code --user}, {@code --root}, {@code --json}), printing a result, and
+ * turning a stop into its exit status. Options that apply to some commands only are mixins those
+ * commands declare ({@link ConfigurationOptions}, {@link ManagerOptions}, {@link JobOptions}, …);
+ * README's flag table says which command takes which, and {@code ReadmeFlagTableTest} holds the
+ * commands to it.
  */
 abstract class SwitchingCommand implements Callable<Integer> {
   @Mixin SwitchContext context;
@@ -42,7 +43,8 @@ abstract class SwitchingCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       return fail(e.getMessage(), ExitCode.FATAL, e);
     } catch (GenerationException e) {
-      // damaged state on disk (a corrupt manifest, a current link pointing nowhere): the host's problem
+      // damaged state on disk (a corrupt manifest, a current link pointing nowhere): the host's
+      // problem
       return fail(e.getMessage(), ExitCode.FATAL, e);
     } catch (java.io.IOException e) {
       return fail("I/O error: " + IoErrors.describe(e), ExitCode.FATAL, e);
@@ -53,7 +55,8 @@ abstract class SwitchingCommand implements Callable<Integer> {
 
   /**
    * Reports why the command stopped: on stderr as text, and with {@code --json} also on stdout as
-   * {@code {"error": {"message", "exitCode", …}}}, with the position and trace of an evaluation error.
+   * {@code {"error": {"message", "exitCode", …}}}, with the position and trace of an evaluation
+   * error.
    */
   private int fail(String message, int exitCode, Exception e) {
     String text = message + rootHint(e);
@@ -79,7 +82,10 @@ abstract class SwitchingCommand implements Callable<Integer> {
     return rootHint(cause, !context.user && context.root == null, isRoot());
   }
 
-  /** System mode writes under /etc, /run and /var/lib: refused access there, when not root, means "not root". */
+  /**
+   * System mode writes under /etc, /run and /var/lib: refused access there, when not root, means
+   * "not root".
+   */
   static String rootHint(Throwable cause, boolean systemModeOnThisHost, boolean root) {
     if (!(cause instanceof AccessDeniedException) || !systemModeOnThisHost || root) return "";
     return "\nsystem mode needs root: run it as root, or use --user for your own services";

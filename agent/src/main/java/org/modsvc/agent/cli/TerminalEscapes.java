@@ -8,17 +8,18 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Terminal escape sequences in what we print to stderr. Messages carry them on purpose (nixpkgs' lib colours the
- * type in "Expected a module, but found a value of type …", its warnings are bold magenta), and Nix lets them through
- * only to a terminal: in a pipe, a log file or the journal they are noise, and tools that match the text (nixpkgs'
- * own module tests grep for the message) would not find it. We decide the same way Nix does.
+ * Terminal escape sequences in what we print to stderr. Messages carry them on purpose (nixpkgs'
+ * lib colours the type in "Expected a module, but found a value of type …", its warnings are bold
+ * magenta), and Nix lets them through only to a terminal: in a pipe, a log file or the journal they
+ * are noise, and tools that match the text (nixpkgs' own module tests grep for the message) would
+ * not find it. We decide the same way Nix does.
  */
 final class TerminalEscapes {
   private TerminalEscapes() {}
 
   /**
-   * Whether escapes reach stderr: {@code FORCE_COLOR} or {@code CLICOLOR_FORCE} say yes; otherwise only a terminal
-   * gets them, unless {@code NO_COLOR} is set or {@code TERM} is {@code dumb}.
+   * Whether escapes reach stderr: {@code FORCE_COLOR} or {@code CLICOLOR_FORCE} say yes; otherwise
+   * only a terminal gets them, unless {@code NO_COLOR} is set or {@code TERM} is {@code dumb}.
    */
   static boolean shown(Map<String, String> env, boolean stderrIsTerminal) {
     if (env.containsKey("FORCE_COLOR") || env.containsKey("CLICOLOR_FORCE")) return true;
@@ -26,7 +27,10 @@ final class TerminalEscapes {
     return stderrIsTerminal;
   }
 
-  /** Whether file descriptor 2 is a terminal: Linux names it {@code /dev/pts/N} or {@code /dev/ttyN} in /proc. */
+  /**
+   * Whether file descriptor 2 is a terminal: Linux names it {@code /dev/pts/N} or {@code /dev/ttyN}
+   * in /proc.
+   */
   static boolean stderrIsTerminal() {
     try {
       String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
@@ -42,20 +46,29 @@ final class TerminalEscapes {
   }
 
   /**
-   * Drops escape sequences from a byte stream: CSI ({@code ESC [} parameter bytes, intermediate bytes, a final
-   * byte: colours, cursor movement), OSC ({@code ESC ]} … BEL or {@code ESC \}: hyperlinks, titles) and two-byte
-   * {@code ESC X}. A sequence may be split across writes. ESC is ASCII and never part of a UTF-8 multi-byte
-   * character, so the text around it passes unchanged.
+   * Drops escape sequences from a byte stream: CSI ({@code ESC [} parameter bytes, intermediate
+   * bytes, a final byte: colours, cursor movement), OSC ({@code ESC ]} … BEL or {@code ESC \}:
+   * hyperlinks, titles) and two-byte {@code ESC X}. A sequence may be split across writes. ESC is
+   * ASCII and never part of a UTF-8 multi-byte character, so the text around it passes unchanged.
    */
   static final class Stripping extends FilterOutputStream {
     private static final int ESC = 0x1b;
     private static final int BEL = 0x07;
 
-    private enum State { TEXT, ESCAPE, CSI_PARAMETERS, CSI_INTERMEDIATES, OSC, OSC_ESCAPE }
+    private enum State {
+      TEXT,
+      ESCAPE,
+      CSI_PARAMETERS,
+      CSI_INTERMEDIATES,
+      OSC,
+      OSC_ESCAPE
+    }
 
     private State state = State.TEXT;
 
-    Stripping(OutputStream out) { super(out); }
+    Stripping(OutputStream out) {
+      super(out);
+    }
 
     @Override
     public void write(int b) throws IOException {

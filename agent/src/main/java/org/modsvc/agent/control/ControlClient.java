@@ -42,8 +42,8 @@ public final class ControlClient {
   }
 
   /**
-   * Sends {@code request} and reads the whole reply, giving up after {@code timeout} ({@code switch} needs one as
-   * long as a switch may take).
+   * Sends {@code request} and reads the whole reply, giving up after {@code timeout} ({@code
+   * switch} needs one as long as a switch may take).
    */
   public static Reply ask(Path socket, String request, Duration timeout) throws IOException {
     if (!Files.exists(socket, LinkOption.NOFOLLOW_LINKS)) {
@@ -58,16 +58,18 @@ public final class ControlClient {
         throw new IOException("cannot connect to " + socket + ": " + e.getMessage(), e);
       }
       Timer timer = new Timer("modsvc-control-client", true);
-      timer.schedule(new TimerTask() {
-        @Override
-        public void run() {
-          try {
-            ch.close();
-          } catch (IOException e) {
-            // closing is all we wanted
-          }
-        }
-      }, Math.max(1, timeout.toMillis()));
+      timer.schedule(
+          new TimerTask() {
+            @Override
+            public void run() {
+              try {
+                ch.close();
+              } catch (IOException e) {
+                // closing is all we wanted
+              }
+            }
+          },
+          Math.max(1, timeout.toMillis()));
       try {
         ByteBuffer out = ByteBuffer.wrap((request + "\n").getBytes(StandardCharsets.UTF_8));
         try {
@@ -75,12 +77,20 @@ public final class ControlClient {
         } catch (AsynchronousCloseException timedOut) {
           throw timedOut;
         } catch (IOException answeredEarly) {
-          // a busy or refusing agent may answer and close before reading the request: its answer is still there
+          // a busy or refusing agent may answer and close before reading the request: its answer is
+          // still there
         }
         return parse(readAll(ch), socket);
       } catch (AsynchronousCloseException timedOut) {
-        throw new IOException("the agent on " + socket + " did not answer '" + request + "' within "
-            + (timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms"));
+        throw new IOException(
+            "the agent on "
+                + socket
+                + " did not answer '"
+                + request
+                + "' within "
+                + (timeout.toMillis() % 1000 == 0
+                    ? timeout.toSeconds() + " s"
+                    : timeout.toMillis() + " ms"));
       } finally {
         timer.cancel();
       }
@@ -94,15 +104,17 @@ public final class ControlClient {
       all.write(buf.array(), 0, buf.position());
       buf.clear();
       if (all.size() > ControlProtocol.MAX_REPLY_BYTES) {
-        throw new IOException("the agent's reply is longer than " + ControlProtocol.MAX_REPLY_BYTES + " bytes");
+        throw new IOException(
+            "the agent's reply is longer than " + ControlProtocol.MAX_REPLY_BYTES + " bytes");
       }
     }
     return all.toByteArray();
   }
 
   /**
-   * One read; a reset after data arrived is the end of the reply: an agent that refuses or rejects a request
-   * closes without reading it, and the kernel then reports a reset once its answer has been read.
+   * One read; a reset after data arrived is the end of the reply: an agent that refuses or rejects
+   * a request closes without reading it, and the kernel then reports a reset once its answer has
+   * been read.
    */
   private static int read(SocketChannel ch, ByteBuffer buf, int before) throws IOException {
     try {
@@ -116,10 +128,12 @@ public final class ControlClient {
   static Reply parse(byte[] bytes, Path socket) throws IOException {
     String text = new String(bytes, StandardCharsets.UTF_8);
     int nl = text.indexOf('\n');
-    if (nl < 0) throw new IOException("the agent on " + socket + " closed the connection without an answer");
+    if (nl < 0)
+      throw new IOException("the agent on " + socket + " closed the connection without an answer");
     String header = text.substring(0, nl);
     String body = text.substring(nl + 1);
-    if (header.startsWith("refused: ")) return new Reply.Refused(header.substring("refused: ".length()));
+    if (header.startsWith("refused: "))
+      return new Reply.Refused(header.substring("refused: ".length()));
     if (header.startsWith("error: ")) return new Reply.Error(header.substring("error: ".length()));
     if (header.startsWith("ok ")) {
       try {
@@ -128,7 +142,10 @@ public final class ControlClient {
         // reported below
       }
     }
-    throw new IOException("the agent on " + socket + " answered something else than this client speaks: "
-        + ControlProtocol.quoted(header));
+    throw new IOException(
+        "the agent on "
+            + socket
+            + " answered something else than this client speaks: "
+            + ControlProtocol.quoted(header));
   }
 }

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The control socket's line protocol. The client sends one request line ({@code status}, {@code metrics} or
- * {@code switch}, ASCII, at most {@link #MAX_REQUEST_BYTES} bytes with its newline); the server answers with one
- * header line and a body up to the end of the stream:
+ * The control socket's line protocol. The client sends one request line ({@code status}, {@code
+ * metrics} or {@code switch}, ASCII, at most {@link #MAX_REQUEST_BYTES} bytes with its newline);
+ * the server answers with one header line and a body up to the end of the stream:
  *
  * <pre>
  *   ok EXIT          the body is the answer (status: JSON; metrics: text exposition; switch: the report)
@@ -29,13 +29,19 @@ public final class ControlProtocol {
   public static final String SWITCH = "switch";
   static final List<String> REQUESTS = List.of(STATUS, METRICS, SWITCH);
 
-  /** The request a line names, or empty; {@code line} is what came before the newline (a trailing CR allowed). */
+  /**
+   * The request a line names, or empty; {@code line} is what came before the newline (a trailing CR
+   * allowed).
+   */
   static Optional<String> request(String line) {
     String l = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
     return REQUESTS.contains(l.strip()) ? Optional.of(l.strip()) : Optional.empty();
   }
 
-  /** How a reply names a request it did not understand: short and printable, whatever the client sent. */
+  /**
+   * How a reply names a request it did not understand: short and printable, whatever the client
+   * sent.
+   */
   static String quoted(String line) {
     StringBuilder sb = new StringBuilder("'");
     for (int i = 0; i < line.length() && i < 40; i++) {

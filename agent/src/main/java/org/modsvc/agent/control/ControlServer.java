@@ -27,17 +27,18 @@ import jdk.net.UnixDomainPrincipal;
 import org.modsvc.switcher.fs.FileModes;
 
 /**
- * The daemon's control socket: accepts connections on its own thread and answers each on a small pool of worker
- * threads, so that no client (slow, silent, hostile or just many) can block the daemon's loop or one another
- * beyond the pool. Each connection: the peer's credentials are checked first (a refused peer is told why in one
- * line and its request is never read); then one request line is read within {@link Limits#requestTimeout()} and
- * at most {@link ControlProtocol#MAX_REQUEST_BYTES} bytes; the reply is written within
- * {@link Limits#replyTimeout()}; the connection is closed.
+ * The daemon's control socket: accepts connections on its own thread and answers each on a small
+ * pool of worker threads, so that no client (slow, silent, hostile or just many) can block the
+ * daemon's loop or one another beyond the pool. Each connection: the peer's credentials are checked
+ * first (a refused peer is told why in one line and its request is never read); then one request
+ * line is read within {@link Limits#requestTimeout()} and at most {@link
+ * ControlProtocol#MAX_REQUEST_BYTES} bytes; the reply is written within {@link
+ * Limits#replyTimeout()}; the connection is closed.
  *
- * <p>The socket and its directory: for the system instance (allowed uid 0) the directory is 0755 and the socket
- * 0666, so that any local user reaches the peer check and is refused in words rather than by a bare "permission
- * denied"; for a user instance both are private (0700, 0600). See {@link SocketFile} for how the path is made
- * safe.
+ * <p>The socket and its directory: for the system instance (allowed uid 0) the directory is 0755
+ * and the socket 0666, so that any local user reaches the peer check and is refused in words rather
+ * than by a bare "permission denied"; for a user instance both are private (0700, 0600). See {@link
+ * SocketFile} for how the path is made safe.
  */
 public final class ControlServer implements AutoCloseable {
   /**
@@ -45,8 +46,8 @@ public final class ControlServer implements AutoCloseable {
    *
    * @param requestTimeout from accepting the connection to the request's newline
    * @param replyTimeout writing the reply (a client that does not read is dropped)
-   * @param workers connections answered at once; more wait in a queue of {@code 4 * workers}, beyond which they
-   *     are told the agent is busy
+   * @param workers connections answered at once; more wait in a queue of {@code 4 * workers},
+   *     beyond which they are told the agent is busy
    */
   record Limits(Duration requestTimeout, Duration replyTimeout, int workers) {
     static final Limits DEFAULT = new Limits(Duration.ofSeconds(5), Duration.ofSeconds(10), 4);
@@ -63,33 +64,49 @@ public final class ControlServer implements AutoCloseable {
   private final Thread acceptor;
   private volatile boolean closed;
 
-  private ControlServer(Path socket, Object socketIdentity, ServerSocketChannel channel, PeerCheck peers,
-      ControlHandler handler, Limits limits) {
+  private ControlServer(
+      Path socket,
+      Object socketIdentity,
+      ServerSocketChannel channel,
+      PeerCheck peers,
+      ControlHandler handler,
+      Limits limits) {
     this.socket = socket;
     this.socketIdentity = socketIdentity;
     this.channel = channel;
     this.peers = peers;
     this.handler = handler;
     this.limits = limits;
-    this.workers = new ThreadPoolExecutor(limits.workers(), limits.workers(), 30, TimeUnit.SECONDS,
-        new ArrayBlockingQueue<>(4 * limits.workers()), daemonThreads("modsvc-control-"));
+    this.workers =
+        new ThreadPoolExecutor(
+            limits.workers(),
+            limits.workers(),
+            30,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(4 * limits.workers()),
+            daemonThreads("modsvc-control-"));
     this.workers.allowCoreThreadTimeOut(true);
-    ScheduledThreadPoolExecutor deadlines = new ScheduledThreadPoolExecutor(1, daemonThreads("modsvc-control-timer-"));
-    deadlines.setRemoveOnCancelPolicy(true); // a deadline met is forgotten at once, not kept until it would fire
+    ScheduledThreadPoolExecutor deadlines =
+        new ScheduledThreadPoolExecutor(1, daemonThreads("modsvc-control-timer-"));
+    deadlines.setRemoveOnCancelPolicy(
+        true); // a deadline met is forgotten at once, not kept until it would fire
     this.timer = deadlines;
     this.acceptor = daemonThreads("modsvc-control-accept-").newThread(this::acceptLoop);
   }
 
   /**
-   * Binds {@code socket} (its directory prepared, a stale socket replaced; see {@link SocketFile}) and starts
-   * answering: {@code allowedUid} alone may use it, every request goes to {@code handler}.
+   * Binds {@code socket} (its directory prepared, a stale socket replaced; see {@link SocketFile})
+   * and starts answering: {@code allowedUid} alone may use it, every request goes to {@code
+   * handler}.
    */
-  public static ControlServer start(Path socket, long allowedUid, ControlHandler handler) throws IOException {
+  public static ControlServer start(Path socket, long allowedUid, ControlHandler handler)
+      throws IOException {
     return start(socket, PeerCheck.onlyUid(allowedUid), allowedUid == 0, handler, Limits.DEFAULT);
   }
 
-  static ControlServer start(Path socket, PeerCheck peers, boolean reachableByAll, ControlHandler handler,
-      Limits limits) throws IOException {
+  static ControlServer start(
+      Path socket, PeerCheck peers, boolean reachableByAll, ControlHandler handler, Limits limits)
+      throws IOException {
     Objects.requireNonNull(handler, "handler");
     Path path = socket.toAbsolutePath();
     SocketFile.prepare(path, reachableByAll ? 0755 : 0700);
@@ -130,7 +147,8 @@ public final class ControlServer implements AutoCloseable {
         workers.execute(() -> serve(client));
       } catch (RejectedExecutionException full) {
         // a tiny reply into an empty socket buffer: cannot block the accept loop
-        writeQuietly(client, ControlProtocol.error("the agent is busy answering other clients; try again"));
+        writeQuietly(
+            client, ControlProtocol.error("the agent is busy answering other clients; try again"));
       }
     }
   }
@@ -153,25 +171,34 @@ public final class ControlServer implements AutoCloseable {
   /** The request line, or the error reply to send instead (as a {@link Request.Bad}). */
   private Request readRequest(SocketChannel client) throws IOException {
     ByteBuffer buf = ByteBuffer.allocate(ControlProtocol.MAX_REQUEST_BYTES);
-    // A silent client: its input is shut down at the deadline, so the blocked read below ends (EOF).
-    java.util.concurrent.atomic.AtomicBoolean late = new java.util.concurrent.atomic.AtomicBoolean();
-    ScheduledFuture<?> deadline = timer.schedule(() -> {
-      late.set(true);
-      shutdownInputQuietly(client);
-    }, limits.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    // A silent client: its input is shut down at the deadline, so the blocked read below ends
+    // (EOF).
+    java.util.concurrent.atomic.AtomicBoolean late =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    ScheduledFuture<?> deadline =
+        timer.schedule(
+            () -> {
+              late.set(true);
+              shutdownInputQuietly(client);
+            },
+            limits.requestTimeout().toMillis(),
+            TimeUnit.MILLISECONDS);
     try {
       while (true) {
         int newline = indexOf(buf, (byte) '\n');
-        if (newline >= 0) return Request.line(new String(buf.array(), 0, newline, StandardCharsets.UTF_8));
+        if (newline >= 0)
+          return Request.line(new String(buf.array(), 0, newline, StandardCharsets.UTF_8));
         if (!buf.hasRemaining()) {
-          return new Request.Bad("request longer than " + ControlProtocol.MAX_REQUEST_BYTES + " bytes");
+          return new Request.Bad(
+              "request longer than " + ControlProtocol.MAX_REQUEST_BYTES + " bytes");
         }
         if (client.read(buf) < 0) {
           if (late.get()) {
             return new Request.Bad("no request within " + seconds(limits.requestTimeout()));
           }
           // the client closed its side after the request: a missing final newline is fine
-          return buf.position() == 0 ? new Request.Bad("empty request")
+          return buf.position() == 0
+              ? new Request.Bad("empty request")
               : Request.line(new String(buf.array(), 0, buf.position(), StandardCharsets.UTF_8));
         }
       }
@@ -185,8 +212,12 @@ public final class ControlServer implements AutoCloseable {
     String line = ((Request.Line) request).text();
     Optional<String> known = ControlProtocol.request(line);
     if (known.isEmpty()) {
-      return ControlProtocol.error("unknown request " + ControlProtocol.quoted(line) + " (known: "
-          + String.join(", ", ControlProtocol.REQUESTS) + ")");
+      return ControlProtocol.error(
+          "unknown request "
+              + ControlProtocol.quoted(line)
+              + " (known: "
+              + String.join(", ", ControlProtocol.REQUESTS)
+              + ")");
     }
     try {
       return switch (known.get()) {
@@ -202,13 +233,15 @@ public final class ControlServer implements AutoCloseable {
         default -> throw new IllegalStateException("request without an answer: " + known.get());
       };
     } catch (RuntimeException e) {
-      return ControlProtocol.error("the agent could not answer '" + known.get() + "': " + e.getMessage());
+      return ControlProtocol.error(
+          "the agent could not answer '" + known.get() + "': " + e.getMessage());
     }
   }
 
   private void write(SocketChannel client, byte[] reply) throws IOException {
-    ScheduledFuture<?> deadline = timer.schedule(() -> closeQuietly(client), limits.replyTimeout().toMillis(),
-        TimeUnit.MILLISECONDS);
+    ScheduledFuture<?> deadline =
+        timer.schedule(
+            () -> closeQuietly(client), limits.replyTimeout().toMillis(), TimeUnit.MILLISECONDS);
     try {
       ByteBuffer buf = ByteBuffer.wrap(reply);
       while (buf.hasRemaining()) client.write(buf);
@@ -218,8 +251,8 @@ public final class ControlServer implements AutoCloseable {
   }
 
   /**
-   * Stops accepting, lets answers in progress finish (up to the reply timeout), and removes the socket file when it
-   * is still ours.
+   * Stops accepting, lets answers in progress finish (up to the reply timeout), and removes the
+   * socket file when it is still ours.
    */
   @Override
   public void close() throws IOException {

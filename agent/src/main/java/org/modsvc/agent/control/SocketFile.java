@@ -15,10 +15,11 @@ import org.modsvc.switcher.fs.FileModes;
 import org.modsvc.switcher.fs.PrivateDirectory;
 
 /**
- * Where a control socket is bound, made safe before binding: its directory is ours (created when absent, never a
- * link, writable by no one else, so nothing in it was placed by another user), and what sits at the socket path is
- * either nothing or a socket nobody answers on any more (a killed daemon's), which is removed. A live socket, a
- * link or any other file there is refused and left untouched.
+ * Where a control socket is bound, made safe before binding: its directory is ours (created when
+ * absent, never a link, writable by no one else, so nothing in it was placed by another user), and
+ * what sits at the socket path is either nothing or a socket nobody answers on any more (a killed
+ * daemon's), which is removed. A live socket, a link or any other file there is refused and left
+ * untouched.
  */
 final class SocketFile {
   private static final int S_IFMT = 0170000;
@@ -27,32 +28,50 @@ final class SocketFile {
   private SocketFile() {}
 
   /**
-   * Prepares {@code socket}'s directory with {@code dirMode} (created so; an existing one is widened to it when it
-   * lacks the search bits others need, never made writable by others) and clears a stale socket.
+   * Prepares {@code socket}'s directory with {@code dirMode} (created so; an existing one is
+   * widened to it when it lacks the search bits others need, never made writable by others) and
+   * clears a stale socket.
    */
   static void prepare(Path socket, int dirMode) throws IOException {
     Path dir = socket.toAbsolutePath().getParent();
     try {
-      Files.createDirectory(dir, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-          FileModes.toPermissions(dirMode)));
-      Files.setPosixFilePermissions(dir, FileModes.toPermissions(dirMode)); // exact, whatever the umask
+      Files.createDirectory(
+          dir,
+          java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+              FileModes.toPermissions(dirMode)));
+      Files.setPosixFilePermissions(
+          dir, FileModes.toPermissions(dirMode)); // exact, whatever the umask
     } catch (FileAlreadyExistsException exists) {
       // checked below, as an existing one
     } catch (NoSuchFileException noParent) {
-      throw new IOException("cannot create " + dir + ": " + dir.getParent() + " does not exist", noParent);
+      throw new IOException(
+          "cannot create " + dir + ": " + dir.getParent() + " does not exist", noParent);
     }
-    PosixFileAttributes a = Files.readAttributes(dir, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    PosixFileAttributes a =
+        Files.readAttributes(dir, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
     if (!a.isDirectory()) {
-      throw new IOException("refusing to use " + dir + " for the control socket: it is "
-          + (a.isSymbolicLink() ? "a symlink" : "not a directory") + "; it must be a directory owned by the agent");
+      throw new IOException(
+          "refusing to use "
+              + dir
+              + " for the control socket: it is "
+              + (a.isSymbolicLink() ? "a symlink" : "not a directory")
+              + "; it must be a directory owned by the agent");
     }
-    long owner = ((Number) Files.getAttribute(dir, "unix:uid", LinkOption.NOFOLLOW_LINKS)).longValue();
+    long owner =
+        ((Number) Files.getAttribute(dir, "unix:uid", LinkOption.NOFOLLOW_LINKS)).longValue();
     long me = PrivateDirectory.currentUid();
     int mode = FileModes.toMode(a.permissions());
     if (owner != me || (mode & 0022) != 0) {
-      throw new IOException("refusing to use " + dir + " for the control socket: it is owned by uid " + owner
-          + " with mode " + FileModes.format(mode) + "; it must be owned by the agent (uid " + me
-          + ") and writable by no one else");
+      throw new IOException(
+          "refusing to use "
+              + dir
+              + " for the control socket: it is owned by uid "
+              + owner
+              + " with mode "
+              + FileModes.format(mode)
+              + "; it must be owned by the agent (uid "
+              + me
+              + ") and writable by no one else");
     }
     int searchable = mode | (dirMode & 0055);
     if (searchable != mode) Files.setPosixFilePermissions(dir, FileModes.toPermissions(searchable));
@@ -63,18 +82,25 @@ final class SocketFile {
   static void clearStale(Path socket) throws IOException {
     int mode;
     try {
-      mode = ((Number) Files.getAttribute(socket, "unix:mode", LinkOption.NOFOLLOW_LINKS)).intValue();
+      mode =
+          ((Number) Files.getAttribute(socket, "unix:mode", LinkOption.NOFOLLOW_LINKS)).intValue();
     } catch (NoSuchFileException absent) {
       return;
     }
     if ((mode & S_IFMT) != S_IFSOCK) {
-      throw new IOException("refusing to replace " + socket + ": it is " + describe(socket)
-          + ", not a socket an agent left; remove it if it is not needed");
+      throw new IOException(
+          "refusing to replace "
+              + socket
+              + ": it is "
+              + describe(socket)
+              + ", not a socket an agent left; remove it if it is not needed");
     }
     try (SocketChannel probe = SocketChannel.open(StandardProtocolFamily.UNIX)) {
       probe.connect(UnixDomainSocketAddress.of(socket));
     } catch (ConnectException refused) {
-      Files.delete(socket); // its daemon is gone: the kernel refuses connections on a socket nobody listens to
+      Files.delete(
+          socket); // its daemon is gone: the kernel refuses connections on a socket nobody listens
+      // to
       return;
     }
     throw new IOException("another agent answers on " + socket + "; stop it first");
@@ -86,7 +112,8 @@ final class SocketFile {
   }
 
   private static String describe(Path p) throws IOException {
-    PosixFileAttributes a = Files.readAttributes(p, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    PosixFileAttributes a =
+        Files.readAttributes(p, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
     if (a.isSymbolicLink()) return "a symlink";
     if (a.isDirectory()) return "a directory";
     if (a.isRegularFile()) return "a regular file";

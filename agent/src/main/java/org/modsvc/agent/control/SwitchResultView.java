@@ -8,6 +8,7 @@ package org.modsvc.agent.control;
  */
 public record SwitchResultView(String report, int exitCode) {
   public SwitchResultView {
-    if (exitCode < 0 || exitCode > 255) throw new IllegalArgumentException("exit code out of range: " + exitCode);
+    if (exitCode < 0 || exitCode > 255)
+      throw new IllegalArgumentException("exit code out of range: " + exitCode);
   }
 }

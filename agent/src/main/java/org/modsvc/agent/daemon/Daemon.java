@@ -12,17 +12,26 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The daemon's loop (docs/decisions.md §13): converge once at start, tell systemd it is ready, then wait for
- * events: a change of the inputs (coalesced over the quiet period, then compared with the inputs of the last
- * evaluation), SIGHUP (re-read everything and switch), a request to switch now, SIGTERM. All switches run on this
- * one thread, one at a time; the watch, the watchdog and the signal handlers only post events. While nothing
- * happens the thread waits in the event queue: no evaluation, no polling of files.
+ * The daemon's loop (docs/decisions.md §13): converge once at start, tell systemd it is ready, then
+ * wait for events: a change of the inputs (coalesced over the quiet period, then compared with the
+ * inputs of the last evaluation), SIGHUP (re-read everything and switch), a request to switch now,
+ * SIGTERM. All switches run on this one thread, one at a time; the watch, the watchdog and the
+ * signal handlers only post events. While nothing happens the thread waits in the event queue: no
+ * evaluation, no polling of files.
  */
 final class Daemon {
-  /** A switch running longer than this (lock wait, jobs, settle window included) counts as hung for the watchdog. */
+  /**
+   * A switch running longer than this (lock wait, jobs, settle window included) counts as hung for
+   * the watchdog.
+   */
   static final Duration MAX_CYCLE = Duration.ofMinutes(30);
-  /** First retry after a switch stopped by an error (bus, lock, I/O), doubling up to {@link #MAX_RETRY}. */
+
+  /**
+   * First retry after a switch stopped by an error (bus, lock, I/O), doubling up to {@link
+   * #MAX_RETRY}.
+   */
   static final Duration FIRST_RETRY = Duration.ofSeconds(10);
+
   static final Duration MAX_RETRY = Duration.ofMinutes(5);
 
   private sealed interface Event permits Changed, Reload, Stop, SwitchNow {}
@@ -63,8 +72,15 @@ final class Daemon {
    * @param metrics receives every attempt's outcome
    * @param onReload run on SIGHUP before the evaluation (the logging set-up is made again)
    */
-  Daemon(DaemonSettings settings, Converger converger, Notifier notifier, DaemonLog log, Clock clock,
-      Map<String, String> env, DaemonMetrics metrics, Runnable onReload) {
+  Daemon(
+      DaemonSettings settings,
+      Converger converger,
+      Notifier notifier,
+      DaemonLog log,
+      Clock clock,
+      Map<String, String> env,
+      DaemonMetrics metrics,
+      Runnable onReload) {
     this.metrics = metrics;
     this.onReload = onReload;
     this.settings = settings;
@@ -81,17 +97,24 @@ final class Daemon {
     Optional<Duration> watchdogInterval = Watchdog.requested(env);
     watchdogInterval.ifPresent(w -> tick = w.dividedBy(4));
     try (InputWatch w = new InputWatch(what -> events.add(new Changed(what)), log::warning);
-        Watchdog dog = watchdogInterval.map(i -> Watchdog.start(notifier, i, this::alive, this::statusLine, log))
-            .orElse(null)) {
+        Watchdog dog =
+            watchdogInterval
+                .map(i -> Watchdog.start(notifier, i, this::alive, this::statusLine, log))
+                .orElse(null)) {
       watch = w;
       // watched before the first evaluation, so an edit made while it runs is not missed
       watched = WatchSet.of(settings.modules(), Set.of());
       watch.watch(watched);
       watch.start();
-      status = status.withCurrent(converger.current().generation(), converger.current().managedUnits());
+      status =
+          status.withCurrent(converger.current().generation(), converger.current().managedUnits());
       notify("STATUS=" + statusLine());
-      log.info("modsvc-agent daemon starting (" + (settings.user() ? "user" : "system") + " instance, modules "
-          + settings.modules() + ")");
+      log.info(
+          "modsvc-agent daemon starting ("
+              + (settings.user() ? "user" : "system")
+              + " instance, modules "
+              + settings.modules()
+              + ")");
       cycle("start");
       notify("READY=1\nSTATUS=" + statusLine());
       loop();
@@ -123,8 +146,9 @@ final class Daemon {
   }
 
   /**
-   * The periodic drift check (no evaluation): owned files that differ from the current generation are written back
-   * and their units restarted or reloaded ({@code --drift} repair policies), or reported once ({@code report}).
+   * The periodic drift check (no evaluation): owned files that differ from the current generation
+   * are written back and their units restarted or reloaded ({@code --drift} repair policies), or
+   * reported once ({@code report}).
    */
   private void checkDrift() {
     scheduleDrift();
@@ -176,8 +200,9 @@ final class Daemon {
   }
 
   /**
-   * Waits until no change has arrived for the quiet period, then evaluates unless the inputs read exactly as at
-   * the last evaluation. A stop, reload or request arriving meanwhile ends the wait and is handled.
+   * Waits until no change has arrived for the quiet period, then evaluates unless the inputs read
+   * exactly as at the last evaluation. A stop, reload or request arriving meanwhile ends the wait
+   * and is handled.
    */
   private void quietPeriod(Changed first) {
     long quiet = settings.debounce().toNanos();
@@ -205,7 +230,10 @@ final class Daemon {
   }
 
   private void reload() {
-    notify("RELOADING=1\nMONOTONIC_USEC=" + System.nanoTime() / 1000 + "\nSTATUS=reloading: re-reading the modules");
+    notify(
+        "RELOADING=1\nMONOTONIC_USEC="
+            + System.nanoTime() / 1000
+            + "\nSTATUS=reloading: re-reading the modules");
     onReload.run();
     log.info("reloading (SIGHUP): evaluating every module file again");
     cycle("reload");
@@ -217,7 +245,8 @@ final class Daemon {
     status = status.switching();
     notify("STATUS=" + statusLine());
     log.info("evaluating (" + reason + ")");
-    // Watched and fingerprinted before the evaluation reads anything: an edit made while it runs is an event and
+    // Watched and fingerprinted before the evaluation reads anything: an edit made while it runs is
+    // an event and
     // differs from the fingerprint, so it is never lost.
     watched = WatchSet.of(settings.modules(), filesRead);
     watch.watch(watched);
@@ -236,8 +265,10 @@ final class Daemon {
     watch.watch(after);
     inputs = before.withUnknownFor(after);
     if (!watched.covers(after)) {
-      // it read (or the module tree gained) paths that were not watched while it ran: a change there may have gone
-      // unseen, so the inputs are compared again after a quiet period (they count as changed: one more evaluation)
+      // it read (or the module tree gained) paths that were not watched while it ran: a change
+      // there may have gone
+      // unseen, so the inputs are compared again after a quiet period (they count as changed: one
+      // more evaluation)
       events.add(new Changed("paths read for the first time"));
     }
     watched = after;
@@ -246,20 +277,33 @@ final class Daemon {
     report(r);
     scheduleRetry(r);
     notify("STATUS=" + statusLine());
-    // An evaluation leaves hundreds of MB of garbage in a heap that then sits idle for hours: one full collection
-    // now lets the JVM give that memory back (the launcher runs the daemon with G1 and tight free ratios).
+    // An evaluation leaves hundreds of MB of garbage in a heap that then sits idle for hours: one
+    // full collection
+    // now lets the JVM give that memory back (the launcher runs the daemon with G1 and tight free
+    // ratios).
     System.gc();
     return r;
   }
 
-  /** The switch itself was logged by {@code SwitchLog} (jobs, errors, summary); this says what the daemon does next. */
+  /**
+   * The switch itself was logged by {@code SwitchLog} (jobs, errors, summary); this says what the
+   * daemon does next.
+   */
   private void report(CycleResult r) {
-    String took = "attempt took " + millis(r.duration()) + r.evaluation().map(e -> " (evaluation " + millis(e) + ")")
-        .orElse("") + (r.steps().isEmpty() ? "" : "; steps: " + r.steps());
+    String took =
+        "attempt took "
+            + millis(r.duration())
+            + r.evaluation().map(e -> " (evaluation " + millis(e) + ")").orElse("")
+            + (r.steps().isEmpty() ? "" : "; steps: " + r.steps());
     switch (r.outcome()) {
       case CONVERGED, NOTHING_TO_DO, FAILED_UNITS, ROLLED_BACK -> log.info(took);
       case EVAL_ERROR -> log.info("the next change of the module files retries; " + took);
-      case ERROR -> log.info("retrying in " + retryDelayAfter(r).toSeconds() + " s or at the next change; " + took);
+      case ERROR ->
+          log.info(
+              "retrying in "
+                  + retryDelayAfter(r).toSeconds()
+                  + " s or at the next change; "
+                  + took);
     }
   }
 
@@ -273,7 +317,10 @@ final class Daemon {
     return next.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : next;
   }
 
-  /** After an error that was not the configuration's (the bus, the lock), the switch is retried with backoff. */
+  /**
+   * After an error that was not the configuration's (the bus, the lock), the switch is retried with
+   * backoff.
+   */
   private void scheduleRetry(CycleResult r) {
     retryDelay = retryDelayAfter(r);
     retryAt = retryDelay.isZero() ? 0 : System.nanoTime() + retryDelay.toNanos();
@@ -302,7 +349,10 @@ final class Daemon {
     lastBeat = System.nanoTime();
   }
 
-  /** For the watchdog: the loop waited for events recently, or its switch has not run past {@link #MAX_CYCLE}. */
+  /**
+   * For the watchdog: the loop waited for events recently, or its switch has not run past {@link
+   * #MAX_CYCLE}.
+   */
   boolean alive() {
     long now = System.nanoTime();
     long busy = busySince;
@@ -346,7 +396,10 @@ final class Daemon {
     }
   }
 
-  /** Asks the loop to converge now (the control socket's {@code switch}); completes when that switch ends. */
+  /**
+   * Asks the loop to converge now (the control socket's {@code switch}); completes when that switch
+   * ends.
+   */
   CompletableFuture<CycleResult> switchNow() {
     CompletableFuture<CycleResult> f = new CompletableFuture<>();
     if (stopping) {

@@ -4,9 +4,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The daemon's own log lines (what it evaluates and why, how long a switch took, what happens next), through the
- * agent's logging ({@code agent/logging}: journald with priorities under systemd). A switch's jobs and errors are
- * logged by {@code SwitchLog}, with their structured fields.
+ * The daemon's own log lines (what it evaluates and why, how long a switch took, what happens
+ * next), through the agent's logging ({@code agent/logging}: journald with priorities under
+ * systemd). A switch's jobs and errors are logged by {@code SwitchLog}, with their structured
+ * fields.
  */
 final class DaemonLog {
   private final Logger log;

@@ -6,15 +6,17 @@ import java.time.Duration;
 /**
  * How the daemon runs, beyond what its switches take from the command line.
  *
- * @param modules the module directory (or single module file) on disk, {@code --root} already applied
- * @param debounce the quiet period after a change before evaluating ({@code --debounce}): a burst of writes, an
- *     editor's temp file and rename, a copy in several writes end as one evaluation
+ * @param modules the module directory (or single module file) on disk, {@code --root} already
+ *     applied
+ * @param debounce the quiet period after a change before evaluating ({@code --debounce}): a burst
+ *     of writes, an editor's temp file and rename, a copy in several writes end as one evaluation
  * @param user a user instance ({@code --user})
- * @param driftInterval how often the owned files are compared with the current generation ({@code --drift-interval};
- *     zero: never)
+ * @param driftInterval how often the owned files are compared with the current generation ({@code
+ *     --drift-interval}; zero: never)
  * @param driftRepair whether drifted files are written back ({@code --drift}: not {@code report})
  */
-record DaemonSettings(Path modules, Duration debounce, boolean user, Duration driftInterval, boolean driftRepair) {
+record DaemonSettings(
+    Path modules, Duration debounce, boolean user, Duration driftInterval, boolean driftRepair) {
   static final Duration DEFAULT_DEBOUNCE = Duration.ofMillis(500);
 
   DaemonSettings(Path modules, Duration debounce, boolean user) {
@@ -23,10 +25,12 @@ record DaemonSettings(Path modules, Duration debounce, boolean user, Duration dr
 
   DaemonSettings {
     if (debounce.isNegative() || debounce.compareTo(Duration.ofMinutes(10)) > 0) {
-      throw new IllegalArgumentException("--debounce takes 0 to 600000 ms, got " + debounce.toMillis());
+      throw new IllegalArgumentException(
+          "--debounce takes 0 to 600000 ms, got " + debounce.toMillis());
     }
     if (driftInterval.isNegative()) {
-      throw new IllegalArgumentException("--drift-interval must not be negative, got " + driftInterval.toSeconds());
+      throw new IllegalArgumentException(
+          "--drift-interval must not be negative, got " + driftInterval.toSeconds());
     }
   }
 }

@@ -14,9 +14,10 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * The content of a {@link WatchSet} at one moment: a SHA-256 of each file and the sorted entry names of each
- * directory. Two equal fingerprints mean the evaluation would read the same inputs, so an event that changed nothing
- * (a {@code touch}, an editor saving the same text) costs no evaluation.
+ * The content of a {@link WatchSet} at one moment: a SHA-256 of each file and the sorted entry
+ * names of each directory. Two equal fingerprints mean the evaluation would read the same inputs,
+ * so an event that changed nothing (a {@code touch}, an editor saving the same text) costs no
+ * evaluation.
  */
 record InputFingerprint(SortedMap<Path, String> entries) {
   InputFingerprint {
@@ -31,9 +32,9 @@ record InputFingerprint(SortedMap<Path, String> entries) {
   }
 
   /**
-   * This fingerprint with the entries of {@code set} it lacks recorded as unknown: a path the evaluation read for the
-   * first time was not fingerprinted before it read it, so the next event evaluates again rather than trust a reading
-   * taken after the evaluation.
+   * This fingerprint with the entries of {@code set} it lacks recorded as unknown: a path the
+   * evaluation read for the first time was not fingerprinted before it read it, so the next event
+   * evaluates again rather than trust a reading taken after the evaluation.
    */
   InputFingerprint withUnknownFor(WatchSet set) {
     SortedMap<Path, String> m = new TreeMap<>(entries);
@@ -73,7 +74,8 @@ record InputFingerprint(SortedMap<Path, String> entries) {
   }
 
   private static String listing(Path d) {
-    if (!Files.isDirectory(d, LinkOption.NOFOLLOW_LINKS)) return Files.exists(d) ? "not a directory" : "missing";
+    if (!Files.isDirectory(d, LinkOption.NOFOLLOW_LINKS))
+      return Files.exists(d) ? "not a directory" : "missing";
     try (Stream<Path> s = Files.list(d)) {
       return "dir:" + String.join("/", s.map(p -> p.getFileName().toString()).sorted().toList());
     } catch (IOException | java.io.UncheckedIOException e) {

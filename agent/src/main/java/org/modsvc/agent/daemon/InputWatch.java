@@ -20,11 +20,11 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Watches the directories of a {@link WatchSet} with the JDK's WatchService (inotify on Linux; not recursive, so
- * each directory is registered) and tells {@code onChange} about every event that concerns the set. An overflow
- * (more than 512 queued events on a directory) or a watched directory going away counts as a change: the daemon's
- * fingerprint then decides whether anything really changed. One thread, blocked in {@code take()} while nothing
- * happens: no polling.
+ * Watches the directories of a {@link WatchSet} with the JDK's WatchService (inotify on Linux; not
+ * recursive, so each directory is registered) and tells {@code onChange} about every event that
+ * concerns the set. An overflow (more than 512 queued events on a directory) or a watched directory
+ * going away counts as a change: the daemon's fingerprint then decides whether anything really
+ * changed. One thread, blocked in {@code take()} while nothing happens: no polling.
  */
 final class InputWatch implements AutoCloseable {
   private final WatchService service;
@@ -51,7 +51,10 @@ final class InputWatch implements AutoCloseable {
     thread.start();
   }
 
-  /** Watches {@code next} from now on: directories it adds are registered, those it no longer needs cancelled. */
+  /**
+   * Watches {@code next} from now on: directories it adds are registered, those it no longer needs
+   * cancelled.
+   */
   synchronized void watch(WatchSet next) {
     Set<Path> wanted = new java.util.TreeSet<>(next.watchedDirectories());
     // a missing module directory: its nearest existing ancestor, so creating it is seen

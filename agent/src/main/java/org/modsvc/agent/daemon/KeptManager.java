@@ -11,9 +11,10 @@ import org.modsvc.switcher.systemd.SwitchReport;
 import org.modsvc.switcher.unit.UnitName;
 
 /**
- * One manager connection kept open across the daemon's switches (its {@code JobRemoved} subscription with it): each
- * switch gets a view whose {@code close} leaves the connection open. After a switch that stopped on an error the
- * daemon {@link #drop}s it, and the next switch connects anew (the bus may have restarted).
+ * One manager connection kept open across the daemon's switches (its {@code JobRemoved}
+ * subscription with it): each switch gets a view whose {@code close} leaves the connection open.
+ * After a switch that stopped on an error the daemon {@link #drop}s it, and the next switch
+ * connects anew (the bus may have restarted).
  */
 final class KeptManager implements AutoCloseable {
   private final Supplier<ServiceManager> connect;
@@ -34,7 +35,8 @@ final class KeptManager implements AutoCloseable {
       }
 
       @Override
-      public SwitchReport execute(PhasePlan plan, PhaseExecutor.FilesWriter files, PhaseExecutor.Listener listener)
+      public SwitchReport execute(
+          PhasePlan plan, PhaseExecutor.FilesWriter files, PhaseExecutor.Listener listener)
           throws IOException {
         return m.execute(plan, files, listener);
       }

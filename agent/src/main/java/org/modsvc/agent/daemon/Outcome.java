@@ -10,7 +10,10 @@ enum Outcome {
   FAILED_UNITS,
   /** Units failed and the previous generation was switched back ({@code --rollback-on-failure}). */
   ROLLED_BACK,
-  /** Evaluation, assertion or unit check error (exit 2): nothing changed, the current generation keeps running. */
+  /**
+   * Evaluation, assertion or unit check error (exit 2): nothing changed, the current generation
+   * keeps running.
+   */
   EVAL_ERROR,
   /** Anything else that stopped the switch (exit 1: bus, lock, a file in the way, I/O). */
   ERROR

@@ -5,9 +5,10 @@ import java.util.List;
 import org.modsvc.switcher.generation.Checkpoint;
 
 /**
- * Where a switch's time goes: the switch's checkpoints ({@code generation 12 prepared}, {@code pending recorded},
- * {@code daemon-reload done}, …) with the time each was reached, for the daemon's log line after each switch. Passes
- * every step on to the checkpoint it wraps (the test hook, or none).
+ * Where a switch's time goes: the switch's checkpoints ({@code generation 12 prepared}, {@code
+ * pending recorded}, {@code daemon-reload done}, …) with the time each was reached, for the
+ * daemon's log line after each switch. Passes every step on to the checkpoint it wraps (the test
+ * hook, or none).
  */
 final class StepTimes implements Checkpoint {
   private final Checkpoint next;
@@ -34,7 +35,10 @@ final class StepTimes implements Checkpoint {
     next.reached(step);
   }
 
-  /** {@code generation 12 prepared +412 ms, pending recorded +3 ms, …}: each step with the time since the one before. */
+  /**
+   * {@code generation 12 prepared +412 ms, pending recorded +3 ms, …}: each step with the time
+   * since the one before.
+   */
   synchronized String render() {
     StringBuilder sb = new StringBuilder();
     long previous = start;

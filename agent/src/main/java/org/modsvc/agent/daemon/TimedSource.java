@@ -9,8 +9,8 @@ import org.modsvc.switcher.generation.Layout;
 import org.modsvc.switcher.store.Store;
 
 /**
- * The configuration source of the daemon's switches, measuring its evaluation and build: the switch calls it once,
- * with the lock held, so its time is the evaluation's share of a cycle.
+ * The configuration source of the daemon's switches, measuring its evaluation and build: the switch
+ * calls it once, with the lock held, so its time is the evaluation's share of a cycle.
  */
 final class TimedSource implements ConfigurationSource {
   private final ConfigurationSource inner;
@@ -34,7 +34,9 @@ final class TimedSource implements ConfigurationSource {
     }
   }
 
-  /** The time of the last call, and forgets it (a switch that stopped before evaluating has none). */
+  /**
+   * The time of the last call, and forgets it (a switch that stopped before evaluating has none).
+   */
   Optional<Duration> takeLast() {
     Duration d = last;
     last = null;

@@ -10,18 +10,27 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
- * The inputs whose change makes the daemon evaluate again: the files and directories the last evaluation read, and
- * the module directory, where a new or removed {@code *.nix} counts. Until the evaluator reports what it read, every
- * file and directory below the module directory stands in for it (imports and {@code readFile} targets usually live
- * there). A file counts by its path (an editor's rename into place changes it); a directory by its entries.
+ * The inputs whose change makes the daemon evaluate again: the files and directories the last
+ * evaluation read, and the module directory, where a new or removed {@code *.nix} counts. Until the
+ * evaluator reports what it read, every file and directory below the module directory stands in for
+ * it (imports and {@code readFile} targets usually live there). A file counts by its path (an
+ * editor's rename into place changes it); a directory by its entries.
  *
  * @param modulesDir the directory whose {@code *.nix} entries are the module list
- * @param moduleFile for {@code --modules FILE}: that file, the only module (other {@code *.nix} beside it do not count)
+ * @param moduleFile for {@code --modules FILE}: that file, the only module (other {@code *.nix}
+ *     beside it do not count)
  * @param files regular files (or paths that were missing when read) whose content counts
  * @param dirs directories whose list of entries counts
  */
-record WatchSet(Path modulesDir, java.util.Optional<Path> moduleFile, SortedSet<Path> files, SortedSet<Path> dirs) {
-  /** Bound on the walk of the module directory, so a mistaken {@code --modules /} cannot exhaust inotify watches. */
+record WatchSet(
+    Path modulesDir,
+    java.util.Optional<Path> moduleFile,
+    SortedSet<Path> files,
+    SortedSet<Path> dirs) {
+  /**
+   * Bound on the walk of the module directory, so a mistaken {@code --modules /} cannot exhaust
+   * inotify watches.
+   */
   static final int MAX_ENTRIES = 20_000;
 
   WatchSet {
@@ -30,8 +39,8 @@ record WatchSet(Path modulesDir, java.util.Optional<Path> moduleFile, SortedSet<
   }
 
   /**
-   * The inputs of a module path: {@code filesRead} (what the evaluator reported; empty when unknown) plus the module
-   * directory, walked.
+   * The inputs of a module path: {@code filesRead} (what the evaluator reported; empty when
+   * unknown) plus the module directory, walked.
    */
   static WatchSet of(Path modules, Set<Path> filesRead) {
     Path m = modules.toAbsolutePath().normalize();
@@ -50,18 +59,23 @@ record WatchSet(Path modulesDir, java.util.Optional<Path> moduleFile, SortedSet<
       if (Files.isDirectory(a, LinkOption.NOFOLLOW_LINKS)) dirs.add(a);
       else files.add(a);
     }
-    return new WatchSet(dir, single ? java.util.Optional.of(m) : java.util.Optional.empty(), files, dirs);
+    return new WatchSet(
+        dir, single ? java.util.Optional.of(m) : java.util.Optional.empty(), files, dirs);
   }
 
   private static void walk(Path dir, SortedSet<Path> files, SortedSet<Path> dirs) {
     if (!Files.isDirectory(dir)) return;
     try (Stream<Path> s = Files.walk(dir)) {
-      s.limit(MAX_ENTRIES).filter(p -> p.equals(dir) || !isEditorFile(p)).forEach(p -> {
-        if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) dirs.add(p);
-        else files.add(p);
-      });
+      s.limit(MAX_ENTRIES)
+          .filter(p -> p.equals(dir) || !isEditorFile(p))
+          .forEach(
+              p -> {
+                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) dirs.add(p);
+                else files.add(p);
+              });
     } catch (IOException | java.io.UncheckedIOException e) {
-      // an unreadable subdirectory: its parent is still watched, and the evaluation will say what it cannot read
+      // an unreadable subdirectory: its parent is still watched, and the evaluation will say what
+      // it cannot read
     }
   }
 
@@ -71,8 +85,9 @@ record WatchSet(Path modulesDir, java.util.Optional<Path> moduleFile, SortedSet<
   }
 
   /**
-   * Hidden files and backups ({@code .web.nix.swp}, {@code web.nix~}): what editors keep beside the file they edit,
-   * rewritten as the user types. The walk leaves them out; one the evaluation reads is in its files read.
+   * Hidden files and backups ({@code .web.nix.swp}, {@code web.nix~}): what editors keep beside the
+   * file they edit, rewritten as the user types. The walk leaves them out; one the evaluation reads
+   * is in its files read.
    */
   static boolean isEditorFile(Path p) {
     String name = p.getFileName().toString();
@@ -88,19 +103,26 @@ record WatchSet(Path modulesDir, java.util.Optional<Path> moduleFile, SortedSet<
     return all;
   }
 
-  /** Whether an event on {@code path} (created, changed, deleted or renamed) is a change of the inputs. */
+  /**
+   * Whether an event on {@code path} (created, changed, deleted or renamed) is a change of the
+   * inputs.
+   */
   boolean concerns(Path path) {
     if (files.contains(path)) return true;
     Path parent = path.getParent();
     if (parent == null) return false;
     if (parent.equals(modulesDir) && moduleFile.isEmpty()) {
-      // a module, or a directory (modules import from subdirectories; the walk of the next evaluation adds it)
-      return path.getFileName().toString().endsWith(".nix") || dirs.contains(path)
+      // a module, or a directory (modules import from subdirectories; the walk of the next
+      // evaluation adds it)
+      return path.getFileName().toString().endsWith(".nix")
+          || dirs.contains(path)
           || Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS);
     }
-    // an entry appearing or going in a directory the evaluation listed (readDir, pathExists), or a subdirectory of
+    // an entry appearing or going in a directory the evaluation listed (readDir, pathExists), or a
+    // subdirectory of
     // the module tree appearing
-    return dirs.contains(parent) && !parent.equals(modulesDir)
+    return dirs.contains(parent)
+        && !parent.equals(modulesDir)
         && !(parent.startsWith(modulesDir) && isEditorFile(path));
   }
 }

@@ -7,10 +7,11 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
- * systemd's watchdog ({@code WatchdogSec=}): sends {@code WATCHDOG=1} every half of {@code WATCHDOG_USEC}, but only
- * while the daemon's loop is alive (it beat recently, or its current switch has not run past its bound). A hung
- * loop stops the pings and systemd restarts the service; so does a stopped process (SIGSTOP), whose pinging thread
- * stops with it. Each ping carries the status line again, so "converged 3 min ago" stays true.
+ * systemd's watchdog ({@code WatchdogSec=}): sends {@code WATCHDOG=1} every half of {@code
+ * WATCHDOG_USEC}, but only while the daemon's loop is alive (it beat recently, or its current
+ * switch has not run past its bound). A hung loop stops the pings and systemd restarts the service;
+ * so does a stopped process (SIGSTOP), whose pinging thread stops with it. Each ping carries the
+ * status line again, so "converged 3 min ago" stays true.
  */
 final class Watchdog implements AutoCloseable {
   private final Notifier notifier;
@@ -20,7 +21,11 @@ final class Watchdog implements AutoCloseable {
   private final DaemonLog log;
   private final Thread thread;
 
-  private Watchdog(Notifier notifier, Duration interval, BooleanSupplier alive, Supplier<String> status,
+  private Watchdog(
+      Notifier notifier,
+      Duration interval,
+      BooleanSupplier alive,
+      Supplier<String> status,
       DaemonLog log) {
     this.notifier = notifier;
     this.interval = interval;
@@ -31,12 +36,17 @@ final class Watchdog implements AutoCloseable {
     thread.setDaemon(true);
   }
 
-  /** {@code WATCHDOG_USEC} when systemd asked for a watchdog for this process ({@code WATCHDOG_PID} unset or ours). */
+  /**
+   * {@code WATCHDOG_USEC} when systemd asked for a watchdog for this process ({@code WATCHDOG_PID}
+   * unset or ours).
+   */
   static Optional<Duration> requested(Map<String, String> env) {
     String usec = env.get("WATCHDOG_USEC");
     if (usec == null || usec.isBlank()) return Optional.empty();
     String pid = env.get("WATCHDOG_PID");
-    if (pid != null && !pid.isBlank() && !pid.strip().equals(String.valueOf(ProcessHandle.current().pid()))) {
+    if (pid != null
+        && !pid.isBlank()
+        && !pid.strip().equals(String.valueOf(ProcessHandle.current().pid()))) {
       return Optional.empty();
     }
     try {
@@ -47,7 +57,11 @@ final class Watchdog implements AutoCloseable {
     }
   }
 
-  static Watchdog start(Notifier notifier, Duration interval, BooleanSupplier alive, Supplier<String> status,
+  static Watchdog start(
+      Notifier notifier,
+      Duration interval,
+      BooleanSupplier alive,
+      Supplier<String> status,
       DaemonLog log) {
     Watchdog w = new Watchdog(notifier, interval, alive, status, log);
     w.thread.start();
@@ -72,7 +86,8 @@ final class Watchdog implements AutoCloseable {
         }
       } else if (!complained) {
         complained = true;
-        log.error("the daemon's loop does not answer: watchdog pings stopped, systemd will restart the service");
+        log.error(
+            "the daemon's loop does not answer: watchdog pings stopped, systemd will restart the service");
       }
     }
   }

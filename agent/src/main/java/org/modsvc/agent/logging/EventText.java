@@ -22,16 +22,18 @@ final class EventText {
   }
 
   /**
-   * The event's fields that are valid journal field names, sorted by name: its MDC, then the slf4j key-value pairs
-   * given to this one record (which win over the MDC). Other keys are not journal fields and are left out.
+   * The event's fields that are valid journal field names, sorted by name: its MDC, then the slf4j
+   * key-value pairs given to this one record (which win over the MDC). Other keys are not journal
+   * fields and are left out.
    */
   static Map<String, String> fields(ILoggingEvent event) {
     Map<String, String> fields = new TreeMap<>();
     Map<String, String> mdc = event.getMDCPropertyMap();
     if (mdc != null) {
-      mdc.forEach((k, v) -> {
-        if (v != null && JournalEntry.isValidName(k)) fields.put(k, v);
-      });
+      mdc.forEach(
+          (k, v) -> {
+            if (v != null && JournalEntry.isValidName(k)) fields.put(k, v);
+          });
     }
     if (event.getKeyValuePairs() != null) {
       for (KeyValuePair kv : event.getKeyValuePairs()) {
@@ -43,7 +45,10 @@ final class EventText {
     return fields;
   }
 
-  /** The fields for a line of text, where they cannot be separate: {@code " [UNIT=a.service MODSVC_GENERATION=3]"}. */
+  /**
+   * The fields for a line of text, where they cannot be separate: {@code " [UNIT=a.service
+   * MODSVC_GENERATION=3]"}.
+   */
   static String fieldSuffix(ILoggingEvent event) {
     Map<String, String> fields = fields(event);
     if (fields.isEmpty()) return "";

@@ -8,10 +8,10 @@ import java.util.Map;
 
 /**
  * Sends each record to journald as one native-protocol entry: {@code PRIORITY}, {@code MESSAGE},
- * {@code SYSLOG_IDENTIFIER} and the record's fields ({@link LogFields}). A record the socket refuses (journald
- * gone or restarting, its queue full, an entry larger than a datagram) is written to the fallback stream as
- * {@code <N>}-prefixed lines instead, which journald's stream reader still files under the right priority; the
- * first failure of a run of failures says why, once.
+ * {@code SYSLOG_IDENTIFIER} and the record's fields ({@link LogFields}). A record the socket
+ * refuses (journald gone or restarting, its queue full, an entry larger than a datagram) is written
+ * to the fallback stream as {@code <N>}-prefixed lines instead, which journald's stream reader
+ * still files under the right priority; the first failure of a run of failures says why, once.
  */
 public final class JournalAppender extends AppenderBase<ILoggingEvent> {
   /** Where journald listens for native entries. */
@@ -50,8 +50,12 @@ public final class JournalAppender extends AppenderBase<ILoggingEvent> {
       failing = false;
     } catch (IOException | RuntimeException e) {
       if (!failing) {
-        fallback.print("<" + SyslogPriority.WARNING + ">journal socket refused an entry (" + e.getMessage()
-            + "); writing to stderr until it accepts them again\n");
+        fallback.print(
+            "<"
+                + SyslogPriority.WARNING
+                + ">journal socket refused an entry ("
+                + e.getMessage()
+                + "); writing to stderr until it accepts them again\n");
         failing = true;
       }
       fallback.print(StderrLineAppender.format(event, StderrLineAppender.Style.SYSLOG_PREFIX));
@@ -61,9 +65,10 @@ public final class JournalAppender extends AppenderBase<ILoggingEvent> {
 
   /** The entry for one record. */
   static JournalEntry entry(ILoggingEvent event, String identifier) {
-    JournalEntry.Builder b = new JournalEntry.Builder()
-        .add("PRIORITY", Integer.toString(SyslogPriority.of(event.getLevel())))
-        .add("SYSLOG_IDENTIFIER", identifier);
+    JournalEntry.Builder b =
+        new JournalEntry.Builder()
+            .add("PRIORITY", Integer.toString(SyslogPriority.of(event.getLevel())))
+            .add("SYSLOG_IDENTIFIER", identifier);
     for (Map.Entry<String, String> f : EventText.fields(event).entrySet()) {
       if (!isOurs(f.getKey())) b.add(f.getKey(), f.getValue());
     }

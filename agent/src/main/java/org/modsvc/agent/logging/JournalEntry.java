@@ -6,13 +6,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One journal entry in journald's native protocol: one datagram per entry, each field as {@code KEY=value\n}, or,
- * when the value holds a newline, as {@code KEY\n}, the value's length as 64-bit little-endian, the value and
- * {@code \n}. The protocol is described in systemd's JOURNAL_NATIVE_PROTOCOL document (docs/decisions.md §10).
+ * One journal entry in journald's native protocol: one datagram per entry, each field as {@code
+ * KEY=value\n}, or, when the value holds a newline, as {@code KEY\n}, the value's length as 64-bit
+ * little-endian, the value and {@code \n}. The protocol is described in systemd's
+ * JOURNAL_NATIVE_PROTOCOL document (docs/decisions.md §10).
  */
 public record JournalEntry(List<Field> fields) {
 
-  /** One field; the name is checked (journald drops invalid ones, and names starting with '_' are its own). */
+  /**
+   * One field; the name is checked (journald drops invalid ones, and names starting with '_' are
+   * its own).
+   */
   public record Field(String name, String value) {
     public Field {
       if (!isValidName(name)) {
@@ -26,8 +30,9 @@ public record JournalEntry(List<Field> fields) {
   }
 
   /**
-   * Upper-case ASCII letters, digits and underscores, at most 64 characters, not starting with a digit or an
-   * underscore (journald reserves those for the fields it adds itself, such as {@code _PID}).
+   * Upper-case ASCII letters, digits and underscores, at most 64 characters, not starting with a
+   * digit or an underscore (journald reserves those for the fields it adds itself, such as {@code
+   * _PID}).
    */
   public static boolean isValidName(String name) {
     if (name.isEmpty() || name.length() > 64) return false;

@@ -6,9 +6,10 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Whether stderr is connected to journald. systemd sets {@code JOURNAL_STREAM=<device>:<inode>} for a service whose
- * output goes to the journal; a child whose stderr was redirected may inherit the variable, so systemd.exec(5) asks
- * programs to compare it with their stderr's device and inode, as done here.
+ * Whether stderr is connected to journald. systemd sets {@code JOURNAL_STREAM=<device>:<inode>} for
+ * a service whose output goes to the journal; a child whose stderr was redirected may inherit the
+ * variable, so systemd.exec(5) asks programs to compare it with their stderr's device and inode, as
+ * done here.
  */
 final class JournalStream {
   private JournalStream() {}
@@ -21,9 +22,11 @@ final class JournalStream {
     try {
       long dev = Long.parseLong(value.substring(0, colon).strip());
       long ino = Long.parseLong(value.substring(colon + 1).strip());
-      // stat(2) of /proc/self/fd/2 describes the open file itself (here: journald's socket), not the link
+      // stat(2) of /proc/self/fd/2 describes the open file itself (here: journald's socket), not
+      // the link
       Map<String, Object> stat = Files.readAttributes(Path.of("/proc/self/fd/2"), "unix:dev,ino");
-      return ((Number) stat.get("dev")).longValue() == dev && ((Number) stat.get("ino")).longValue() == ino;
+      return ((Number) stat.get("dev")).longValue() == dev
+          && ((Number) stat.get("ino")).longValue() == ino;
     } catch (NumberFormatException e) {
       return false;
     } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {

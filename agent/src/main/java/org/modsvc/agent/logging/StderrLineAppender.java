@@ -9,16 +9,21 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
- * Records as text lines on a stream (stderr). Two styles: {@link Style#SYSLOG_PREFIX} for a stderr that journald
- * reads, where every line starts with {@code <N>} (journald's stream reader turns it into the entry's priority,
- * and stamps the time itself); {@link Style#PLAIN} for a terminal or a file, with local time and level. The
- * record's fields follow the message in brackets, since a line cannot carry them separately.
+ * Records as text lines on a stream (stderr). Two styles: {@link Style#SYSLOG_PREFIX} for a stderr
+ * that journald reads, where every line starts with {@code <N>} (journald's stream reader turns it
+ * into the entry's priority, and stamps the time itself); {@link Style#PLAIN} for a terminal or a
+ * file, with local time and level. The record's fields follow the message in brackets, since a line
+ * cannot carry them separately.
  */
 final class StderrLineAppender extends AppenderBase<ILoggingEvent> {
-  enum Style { SYSLOG_PREFIX, PLAIN }
+  enum Style {
+    SYSLOG_PREFIX,
+    PLAIN
+  }
 
   private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS", Locale.ROOT).withZone(ZoneId.systemDefault());
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS", Locale.ROOT)
+          .withZone(ZoneId.systemDefault());
 
   private final PrintStream out;
   private final Style style;
@@ -40,14 +45,19 @@ final class StderrLineAppender extends AppenderBase<ILoggingEvent> {
     String text = EventText.message(event) + EventText.fieldSuffix(event);
     StringBuilder sb = new StringBuilder(text.length() + 48);
     if (style == Style.SYSLOG_PREFIX) {
-      // journald splits its stream at newlines and reads a prefix on each line: every line carries the priority
+      // journald splits its stream at newlines and reads a prefix on each line: every line carries
+      // the priority
       String prefix = "<" + SyslogPriority.of(event.getLevel()) + ">";
       for (String line : text.split("\n", -1)) {
         sb.append(prefix).append(line).append('\n');
       }
     } else {
-      sb.append(TIME.format(Instant.ofEpochMilli(event.getTimeStamp()))).append(' ')
-          .append(String.format(Locale.ROOT, "%-5s", event.getLevel())).append(' ').append(text).append('\n');
+      sb.append(TIME.format(Instant.ofEpochMilli(event.getTimeStamp())))
+          .append(' ')
+          .append(String.format(Locale.ROOT, "%-5s", event.getLevel()))
+          .append(' ')
+          .append(text)
+          .append('\n');
     }
     return sb.toString();
   }

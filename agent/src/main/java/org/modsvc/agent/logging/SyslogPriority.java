@@ -2,7 +2,10 @@ package org.modsvc.agent.logging;
 
 import ch.qos.logback.classic.Level;
 
-/** syslog(3) priorities of logback levels, as journald's {@code PRIORITY=} field and {@code <N>} prefix use them. */
+/**
+ * syslog(3) priorities of logback levels, as journald's {@code PRIORITY=} field and {@code <N>}
+ * prefix use them.
+ */
 final class SyslogPriority {
   static final int ERR = 3;
   static final int WARNING = 4;

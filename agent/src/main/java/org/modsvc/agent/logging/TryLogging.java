@@ -6,12 +6,13 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Logs one record through the daemon's logging setup, to check where the daemon's logs land on a host (and used by
- * the integration test that reads them back with journalctl):
- * {@code java -cp modsvc-agent.jar org.modsvc.agent.logging.TryLogging [--unit NAME] [--level LEVEL] [--stay MS]
- * MESSAGE...} ({@code \n} in MESSAGE is a newline). Prints the target on stdout. {@code --stay} keeps the process
- * alive a little after logging: journald reads a sender's unit from /proc after the datagram arrives, so a process
- * that exits at once can lose its {@code _SYSTEMD_UNIT} (the daemon lives long; this check does not).
+ * Logs one record through the daemon's logging setup, to check where the daemon's logs land on a
+ * host (and used by the integration test that reads them back with journalctl): {@code java -cp
+ * modsvc-agent.jar org.modsvc.agent.logging.TryLogging [--unit NAME] [--level LEVEL] [--stay MS]
+ * MESSAGE...} ({@code \n} in MESSAGE is a newline). Prints the target on stdout. {@code --stay}
+ * keeps the process alive a little after logging: journald reads a sender's unit from /proc after
+ * the datagram arrives, so a process that exits at once can lose its {@code _SYSTEMD_UNIT} (the
+ * daemon lives long; this check does not).
  */
 public final class TryLogging {
   private TryLogging() {}
@@ -33,7 +34,8 @@ public final class TryLogging {
       }
     }
     if (message.length() == 0) {
-      System.err.println("usage: TryLogging [--unit NAME] [--level error|warn|info|debug] [--stay MS] MESSAGE...");
+      System.err.println(
+          "usage: TryLogging [--unit NAME] [--level error|warn|info|debug] [--stay MS] MESSAGE...");
       System.exit(2);
     }
     LogTarget target = AgentLogging.configureForDaemon();

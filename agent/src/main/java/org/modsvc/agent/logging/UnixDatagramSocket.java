@@ -10,9 +10,10 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * An unconnected, non-blocking AF_UNIX datagram socket that sends to one path. The JDK has no UNIX datagram
- * sockets (its DatagramChannel refuses UnixDomainSocketAddress), so this calls libc through JNA. Non-blocking: a
- * journald that is stuck or restarting makes {@link #send} fail with EAGAIN instead of stalling the daemon.
+ * An unconnected, non-blocking AF_UNIX datagram socket that sends to one path. The JDK has no UNIX
+ * datagram sockets (its DatagramChannel refuses UnixDomainSocketAddress), so this calls libc
+ * through JNA. Non-blocking: a journald that is stuck or restarting makes {@link #send} fail with
+ * EAGAIN instead of stalling the daemon.
  */
 final class UnixDatagramSocket implements JournalAppender.Transport {
   /** Longest path a sockaddr_un holds, with its terminating NUL. */
@@ -74,12 +75,16 @@ final class UnixDatagramSocket implements JournalAppender.Transport {
     return b.array();
   }
 
-  /** Sends one datagram; fails with the errno's text (ENOENT: no listener, EMSGSIZE: too large, EAGAIN: full). */
+  /**
+   * Sends one datagram; fails with the errno's text (ENOENT: no listener, EMSGSIZE: too large,
+   * EAGAIN: full).
+   */
   @Override
   public synchronized void send(byte[] datagram) throws IOException {
     if (fd < 0) throw new IOException("socket to " + path + " is closed");
     try {
-      Holder.LIBC.sendto(fd, datagram, new NativeLong(datagram.length), MSG_NOSIGNAL, address, address.length);
+      Holder.LIBC.sendto(
+          fd, datagram, new NativeLong(datagram.length), MSG_NOSIGNAL, address, address.length);
     } catch (LastErrorException e) {
       throw failure("sendto " + path, e);
     }
@@ -103,7 +108,8 @@ final class UnixDatagramSocket implements JournalAppender.Transport {
 
   private static IOException failure(String what, LastErrorException e) {
     int errno = e.getErrorCode();
-    return new DatagramException(what + ": " + Holder.LIBC.strerror(errno) + " (errno " + errno + ")", errno);
+    return new DatagramException(
+        what + ": " + Holder.LIBC.strerror(errno) + " (errno " + errno + ")", errno);
   }
 
   /** A failed system call, with its errno. */

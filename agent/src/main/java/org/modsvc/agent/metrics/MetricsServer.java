@@ -12,9 +12,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code --metrics-listen ADDRESS:PORT}: serves {@link AgentMetrics#scrape()} at {@code /metrics} (and {@code /})
- * with the JDK's HTTP server, on one thread, bound to exactly the address given (never the wildcard unless asked
- * for). GET and HEAD only; anything else is 405, other paths 404.
+ * {@code --metrics-listen ADDRESS:PORT}: serves {@link AgentMetrics#scrape()} at {@code /metrics}
+ * (and {@code /}) with the JDK's HTTP server, on one thread, bound to exactly the address given
+ * (never the wildcard unless asked for). GET and HEAD only; anything else is 405, other paths 404.
  */
 public final class MetricsServer implements AutoCloseable {
   private final HttpServer server;
@@ -26,16 +26,19 @@ public final class MetricsServer implements AutoCloseable {
   }
 
   /** Binds {@code address} (port 0: any free port, see {@link #address()}) and starts serving. */
-  public static MetricsServer start(InetSocketAddress address, AgentMetrics metrics) throws IOException {
+  public static MetricsServer start(InetSocketAddress address, AgentMetrics metrics)
+      throws IOException {
     if (address.isUnresolved()) {
       throw new IOException("cannot resolve the metrics address " + address.getHostString());
     }
     HttpServer server = HttpServer.create(address, 8);
-    ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "modsvc-metrics-http");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService executor =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "modsvc-metrics-http");
+              t.setDaemon(true);
+              return t;
+            });
     server.setExecutor(executor);
     server.createContext("/", exchange -> handle(exchange, metrics));
     server.start();

@@ -21,17 +21,24 @@ public enum SwitchOutcome {
   ERROR;
 
   /**
-   * The outcome of a switch that returned: FAILED_UNITS when a unit failed, NOTHING_TO_DO when the generation
-   * stayed and nothing was written or run, CONVERGED otherwise. (A rolled-back switch is told by its caller.)
+   * The outcome of a switch that returned: FAILED_UNITS when a unit failed, NOTHING_TO_DO when the
+   * generation stayed and nothing was written or run, CONVERGED otherwise. (A rolled-back switch is
+   * told by its caller.)
    */
   public static SwitchOutcome of(SwitchResult result) {
     if (!result.failures().isEmpty()) return FAILED_UNITS;
-    boolean idle = result.from() == result.to() && result.files().isEmpty() && result.plan().hasNoJobs()
-        && result.resumed().isEmpty();
+    boolean idle =
+        result.from() == result.to()
+            && result.files().isEmpty()
+            && result.plan().hasNoJobs()
+            && result.resumed().isEmpty();
     return idle ? NOTHING_TO_DO : CONVERGED;
   }
 
-  /** The outcome of a switch that threw: EVAL_ERROR for an evaluation or assertion error anywhere in the causes. */
+  /**
+   * The outcome of a switch that threw: EVAL_ERROR for an evaluation or assertion error anywhere in
+   * the causes.
+   */
   public static SwitchOutcome of(Throwable error) {
     for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof EvaluationFailure || t instanceof FailedAssertions) return EVAL_ERROR;

@@ -24,28 +24,36 @@ import java.util.spi.ToolProvider;
 import org.junit.jupiter.api.Test;
 
 /**
- * The layering the build checks (issue 18). No package cycle in any module: the packages of the evaluator, the switcher and the agent, with the
- * class-level dependencies {@code jdeps} reads from their compiled classes, form no strongly connected component of
- * more than one package. A failure names the packages of each cycle and, for every dependency inside it, the classes
- * that make it.
+ * The layering the build checks (issue 18). No package cycle in any module: the packages of the
+ * evaluator, the switcher and the agent, with the class-level dependencies {@code jdeps} reads from
+ * their compiled classes, form no strongly connected component of more than one package. A failure
+ * names the packages of each cycle and, for every dependency inside it, the classes that make it.
  */
 class ArchitectureTest {
-  private static final Pattern EDGE = Pattern.compile("^\\s+(org\\.modsvc\\.\\S+)\\s+->\\s+(org\\.modsvc\\.\\S+)\\s");
+  private static final Pattern EDGE =
+      Pattern.compile("^\\s+(org\\.modsvc\\.\\S+)\\s+->\\s+(org\\.modsvc\\.\\S+)\\s");
 
-  /** Package → packages it depends on, and for each dependency the classes that make it, as jdeps reads them. */
+  /**
+   * Package → packages it depends on, and for each dependency the classes that make it, as jdeps
+   * reads them.
+   */
   private record Dependencies(Map<String, Set<String>> graph, Map<String, Set<String>> because) {}
 
   private static Dependencies read() throws Exception {
     Optional<ToolProvider> jdeps = ToolProvider.findFirst("jdeps");
     assumeTrue(jdeps.isPresent(), "this JDK has no jdeps tool to read class dependencies with");
     List<String> args = new ArrayList<>(List.of("-verbose:class", "-filter:none"));
-    for (Class<?> c : List.of(org.modsvc.nix.Evaluation.class, org.modsvc.switcher.activation.Activation.class,
-        org.modsvc.agent.cli.Main.class)) {
+    for (Class<?> c :
+        List.of(
+            org.modsvc.nix.Evaluation.class,
+            org.modsvc.switcher.activation.Activation.class,
+            org.modsvc.agent.cli.Main.class)) {
       args.add(location(c).toString());
     }
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int rc = jdeps.get().run(new PrintWriter(out), new PrintWriter(err), args.toArray(String[]::new));
+    int rc =
+        jdeps.get().run(new PrintWriter(out), new PrintWriter(err), args.toArray(String[]::new));
     assertEquals(0, rc, "jdeps failed: " + err);
 
     Map<String, Set<String>> graph = new TreeMap<>();
@@ -58,7 +66,9 @@ class ArchitectureTest {
       graph.computeIfAbsent(to, k -> new TreeSet<>());
       graph.computeIfAbsent(from, k -> new TreeSet<>()).add(to);
       if (!from.equals(to)) {
-        because.computeIfAbsent(from + " -> " + to, k -> new TreeSet<>()).add(simple(m.group(1)) + " -> " + simple(m.group(2)));
+        because
+            .computeIfAbsent(from + " -> " + to, k -> new TreeSet<>())
+            .add(simple(m.group(1)) + " -> " + simple(m.group(2)));
       }
     }
     assertFalse(graph.isEmpty(), "jdeps listed no dependency at all: " + out);
@@ -73,21 +83,32 @@ class ArchitectureTest {
   }
 
   /**
-   * The command line reaches the evaluator through its front door only ({@code org.modsvc.nix}), plus the types its
-   * results and errors are made of ({@code value}, {@code source}, {@code error}) and JSON quoting ({@code format}).
+   * The command line reaches the evaluator through its front door only ({@code org.modsvc.nix}),
+   * plus the types its results and errors are made of ({@code value}, {@code source}, {@code
+   * error}) and JSON quoting ({@code format}).
    */
   @Test
   void commandLine_reachesTheEvaluatorThroughItsFrontDoorOnly() throws Exception {
     Dependencies deps = read();
-    Set<String> allowed = Set.of("org.modsvc.nix", "org.modsvc.nix.value", "org.modsvc.nix.source",
-        "org.modsvc.nix.error", "org.modsvc.nix.format");
+    Set<String> allowed =
+        Set.of(
+            "org.modsvc.nix",
+            "org.modsvc.nix.value",
+            "org.modsvc.nix.source",
+            "org.modsvc.nix.error",
+            "org.modsvc.nix.format");
     StringBuilder report = new StringBuilder();
     for (Map.Entry<String, Set<String>> e : deps.graph().entrySet()) {
       if (!e.getKey().startsWith("org.modsvc.agent")) continue;
       for (String to : e.getValue()) {
         if (to.startsWith("org.modsvc.nix") && !allowed.contains(to)) {
-          report.append(e.getKey()).append(" -> ").append(to).append(": ")
-              .append(examples(deps.because().get(e.getKey() + " -> " + to))).append('\n');
+          report
+              .append(e.getKey())
+              .append(" -> ")
+              .append(to)
+              .append(": ")
+              .append(examples(deps.because().get(e.getKey() + " -> " + to)))
+              .append('\n');
         }
       }
     }
@@ -106,8 +127,14 @@ class ArchitectureTest {
       for (String from : cycle) {
         for (String to : graph.get(from)) {
           if (cycle.contains(to) && !to.equals(from)) {
-            report.append("  ").append(from).append(" -> ").append(to).append(": ")
-                .append(examples(because.get(from + " -> " + to))).append('\n');
+            report
+                .append("  ")
+                .append(from)
+                .append(" -> ")
+                .append(to)
+                .append(": ")
+                .append(examples(because.get(from + " -> " + to)))
+                .append('\n');
           }
         }
       }
@@ -143,8 +170,15 @@ class ArchitectureTest {
     return components;
   }
 
-  private static void connect(String v, Map<String, Set<String>> graph, Map<String, Integer> index,
-      Map<String, Integer> low, Deque<String> stack, Set<String> onStack, List<Set<String>> components, int[] counter) {
+  private static void connect(
+      String v,
+      Map<String, Set<String>> graph,
+      Map<String, Integer> index,
+      Map<String, Integer> low,
+      Deque<String> stack,
+      Set<String> onStack,
+      List<Set<String>> components,
+      int[] counter) {
     index.put(v, counter[0]);
     low.put(v, counter[0]);
     counter[0]++;

@@ -70,8 +70,16 @@ class EvalCommandTest {
 
   @Test
   void selectsAttributeAndListIndex_whenAttrPathGiven() {
-    CliRun r = CliRun.of("eval", "--strict", "-A", "a.l.1", "-A", "a.\"x.y\"",
-        "--expr", "{ a = { l = [ 10 20 ]; \"x.y\" = 3; }; }");
+    CliRun r =
+        CliRun.of(
+            "eval",
+            "--strict",
+            "-A",
+            "a.l.1",
+            "-A",
+            "a.\"x.y\"",
+            "--expr",
+            "{ a = { l = [ 10 20 ]; \"x.y\" = 3; }; }");
     assertEquals(0, r.exitCode(), r.err());
     assertEquals("20\n3\n", r.out());
   }
@@ -92,23 +100,45 @@ class EvalCommandTest {
 
   @Test
   void autoCallsFunction_whenArgsGiven() {
-    CliRun r = CliRun.of("eval", "--strict", "--arg", "n", "1 + 1", "--argstr", "s", "str",
-        "--expr", "{ n, s, d ? \"dflt\" }: [ n s d ]");
+    CliRun r =
+        CliRun.of(
+            "eval",
+            "--strict",
+            "--arg",
+            "n",
+            "1 + 1",
+            "--argstr",
+            "s",
+            "str",
+            "--expr",
+            "{ n, s, d ? \"dflt\" }: [ n s d ]");
     assertEquals(0, r.exitCode(), r.err());
     assertEquals("[ 2 \"str\" \"dflt\" ]\n", r.out());
   }
 
   @Test
   void passesOnlyDeclaredArgs_whenNoEllipsis() {
-    CliRun r = CliRun.of("eval", "--arg", "a", "1", "--arg", "unused", "throw \"lazy\"", "--expr", "{ a }: a");
+    CliRun r =
+        CliRun.of(
+            "eval", "--arg", "a", "1", "--arg", "unused", "throw \"lazy\"", "--expr", "{ a }: a");
     assertEquals(0, r.exitCode(), r.err());
     assertEquals("1\n", r.out());
   }
 
   @Test
   void passesAllArgs_whenEllipsis() {
-    CliRun r = CliRun.of("eval", "--strict", "--arg", "a", "1", "--arg", "b", "2",
-        "--expr", "args@{ a, ... }: builtins.attrNames args");
+    CliRun r =
+        CliRun.of(
+            "eval",
+            "--strict",
+            "--arg",
+            "a",
+            "1",
+            "--arg",
+            "b",
+            "2",
+            "--expr",
+            "args@{ a, ... }: builtins.attrNames args");
     assertEquals(0, r.exitCode(), r.err());
     assertEquals("[ \"a\" \"b\" ]\n", r.out());
   }
@@ -130,7 +160,9 @@ class EvalCommandTest {
   void reportsMissingArgument_whenFormalHasNoValue() {
     CliRun r = CliRun.of("eval", "--arg", "other", "1", "--expr", "{ needed }: needed");
     assertEquals(1, r.exitCode());
-    assertTrue(r.err().contains("cannot evaluate a function that has an argument without a value ('needed')"),
+    assertTrue(
+        r.err()
+            .contains("cannot evaluate a function that has an argument without a value ('needed')"),
         r.err());
   }
 
@@ -161,14 +193,21 @@ class EvalCommandTest {
 
   @Test
   void reportsNixError_whenRecursionTooDeep() {
-    CliRun r = CliRun.of("eval", "--max-call-depth", "50", "--expr", "let f = n: if n == 0 then 0 else 1 + f (n - 1); in f 100");
+    CliRun r =
+        CliRun.of(
+            "eval",
+            "--max-call-depth",
+            "50",
+            "--expr",
+            "let f = n: if n == 0 then 0 else 1 + f (n - 1); in f 100");
     assertEquals(1, r.exitCode());
     assertTrue(r.err().contains("max-call-depth exceeded"), r.err());
   }
 
   @Test
   void evaluatesDeepRecursion_whenWithinDefaultDepth() {
-    CliRun r = CliRun.of("eval", "--expr", "let f = n: if n == 0 then 0 else 1 + f (n - 1); in f 9000");
+    CliRun r =
+        CliRun.of("eval", "--expr", "let f = n: if n == 0 then 0 else 1 + f (n - 1); in f 9000");
     assertEquals(0, r.exitCode(), r.err());
     assertEquals("9000\n", r.out());
   }
@@ -182,9 +221,25 @@ class EvalCommandTest {
 
   @Test
   void acceptsCompatibilityFlags_whenUsedByLanguageTests() {
-    CliRun r = CliRun.of("eval", "--eval", "--strict", "--strict", "--no-show-trace", "--show-trace", "--impure",
-        "--lint-url-literals", "warn", "--extra-experimental-features", "parse-toml-timestamps flakes",
-        "--option", "experimental-features", "nix-command", "--read-write-mode", "--expr", "1");
+    CliRun r =
+        CliRun.of(
+            "eval",
+            "--eval",
+            "--strict",
+            "--strict",
+            "--no-show-trace",
+            "--show-trace",
+            "--impure",
+            "--lint-url-literals",
+            "warn",
+            "--extra-experimental-features",
+            "parse-toml-timestamps flakes",
+            "--option",
+            "experimental-features",
+            "nix-command",
+            "--read-write-mode",
+            "--expr",
+            "1");
     assertEquals(0, r.exitCode(), r.err());
     assertEquals("1\n", r.out());
   }
@@ -192,24 +247,32 @@ class EvalCommandTest {
   @Test
   void resolvesSearchPath_whenIncludeGiven() throws IOException {
     write("sp/mod/x.nix", "\"found\"");
-    CliRun r = CliRun.of("eval", "-I", "pre=" + dir.resolve("sp/mod"), "--expr", "import <pre/x.nix>");
+    CliRun r =
+        CliRun.of("eval", "-I", "pre=" + dir.resolve("sp/mod"), "--expr", "import <pre/x.nix>");
     assertEquals(0, r.exitCode(), r.err());
     assertEquals("\"found\"\n", r.out());
   }
 
-  /** The warm benchmark is a main of its own ({@code EvalBench}), not a flag of the production command. */
+  /**
+   * The warm benchmark is a main of its own ({@code EvalBench}), not a flag of the production
+   * command.
+   */
   @Test
   void benchMain_printsTimings_andTheLastResult() {
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
     java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-    int rc = EvalBench.run(new String[] {"4", "--expr", "1 + 1"},
-        new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
-        new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+    int rc =
+        EvalBench.run(
+            new String[] {"4", "--expr", "1 + 1"},
+            new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+            new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
     String errText = err.toString(java.nio.charset.StandardCharsets.UTF_8);
     assertEquals(0, rc, errText);
     assertEquals("2\n", out.toString(java.nio.charset.StandardCharsets.UTF_8));
     assertTrue(errText.contains("repeat: median of last 2 runs:"), errText);
-    assertTrue(CliRun.of("eval", "--repeat", "4", "--expr", "1").exitCode() != 0, "eval no longer takes --repeat");
+    assertTrue(
+        CliRun.of("eval", "--repeat", "4", "--expr", "1").exitCode() != 0,
+        "eval no longer takes --repeat");
   }
 
   @Test
@@ -231,7 +294,8 @@ class EvalCommandTest {
   private static CliRun withStdin(String text, String... args) {
     java.io.InputStream saved = System.in;
     try {
-      System.setIn(new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      System.setIn(
+          new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
       return CliRun.of(args);
     } finally {
       System.setIn(saved);
@@ -249,8 +313,10 @@ class EvalCommandTest {
   void namesStdinAsNixDoes_inEveryPositionOfAnError() {
     CliRun r = withStdin("{\n  x = 1;\n  x = 2;\n}", "eval", "--parse", "-");
     assertEquals(1, r.exitCode());
-    // The earlier definition inside the message as well as the error's own position, as in Nix's parse-fail tests.
-    assertTrue(r.err().startsWith("error: attribute 'x' already defined at «stdin»:2:3\n"), r.err());
+    // The earlier definition inside the message as well as the error's own position, as in Nix's
+    // parse-fail tests.
+    assertTrue(
+        r.err().startsWith("error: attribute 'x' already defined at «stdin»:2:3\n"), r.err());
     assertTrue(r.err().contains(" at «stdin»:3:3:"), r.err());
   }
 
@@ -258,14 +324,20 @@ class EvalCommandTest {
   void namesExpressionsAsNixDoes_inLambdaPositions() {
     CliRun r = CliRun.of("eval", "--expr", "toString (x: x)");
     assertEquals(1, r.exitCode());
-    assertTrue(r.err().contains("cannot coerce a function to a string: «lambda @ «string»:1:11»"), r.err());
+    assertTrue(
+        r.err().contains("cannot coerce a function to a string: «lambda @ «string»:1:11»"),
+        r.err());
   }
 
   @Test
   void answersNixFetchurl_afterTheSearchPath_withNixsDrvPath() {
     // The drvPath nix-instantiate 2.8 gives for the same call.
-    CliRun r = CliRun.of("eval", "--expr", "(import <nix/fetchurl.nix> { url = \"http://example.org/a.tar.gz\";"
-        + " sha256 = \"0000000000000000000000000000000000000000000000000000\"; }).drvPath");
+    CliRun r =
+        CliRun.of(
+            "eval",
+            "--expr",
+            "(import <nix/fetchurl.nix> { url = \"http://example.org/a.tar.gz\";"
+                + " sha256 = \"0000000000000000000000000000000000000000000000000000\"; }).drvPath");
     assertEquals(0, r.exitCode(), r.err());
     assertEquals("\"/nix/store/xfvqr9hz6r6myxh1nkfkl322vzzibx65-a.tar.gz.drv\"\n", r.out());
     CliRun listed = CliRun.of("eval", "--expr", "builtins.any (e: e.prefix == \"nix\") __nixPath");

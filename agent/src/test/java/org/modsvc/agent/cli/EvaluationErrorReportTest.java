@@ -16,9 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What {@code build} tells a module author about the usual mistakes, compared whole: one {@code error:} prefix,
- * the position in the author's file, only the frames in the author's files (the rest counted, with the way to
- * see them), and definitions under {@code systemd.service} named by the file that wrote them.
+ * What {@code build} tells a module author about the usual mistakes, compared whole: one {@code
+ * error:} prefix, the position in the author's file, only the frames in the author's files (the
+ * rest counted, with the way to see them), and definitions under {@code systemd.service} named by
+ * the file that wrote them.
  */
 class EvaluationErrorReportTest {
   @TempDir Path tmp;
@@ -33,7 +34,10 @@ class EvaluationErrorReportTest {
 
   @Test
   void typoInAnOptionName_namesTheUsersFile_andSuggests() throws IOException {
-    Path a = module("a.nix", """
+    Path a =
+        module(
+            "a.nix",
+            """
         { ... }:
         {
           system.services.web = {
@@ -44,7 +48,8 @@ class EvaluationErrorReportTest {
         """);
     CliRun r = build();
     assertEquals(2, r.exitCode());
-    assertEquals("""
+    assertEquals(
+        """
         error:
                … while evaluating the option `systemd.timers':
 
@@ -55,12 +60,17 @@ class EvaluationErrorReportTest {
               \s
                Did you mean `systemd.services.web.description', `systemd.services.web.script' or `systemd.services.web.scriptArgs'?
         nothing was written
-        """.formatted(a), r.err());
+        """
+            .formatted(a),
+        r.err());
   }
 
   @Test
   void wrongType_underSystemdService_namesTheUsersFile() throws IOException {
-    Path a = module("a.nix", """
+    Path a =
+        module(
+            "a.nix",
+            """
         { ... }:
         {
           system.services.web = {
@@ -71,7 +81,8 @@ class EvaluationErrorReportTest {
         """);
     CliRun r = build();
     assertEquals(2, r.exitCode());
-    assertEquals("""
+    assertEquals(
+        """
         error:
                … while rendering the unit `web.service' of system.services.web
 
@@ -83,14 +94,17 @@ class EvaluationErrorReportTest {
                      "demo"
                    ]
         nothing was written
-        """.formatted(a), r.err());
+        """
+            .formatted(a),
+        r.err());
   }
 
   @Test
   void conflictBetweenTwoUserFiles_underSystemdService_namesBothFiles() throws IOException {
     CliRun r = conflict();
     assertEquals(2, r.exitCode());
-    assertEquals("""
+    assertEquals(
+        """
         error:
                … while rendering the unit `web.service' of system.services.web
 
@@ -101,13 +115,16 @@ class EvaluationErrorReportTest {
                - In `%s, via option system.services.web.systemd.services.""': "alice"
                Use `lib.mkForce value` or `lib.mkDefault value` to change the priority on any of these definitions.
         nothing was written
-        """.formatted(modules.resolve("b.nix"), modules.resolve("a.nix")), r.err());
+        """
+            .formatted(modules.resolve("b.nix"), modules.resolve("a.nix")),
+        r.err());
   }
 
   @Test
   void conflictBetweenTwoUserFiles_namesBothFiles_withNixpkgsLibToo() throws IOException {
     String root = System.getProperty("modsvc.conformance", System.getenv("MODSVC_CONFORMANCE"));
-    assumeTrue(root != null && Files.isDirectory(Path.of(root, "nixpkgs-lib/lib")),
+    assumeTrue(
+        root != null && Files.isDirectory(Path.of(root, "nixpkgs-lib/lib")),
         "nixpkgs' lib not available: set MODSVC_CONFORMANCE (or -Dmodsvc.conformance) to the corpora folder");
     CliRun r = conflict("--lib", Path.of(root, "nixpkgs-lib/lib").toString());
     assertEquals(2, r.exitCode());
@@ -117,7 +134,10 @@ class EvaluationErrorReportTest {
 
   @Test
   void undefinedVariable_showsFileLineColumnAndTheLine() throws IOException {
-    Path a = module("a.nix", """
+    Path a =
+        module(
+            "a.nix",
+            """
         { lib, ... }:
         {
           system.services.web = {
@@ -127,7 +147,8 @@ class EvaluationErrorReportTest {
         """);
     CliRun r = build();
     assertEquals(2, r.exitCode());
-    assertEquals("""
+    assertEquals(
+        """
         error:
                (16 frames in library files left out; use '--show-trace' to see them)
 
@@ -138,30 +159,42 @@ class EvaluationErrorReportTest {
                      |                                   ^
                     5|   };
         nothing was written
-        """.formatted(a), r.err());
+        """
+            .formatted(a),
+        r.err());
   }
 
   @Test
-  void undefinedVariable_withShowTrace_keepsItsPosition_andNamesBundledFilesAsImported() throws IOException {
+  void undefinedVariable_withShowTrace_keepsItsPosition_andNamesBundledFilesAsImported()
+      throws IOException {
     Path a = module("a.nix", "{ ... }: { system.services.web.process.argv = [ timeout ]; }\n");
     CliRun r = build("--show-trace");
     assertEquals(2, r.exitCode());
-    assertTrue(r.err().endsWith("""
+    assertTrue(
+        r.err()
+            .endsWith(
+                """
                error: undefined variable 'timeout'
                at %s:1:49:
                     1| { ... }: { system.services.web.process.argv = [ timeout ]; }
                      |                                                 ^
                     2|
         nothing was written
-        """.formatted(a)), r.err());
+        """
+                    .formatted(a)),
+        r.err());
     assertTrue(r.err().contains("\n         at <modsvc-lib/modules.nix>:"), r.err());
-    assertFalse(r.err().contains("/var/lib/modsvc/store/"), "no store path of a bundled file: " + r.err());
+    assertFalse(
+        r.err().contains("/var/lib/modsvc/store/"), "no store path of a bundled file: " + r.err());
     assertFalse(r.err().contains("left out"), r.err());
   }
 
   @Test
   void missingSemicolon_isOneSyntaxErrorAtItsPosition() throws IOException {
-    Path a = module("a.nix", """
+    Path a =
+        module(
+            "a.nix",
+            """
         { ... }:
         {
           system.services.web = {
@@ -172,7 +205,8 @@ class EvaluationErrorReportTest {
         """);
     CliRun r = build();
     assertEquals(2, r.exitCode());
-    assertEquals("""
+    assertEquals(
+        """
         error: syntax error, unexpected '=', expecting ';'
                at %s:5:33:
                     4|     process.argv = [ "/bin/sleep" "1000" ]
@@ -180,12 +214,18 @@ class EvaluationErrorReportTest {
                      |                                 ^
                     6|   };
         nothing was written
-        """.formatted(a), r.err());
+        """
+            .formatted(a),
+        r.err());
   }
 
   @Test
-  void additionOfAStringToANumber_pointsAtTheString_underTheOptionsBeingEvaluated() throws IOException {
-    Path a = module("a.nix", """
+  void additionOfAStringToANumber_pointsAtTheString_underTheOptionsBeingEvaluated()
+      throws IOException {
+    Path a =
+        module(
+            "a.nix",
+            """
         { ... }:
         {
           system.services.web = {
@@ -195,7 +235,8 @@ class EvaluationErrorReportTest {
         """);
     CliRun r = build();
     assertEquals(2, r.exitCode());
-    assertEquals("""
+    assertEquals(
+        """
         error:
                … while rendering the unit `web.service' of system.services.web
 
@@ -214,7 +255,9 @@ class EvaluationErrorReportTest {
                      |                                        ^
                     5|   };
         nothing was written
-        """.formatted(a, a), r.err());
+        """
+            .formatted(a, a),
+        r.err());
   }
 
   @Test
@@ -222,7 +265,8 @@ class EvaluationErrorReportTest {
     Path a = module("a.nix", "{ ... }: { system.services.web.process.argv = [ timeout ]; }\n");
     CliRun r = build("--json");
     assertEquals(2, r.exitCode());
-    assertEquals("""
+    assertEquals(
+        """
         {
           "error": {
             "message": "undefined variable 'timeout'",
@@ -234,12 +278,16 @@ class EvaluationErrorReportTest {
             "exitCode": 2
           }
         }
-        """.formatted(a), r.out());
+        """
+            .formatted(a),
+        r.out());
     assertTrue(r.err().startsWith("error:\n"), r.err());
   }
 
   private CliRun conflict(String... extra) throws IOException {
-    module("a.nix", """
+    module(
+        "a.nix",
+        """
         { ... }:
         {
           system.services.web = {
@@ -248,7 +296,9 @@ class EvaluationErrorReportTest {
           };
         }
         """);
-    module("b.nix", """
+    module(
+        "b.nix",
+        """
         { ... }:
         {
           system.services.web.systemd.service.serviceConfig.User = "bob";
@@ -262,8 +312,14 @@ class EvaluationErrorReportTest {
   }
 
   private CliRun build(String... extra) {
-    List<String> args = new ArrayList<>(List.of("build", "--modules", modules.toString(),
-        "--root", tmp.resolve("root").toString()));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "build",
+                "--modules",
+                modules.toString(),
+                "--root",
+                tmp.resolve("root").toString()));
     args.addAll(List.of(extra));
     return CliRun.withEnv(env, args.toArray(String[]::new));
   }

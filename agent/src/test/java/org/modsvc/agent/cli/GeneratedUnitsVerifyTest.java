@@ -20,18 +20,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Units written by {@code build} must be accepted by systemd itself: {@code systemd-analyze verify} (with
- * {@code --man=no}: the host need not have the documented man pages) on the unit files of representative
- * scenarios, which must exit 0 and print nothing (systemd reports unknown keys and bad values only as
- * warnings). Units are checked in place, not under {@code --root}: verify then resolves {@code ExecStart}
- * and the standard targets on the host, so the commands are fake executables in a host directory on
- * {@code PATH} and the host's own {@code coreutils} provides the reload command's {@code kill}.
+ * Units written by {@code build} must be accepted by systemd itself: {@code systemd-analyze verify}
+ * (with {@code --man=no}: the host need not have the documented man pages) on the unit files of
+ * representative scenarios, which must exit 0 and print nothing (systemd reports unknown keys and
+ * bad values only as warnings). Units are checked in place, not under {@code --root}: verify then
+ * resolves {@code ExecStart} and the standard targets on the host, so the commands are fake
+ * executables in a host directory on {@code PATH} and the host's own {@code coreutils} provides the
+ * reload command's {@code kill}.
  *
  * <p>Skipped, with the reason, where {@code systemd-analyze} is not installed.
  */
 class GeneratedUnitsVerifyTest {
-  private static final Path SYSTEMD_ANALYZE = Stream.of("/usr/bin/systemd-analyze", "/bin/systemd-analyze")
-      .map(Path::of).filter(Files::isExecutable).findFirst().orElse(null);
+  private static final Path SYSTEMD_ANALYZE =
+      Stream.of("/usr/bin/systemd-analyze", "/bin/systemd-analyze")
+          .map(Path::of)
+          .filter(Files::isExecutable)
+          .findFirst()
+          .orElse(null);
 
   @TempDir Path tmp;
   Path modules;
@@ -40,7 +45,9 @@ class GeneratedUnitsVerifyTest {
 
   @BeforeEach
   void setUp() throws IOException {
-    assumeTrue(SYSTEMD_ANALYZE != null, "systemd-analyze is not installed: generated units cannot be verified here");
+    assumeTrue(
+        SYSTEMD_ANALYZE != null,
+        "systemd-analyze is not installed: generated units cannot be verified here");
     modules = Files.createDirectories(tmp.resolve("modules"));
     bin = Files.createDirectories(tmp.resolve("bin"));
     root = tmp.resolve("root");
@@ -52,13 +59,15 @@ class GeneratedUnitsVerifyTest {
 
   @Test
   void verifyAccepts_aBasicService() throws Exception {
-    build("{ pkgs, ... }: { system.services.foo.process.argv = [ \"${pkgs.hello}/bin/hello\" \"--greeting\" \"hoi\" ]; }");
+    build(
+        "{ pkgs, ... }: { system.services.foo.process.argv = [ \"${pkgs.hello}/bin/hello\" \"--greeting\" \"hoi\" ]; }");
     assertVerified("foo.service");
   }
 
   @Test
   void verifyAccepts_aSocketActivatedService() throws Exception {
-    build("""
+    build(
+        """
         { pkgs, ... }: {
           system.services.foo = {
             process.argv = [ "${pkgs.foo}/bin/foo" ];
@@ -70,7 +79,8 @@ class GeneratedUnitsVerifyTest {
 
   @Test
   void verifyAccepts_aTimerFromStartAt() throws Exception {
-    build("""
+    build(
+        """
         { pkgs, ... }: {
           system.services.backup = {
             process.argv = [ "${pkgs.backup}/bin/backup" "--all" ];
@@ -83,7 +93,10 @@ class GeneratedUnitsVerifyTest {
 
   @Test
   void verifyAccepts_aPhpFpmLikeServiceWithIniConfigDataAndReloadSignal() throws Exception {
-    Path fpm = Files.writeString(modules.resolve("php-fpm-service.nix.in"), """
+    Path fpm =
+        Files.writeString(
+            modules.resolve("php-fpm-service.nix.in"),
+            """
         { php, formats }:
         { lib, config, options, ... }:
         let
@@ -113,15 +126,19 @@ class GeneratedUnitsVerifyTest {
             })
           ];
         }""");
-    build("""
+    build(
+        """
         { lib, pkgs, ... }: {
           system.services.php = {
             imports = [ (lib.modules.importApply %s { inherit (pkgs) php formats; }) ];
             php-fpm.settings.www = { listen = "/run/php-fpm/www.sock"; pm = "dynamic"; "pm.max_children" = 5; };
           };
-        }""".formatted(fpm));
+        }"""
+            .formatted(fpm));
     String unit = Files.readString(unitDir().resolve("php.service"));
-    assertTrue(unit.matches("(?s).*\nExecReload=/var/lib/modsvc/store/[0-9a-z]{32}-coreutils/bin/kill -USR2 \\$MAINPID\n.*"),
+    assertTrue(
+        unit.matches(
+            "(?s).*\nExecReload=/var/lib/modsvc/store/[0-9a-z]{32}-coreutils/bin/kill -USR2 \\$MAINPID\n.*"),
         "reload through the host's coreutils:\n" + unit);
     assertVerified("php.service");
   }
@@ -129,8 +146,14 @@ class GeneratedUnitsVerifyTest {
   private void build(String module) throws IOException {
     Files.writeString(modules.resolve("configuration.nix"), module, StandardCharsets.UTF_8);
     Map<String, String> env = Map.of("PATH", bin + ":/usr/bin:/bin", "HOME", "/root");
-    CliRun r = CliRun.withEnv(env, "build", "--modules", modules.resolve("configuration.nix").toString(),
-        "--root", root.toString());
+    CliRun r =
+        CliRun.withEnv(
+            env,
+            "build",
+            "--modules",
+            modules.resolve("configuration.nix").toString(),
+            "--root",
+            root.toString());
     assertEquals(0, r.exitCode(), r.err());
   }
 
@@ -138,20 +161,28 @@ class GeneratedUnitsVerifyTest {
     return root.resolve("etc/systemd/system");
   }
 
-  /** The scenario's units are exactly {@code names}, and systemd finds nothing to report on them. */
+  /**
+   * The scenario's units are exactly {@code names}, and systemd finds nothing to report on them.
+   */
   private void assertVerified(String... names) throws Exception {
     List<String> units;
     try (Stream<Path> s = Files.list(unitDir())) {
-      units = s.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList());
+      units =
+          s.filter(Files::isRegularFile)
+              .map(p -> p.getFileName().toString())
+              .sorted()
+              .collect(Collectors.toList());
     }
     assertEquals(Stream.of(names).sorted().collect(Collectors.toList()), units);
     List<String> cmd = new ArrayList<>(List.of(SYSTEMD_ANALYZE.toString(), "verify", "--man=no"));
-    // Programs are named through host package trees in the store, which this build wrote under --root: the
+    // Programs are named through host package trees in the store, which this build wrote under
+    // --root: the
     // units are checked as the host would see them once installed, with the store where it is here.
     Path rebased = Files.createDirectories(tmp.resolve("verify"));
     for (String u : units) {
-      String text = Files.readString(unitDir().resolve(u)).replace("/var/lib/modsvc/store/",
-          root.resolve("var/lib/modsvc/store") + "/");
+      String text =
+          Files.readString(unitDir().resolve(u))
+              .replace("/var/lib/modsvc/store/", root.resolve("var/lib/modsvc/store") + "/");
       cmd.add(Files.writeString(rebased.resolve(u), text).toString());
     }
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();

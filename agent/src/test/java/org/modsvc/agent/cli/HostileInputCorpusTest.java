@@ -20,28 +20,39 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Our hostile-input corpus (issue 17): every directory under {@code src/test/resources/hostile/} is one case,
- * run as {@code build --modules <its modules/> --root <empty dir>}. Its {@code expected} file states the exact
- * outcome, one {@code key: value} per line:
+ * Our hostile-input corpus (issue 17): every directory under {@code src/test/resources/hostile/} is
+ * one case, run as {@code build --modules <its modules/> --root <empty dir>}. Its {@code expected}
+ * file states the exact outcome, one {@code key: value} per line:
+ *
  * <ul>
  *   <li>{@code exit: N} — the exit status;
- *   <li>{@code stderr: TEXT} — a fragment stderr must contain (repeatable; {@code @MODULES@} is the modules
- *       directory the case runs with);
- *   <li>{@code written: nothing} — on failure nothing may appear under the root but the lock directory
- *       ({@code run/modsvc}); or {@code written: PATH} (repeatable), files that must exist under the root;
- *   <li>{@code line: PATH | LINE} — the file at PATH under the root has exactly that line (repeatable);
- *   <li>{@code setup: ...} — what git cannot store, made in the copy of {@code modules/} before the run:
- *       {@code symlink NAME TARGET}, {@code mkdir NAME}, {@code mkfifo NAME}, {@code chmod NAME OCTAL},
- *       {@code chown NAME UID} (needs root; the case is skipped otherwise), {@code sparse NAME MIB};
- *   <li>{@code heap: SIZE} — run in a child JVM with that {@code -Xmx} (memory cases), not in this one.
+ *   <li>{@code stderr: TEXT} — a fragment stderr must contain (repeatable; {@code @MODULES@} is the
+ *       modules directory the case runs with);
+ *   <li>{@code written: nothing} — on failure nothing may appear under the root but the lock
+ *       directory ({@code run/modsvc}); or {@code written: PATH} (repeatable), files that must
+ *       exist under the root;
+ *   <li>{@code line: PATH | LINE} — the file at PATH under the root has exactly that line
+ *       (repeatable);
+ *   <li>{@code setup: ...} — what git cannot store, made in the copy of {@code modules/} before the
+ *       run: {@code symlink NAME TARGET}, {@code mkdir NAME}, {@code mkfifo NAME}, {@code chmod
+ *       NAME OCTAL}, {@code chown NAME UID} (needs root; the case is skipped otherwise), {@code
+ *       sparse NAME MIB};
+ *   <li>{@code heap: SIZE} — run in a child JVM with that {@code -Xmx} (memory cases), not in this
+ *       one.
  * </ul>
+ *
  * Module texts may name {@code @MODULES@} too.
  */
 class HostileInputCorpusTest {
   @TempDir Path tmp;
 
   /** The parsed {@code expected} file of one case. */
-  record Expected(int exit, List<String> stderr, List<String> written, List<String> lines, List<String> setup,
+  record Expected(
+      int exit,
+      List<String> stderr,
+      List<String> written,
+      List<String> lines,
+      List<String> setup,
       String heap) {
     static Expected read(Path file) throws IOException {
       int exit = -1;
@@ -66,7 +77,8 @@ class HostileInputCorpusTest {
           default -> throw new IllegalArgumentException(file + ": unknown key " + key);
         }
       }
-      if (exit < 0 || written.isEmpty()) throw new IllegalArgumentException(file + ": needs exit and written");
+      if (exit < 0 || written.isEmpty())
+        throw new IllegalArgumentException(file + ": needs exit and written");
       return new Expected(exit, stderr, written, lines, setup, heap);
     }
   }
@@ -79,7 +91,8 @@ class HostileInputCorpusTest {
       cases = s.filter(Files::isDirectory).sorted().toList();
     }
     assertFalse(cases.isEmpty(), "no cases under " + corpus);
-    return cases.stream().map(c -> DynamicTest.dynamicTest(c.getFileName().toString(), () -> run(c)));
+    return cases.stream()
+        .map(c -> DynamicTest.dynamicTest(c.getFileName().toString(), () -> run(c)));
   }
 
   private void run(Path caseDir) throws Exception {
@@ -96,20 +109,28 @@ class HostileInputCorpusTest {
       String want = fragment.replace("@MODULES@", modules.toString());
       assertTrue(r.err().contains(want), "stderr lacks '" + want + "':\n" + r.err());
     }
-    assertFalse(r.err().contains("Exception") || r.err().contains("internal error"), "a Java failure:\n" + r.err());
+    assertFalse(
+        r.err().contains("Exception") || r.err().contains("internal error"),
+        "a Java failure:\n" + r.err());
     if (expected.written().equals(List.of("nothing"))) {
       assertEquals(List.of(), writtenUnder(root), "files written although the build failed");
     } else {
       for (String p : expected.written()) {
-        assertTrue(Files.exists(root.resolve(p), LinkOption.NOFOLLOW_LINKS), p + " not written; stderr:\n" + r.err());
+        assertTrue(
+            Files.exists(root.resolve(p), LinkOption.NOFOLLOW_LINKS),
+            p + " not written; stderr:\n" + r.err());
       }
     }
     for (String l : expected.lines()) {
       int bar = l.indexOf(" | ");
       Path file = root.resolve(l.substring(0, bar));
-      String text = Files.isSymbolicLink(file) ? Files.readSymbolicLink(file).toString() : Files.readString(file);
-      assertTrue(text.lines().anyMatch(l.substring(bar + 3)::equals), file + " lacks the line " + l.substring(bar + 3)
-          + ":\n" + text);
+      String text =
+          Files.isSymbolicLink(file)
+              ? Files.readSymbolicLink(file).toString()
+              : Files.readString(file);
+      assertTrue(
+          text.lines().anyMatch(l.substring(bar + 3)::equals),
+          file + " lacks the line " + l.substring(bar + 3) + ":\n" + text);
     }
   }
 
@@ -133,12 +154,18 @@ class HostileInputCorpusTest {
     Path target = modules.resolve(w[1]);
     Files.createDirectories(target.getParent()); // git keeps no empty directories
     switch (w[0]) {
-      case "symlink" -> Files.createSymbolicLink(target, Path.of(w[2].replace("@MODULES@", modules.toString())));
+      case "symlink" ->
+          Files.createSymbolicLink(target, Path.of(w[2].replace("@MODULES@", modules.toString())));
       case "mkdir" -> Files.createDirectories(target);
-      case "mkfifo" -> assumeTrue(new ProcessBuilder("mkfifo", target.toString()).start().waitFor() == 0, "no mkfifo");
-      case "chmod" -> Files.setAttribute(target, "unix:mode", Integer.parseInt(w[2], 8), LinkOption.NOFOLLOW_LINKS);
+      case "mkfifo" ->
+          assumeTrue(
+              new ProcessBuilder("mkfifo", target.toString()).start().waitFor() == 0, "no mkfifo");
+      case "chmod" ->
+          Files.setAttribute(
+              target, "unix:mode", Integer.parseInt(w[2], 8), LinkOption.NOFOLLOW_LINKS);
       case "chown" -> {
-        assumeTrue("root".equals(System.getProperty("user.name")), "chown to another uid needs root");
+        assumeTrue(
+            "root".equals(System.getProperty("user.name")), "chown to another uid needs root");
         Files.setAttribute(target, "unix:uid", Integer.parseInt(w[2]), LinkOption.NOFOLLOW_LINKS);
       }
       case "sparse" -> {
@@ -154,20 +181,34 @@ class HostileInputCorpusTest {
   private static List<String> writtenUnder(Path root) throws IOException {
     try (Stream<Path> s = Files.walk(root)) {
       return s.map(p -> root.relativize(p).toString())
-          .filter(p -> !p.isEmpty() && !p.equals("run") && !p.equals("run/modsvc") && !p.equals("run/modsvc/lock"))
-          .sorted().toList();
+          .filter(
+              p ->
+                  !p.isEmpty()
+                      && !p.equals("run")
+                      && !p.equals("run/modsvc")
+                      && !p.equals("run/modsvc/lock"))
+          .sorted()
+          .toList();
     }
   }
 
   /** Memory cases: a JVM of their own with a small heap, so this one is not the one exhausted. */
   private static CliRun inChildJvm(String heap, String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx" + heap, "-XX:+UseParallelGC", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + heap,
+                "-XX:+UseParallelGC",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName()));
     cmd.addAll(List.of(args));
     Path out = Files.createTempFile("hostile-out", ".txt");
     Path err = Files.createTempFile("hostile-err", ".txt");
     try {
-      Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+      Process p =
+          new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
       if (!p.waitFor(10, TimeUnit.MINUTES)) {
         p.destroyForcibly();
         throw new AssertionError("still running after 10 minutes: " + String.join(" ", args));

@@ -14,21 +14,31 @@ class MainTest {
     for (String name : Main.SUBCOMMANDS.keySet()) {
       CommandLine cl = Main.commandLine(System.out, System.err, Map.of(), new String[] {name});
       List<String> built = List.copyOf(cl.getSubcommands().keySet());
-      assertEquals(name.equals("help") ? List.copyOf(Main.SUBCOMMANDS.keySet()) : List.of(name), built);
+      assertEquals(
+          name.equals("help") ? List.copyOf(Main.SUBCOMMANDS.keySet()) : List.of(name), built);
     }
   }
 
   @Test
   void aNamedSubcommandIsTheOnlyOneBuilt() {
-    assertEquals(List.of(EvalCommand.class), List.copyOf(Main.subcommandsFor(new String[] {"eval", "--strict", "x.nix"})));
-    assertEquals(List.of(GcCommand.class), List.copyOf(Main.subcommandsFor(new String[] {"gc", "--keep", "3"})));
+    assertEquals(
+        List.of(EvalCommand.class),
+        List.copyOf(Main.subcommandsFor(new String[] {"eval", "--strict", "x.nix"})));
+    assertEquals(
+        List.of(GcCommand.class),
+        List.copyOf(Main.subcommandsFor(new String[] {"gc", "--keep", "3"})));
   }
 
   @Test
   void helpAndUnknownOrMissingSubcommandsGetAllOfThem() {
-    for (String[] args : List.of(new String[] {}, new String[] {"--help"}, new String[] {"help", "eval"},
-        new String[] {"nosuch"})) {
-      assertEquals(Main.SUBCOMMANDS.size(), Main.subcommandsFor(args).size(), String.join(" ", args));
+    for (String[] args :
+        List.of(
+            new String[] {},
+            new String[] {"--help"},
+            new String[] {"help", "eval"},
+            new String[] {"nosuch"})) {
+      assertEquals(
+          Main.SUBCOMMANDS.size(), Main.subcommandsFor(args).size(), String.join(" ", args));
     }
   }
 
@@ -36,7 +46,8 @@ class MainTest {
   void topLevelHelpStillListsEverySubcommand() {
     CliRun run = CliRun.of("--help");
     assertEquals(0, run.exitCode());
-    for (String name : Main.SUBCOMMANDS.keySet()) assertTrue(run.out().contains("  " + name + " "), name + " in\n" + run.out());
+    for (String name : Main.SUBCOMMANDS.keySet())
+      assertTrue(run.out().contains("  " + name + " "), name + " in\n" + run.out());
   }
 
   @Test

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code modsvc-agent options}: the declared options of the modules directory's evaluation, documented. */
+/**
+ * {@code modsvc-agent options}: the declared options of the modules directory's evaluation,
+ * documented.
+ */
 class OptionsCommandTest {
   @TempDir Path tmp;
   Path modules;
@@ -26,7 +29,9 @@ class OptionsCommandTest {
     modules = Files.createDirectories(tmp.resolve("modules"));
     root = tmp.resolve("root");
     env = Map.of("PATH", "/usr/bin:/bin", "HOME", "/home/u", "XDG_RUNTIME_DIR", "/run/user/1000");
-    Files.writeString(modules.resolve("site.nix"), """
+    Files.writeString(
+        modules.resolve("site.nix"),
+        """
         { lib, ... }: {
           options.site = {
             port = lib.mkOption {
@@ -51,7 +56,8 @@ class OptionsCommandTest {
   void options_documentsAUserOption_asNixosOptionShowsIt() {
     CliRun r = options("site.port");
     assertEquals(0, r.exitCode(), r.err());
-    assertEquals("""
+    assertEquals(
+        """
         site.port
           Type:
             16 bit unsigned integer; between 0 and 65535 (both inclusive)
@@ -63,14 +69,17 @@ class OptionsCommandTest {
             Port the site listens on.
           Declared by:
             %s
-        """.formatted(modules.resolve("site.nix")), r.out());
+        """
+            .formatted(modules.resolve("site.nix")),
+        r.out());
   }
 
   @Test
   void options_printsOptionsJsonEntries_withJson() {
     CliRun r = options("--json", "site.banner");
     assertEquals(0, r.exitCode(), r.err());
-    assertEquals("""
+    assertEquals(
+        """
         {
           "site.banner": {
             "declarations": [
@@ -89,13 +98,16 @@ class OptionsCommandTest {
             "type": "strings concatenated with \\"\\\\n\\""
           }
         }
-        """.formatted(modules.resolve("site.nix")), r.out());
+        """
+            .formatted(modules.resolve("site.nix")),
+        r.out());
   }
 
   @Test
   void options_hidesInternalOptions_unlessAll() {
     assertEquals(List.of("site.banner", "site.port"), names(options("site")));
-    assertEquals(List.of("site.banner", "site.port", "site.secretKey"), names(options("--all", "site")));
+    assertEquals(
+        List.of("site.banner", "site.port", "site.secretKey"), names(options("--all", "site")));
   }
 
   @Test
@@ -104,13 +116,18 @@ class OptionsCommandTest {
     assertEquals("system.services", names.get(0));
     assertTrue(names.contains("system.services.<name>.process.argv"), names.toString());
     assertTrue(names.contains("system.services.<name>.configData.<name>.text"), names.toString());
-    assertTrue(names.stream().allMatch(n -> n.equals("system.services") || n.startsWith("system.services.")), names.toString());
+    assertTrue(
+        names.stream()
+            .allMatch(n -> n.equals("system.services") || n.startsWith("system.services.")),
+        names.toString());
   }
 
   @Test
   void options_documentsHomeServices_inUserMode() throws IOException {
     // The system-mode module above would define `system', which user mode does not declare.
-    Files.writeString(modules.resolve("site.nix"), "{ ... }: { home.services.mpd.process.argv = [ \"/bin/true\" ]; }");
+    Files.writeString(
+        modules.resolve("site.nix"),
+        "{ ... }: { home.services.mpd.process.argv = [ \"/bin/true\" ]; }");
     List<String> names = names(options("--user", "home.services"));
     assertTrue(names.contains("home.services.<name>.process.argv"), names.toString());
   }
@@ -119,7 +136,9 @@ class OptionsCommandTest {
   void options_exits1_whenNoOptionMatches() {
     CliRun r = options("site.nope");
     assertEquals(1, r.exitCode());
-    assertEquals("error: no option `site.nope' is declared (or it is internal/invisible: try --all)\n", r.err());
+    assertEquals(
+        "error: no option `site.nope' is declared (or it is internal/invisible: try --all)\n",
+        r.err());
   }
 
   @Test
@@ -137,14 +156,18 @@ class OptionsCommandTest {
   }
 
   private CliRun options(String... args) {
-    List<String> all = new java.util.ArrayList<>(List.of("options", "--modules", modules.toString(), "--root",
-        root.toString()));
+    List<String> all =
+        new java.util.ArrayList<>(
+            List.of("options", "--modules", modules.toString(), "--root", root.toString()));
     all.addAll(List.of(args));
     return CliRun.withEnv(env, all.toArray(String[]::new));
   }
 
   private static List<String> names(CliRun r) {
     assertEquals(0, r.exitCode(), r.err());
-    return r.out().lines().filter(l -> !l.isEmpty() && !l.startsWith(" ")).collect(Collectors.toList());
+    return r.out()
+        .lines()
+        .filter(l -> !l.isEmpty() && !l.startsWith(" "))
+        .collect(Collectors.toList());
   }
 }

@@ -22,15 +22,20 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 /**
- * The README's flag table ("Each command accepts only its own flags") is what picocli's model of each command
- * accepts, both ways: every flag the table gives a command is one of its options, no command has an option the
- * table does not give it, and every flag of the table a command does not take is refused when parsed
- * ({@code gc --dry-run}, {@code generations --modules}, …).
+ * The README's flag table ("Each command accepts only its own flags") is what picocli's model of
+ * each command accepts, both ways: every flag the table gives a command is one of its options, no
+ * command has an option the table does not give it, and every flag of the table a command does not
+ * take is refused when parsed ({@code gc --dry-run}, {@code generations --modules}, …).
  */
 class ReadmeFlagTableTest {
-  /** The commands the table covers: all but {@code eval} (nix-instantiate's flags, documented apart) and help. */
-  private static final List<String> COMMANDS = Main.SUBCOMMANDS.keySet().stream()
-      .filter(c -> !c.equals("eval") && !c.equals("help")).toList();
+  /**
+   * The commands the table covers: all but {@code eval} (nix-instantiate's flags, documented apart)
+   * and help.
+   */
+  private static final List<String> COMMANDS =
+      Main.SUBCOMMANDS.keySet().stream()
+          .filter(c -> !c.equals("eval") && !c.equals("help"))
+          .toList();
 
   /** Every command has picocli's standard help options; the table does not list them. */
   private static final Set<String> STANDARD = Set.of("--help", "--version");
@@ -57,13 +62,17 @@ class ReadmeFlagTableTest {
     return table;
   }
 
-  /** A cell: {@code build, switch, diff}, or {@code all but eval} / {@code all but eval, daemon} (the others). */
+  /**
+   * A cell: {@code build, switch, diff}, or {@code all but eval} / {@code all but eval, daemon}
+   * (the others).
+   */
   private static Set<String> commands(String cell) {
     boolean allBut = cell.startsWith("all but ");
     Set<String> named = new TreeSet<>();
     for (String c : (allBut ? cell.substring("all but ".length()) : cell).split(",")) {
       String command = c.strip();
-      assertTrue(COMMANDS.contains(command) || (allBut && command.equals("eval")),
+      assertTrue(
+          COMMANDS.contains(command) || (allBut && command.equals("eval")),
           "README flag table names an unknown command: " + command);
       named.add(command);
     }
@@ -77,14 +86,18 @@ class ReadmeFlagTableTest {
   private static Path readme() {
     for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
       Path candidate = dir.resolve("README.md");
-      if (Files.isRegularFile(candidate) && Files.isDirectory(dir.resolve("agent"))) return candidate;
+      if (Files.isRegularFile(candidate) && Files.isDirectory(dir.resolve("agent")))
+        return candidate;
     }
-    Assumptions.abort("README.md of the repository not found above " + Path.of("").toAbsolutePath());
+    Assumptions.abort(
+        "README.md of the repository not found above " + Path.of("").toAbsolutePath());
     throw new AssertionError("unreachable");
   }
 
   private static CommandLine command(String name) {
-    return Main.commandLine(System.out, System.err, Map.of(), new String[] {name}).getSubcommands().get(name);
+    return Main.commandLine(System.out, System.err, Map.of(), new String[] {name})
+        .getSubcommands()
+        .get(name);
   }
 
   /** The visible options of {@code name}, each by its longest name. */
@@ -103,9 +116,10 @@ class ReadmeFlagTableTest {
     Map<String, Set<String>> actual = new TreeMap<>();
     for (String c : COMMANDS) {
       Set<String> flags = new TreeSet<>(STANDARD);
-      table.forEach((flag, commands) -> {
-        if (commands.contains(c)) flags.add(flag);
-      });
+      table.forEach(
+          (flag, commands) -> {
+            if (commands.contains(c)) flags.add(flag);
+          });
       expected.put(c, flags);
       actual.put(c, optionsOf(c));
     }
@@ -119,7 +133,9 @@ class ReadmeFlagTableTest {
       for (String c : COMMANDS) {
         if (row.getValue().contains(c)) continue;
         CommandLine cl = Main.commandLine(System.out, System.err, Map.of(), new String[] {c});
-        assertThrows(CommandLine.UnmatchedArgumentException.class, () -> cl.parseArgs(c, row.getKey()),
+        assertThrows(
+            CommandLine.UnmatchedArgumentException.class,
+            () -> cl.parseArgs(c, row.getKey()),
             c + " " + row.getKey());
         refused++;
       }
@@ -129,7 +145,8 @@ class ReadmeFlagTableTest {
 
   @Test
   void gcRefusesDryRunAndGenerationsRefusesModules() {
-    for (List<String> args : List.of(List.of("gc", "--dry-run"), List.of("generations", "--modules", "/x"))) {
+    for (List<String> args :
+        List.of(List.of("gc", "--dry-run"), List.of("generations", "--modules", "/x"))) {
       CliRun run = CliRun.of(args.toArray(String[]::new));
       assertEquals(1, run.exitCode(), String.join(" ", args));
       assertTrue(run.err().startsWith("error: Unknown option"), run.err());

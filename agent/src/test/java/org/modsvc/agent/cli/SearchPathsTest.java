@@ -9,7 +9,8 @@ import org.modsvc.nix.source.SearchPathEntry;
 class SearchPathsTest {
   @Test
   void parseEntry_splitsPrefix_whenEqualsSign() {
-    assertEquals(new SearchPathEntry("nixpkgs", "/src/np"), SearchPaths.parseEntry("nixpkgs=/src/np"));
+    assertEquals(
+        new SearchPathEntry("nixpkgs", "/src/np"), SearchPaths.parseEntry("nixpkgs=/src/np"));
   }
 
   @Test
@@ -20,13 +21,19 @@ class SearchPathsTest {
   @Test
   void build_putsIncludesBeforeNixPath() {
     List<SearchPathEntry> sp = SearchPaths.build(List.of("a", "p=b"), "c:q=d");
-    assertEquals(List.of(new SearchPathEntry("", "a"), new SearchPathEntry("p", "b"), new SearchPathEntry("", "c"),
-        new SearchPathEntry("q", "d")), sp);
+    assertEquals(
+        List.of(
+            new SearchPathEntry("", "a"),
+            new SearchPathEntry("p", "b"),
+            new SearchPathEntry("", "c"),
+            new SearchPathEntry("q", "d")),
+        sp);
   }
 
   @Test
   void splitNixPath_keepsUrlTogether_andDropsEmptyElements() {
-    assertEquals(List.of("nixpkgs=https://example.org/x.tar.gz", "/p"),
+    assertEquals(
+        List.of("nixpkgs=https://example.org/x.tar.gz", "/p"),
         SearchPaths.splitNixPath("nixpkgs=https://example.org/x.tar.gz::/p"));
   }
 

@@ -24,7 +24,10 @@ import org.modsvc.switcher.generation.PendingJournal;
 import org.modsvc.switcher.plan.Phase;
 import org.modsvc.switcher.unit.UnitName;
 
-/** {@code modsvc-agent status} under {@code --root}: with an agent on the socket, and from the state directory. */
+/**
+ * {@code modsvc-agent status} under {@code --root}: with an agent on the socket, and from the state
+ * directory.
+ */
 class StatusCommandTest {
   @TempDir Path tmp;
 
@@ -41,7 +44,9 @@ class StatusCommandTest {
   private void buildGeneration(String... units) throws IOException {
     Path dir = Files.createDirectories(tmp.resolve("units"));
     for (String u : units) {
-      Files.writeString(dir.resolve(u), "[Service]\nExecStart=/bin/true\n[Install]\nWantedBy=multi-user.target\n");
+      Files.writeString(
+          dir.resolve(u),
+          "[Service]\nExecStart=/bin/true\n[Install]\nWantedBy=multi-user.target\n");
     }
     CliRun b = CliRun.of("build", "--units", dir.toString(), "--root", root().toString());
     assertEquals(0, b.exitCode(), b.err());
@@ -53,8 +58,12 @@ class StatusCommandTest {
     CliRun r = status();
     assertEquals(3, r.exitCode(), r.err());
     Path socket = root().resolve("run/modsvc/agent.sock");
-    assertEquals("no agent runs (no socket at " + socket + ")\nno generation in /var/lib/modsvc (nothing was "
-        + "switched yet)\n", r.out());
+    assertEquals(
+        "no agent runs (no socket at "
+            + socket
+            + ")\nno generation in /var/lib/modsvc (nothing was "
+            + "switched yet)\n",
+        r.out());
     CliRun metrics = status("--prometheus");
     assertEquals(3, metrics.exitCode(), metrics.err());
     assertTrue(metrics.out().contains("\nmodsvc_generation 0.0\n"), metrics.out());
@@ -66,8 +75,12 @@ class StatusCommandTest {
     CliRun r = status();
     assertEquals(0, r.exitCode(), r.err());
     assertTrue(r.out().startsWith("no agent runs (no socket at "), r.out());
-    assertTrue(r.out().matches("(?s).*\ngeneration 1 \\(current, created [^)]+\\): 2 units: db\\.service, "
-        + "web\\.service\n"), r.out());
+    assertTrue(
+        r.out()
+            .matches(
+                "(?s).*\ngeneration 1 \\(current, created [^)]+\\): 2 units: db\\.service, "
+                    + "web\\.service\n"),
+        r.out());
     CliRun json = status("--json");
     assertEquals(0, json.exitCode(), json.err());
     Map<?, ?> data = (Map<?, ?>) JsonParser.parse(json.out());
@@ -82,8 +95,13 @@ class StatusCommandTest {
     buildGeneration("web.service", "db.service");
     CliRun r = status("--prometheus");
     assertEquals(0, r.exitCode(), r.err());
-    assertTrue(r.out().startsWith("# no agent runs (no socket at " + root().resolve("run/modsvc/agent.sock")
-        + "); generation and managed units read from /var/lib/modsvc\n"), r.out());
+    assertTrue(
+        r.out()
+            .startsWith(
+                "# no agent runs (no socket at "
+                    + root().resolve("run/modsvc/agent.sock")
+                    + "); generation and managed units read from /var/lib/modsvc\n"),
+        r.out());
     assertTrue(r.out().contains("\nmodsvc_generation 1.0\n"), r.out());
     assertTrue(r.out().contains("\nmodsvc_managed_units 2.0\n"), r.out());
     assertTrue(r.out().contains("\nmodsvc_switches_total{outcome=\"converged\"} 0.0\n"), r.out());
@@ -93,26 +111,43 @@ class StatusCommandTest {
   void noAgentShowsAnInterruptedSwitch() throws IOException {
     buildGeneration("web.service");
     Layout layout = Layout.system(root());
-    new PendingJournal(layout, Clock.systemUTC()).begin(2, 1, Map.of(Phase.STOP, List.of(), Phase.FILES, List.of(), Phase.START,
-        List.of(UnitName.of("web.service"))));
+    new PendingJournal(layout, Clock.systemUTC())
+        .begin(
+            2,
+            1,
+            Map.of(
+                Phase.STOP,
+                List.of(),
+                Phase.FILES,
+                List.of(),
+                Phase.START,
+                List.of(UnitName.of("web.service"))));
     new PendingJournal(layout, Clock.systemUTC()).markDone(Phase.STOP);
     CliRun r = status();
     assertEquals(0, r.exitCode(), r.err());
-    assertTrue(r.out().contains("\nan interrupted switch to generation 2 (from generation 1) is pending since "),
+    assertTrue(
+        r.out()
+            .contains(
+                "\nan interrupted switch to generation 2 (from generation 1) is pending since "),
         r.out());
-    assertTrue(r.out().contains(", phases done: stop; the next switch or agent start completes it\n"), r.out());
+    assertTrue(
+        r.out().contains(", phases done: stop; the next switch or agent start completes it\n"),
+        r.out());
   }
 
   @Test
   void aStaleSocketCountsAsNoAgent() throws IOException {
     buildGeneration("web.service");
     Path socket = Files.createDirectories(root().resolve("run/modsvc")).resolve("agent.sock");
-    try (var dead = java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+    try (var dead =
+        java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
       dead.bind(java.net.UnixDomainSocketAddress.of(socket));
     }
     CliRun r = status();
     assertEquals(0, r.exitCode(), r.err());
-    assertTrue(r.out().startsWith("no agent runs (nothing answers on " + socket + ")\ngeneration 1 "), r.out());
+    assertTrue(
+        r.out().startsWith("no agent runs (nothing answers on " + socket + ")\ngeneration 1 "),
+        r.out());
   }
 
   private static ControlHandler answering(AgentStatus status) {
@@ -140,10 +175,21 @@ class StatusCommandTest {
   }
 
   private static AgentStatus running(AgentStatus.State state, List<String> failed) {
-    return new AgentStatus(Layout.Mode.SYSTEM, 4242, Instant.now().minusSeconds(7300), state, 12, 41,
-        Optional.of(new AgentStatus.LastSwitch(Instant.now().minusSeconds(3), "CONVERGED", 900, "1 started")),
-        failed, Optional.of(new AgentStatus.LastError("undefined variable 'pkg'", Optional.of("web.nix"), 10, 3)),
-        2, 5);
+    return new AgentStatus(
+        Layout.Mode.SYSTEM,
+        4242,
+        Instant.now().minusSeconds(7300),
+        state,
+        12,
+        41,
+        Optional.of(
+            new AgentStatus.LastSwitch(
+                Instant.now().minusSeconds(3), "CONVERGED", 900, "1 started")),
+        failed,
+        Optional.of(
+            new AgentStatus.LastError("undefined variable 'pkg'", Optional.of("web.nix"), 10, 3)),
+        2,
+        5);
   }
 
   @Test
@@ -151,8 +197,11 @@ class StatusCommandTest {
     try (ControlServer server = agent(running(AgentStatus.State.CONVERGED, List.of()))) {
       CliRun r = status();
       assertEquals(0, r.exitCode(), r.err());
-      assertTrue(r.out().startsWith("system agent (pid 4242): generation 12, 41 units, converged "), r.out());
-      assertTrue(r.out().contains("\nlast error: web.nix:10:3: undefined variable 'pkg'\n"), r.out());
+      assertTrue(
+          r.out().startsWith("system agent (pid 4242): generation 12, 41 units, converged "),
+          r.out());
+      assertTrue(
+          r.out().contains("\nlast error: web.nix:10:3: undefined variable 'pkg'\n"), r.out());
       assertTrue(r.out().endsWith("2 drift corrections, 5 evaluations; up 2 h 1 min\n"), r.out());
     }
   }

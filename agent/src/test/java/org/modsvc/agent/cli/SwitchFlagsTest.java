@@ -13,8 +13,9 @@ class SwitchFlagsTest {
     assertEquals(DriftPolicy.REPAIR_MISSING, SwitchCommand.driftPolicy("repair-missing"));
     assertEquals(DriftPolicy.REPAIR_ALL, SwitchCommand.driftPolicy("repair-all"));
     assertEquals(DriftPolicy.REPORT, SwitchCommand.driftPolicy("report"));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> SwitchCommand.driftPolicy("REPAIR_ALL"));
-    assertEquals("--drift takes repair-missing, repair-all or report, got 'REPAIR_ALL'", e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> SwitchCommand.driftPolicy("REPAIR_ALL"));
+    assertEquals(
+        "--drift takes repair-missing, repair-all or report, got 'REPAIR_ALL'", e.getMessage());
   }
 }

@@ -22,9 +22,11 @@ class TerminalEscapesTest {
 
   @Test
   void stripsColours_fromNixpkgsModuleErrors() throws IOException {
-    assertEquals("found a value of type \"configuration\", while trying to load a module into foo.",
-        stripped("found a value of type \u001b[1;35m\"configuration\"\u001b[0m, while trying to load a module into "
-            + "\u001b[1mfoo\u001b[0m."));
+    assertEquals(
+        "found a value of type \"configuration\", while trying to load a module into foo.",
+        stripped(
+            "found a value of type \u001b[1;35m\"configuration\"\u001b[0m, while trying to load a module into "
+                + "\u001b[1mfoo\u001b[0m."));
   }
 
   @Test
@@ -32,7 +34,9 @@ class TerminalEscapesTest {
     assertEquals("ab", stripped("a\u001b", "[1;3", "5m", "b"));
     ByteArrayOutputStream sink = new ByteArrayOutputStream();
     OutputStream s = new TerminalEscapes.Stripping(sink);
-    for (byte b : "x\u001b[0my\u001b]8;;http://h\u0007link\u001b]8;;\u001b\\z".getBytes(StandardCharsets.UTF_8)) {
+    for (byte b :
+        "x\u001b[0my\u001b]8;;http://h\u0007link\u001b]8;;\u001b\\z"
+            .getBytes(StandardCharsets.UTF_8)) {
       s.write(b);
     }
     assertEquals("xylinkz", sink.toString(StandardCharsets.UTF_8));

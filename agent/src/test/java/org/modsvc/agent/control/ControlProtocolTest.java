@@ -31,26 +31,36 @@ class ControlProtocolTest {
   void repliesAreParsedByTheirHeaderLine() throws IOException {
     assertEquals(new ControlClient.Reply.Ok(4, "body\nmore\n"), parse("ok 4\nbody\nmore\n"));
     assertEquals(new ControlClient.Reply.Ok(0, ""), parse("ok 0\n"));
-    assertEquals(new ControlClient.Reply.Error("unknown request 'x'"), parse("error: unknown request 'x'\n"));
-    assertEquals(new ControlClient.Reply.Refused("uid 5 may not"), parse("refused: uid 5 may not\n"));
+    assertEquals(
+        new ControlClient.Reply.Error("unknown request 'x'"),
+        parse("error: unknown request 'x'\n"));
+    assertEquals(
+        new ControlClient.Reply.Refused("uid 5 may not"), parse("refused: uid 5 may not\n"));
   }
 
   @Test
   void aReplyThisClientDoesNotSpeakIsAnError() {
-    IOException e = assertThrows(IOException.class, () -> parse("HTTP/1.1 400 Bad Request\r\n\r\n"));
-    assertEquals("the agent on /run/modsvc/agent.sock answered something else than this client speaks: "
-        + "'HTTP/1.1 400 Bad Request?'", e.getMessage());
+    IOException e =
+        assertThrows(IOException.class, () -> parse("HTTP/1.1 400 Bad Request\r\n\r\n"));
+    assertEquals(
+        "the agent on /run/modsvc/agent.sock answered something else than this client speaks: "
+            + "'HTTP/1.1 400 Bad Request?'",
+        e.getMessage());
     e = assertThrows(IOException.class, () -> parse("ok four\n"));
-    assertEquals("the agent on /run/modsvc/agent.sock answered something else than this client speaks: 'ok four'",
+    assertEquals(
+        "the agent on /run/modsvc/agent.sock answered something else than this client speaks: 'ok four'",
         e.getMessage());
     e = assertThrows(IOException.class, () -> parse(""));
-    assertEquals("the agent on /run/modsvc/agent.sock closed the connection without an answer", e.getMessage());
+    assertEquals(
+        "the agent on /run/modsvc/agent.sock closed the connection without an answer",
+        e.getMessage());
   }
 
   @Test
   void repliesAreOneHeaderLineWhateverTheMessage() {
     assertEquals("error: a b\n", new String(ControlProtocol.error("a\nb"), StandardCharsets.UTF_8));
-    assertEquals("refused: x y\n", new String(ControlProtocol.refused("x\ry"), StandardCharsets.UTF_8));
+    assertEquals(
+        "refused: x y\n", new String(ControlProtocol.refused("x\ry"), StandardCharsets.UTF_8));
   }
 
   private static ControlClient.Reply parse(String text) throws IOException {

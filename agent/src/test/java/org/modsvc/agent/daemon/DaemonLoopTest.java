@@ -3,7 +3,6 @@ package org.modsvc.agent.daemon;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -24,16 +23,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The daemon's loop against a fake converger over a real module directory (the JDK's watch, real files): what makes
- * it evaluate, what does not, and what it tells systemd. Waits are bounded polls on the converger's count; the
- * "nothing happens" cases wait several quiet periods, long enough for a wrongly triggered evaluation to show.
+ * The daemon's loop against a fake converger over a real module directory (the JDK's watch, real
+ * files): what makes it evaluate, what does not, and what it tells systemd. Waits are bounded polls
+ * on the converger's count; the "nothing happens" cases wait several quiet periods, long enough for
+ * a wrongly triggered evaluation to show.
  */
 class DaemonLoopTest {
   private static final Duration DEBOUNCE = Duration.ofMillis(150);
   @TempDir Path dir;
   private final FakeConverger converger = new FakeConverger();
   private final RecordingNotifier notifier = new RecordingNotifier();
-  private final org.modsvc.agent.metrics.AgentMetrics metrics = new org.modsvc.agent.metrics.AgentMetrics();
+  private final org.modsvc.agent.metrics.AgentMetrics metrics =
+      new org.modsvc.agent.metrics.AgentMetrics();
   private final AtomicInteger reloads = new AtomicInteger();
   private Daemon daemon;
   private CompletableFuture<Integer> running;
@@ -52,15 +53,25 @@ class DaemonLoopTest {
 
   private void start(DaemonSettings settings) throws Exception {
     Files.writeString(dir.resolve("web.nix"), "{ }");
-    daemon = new Daemon(settings, converger, notifier, DaemonLog.daemon(),
-        Clock.systemUTC(), Map.of(), new DaemonMetrics(metrics), reloads::incrementAndGet);
-    running = CompletableFuture.supplyAsync(() -> {
-      try {
-        return daemon.run();
-      } catch (Exception e) {
-        throw new RuntimeException(e);
-      }
-    });
+    daemon =
+        new Daemon(
+            settings,
+            converger,
+            notifier,
+            DaemonLog.daemon(),
+            Clock.systemUTC(),
+            Map.of(),
+            new DaemonMetrics(metrics),
+            reloads::incrementAndGet);
+    running =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return daemon.run();
+              } catch (Exception e) {
+                throw new RuntimeException(e);
+              }
+            });
     await(() -> notifier.sent().stream().anyMatch(m -> m.contains("READY=1")), "READY=1");
   }
 
@@ -71,7 +82,8 @@ class DaemonLoopTest {
     int ready = indexOf(sent, "READY=1");
     assertEquals(1, converger.calls.get());
     assertTrue(converger.firstCallAt.get() < notifier.readyAt, "converged before READY");
-    assertTrue(sent.get(ready).contains("STATUS=generation 1, 3 units, converged"), sent.get(ready));
+    assertTrue(
+        sent.get(ready).contains("STATUS=generation 1, 3 units, converged"), sent.get(ready));
   }
 
   @Test
@@ -96,7 +108,8 @@ class DaemonLoopTest {
   @Test
   void touchOrSameContent_evaluatesNothing() throws Exception {
     start();
-    Files.setLastModifiedTime(dir.resolve("web.nix"), java.nio.file.attribute.FileTime.from(Instant.now()));
+    Files.setLastModifiedTime(
+        dir.resolve("web.nix"), java.nio.file.attribute.FileTime.from(Instant.now()));
     Files.writeString(dir.resolve("web.nix"), "{ }");
     Thread.sleep(DEBOUNCE.toMillis() * 6);
     assertEquals(1, converger.calls.get());
@@ -129,13 +142,17 @@ class DaemonLoopTest {
   @Test
   void anEvaluationError_isReportedWithItsPosition_andTheNextChangeRetries() throws Exception {
     start();
-    converger.next.add(evalError("syntax error, unexpected end of file", dir.resolve("web.nix"), 3));
+    converger.next.add(
+        evalError("syntax error, unexpected end of file", dir.resolve("web.nix"), 3));
     Files.writeString(dir.resolve("web.nix"), "{ broken");
     await(() -> daemon.status().state() == DaemonStatus.State.EVAL_ERROR, "the error state");
     assertEquals(1, daemon.status().generation(), "the running generation is unchanged");
     String line = daemon.statusLine();
-    assertTrue(line.startsWith("eval error in web.nix:3, running generation 1: syntax error"), line);
-    await(() -> notifier.sent().stream().anyMatch(m -> m.contains("STATUS=eval error in web.nix:3")), "STATUS=");
+    assertTrue(
+        line.startsWith("eval error in web.nix:3, running generation 1: syntax error"), line);
+    await(
+        () -> notifier.sent().stream().anyMatch(m -> m.contains("STATUS=eval error in web.nix:3")),
+        "STATUS=");
     Thread.sleep(DEBOUNCE.toMillis() * 5);
     assertEquals(2, converger.calls.get(), "no retry without a change");
     Files.writeString(dir.resolve("web.nix"), "{ fixed = true; }");
@@ -151,11 +168,15 @@ class DaemonLoopTest {
     int before = notifier.sent().size();
     daemon.reloadRequested();
     await(() -> converger.calls.get() == 2, "the reload's evaluation");
-    await(() -> notifier.sent().subList(before, notifier.sent().size()).stream()
-        .anyMatch(m -> m.startsWith("READY=1")), "READY after the reload");
+    await(
+        () ->
+            notifier.sent().subList(before, notifier.sent().size()).stream()
+                .anyMatch(m -> m.startsWith("READY=1")),
+        "READY after the reload");
     List<String> after = notifier.sent().subList(before, notifier.sent().size());
     int reloading = indexOf(after, "RELOADING=1");
-    assertTrue(reloading >= 0 && after.get(reloading).contains("MONOTONIC_USEC="), after.toString());
+    assertTrue(
+        reloading >= 0 && after.get(reloading).contains("MONOTONIC_USEC="), after.toString());
     assertTrue(reloading < indexOf(after, "READY=1"), after.toString());
     assertEquals(1, reloads.get(), "the logging set-up is made again");
   }
@@ -214,24 +235,51 @@ class DaemonLoopTest {
 
   private static CycleResult evalError(String message, Path file, int line) {
     ErrorPosition e = new ErrorPosition(message, Optional.of(file.toString()), line, 1);
-    return new CycleResult(Outcome.EVAL_ERROR, Instant.now(), Duration.ofMillis(5), 1, 3, "configuration error",
-        "error: " + message, 2, List.of(), Optional.of(e), Set.of(), Optional.of(Duration.ofMillis(4)), "", 0);
+    return new CycleResult(
+        Outcome.EVAL_ERROR,
+        Instant.now(),
+        Duration.ofMillis(5),
+        1,
+        3,
+        "configuration error",
+        "error: " + message,
+        2,
+        List.of(),
+        Optional.of(e),
+        Set.of(),
+        Optional.of(Duration.ofMillis(4)),
+        "",
+        0);
   }
 
   /** Converges to generation 1 with 3 units, or answers the queued results in order. */
   static final class FakeConverger implements Converger {
     final AtomicInteger calls = new AtomicInteger();
-    final java.util.concurrent.atomic.AtomicLong firstCallAt = new java.util.concurrent.atomic.AtomicLong();
-    final java.util.concurrent.ConcurrentLinkedQueue<CycleResult> next = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    final java.util.concurrent.atomic.AtomicLong firstCallAt =
+        new java.util.concurrent.atomic.AtomicLong();
+    final java.util.concurrent.ConcurrentLinkedQueue<CycleResult> next =
+        new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     @Override
     public CycleResult converge() {
       if (calls.incrementAndGet() == 1) firstCallAt.set(System.nanoTime());
       CycleResult queued = next.poll();
       if (queued != null) return queued;
-      return new CycleResult(calls.get() == 1 ? Outcome.CONVERGED : Outcome.NOTHING_TO_DO, Instant.now(),
-          Duration.ofMillis(5), 1, 3, "generation 1", "", 0, List.of(), Optional.empty(), Set.of(),
-          Optional.of(Duration.ofMillis(3)), "", 0);
+      return new CycleResult(
+          calls.get() == 1 ? Outcome.CONVERGED : Outcome.NOTHING_TO_DO,
+          Instant.now(),
+          Duration.ofMillis(5),
+          1,
+          3,
+          "generation 1",
+          "",
+          0,
+          List.of(),
+          Optional.empty(),
+          Set.of(),
+          Optional.of(Duration.ofMillis(3)),
+          "",
+          0);
     }
 
     @Override
@@ -246,17 +294,37 @@ class DaemonLoopTest {
     @Override
     public org.modsvc.switcher.activation.DriftReport checkDrift() {
       driftChecks.incrementAndGet();
-      return new org.modsvc.switcher.activation.DriftReport(1, false, drifted ? List.of(
-          new org.modsvc.switcher.activation.Drifted("/etc/system-services/web/app.conf",
-              org.modsvc.switcher.activation.Drifted.Kind.MISSING, Optional.of("web.service"))) : List.of());
+      return new org.modsvc.switcher.activation.DriftReport(
+          1,
+          false,
+          drifted
+              ? List.of(
+                  new org.modsvc.switcher.activation.Drifted(
+                      "/etc/system-services/web/app.conf",
+                      org.modsvc.switcher.activation.Drifted.Kind.MISSING,
+                      Optional.of("web.service")))
+              : List.of());
     }
 
     @Override
     public CycleResult repairDrift() {
       repairs.incrementAndGet();
       drifted = false;
-      return new CycleResult(Outcome.NOTHING_TO_DO, Instant.now(), Duration.ofMillis(5), 1, 3, "repaired", "", 0,
-          List.of(), Optional.empty(), Set.of(), Optional.empty(), "", 1);
+      return new CycleResult(
+          Outcome.NOTHING_TO_DO,
+          Instant.now(),
+          Duration.ofMillis(5),
+          1,
+          3,
+          "repaired",
+          "",
+          0,
+          List.of(),
+          Optional.empty(),
+          Set.of(),
+          Optional.empty(),
+          "",
+          1);
     }
   }
 

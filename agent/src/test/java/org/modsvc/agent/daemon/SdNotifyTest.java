@@ -10,10 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The address systemd's notification socket is reached at (the sending itself is covered by the sandbox tests). */
+/**
+ * The address systemd's notification socket is reached at (the sending itself is covered by the
+ * sandbox tests).
+ */
 class SdNotifyTest {
   private static byte[] expected(byte[] name, boolean nul) {
-    ByteBuffer b = ByteBuffer.allocate(2 + name.length + (nul ? 1 : 0)).order(ByteOrder.nativeOrder());
+    ByteBuffer b =
+        ByteBuffer.allocate(2 + name.length + (nul ? 1 : 0)).order(ByteOrder.nativeOrder());
     b.putShort((short) 1).put(name);
     return b.array();
   }

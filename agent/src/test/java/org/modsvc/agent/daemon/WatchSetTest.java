@@ -26,7 +26,9 @@ class WatchSetTest {
     assertFalse(w.concerns(dir.resolve(".web.nix.swp")));
     assertFalse(w.concerns(dir.resolve("web.nix~")));
     Files.writeString(dir.resolve("lib/.app.conf.swp"), "x");
-    assertFalse(WatchSet.of(dir, Set.of()).concerns(dir.resolve("lib/.app.conf.swp")), "an editor's file in the tree");
+    assertFalse(
+        WatchSet.of(dir, Set.of()).concerns(dir.resolve("lib/.app.conf.swp")),
+        "an editor's file in the tree");
     assertEquals(Set.of(dir, dir.resolve("lib")), w.watchedDirectories());
   }
 

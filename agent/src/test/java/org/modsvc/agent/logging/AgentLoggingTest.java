@@ -52,7 +52,8 @@ class AgentLoggingTest {
 
   @Test
   void loggerTakenBeforeTheDaemonConfigures_logsAfterwards_andStopsAgainWhenDetached() {
-    Logger early = LoggerFactory.getLogger("org.modsvc.agent.early"); // as dbus-java's static loggers are
+    Logger early =
+        LoggerFactory.getLogger("org.modsvc.agent.early"); // as dbus-java's static loggers are
     early.info("before");
 
     AgentLogging.configureForDaemon(Map.of(), err, dir.resolve("none").toString());
@@ -77,12 +78,15 @@ class AgentLoggingTest {
 
   @Test
   void withoutJournalStream_plainStderrLines_infoForUs_warnForLibraries() {
-    LogTarget target = AgentLogging.configureForDaemon(Map.of(), err, dir.resolve("none").toString());
+    LogTarget target =
+        AgentLogging.configureForDaemon(Map.of(), err, dir.resolve("none").toString());
 
     LoggerFactory.getLogger("org.modsvc.agent.daemon").info("converged");
     LoggerFactory.getLogger("org.modsvc.agent.daemon").debug("detail");
-    LoggerFactory.getLogger("org.freedesktop.dbus.connections.AbstractConnection").info("chatty library");
-    LoggerFactory.getLogger("org.freedesktop.dbus.connections.AbstractConnection").warn("library trouble");
+    LoggerFactory.getLogger("org.freedesktop.dbus.connections.AbstractConnection")
+        .info("chatty library");
+    LoggerFactory.getLogger("org.freedesktop.dbus.connections.AbstractConnection")
+        .warn("library trouble");
 
     assertEquals(LogTarget.STDERR, target);
     assertTrue(err().contains(" INFO  converged\n"), err());
@@ -93,7 +97,8 @@ class AgentLoggingTest {
 
   @Test
   void debugForOurLoggers_withModsvcDebug() {
-    AgentLogging.configureForDaemon(Map.of("MODSVC_DEBUG", "1"), err, dir.resolve("none").toString());
+    AgentLogging.configureForDaemon(
+        Map.of("MODSVC_DEBUG", "1"), err, dir.resolve("none").toString());
 
     LoggerFactory.getLogger("org.modsvc.agent.daemon").debug("detail");
 
@@ -102,8 +107,9 @@ class AgentLoggingTest {
 
   @Test
   void journalStreamOfAnotherFile_isNotOurs_plainStderr() {
-    LogTarget target = AgentLogging.configureForDaemon(Map.of("JOURNAL_STREAM", "1:1"), err,
-        dir.resolve("none").toString());
+    LogTarget target =
+        AgentLogging.configureForDaemon(
+            Map.of("JOURNAL_STREAM", "1:1"), err, dir.resolve("none").toString());
 
     assertEquals(LogTarget.STDERR, target);
   }
@@ -112,24 +118,37 @@ class AgentLoggingTest {
   void journalStreamIsOurStderr_andTheSocketListens_nativeEntries() throws Exception {
     Path socket = dir.resolve("journal.socket");
     try (DatagramReceiver journald = new DatagramReceiver(socket)) {
-      LogTarget target = AgentLogging.configureForDaemon(Map.of("JOURNAL_STREAM", ourStderrDeviceAndInode()), err,
-          socket.toString());
+      LogTarget target =
+          AgentLogging.configureForDaemon(
+              Map.of("JOURNAL_STREAM", ourStderrDeviceAndInode()), err, socket.toString());
       MDC.put(LogFields.UNIT, "foo.service");
       LoggerFactory.getLogger("org.modsvc.agent.daemon").warn("careful");
 
       assertEquals(LogTarget.JOURNAL_NATIVE, target);
       byte[] entry = journald.receive();
       assertNotNull(entry);
-      assertEquals(Map.of("PRIORITY", "4", "SYSLOG_IDENTIFIER", "modsvc-agent", "UNIT", "foo.service",
-          "MESSAGE", "careful"), Map.ofEntries(NativeProtocol.read(entry).toArray(Map.Entry[]::new)));
+      assertEquals(
+          Map.of(
+              "PRIORITY",
+              "4",
+              "SYSLOG_IDENTIFIER",
+              "modsvc-agent",
+              "UNIT",
+              "foo.service",
+              "MESSAGE",
+              "careful"),
+          Map.ofEntries(NativeProtocol.read(entry).toArray(Map.Entry[]::new)));
       assertEquals("", err());
     }
   }
 
   @Test
   void journalStreamIsOurStderr_butNoNativeSocket_prefixedLines() throws Exception {
-    LogTarget target = AgentLogging.configureForDaemon(Map.of("JOURNAL_STREAM", ourStderrDeviceAndInode()), err,
-        dir.resolve("none").toString());
+    LogTarget target =
+        AgentLogging.configureForDaemon(
+            Map.of("JOURNAL_STREAM", ourStderrDeviceAndInode()),
+            err,
+            dir.resolve("none").toString());
     LoggerFactory.getLogger("org.modsvc.agent.daemon").error("broken");
 
     assertEquals(LogTarget.JOURNAL_STREAM, target);

@@ -8,7 +8,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 
-/** A bound AF_UNIX datagram socket for tests: what journald's side of the native socket does, minus the journal. */
+/**
+ * A bound AF_UNIX datagram socket for tests: what journald's side of the native socket does, minus
+ * the journal.
+ */
 final class DatagramReceiver implements AutoCloseable {
   private static final int SOCK_NONBLOCK = 04000;
 

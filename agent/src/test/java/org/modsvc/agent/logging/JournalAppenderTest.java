@@ -37,7 +37,8 @@ class JournalAppenderTest {
 
     @Override
     public void send(byte[] datagram) throws IOException {
-      if (failing) throw new IOException("sendto /run/systemd/journal/socket: Connection refused (errno 111)");
+      if (failing)
+        throw new IOException("sendto /run/systemd/journal/socket: Connection refused (errno 111)");
       sent.add(datagram);
     }
 
@@ -68,7 +69,10 @@ class JournalAppenderTest {
     assertEquals("web.service", f.get("UNIT"));
     assertEquals("12", f.get("MODSVC_GENERATION"));
     assertEquals("restart web.service: timeout", f.get("MESSAGE"));
-    assertEquals("", stderr.toString(StandardCharsets.UTF_8), "nothing on stderr while the socket takes entries");
+    assertEquals(
+        "",
+        stderr.toString(StandardCharsets.UTF_8),
+        "nothing on stderr while the socket takes entries");
   }
 
   @Test
@@ -82,8 +86,13 @@ class JournalAppenderTest {
     log.debug("d");
     log.trace("t");
 
-    assertEquals(List.of("3", "4", "6", "7"), List.of(capture.fields(0).get("PRIORITY"),
-        capture.fields(1).get("PRIORITY"), capture.fields(2).get("PRIORITY"), capture.fields(3).get("PRIORITY")));
+    assertEquals(
+        List.of("3", "4", "6", "7"),
+        List.of(
+            capture.fields(0).get("PRIORITY"),
+            capture.fields(1).get("PRIORITY"),
+            capture.fields(2).get("PRIORITY"),
+            capture.fields(3).get("PRIORITY")));
     assertEquals(4, capture.sent.size(), "TRACE is below the logger's DEBUG");
   }
 
@@ -95,13 +104,18 @@ class JournalAppenderTest {
     MDC.put(LogFields.UNIT, "old.service");
     MDC.put("requestId", "lower-case: not a journal field");
     MDC.put("PRIORITY", "0");
-    log.atInfo().addKeyValue(LogFields.UNIT, "new.service").addKeyValue(LogFields.CODE_LINE, 7).log("m");
+    log.atInfo()
+        .addKeyValue(LogFields.UNIT, "new.service")
+        .addKeyValue(LogFields.CODE_LINE, 7)
+        .log("m");
 
     Map<String, String> f = capture.fields(0);
     assertEquals("new.service", f.get("UNIT"));
     assertEquals("7", f.get("CODE_LINE"));
     assertEquals("6", f.get("PRIORITY"));
-    assertEquals(List.of("PRIORITY", "SYSLOG_IDENTIFIER", "CODE_LINE", "UNIT", "MESSAGE"), List.copyOf(f.keySet()));
+    assertEquals(
+        List.of("PRIORITY", "SYSLOG_IDENTIFIER", "CODE_LINE", "UNIT", "MESSAGE"),
+        List.copyOf(f.keySet()));
   }
 
   @Test
@@ -112,7 +126,8 @@ class JournalAppenderTest {
     log.error("switch failed", new IllegalStateException("bus gone"));
 
     String message = capture.fields(0).get("MESSAGE");
-    assertTrue(message.startsWith("switch failed\njava.lang.IllegalStateException: bus gone\n"), message);
+    assertTrue(
+        message.startsWith("switch failed\njava.lang.IllegalStateException: bus gone\n"), message);
     assertTrue(message.contains("\tat org.modsvc.agent.logging.JournalAppenderTest"), message);
   }
 
@@ -132,10 +147,15 @@ class JournalAppenderTest {
 
     assertEquals(1, capture.sent.size());
     assertEquals("back", capture.fields(0).get("MESSAGE"));
-    String why = "<4>journal socket refused an entry (sendto /run/systemd/journal/socket: Connection refused (errno "
-        + "111)); writing to stderr until it accepts them again\n";
-    assertEquals(why + "<3>first\n<3>second line [UNIT=web.service]\n<6>again [UNIT=web.service]\n"
-        + why + "<4>lost again [UNIT=web.service]\n", stderr.toString(StandardCharsets.UTF_8));
+    String why =
+        "<4>journal socket refused an entry (sendto /run/systemd/journal/socket: Connection refused (errno "
+            + "111)); writing to stderr until it accepts them again\n";
+    assertEquals(
+        why
+            + "<3>first\n<3>second line [UNIT=web.service]\n<6>again [UNIT=web.service]\n"
+            + why
+            + "<4>lost again [UNIT=web.service]\n",
+        stderr.toString(StandardCharsets.UTF_8));
   }
 
   @Test
@@ -146,7 +166,8 @@ class JournalAppenderTest {
     Logger log = TestContexts.loggerWith(appender);
 
     log.warn("nobody listens");
-    assertTrue(stderr.toString(StandardCharsets.UTF_8).endsWith("<4>nobody listens\n"),
+    assertTrue(
+        stderr.toString(StandardCharsets.UTF_8).endsWith("<4>nobody listens\n"),
         stderr.toString(StandardCharsets.UTF_8));
 
     try (DatagramReceiver journald = new DatagramReceiver(path)) {
@@ -156,7 +177,9 @@ class JournalAppenderTest {
       assertTrue(NativeProtocol.read(got).contains(Map.entry("MESSAGE", "now somebody does")));
     }
     appender.stop();
-    assertTrue(stderr.toString(StandardCharsets.UTF_8).lines().count() == 2, "one reason line and one record");
+    assertTrue(
+        stderr.toString(StandardCharsets.UTF_8).lines().count() == 2,
+        "one reason line and one record");
   }
 
   @Test

@@ -16,10 +16,16 @@ class JournalEntryTest {
 
   @Test
   void fieldsWithoutNewline_areNameEqualsValueLines_inOrder() {
-    byte[] bytes = new JournalEntry.Builder().add("PRIORITY", "4").add("UNIT", "web.service")
-        .add("MESSAGE", "start web.service: done").build().encode();
+    byte[] bytes =
+        new JournalEntry.Builder()
+            .add("PRIORITY", "4")
+            .add("UNIT", "web.service")
+            .add("MESSAGE", "start web.service: done")
+            .build()
+            .encode();
 
-    assertEquals("PRIORITY=4\nUNIT=web.service\nMESSAGE=start web.service: done\n",
+    assertEquals(
+        "PRIORITY=4\nUNIT=web.service\nMESSAGE=start web.service: done\n",
         new String(bytes, StandardCharsets.UTF_8));
   }
 
@@ -47,15 +53,27 @@ class JournalEntryTest {
 
   @Test
   void readerFromTheSpecification_readsBackMixedForms() {
-    JournalEntry entry = new JournalEntry.Builder().add("PRIORITY", "3").add("MESSAGE", "line 1\nline 2\n")
-        .add("CODE_FILE", "/etc/modsvc/modules/web.nix").add("CODE_LINE", "10").add("EMPTY", "")
-        .add("EQUALS", "a=b").build();
+    JournalEntry entry =
+        new JournalEntry.Builder()
+            .add("PRIORITY", "3")
+            .add("MESSAGE", "line 1\nline 2\n")
+            .add("CODE_FILE", "/etc/modsvc/modules/web.nix")
+            .add("CODE_LINE", "10")
+            .add("EMPTY", "")
+            .add("EQUALS", "a=b")
+            .build();
 
     List<Map.Entry<String, String>> read = NativeProtocol.read(entry.encode());
 
-    assertEquals(List.of(Map.entry("PRIORITY", "3"), Map.entry("MESSAGE", "line 1\nline 2\n"),
-        Map.entry("CODE_FILE", "/etc/modsvc/modules/web.nix"), Map.entry("CODE_LINE", "10"),
-        Map.entry("EMPTY", ""), Map.entry("EQUALS", "a=b")), read);
+    assertEquals(
+        List.of(
+            Map.entry("PRIORITY", "3"),
+            Map.entry("MESSAGE", "line 1\nline 2\n"),
+            Map.entry("CODE_FILE", "/etc/modsvc/modules/web.nix"),
+            Map.entry("CODE_LINE", "10"),
+            Map.entry("EMPTY", ""),
+            Map.entry("EQUALS", "a=b")),
+        read);
   }
 
   @Test

@@ -20,7 +20,8 @@ class StderrLineAppenderTest {
   }
 
   private Logger logger(StderrLineAppender.Style style) {
-    return TestContexts.loggerWith(new StderrLineAppender(new PrintStream(out, true, StandardCharsets.UTF_8), style));
+    return TestContexts.loggerWith(
+        new StderrLineAppender(new PrintStream(out, true, StandardCharsets.UTF_8), style));
   }
 
   @Test
@@ -31,7 +32,8 @@ class StderrLineAppenderTest {
     log.error("evaluation error\n  at web.nix:10:5");
     log.debug("detail");
 
-    assertEquals("<3>evaluation error\n<3>  at web.nix:10:5 [MODSVC_GENERATION=3]\n<7>detail [MODSVC_GENERATION=3]\n",
+    assertEquals(
+        "<3>evaluation error\n<3>  at web.nix:10:5 [MODSVC_GENERATION=3]\n<7>detail [MODSVC_GENERATION=3]\n",
         out.toString(StandardCharsets.UTF_8));
   }
 
@@ -44,7 +46,10 @@ class StderrLineAppenderTest {
     log.warn("restart a.service: failed");
 
     String line = out.toString(StandardCharsets.UTF_8);
-    assertTrue(line.matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3} WARN  restart a\\.service: failed "
-        + "\\[MODSVC_GENERATION=4 UNIT=a\\.service]\n"), line);
+    assertTrue(
+        line.matches(
+            "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3} WARN  restart a\\.service: failed "
+                + "\\[MODSVC_GENERATION=4 UNIT=a\\.service]\n"),
+        line);
   }
 }

@@ -7,7 +7,10 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import org.slf4j.MDC;
 
-/** A private logback context per test, sharing slf4j's MDC so that {@code MDC.put} reaches its events. */
+/**
+ * A private logback context per test, sharing slf4j's MDC so that {@code MDC.put} reaches its
+ * events.
+ */
 final class TestContexts {
   private TestContexts() {}
 

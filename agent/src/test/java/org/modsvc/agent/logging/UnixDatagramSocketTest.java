@@ -17,7 +17,8 @@ class UnixDatagramSocketTest {
 
   @Test
   void sendsOneEntryAsOneDatagram_toABoundSocket() throws Exception {
-    JournalEntry entry = new JournalEntry.Builder().add("PRIORITY", "6").add("MESSAGE", "two\nlines").build();
+    JournalEntry entry =
+        new JournalEntry.Builder().add("PRIORITY", "6").add("MESSAGE", "two\nlines").build();
     try (DatagramReceiver receiver = new DatagramReceiver(dir.resolve("socket"));
         UnixDatagramSocket socket = UnixDatagramSocket.to(receiver.path.toString())) {
       socket.send(entry.encode());
@@ -26,7 +27,9 @@ class UnixDatagramSocketTest {
       byte[] first = receiver.receive();
       byte[] second = receiver.receive();
       assertNotNull(first);
-      assertEquals(List.of(Map.entry("PRIORITY", "6"), Map.entry("MESSAGE", "two\nlines")), NativeProtocol.read(first));
+      assertEquals(
+          List.of(Map.entry("PRIORITY", "6"), Map.entry("MESSAGE", "two\nlines")),
+          NativeProtocol.read(first));
       assertEquals(List.of(Map.entry("MESSAGE", "second")), NativeProtocol.read(second));
     }
   }
@@ -34,7 +37,8 @@ class UnixDatagramSocketTest {
   @Test
   void noListener_failsWithTheErrno() throws Exception {
     try (UnixDatagramSocket socket = UnixDatagramSocket.to(dir.resolve("absent").toString())) {
-      IOException e = assertThrows(IOException.class, () -> socket.send(new byte[] {'A', '=', '1', '\n'}));
+      IOException e =
+          assertThrows(IOException.class, () -> socket.send(new byte[] {'A', '=', '1', '\n'}));
       assertTrue(e.getMessage().contains("No such file or directory"), e.getMessage());
     }
   }
@@ -43,15 +47,18 @@ class UnixDatagramSocketTest {
   void datagramLargerThanTheSocketTakes_failsWithEmsgsize() throws Exception {
     try (DatagramReceiver receiver = new DatagramReceiver(dir.resolve("socket"));
         UnixDatagramSocket socket = UnixDatagramSocket.to(receiver.path.toString())) {
-      UnixDatagramSocket.DatagramException e = assertThrows(UnixDatagramSocket.DatagramException.class,
-          () -> socket.send(new byte[16 << 20]));
+      UnixDatagramSocket.DatagramException e =
+          assertThrows(
+              UnixDatagramSocket.DatagramException.class, () -> socket.send(new byte[16 << 20]));
       assertEquals(UnixDatagramSocket.DatagramException.EMSGSIZE, e.errno(), e.getMessage());
     }
   }
 
   @Test
   void pathTooLongForSockaddrUn_isRefusedBeforeAnySystemCall() {
-    assertThrows(IOException.class, () -> UnixDatagramSocket.to("/" + "x".repeat(UnixDatagramSocket.MAX_PATH_BYTES)));
+    assertThrows(
+        IOException.class,
+        () -> UnixDatagramSocket.to("/" + "x".repeat(UnixDatagramSocket.MAX_PATH_BYTES)));
   }
 
   @Test

@@ -16,18 +16,21 @@ class AgentMetricsTest {
     ExpositionText text = new ExpositionText(new AgentMetrics().scrape());
 
     for (SwitchOutcome o : SwitchOutcome.values()) {
-      assertEquals(0.0, text.value("modsvc_switches_total{outcome=\"" + o.label() + "\"}"), o.toString());
+      assertEquals(
+          0.0, text.value("modsvc_switches_total{outcome=\"" + o.label() + "\"}"), o.toString());
     }
-    assertEquals(Map.of(
-        "modsvc_switches_total", "counter",
-        "modsvc_evaluation_errors_total", "counter",
-        "modsvc_drift_corrections_total", "counter",
-        "modsvc_failed_units", "gauge",
-        "modsvc_generation", "gauge",
-        "modsvc_managed_units", "gauge",
-        "modsvc_last_successful_switch_timestamp_seconds", "gauge",
-        "modsvc_evaluation_duration_seconds", "histogram",
-        "modsvc_switch_duration_seconds", "histogram"), text.types);
+    assertEquals(
+        Map.of(
+            "modsvc_switches_total", "counter",
+            "modsvc_evaluation_errors_total", "counter",
+            "modsvc_drift_corrections_total", "counter",
+            "modsvc_failed_units", "gauge",
+            "modsvc_generation", "gauge",
+            "modsvc_managed_units", "gauge",
+            "modsvc_last_successful_switch_timestamp_seconds", "gauge",
+            "modsvc_evaluation_duration_seconds", "histogram",
+            "modsvc_switch_duration_seconds", "histogram"),
+        text.types);
     assertEquals(text.types.keySet(), text.help.keySet(), "every family has its HELP");
     assertEquals(0.0, text.value("modsvc_last_successful_switch_timestamp_seconds"));
   }
@@ -93,7 +96,8 @@ class AgentMetricsTest {
     AgentMetrics m = new AgentMetrics();
 
     assertThrows(IllegalArgumentException.class, () -> m.driftCorrected(-1));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> m.switchFinished(SwitchOutcome.CONVERGED, Duration.ofMillis(-1), Duration.ZERO));
   }
 

@@ -19,8 +19,10 @@ import org.modsvc.nix.value.Value;
 /** Attribute-set builtins. */
 final class AttrBuiltins implements Builtins.Group, PrimOp.Bodies {
   // One computation per builtin: see PendingCall.
-  private static final Thunk.Deferred<PendingCall> MAPPED = c -> c.state().call(c.fn(), c.a(), c.b(), c.span());
-  private static final Thunk.Deferred<PendingCall> ZIPPED = c -> c.state().call(c.fn(), c.a(), c.b(), c.span());
+  private static final Thunk.Deferred<PendingCall> MAPPED =
+      c -> c.state().call(c.fn(), c.a(), c.b(), c.span());
+  private static final Thunk.Deferred<PendingCall> ZIPPED =
+      c -> c.state().call(c.fn(), c.a(), c.b(), c.span());
 
   private final EvalState st;
 
@@ -44,16 +46,21 @@ final class AttrBuiltins implements Builtins.Group, PrimOp.Bodies {
     final String nixName;
     final int arity;
 
-    Op(String nixName, int arity) { this.nixName = nixName; this.arity = arity; }
+    Op(String nixName, int arity) {
+      this.nixName = nixName;
+      this.arity = arity;
+    }
   }
 
   private static final Op[] OPS = Op.values();
 
-  @Override public void register(Builtins.Registry r) {
+  @Override
+  public void register(Builtins.Registry r) {
     for (Op op : OPS) r.def(op.nixName, op.arity, this, op.ordinal());
   }
 
-  @Override public Value apply(int op, Value[] a, Span sp) {
+  @Override
+  public Value apply(int op, Value[] a, Span sp) {
     return switch (OPS[op]) {
       case ATTR_NAMES -> attrNames(a, sp);
       case ATTR_VALUES -> new NixList(Types.attrs(a[0], sp).values().clone());
@@ -108,7 +115,8 @@ final class AttrBuiltins implements Builtins.Group, PrimOp.Bodies {
   private Value intersectAttrs(Value[] a, Span sp) {
     NixAttrs x = Types.attrs(a[0], sp), y = Types.attrs(a[1], sp);
     NixAttrs.Builder b = NixAttrs.builder(Math.min(x.size(), y.size()));
-    for (int i = 0; i < y.size(); i++) if (x.has(y.name(i))) b.put(y.name(i), y.value(i), y.position(i));
+    for (int i = 0; i < y.size(); i++)
+      if (x.has(y.name(i))) b.put(y.name(i), y.value(i), y.position(i));
     return b.build();
   }
 
@@ -122,7 +130,8 @@ final class AttrBuiltins implements Builtins.Group, PrimOp.Bodies {
     return new NixList(out.toArray(new Value[out.size()]));
   }
 
-  // The function is not checked here: Nix only fails when a value is forced (and with a call error).
+  // The function is not checked here: Nix only fails when a value is forced (and with a call
+  // error).
   private Value mapAttrs(Value[] a, Span sp) {
     NixAttrs attrs = Types.attrs(a[1], sp);
     Value f = a[0];
@@ -142,8 +151,8 @@ final class AttrBuiltins implements Builtins.Group, PrimOp.Bodies {
 
   /**
    * The removed names are looked up by binary search and the result built from the kept runs: the
-   * module system calls this on every option declaration, and a hash set of the names plus a builder
-   * (which copies again) cost more than the removal itself.
+   * module system calls this on every option declaration, and a hash set of the names plus a
+   * builder (which copies again) cost more than the removal itself.
    */
   private static NixAttrs removeAttrs(NixAttrs attrs, NixList names, Span sp) {
     boolean[] drop = null;
@@ -161,8 +170,8 @@ final class AttrBuiltins implements Builtins.Group, PrimOp.Bodies {
   }
 
   /**
-   * Each input set is sorted, so the (name, value) pairs of all of them, ordered by name and then by
-   * list position, group every name's values in list order; one stable sort over two flat arrays
+   * Each input set is sorted, so the (name, value) pairs of all of them, ordered by name and then
+   * by list position, group every name's values in list order; one stable sort over two flat arrays
    * replaces a map of growing lists per name.
    */
   private static NixAttrs zipAttrsWith(EvalState st, Value f, NixList sets, Span sp) {
@@ -195,6 +204,9 @@ final class AttrBuiltins implements Builtins.Group, PrimOp.Bodies {
       outValues.add(new Thunk(ZIPPED, new PendingCall(st, f, name, list, sp)));
       i = j;
     }
-    return new NixAttrs(outNames.toArray(new String[outNames.size()]), outValues.toArray(new Value[outValues.size()]), null);
+    return new NixAttrs(
+        outNames.toArray(new String[outNames.size()]),
+        outValues.toArray(new Value[outValues.size()]),
+        null);
   }
 }

@@ -19,8 +19,9 @@ import org.modsvc.nix.value.NixString;
 import org.modsvc.nix.value.Value;
 
 /**
- * String-context builtins. Context elements are encoded as Nix does: {@code /nix/store/p} (an opaque
- * path), {@code =/nix/store/d.drv} (a derivation and all its outputs), {@code !out!/nix/store/d.drv}.
+ * String-context builtins. Context elements are encoded as Nix does: {@code /nix/store/p} (an
+ * opaque path), {@code =/nix/store/d.drv} (a derivation and all its outputs), {@code
+ * !out!/nix/store/d.drv}.
  */
 final class ContextBuiltins implements Builtins.Group, PrimOp.Bodies {
   private final EvalState st;
@@ -41,18 +42,24 @@ final class ContextBuiltins implements Builtins.Group, PrimOp.Bodies {
     final String nixName;
     final int arity;
 
-    Op(String nixName, int arity) { this.nixName = nixName; this.arity = arity; }
+    Op(String nixName, int arity) {
+      this.nixName = nixName;
+      this.arity = arity;
+    }
   }
 
   private static final Op[] OPS = Op.values();
 
-  @Override public void register(Builtins.Registry r) {
+  @Override
+  public void register(Builtins.Registry r) {
     for (Op op : OPS) r.def(op.nixName, op.arity, this, op.ordinal());
   }
 
-  @Override public Value apply(int op, Value[] a, Span sp) {
+  @Override
+  public Value apply(int op, Value[] a, Span sp) {
     return switch (OPS[op]) {
-      case UNSAFE_DISCARD_STRING_CONTEXT -> NixString.of(st.coerceToString(a[0], sp, false, false).value());
+      case UNSAFE_DISCARD_STRING_CONTEXT ->
+          NixString.of(st.coerceToString(a[0], sp, false, false).value());
       case HAS_CONTEXT -> NixBool.of(Types.string(a[0], sp).hasContext());
       case UNSAFE_DISCARD_OUTPUT_DEPENDENCY -> unsafeDiscardOutputDependency(a, sp);
       case ADD_DRV_OUTPUT_DEPENDENCIES -> addDrvOutputDependencies(a, sp);
@@ -71,13 +78,21 @@ final class ContextBuiltins implements Builtins.Group, PrimOp.Bodies {
   private Value addDrvOutputDependencies(Value[] a, Span sp) {
     NixString s = st.coerceToString(a[0], sp, false, false);
     if (s.context().size() != 1) {
-      throw new EvalException("context of string '" + s.value() + "' must have exactly one element, but has "
-          + s.context().size(), sp);
+      throw new EvalException(
+          "context of string '"
+              + s.value()
+              + "' must have exactly one element, but has "
+              + s.context().size(),
+          sp);
     }
     String c = s.context().iterator().next();
     if (c.startsWith("!")) {
-      throw new EvalException("`addDrvOutputDependencies` can only act on derivations, not on a derivation output "
-          + "such as '" + c.substring(1, c.indexOf('!', 1)) + "'", sp);
+      throw new EvalException(
+          "`addDrvOutputDependencies` can only act on derivations, not on a derivation output "
+              + "such as '"
+              + c.substring(1, c.indexOf('!', 1))
+              + "'",
+          sp);
     }
     if (c.startsWith("=")) return s;
     if (!c.endsWith(".drv")) {
@@ -103,19 +118,20 @@ final class ContextBuiltins implements Builtins.Group, PrimOp.Bodies {
       }
     }
     NixAttrs.Builder b = NixAttrs.builder(flags.size());
-    flags.forEach((path, f) -> {
-      NixAttrs.Builder e = NixAttrs.builder(3);
-      if (f[1]) e.put("allOutputs", NixBool.TRUE);
-      List<String> outs = outputs.get(path);
-      if (outs != null) {
-        outs.sort(null);
-        Value[] vs = new Value[outs.size()];
-        for (int i = 0; i < vs.length; i++) vs[i] = NixString.of(outs.get(i));
-        e.put("outputs", new NixList(vs));
-      }
-      if (f[0]) e.put("path", NixBool.TRUE);
-      b.put(path, e.build());
-    });
+    flags.forEach(
+        (path, f) -> {
+          NixAttrs.Builder e = NixAttrs.builder(3);
+          if (f[1]) e.put("allOutputs", NixBool.TRUE);
+          List<String> outs = outputs.get(path);
+          if (outs != null) {
+            outs.sort(null);
+            Value[] vs = new Value[outs.size()];
+            for (int i = 0; i < vs.length; i++) vs[i] = NixString.of(outs.get(i));
+            e.put("outputs", new NixList(vs));
+          }
+          if (f[0]) e.put("path", NixBool.TRUE);
+          b.put(path, e.build());
+        });
     return b.build();
   }
 
@@ -134,8 +150,11 @@ final class ContextBuiltins implements Builtins.Group, PrimOp.Bodies {
       Value all = info.get("allOutputs");
       if (all != null && Types.bool(all, sp)) {
         if (!path.endsWith(".drv")) {
-          throw new EvalException("tried to add all-outputs context of " + path
-              + ", which is not a derivation, to a string", sp);
+          throw new EvalException(
+              "tried to add all-outputs context of "
+                  + path
+                  + ", which is not a derivation, to a string",
+              sp);
         }
         out.add("=" + path);
       }
@@ -143,13 +162,15 @@ final class ContextBuiltins implements Builtins.Group, PrimOp.Bodies {
       if (outs != null) {
         NixList l = Types.list(outs, sp);
         if (l.size() > 0 && !path.endsWith(".drv")) {
-          throw new EvalException("tried to add derivation output context of " + path
-              + ", which is not a derivation, to a string", sp);
+          throw new EvalException(
+              "tried to add derivation output context of "
+                  + path
+                  + ", which is not a derivation, to a string",
+              sp);
         }
         for (Value o : l.items()) out.add("!" + Types.plainString(o, sp) + "!" + path);
       }
     }
     return new NixString(s.value(), out);
   }
-
 }

@@ -76,12 +76,16 @@ final class CoreBuiltins implements Builtins.Group, PrimOp.Bodies {
     final String nixName;
     final int arity;
 
-    Op(String nixName, int arity) { this.nixName = nixName; this.arity = arity; }
+    Op(String nixName, int arity) {
+      this.nixName = nixName;
+      this.arity = arity;
+    }
   }
 
   private static final Op[] OPS = Op.values();
 
-  @Override public void register(Builtins.Registry r) {
+  @Override
+  public void register(Builtins.Registry r) {
     for (Op op : OPS) r.def(op.nixName, op.arity, this, op.ordinal());
     r.constant("nixPath", st.nixPathValue());
     r.constant("storeDir", NixString.of(st.store().storeDir()));
@@ -94,7 +98,8 @@ final class CoreBuiltins implements Builtins.Group, PrimOp.Bodies {
     r.constant("null", NixNull.NULL);
   }
 
-  @Override public Value apply(int op, Value[] a, Span sp) {
+  @Override
+  public Value apply(int op, Value[] a, Span sp) {
     return switch (OPS[op]) {
       case TYPE_OF -> NixString.of(Thunk.force(a[0]).typeName());
       case IS_ATTRS -> NixBool.of(Thunk.force(a[0]) instanceof NixAttrs);
@@ -117,14 +122,19 @@ final class CoreBuiltins implements Builtins.Group, PrimOp.Bodies {
       case BREAK -> Thunk.force(a[0]);
       case ADD_ERROR_CONTEXT -> addErrorContext(a, sp);
       case IMPORT -> st.importFile(Path.of(st.coerceToPath(a[0], sp)), sp);
-      case SCOPED_IMPORT -> st.scopedImport(Types.attrs(a[0], sp), Path.of(st.coerceToPath(a[1], sp)), sp);
+      case SCOPED_IMPORT ->
+          st.scopedImport(Types.attrs(a[0], sp), Path.of(st.coerceToPath(a[1], sp)), sp);
       case FUNCTION_ARGS -> functionArgs(a, sp);
       case GET_ENV -> getEnv(a, sp);
       case UNSAFE_GET_ATTR_POS -> unsafeGetAttrPos(a, sp);
       case GENERIC_CLOSURE -> genericClosure(st, Types.attrs(a[0], sp), sp);
       case FIND_FILE -> st.findFile(Types.list(a[0], sp), Types.plainString(a[1], sp), sp);
-      case FETCH_GIT, FETCH_MERCURIAL, FETCH_CLOSURE, GET_FLAKE -> throw new EvalException(
-          "'builtins." + OPS[op].nixName + "' is not supported by modsvc: it needs network access or a Nix daemon", sp);
+      case FETCH_GIT, FETCH_MERCURIAL, FETCH_CLOSURE, GET_FLAKE ->
+          throw new EvalException(
+              "'builtins."
+                  + OPS[op].nixName
+                  + "' is not supported by modsvc: it needs network access or a Nix daemon",
+              sp);
     };
   }
 
@@ -146,7 +156,8 @@ final class CoreBuiltins implements Builtins.Group, PrimOp.Bodies {
 
   private Value abort(Value[] a, Span sp) {
     NixString msg = st.coerceToString(a[0], sp, false, false);
-    throw new EvalException("evaluation aborted with the following error message: '" + msg.value() + "'", sp);
+    throw new EvalException(
+        "evaluation aborted with the following error message: '" + msg.value() + "'", sp);
   }
 
   private Value tryEval(Value[] a, Span sp) {
@@ -162,7 +173,8 @@ final class CoreBuiltins implements Builtins.Group, PrimOp.Bodies {
 
   private Value trace(Value[] a, Span sp) {
     Value m = Thunk.force(a[0]);
-    st.stderr().println("trace: " + (m instanceof NixString s ? s.value() : Printer.print(m, true)));
+    st.stderr()
+        .println("trace: " + (m instanceof NixString s ? s.value() : Printer.print(m, true)));
     return Thunk.force(a[1]);
   }
 
@@ -171,7 +183,8 @@ final class CoreBuiltins implements Builtins.Group, PrimOp.Bodies {
     if (!(m instanceof NixString s)) throw Types.typeError("a string", m, sp);
     st.evaluationWarning(s.value());
     if ("1".equals(System.getenv("NIX_ABORT_ON_WARN"))) {
-      throw new EvalException("aborting to reveal stack trace of warning, as abort-on-warn is set", sp);
+      throw new EvalException(
+          "aborting to reveal stack trace of warning, as abort-on-warn is set", sp);
     }
     return Thunk.force(a[1]);
   }
@@ -211,13 +224,17 @@ final class CoreBuiltins implements Builtins.Group, PrimOp.Bodies {
 
   static String currentSystem() {
     String arch = System.getProperty("os.arch");
-    String a = arch.equals("amd64") || arch.equals("x86_64") ? "x86_64" : arch.equals("aarch64") ? "aarch64" : arch;
+    String a =
+        arch.equals("amd64") || arch.equals("x86_64")
+            ? "x86_64"
+            : arch.equals("aarch64") ? "aarch64" : arch;
     return a + "-linux";
   }
 
   /**
-   * Nesting depth at which deep traversals ({@code deepSeq}, {@code toJSON}) stop with Nix's stack-overflow
-   * error: Nix counts each level against {@code max-call-depth}, whose default is 10000.
+   * Nesting depth at which deep traversals ({@code deepSeq}, {@code toJSON}) stop with Nix's
+   * stack-overflow error: Nix counts each level against {@code max-call-depth}, whose default is
+   * 10000.
    */
   static final int MAX_NESTING = 10000;
 
@@ -226,8 +243,9 @@ final class CoreBuiltins implements Builtins.Group, PrimOp.Bodies {
   }
 
   /**
-   * Forces a value completely; shared sub-values are visited once, so cyclic structures terminate. Iterative
-   * (no Java recursion), but a structure nested deeper than {@link #MAX_NESTING} fails as it does in Nix.
+   * Forces a value completely; shared sub-values are visited once, so cyclic structures terminate.
+   * Iterative (no Java recursion), but a structure nested deeper than {@link #MAX_NESTING} fails as
+   * it does in Nix.
    */
   static void deepForce(Value root, Span sp) {
     Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -284,14 +302,16 @@ final class CoreBuiltins implements Builtins.Group, PrimOp.Bodies {
   }
 
   private static boolean sameKind(Value a, Value b) {
-    boolean na = a instanceof NixInt || a instanceof NixFloat, nb = b instanceof NixInt || b instanceof NixFloat;
+    boolean na = a instanceof NixInt || a instanceof NixFloat,
+        nb = b instanceof NixInt || b instanceof NixFloat;
     return na && nb || a.getClass() == b.getClass();
   }
 
   /** A Java value with the equality Nix uses for genericClosure keys. */
   private static Object keyOf(Value v, Span sp) {
     v = Thunk.force(v);
-    if (v instanceof NixInt i) return (double) i.value() == i.value() ? (Object) (double) i.value() : i.value();
+    if (v instanceof NixInt i)
+      return (double) i.value() == i.value() ? (Object) (double) i.value() : i.value();
     if (v instanceof NixFloat f) return f.value();
     if (v instanceof NixString s) return "s" + s.value();
     if (v instanceof NixPath p) return "p" + p.path();
@@ -302,8 +322,16 @@ final class CoreBuiltins implements Builtins.Group, PrimOp.Bodies {
       for (Value x : l.items()) out.add(keyOf(x, sp));
       return out;
     }
-    throw new EvalException("cannot compare " + Types.showType(v) + " with " + Types.showType(v)
-        + "; values of that type are incomparable (values are " + Printer.forError(v) + " and " + Printer.forError(v)
-        + ")", sp);
+    throw new EvalException(
+        "cannot compare "
+            + Types.showType(v)
+            + " with "
+            + Types.showType(v)
+            + "; values of that type are incomparable (values are "
+            + Printer.forError(v)
+            + " and "
+            + Printer.forError(v)
+            + ")",
+        sp);
   }
 }

@@ -13,9 +13,9 @@ import org.modsvc.nix.eval.EvalState;
 import org.modsvc.nix.eval.PrimOp;
 import org.modsvc.nix.eval.Types;
 import org.modsvc.nix.source.Span;
+import org.modsvc.nix.store.ContentAddressMethod;
 import org.modsvc.nix.store.DerivationRegistry;
 import org.modsvc.nix.store.DerivationRequest;
-import org.modsvc.nix.store.ContentAddressMethod;
 import org.modsvc.nix.store.Derivations;
 import org.modsvc.nix.store.StorePaths;
 import org.modsvc.nix.value.NixAttrs;
@@ -26,31 +26,33 @@ import org.modsvc.nix.value.Thunk;
 import org.modsvc.nix.value.Value;
 
 /**
- * {@code derivationStrict} computes the {@code .drv} and output paths exactly as Nix (nothing is built);
- * {@code derivation} is the usual Nix-language wrapper that turns its result into one attribute set per
- * output.
+ * {@code derivationStrict} computes the {@code .drv} and output paths exactly as Nix (nothing is
+ * built); {@code derivation} is the usual Nix-language wrapper that turns its result into one
+ * attribute set per output.
  */
 final class DerivationBuiltins implements Builtins.Group, PrimOp.Bodies {
   /** Our own rendition of Nix's corepkgs derivation wrapper. */
-  private static final String DERIVATION_NIX = String.join("\n",
-      "drvAttrs @ { outputs ? [ \"out\" ], ... }:",
-      "let",
-      "  strict = derivationStrict drvAttrs;",
-      "  outputEntry = outputName: {",
-      "    name = outputName;",
-      "    value = common // {",
-      "      outPath = builtins.getAttr outputName strict;",
-      "      drvPath = strict.drvPath;",
-      "      type = \"derivation\";",
-      "      inherit outputName;",
-      "    };",
-      "  };",
-      "  perOutput = map outputEntry outputs;",
-      "  common = drvAttrs // (builtins.listToAttrs perOutput) // {",
-      "    all = map (o: o.value) perOutput;",
-      "    inherit drvAttrs;",
-      "  };",
-      "in (builtins.head perOutput).value");
+  private static final String DERIVATION_NIX =
+      String.join(
+          "\n",
+          "drvAttrs @ { outputs ? [ \"out\" ], ... }:",
+          "let",
+          "  strict = derivationStrict drvAttrs;",
+          "  outputEntry = outputName: {",
+          "    name = outputName;",
+          "    value = common // {",
+          "      outPath = builtins.getAttr outputName strict;",
+          "      drvPath = strict.drvPath;",
+          "      type = \"derivation\";",
+          "      inherit outputName;",
+          "    };",
+          "  };",
+          "  perOutput = map outputEntry outputs;",
+          "  common = drvAttrs // (builtins.listToAttrs perOutput) // {",
+          "    all = map (o: o.value) perOutput;",
+          "    inherit drvAttrs;",
+          "  };",
+          "in (builtins.head perOutput).value");
 
   private final DerivationRegistry registry;
 
@@ -68,17 +70,22 @@ final class DerivationBuiltins implements Builtins.Group, PrimOp.Bodies {
     final String nixName;
     final int arity;
 
-    Op(String nixName, int arity) { this.nixName = nixName; this.arity = arity; }
+    Op(String nixName, int arity) {
+      this.nixName = nixName;
+      this.arity = arity;
+    }
   }
 
   private static final Op[] OPS = Op.values();
 
-  @Override public void register(Builtins.Registry r) {
+  @Override
+  public void register(Builtins.Registry r) {
     for (Op op : OPS) r.def(op.nixName, op.arity, this, op.ordinal());
     r.nix("derivation", DERIVATION_NIX);
   }
 
-  @Override public Value apply(int op, Value[] a, Span sp) {
+  @Override
+  public Value apply(int op, Value[] a, Span sp) {
     return switch (OPS[op]) {
       case DERIVATION_STRICT -> derivationStrictBuiltin(a, sp);
     };
@@ -101,7 +108,8 @@ final class DerivationBuiltins implements Builtins.Group, PrimOp.Bodies {
     String name = Types.plainString(nameV, sp);
     StoreCalls.check(() -> Derivations.checkDerivationName(name), sp);
     boolean ignoreNulls = attrs.has("__ignoreNulls") && Types.bool(attrs.get("__ignoreNulls"), sp);
-    boolean structured = attrs.has("__structuredAttrs") && Types.bool(attrs.get("__structuredAttrs"), sp);
+    boolean structured =
+        attrs.has("__structuredAttrs") && Types.bool(attrs.get("__structuredAttrs"), sp);
     for (String flag : new String[] {"__contentAddressed", "__impure"}) {
       if (attrs.has(flag)) Types.bool(attrs.get(flag), sp);
     }
@@ -153,7 +161,8 @@ final class DerivationBuiltins implements Builtins.Group, PrimOp.Bodies {
         env.put(key, s.value());
       } catch (EvalException e) {
         Span pos = attrs.position(i);
-        throw e.addTrace("while evaluating attribute '" + key + "' of derivation '" + name + "'",
+        throw e.addTrace(
+            "while evaluating attribute '" + key + "' of derivation '" + name + "'",
             pos != null ? pos : sp);
       }
     }
@@ -172,22 +181,37 @@ final class DerivationBuiltins implements Builtins.Group, PrimOp.Bodies {
         registry.get(drv).ifPresent(d -> outs.addAll(d.outputPaths().keySet()));
       } else if (c.startsWith("!")) {
         int bang = c.indexOf('!', 1);
-        inputDrvs.computeIfAbsent(c.substring(bang + 1), k -> new TreeSet<>()).add(c.substring(1, bang));
+        inputDrvs
+            .computeIfAbsent(c.substring(bang + 1), k -> new TreeSet<>())
+            .add(c.substring(1, bang));
       } else {
         inputSrcs.add(c);
       }
     }
     DerivationRequest req;
     if (structured) {
-      req = new DerivationRequest(name, str(attrs, "builder", st, sp), str(attrs, "system", st, sp), args, Map.of(),
-          outputs, inputDrvs, inputSrcs, str(attrs, "outputHash", st, sp), str(attrs, "outputHashAlgo", st, sp),
-          str(attrs, "outputHashMode", st, sp), json);
+      req =
+          new DerivationRequest(
+              name,
+              str(attrs, "builder", st, sp),
+              str(attrs, "system", st, sp),
+              args,
+              Map.of(),
+              outputs,
+              inputDrvs,
+              inputSrcs,
+              str(attrs, "outputHash", st, sp),
+              str(attrs, "outputHashAlgo", st, sp),
+              str(attrs, "outputHashMode", st, sp),
+              json);
     } else {
       // Nix rejects a bad outputHashMode before complaining about a missing builder or system.
       String mode = env.get("outputHashMode");
       if (mode != null) StoreCalls.run(() -> ContentAddressMethod.parseOutputHashMode(mode), sp);
-      if (!env.containsKey("builder")) throw new EvalException("required attribute 'builder' missing", sp);
-      if (!env.containsKey("system")) throw new EvalException("required attribute 'system' missing", sp);
+      if (!env.containsKey("builder"))
+        throw new EvalException("required attribute 'builder' missing", sp);
+      if (!env.containsKey("system"))
+        throw new EvalException("required attribute 'system' missing", sp);
       req = DerivationRequest.fromEnv(name, env, args, inputDrvs, inputSrcs);
     }
     Derivations.Instantiated inst = StoreCalls.run(() -> registry.instantiate(req), sp);
@@ -195,7 +219,9 @@ final class DerivationBuiltins implements Builtins.Group, PrimOp.Bodies {
     st.store().registerDerivation(drvPath, inst.derivation().toATerm());
     NixAttrs.Builder result = NixAttrs.builder();
     result.put("drvPath", new NixString(drvPath, Set.of("=" + drvPath)));
-    inst.outputPaths().forEach((out, path) -> result.put(out, new NixString(path, Set.of("!" + out + "!" + drvPath))));
+    inst.outputPaths()
+        .forEach(
+            (out, path) -> result.put(out, new NixString(path, Set.of("!" + out + "!" + drvPath))));
     return result.build();
   }
 
@@ -204,5 +230,4 @@ final class DerivationBuiltins implements Builtins.Group, PrimOp.Bodies {
     if (v == null) return null;
     return st.coerceToString(v, sp, true, true).value();
   }
-
 }

@@ -17,10 +17,10 @@ import org.modsvc.nix.value.Thunk;
 import org.modsvc.nix.value.Value;
 
 /**
- * {@code fetchurl}, {@code fetchTarball} and {@code fetchTree}. modsvc never downloads anything, but the
- * arguments are validated first, in Nix's order and with Nix's messages (bad store names, negative integers,
- * relative {@code file:} tarballs), so that a malformed call fails the same way it would in Nix; only a
- * well-formed call reaches the "not supported" error.
+ * {@code fetchurl}, {@code fetchTarball} and {@code fetchTree}. modsvc never downloads anything,
+ * but the arguments are validated first, in Nix's order and with Nix's messages (bad store names,
+ * negative integers, relative {@code file:} tarballs), so that a malformed call fails the same way
+ * it would in Nix; only a well-formed call reaches the "not supported" error.
  */
 final class FetchBuiltins implements Builtins.Group, PrimOp.Bodies {
   private final EvalState st;
@@ -38,16 +38,21 @@ final class FetchBuiltins implements Builtins.Group, PrimOp.Bodies {
     final String nixName;
     final int arity;
 
-    Op(String nixName, int arity) { this.nixName = nixName; this.arity = arity; }
+    Op(String nixName, int arity) {
+      this.nixName = nixName;
+      this.arity = arity;
+    }
   }
 
   private static final Op[] OPS = Op.values();
 
-  @Override public void register(Builtins.Registry r) {
+  @Override
+  public void register(Builtins.Registry r) {
     for (Op op : OPS) r.def(op.nixName, op.arity, this, op.ordinal());
   }
 
-  @Override public Value apply(int op, Value[] a, Span sp) {
+  @Override
+  public Value apply(int op, Value[] a, Span sp) {
     return switch (OPS[op]) {
       case FETCHURL -> fetch(st, a[0], "fetchurl", "", sp);
       case FETCH_TARBALL -> fetch(st, a[0], "fetchTarball", "source", sp);
@@ -55,7 +60,10 @@ final class FetchBuiltins implements Builtins.Group, PrimOp.Bodies {
     };
   }
 
-  /** The argument checks of Nix's {@code fetch} helper behind {@code fetchurl} and {@code fetchTarball}. */
+  /**
+   * The argument checks of Nix's {@code fetch} helper behind {@code fetchurl} and {@code
+   * fetchTarball}.
+   */
   private static Value fetch(EvalState st, Value arg, String who, String defaultName, Span sp) {
     Value v = Thunk.force(arg);
     String url = null;
@@ -84,17 +92,22 @@ final class FetchBuiltins implements Builtins.Group, PrimOp.Bodies {
     try {
       StorePaths.checkName(name);
     } catch (StoreException e) {
-      String fix = nameGiven
-          ? "Please change the value for the 'name' attribute passed to '" + who
-              + "', so that it can create a valid store path."
-          : isAttrs
-              ? "Please add a valid 'name' attribute to the argument for '" + who
+      String fix =
+          nameGiven
+              ? "Please change the value for the 'name' attribute passed to '"
+                  + who
                   + "', so that it can create a valid store path."
-              // (sic: Nix's message has two spaces here)
-              : "Please pass an attribute set with 'url' and 'name' attributes to '" + who
-                  + "',  so that it can create a valid store path.";
-      throw new EvalException("invalid store path name when fetching URL '" + url + "': " + e.getMessage() + ". "
-          + fix, sp);
+              : isAttrs
+                  ? "Please add a valid 'name' attribute to the argument for '"
+                      + who
+                      + "', so that it can create a valid store path."
+                  // (sic: Nix's message has two spaces here)
+                  : "Please pass an attribute set with 'url' and 'name' attributes to '"
+                      + who
+                      + "',  so that it can create a valid store path.";
+      throw new EvalException(
+          "invalid store path name when fetching URL '" + url + "': " + e.getMessage() + ". " + fix,
+          sp);
     }
     throw unsupported(who, sp);
   }
@@ -105,7 +118,8 @@ final class FetchBuiltins implements Builtins.Group, PrimOp.Bodies {
     String url = null;
     if (v instanceof NixAttrs attrs) {
       Value t = attrs.get("type");
-      if (t == null) throw new EvalException("argument 'type' is missing in call to 'fetchTree'", sp);
+      if (t == null)
+        throw new EvalException("argument 'type' is missing in call to 'fetchTree'", sp);
       type = Types.plainString(t, sp);
       for (int i = 0; i < attrs.size(); i++) {
         String n = attrs.name(i);
@@ -116,11 +130,17 @@ final class FetchBuiltins implements Builtins.Group, PrimOp.Bodies {
           if (n.equals("url")) url = s;
         } else if (x instanceof NixInt in) {
           if (in.value() < 0) {
-            throw new EvalException("negative value given for 'fetchTree' argument '" + n + "': " + in.value(), sp);
+            throw new EvalException(
+                "negative value given for 'fetchTree' argument '" + n + "': " + in.value(), sp);
           }
         } else if (!(x instanceof NixBool)) {
-          throw new EvalException("argument '" + n + "' to 'fetchTree' is " + Types.showType(x)
-              + " while a string, Boolean or integer is expected", sp);
+          throw new EvalException(
+              "argument '"
+                  + n
+                  + "' to 'fetchTree' is "
+                  + Types.showType(x)
+                  + " while a string, Boolean or integer is expected",
+              sp);
         }
       }
     } else {
@@ -134,8 +154,12 @@ final class FetchBuiltins implements Builtins.Group, PrimOp.Bodies {
         path = slash < 0 ? "" : path.substring(slash);
       }
       if (!path.startsWith("/")) {
-        throw new EvalException("tarball '" + url + "' must use an absolute path. The 'file' scheme does not "
-            + "support relative paths.", sp);
+        throw new EvalException(
+            "tarball '"
+                + url
+                + "' must use an absolute path. The 'file' scheme does not "
+                + "support relative paths.",
+            sp);
       }
     }
     throw unsupported("fetchTree", sp);
@@ -148,7 +172,11 @@ final class FetchBuiltins implements Builtins.Group, PrimOp.Bodies {
   }
 
   private static EvalException unsupported(String who, Span sp) {
-    return new EvalException("'builtins." + who + "' is not supported by modsvc: it needs network access or a Nix "
-        + "daemon", sp);
+    return new EvalException(
+        "'builtins."
+            + who
+            + "' is not supported by modsvc: it needs network access or a Nix "
+            + "daemon",
+        sp);
   }
 }

@@ -52,16 +52,21 @@ final class FileBuiltins implements Builtins.Group, PrimOp.Bodies {
     final String nixName;
     final int arity;
 
-    Op(String nixName, int arity) { this.nixName = nixName; this.arity = arity; }
+    Op(String nixName, int arity) {
+      this.nixName = nixName;
+      this.arity = arity;
+    }
   }
 
   private static final Op[] OPS = Op.values();
 
-  @Override public void register(Builtins.Registry r) {
+  @Override
+  public void register(Builtins.Registry r) {
     for (Op op : OPS) r.def(op.nixName, op.arity, this, op.ordinal());
   }
 
-  @Override public Value apply(int op, Value[] a, Span sp) {
+  @Override
+  public Value apply(int op, Value[] a, Span sp) {
     return switch (OPS[op]) {
       case READ_FILE -> readFile(a, sp);
       case PATH_EXISTS -> pathExists(a, sp);
@@ -98,11 +103,13 @@ final class FileBuiltins implements Builtins.Group, PrimOp.Bodies {
     Value v = Thunk.force(a[0]);
     String path = st.coerceToPath(v, sp);
     boolean mustBeDir = false;
-    if (v instanceof NixString s && (s.value().endsWith("/") || s.value().endsWith("/."))) mustBeDir = true;
+    if (v instanceof NixString s && (s.value().endsWith("/") || s.value().endsWith("/.")))
+      mustBeDir = true;
     if (st.store().textContent(path).isPresent()) return NixBool.TRUE;
     Path p = real(st, path);
     st.noteRead(p);
-    return NixBool.of(mustBeDir ? Files.isDirectory(p) : Files.exists(p, LinkOption.NOFOLLOW_LINKS));
+    return NixBool.of(
+        mustBeDir ? Files.isDirectory(p) : Files.exists(p, LinkOption.NOFOLLOW_LINKS));
   }
 
   private Value readFileType(Value[] a, Span sp) {
@@ -164,8 +171,12 @@ final class FileBuiltins implements Builtins.Group, PrimOp.Bodies {
     TreeSet<String> refs = new TreeSet<>();
     for (String c : content.context()) {
       if (c.startsWith("=") || c.startsWith("!")) {
-        throw new EvalException("files created by builtins.toFile may not reference derivations, but "
-            + Types.plainString(a[0], sp) + " references " + c, sp);
+        throw new EvalException(
+            "files created by builtins.toFile may not reference derivations, but "
+                + Types.plainString(a[0], sp)
+                + " references "
+                + c,
+            sp);
       }
       refs.add(c);
     }
@@ -185,7 +196,8 @@ final class FileBuiltins implements Builtins.Group, PrimOp.Bodies {
     NixAttrs args = Types.attrs(a[0], sp);
     Value pv = args.get("path");
     if (pv == null) {
-      throw new EvalException("missing required 'path' attribute in the first argument to 'builtins.path'", sp);
+      throw new EvalException(
+          "missing required 'path' attribute in the first argument to 'builtins.path'", sp);
     }
     String path = st.coerceToPath(pv, sp);
     Value nv = args.get("name");
@@ -195,7 +207,10 @@ final class FileBuiltins implements Builtins.Group, PrimOp.Bodies {
     Value hv = args.get("sha256");
     String sha = hv == null ? null : Types.plainString(hv, sp);
     for (String k : args.names()) {
-      if (!k.equals("path") && !k.equals("name") && !k.equals("filter") && !k.equals("recursive")
+      if (!k.equals("path")
+          && !k.equals("name")
+          && !k.equals("filter")
+          && !k.equals("recursive")
           && !k.equals("sha256")) {
         throw new EvalException("unsupported argument '" + k + "' to 'builtins.path'", sp);
       }
@@ -231,8 +246,14 @@ final class FileBuiltins implements Builtins.Group, PrimOp.Bodies {
     return "unknown";
   }
 
-  private static Value addPath(EvalState st, String path, String name, Value filter, boolean recursive,
-      String expectedSha, Span sp) {
+  private static Value addPath(
+      EvalState st,
+      String path,
+      String name,
+      Value filter,
+      boolean recursive,
+      String expectedSha,
+      Span sp) {
     Path src = real(st, path);
     st.noteRead(src);
     if (!Files.exists(src, LinkOption.NOFOLLOW_LINKS)) {
@@ -242,10 +263,11 @@ final class FileBuiltins implements Builtins.Group, PrimOp.Bodies {
     BiPredicate<Path, String> f = null;
     if (filter != null) {
       Path root = src;
-      f = (p, type) -> {
-        String shown = path + "/" + root.relativize(p).toString();
-        return Types.bool(st.call(filter, new NixPath(shown), NixString.of(type), sp), sp);
-      };
+      f =
+          (p, type) -> {
+            String shown = path + "/" + root.relativize(p).toString();
+            return Types.bool(st.call(filter, new NixPath(shown), NixString.of(type), sp), sp);
+          };
     }
     BiPredicate<Path, String> ff = f;
     String sp2 = StoreCalls.run(() -> st.store().addPath(src, name, recursive, ff), sp);
@@ -254,11 +276,16 @@ final class FileBuiltins implements Builtins.Group, PrimOp.Bodies {
       StorePaths paths = new StorePaths(st.store().storeDir());
       String wanted = paths.makeFixedOutputPath(name, recursive, expected, java.util.Set.of());
       if (!wanted.equals(sp2)) {
-        throw new EvalException("store path mismatch in file downloaded from '" + path + "':\n  specified: "
-            + wanted + "\n  got:       " + sp2, sp);
+        throw new EvalException(
+            "store path mismatch in file downloaded from '"
+                + path
+                + "':\n  specified: "
+                + wanted
+                + "\n  got:       "
+                + sp2,
+            sp);
       }
     }
     return new NixString(sp2, java.util.Set.of(sp2));
   }
-
 }

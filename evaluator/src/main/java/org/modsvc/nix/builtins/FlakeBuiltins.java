@@ -15,8 +15,8 @@ import org.modsvc.nix.value.Thunk;
 import org.modsvc.nix.value.Value;
 
 /**
- * {@code builtins.parseFlakeRef} and {@code builtins.flakeRefToString}: pure conversions between the two
- * forms of a flake reference (see {@link FlakeRefs}); no registry lookup and no fetching.
+ * {@code builtins.parseFlakeRef} and {@code builtins.flakeRefToString}: pure conversions between
+ * the two forms of a flake reference (see {@link FlakeRefs}); no registry lookup and no fetching.
  */
 final class FlakeBuiltins implements Builtins.Group, PrimOp.Bodies {
   /** The builtins this class implements, in registration order. */
@@ -27,16 +27,21 @@ final class FlakeBuiltins implements Builtins.Group, PrimOp.Bodies {
     final String nixName;
     final int arity;
 
-    Op(String nixName, int arity) { this.nixName = nixName; this.arity = arity; }
+    Op(String nixName, int arity) {
+      this.nixName = nixName;
+      this.arity = arity;
+    }
   }
 
   private static final Op[] OPS = Op.values();
 
-  @Override public void register(Builtins.Registry r) {
+  @Override
+  public void register(Builtins.Registry r) {
     for (Op op : OPS) r.def(op.nixName, op.arity, this, op.ordinal());
   }
 
-  @Override public Value apply(int op, Value[] a, Span sp) {
+  @Override
+  public Value apply(int op, Value[] a, Span sp) {
     return switch (OPS[op]) {
       case PARSE_FLAKE_REF -> parseFlakeRef(a, sp);
       case FLAKE_REF_TO_STRING -> flakeRefToString(a, sp);
@@ -46,8 +51,13 @@ final class FlakeBuiltins implements Builtins.Group, PrimOp.Bodies {
   private Value parseFlakeRef(Value[] a, Span sp) {
     NixString s = Types.string(a[0], sp);
     if (!s.context().isEmpty()) {
-      throw new EvalException("the string '" + s.value() + "' is not allowed to refer to a store path (such as '"
-          + s.context().iterator().next() + "')", sp);
+      throw new EvalException(
+          "the string '"
+              + s.value()
+              + "' is not allowed to refer to a store path (such as '"
+              + s.context().iterator().next()
+              + "')",
+          sp);
     }
     TreeMap<String, Object> attrs;
     try {
@@ -68,7 +78,8 @@ final class FlakeBuiltins implements Builtins.Group, PrimOp.Bodies {
       Value v = Thunk.force(in.value(i));
       if (v instanceof NixInt n) {
         if (n.value() < 0) {
-          throw new EvalException("negative value given for flake ref attr " + name + ": " + n.value(), sp);
+          throw new EvalException(
+              "negative value given for flake ref attr " + name + ": " + n.value(), sp);
         }
         attrs.put(name, n.value());
       } else if (v instanceof NixBool bool) {
@@ -76,8 +87,13 @@ final class FlakeBuiltins implements Builtins.Group, PrimOp.Bodies {
       } else if (v instanceof NixString str) {
         attrs.put(name, str.value());
       } else {
-        throw new EvalException("flake reference attribute sets may only contain integers, Booleans, and "
-            + "strings, but attribute '" + name + "' is " + Types.showType(v), sp);
+        throw new EvalException(
+            "flake reference attribute sets may only contain integers, Booleans, and "
+                + "strings, but attribute '"
+                + name
+                + "' is "
+                + Types.showType(v),
+            sp);
       }
     }
     try {

@@ -53,16 +53,21 @@ final class FormatBuiltins implements Builtins.Group, PrimOp.Bodies {
     final String nixName;
     final int arity;
 
-    Op(String nixName, int arity) { this.nixName = nixName; this.arity = arity; }
+    Op(String nixName, int arity) {
+      this.nixName = nixName;
+      this.arity = arity;
+    }
   }
 
   private static final Op[] OPS = Op.values();
 
-  @Override public void register(Builtins.Registry r) {
+  @Override
+  public void register(Builtins.Registry r) {
     for (Op op : OPS) r.def(op.nixName, op.arity, this, op.ordinal());
   }
 
-  @Override public Value apply(int op, Value[] a, Span sp) {
+  @Override
+  public Value apply(int op, Value[] a, Span sp) {
     return switch (OPS[op]) {
       case TO_JSON -> toJSON(a, sp);
       case FROM_JSON -> fromJSON(a, sp);
@@ -119,7 +124,10 @@ final class FormatBuiltins implements Builtins.Group, PrimOp.Bodies {
     Value toV = args.get("toHashFormat");
     if (toV == null) throw new EvalException("attribute 'toHashFormat' missing", sp);
     String hash = Types.plainString(h, sp);
-    HashAlgo algo = algoV == null ? null : StoreCalls.run(() -> HashAlgo.parse(Types.plainString(algoV, sp)), sp);
+    HashAlgo algo =
+        algoV == null
+            ? null
+            : StoreCalls.run(() -> HashAlgo.parse(Types.plainString(algoV, sp)), sp);
     String toName = Types.plainString(toV, sp);
     HashFormat to = StoreCalls.run(() -> HashFormat.parse(toName), sp);
     if (HashFormat.isDeprecatedAlias(toName)) st.warn(HashFormat.BASE32_DEPRECATION_WARNING);
@@ -145,18 +153,27 @@ final class FormatBuiltins implements Builtins.Group, PrimOp.Bodies {
       return b.build();
     }
     if (o instanceof TomlParser.Timestamp t) {
-      return NixAttrs.builder(2).put("_type", NixString.of("timestamp")).put("value", NixString.of(t.text())).build();
+      return NixAttrs.builder(2)
+          .put("_type", NixString.of("timestamp"))
+          .put("value", NixString.of(t.text()))
+          .build();
     }
     throw new IllegalArgumentException("unexpected parsed value " + o.getClass());
   }
 
   /**
-   * Nix's "peeling" of a set for toJSON: follow {@code __toString} (whose result must be a string or path)
-   * and {@code outPath} until a non-set or a plain set is reached. Writes the JSON of a peeled non-set and
-   * returns null, or returns the plain set still to be written as an object.
+   * Nix's "peeling" of a set for toJSON: follow {@code __toString} (whose result must be a string
+   * or path) and {@code outPath} until a non-set or a plain set is reached. Writes the JSON of a
+   * peeled non-set and returns null, or returns the plain set still to be written as an object.
    */
-  private static NixAttrs peel(EvalState st, NixAttrs a, boolean viaToString, StringBuilder sb, Set<String> ctx,
-      Span sp, int depth) {
+  private static NixAttrs peel(
+      EvalState st,
+      NixAttrs a,
+      boolean viaToString,
+      StringBuilder sb,
+      Set<String> ctx,
+      Span sp,
+      int depth) {
     if (depth > CoreBuiltins.MAX_NESTING) throw CoreBuiltins.stackOverflow(sp);
     Value next;
     boolean through = viaToString;
@@ -166,18 +183,27 @@ final class FormatBuiltins implements Builtins.Group, PrimOp.Bodies {
     } else if (a.has("outPath")) {
       next = Thunk.force(a.get("outPath"));
     } else if (viaToString) {
-      throw new EvalException("`__toString` must return a string, but got " + Types.showType(a) + ": "
-          + Printer.forError(a), sp);
+      throw new EvalException(
+          "`__toString` must return a string, but got "
+              + Types.showType(a)
+              + ": "
+              + Printer.forError(a),
+          sp);
     } else {
       return a;
     }
     if (next instanceof NixAttrs inner) return peel(st, inner, through, sb, ctx, sp, depth + 1);
     if (through && !(next instanceof NixString) && !(next instanceof NixPath)) {
-      throw new EvalException("`__toString` should return a string, but got " + Types.showType(next) + ": "
-          + Printer.forError(next), sp);
+      throw new EvalException(
+          "`__toString` should return a string, but got "
+              + Types.showType(next)
+              + ": "
+              + Printer.forError(next),
+          sp);
     }
     if (through && next instanceof NixPath p) {
-      // A path returned by `__toString` is written as its text, not copied to the store (a Nix quirk).
+      // A path returned by `__toString` is written as its text, not copied to the store (a Nix
+      // quirk).
       JsonWriter.quote(p.path(), sb);
     } else {
       toJson(st, next, sb, ctx, sp, depth + 1);
@@ -189,7 +215,8 @@ final class FormatBuiltins implements Builtins.Group, PrimOp.Bodies {
     toJson(st, v, sb, ctx, sp, 0);
   }
 
-  private static void toJson(EvalState st, Value v, StringBuilder sb, Set<String> ctx, Span sp, int depth) {
+  private static void toJson(
+      EvalState st, Value v, StringBuilder sb, Set<String> ctx, Span sp, int depth) {
     if (depth > CoreBuiltins.MAX_NESTING) throw CoreBuiltins.stackOverflow(sp);
     v = Thunk.force(v);
     if (v instanceof NixInt i) sb.append(i.value());
@@ -227,7 +254,8 @@ final class FormatBuiltins implements Builtins.Group, PrimOp.Bodies {
           toJson(st, a.value(i), sb, ctx, sp, depth + 1);
         } catch (EvalException e) {
           Span pos = a.position(i);
-          throw e.addTrace("while evaluating attribute '" + a.name(i) + "'", pos != null ? pos : sp);
+          throw e.addTrace(
+              "while evaluating attribute '" + a.name(i) + "'", pos != null ? pos : sp);
         }
       }
       sb.append('}');

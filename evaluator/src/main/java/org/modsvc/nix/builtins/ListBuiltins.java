@@ -23,8 +23,10 @@ import org.modsvc.nix.value.Value;
 /** List builtins. Results are lazy in their elements, as in Nix ({@code map} allocates thunks). */
 final class ListBuiltins implements Builtins.Group, PrimOp.Bodies {
   // One computation per builtin: see PendingCall.
-  private static final Thunk.Deferred<PendingCall> MAPPED = c -> c.state().call(c.fn(), c.a(), c.span());
-  private static final Thunk.Deferred<PendingCall> GENERATED = c -> c.state().call(c.fn(), c.a(), c.span());
+  private static final Thunk.Deferred<PendingCall> MAPPED =
+      c -> c.state().call(c.fn(), c.a(), c.span());
+  private static final Thunk.Deferred<PendingCall> GENERATED =
+      c -> c.state().call(c.fn(), c.a(), c.span());
 
   private final EvalState st;
 
@@ -54,16 +56,21 @@ final class ListBuiltins implements Builtins.Group, PrimOp.Bodies {
     final String nixName;
     final int arity;
 
-    Op(String nixName, int arity) { this.nixName = nixName; this.arity = arity; }
+    Op(String nixName, int arity) {
+      this.nixName = nixName;
+      this.arity = arity;
+    }
   }
 
   private static final Op[] OPS = Op.values();
 
-  @Override public void register(Builtins.Registry r) {
+  @Override
+  public void register(Builtins.Registry r) {
     for (Op op : OPS) r.def(op.nixName, op.arity, this, op.ordinal());
   }
 
-  @Override public Value apply(int op, Value[] a, Span sp) {
+  @Override
+  public Value apply(int op, Value[] a, Span sp) {
     return switch (OPS[op]) {
       case LENGTH -> NixInt.of(Types.list(a[0], sp).size());
       case HEAD -> head(a, sp);
@@ -102,7 +109,8 @@ final class ListBuiltins implements Builtins.Group, PrimOp.Bodies {
     NixList l = Types.list(a[0], sp);
     long i = Types.integer(a[1], sp);
     if (i < 0 || i >= l.size()) {
-      throw new EvalException("'builtins.elemAt' called with index " + i + " on a list of size " + l.size(), sp);
+      throw new EvalException(
+          "'builtins.elemAt' called with index " + i + " on a list of size " + l.size(), sp);
     }
     return Thunk.force(l.get((int) i));
   }
@@ -112,7 +120,8 @@ final class ListBuiltins implements Builtins.Group, PrimOp.Bodies {
     return NixBool.FALSE;
   }
 
-  // map, filter and sort force the list first and accept any "function" for an empty list, as Nix does.
+  // map, filter and sort force the list first and accept any "function" for an empty list, as Nix
+  // does.
   private Value map(Value[] a, Span sp) {
     NixList l = Types.list(a[1], sp);
     if (l.size() == 0) return l;
@@ -168,13 +177,15 @@ final class ListBuiltins implements Builtins.Group, PrimOp.Bodies {
 
   private Value all(Value[] a, Span sp) {
     Types.function(a[0], sp);
-    for (Value x : Types.list(a[1], sp).items()) if (!Types.bool(st.call(a[0], x, sp), sp)) return NixBool.FALSE;
+    for (Value x : Types.list(a[1], sp).items())
+      if (!Types.bool(st.call(a[0], x, sp), sp)) return NixBool.FALSE;
     return NixBool.TRUE;
   }
 
   private Value any(Value[] a, Span sp) {
     Types.function(a[0], sp);
-    for (Value x : Types.list(a[1], sp).items()) if (Types.bool(st.call(a[0], x, sp), sp)) return NixBool.TRUE;
+    for (Value x : Types.list(a[1], sp).items())
+      if (Types.bool(st.call(a[0], x, sp), sp)) return NixBool.TRUE;
     return NixBool.FALSE;
   }
 
@@ -194,8 +205,10 @@ final class ListBuiltins implements Builtins.Group, PrimOp.Bodies {
     for (Value x : Types.list(a[1], sp).items()) {
       (Types.bool(st.call(a[0], x, sp), sp) ? right : wrong).add(x);
     }
-    return NixAttrs.builder(2).put("right", new NixList(right.toArray(new Value[right.size()])))
-        .put("wrong", new NixList(wrong.toArray(new Value[wrong.size()]))).build();
+    return NixAttrs.builder(2)
+        .put("right", new NixList(right.toArray(new Value[right.size()])))
+        .put("wrong", new NixList(wrong.toArray(new Value[wrong.size()])))
+        .build();
   }
 
   private Value groupBy(Value[] a, Span sp) {
@@ -231,8 +244,8 @@ final class ListBuiltins implements Builtins.Group, PrimOp.Bodies {
   }
 
   /**
-   * A stable merge sort that tolerates inconsistent comparators (Java's TimSort throws on them, Nix's
-   * sort does not). The comparator is "less than", as in Nix.
+   * A stable merge sort that tolerates inconsistent comparators (Java's TimSort throws on them,
+   * Nix's sort does not). The comparator is "less than", as in Nix.
    */
   static void mergeSort(Value[] a, Less less) {
     if (a.length < 2) return;

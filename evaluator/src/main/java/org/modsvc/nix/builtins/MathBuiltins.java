@@ -30,16 +30,21 @@ final class MathBuiltins implements Builtins.Group, PrimOp.Bodies {
     final String nixName;
     final int arity;
 
-    Op(String nixName, int arity) { this.nixName = nixName; this.arity = arity; }
+    Op(String nixName, int arity) {
+      this.nixName = nixName;
+      this.arity = arity;
+    }
   }
 
   private static final Op[] OPS = Op.values();
 
-  @Override public void register(Builtins.Registry r) {
+  @Override
+  public void register(Builtins.Registry r) {
     for (Op op : OPS) r.def(op.nixName, op.arity, this, op.ordinal());
   }
 
-  @Override public Value apply(int op, Value[] a, Span sp) {
+  @Override
+  public Value apply(int op, Value[] a, Span sp) {
     return switch (OPS[op]) {
       case ADD -> add(a, sp);
       case SUB -> Ops.sub(a[0], a[1], sp);
@@ -73,19 +78,26 @@ final class MathBuiltins implements Builtins.Group, PrimOp.Bodies {
   }
 
   /**
-   * ceil/floor as Nix does them: through a double, range-checked against a 64-bit integer; an integer
-   * argument is returned unchanged (unless its double image is out of range, which Nix reports as a bug).
+   * ceil/floor as Nix does them: through a double, range-checked against a 64-bit integer; an
+   * integer argument is returned unchanged (unless its double image is out of range, which Nix
+   * reports as a bug).
    */
   private static Value rounded(Value x, boolean up, org.modsvc.nix.source.Span sp) {
     double in = Types.number(x, sp);
     double d = up ? Math.ceil(in) : Math.floor(in);
     if (d >= -0x1p63 && d < 0x1p63) return x instanceof NixInt ? x : NixInt.of((long) d);
     if (x instanceof NixInt i) {
-      throw new EvalException("Due to a bug (see https://github.com/NixOS/nix/issues/12899) the NixInt argument "
-          + i.value() + " caused undefined behavior in previous Nix versions.\n\tFuture Nix versions might "
-          + "implement the correct behavior.", sp);
+      throw new EvalException(
+          "Due to a bug (see https://github.com/NixOS/nix/issues/12899) the NixInt argument "
+              + i.value()
+              + " caused undefined behavior in previous Nix versions.\n\tFuture Nix versions might "
+              + "implement the correct behavior.",
+          sp);
     }
-    throw new EvalException("NixFloat argument " + org.modsvc.nix.format.FloatFormat.toDisplayString(in)
-        + " is not in the range of NixInt", sp);
+    throw new EvalException(
+        "NixFloat argument "
+            + org.modsvc.nix.format.FloatFormat.toDisplayString(in)
+            + " is not in the range of NixInt",
+        sp);
   }
 }

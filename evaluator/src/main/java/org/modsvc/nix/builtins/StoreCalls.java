@@ -5,7 +5,10 @@ import org.modsvc.nix.error.EvalException;
 import org.modsvc.nix.source.Span;
 import org.modsvc.nix.store.StoreException;
 
-/** Runs store operations for builtins: a {@link StoreException} becomes an evaluation error at the call site. */
+/**
+ * Runs store operations for builtins: a {@link StoreException} becomes an evaluation error at the
+ * call site.
+ */
 final class StoreCalls {
   private StoreCalls() {}
 
@@ -19,9 +22,11 @@ final class StoreCalls {
 
   /** For checks that return nothing. */
   static void check(Runnable op, Span sp) {
-    run(() -> {
-      op.run();
-      return null;
-    }, sp);
+    run(
+        () -> {
+          op.run();
+          return null;
+        },
+        sp);
   }
 }

@@ -52,16 +52,21 @@ final class StringBuiltins implements Builtins.Group, PrimOp.Bodies {
     final String nixName;
     final int arity;
 
-    Op(String nixName, int arity) { this.nixName = nixName; this.arity = arity; }
+    Op(String nixName, int arity) {
+      this.nixName = nixName;
+      this.arity = arity;
+    }
   }
 
   private static final Op[] OPS = Op.values();
 
-  @Override public void register(Builtins.Registry r) {
+  @Override
+  public void register(Builtins.Registry r) {
     for (Op op : OPS) r.def(op.nixName, op.arity, this, op.ordinal());
   }
 
-  @Override public Value apply(int op, Value[] a, Span sp) {
+  @Override
+  public Value apply(int op, Value[] a, Span sp) {
     return switch (OPS[op]) {
       case STRING_LENGTH -> stringLength(a, sp);
       case SUBSTRING -> substring(a, sp);
@@ -73,7 +78,8 @@ final class StringBuiltins implements Builtins.Group, PrimOp.Bodies {
       case BASE_NAME_OF -> baseNameOf(a, sp);
       case DIR_OF -> dirOf(a, sp);
       case COMPARE_VERSIONS ->
-          NixInt.of(Versions.compareVersions(Types.plainString(a[0], sp), Types.plainString(a[1], sp)));
+          NixInt.of(
+              Versions.compareVersions(Types.plainString(a[0], sp), Types.plainString(a[1], sp)));
       case SPLIT_VERSION -> splitVersion(a, sp);
       case PARSE_DRV_NAME -> parseDrvName(a, sp);
     };
@@ -99,7 +105,8 @@ final class StringBuiltins implements Builtins.Group, PrimOp.Bodies {
     byte[] b = v.getBytes(StandardCharsets.UTF_8);
     if (start >= b.length) return new NixString("", s.context());
     int end = (int) Math.min(b.length, start + Math.min(len, Integer.MAX_VALUE));
-    return new NixString(new String(b, (int) start, end - (int) start, StandardCharsets.UTF_8), s.context());
+    return new NixString(
+        new String(b, (int) start, end - (int) start, StandardCharsets.UTF_8), s.context());
   }
 
   private Value concatStringsSep(Value[] a, Span sp) {
@@ -150,7 +157,10 @@ final class StringBuiltins implements Builtins.Group, PrimOp.Bodies {
     return new NixList(out);
   }
 
-  /** Capture groups as {@code match} and {@code split} return them: strings, null for a group that took no part. */
+  /**
+   * Capture groups as {@code match} and {@code split} return them: strings, null for a group that
+   * took no part.
+   */
   private static NixList groupList(List<String> groups) {
     Value[] out = new Value[groups.size()];
     for (int i = 0; i < out.length; i++) {
@@ -182,7 +192,9 @@ final class StringBuiltins implements Builtins.Group, PrimOp.Bodies {
 
   private Value parseDrvName(Value[] a, Span sp) {
     Versions.DrvName n = Versions.parseDrvName(Types.plainString(a[0], sp));
-    return NixAttrs.builder(2).put("name", NixString.of(n.name())).put("version", NixString.of(n.version()))
+    return NixAttrs.builder(2)
+        .put("name", NixString.of(n.name()))
+        .put("version", NixString.of(n.version()))
         .build();
   }
 
@@ -195,8 +207,8 @@ final class StringBuiltins implements Builtins.Group, PrimOp.Bodies {
     NixList from = Types.list(a[0], sp);
     NixList to = Types.list(a[1], sp);
     if (from.size() != to.size()) {
-      throw new EvalException("'from' and 'to' arguments passed to builtins.replaceStrings have different lengths",
-          sp);
+      throw new EvalException(
+          "'from' and 'to' arguments passed to builtins.replaceStrings have different lengths", sp);
     }
     // The patterns are forced before the input string, as in Nix.
     String[] froms = new String[from.size()];

@@ -27,7 +27,9 @@ public final class Xml {
     this.context = context;
   }
 
-  /** The XML document for {@code v}; string contexts met on the way are added to {@code context}. */
+  /**
+   * The XML document for {@code v}; string contexts met on the way are added to {@code context}.
+   */
   public static String toXml(Value v, Set<String> context) {
     Xml x = new Xml(context);
     x.out.append("<?xml version='1.0' encoding='utf-8'?>\n<expr>\n");
@@ -45,7 +47,8 @@ public final class Xml {
       leaf(ind, "string", s.value());
     } else if (v instanceof NixPath p) leaf(ind, "path", p.path());
     else if (v instanceof NixNull) out.append(ind).append("<null />\n");
-    else if (v instanceof NixFloat f) leaf(ind, "float", org.modsvc.nix.format.FloatFormat.toDisplayString(f.value()));
+    else if (v instanceof NixFloat f)
+      leaf(ind, "float", org.modsvc.nix.format.FloatFormat.toDisplayString(f.value()));
     else if (v instanceof NixList l) {
       if (l.size() == 0) {
         out.append(ind).append("<list />\n");
@@ -67,7 +70,9 @@ public final class Xml {
 
   private void attrs(NixAttrs a, String ind) {
     Value type = a.get("type");
-    if (type != null && Thunk.force(type) instanceof NixString t && t.value().equals("derivation")) {
+    if (type != null
+        && Thunk.force(type) instanceof NixString t
+        && t.value().equals("derivation")) {
       out.append(ind).append("<derivation");
       Value drvPath = a.get("drvPath");
       String drv = null;
@@ -150,14 +155,29 @@ public final class Xml {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       switch (c) {
-        case '"': out.append("&quot;"); break;
-        case '<': out.append("&lt;"); break;
-        case '>': out.append("&gt;"); break;
-        case '&': out.append("&amp;"); break;
-        case '\n': out.append("&#xA;"); break;
-        case '\r': out.append("&#xD;"); break;
-        case '\t': out.append("&#x9;"); break;
-        default: out.append(c);
+        case '"':
+          out.append("&quot;");
+          break;
+        case '<':
+          out.append("&lt;");
+          break;
+        case '>':
+          out.append("&gt;");
+          break;
+        case '&':
+          out.append("&amp;");
+          break;
+        case '\n':
+          out.append("&#xA;");
+          break;
+        case '\r':
+          out.append("&#xD;");
+          break;
+        case '\t':
+          out.append("&#x9;");
+          break;
+        default:
+          out.append(c);
       }
     }
   }

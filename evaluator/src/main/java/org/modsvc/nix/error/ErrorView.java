@@ -7,14 +7,16 @@ import org.modsvc.nix.source.Source;
 import org.modsvc.nix.source.Span;
 
 /**
- * The parts of an error a reader is shown: the message, its position, and the trace frames, outermost first.
- * A reader who wrote only some of the files (a module author, not the author of the lib and of the modules that
- * call theirs) sees the frames in their own files and the frames without a position that speak of their code
- * (the lib's "while evaluating the option …" context); the rest are counted in {@code leftOut}.
+ * The parts of an error a reader is shown: the message, its position, and the trace frames,
+ * outermost first. A reader who wrote only some of the files (a module author, not the author of
+ * the lib and of the modules that call theirs) sees the frames in their own files and the frames
+ * without a position that speak of their code (the lib's "while evaluating the option …" context);
+ * the rest are counted in {@code leftOut}.
  *
  * @param position the error's own position, {@link Span#NONE} when unknown or left out
  */
-public record ErrorView(String message, Span position, List<EvalException.TraceFrame> frames, int leftOut) {
+public record ErrorView(
+    String message, Span position, List<EvalException.TraceFrame> frames, int leftOut) {
   public ErrorView {
     frames = List.copyOf(frames);
   }
@@ -25,10 +27,11 @@ public record ErrorView(String message, Span position, List<EvalException.TraceF
   }
 
   /**
-   * The frames and position in the sources {@code isOwn} accepts, and the frames without a position whose
-   * message {@code isOwnContext} accepts.
+   * The frames and position in the sources {@code isOwn} accepts, and the frames without a position
+   * whose message {@code isOwnContext} accepts.
    */
-  public static ErrorView of(EvalException e, Predicate<Source> isOwn, Predicate<String> isOwnContext) {
+  public static ErrorView of(
+      EvalException e, Predicate<Source> isOwn, Predicate<String> isOwnContext) {
     List<EvalException.TraceFrame> kept = new ArrayList<>();
     int leftOut = 0;
     List<EvalException.TraceFrame> trace = e.trace();

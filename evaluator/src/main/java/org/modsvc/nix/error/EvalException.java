@@ -6,9 +6,9 @@ import java.util.List;
 import org.modsvc.nix.source.Span;
 
 /**
- * An evaluation error: a message, the place it was raised, and the trace of what was being evaluated
- * (outermost last), filled in as the exception travels up through the evaluator. Stack traces are
- * disabled: the Nix trace is what users see, and errors are part of normal control flow
+ * An evaluation error: a message, the place it was raised, and the trace of what was being
+ * evaluated (outermost last), filled in as the exception travels up through the evaluator. Stack
+ * traces are disabled: the Nix trace is what users see, and errors are part of normal control flow
  * ({@code tryEval}, {@code builtins.addErrorContext}).
  */
 public class EvalException extends RuntimeException {
@@ -21,10 +21,14 @@ public class EvalException extends RuntimeException {
     this.span = span == null ? Span.NONE : span;
   }
 
-  public Span span() { return span; }
+  public Span span() {
+    return span;
+  }
 
   /** Frames from innermost to outermost. */
-  public List<TraceFrame> trace() { return Collections.unmodifiableList(trace); }
+  public List<TraceFrame> trace() {
+    return Collections.unmodifiableList(trace);
+  }
 
   /** Adds a "… while …" frame (called while unwinding, so frames arrive innermost first). */
   public EvalException addTrace(String message, Span where) {
@@ -32,8 +36,13 @@ public class EvalException extends RuntimeException {
     return this;
   }
 
-  /** Whether {@code builtins.tryEval} may catch this error (only {@code throw} and failed {@code assert}). */
-  public boolean isCatchable() { return false; }
+  /**
+   * Whether {@code builtins.tryEval} may catch this error (only {@code throw} and failed {@code
+   * assert}).
+   */
+  public boolean isCatchable() {
+    return false;
+  }
 
   public record TraceFrame(String message, Span span) {}
 }

@@ -6,5 +6,7 @@ import org.modsvc.nix.source.Span;
 public final class InfiniteRecursion extends EvalException {
   private static final long serialVersionUID = 1L;
 
-  public InfiniteRecursion(Span span) { super("infinite recursion encountered", span); }
+  public InfiniteRecursion(Span span) {
+    super("infinite recursion encountered", span);
+  }
 }

@@ -6,7 +6,12 @@ import org.modsvc.nix.source.Span;
 public final class ThrownError extends EvalException {
   private static final long serialVersionUID = 1L;
 
-  public ThrownError(String message, Span span) { super(message, span); }
+  public ThrownError(String message, Span span) {
+    super(message, span);
+  }
 
-  @Override public boolean isCatchable() { return true; }
+  @Override
+  public boolean isCatchable() {
+    return true;
+  }
 }

@@ -17,18 +17,32 @@ final class AttrNodes {
     final String name;
     final Node dynamic;
     final Span span;
-    /** Where this name was found last time: see {@link NixAttrs#indexOf(String, int)}. Racy but only a hint. */
-    int guess;
+
     /**
-     * The names array of the last set this (static) name was missing from. Sets made by one literal share
-     * their names array, so {@code x.a or d} and {@code x ? a} applied again to sets of that layout know
-     * the answer without a search: most binary searches on the evalModules benchmark were misses, from
-     * such sites. A single reference write, so a racing reader sees either layout, each correct.
+     * Where this name was found last time: see {@link NixAttrs#indexOf(String, int)}. Racy but only
+     * a hint.
+     */
+    int guess;
+
+    /**
+     * The names array of the last set this (static) name was missing from. Sets made by one literal
+     * share their names array, so {@code x.a or d} and {@code x ? a} applied again to sets of that
+     * layout know the answer without a search: most binary searches on the evalModules benchmark
+     * were misses, from such sites. A single reference write, so a racing reader sees either
+     * layout, each correct.
      */
     private String[] absentIn;
-    Key(String name, Node dynamic, Span span) { this.name = name; this.dynamic = dynamic; this.span = span; }
 
-    /** The index of {@code name} in {@code attrs} (this key's static name, or its resolved dynamic one), or -1. */
+    Key(String name, Node dynamic, Span span) {
+      this.name = name;
+      this.dynamic = dynamic;
+      this.span = span;
+    }
+
+    /**
+     * The index of {@code name} in {@code attrs} (this key's static name, or its resolved dynamic
+     * one), or -1.
+     */
     int find(NixAttrs attrs, String name) {
       String[] names = attrs.names();
       if (names == absentIn) return -1;
@@ -38,7 +52,9 @@ final class AttrNodes {
       return idx;
     }
 
-    /** The name, or null when a dynamic binding name evaluates to null (such bindings are skipped). */
+    /**
+     * The name, or null when a dynamic binding name evaluates to null (such bindings are skipped).
+     */
     String resolve(Env env) {
       if (name != null) return name;
       Value v = dynamic.eval(env);
@@ -51,8 +67,10 @@ final class AttrNodes {
     final Node target;
     final Key[] path;
     final Node fallback;
+
     /** The target when it is a variable (see {@link Nodes.Local#read}), else null. */
     private final Nodes.Local local;
+
     Select(Node target, Key[] path, Node fallback, Span span) {
       super(span);
       this.target = target;
@@ -60,7 +78,9 @@ final class AttrNodes {
       this.path = path;
       this.fallback = fallback;
     }
-    @Override public Value eval(Env env) {
+
+    @Override
+    public Value eval(Env env) {
       Nodes.Local l = local;
       Value v = l != null ? l.read(env) : target.eval(env);
       for (Key k : path) {
@@ -85,7 +105,8 @@ final class AttrNodes {
             v = t.force();
           } catch (EvalException e) {
             Span def = attrs.position(idx);
-            throw e.addTrace("while evaluating the attribute '" + name + "'", def != null ? def : k.span);
+            throw e.addTrace(
+                "while evaluating the attribute '" + name + "'", def != null ? def : k.span);
           }
         } else {
           v = next;
@@ -95,12 +116,13 @@ final class AttrNodes {
     }
 
     /**
-     * No thunk when the selection is already decided: {@code x.a.b} with {@code x} a variable whose set
-     * and attributes along the path are all evaluated (as in {@code f cfg.enable}) yields that value,
-     * exactly what forcing a thunk would give, and nothing can fail. Anything still pending keeps the
-     * thunk, so errors carry the same "while evaluating the attribute" trace as before.
+     * No thunk when the selection is already decided: {@code x.a.b} with {@code x} a variable whose
+     * set and attributes along the path are all evaluated (as in {@code f cfg.enable}) yields that
+     * value, exactly what forcing a thunk would give, and nothing can fail. Anything still pending
+     * keeps the thunk, so errors carry the same "while evaluating the attribute" trace as before.
      */
-    @Override public Value lazy(Env env) {
+    @Override
+    public Value lazy(Env env) {
       Nodes.Local l = local;
       if (l == null) return new Thunk(this, env);
       Value v = l.peek(env);
@@ -123,13 +145,16 @@ final class AttrNodes {
     final Node target;
     final Key[] path;
     private final Nodes.Local local;
+
     HasAttr(Node target, Key[] path, Span span) {
       super(span);
       this.target = target;
       this.path = path;
       this.local = Nodes.Local.orNull(target);
     }
-    @Override public Value eval(Env env) {
+
+    @Override
+    public Value eval(Env env) {
       Nodes.Local l = local;
       Value v = l != null ? l.read(env) : target.eval(env);
       for (int i = 0; i < path.length; i++) {
@@ -155,10 +180,10 @@ final class AttrNodes {
   record Dynamic(Key key, Node value, Span span) {}
 
   /**
-   * An attribute set literal. When {@code frameSize > 0} a frame is created: for {@code rec} sets it holds
-   * the attributes themselves (so they can refer to each other) followed by the sources of
-   * {@code inherit (e)} clauses; for plain sets only those sources.
-   * {@code slotOf[i]} is the frame slot of static attribute i in a rec set, or -1.
+   * An attribute set literal. When {@code frameSize > 0} a frame is created: for {@code rec} sets
+   * it holds the attributes themselves (so they can refer to each other) followed by the sources of
+   * {@code inherit (e)} clauses; for plain sets only those sources. {@code slotOf[i]} is the frame
+   * slot of static attribute i in a rec set, or -1.
    */
   static final class Attrs extends Node {
     final boolean recursive;
@@ -171,8 +196,16 @@ final class AttrNodes {
     final int firstSourceSlot;
     final int overridesIndex;
 
-    Attrs(boolean recursive, String[] names, Node[] values, Span[] positions, Dynamic[] dynamics, int frameSize,
-        Node[] inheritSources, int firstSourceSlot, Span span) {
+    Attrs(
+        boolean recursive,
+        String[] names,
+        Node[] values,
+        Span[] positions,
+        Dynamic[] dynamics,
+        int frameSize,
+        Node[] inheritSources,
+        int firstSourceSlot,
+        Span span) {
       super(span);
       this.recursive = recursive;
       this.names = names;
@@ -191,16 +224,21 @@ final class AttrNodes {
     }
 
     /**
-     * Without dynamic names or {@code __overrides}, building the set evaluates nothing (its values go in
-     * as thunks) and so cannot fail or loop: {@link #lazy} builds it at once rather than allocating a
-     * thunk to do the same later (sets as call arguments, {@code f { inherit x; y = …; }}, are everywhere
-     * in the module system). Not inside a frame still being filled: see {@link Nodes#lazyInFrame}.
+     * Without dynamic names or {@code __overrides}, building the set evaluates nothing (its values
+     * go in as thunks) and so cannot fail or loop: {@link #lazy} builds it at once rather than
+     * allocating a thunk to do the same later (sets as call arguments, {@code f { inherit x; y = …;
+     * }}, are everywhere in the module system). Not inside a frame still being filled: see {@link
+     * Nodes#lazyInFrame}.
      */
     final boolean buildsWithoutEvaluating;
 
-    @Override public Value lazy(Env env) { return buildsWithoutEvaluating ? eval(env) : new Thunk(this, env); }
+    @Override
+    public Value lazy(Env env) {
+      return buildsWithoutEvaluating ? eval(env) : new Thunk(this, env);
+    }
 
-    @Override public Value eval(Env env) {
+    @Override
+    public Value eval(Env env) {
       Env frame = env;
       if (frameSize > 0) {
         frame = new Env(env, frameSize);
@@ -217,7 +255,8 @@ final class AttrNodes {
       if (overridesIndex >= 0) result = applyOverrides(result, frame, vs);
       if (dynamics.length == 0) return result;
       NixAttrs.Builder b = NixAttrs.builder(names.length + dynamics.length);
-      for (int i = 0; i < result.size(); i++) b.put(result.name(i), result.value(i), result.position(i));
+      for (int i = 0; i < result.size(); i++)
+        b.put(result.name(i), result.value(i), result.position(i));
       java.util.Map<String, Span> seen = new java.util.HashMap<>();
       for (Dynamic d : dynamics) {
         String name = d.key.resolve(frame);
@@ -225,18 +264,27 @@ final class AttrNodes {
         Span earlier = seen.putIfAbsent(name, d.span);
         if (result.has(name) || earlier != null) {
           if (earlier != null) {
-            throw new EvalException("dynamic attribute '" + name + "' already defined at " + earlier.describe(), d.span);
+            throw new EvalException(
+                "dynamic attribute '" + name + "' already defined at " + earlier.describe(),
+                d.span);
           }
           Span prev = result.positionOf(name);
-          throw new EvalException("dynamic attribute '" + name + "' already defined at "
-              + (prev != null ? prev.describe() : d.span.describe()), d.span);
+          throw new EvalException(
+              "dynamic attribute '"
+                  + name
+                  + "' already defined at "
+                  + (prev != null ? prev.describe() : d.span.describe()),
+              d.span);
         }
         b.put(name, d.value.lazy(frame), d.span);
       }
       return b.build();
     }
 
-    /** {@code rec { __overrides = { … }; }}: the overrides replace attributes, also as seen from inside. */
+    /**
+     * {@code rec { __overrides = { … }; }}: the overrides replace attributes, also as seen from
+     * inside.
+     */
     private NixAttrs applyOverrides(NixAttrs result, Env frame, Value[] vs) {
       NixAttrs ov = Types.attrs(vs[overridesIndex], span);
       for (int i = 0; i < ov.size(); i++) {
@@ -247,18 +295,24 @@ final class AttrNodes {
     }
   }
 
-  /** {@code let … in body}: a frame of the bindings (then {@code inherit (e)} sources), then the body. */
+  /**
+   * {@code let … in body}: a frame of the bindings (then {@code inherit (e)} sources), then the
+   * body.
+   */
   static final class Let extends Node {
     final Node[] values;
     final Node[] inheritSources;
     final Node body;
+
     Let(Node[] values, Node[] inheritSources, Node body, Span span) {
       super(span);
       this.values = values;
       this.inheritSources = inheritSources;
       this.body = body;
     }
-    @Override public Value eval(Env env) {
+
+    @Override
+    public Value eval(Env env) {
       Env frame = new Env(env, values.length + inheritSources.length);
       for (int i = 0; i < inheritSources.length; i++) {
         frame.set(values.length + i, Nodes.lazyInFrame(inheritSources[i], frame));

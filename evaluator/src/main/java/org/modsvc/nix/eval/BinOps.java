@@ -11,19 +11,33 @@ import org.modsvc.nix.value.NixPath;
 import org.modsvc.nix.value.NixString;
 import org.modsvc.nix.value.Value;
 
-/** Binary operators. Each operator is its own node so the hot path has no dispatch on the operator. */
+/**
+ * Binary operators. Each operator is its own node so the hot path has no dispatch on the operator.
+ */
 final class BinOps {
   private BinOps() {}
 
   abstract static class Bin extends Node {
     final Node left, right;
-    Bin(Node left, Node right, Span span) { super(span); this.left = left; this.right = right; }
+
+    Bin(Node left, Node right, Span span) {
+      super(span);
+      this.left = left;
+      this.right = right;
+    }
   }
 
-  /** {@code +}: numbers add; otherwise the left operand decides between path and string concatenation. */
+  /**
+   * {@code +}: numbers add; otherwise the left operand decides between path and string
+   * concatenation.
+   */
   static final class Add extends Bin {
-    Add(Node l, Node r, Span span) { super(l, r, span); }
-    @Override public Value eval(Env env) {
+    Add(Node l, Node r, Span span) {
+      super(l, r, span);
+    }
+
+    @Override
+    public Value eval(Env env) {
       EvalState state = env.state;
       Value a = left.eval(env);
       Value b = right.eval(env);
@@ -35,7 +49,8 @@ final class BinOps {
         if (b instanceof NixPath q) return new NixPath(Paths.canonicalize(p.path() + q.path()));
         NixString s = state.coerceToString(b, span, false, false);
         if (s.hasContext()) {
-          throw new EvalException("a string that refers to a store path cannot be appended to a path", span);
+          throw new EvalException(
+              "a string that refers to a store path cannot be appended to a path", span);
         }
         return new NixPath(Paths.canonicalize(p.path() + s.value()));
       }
@@ -43,30 +58,53 @@ final class BinOps {
         NixString x = state.coerceToString(a, span, false, true);
         NixString y = state.coerceToString(b, span, false, true);
         if (y.value().isEmpty() && !y.hasContext()) return x;
-        return new NixString(x.value() + y.value(), EvalState.unionContext(x.context(), y.context()));
+        return new NixString(
+            x.value() + y.value(), EvalState.unionContext(x.context(), y.context()));
       }
       throw new EvalException("cannot add " + Types.showType(b) + " to " + Types.showType(a), span);
     }
   }
 
   static final class Sub extends Bin {
-    Sub(Node l, Node r, Span span) { super(l, r, span); }
-    @Override public Value eval(Env env) { return Ops.sub(left.eval(env), right.eval(env), span); }
+    Sub(Node l, Node r, Span span) {
+      super(l, r, span);
+    }
+
+    @Override
+    public Value eval(Env env) {
+      return Ops.sub(left.eval(env), right.eval(env), span);
+    }
   }
 
   static final class Mul extends Bin {
-    Mul(Node l, Node r, Span span) { super(l, r, span); }
-    @Override public Value eval(Env env) { return Ops.mul(left.eval(env), right.eval(env), span); }
+    Mul(Node l, Node r, Span span) {
+      super(l, r, span);
+    }
+
+    @Override
+    public Value eval(Env env) {
+      return Ops.mul(left.eval(env), right.eval(env), span);
+    }
   }
 
   static final class Div extends Bin {
-    Div(Node l, Node r, Span span) { super(l, r, span); }
-    @Override public Value eval(Env env) { return Ops.div(left.eval(env), right.eval(env), span); }
+    Div(Node l, Node r, Span span) {
+      super(l, r, span);
+    }
+
+    @Override
+    public Value eval(Env env) {
+      return Ops.div(left.eval(env), right.eval(env), span);
+    }
   }
 
   static final class Concat extends Bin {
-    Concat(Node l, Node r, Span span) { super(l, r, span); }
-    @Override public Value eval(Env env) {
+    Concat(Node l, Node r, Span span) {
+      super(l, r, span);
+    }
+
+    @Override
+    public Value eval(Env env) {
       NixList a = Types.list(left.eval(env), span);
       NixList b = Types.list(right.eval(env), span);
       if (a.size() == 0) return b;
@@ -79,8 +117,12 @@ final class BinOps {
   }
 
   static final class Update extends Bin {
-    Update(Node l, Node r, Span span) { super(l, r, span); }
-    @Override public Value eval(Env env) {
+    Update(Node l, Node r, Span span) {
+      super(l, r, span);
+    }
+
+    @Override
+    public Value eval(Env env) {
       NixAttrs a;
       try {
         a = Types.attrs(left.eval(env), span);
@@ -99,18 +141,25 @@ final class BinOps {
 
   static final class Eq extends Bin {
     final boolean negate;
+
     /** The right operand when it is a literal ({@code x._type or "" == "override"}), else null. */
     private final Value rightConst;
+
     Eq(Node l, Node r, boolean negate, Span span) {
       super(l, r, span);
       this.negate = negate;
       this.rightConst = r instanceof Nodes.Const c ? c.value : null;
     }
-    @Override public Value eval(Env env) { return NixBool.of(test(env)); }
+
+    @Override
+    public Value eval(Env env) {
+      return NixBool.of(test(env));
+    }
 
     /**
-     * The comparison as a final method: {@code if} calls it directly when its condition is an equality (half of
-     * all conditions), instead of a megamorphic {@code eval} and a Boolean value to test.
+     * The comparison as a final method: {@code if} calls it directly when its condition is an
+     * equality (half of all conditions), instead of a megamorphic {@code eval} and a Boolean value
+     * to test.
      */
     boolean test(Env env) {
       Value c = rightConst;
@@ -118,24 +167,44 @@ final class BinOps {
     }
   }
 
-  /** {@code <}, {@code <=}, {@code >}, {@code >=} all reduce to lessThan, as Nix's desugaring does. */
+  /**
+   * {@code <}, {@code <=}, {@code >}, {@code >=} all reduce to lessThan, as Nix's desugaring does.
+   */
   static final class Compare extends Bin {
     final Expr2 kind;
-    enum Expr2 { LT, LE, GT, GE }
-    Compare(Node l, Node r, Expr2 kind, Span span) { super(l, r, span); this.kind = kind; }
-    @Override public Value eval(Env env) {
+
+    enum Expr2 {
+      LT,
+      LE,
+      GT,
+      GE
+    }
+
+    Compare(Node l, Node r, Expr2 kind, Span span) {
+      super(l, r, span);
+      this.kind = kind;
+    }
+
+    @Override
+    public Value eval(Env env) {
       Value a = left.eval(env);
       Value b = right.eval(env);
       switch (kind) {
-        case LT: return NixBool.of(Ops.lessThan(a, b, span));
-        case GT: return NixBool.of(Ops.lessThan(b, a, span));
-        case LE: return NixBool.of(!Ops.lessThan(b, a, span));
-        default: return NixBool.of(!Ops.lessThan(a, b, span));
+        case LT:
+          return NixBool.of(Ops.lessThan(a, b, span));
+        case GT:
+          return NixBool.of(Ops.lessThan(b, a, span));
+        case LE:
+          return NixBool.of(!Ops.lessThan(b, a, span));
+        default:
+          return NixBool.of(!Ops.lessThan(a, b, span));
       }
     }
   }
 
-  /** Forces a Boolean operand of a logical operator, naming the operand in the trace as Nix does. */
+  /**
+   * Forces a Boolean operand of a logical operator, naming the operand in the trace as Nix does.
+   */
   static boolean operand(Node n, Env env, String side, String op) {
     try {
       return Types.bool(n.eval(env), n.span);
@@ -145,23 +214,38 @@ final class BinOps {
   }
 
   static final class And extends Bin {
-    And(Node l, Node r, Span span) { super(l, r, span); }
-    @Override public Value eval(Env env) {
-      return NixBool.of(operand(left, env, "left", "AND (&&)") && operand(right, env, "right", "AND (&&)"));
+    And(Node l, Node r, Span span) {
+      super(l, r, span);
+    }
+
+    @Override
+    public Value eval(Env env) {
+      return NixBool.of(
+          operand(left, env, "left", "AND (&&)") && operand(right, env, "right", "AND (&&)"));
     }
   }
 
   static final class Or extends Bin {
-    Or(Node l, Node r, Span span) { super(l, r, span); }
-    @Override public Value eval(Env env) {
-      return NixBool.of(operand(left, env, "left", "OR (||)") || operand(right, env, "right", "OR (||)"));
+    Or(Node l, Node r, Span span) {
+      super(l, r, span);
+    }
+
+    @Override
+    public Value eval(Env env) {
+      return NixBool.of(
+          operand(left, env, "left", "OR (||)") || operand(right, env, "right", "OR (||)"));
     }
   }
 
   static final class Impl extends Bin {
-    Impl(Node l, Node r, Span span) { super(l, r, span); }
-    @Override public Value eval(Env env) {
-      return NixBool.of(!operand(left, env, "left", "IMPL (->)") || operand(right, env, "right", "IMPL (->)"));
+    Impl(Node l, Node r, Span span) {
+      super(l, r, span);
+    }
+
+    @Override
+    public Value eval(Env env) {
+      return NixBool.of(
+          !operand(left, env, "left", "IMPL (->)") || operand(right, env, "right", "IMPL (->)"));
     }
   }
 }

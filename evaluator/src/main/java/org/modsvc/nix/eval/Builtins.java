@@ -12,17 +12,35 @@ import org.modsvc.nix.value.Thunk;
 import org.modsvc.nix.value.Value;
 
 /**
- * The global scope: the {@code builtins} set, the names Nix puts in scope without the prefix, and every
- * builtin again as {@code __name}. The builtins themselves live in the {@code org.modsvc.nix.builtins}
- * package, one class per group; this class only assembles them.
+ * The global scope: the {@code builtins} set, the names Nix puts in scope without the prefix, and
+ * every builtin again as {@code __name}. The builtins themselves live in the {@code
+ * org.modsvc.nix.builtins} package, one class per group; this class only assembles them.
  */
 public final class Builtins {
   private Builtins() {}
 
   /** Names visible without {@code builtins.} (besides the {@code __}-prefixed forms). */
-  private static final Set<String> UNPREFIXED = Set.of("abort", "baseNameOf", "break", "derivation",
-      "derivationStrict", "dirOf", "fetchGit", "fetchMercurial", "fetchTarball", "fetchTree", "fromTOML", "import",
-      "isNull", "map", "placeholder", "removeAttrs", "scopedImport", "throw", "toString");
+  private static final Set<String> UNPREFIXED =
+      Set.of(
+          "abort",
+          "baseNameOf",
+          "break",
+          "derivation",
+          "derivationStrict",
+          "dirOf",
+          "fetchGit",
+          "fetchMercurial",
+          "fetchTarball",
+          "fetchTree",
+          "fromTOML",
+          "import",
+          "isNull",
+          "map",
+          "placeholder",
+          "removeAttrs",
+          "scopedImport",
+          "throw",
+          "toString");
 
   /** Everything a builtin group can register. */
   public static final class Registry {
@@ -30,28 +48,41 @@ public final class Builtins {
     final Map<String, Value> internals = new LinkedHashMap<>();
     private final EvalState state;
 
-    Registry(EvalState state) { this.state = state; }
+    Registry(EvalState state) {
+      this.state = state;
+    }
 
     /** Builtin {@code name}: body number {@code op} of {@code bodies}. */
     public void def(String name, int arity, PrimOp.Bodies bodies, int op) {
       entries.put(name, PrimOp.builtin(name, arity, bodies, op));
     }
 
-    public void constant(String name, Value v) { entries.put(name, v); }
+    public void constant(String name, Value v) {
+      entries.put(name, v);
+    }
 
     /**
-     * A global for modsvc's own bundled Nix code only: in scope under exactly {@code name}, but not in
-     * {@code builtins}, so what user code can enumerate stays what Nix has.
+     * A global for modsvc's own bundled Nix code only: in scope under exactly {@code name}, but not
+     * in {@code builtins}, so what user code can enumerate stays what Nix has.
      */
-    public void internal(String name, Value v) { internals.put(name, v); }
+    public void internal(String name, Value v) {
+      internals.put(name, v);
+    }
 
     /** A builtin implemented in Nix (source text evaluated lazily against the global scope). */
     public void nix(String name, String source) {
-      entries.put(name, new Thunk(() -> state.evalSource(
-          org.modsvc.nix.source.Source.ofString("«nix-internal»", source, java.nio.file.Path.of("/")))));
+      entries.put(
+          name,
+          new Thunk(
+              () ->
+                  state.evalSource(
+                      org.modsvc.nix.source.Source.ofString(
+                          "«nix-internal»", source, java.nio.file.Path.of("/")))));
     }
 
-    public Value get(String name) { return entries.get(name); }
+    public Value get(String name) {
+      return entries.get(name);
+    }
   }
 
   /** Installs a set of builtins; implemented by each group. */
@@ -60,9 +91,10 @@ public final class Builtins {
   }
 
   /**
-   * The builtin groups of one evaluation, in registration order (later groups may refer to earlier names). The
-   * interpreter does not name them: the front door ({@code org.modsvc.nix.Evaluation}) hands them over, so the
-   * interpreter core needs nothing from the packages that implement builtins.
+   * The builtin groups of one evaluation, in registration order (later groups may refer to earlier
+   * names). The interpreter does not name them: the front door ({@code org.modsvc.nix.Evaluation})
+   * hands them over, so the interpreter core needs nothing from the packages that implement
+   * builtins.
    */
   @FunctionalInterface
   public interface Catalog {
@@ -102,10 +134,14 @@ public final class Builtins {
         values.add(e.getValue());
       }
     }
-    r.internals.forEach((n, v) -> {
-      names.add(n);
-      values.add(v);
-    });
-    return new Globals(builtins, names.toArray(new String[names.size()]), values.toArray(new Value[values.size()]));
+    r.internals.forEach(
+        (n, v) -> {
+          names.add(n);
+          values.add(v);
+        });
+    return new Globals(
+        builtins,
+        names.toArray(new String[names.size()]),
+        values.toArray(new Value[values.size()]));
   }
 }

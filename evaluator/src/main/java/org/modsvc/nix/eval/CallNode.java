@@ -3,13 +3,19 @@ package org.modsvc.nix.eval;
 import org.modsvc.nix.source.Span;
 import org.modsvc.nix.value.Value;
 
-/** {@code f a b …}: curried applications flattened so a builtin receives all its arguments at once. */
+/**
+ * {@code f a b …}: curried applications flattened so a builtin receives all its arguments at once.
+ */
 final class CallNode extends Node {
   final Node function;
   final Node[] args;
+
   /** The function when it is a variable (see {@link Nodes.Local#read}), else null. */
   private final Nodes.Local local;
-  /** Per argument, the argument when it is a variable (passed on as the slot holds it), else null. */
+
+  /**
+   * Per argument, the argument when it is a variable (passed on as the slot holds it), else null.
+   */
   private final Nodes.Local[] argLocals;
 
   CallNode(Node function, Node[] args, Span span) {
@@ -27,7 +33,8 @@ final class CallNode extends Node {
     return l != null ? l.peek(env) : args[i].lazy(env);
   }
 
-  @Override public Value eval(Env env) {
+  @Override
+  public Value eval(Env env) {
     EvalState state = env.state;
     Nodes.Local l = local;
     Value f = l != null ? l.read(env) : function.eval(env);
@@ -38,10 +45,14 @@ final class CallNode extends Node {
       return p.call(vs, span);
     }
     for (int i = 0; i < args.length; i++) {
-      if (f instanceof Lambda lam && i + 1 < args.length && lam.code.formals == null
+      if (f instanceof Lambda lam
+          && i + 1 < args.length
+          && lam.code.formals == null
           && lam.code.body instanceof LambdaNode inner) {
-        // `f a b` with f = `x: y: …`: binding x cannot fail and returns the closure `y: …` at once, so
-        // bind x in its frame and call the inner function directly, without allocating that closure.
+        // `f a b` with f = `x: y: …`: binding x cannot fail and returns the closure `y: …` at once,
+        // so
+        // bind x in its frame and call the inner function directly, without allocating that
+        // closure.
         Env outer = new Env(lam.env, arg(i, env));
         f = state.callCode(inner, outer, arg(i + 1, env), span);
         i++;

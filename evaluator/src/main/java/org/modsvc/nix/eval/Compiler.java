@@ -12,20 +12,22 @@ import org.modsvc.nix.value.NixPath;
 import org.modsvc.nix.value.NixString;
 
 /**
- * Lowers the syntax tree to {@link Node}s, resolving every variable to a frame slot or to a run-time
- * {@code with} lookup (jlox's Resolver and tvix's scope pass in one). Undefined variables outside any
- * {@code with} are reported here, before evaluation, as Nix does.
+ * Lowers the syntax tree to {@link Node}s, resolving every variable to a frame slot or to a
+ * run-time {@code with} lookup (jlox's Resolver and tvix's scope pass in one). Undefined variables
+ * outside any {@code with} are reported here, before evaluation, as Nix does.
  */
 final class Compiler {
-  /** Names already interned by this evaluation, so each distinct name goes to the JVM's table once. */
+  /**
+   * Names already interned by this evaluation, so each distinct name goes to the JVM's table once.
+   */
   private final java.util.Map<String, String> names = new java.util.HashMap<>();
 
-
   /**
-   * Attribute names written in source (bindings, selections, formals) are interned, so lookups usually
-   * find their name by identity (see {@link org.modsvc.nix.value.NixAttrs#indexOf(String)}). The JVM's
-   * table rather than a private one makes them also identical to the builtins' literal names
-   * ({@code "name"}, {@code "value"}, {@code "outPath"}, …).
+   * Attribute names written in source (bindings, selections, formals) are interned, so lookups
+   * usually find their name by identity (see {@link
+   * org.modsvc.nix.value.NixAttrs#indexOf(String)}). The JVM's table rather than a private one
+   * makes them also identical to the builtins' literal names ({@code "name"}, {@code "value"},
+   * {@code "outPath"}, …).
    */
   private String name(String s) {
     String n = names.get(s);
@@ -36,9 +38,13 @@ final class Compiler {
     return n;
   }
 
-  Node compileTop(Expr e, Scope scope) { return compile(e, scope, null); }
+  Node compileTop(Expr e, Scope scope) {
+    return compile(e, scope, null);
+  }
 
-  private Node compile(Expr e, Scope s) { return compile(e, s, null); }
+  private Node compile(Expr e, Scope s) {
+    return compile(e, s, null);
+  }
 
   /** {@code bindingName} names a lambda after the attribute it is bound to, for messages. */
   private Node compile(Expr e, Scope s, String bindingName) {
@@ -46,37 +52,47 @@ final class Compiler {
     if (e instanceof Expr.Float f) return new Nodes.Const(new NixFloat(f.value()), f.span());
     if (e instanceof Expr.Str str) {
       if (str.value().indexOf('\0') >= 0) {
-        throw new EvalException("input string '" + str.value().replace('\0', '\u2400')
-            + "' cannot be represented as Nix string because it contains null bytes", str.span());
+        throw new EvalException(
+            "input string '"
+                + str.value().replace('\0', '\u2400')
+                + "' cannot be represented as Nix string because it contains null bytes",
+            str.span());
       }
       return new Nodes.Const(NixString.of(str.value()), str.span());
     }
     if (e instanceof Expr.PathLit p) return new Nodes.Const(new NixPath(p.path()), p.span());
     if (e instanceof Expr.Var v) return variable(v.name(), s, 0, v.span());
     if (e instanceof Expr.Interp in) return new Nodes.Interp(compileAll(in.parts(), s), in.span());
-    if (e instanceof Expr.PathInterp pi) return new Nodes.PathInterp(compileAll(pi.parts(), s), pi.span());
+    if (e instanceof Expr.PathInterp pi)
+      return new Nodes.PathInterp(compileAll(pi.parts(), s), pi.span());
     if (e instanceof Expr.Select sel) {
-      return new AttrNodes.Select(compile(sel.target(), s), keys(sel.path(), s),
-          sel.fallback() == null ? null : compile(sel.fallback(), s), sel.span());
+      return new AttrNodes.Select(
+          compile(sel.target(), s),
+          keys(sel.path(), s),
+          sel.fallback() == null ? null : compile(sel.fallback(), s),
+          sel.span());
     }
-    if (e instanceof Expr.HasAttr h) return new AttrNodes.HasAttr(compile(h.target(), s), keys(h.path(), s), h.span());
+    if (e instanceof Expr.HasAttr h)
+      return new AttrNodes.HasAttr(compile(h.target(), s), keys(h.path(), s), h.span());
     if (e instanceof Expr.AttrSet a) return attrSet(a.recursive(), a.bindings(), s, a.span());
     if (e instanceof Expr.ListLit l) return new Nodes.ListLit(compileAll(l.items(), s), l.span());
     if (e instanceof Expr.Let l) return let(l, s);
     if (e instanceof Expr.LegacyLet l) {
       Node set = attrSet(true, l.bindings(), s, l.span());
-      return new AttrNodes.Select(set, new AttrNodes.Key[] {new AttrNodes.Key("body", null, l.span())}, null,
-          l.span());
+      return new AttrNodes.Select(
+          set, new AttrNodes.Key[] {new AttrNodes.Key("body", null, l.span())}, null, l.span());
     }
     if (e instanceof Expr.With w) {
       Node scopeNode = compile(w.scope(), s);
       return new Nodes.With(scopeNode, compile(w.body(), Scope.with(s)), w.span());
     }
     if (e instanceof Expr.Assert a) {
-      return new Nodes.Assert(compile(a.condition(), s), compile(a.body(), s), sourceText(a.condition()), a.span());
+      return new Nodes.Assert(
+          compile(a.condition(), s), compile(a.body(), s), sourceText(a.condition()), a.span());
     }
     if (e instanceof Expr.If i) {
-      return new Nodes.If(compile(i.condition(), s), compile(i.then(), s), compile(i.otherwise(), s), i.span());
+      return new Nodes.If(
+          compile(i.condition(), s), compile(i.then(), s), compile(i.otherwise(), s), i.span());
     }
     if (e instanceof Expr.Lambda l) return lambda(l, s, bindingName);
     if (e instanceof Expr.Call c) return call(c, s);
@@ -109,7 +125,8 @@ final class Compiler {
   private AttrNodes.Key key(Expr.AttrName n, Scope s) {
     if (n instanceof Expr.StaticName sn) return new AttrNodes.Key(name(sn.name()), null, sn.span());
     Expr.DynamicName d = (Expr.DynamicName) n;
-    if (d.expr() instanceof Expr.Str str) return new AttrNodes.Key(name(str.value()), null, d.span());
+    if (d.expr() instanceof Expr.Str str)
+      return new AttrNodes.Key(name(str.value()), null, d.span());
     return new AttrNodes.Key(null, compile(d.expr(), s), d.span());
   }
 
@@ -128,22 +145,38 @@ final class Compiler {
     Node r = compile(b.right(), s);
     Span sp = b.span();
     switch (b.op()) {
-      case ADD: return new BinOps.Add(l, r, sp);
-      case SUB: return new BinOps.Sub(l, r, sp);
-      case MUL: return new BinOps.Mul(l, r, sp);
-      case DIV: return new BinOps.Div(l, r, sp);
-      case CONCAT: return new BinOps.Concat(l, r, sp);
-      case UPDATE: return new BinOps.Update(l, r, sp);
-      case EQ: return new BinOps.Eq(l, r, false, sp);
-      case NEQ: return new BinOps.Eq(l, r, true, sp);
-      case LT: return new BinOps.Compare(l, r, BinOps.Compare.Expr2.LT, sp);
-      case LE: return new BinOps.Compare(l, r, BinOps.Compare.Expr2.LE, sp);
-      case GT: return new BinOps.Compare(l, r, BinOps.Compare.Expr2.GT, sp);
-      case GE: return new BinOps.Compare(l, r, BinOps.Compare.Expr2.GE, sp);
-      case AND: return new BinOps.And(l, r, sp);
-      case OR: return new BinOps.Or(l, r, sp);
-      case IMPL: return new BinOps.Impl(l, r, sp);
-      default: throw new IllegalStateException(b.op().toString());
+      case ADD:
+        return new BinOps.Add(l, r, sp);
+      case SUB:
+        return new BinOps.Sub(l, r, sp);
+      case MUL:
+        return new BinOps.Mul(l, r, sp);
+      case DIV:
+        return new BinOps.Div(l, r, sp);
+      case CONCAT:
+        return new BinOps.Concat(l, r, sp);
+      case UPDATE:
+        return new BinOps.Update(l, r, sp);
+      case EQ:
+        return new BinOps.Eq(l, r, false, sp);
+      case NEQ:
+        return new BinOps.Eq(l, r, true, sp);
+      case LT:
+        return new BinOps.Compare(l, r, BinOps.Compare.Expr2.LT, sp);
+      case LE:
+        return new BinOps.Compare(l, r, BinOps.Compare.Expr2.LE, sp);
+      case GT:
+        return new BinOps.Compare(l, r, BinOps.Compare.Expr2.GT, sp);
+      case GE:
+        return new BinOps.Compare(l, r, BinOps.Compare.Expr2.GE, sp);
+      case AND:
+        return new BinOps.And(l, r, sp);
+      case OR:
+        return new BinOps.Or(l, r, sp);
+      case IMPL:
+        return new BinOps.Impl(l, r, sp);
+      default:
+        throw new IllegalStateException(b.op().toString());
     }
   }
 
@@ -152,7 +185,8 @@ final class Compiler {
     List<String> names = new ArrayList<>();
     if (l.param() != null) names.add(l.param());
     if (formals != null) for (Expr.Formal f : formals.entries()) names.add(f.name());
-    // A formal shadowing the @-name keeps the later slot; the parser rejects that case in current Nix.
+    // A formal shadowing the @-name keeps the later slot; the parser rejects that case in current
+    // Nix.
     Scope inner = Scope.lexical(s, names.toArray(new String[names.size()]));
     LambdaNode.FormalInfo[] infos = null;
     if (formals != null) {
@@ -164,14 +198,21 @@ final class Compiler {
         infos[i] = new LambdaNode.FormalInfo(name(f.name()), base + i, def, f.span());
       }
     }
-    LambdaNode node = new LambdaNode(l.span(), bindingName, l.param(), infos,
-        formals != null && formals.ellipsis(), names.size());
+    LambdaNode node =
+        new LambdaNode(
+            l.span(),
+            bindingName,
+            l.param(),
+            infos,
+            formals != null && formals.ellipsis(),
+            names.size());
     node.body = compile(l.body(), inner);
     return node;
   }
 
   /** A static attribute of a set or let, before lowering. */
-  private record StaticEntry(String name, Expr value, int inheritFrom, boolean inherited, Span span) {}
+  private record StaticEntry(
+      String name, Expr value, int inheritFrom, boolean inherited, Span span) {}
 
   private static final class Collected {
     final List<StaticEntry> statics = new ArrayList<>();
@@ -188,18 +229,27 @@ final class Compiler {
           src = c.sources.size();
           c.sources.add(in.from());
         }
-        for (Expr.StaticName n : in.names()) c.statics.add(new StaticEntry(n.name(), null, src, true, n.span()));
+        for (Expr.StaticName n : in.names())
+          c.statics.add(new StaticEntry(n.name(), null, src, true, n.span()));
       } else {
         Expr.AttrDef d = (Expr.AttrDef) b;
         Expr.AttrName first = d.path().get(0);
-        String staticName = first instanceof Expr.StaticName sn ? sn.name()
-            : ((Expr.DynamicName) first).expr() instanceof Expr.Str str ? str.value() : null;
+        String staticName =
+            first instanceof Expr.StaticName sn
+                ? sn.name()
+                : ((Expr.DynamicName) first).expr() instanceof Expr.Str str ? str.value() : null;
         if (staticName != null && d.path().size() == 1) {
           c.statics.add(new StaticEntry(staticName, d.value(), -1, false, d.span()));
         } else if (staticName != null) {
-          // The parser merges nested static paths; one left here has a dynamic element further down.
-          c.statics.add(new StaticEntry(staticName, nest(d.path().subList(1, d.path().size()), d.value(), d.span()),
-              -1, false, d.span()));
+          // The parser merges nested static paths; one left here has a dynamic element further
+          // down.
+          c.statics.add(
+              new StaticEntry(
+                  staticName,
+                  nest(d.path().subList(1, d.path().size()), d.value(), d.span()),
+                  -1,
+                  false,
+                  d.span()));
         } else {
           c.dynamics.add(d);
         }
@@ -209,7 +259,8 @@ final class Compiler {
     for (int i = 1; i < c.statics.size(); i++) {
       if (c.statics.get(i).name().equals(c.statics.get(i - 1).name())) {
         StaticEntry prev = c.statics.get(i - 1);
-        throw new EvalException("attribute '" + prev.name() + "' already defined at " + prev.span().describe(),
+        throw new EvalException(
+            "attribute '" + prev.name() + "' already defined at " + prev.span().describe(),
             c.statics.get(i).span());
       }
     }
@@ -236,7 +287,8 @@ final class Compiler {
     Node[] sources = new Node[c.sources.size()];
     for (int i = 0; i < sources.length; i++) sources[i] = compile(c.sources.get(i), inner);
     Node[] values = new Node[n];
-    for (int i = 0; i < n; i++) values[i] = staticValue(c.statics.get(i), inner, hasFrame ? 1 : 0, firstSource);
+    for (int i = 0; i < n; i++)
+      values[i] = staticValue(c.statics.get(i), inner, hasFrame ? 1 : 0, firstSource);
     AttrNodes.Dynamic[] dyn = new AttrNodes.Dynamic[c.dynamics.size()];
     for (int i = 0; i < dyn.length; i++) {
       Expr.AttrDef d = c.dynamics.get(i);
@@ -244,13 +296,17 @@ final class Compiler {
       dyn[i] = new AttrNodes.Dynamic(key(d.path().get(0), inner), compile(value, inner), d.span());
     }
     int frameSize = hasFrame ? firstSource + sources.length : 0;
-    return new AttrNodes.Attrs(rec, names, values, positions, dyn, frameSize, sources, firstSource, span);
+    return new AttrNodes.Attrs(
+        rec, names, values, positions, dyn, frameSize, sources, firstSource, span);
   }
 
   private Node staticValue(StaticEntry e, Scope inner, int skipForInherit, int firstSource) {
     if (e.inheritFrom() >= 0) {
       Node src = Nodes.local(0, firstSource + e.inheritFrom(), "«inherit source»", e.span());
-      return new AttrNodes.Select(src, new AttrNodes.Key[] {new AttrNodes.Key(name(e.name()), null, e.span())}, null,
+      return new AttrNodes.Select(
+          src,
+          new AttrNodes.Key[] {new AttrNodes.Key(name(e.name()), null, e.span())},
+          null,
           e.span());
     }
     if (e.inherited()) return variable(e.name(), inner, skipForInherit, e.span());

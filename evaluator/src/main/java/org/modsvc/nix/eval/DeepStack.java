@@ -3,9 +3,9 @@ package org.modsvc.nix.eval;
 import java.util.function.Supplier;
 
 /**
- * Runs an evaluation on a thread with a 1 GiB stack: deep but finite Nix recursion (module systems nest
- * thousands of calls) must not overflow the JVM's default stack before {@code max-call-depth} says so.
- * Whatever the body throws is rethrown on the caller's thread.
+ * Runs an evaluation on a thread with a 1 GiB stack: deep but finite Nix recursion (module systems
+ * nest thousands of calls) must not overflow the JVM's default stack before {@code max-call-depth}
+ * says so. Whatever the body throws is rethrown on the caller's thread.
  */
 public final class DeepStack {
   public static final long STACK_BYTES = 1L << 30;
@@ -16,13 +16,18 @@ public final class DeepStack {
     MemoryLimit.startWatching();
     Object[] result = new Object[1];
     Throwable[] failure = new Throwable[1];
-    Thread t = new Thread(null, () -> {
-      try {
-        result[0] = body.get();
-      } catch (RuntimeException | Error e) {
-        failure[0] = e;
-      }
-    }, "nix-eval", STACK_BYTES);
+    Thread t =
+        new Thread(
+            null,
+            () -> {
+              try {
+                result[0] = body.get();
+              } catch (RuntimeException | Error e) {
+                failure[0] = e;
+              }
+            },
+            "nix-eval",
+            STACK_BYTES);
     t.start();
     boolean interrupted = false;
     while (true) {

@@ -13,14 +13,27 @@ public final class Lambda extends NixFunction {
   }
 
   /** "file:line:col" of the function, as error messages show it. */
-  public String position() { return code.span.describe(); }
+  public String position() {
+    return code.span.describe();
+  }
 
-  /** Formal argument names and whether each has a default; null for a plain {@code x: …} function. */
-  public LambdaNode.FormalInfo[] formals() { return code.formalInfo(); }
+  /**
+   * Formal argument names and whether each has a default; null for a plain {@code x: …} function.
+   */
+  public LambdaNode.FormalInfo[] formals() {
+    return code.formalInfo();
+  }
 
-  public String name() { return code.name; }
+  public String name() {
+    return code.name;
+  }
 
-  public LambdaNode code() { return code; }
+  public LambdaNode code() {
+    return code;
+  }
 
-  @Override public String show(boolean forError) { return forError ? "«lambda @ " + position() + "»" : "<LAMBDA>"; }
+  @Override
+  public String show(boolean forError) {
+    return forError ? "«lambda @ " + position() + "»" : "<LAMBDA>";
+  }
 }

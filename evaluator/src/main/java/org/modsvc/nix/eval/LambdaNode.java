@@ -6,30 +6,50 @@ import org.modsvc.nix.value.NixAttrs;
 import org.modsvc.nix.value.Value;
 
 /**
- * A function literal. Its frame layout: slot 0 is the plain or {@code @} argument (when named), then one
- * slot per formal in declaration order, so defaults can refer to each other and to the whole argument.
+ * A function literal. Its frame layout: slot 0 is the plain or {@code @} argument (when named),
+ * then one slot per formal in declaration order, so defaults can refer to each other and to the
+ * whole argument.
  */
 public final class LambdaNode extends Node {
   /** A formal argument: its name, its slot, and its default (null when required). */
   public record FormalInfo(String name, int slot, Node defaultValue, Span span) {
-    public boolean hasDefault() { return defaultValue != null; }
+    public boolean hasDefault() {
+      return defaultValue != null;
+    }
   }
 
   final String name;
   final String paramName;
   final boolean hasParam;
   final FormalInfo[] formals;
+
   /** Formal names sorted, for the unexpected-argument check by binary search. */
   final String[] sortedFormalNames;
+
   final boolean ellipsis;
   final int frameSize;
-  /** Per formal, where the argument set had it last time (see {@link NixAttrs#indexOf(String, int)}). */
+
+  /**
+   * Per formal, where the argument set had it last time (see {@link NixAttrs#indexOf(String,
+   * int)}).
+   */
   private final int[] formalGuess;
-  /** Per formal, the names array of the last argument set without it (as {@code AttrNodes.Key} keeps). */
+
+  /**
+   * Per formal, the names array of the last argument set without it (as {@code AttrNodes.Key}
+   * keeps).
+   */
   private final String[][] formalAbsentIn;
+
   Node body;
 
-  LambdaNode(Span span, String name, String paramName, FormalInfo[] formals, boolean ellipsis, int frameSize) {
+  LambdaNode(
+      Span span,
+      String name,
+      String paramName,
+      FormalInfo[] formals,
+      boolean ellipsis,
+      int frameSize) {
     super(span);
     this.name = name;
     this.paramName = paramName;
@@ -49,21 +69,37 @@ public final class LambdaNode extends Node {
     formalAbsentIn = formals == null ? null : new String[formals.length][];
   }
 
-  FormalInfo[] formalInfo() { return formals; }
+  FormalInfo[] formalInfo() {
+    return formals;
+  }
 
   /** The plain or {@code @} argument name, or null. */
-  public String paramName() { return paramName; }
+  public String paramName() {
+    return paramName;
+  }
 
-  public boolean hasEllipsis() { return ellipsis; }
+  public boolean hasEllipsis() {
+    return ellipsis;
+  }
 
-  String displayName() { return name == null ? "anonymous lambda" : name; }
+  String displayName() {
+    return name == null ? "anonymous lambda" : name;
+  }
 
   /** The trace line of a call, in Nix's words: a named function quoted, an anonymous one not. */
-  String callTrace() { return name == null ? "while calling anonymous lambda" : "while calling '" + name + "'"; }
+  String callTrace() {
+    return name == null ? "while calling anonymous lambda" : "while calling '" + name + "'";
+  }
 
-  @Override public Value eval(Env env) { return new Lambda(this, env); }
+  @Override
+  public Value eval(Env env) {
+    return new Lambda(this, env);
+  }
 
-  @Override public Value lazy(Env env) { return new Lambda(this, env); }
+  @Override
+  public Value lazy(Env env) {
+    return new Lambda(this, env);
+  }
 
   /** Binds {@code arg} into a fresh frame and evaluates the body. */
   Value invoke(Env closure, Value arg, Span callSite) {
@@ -85,15 +121,17 @@ public final class LambdaNode extends Node {
         formalAbsentIn[i] = argNames;
         frame.set(f.slot, Nodes.lazyInFrame(f.defaultValue, frame));
       } else {
-        throw new EvalException("function '" + displayName() + "' called without required argument '"
-            + f.name + "'", callSite);
+        throw new EvalException(
+            "function '" + displayName() + "' called without required argument '" + f.name + "'",
+            callSite);
       }
     }
     if (!ellipsis && matched < attrs.size()) {
       for (int i = 0; i < attrs.size(); i++) {
         String n = attrs.name(i);
         if (java.util.Arrays.binarySearch(sortedFormalNames, n) < 0) {
-          throw new EvalException("function '" + displayName() + "' called with unexpected argument '" + n + "'",
+          throw new EvalException(
+              "function '" + displayName() + "' called with unexpected argument '" + n + "'",
               callSite);
         }
       }

@@ -22,7 +22,8 @@ public final class Ops {
     if (a instanceof NixInt x && b instanceof NixInt y) {
       long r = x.value() + y.value();
       if (((x.value() ^ r) & (y.value() ^ r)) < 0) {
-        throw new EvalException("integer overflow in adding " + x.value() + " + " + y.value(), span);
+        throw new EvalException(
+            "integer overflow in adding " + x.value() + " + " + y.value(), span);
       }
       return NixInt.of(r);
     }
@@ -36,7 +37,8 @@ public final class Ops {
     if (a instanceof NixInt x && b instanceof NixInt y) {
       long r = x.value() - y.value();
       if (((x.value() ^ y.value()) & (x.value() ^ r)) < 0) {
-        throw new EvalException("integer overflow in subtracting " + x.value() + " - " + y.value(), span);
+        throw new EvalException(
+            "integer overflow in subtracting " + x.value() + " - " + y.value(), span);
       }
       return NixInt.of(r);
     }
@@ -51,7 +53,8 @@ public final class Ops {
       long hi = Math.multiplyHigh(x.value(), y.value());
       long r = x.value() * y.value();
       if ((hi != 0 || r < 0) && (hi != -1 || r >= 0)) {
-        throw new EvalException("integer overflow in multiplying " + x.value() + " * " + y.value(), span);
+        throw new EvalException(
+            "integer overflow in multiplying " + x.value() + " * " + y.value(), span);
       }
       return NixInt.of(r);
     }
@@ -66,7 +69,8 @@ public final class Ops {
     if (num(b) == 0) throw new EvalException("division by zero", span);
     if (a instanceof NixInt x && b instanceof NixInt y) {
       if (x.value() == Long.MIN_VALUE && y.value() == -1) {
-        throw new EvalException("integer overflow in dividing " + x.value() + " / " + y.value(), span);
+        throw new EvalException(
+            "integer overflow in dividing " + x.value() + " / " + y.value(), span);
       }
       return NixInt.of(x.value() / y.value());
     }
@@ -74,13 +78,19 @@ public final class Ops {
   }
 
   private static void checkNumbers(Value a, Value b, Span span) {
-    if (!isNumber(a)) throw Types.typeError(b instanceof NixFloat ? "a float" : "an integer", a, span);
-    if (!isNumber(b)) throw Types.typeError(a instanceof NixFloat ? "a float" : "an integer", b, span);
+    if (!isNumber(a))
+      throw Types.typeError(b instanceof NixFloat ? "a float" : "an integer", a, span);
+    if (!isNumber(b))
+      throw Types.typeError(a instanceof NixFloat ? "a float" : "an integer", b, span);
   }
 
-  static boolean isNumber(Value v) { return v instanceof NixInt || v instanceof NixFloat; }
+  static boolean isNumber(Value v) {
+    return v instanceof NixInt || v instanceof NixFloat;
+  }
 
-  static double num(Value v) { return v instanceof NixInt i ? i.value() : ((NixFloat) v).value(); }
+  static double num(Value v) {
+    return v instanceof NixInt i ? i.value() : ((NixFloat) v).value();
+  }
 
   /** {@code a < b} for numbers, strings, paths and lists (lexicographically). */
   public static boolean lessThan(Value a, Value b, Span span) {
@@ -88,8 +98,10 @@ public final class Ops {
     b = Thunk.force(b);
     if (a instanceof NixInt x && b instanceof NixInt y) return x.value() < y.value();
     if (isNumber(a) && isNumber(b)) return num(a) < num(b);
-    if (a instanceof NixString x && b instanceof NixString y) return compareStrings(x.value(), y.value()) < 0;
-    if (a instanceof NixPath x && b instanceof NixPath y) return compareStrings(x.path(), y.path()) < 0;
+    if (a instanceof NixString x && b instanceof NixString y)
+      return compareStrings(x.value(), y.value()) < 0;
+    if (a instanceof NixPath x && b instanceof NixPath y)
+      return compareStrings(x.path(), y.path()) < 0;
     if (a instanceof NixList x && b instanceof NixList y) {
       int n = Math.min(x.size(), y.size());
       for (int i = 0; i < n; i++) {
@@ -98,12 +110,28 @@ public final class Ops {
       return x.size() < y.size();
     }
     if (a.getClass() == b.getClass() || (a instanceof NixBool && b instanceof NixBool)) {
-      throw new EvalException("cannot compare " + Types.showType(a) + " with " + Types.showType(b)
-          + "; values of that type are incomparable (values are " + Printer.forError(a) + " and "
-          + Printer.forError(b) + ")", span);
+      throw new EvalException(
+          "cannot compare "
+              + Types.showType(a)
+              + " with "
+              + Types.showType(b)
+              + "; values of that type are incomparable (values are "
+              + Printer.forError(a)
+              + " and "
+              + Printer.forError(b)
+              + ")",
+          span);
     }
-    throw new EvalException("cannot compare " + Types.showType(a) + " with " + Types.showType(b) + "; values are "
-        + Printer.forError(a) + " and " + Printer.forError(b), span);
+    throw new EvalException(
+        "cannot compare "
+            + Types.showType(a)
+            + " with "
+            + Types.showType(b)
+            + "; values are "
+            + Printer.forError(a)
+            + " and "
+            + Printer.forError(b),
+        span);
   }
 
   /** Byte-wise (UTF-8) order, as C++ std::string comparison. */
@@ -120,7 +148,9 @@ public final class Ops {
     return a.length() - b.length();
   }
 
-  /** Deep equality ({@code ==}): derivations compare by {@code outPath}, functions are never equal. */
+  /**
+   * Deep equality ({@code ==}): derivations compare by {@code outPath}, functions are never equal.
+   */
   public static boolean equal(Value a, Value b, Span span) {
     a = Thunk.force(a);
     b = Thunk.force(b);
@@ -172,8 +202,9 @@ public final class Ops {
   }
 
   /**
-   * The two {@code outPath}s when both sets are derivations that have one, else null: they are then equal exactly
-   * when those are, and nothing else of theirs is forced ({@code ==} and its explanation for {@code assert}).
+   * The two {@code outPath}s when both sets are derivations that have one, else null: they are then
+   * equal exactly when those are, and nothing else of theirs is forced ({@code ==} and its
+   * explanation for {@code assert}).
    */
   static Value[] derivationOutPaths(NixAttrs x, NixAttrs y) {
     if (!isDerivation(x) || !isDerivation(y)) return null;

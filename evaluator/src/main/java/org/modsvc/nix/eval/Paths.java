@@ -9,7 +9,9 @@ import org.modsvc.nix.value.NixNull;
 import org.modsvc.nix.value.NixString;
 import org.modsvc.nix.value.Value;
 
-/** Path text operations as Nix's {@code canonPath}, {@code dirOf} and {@code baseNameOf} do them. */
+/**
+ * Path text operations as Nix's {@code canonPath}, {@code dirOf} and {@code baseNameOf} do them.
+ */
 public final class Paths {
   private Paths() {}
 
@@ -33,8 +35,8 @@ public final class Paths {
 
   /**
    * Everything before the last slash, as Nix's {@code dirOf}: no trailing-slash stripping, so
-   * {@code dirOf "a///b"} is {@code "a//"} and {@code dirOf "///"} is {@code "//"}. For canonical paths
-   * (no trailing or repeated slashes) this is the ordinary parent directory.
+   * {@code dirOf "a///b"} is {@code "a//"} and {@code dirOf "///"} is {@code "//"}. For canonical
+   * paths (no trailing or repeated slashes) this is the ordinary parent directory.
    */
   public static String dirOf(String path) {
     int slash = path.lastIndexOf('/');

@@ -13,10 +13,16 @@ public final class PrimOpApp extends NixFunction {
     this.args = args;
   }
 
-  public PrimOp primOp() { return primOp; }
-  Value[] args() { return args; }
+  public PrimOp primOp() {
+    return primOp;
+  }
 
-  @Override public String show(boolean forError) {
+  Value[] args() {
+    return args;
+  }
+
+  @Override
+  public String show(boolean forError) {
     return forError ? "«partially applied primop " + primOp.name() + "»" : "<PRIMOP-APP>";
   }
 }

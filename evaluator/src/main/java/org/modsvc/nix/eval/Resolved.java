@@ -8,7 +8,10 @@ record Resolved(int depth, int index, int[] withDepths) {
   static Resolved resolve(Scope scope, String name, int skip) {
     int depth = 0;
     Scope s = scope;
-    for (int i = 0; i < skip; i++) { s = s.parent; depth++; }
+    for (int i = 0; i < skip; i++) {
+      s = s.parent;
+      depth++;
+    }
     int[] withs = new int[4];
     int nw = 0;
     for (; s != null; s = s.parent, depth++) {
@@ -23,5 +26,7 @@ record Resolved(int depth, int index, int[] withDepths) {
     return new Resolved(-1, -1, nw == 0 ? null : java.util.Arrays.copyOf(withs, nw));
   }
 
-  boolean isLexical() { return depth >= 0; }
+  boolean isLexical() {
+    return depth >= 0;
+  }
 }

@@ -4,9 +4,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * A compile-time scope, mirroring one run-time {@link Env} frame. Lexical frames map names to slots;
- * a {@code with} frame has no names (its single slot holds the attribute set). Resolution is done once,
- * at compile time: lexical bindings at any depth win over every enclosing {@code with}, as in Nix.
+ * A compile-time scope, mirroring one run-time {@link Env} frame. Lexical frames map names to
+ * slots; a {@code with} frame has no names (its single slot holds the attribute set). Resolution is
+ * done once, at compile time: lexical bindings at any depth win over every enclosing {@code with},
+ * as in Nix.
  */
 final class Scope {
   final Scope parent;
@@ -25,12 +26,16 @@ final class Scope {
     return new Scope(parent, false, m);
   }
 
-  static Scope with(Scope parent) { return new Scope(parent, true, Map.of()); }
+  static Scope with(Scope parent) {
+    return new Scope(parent, true, Map.of());
+  }
 
   int slotOf(String name) {
     Integer i = slots.get(name);
     return i == null ? -1 : i;
   }
 
-  int size() { return isWith ? 1 : slots.size(); }
+  int size() {
+    return isWith ? 1 : slots.size();
+  }
 }

@@ -6,13 +6,17 @@ import org.modsvc.nix.value.Thunk;
 import org.modsvc.nix.value.Value;
 
 /**
- * "expected a set but found an integer: 1", remembering the value found: a builtin whose argument it was can then
- * say which argument, as Nix does ("while evaluating the first argument passed to builtins.catAttrs").
+ * "expected a set but found an integer: 1", remembering the value found: a builtin whose argument
+ * it was can then say which argument, as Nix does ("while evaluating the first argument passed to
+ * builtins.catAttrs").
  */
 final class TypeMismatch extends EvalException {
   private static final long serialVersionUID = 1L;
   private final transient Value found;
-  /** Set by the first builtin the error leaves, whether or not the value was one of its arguments. */
+
+  /**
+   * Set by the first builtin the error leaves, whether or not the value was one of its arguments.
+   */
   private boolean placed;
 
   TypeMismatch(String message, Value found, Span span) {
@@ -21,8 +25,9 @@ final class TypeMismatch extends EvalException {
   }
 
   /**
-   * The index of the argument the mismatched value was, when this error leaves its first builtin, else -1. Only the
-   * innermost builtin may claim it: an outer one that happens to hold an equal value did not fail on it.
+   * The index of the argument the mismatched value was, when this error leaves its first builtin,
+   * else -1. Only the innermost builtin may claim it: an outer one that happens to hold an equal
+   * value did not fail on it.
    */
   int argumentIndexIn(Value[] args) {
     if (placed) return -1;

@@ -15,8 +15,8 @@ import org.modsvc.nix.value.Thunk;
 import org.modsvc.nix.value.Value;
 
 /**
- * Forcing a value to an expected type, with Nix's messages ("expected a set but found an integer: 1").
- * Every builtin and node goes through here, so the wording lives in one place.
+ * Forcing a value to an expected type, with Nix's messages ("expected a set but found an integer:
+ * 1"). Every builtin and node goes through here, so the wording lives in one place.
  */
 public final class Types {
   private Types() {}
@@ -31,14 +31,18 @@ public final class Types {
     if (v instanceof NixPath) return "a path";
     if (v instanceof NixList) return "a list";
     if (v instanceof NixAttrs) return "a set";
-    if (v instanceof NixFunction f) return f instanceof PrimOp ? "a built-in function" : f instanceof PrimOpApp
-        ? "a partially applied built-in function" : "a function";
+    if (v instanceof NixFunction f)
+      return f instanceof PrimOp
+          ? "a built-in function"
+          : f instanceof PrimOpApp ? "a partially applied built-in function" : "a function";
     return "null";
   }
 
   public static EvalException typeError(String expected, Value found, Span span) {
-    return new TypeMismatch("expected " + expected + " but found " + showType(found) + ": " + Printer.forError(found),
-        found, span);
+    return new TypeMismatch(
+        "expected " + expected + " but found " + showType(found) + ": " + Printer.forError(found),
+        found,
+        span);
   }
 
   public static NixAttrs attrs(Value v, Span span) {

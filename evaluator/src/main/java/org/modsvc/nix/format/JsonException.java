@@ -7,9 +7,9 @@ package org.modsvc.nix.format;
  * integer overflow and NUL characters.
  */
 public final class JsonException extends RuntimeException {
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    public JsonException(String message) {
-        super(message);
-    }
+  public JsonException(String message) {
+    super(message);
+  }
 }

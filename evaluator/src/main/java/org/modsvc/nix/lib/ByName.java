@@ -9,9 +9,9 @@ import org.modsvc.nix.value.NixList;
 import org.modsvc.nix.value.Value;
 
 /**
- * Attributes of several sets grouped by name, {@code name → [ entry … ]} with the entries of one name in the
- * order of the sets: the shape of {@code zipAttrsWith (_: vs: vs)}, which every level of the module system builds
- * for declarations and definitions.
+ * Attributes of several sets grouped by name, {@code name → [ entry … ]} with the entries of one
+ * name in the order of the sets: the shape of {@code zipAttrsWith (_: vs: vs)}, which every level
+ * of the module system builds for declarations and definitions.
  */
 final class ByName {
   private ByName() {}
@@ -61,7 +61,8 @@ final class ByName {
       System.arraycopy(found, 0, group, 0, count);
       lists.add(new NixList(group));
     }
-    return new NixAttrs(names.toArray(new String[names.size()]), lists.toArray(new Value[lists.size()]), null);
+    return new NixAttrs(
+        names.toArray(new String[names.size()]), lists.toArray(new Value[lists.size()]), null);
   }
 
   private static NixAttrs hashed(NixAttrs[] sets, Entry entry) {

@@ -16,14 +16,15 @@ import org.modsvc.nix.value.Thunk;
 import org.modsvc.nix.value.Value;
 
 /**
- * The definition half of {@code mergeDefinitions}: from the definitions of one option ({@code [ { file, value } ]})
- * to {@code { values; highestPrio; }}, the definitions that take part in the merge, in order. The phases are
- * nixpkgs': {@code dischargeProperties} (mkMerge flattened, mkIf conditions decided), {@code filterOverrides}
- * (only the definitions at the best mkOverride priority survive, unwrapped) and {@code sortProperties} (mkOrder,
- * stable). A single definition without any property skips all three, as in nixpkgs.
+ * The definition half of {@code mergeDefinitions}: from the definitions of one option ({@code [ {
+ * file, value } ]}) to {@code { values; highestPrio; }}, the definitions that take part in the
+ * merge, in order. The phases are nixpkgs': {@code dischargeProperties} (mkMerge flattened, mkIf
+ * conditions decided), {@code filterOverrides} (only the definitions at the best mkOverride
+ * priority survive, unwrapped) and {@code sortProperties} (mkOrder, stable). A single definition
+ * without any property skips all three, as in nixpkgs.
  *
- * <p>{@code highestPrio} and {@code values} are computed on demand: asking for the priority must not force the
- * values (or the mkOrder priorities) of the winning definitions.
+ * <p>{@code highestPrio} and {@code values} are computed on demand: asking for the priority must
+ * not force the values (or the mkOrder priorities) of the winning definitions.
  */
 final class DefinitionPipeline {
   private DefinitionPipeline() {}
@@ -52,8 +53,9 @@ final class DefinitionPipeline {
   private static final String[] ORDERED = {"priority", "value"};
 
   /**
-   * A definition {@code { file, value }}. Every definition the primitives make has this one names array, so the
-   * selection sites that read definitions ({@code def.value}, {@code def.file}) see a single layout.
+   * A definition {@code { file, value }}. Every definition the primitives make has this one names
+   * array, so the selection sites that read definitions ({@code def.value}, {@code def.file}) see a
+   * single layout.
    */
   static NixAttrs definition(Value file, Value value) {
     return new NixAttrs(DEFINITION, new Value[] {file, value}, null);
@@ -65,23 +67,31 @@ final class DefinitionPipeline {
 
   private static boolean isPlain(EvalState st, NixAttrs def, Span sp) {
     try {
-      return !(Thunk.force(Properties.select(def, "value", sp)) instanceof NixAttrs a && a.has("_type"));
+      return !(Thunk.force(Properties.select(def, "value", sp)) instanceof NixAttrs a
+          && a.has("_type"));
     } catch (EvalException e) {
       throw inContextOf(st, def, e, sp);
     }
   }
 
-  /** nixpkgs' {@code addErrorContext "while evaluating definitions from `file':"} around a definition. */
+  /**
+   * nixpkgs' {@code addErrorContext "while evaluating definitions from `file':"} around a
+   * definition.
+   */
   private static EvalException inContextOf(EvalState st, NixAttrs def, EvalException e, Span sp) {
     String file = st.coerceToString(Properties.select(def, "file", sp), sp, false, false).value();
     return e.addTrace("while evaluating definitions from `" + file + "':", Span.NONE);
   }
 
-  /** Every definition with mkMerge flattened and mkIf decided; mkDefinition values carry their own file. */
+  /**
+   * Every definition with mkMerge flattened and mkIf decided; mkDefinition values carry their own
+   * file.
+   */
   private static List<NixAttrs> discharge(EvalState st, NixList defs, Span sp) {
     List<NixAttrs> out = new ArrayList<>(defs.size());
     Value[] items = defs.items();
-    // Indexed loops: C1 (the launcher's compiler) allocates an iterator for each for-each over a list.
+    // Indexed loops: C1 (the launcher's compiler) allocates an iterator for each for-each over a
+    // list.
     for (int i = 0; i < items.length; i++) {
       NixAttrs def = Types.attrs(items[i], sp);
       try {
@@ -93,7 +103,10 @@ final class DefinitionPipeline {
     return out;
   }
 
-  /** Adds the definitions {@code value} (of definition {@code def}) discharges to, each with its file, to {@code out}. */
+  /**
+   * Adds the definitions {@code value} (of definition {@code def}) discharges to, each with its
+   * file, to {@code out}.
+   */
   private static void dischargeProperties(Value value, NixAttrs def, Span sp, List<NixAttrs> out) {
     Value v = Thunk.force(value);
     String tag = Properties.tag(v);
@@ -102,8 +115,10 @@ final class DefinitionPipeline {
       for (int i = 0; i < contents.length; i++) dischargeProperties(contents[i], def, sp, out);
     } else if ("if".equals(tag)) {
       Value condition = Thunk.force(Properties.select((NixAttrs) v, "condition", sp));
-      if (!(condition instanceof NixBool b)) throw new ThrownError("‘mkIf’ called with a non-Boolean condition", sp);
-      if (b.value()) dischargeProperties(Properties.select((NixAttrs) v, "content", sp), def, sp, out);
+      if (!(condition instanceof NixBool b))
+        throw new ThrownError("‘mkIf’ called with a non-Boolean condition", sp);
+      if (b.value())
+        dischargeProperties(Properties.select((NixAttrs) v, "content", sp), def, sp, out);
     } else if ("definition".equals(tag)) {
       out.add((NixAttrs) v);
     } else {
@@ -138,26 +153,42 @@ final class DefinitionPipeline {
 
   private static Value priorityOf(NixAttrs def, Span sp) {
     Value v = valueOf(def, sp);
-    return "override".equals(Properties.tag(v)) ? Properties.select((NixAttrs) v, "priority", sp) : DEFAULT_OVERRIDE_PRIORITY;
+    return "override".equals(Properties.tag(v))
+        ? Properties.select((NixAttrs) v, "priority", sp)
+        : DEFAULT_OVERRIDE_PRIORITY;
   }
 
   private static NixAttrs unwrapOverride(NixAttrs def, Span sp) {
     Value v = valueOf(def, sp);
     if (!"override".equals(Properties.tag(v))) return def;
-    return def.update(new NixAttrs(VALUE, new Value[] {Properties.select((NixAttrs) v, "content", sp)}, null));
+    return def.update(
+        new NixAttrs(VALUE, new Value[] {Properties.select((NixAttrs) v, "content", sp)}, null));
   }
 
-  /** mkOrder: a stable sort by priority when any definition has one, each unwrapped with its priority kept. */
+  /**
+   * mkOrder: a stable sort by priority when any definition has one, each unwrapped with its
+   * priority kept.
+   */
   private static Value sortProperties(List<NixAttrs> defs, Span sp) {
     boolean ordered = false;
-    for (int i = 0; i < defs.size(); i++) ordered |= "order".equals(Properties.tag(valueOf(defs.get(i), sp)));
+    for (int i = 0; i < defs.size(); i++)
+      ordered |= "order".equals(Properties.tag(valueOf(defs.get(i), sp)));
     if (!ordered) return new NixList(defs.toArray(new Value[defs.size()]));
     NixAttrs[] unwrapped = new NixAttrs[defs.size()];
     for (int i = 0; i < unwrapped.length; i++) {
       NixAttrs def = defs.get(i);
       Value v = valueOf(def, sp);
-      unwrapped[i] = !"order".equals(Properties.tag(v)) ? def : def.update(new NixAttrs(ORDERED,
-          new Value[] {Properties.select((NixAttrs) v, "priority", sp), Properties.select((NixAttrs) v, "content", sp)}, null));
+      unwrapped[i] =
+          !"order".equals(Properties.tag(v))
+              ? def
+              : def.update(
+                  new NixAttrs(
+                      ORDERED,
+                      new Value[] {
+                        Properties.select((NixAttrs) v, "priority", sp),
+                        Properties.select((NixAttrs) v, "content", sp)
+                      },
+                      null));
     }
     return new NixList(stableSort(unwrapped, sp));
   }
@@ -167,7 +198,10 @@ final class DefinitionPipeline {
     return p == null ? DEFAULT_ORDER_PRIORITY : p;
   }
 
-  /** Merge sort taking the right element first only when it is strictly before, like {@code builtins.sort}. */
+  /**
+   * Merge sort taking the right element first only when it is strictly before, like {@code
+   * builtins.sort}.
+   */
   private static Value[] stableSort(NixAttrs[] a, Span sp) {
     if (a.length < 2) return a.clone();
     int mid = a.length / 2;
@@ -176,7 +210,8 @@ final class DefinitionPipeline {
     Value[] out = new Value[a.length];
     int i = 0, j = 0, k = 0;
     while (i < left.length && j < right.length) {
-      boolean rightFirst = Ops.lessThan(orderPriority((NixAttrs) right[j]), orderPriority((NixAttrs) left[i]), sp);
+      boolean rightFirst =
+          Ops.lessThan(orderPriority((NixAttrs) right[j]), orderPriority((NixAttrs) left[i]), sp);
       out[k++] = rightFirst ? right[j++] : left[i++];
     }
     while (i < left.length) out[k++] = left[i++];

@@ -12,14 +12,15 @@ import org.modsvc.nix.value.Thunk;
 import org.modsvc.nix.value.Value;
 
 /**
- * The global {@code __modsvcLibPrimitives}: Java implementations of the module system's innermost loops, which
- * run for every option and every definition of an evaluation (on a 1000-service configuration they were most of
- * the two million Nix function calls). {@code modsvc-lib/primitives.nix} holds the Nix reference each one must
- * match and picks these when the global is not null ({@link EvalState#setLibPrimitives}).
+ * The global {@code __modsvcLibPrimitives}: Java implementations of the module system's innermost
+ * loops, which run for every option and every definition of an evaluation (on a 1000-service
+ * configuration they were most of the two million Nix function calls). {@code
+ * modsvc-lib/primitives.nix} holds the Nix reference each one must match and picks these when the
+ * global is not null ({@link EvalState#setLibPrimitives}).
  *
- * <p>Each primitive forces exactly what its Nix reference forces before returning, and leaves lazy what the
- * reference leaves lazy (values of definitions, option values), so the module system's laziness — which
- * NixOS configurations depend on — is unchanged.
+ * <p>Each primitive forces exactly what its Nix reference forces before returning, and leaves lazy
+ * what the reference leaves lazy (values of definitions, option values), so the module system's
+ * laziness — which NixOS configurations depend on — is unchanged.
  */
 public final class ModulePrimitives implements Builtins.Group, PrimOp.Bodies {
   static final String GLOBAL = "__modsvcLibPrimitives";
@@ -58,12 +59,16 @@ public final class ModulePrimitives implements Builtins.Group, PrimOp.Bodies {
     final String nixName;
     final int arity;
 
-    Op(String nixName, int arity) { this.nixName = nixName; this.arity = arity; }
+    Op(String nixName, int arity) {
+      this.nixName = nixName;
+      this.arity = arity;
+    }
   }
 
   private static final Op[] OPS = Op.values();
 
-  @Override public void register(Builtins.Registry r) {
+  @Override
+  public void register(Builtins.Registry r) {
     if (!st.libPrimitives()) {
       r.internal(GLOBAL, NixNull.NULL);
       return;
@@ -73,7 +78,8 @@ public final class ModulePrimitives implements Builtins.Group, PrimOp.Bodies {
     r.internal(GLOBAL, b.build());
   }
 
-  @Override public Value apply(int op, Value[] a, Span sp) {
+  @Override
+  public Value apply(int op, Value[] a, Span sp) {
     return switch (OPS[op]) {
       case ATTR_OF_EACH -> MergeLevel.attrOfEach(Types.plainString(a[0], sp), a[1], sp);
       case CLOSURE_MODULES -> ModuleTree.closureModules(a[0], sp);
@@ -116,15 +122,17 @@ public final class ModulePrimitives implements Builtins.Group, PrimOp.Bodies {
   }
 
   /**
-   * The entries of {@code merges} (name → {@code mergeDefinitions} result) whose {@code optionalValue} has a value,
-   * forced in name order as the reference's {@code filter} does; the set itself when all have one.
+   * The entries of {@code merges} (name → {@code mergeDefinitions} result) whose {@code
+   * optionalValue} has a value, forced in name order as the reference's {@code filter} does; the
+   * set itself when all have one.
    */
   static Value definedEntries(Value mergesValue, Span sp) {
     NixAttrs merges = Types.attrs(mergesValue, sp);
     boolean[] drop = null;
     int dropped = 0;
     for (int i = 0; i < merges.size(); i++) {
-      NixAttrs optional = Types.attrs(Properties.select(Types.attrs(merges.value(i), sp), "optionalValue", sp), sp);
+      NixAttrs optional =
+          Types.attrs(Properties.select(Types.attrs(merges.value(i), sp), "optionalValue", sp), sp);
       if (!optional.has("value")) {
         if (drop == null) drop = new boolean[merges.size()];
         drop[i] = true;
@@ -135,8 +143,8 @@ public final class ModulePrimitives implements Builtins.Group, PrimOp.Bodies {
   }
 
   /**
-   * The configuration of a tree of options: {@code mapAttrsRecursiveCond (v: !isOption v) (_: opt: opt.value)}.
-   * Every attribute stays a thunk, so an option's value is computed only when read.
+   * The configuration of a tree of options: {@code mapAttrsRecursiveCond (v: !isOption v) (_: opt:
+   * opt.value)}. Every attribute stays a thunk, so an option's value is computed only when read.
    */
   static Value optionValues(Value tree, Span sp) {
     NixAttrs options = Types.attrs(tree, sp);
@@ -149,9 +157,11 @@ public final class ModulePrimitives implements Builtins.Group, PrimOp.Bodies {
 
   private record OptionOrSet(Value value, Span sp) {}
 
-  private static final Thunk.Deferred<OptionOrSet> OPTION_VALUE = o -> {
-    Value forced = Thunk.force(o.value);
-    if (forced instanceof NixAttrs s && !"option".equals(Properties.tag(s))) return optionValues(s, o.sp);
-    return Properties.selectNow(forced, "value", o.sp);
-  };
+  private static final Thunk.Deferred<OptionOrSet> OPTION_VALUE =
+      o -> {
+        Value forced = Thunk.force(o.value);
+        if (forced instanceof NixAttrs s && !"option".equals(Properties.tag(s)))
+          return optionValues(s, o.sp);
+        return Properties.selectNow(forced, "value", o.sp);
+      };
 }

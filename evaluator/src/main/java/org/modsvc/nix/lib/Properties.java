@@ -12,16 +12,16 @@ import org.modsvc.nix.value.Thunk;
 import org.modsvc.nix.value.Value;
 
 /**
- * Definition properties ({@code mkIf}, {@code mkMerge}, {@code mkOverride}, {@code mkOrder}) as the module system
- * represents them: attribute sets tagged with {@code _type}. The shapes built here are exactly those of
- * {@code lib.mkIf} and {@code lib.mkOverride} in {@code modules.nix}.
+ * Definition properties ({@code mkIf}, {@code mkMerge}, {@code mkOverride}, {@code mkOrder}) as the
+ * module system represents them: attribute sets tagged with {@code _type}. The shapes built here
+ * are exactly those of {@code lib.mkIf} and {@code lib.mkOverride} in {@code modules.nix}.
  */
 final class Properties {
   private Properties() {}
 
   /**
-   * {@code v._type or ""} compared with string literals: the tag of a forced value, or null when it has none or
-   * when it is not a string (such a tag equals no property name).
+   * {@code v._type or ""} compared with string literals: the tag of a forced value, or null when it
+   * has none or when it is not a string (such a tag equals no property name).
    */
   static String tag(Value forced) {
     if (!(forced instanceof NixAttrs a)) return null;
@@ -31,15 +31,17 @@ final class Properties {
   }
 
   /**
-   * {@code set.name} without forcing it: the attribute's (possibly lazy) value, or a thunk raising Nix's error
-   * for a missing attribute when something forces it, as the lazy selection in the Nix reference would.
+   * {@code set.name} without forcing it: the attribute's (possibly lazy) value, or a thunk raising
+   * Nix's error for a missing attribute when something forces it, as the lazy selection in the Nix
+   * reference would.
    */
   static Value select(NixAttrs set, String name, Span sp) {
     Value v = set.get(name);
     if (v != null) return v;
-    return new Thunk(() -> {
-      throw new EvalException("attribute '" + name + "' missing", sp);
-    });
+    return new Thunk(
+        () -> {
+          throw new EvalException("attribute '" + name + "' missing", sp);
+        });
   }
 
   /** {@code set.name}, evaluated now. */
@@ -56,7 +58,8 @@ final class Properties {
 
   private static final Thunk.Deferred<Selection> SELECT = s -> selectNow(s.set, s.name, s.sp);
 
-  // One names array per shape, shared by every set of that shape (sets never change their names), so selection
+  // One names array per shape, shared by every set of that shape (sets never change their names),
+  // so selection
   // sites' layout guesses hold for all of them.
   private static final String[] IF_NAMES = {"_type", "condition", "content"};
   private static final String[] OVERRIDE_NAMES = {"_type", "content", "priority"};
@@ -73,9 +76,10 @@ final class Properties {
   private static final NixString OVERRIDE = NixString.of("override");
 
   /**
-   * {@code pushDownProperties}: expands mkMerge and moves mkIf/mkOverride from an attribute set onto each of its
-   * attributes, so which attributes a module defines is known without evaluating any condition:
-   * {@code mkMerge [ { a = x; } (mkIf c { a = y; b = z; }) ]} gives {@code [ { a = x; } { a = mkIf c y; b = mkIf c z; } ]}.
+   * {@code pushDownProperties}: expands mkMerge and moves mkIf/mkOverride from an attribute set
+   * onto each of its attributes, so which attributes a module defines is known without evaluating
+   * any condition: {@code mkMerge [ { a = x; } (mkIf c { a = y; b = z; }) ]} gives {@code [ { a =
+   * x; } { a = mkIf c y; b = mkIf c z; } ]}.
    */
   static Value pushDown(Value cfg, Span sp) {
     List<Value> out = new ArrayList<>(2);
@@ -87,7 +91,8 @@ final class Properties {
     Value c = Thunk.force(cfg);
     String tag = tag(c);
     if ("merge".equals(tag)) {
-      for (Value content : Types.list(select((NixAttrs) c, "contents", sp), sp).items()) pushDown(content, sp, out);
+      for (Value content : Types.list(select((NixAttrs) c, "contents", sp), sp).items())
+        pushDown(content, sp, out);
     } else if ("if".equals(tag) || "override".equals(tag)) {
       boolean isIf = tag.equals("if");
       NixAttrs property = (NixAttrs) c;
@@ -96,11 +101,13 @@ final class Properties {
       pushDown(select(property, "content", sp), sp, inner);
       for (int k = 0; k < inner.size(); k++) {
         Value item = inner.get(k);
-        // A property around a non-attrset stays where it is: the error surfaces later, with a better message.
+        // A property around a non-attrset stays where it is: the error surfaces later, with a
+        // better message.
         if (item instanceof NixAttrs attrs) {
           Value[] wrapped = new Value[attrs.size()];
           for (int i = 0; i < wrapped.length; i++) {
-            wrapped[i] = isIf ? mkIf(parameter, attrs.value(i)) : mkOverride(parameter, attrs.value(i));
+            wrapped[i] =
+                isIf ? mkIf(parameter, attrs.value(i)) : mkOverride(parameter, attrs.value(i));
           }
           out.add(new NixAttrs(attrs.names(), wrapped, null));
         } else {

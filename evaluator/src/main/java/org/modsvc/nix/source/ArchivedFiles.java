@@ -9,26 +9,34 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Files that cannot change while the process runs: those inside our own jar (the bundled lib and modules), reached
- * through its archive file system. Every evaluation imports them, and inflating their texts again was a sixth of a
- * small evaluation, so each text is read once per process (the store likewise hashes them once).
+ * Files that cannot change while the process runs: those inside our own jar (the bundled lib and
+ * modules), reached through its archive file system. Every evaluation imports them, and inflating
+ * their texts again was a sixth of a small evaluation, so each text is read once per process (the
+ * store likewise hashes them once).
  */
 public final class ArchivedFiles {
   private ArchivedFiles() {}
 
   private static final Map<String, String> TEXTS = new ConcurrentHashMap<>();
 
-  /** Roots of sources shipped with the program that sit in a plain directory (a build tree's class path). */
+  /**
+   * Roots of sources shipped with the program that sit in a plain directory (a build tree's class
+   * path).
+   */
   private static final java.util.Set<Path> SHIPPED_ROOTS = ConcurrentHashMap.newKeySet();
 
-  /** Records {@code root} as a directory of sources shipped with the program (see {@link #isShipped}). */
+  /**
+   * Records {@code root} as a directory of sources shipped with the program (see {@link
+   * #isShipped}).
+   */
   public static void markShipped(Path root) {
     if (!contains(root)) SHIPPED_ROOTS.add(root.toAbsolutePath().normalize());
   }
 
   /**
-   * Whether {@code file} is one of the program's own sources: in the jar, or below a root {@link #markShipped}
-   * recorded (tests and builds run from the class-path directory). Such files are not the user's input.
+   * Whether {@code file} is one of the program's own sources: in the jar, or below a root {@link
+   * #markShipped} recorded (tests and builds run from the class-path directory). Such files are not
+   * the user's input.
    */
   public static boolean isShipped(Path file) {
     if (contains(file)) return true;

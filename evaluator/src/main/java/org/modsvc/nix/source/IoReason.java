@@ -11,16 +11,17 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.NotLinkException;
 
 /**
- * Why an I/O operation failed, in words a person can act on ({@code permission denied (EACCES)}), without the
- * path: Java's file exceptions keep the reason in their type and give only the path as their message, so
- * {@code "cannot read 'X': " + e.getMessage()} would say the path twice and never why. Every layer that reports
- * an I/O error asks this one class.
+ * Why an I/O operation failed, in words a person can act on ({@code permission denied (EACCES)}),
+ * without the path: Java's file exceptions keep the reason in their type and give only the path as
+ * their message, so {@code "cannot read 'X': " + e.getMessage()} would say the path twice and never
+ * why. Every layer that reports an I/O error asks this one class.
  */
 public final class IoReason {
   private IoReason() {}
 
   public static String of(IOException e) {
-    if (e instanceof FileSystemException f) return f.getReason() != null ? f.getReason() : byType(f);
+    if (e instanceof FileSystemException f)
+      return f.getReason() != null ? f.getReason() : byType(f);
     return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
   }
 

@@ -3,10 +3,10 @@ package org.modsvc.nix.source;
 import java.util.function.Supplier;
 
 /**
- * One {@code prefix=path} element of the search path ({@code -I}, {@code NIX_PATH}; a bare path has the empty
- * prefix). The path of a {@link #deferred} entry is computed on
- * first use: the bundled lib's store path costs a NAR hash of its sources, which an evaluation that never
- * looks anything up should not pay at start-up.
+ * One {@code prefix=path} element of the search path ({@code -I}, {@code NIX_PATH}; a bare path has
+ * the empty prefix). The path of a {@link #deferred} entry is computed on first use: the bundled
+ * lib's store path costs a NAR hash of its sources, which an evaluation that never looks anything
+ * up should not pay at start-up.
  */
 public final class SearchPathEntry {
   private final String prefix;
@@ -27,7 +27,9 @@ public final class SearchPathEntry {
     return new SearchPathEntry(prefix, location);
   }
 
-  public String prefix() { return prefix; }
+  public String prefix() {
+    return prefix;
+  }
 
   public synchronized String path() {
     if (path == null) {
@@ -37,11 +39,18 @@ public final class SearchPathEntry {
     return path;
   }
 
-  @Override public boolean equals(Object o) {
+  @Override
+  public boolean equals(Object o) {
     return o instanceof SearchPathEntry e && e.prefix.equals(prefix) && e.path().equals(path());
   }
 
-  @Override public int hashCode() { return prefix.hashCode() * 31 + path().hashCode(); }
+  @Override
+  public int hashCode() {
+    return prefix.hashCode() * 31 + path().hashCode();
+  }
 
-  @Override public String toString() { return "SearchPathEntry[" + prefix + "=" + path() + "]"; }
+  @Override
+  public String toString() {
+    return "SearchPathEntry[" + prefix + "=" + path() + "]";
+  }
 }

@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * One piece of Nix source text: a file or a string given on the command line.
- * Line starts are computed once so that offsets turn into line:column on demand;
- * nothing else in the evaluator stores line numbers.
+ * One piece of Nix source text: a file or a string given on the command line. Line starts are
+ * computed once so that offsets turn into line:column on demand; nothing else in the evaluator
+ * stores line numbers.
  */
 public final class Source {
   private final String name;
@@ -30,18 +30,30 @@ public final class Source {
   }
 
   /**
-   * Source given as a string (--expr, stdin); relative paths resolve against {@code baseDir}. {@code name} is shown
-   * wherever a position is, so it is written as Nix writes these origins: {@code «string»}, {@code «stdin»}.
+   * Source given as a string (--expr, stdin); relative paths resolve against {@code baseDir}.
+   * {@code name} is shown wherever a position is, so it is written as Nix writes these origins:
+   * {@code «string»}, {@code «stdin»}.
    */
   public static Source ofString(String name, String text, Path baseDir) {
     return new Source(name, text, null, baseDir.toAbsolutePath().normalize());
   }
 
-  public String name() { return name; }
-  public String text() { return text; }
+  public String name() {
+    return name;
+  }
+
+  public String text() {
+    return text;
+  }
+
   /** The file this source came from, or null for a string. */
-  public Path file() { return file; }
-  public Path baseDir() { return baseDir; }
+  public Path file() {
+    return file;
+  }
+
+  public Path baseDir() {
+    return baseDir;
+  }
 
   private int[] lineStarts() {
     int[] ls = lineStarts;
@@ -79,5 +91,8 @@ public final class Source {
     return text.substring(start, Math.max(start, end));
   }
 
-  @Override public String toString() { return name; }
+  @Override
+  public String toString() {
+    return name;
+  }
 }

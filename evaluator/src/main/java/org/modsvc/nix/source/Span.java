@@ -4,12 +4,22 @@ package org.modsvc.nix.source;
 public record Span(Source source, int start, int end) {
   public static final Span NONE = new Span(null, 0, 0);
 
-  public boolean isKnown() { return source != null; }
-  public int line() { return source == null ? 0 : source.line(start); }
-  public int column() { return source == null ? 0 : source.column(start); }
+  public boolean isKnown() {
+    return source != null;
+  }
+
+  public int line() {
+    return source == null ? 0 : source.line(start);
+  }
+
+  public int column() {
+    return source == null ? 0 : source.column(start);
+  }
 
   /** Span covering both this and other (same source). */
-  public Span to(Span other) { return new Span(source, start, other.end); }
+  public Span to(Span other) {
+    return new Span(source, start, other.end);
+  }
 
   /** "file:line:col", as Nix prints positions. */
   public String describe() {
@@ -17,5 +27,8 @@ public record Span(Source source, int start, int end) {
     return source.name() + ":" + line() + ":" + column();
   }
 
-  @Override public String toString() { return describe(); }
+  @Override
+  public String toString() {
+    return describe();
+  }
 }

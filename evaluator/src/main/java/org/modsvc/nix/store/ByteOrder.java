@@ -3,8 +3,8 @@ package org.modsvc.nix.store;
 import java.util.Comparator;
 
 /**
- * Orders strings as C++ orders their UTF-8 bytes, i.e. by Unicode code point. Java's
- * {@link String#compareTo} compares UTF-16 units, which puts supplementary characters (emoji) before
+ * Orders strings as C++ orders their UTF-8 bytes, i.e. by Unicode code point. Java's {@link
+ * String#compareTo} compares UTF-16 units, which puts supplementary characters (emoji) before
  * U+E000..U+FFFF; Nix's {@code std::map<std::string, …>} puts them after. Derivation environments,
  * outputs and references must follow Nix's order for the ATerm (and hence the hashes) to match.
  */

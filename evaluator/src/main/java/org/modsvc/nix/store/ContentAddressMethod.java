@@ -28,10 +28,10 @@ public enum ContentAddressMethod {
 
   /**
    * Parses a derivation's {@code outputHashMode} ({@code flat}, {@code recursive}/{@code nar},
-   * {@code text}), with Nix's message for anything else. Note that Nix accepts {@code text} only with
-   * the {@code dynamic-derivations} experimental feature and {@code git} only with
-   * {@code git-hashing}; the first is left to the caller, the second is reported as that feature
-   * being disabled.
+   * {@code text}), with Nix's message for anything else. Note that Nix accepts {@code text} only
+   * with the {@code dynamic-derivations} experimental feature and {@code git} only with {@code
+   * git-hashing}; the first is left to the caller, the second is reported as that feature being
+   * disabled.
    */
   public static ContentAddressMethod parseOutputHashMode(String s) {
     switch (s) {
@@ -43,8 +43,9 @@ public enum ContentAddressMethod {
       case "text":
         return TEXT;
       case "git":
-        throw new StoreException("experimental Nix feature 'git-hashing' is disabled; add"
-            + " '--extra-experimental-features git-hashing' to enable it");
+        throw new StoreException(
+            "experimental Nix feature 'git-hashing' is disabled; add"
+                + " '--extra-experimental-features git-hashing' to enable it");
       default:
         throw new StoreException("invalid value '" + s + "' for 'outputHashMode' attribute");
     }

@@ -12,12 +12,13 @@ import java.util.TreeSet;
 
 /**
  * A store derivation as Nix writes it to {@code <name>.drv}. All maps and sets are copied into
- * immutable collections ordered by UTF-8 bytes ({@link ByteOrder}), which is the order of the ATerm.
- * {@code env} already contains {@code __json} for structured-attrs derivations.
+ * immutable collections ordered by UTF-8 bytes ({@link ByteOrder}), which is the order of the
+ * ATerm. {@code env} already contains {@code __json} for structured-attrs derivations.
  *
  * @param name the derivation name (without {@code .drv})
  * @param outputs output name to its ATerm triple
- * @param inputDrvs input derivation path (or, in the hash-modulo form, base-16 hash) to the outputs used
+ * @param inputDrvs input derivation path (or, in the hash-modulo form, base-16 hash) to the outputs
+ *     used
  * @param inputSrcs input store paths that are not derivation outputs
  * @param platform the {@code system}
  * @param builder the builder
@@ -63,8 +64,15 @@ public record Derivation(
     for (Map.Entry<String, ? extends Collection<String>> e : inputDrvs.entrySet()) {
       drvs.put(e.getKey(), sortedSet(e.getValue()));
     }
-    return new Derivation(name, sortedMap(outputs), drvs, sortedSet(inputSrcs), platform, builder,
-        args, sortedMap(env));
+    return new Derivation(
+        name,
+        sortedMap(outputs),
+        drvs,
+        sortedSet(inputSrcs),
+        platform,
+        builder,
+        args,
+        sortedMap(env));
   }
 
   /** Whether this is a fixed-output derivation (its single output {@code out} has a known hash). */

@@ -7,10 +7,10 @@ import java.util.function.Function;
 
 /**
  * The derivations created during one evaluation, by {@code .drv} path, with their memoised hash
- * modulo. It plays the role of Nix's store + {@code drvHashes} cache for the evaluator: a derivation
- * can only depend on derivations instantiated before it, so every input is known here. As a
- * {@code Function<String, byte[]>} it is the resolver {@link Derivations#instantiate} expects. Not
- * thread-safe; one instance per evaluator.
+ * modulo. It plays the role of Nix's store + {@code drvHashes} cache for the evaluator: a
+ * derivation can only depend on derivations instantiated before it, so every input is known here.
+ * As a {@code Function<String, byte[]>} it is the resolver {@link Derivations#instantiate} expects.
+ * Not thread-safe; one instance per evaluator.
  */
 public final class DerivationRegistry implements Function<String, byte[]> {
   private final StorePaths store;
@@ -25,7 +25,9 @@ public final class DerivationRegistry implements Function<String, byte[]> {
     return store;
   }
 
-  /** Validates and instantiates {@code req}, then remembers the result under its {@code .drv} path. */
+  /**
+   * Validates and instantiates {@code req}, then remembers the result under its {@code .drv} path.
+   */
   public Derivations.Instantiated instantiate(DerivationRequest req) {
     Derivations.Instantiated result = Derivations.instantiate(req, store, this);
     derivations.putIfAbsent(result.drvPath(), result.derivation());
@@ -37,7 +39,9 @@ public final class DerivationRegistry implements Function<String, byte[]> {
     return Optional.ofNullable(derivations.get(drvPath));
   }
 
-  /** The hash modulo of a registered derivation; throws for a path this evaluation never created. */
+  /**
+   * The hash modulo of a registered derivation; throws for a path this evaluation never created.
+   */
   @Override
   public byte[] apply(String drvPath) {
     byte[] h = hashModulo.get(drvPath);

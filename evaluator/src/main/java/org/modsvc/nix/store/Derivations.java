@@ -11,16 +11,16 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
- * {@code derivationStrict}'s store side: validation with Nix's messages, output paths, hashing modulo
- * fixed-output derivations, and the {@code .drv} path.
+ * {@code derivationStrict}'s store side: validation with Nix's messages, output paths, hashing
+ * modulo fixed-output derivations, and the {@code .drv} path.
  *
  * <p>Input derivations are resolved through a {@code Function<String, byte[]>} mapping an input
  * {@code .drv} path to its <em>hash modulo</em> ({@link #hashModulo}); {@link DerivationRegistry}
  * provides one backed by the derivations the evaluator created. The hash modulo of a fixed-output
  * derivation depends only on its output ({@code sha256("fixed:out:<method><algo>:<hash>:<path>")}),
- * so changing how a fixed output is fetched does not change its dependents; for any other derivation
- * it is the SHA-256 of its ATerm with each input {@code .drv} path replaced by that input's hash
- * modulo (in base 16).
+ * so changing how a fixed output is fetched does not change its dependents; for any other
+ * derivation it is the SHA-256 of its ATerm with each input {@code .drv} path replaced by that
+ * input's hash modulo (in base 16).
  */
 public final class Derivations {
   private Derivations() {}
@@ -76,9 +76,10 @@ public final class Derivations {
     String name = req.name();
     checkDerivationName(name);
     checkOutputNames(req.outputs());
-    ContentAddressMethod mode = req.outputHashMode() == null
-        ? null
-        : ContentAddressMethod.parseOutputHashMode(req.outputHashMode());
+    ContentAddressMethod mode =
+        req.outputHashMode() == null
+            ? null
+            : ContentAddressMethod.parseOutputHashMode(req.outputHashMode());
     if (req.builder().isEmpty()) {
       throw new StoreException("required attribute 'builder' missing");
     }
@@ -87,8 +88,9 @@ public final class Derivations {
     }
     boolean singleOut = req.outputs().size() == 1 && req.outputs().get(0).equals("out");
     if (name.endsWith(".drv") && !(mode == ContentAddressMethod.TEXT && singleOut)) {
-      throw new StoreException("derivation names are allowed to end in '.drv' only if they produce"
-          + " a single derivation file");
+      throw new StoreException(
+          "derivation names are allowed to end in '.drv' only if they produce"
+              + " a single derivation file");
     }
 
     TreeMap<String, String> env = new TreeMap<>(ByteOrder.INSTANCE);
@@ -102,14 +104,15 @@ public final class Derivations {
       if (!singleOut) {
         throw new StoreException("multiple outputs are not supported in fixed-output derivations");
       }
-      HashAlgo algo = req.outputHashAlgo() == null
-          ? null
-          : HashAlgo.parseOpt(req.outputHashAlgo()).orElse(null);
+      HashAlgo algo =
+          req.outputHashAlgo() == null
+              ? null
+              : HashAlgo.parseOpt(req.outputHashAlgo()).orElse(null);
       Hash h = Hash.parseAllowEmpty(req.outputHash(), algo);
       ContentAddressMethod method = mode == null ? ContentAddressMethod.FLAT : mode;
       if (method == ContentAddressMethod.TEXT && h.algo() != HashAlgo.SHA256) {
-        throw new StoreException("text-hashed derivation '" + name + "' must use sha256, not "
-            + h.algo());
+        throw new StoreException(
+            "text-hashed derivation '" + name + "' must use sha256, not " + h.algo());
       }
       String path = store.makeFixedOutputPath(name, method, h, Set.of());
       env.put("out", path);
@@ -121,8 +124,16 @@ public final class Derivations {
         env.put(o, "");
         outputs.put(o, DerivationOutput.DEFERRED);
       }
-      Derivation masked = Derivation.of(name, outputs, req.inputDrvs(), req.inputSrcs(),
-          req.system(), req.builder(), req.args(), env);
+      Derivation masked =
+          Derivation.of(
+              name,
+              outputs,
+              req.inputDrvs(),
+              req.inputSrcs(),
+              req.system(),
+              req.builder(),
+              req.args(),
+              env);
       byte[] h = hashString(substituteInputs(masked, inputHashModulo).toATerm());
       for (String o : req.outputs()) {
         String path = store.makeOutputPath(o, h, name);
@@ -130,8 +141,16 @@ public final class Derivations {
         env.put(o, path);
       }
     }
-    Derivation drv = Derivation.of(name, outputs, req.inputDrvs(), req.inputSrcs(), req.system(),
-        req.builder(), req.args(), env);
+    Derivation drv =
+        Derivation.of(
+            name,
+            outputs,
+            req.inputDrvs(),
+            req.inputSrcs(),
+            req.system(),
+            req.builder(),
+            req.args(),
+            env);
     return new Instantiated(drv, drvPath(drv, store));
   }
 
@@ -150,9 +169,9 @@ public final class Derivations {
 
   /**
    * Nix's {@code hashDerivationModulo} without masking, the value dependents substitute for this
-   * derivation's {@code .drv} path: for a fixed-output derivation
-   * {@code sha256("fixed:out:<methodAlgo>:<base16 hash>:<out path>")}; otherwise the SHA-256 of the
-   * ATerm with input derivations replaced by their own hash modulo.
+   * derivation's {@code .drv} path: for a fixed-output derivation {@code
+   * sha256("fixed:out:<methodAlgo>:<base16 hash>:<out path>")}; otherwise the SHA-256 of the ATerm
+   * with input derivations replaced by their own hash modulo.
    */
   public static byte[] hashModulo(Derivation drv, Function<String, byte[]> inputHashModulo) {
     if (drv.isFixedOutput()) {
@@ -163,21 +182,30 @@ public final class Derivations {
   }
 
   /**
-   * Replaces each input {@code .drv} path by the base-16 hash modulo of that derivation; inputs that
-   * hash alike (fixed-output derivations with the same output) merge their output names.
+   * Replaces each input {@code .drv} path by the base-16 hash modulo of that derivation; inputs
+   * that hash alike (fixed-output derivations with the same output) merge their output names.
    */
   static Derivation substituteInputs(Derivation drv, Function<String, byte[]> inputHashModulo) {
     TreeMap<String, SortedSet<String>> inputs = new TreeMap<>(ByteOrder.INSTANCE);
     for (Map.Entry<String, SortedSet<String>> e : drv.inputDrvs().entrySet()) {
       byte[] h = inputHashModulo.apply(e.getKey());
       if (h == null) {
-        throw new StoreException("cannot compute the hash of unknown derivation '" + e.getKey() + "'");
+        throw new StoreException(
+            "cannot compute the hash of unknown derivation '" + e.getKey() + "'");
       }
-      inputs.computeIfAbsent(Hashes.base16Encode(h), k -> new TreeSet<>(ByteOrder.INSTANCE))
+      inputs
+          .computeIfAbsent(Hashes.base16Encode(h), k -> new TreeSet<>(ByteOrder.INSTANCE))
           .addAll(e.getValue());
     }
-    return new Derivation(drv.name(), drv.outputs(), inputs, drv.inputSrcs(), drv.platform(),
-        drv.builder(), drv.args(), drv.env());
+    return new Derivation(
+        drv.name(),
+        drv.outputs(),
+        inputs,
+        drv.inputSrcs(),
+        drv.platform(),
+        drv.builder(),
+        drv.args(),
+        drv.env());
   }
 
   /**

@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * A digest together with its algorithm, with Nix's renderings and its lenient parser
- * ({@code Hash::parseAny}): a hash may be written in base-16, Nix base-32 or base-64 (told apart by
+ * A digest together with its algorithm, with Nix's renderings and its lenient parser ({@code
+ * Hash::parseAny}): a hash may be written in base-16, Nix base-32 or base-64 (told apart by
  * length), optionally prefixed by {@code <algo>:}, or in SRI form {@code <algo>-<base64>}.
  *
  * @param algo the algorithm
@@ -49,8 +49,8 @@ public record Hash(HashAlgo algo, byte[] bytes) {
   }
 
   /**
-   * Nix's {@code Hash::to_string}: SRI always carries its {@code <algo>-} prefix; other formats carry
-   * {@code <algo>:} when {@code includeAlgo} is set.
+   * Nix's {@code Hash::to_string}: SRI always carries its {@code <algo>-} prefix; other formats
+   * carry {@code <algo>:} when {@code includeAlgo} is set.
    */
   public String toString(HashFormat format, boolean includeAlgo) {
     StringBuilder sb = new StringBuilder();
@@ -118,9 +118,9 @@ public record Hash(HashAlgo algo, byte[] bytes) {
   }
 
   /**
-   * {@code newHashAllowEmpty}, used for {@code outputHash} and {@code builtins.path}'s {@code sha256}:
-   * an empty string means the all-zero hash of {@code algo} (Nix then warns
-   * {@code found empty hash, assuming '<sri>'}; see {@link #emptyHashWarning}).
+   * {@code newHashAllowEmpty}, used for {@code outputHash} and {@code builtins.path}'s {@code
+   * sha256}: an empty string means the all-zero hash of {@code algo} (Nix then warns {@code found
+   * empty hash, assuming '<sri>'}; see {@link #emptyHashWarning}).
    */
   public static Hash parseAllowEmpty(String s, HashAlgo algo) {
     if (s.isEmpty()) {
@@ -161,8 +161,10 @@ public record Hash(HashAlgo algo, byte[] bytes) {
       algo = parsed;
     } else {
       if (parsed == null && given == null) {
-        throw new StoreException("hash '" + original
-            + "' does not include a type, nor is the type otherwise known from context");
+        throw new StoreException(
+            "hash '"
+                + original
+                + "' does not include a type, nor is the type otherwise known from context");
       }
       if (parsed != null && given != null && parsed != given) {
         throw new StoreException("hash '" + original + "' should have type '" + given + "'");
@@ -205,16 +207,24 @@ public record Hash(HashAlgo algo, byte[] bytes) {
     }
     byte[] d;
     try {
-      d = format == HashFormat.BASE16 ? Hashes.base16Decode(rest)
-          : format == HashFormat.NIX32 ? Hashes.nix32Decode(rest)
-          : Hashes.base64Decode(rest);
+      d =
+          format == HashFormat.BASE16
+              ? Hashes.base16Decode(rest)
+              : format == HashFormat.NIX32 ? Hashes.nix32Decode(rest) : Hashes.base64Decode(rest);
     } catch (StoreException e) {
       // Nix swallows the decoder's complaint and reports the resulting (empty) length instead.
       d = new byte[0];
     }
     if (d.length != algo.size()) {
-      throw new StoreException("invalid " + formatName + " hash '" + rest + "', length " + d.length
-          + " != expected length " + algo.size());
+      throw new StoreException(
+          "invalid "
+              + formatName
+              + " hash '"
+              + rest
+              + "', length "
+              + d.length
+              + " != expected length "
+              + algo.size());
     }
     return new Hash(algo, d);
   }

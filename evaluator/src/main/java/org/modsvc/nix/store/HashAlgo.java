@@ -43,7 +43,10 @@ public enum HashAlgo {
     }
   }
 
-  /** Like Nix's {@code parseHashAlgoOpt}: empty for anything unknown (used for {@code outputHashAlgo}). */
+  /**
+   * Like Nix's {@code parseHashAlgoOpt}: empty for anything unknown (used for {@code
+   * outputHashAlgo}).
+   */
   public static Optional<HashAlgo> parseOpt(String s) {
     for (HashAlgo a : values()) {
       if (a.nixName.equals(s)) {
@@ -54,8 +57,8 @@ public enum HashAlgo {
   }
 
   /**
-   * Like Nix's {@code parseHashAlgo} (used by {@code hashString}, {@code hashFile}, {@code convertHash}
-   * and hash prefixes): throws with Nix's message for unknown names.
+   * Like Nix's {@code parseHashAlgo} (used by {@code hashString}, {@code hashFile}, {@code
+   * convertHash} and hash prefixes): throws with Nix's message for unknown names.
    */
   public static HashAlgo parse(String s) {
     Optional<HashAlgo> a = parseOpt(s);
@@ -64,11 +67,14 @@ public enum HashAlgo {
     }
     if ("blake3".equals(s)) {
       // Nix knows blake3 but gates it behind an experimental feature that is off by default.
-      throw new StoreException("experimental Nix feature 'blake3-hashes' is disabled; add"
-          + " '--extra-experimental-features blake3-hashes' to enable it");
+      throw new StoreException(
+          "experimental Nix feature 'blake3-hashes' is disabled; add"
+              + " '--extra-experimental-features blake3-hashes' to enable it");
     }
-    throw new StoreException("unknown hash algorithm '" + s
-        + "', expect 'blake3', 'md5', 'sha1', 'sha256', or 'sha512'");
+    throw new StoreException(
+        "unknown hash algorithm '"
+            + s
+            + "', expect 'blake3', 'md5', 'sha1', 'sha256', or 'sha512'");
   }
 
   @Override

@@ -24,9 +24,9 @@ public enum HashFormat {
   }
 
   /**
-   * Parses a format name as {@code parseHashFormat} does. {@code "base32"} is accepted as an alias of
-   * {@link #NIX32}; callers that mirror Nix should print {@link #BASE32_DEPRECATION_WARNING} when
-   * {@link #isDeprecatedAlias(String)} is true.
+   * Parses a format name as {@code parseHashFormat} does. {@code "base32"} is accepted as an alias
+   * of {@link #NIX32}; callers that mirror Nix should print {@link #BASE32_DEPRECATION_WARNING}
+   * when {@link #isDeprecatedAlias(String)} is true.
    */
   public static HashFormat parse(String name) {
     switch (name) {
@@ -40,8 +40,8 @@ public enum HashFormat {
       case "sri":
         return SRI;
       default:
-        throw new StoreException("unknown hash format '" + name
-            + "', expect 'base16', 'base32', 'base64', or 'sri'");
+        throw new StoreException(
+            "unknown hash format '" + name + "', expect 'base16', 'base32', 'base64', or 'sri'");
     }
   }
 

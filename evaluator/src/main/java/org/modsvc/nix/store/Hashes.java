@@ -9,8 +9,8 @@ import java.security.MessageDigest;
 
 /**
  * Digests and the three byte encodings Nix uses for hashes: base-16 (lower case), Nix's base-32 and
- * standard padded base-64. The decoders mirror Nix's leniencies (upper-case hex, base-64 with missing
- * padding) so that {@link Hash#parseAny} accepts exactly what Nix accepts.
+ * standard padded base-64. The decoders mirror Nix's leniencies (upper-case hex, base-64 with
+ * missing padding) so that {@link Hash#parseAny} accepts exactly what Nix accepts.
  */
 public final class Hashes {
   /** Nix's base-32 alphabet: digits and lower-case letters without e, o, u and t. */
@@ -34,8 +34,9 @@ public final class Hashes {
   }
 
   /**
-   * Digest of a file's contents ({@code builtins.hashFile}, flat {@code builtins.path}), streamed so
-   * large files are never held in memory. Symlinks are followed, as reading the file does in Nix.
+   * Digest of a file's contents ({@code builtins.hashFile}, flat {@code builtins.path}), streamed
+   * so large files are never held in memory. Symlinks are followed, as reading the file does in
+   * Nix.
    */
   public static Hash hashFile(HashAlgo algo, Path file) throws IOException {
     MessageDigest md = algo.newDigest();
@@ -50,8 +51,8 @@ public final class Hashes {
   }
 
   /**
-   * Nix's {@code compressHash}: folds a digest onto {@code newSize} bytes by XOR-ing byte {@code i} into
-   * position {@code i % newSize}. Store path hashes are SHA-256 folded to 20 bytes.
+   * Nix's {@code compressHash}: folds a digest onto {@code newSize} bytes by XOR-ing byte {@code i}
+   * into position {@code i % newSize}. Store path hashes are SHA-256 folded to 20 bytes.
    */
   public static byte[] compress(byte[] hash, int newSize) {
     byte[] out = new byte[newSize];
@@ -125,8 +126,8 @@ public final class Hashes {
   }
 
   /**
-   * Inverse of {@link #nix32Encode}. Like Nix, bits that overflow the last byte produce an extra byte
-   * (which then fails the caller's length check) rather than being silently dropped.
+   * Inverse of {@link #nix32Encode}. Like Nix, bits that overflow the last byte produce an extra
+   * byte (which then fails the caller's length check) rather than being silently dropped.
    */
   public static byte[] nix32Decode(String s) {
     byte[] res = new byte[s.length() * 5 / 8 + 2];
@@ -164,7 +165,9 @@ public final class Hashes {
     return java.util.Base64.getEncoder().encodeToString(bytes);
   }
 
-  /** Standard alphabet; stops at the first {@code =}, skips newlines, so missing padding is fine. */
+  /**
+   * Standard alphabet; stops at the first {@code =}, skips newlines, so missing padding is fine.
+   */
   public static byte[] base64Decode(String s) {
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(s.length() * 3 / 4 + 1);
     int d = 0;

@@ -16,54 +16,85 @@ import java.util.function.BiPredicate;
 import org.modsvc.nix.source.ArchivedFiles;
 
 /**
- * A store that computes every path exactly as Nix does but writes nothing: text files are kept in memory
- * and copied sources are remembered by their origin, so {@code readFile}/{@code import} of a store path
- * made in the same evaluation works. This is what {@code modsvc-agent eval} uses by default, and what
- * the agent evaluates against before its build step writes {@link #objects()} to the real store.
+ * A store that computes every path exactly as Nix does but writes nothing: text files are kept in
+ * memory and copied sources are remembered by their origin, so {@code readFile}/{@code import} of a
+ * store path made in the same evaluation works. This is what {@code modsvc-agent eval} uses by
+ * default, and what the agent evaluates against before its build step writes {@link #objects()} to
+ * the real store.
  */
 public final class MemoryStore implements EvalStore {
   private final StorePaths paths;
-  /** Text of every file added as text, by the file's full path (a store path, or a path inside one). */
+
+  /**
+   * Text of every file added as text, by the file's full path (a store path, or a path inside one).
+   */
   private final Map<String, String> texts = new HashMap<>();
+
   // Read by the parse-ahead thread (ParseCache) while the evaluation adds paths.
   private final Map<String, Path> sources = new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<String, StoreObject> objects = new LinkedHashMap<>();
-  /** The links of every link farm, by its store path: reading through one reads the link's target. */
-  private final Map<String, java.util.SortedMap<String, String>> farms = new java.util.concurrent.ConcurrentHashMap<>();
 
-  public MemoryStore(String storeDir) { this.paths = new StorePaths(storeDir); }
+  /**
+   * The links of every link farm, by its store path: reading through one reads the link's target.
+   */
+  private final Map<String, java.util.SortedMap<String, String>> farms =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
-  public MemoryStore() { this(StorePaths.DEFAULT_STORE_DIR); }
+  public MemoryStore(String storeDir) {
+    this.paths = new StorePaths(storeDir);
+  }
 
-  public StorePaths paths() { return paths; }
+  public MemoryStore() {
+    this(StorePaths.DEFAULT_STORE_DIR);
+  }
 
-  @Override public String storeDir() { return paths.storeDir(); }
+  public StorePaths paths() {
+    return paths;
+  }
 
-  @Override public String addText(String name, String content, SortedSet<String> references) {
+  @Override
+  public String storeDir() {
+    return paths.storeDir();
+  }
+
+  @Override
+  public String addText(String name, String content, SortedSet<String> references) {
     StorePaths.checkName(name);
     String p = paths.makeTextPath(name, content, references);
     record(new StoreObject.TextFile(p, "", content, false, references));
     return p;
   }
 
-  @Override public String addTextFile(String name, String text, boolean executable, String destination,
+  @Override
+  public String addTextFile(
+      String name,
+      String text,
+      boolean executable,
+      String destination,
       SortedSet<String> references) {
     StorePaths.checkName(name);
     checkDestination(destination);
     if (!executable && destination.isEmpty()) return addText(name, text, references);
-    Hash nar = Nar.hashSingleFile(destination, text.getBytes(StandardCharsets.UTF_8), executable, HashAlgo.SHA256);
+    Hash nar =
+        Nar.hashSingleFile(
+            destination, text.getBytes(StandardCharsets.UTF_8), executable, HashAlgo.SHA256);
     String p = paths.makeFixedOutputPath(name, ContentAddressMethod.NAR, nar, references);
     record(new StoreObject.TextFile(p, destination, text, executable, references));
     return p;
   }
 
-  /** A destination must stay inside the store path: relative, no empty, {@code .} or {@code ..} parts. */
+  /**
+   * A destination must stay inside the store path: relative, no empty, {@code .} or {@code ..}
+   * parts.
+   */
   private static void checkDestination(String destination) {
     if (destination.isEmpty()) return;
     for (String part : destination.split("/", -1)) {
       if (part.isEmpty() || part.equals(".") || part.equals("..")) {
-        throw new StoreException("destination '" + destination
-            + "' must be a relative path without empty, '.' or '..' components");
+        throw new StoreException(
+            "destination '"
+                + destination
+                + "' must be a relative path without empty, '.' or '..' components");
       }
     }
   }
@@ -73,7 +104,10 @@ public final class MemoryStore implements EvalStore {
     objects.putIfAbsent(file.storePath(), file);
   }
 
-  @Override public String addLinkFarm(String name, java.util.SortedMap<String, String> links,
+  @Override
+  public String addLinkFarm(
+      String name,
+      java.util.SortedMap<String, String> links,
       java.util.SortedMap<String, String> files) {
     StorePaths.checkName(name);
     java.util.TreeSet<String> all = new java.util.TreeSet<>(links.keySet());
@@ -97,19 +131,26 @@ public final class MemoryStore implements EvalStore {
     return p;
   }
 
-  @Override public String addPath(Path source, String name, boolean recursive, BiPredicate<Path, String> filter) {
+  @Override
+  public String addPath(
+      Path source, String name, boolean recursive, BiPredicate<Path, String> filter) {
     StorePaths.checkName(name);
     try {
       Set<Path> included = filter == null ? null : new HashSet<>();
-      Nar.PathFilter f = filter == null ? null : (path, type) -> {
-        boolean keep = filter.test(path, type);
-        if (keep) included.add(path);
-        return keep;
-      };
-      ContentAddressMethod method = recursive ? ContentAddressMethod.NAR : ContentAddressMethod.FLAT;
-      String p = filter == null && ArchivedFiles.contains(source)
-          ? ImmutableSources.storePath(paths, name, source, method)
-          : paths.computeSourcePath(name, source, method, f).storePath();
+      Nar.PathFilter f =
+          filter == null
+              ? null
+              : (path, type) -> {
+                boolean keep = filter.test(path, type);
+                if (keep) included.add(path);
+                return keep;
+              };
+      ContentAddressMethod method =
+          recursive ? ContentAddressMethod.NAR : ContentAddressMethod.FLAT;
+      String p =
+          filter == null && ArchivedFiles.contains(source)
+              ? ImmutableSources.storePath(paths, name, source, method)
+              : paths.computeSourcePath(name, source, method, f).storePath();
       if (filter == null) sources.put(p, source);
       objects.putIfAbsent(p, new StoreObject.CopiedPath(p, source, recursive, included));
       return p;
@@ -118,7 +159,8 @@ public final class MemoryStore implements EvalStore {
     }
   }
 
-  @Override public String addBuilt(String storePath, Path tree) {
+  @Override
+  public String addBuilt(String storePath, Path tree) {
     if (!isStorePath(storePath) || !toStorePath(storePath).equals(storePath)) {
       throw new StoreException("'" + storePath + "' is not a store path of " + storeDir());
     }
@@ -128,9 +170,13 @@ public final class MemoryStore implements EvalStore {
     return storePath;
   }
 
-  @Override public Optional<String> textContent(String storePath) { return Optional.ofNullable(texts.get(storePath)); }
+  @Override
+  public Optional<String> textContent(String storePath) {
+    return Optional.ofNullable(texts.get(storePath));
+  }
 
-  @Override public Optional<Path> realPath(String path) {
+  @Override
+  public Optional<Path> realPath(String path) {
     if (!isStorePath(path)) return Optional.empty();
     String sp = toStorePath(path);
     String rest = path.substring(sp.length());
@@ -139,7 +185,10 @@ public final class MemoryStore implements EvalStore {
     return Optional.of(rest.isEmpty() ? src : src.resolve(rest.substring(1)));
   }
 
-  /** The host file behind {@code rest} ({@code /bin/tlshd}) in a link farm: its link's target, and what follows. */
+  /**
+   * The host file behind {@code rest} ({@code /bin/tlshd}) in a link farm: its link's target, and
+   * what follows.
+   */
   private static Optional<Path> farmTarget(java.util.SortedMap<String, String> links, String rest) {
     if (links == null || rest.isEmpty()) return Optional.empty();
     String relative = rest.substring(1);
@@ -155,10 +204,14 @@ public final class MemoryStore implements EvalStore {
     }
   }
 
-  @Override public void registerDerivation(String drvPath, String aterm) {
+  @Override
+  public void registerDerivation(String drvPath, String aterm) {
     texts.put(drvPath, aterm);
     objects.putIfAbsent(drvPath, new StoreObject.DerivationFile(drvPath, aterm));
   }
 
-  @Override public List<StoreObject> objects() { return List.copyOf(objects.values()); }
+  @Override
+  public List<StoreObject> objects() {
+    return List.copyOf(objects.values());
+  }
 }

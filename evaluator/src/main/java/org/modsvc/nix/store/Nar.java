@@ -19,17 +19,20 @@ import java.util.Map;
 
 /**
  * Nix ARchive serialisation of a file system tree, byte-for-byte as {@code nix-store --dump} writes
- * it, streamed into an {@link OutputStream} (usually a digest) so big files are never held in memory.
+ * it, streamed into an {@link OutputStream} (usually a digest) so big files are never held in
+ * memory.
  *
  * <p>Format: every token is a string framed as a little-endian 64-bit length followed by the bytes
- * and zero padding to a multiple of 8. The archive is {@code "nix-archive-1"} then one node:
- * {@code ( type regular [executable ""] contents <data> )}, {@code ( type symlink target <t> )} or
- * {@code ( type directory { entry ( name <n> node <node> ) }* )} with entries sorted by the bytes of
- * their names. Only the owner-execute bit is recorded; ownership, times and other modes are not.
- * Symlinks are never followed.
+ * and zero padding to a multiple of 8. The archive is {@code "nix-archive-1"} then one node: {@code
+ * ( type regular [executable ""] contents <data> )}, {@code ( type symlink target <t> )} or {@code
+ * ( type directory { entry ( name <n> node <node> ) }* )} with entries sorted by the bytes of their
+ * names. Only the owner-execute bit is recorded; ownership, times and other modes are not. Symlinks
+ * are never followed.
  */
 public final class Nar {
-  /** Filter deciding whether a child entry goes into the archive ({@code builtins.path { filter }}). */
+  /**
+   * Filter deciding whether a child entry goes into the archive ({@code builtins.path { filter }}).
+   */
   @FunctionalInterface
   public interface PathFilter {
     /**
@@ -70,12 +73,14 @@ public final class Nar {
   }
 
   /**
-   * Hash of the NAR of a tree held in memory: one regular file ({@code executable} sets its flag), at
-   * the root when {@code destination} is empty, otherwise at that relative path ({@code bin/tool})
-   * inside directories that hold nothing else. This is the tree {@code pkgs.writeTextFile} builds, so
-   * its hash is what {@code nix-store --add} of the same tree would compute.
+   * Hash of the NAR of a tree held in memory: one regular file ({@code executable} sets its flag),
+   * at the root when {@code destination} is empty, otherwise at that relative path ({@code
+   * bin/tool}) inside directories that hold nothing else. This is the tree {@code
+   * pkgs.writeTextFile} builds, so its hash is what {@code nix-store --add} of the same tree would
+   * compute.
    */
-  public static Hash hashSingleFile(String destination, byte[] contents, boolean executable, HashAlgo algo) {
+  public static Hash hashSingleFile(
+      String destination, byte[] contents, boolean executable, HashAlgo algo) {
     MessageDigest md = algo.newDigest();
     try (OutputStream sink = new DigestOutputStream(OutputStream.nullOutputStream(), md)) {
       Nar nar = new Nar(sink, null);
@@ -112,19 +117,22 @@ public final class Nar {
   }
 
   /**
-   * Hash of the NAR of a tree held in memory: symbolic links ({@code links}, relative path to target)
-   * and non-executable text files ({@code files}), in directories that hold nothing else. The
-   * caller guarantees no path lies inside another.
+   * Hash of the NAR of a tree held in memory: symbolic links ({@code links}, relative path to
+   * target) and non-executable text files ({@code files}), in directories that hold nothing else.
+   * The caller guarantees no path lies inside another.
    */
-  public static Hash hashTree(java.util.SortedMap<String, String> links, java.util.SortedMap<String, String> files,
+  public static Hash hashTree(
+      java.util.SortedMap<String, String> links,
+      java.util.SortedMap<String, String> files,
       HashAlgo algo) {
     java.util.TreeMap<String, Object> root = new java.util.TreeMap<>();
     links.forEach((path, target) -> place(root, path, new LinkTarget(target)));
     files.forEach((path, text) -> place(root, path, text.getBytes(StandardCharsets.UTF_8)));
     MessageDigest md = algo.newDigest();
     // Buffered: a tree of thousands of links is written in pieces of a few bytes each.
-    try (OutputStream sink = new java.io.BufferedOutputStream(
-        new DigestOutputStream(OutputStream.nullOutputStream(), md), BUFFER)) {
+    try (OutputStream sink =
+        new java.io.BufferedOutputStream(
+            new DigestOutputStream(OutputStream.nullOutputStream(), md), BUFFER)) {
       Nar nar = new Nar(sink, null);
       nar.str("nix-archive-1");
       nar.memoryNode(root);
@@ -141,7 +149,9 @@ public final class Nar {
     String[] parts = path.split("/");
     java.util.TreeMap<String, Object> d = dir;
     for (int i = 0; i < parts.length - 1; i++) {
-      d = (java.util.TreeMap<String, Object>) d.computeIfAbsent(parts[i], k -> new java.util.TreeMap<String, Object>());
+      d =
+          (java.util.TreeMap<String, Object>)
+              d.computeIfAbsent(parts[i], k -> new java.util.TreeMap<String, Object>());
     }
     d.put(parts[parts.length - 1], leaf);
   }
@@ -266,7 +276,10 @@ public final class Nar {
     }
   }
 
-  /** Refuses to follow a link swapped in since the type check; file systems without links (the jar) lack the option. */
+  /**
+   * Refuses to follow a link swapped in since the type check; file systems without links (the jar)
+   * lack the option.
+   */
   private static InputStream openRegularFile(Path path) throws IOException {
     try {
       return Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS);
@@ -281,7 +294,8 @@ public final class Nar {
     byte[] buf = new byte[(int) Math.min(BUFFER, Math.max(size, 1))];
     try (InputStream in = openRegularFile(path)) {
       int n;
-      while (written < size && (n = in.read(buf, 0, (int) Math.min(buf.length, size - written))) > 0) {
+      while (written < size
+          && (n = in.read(buf, 0, (int) Math.min(buf.length, size - written))) > 0) {
         out.write(buf, 0, n);
         written += n;
       }

@@ -6,10 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * NAR hashes of the Nix source directories bundled in our jars, recorded by the build next to them (under
- * {@value #DIR}). Naming a bundled directory in the store needs its NAR hash, and serialising and hashing the
- * lib's files in a JVM that has compiled nothing yet took ~15 ms of every start; the files cannot change inside a
- * built jar, so the build hashes them once. A directory without a record (a build tree) is hashed as before.
+ * NAR hashes of the Nix source directories bundled in our jars, recorded by the build next to them
+ * (under {@value #DIR}). Naming a bundled directory in the store needs its NAR hash, and
+ * serialising and hashing the lib's files in a JVM that has compiled nothing yet took ~15 ms of
+ * every start; the files cannot change inside a built jar, so the build hashes them once. A
+ * directory without a record (a build tree) is hashed as before.
  */
 public final class RecordedNarHashes {
   private RecordedNarHashes() {}
@@ -17,9 +18,13 @@ public final class RecordedNarHashes {
   /** Where the records lie, relative to the class-path root that holds the directories. */
   static final String DIR = "nar-hashes";
 
-  /** The record of {@code directory}, an absolute path inside a class-path root (a jar), or null without one. */
+  /**
+   * The record of {@code directory}, an absolute path inside a class-path root (a jar), or null
+   * without one.
+   */
   static Hash of(Path directory) throws IOException {
-    Path record = recordFor(directory.getRoot(), directory.getRoot().relativize(directory).toString());
+    Path record =
+        recordFor(directory.getRoot(), directory.getRoot().relativize(directory).toString());
     if (!Files.isRegularFile(record)) return null;
     return Hash.parseSri(Files.readString(record, StandardCharsets.UTF_8).strip());
   }
@@ -29,8 +34,9 @@ public final class RecordedNarHashes {
   }
 
   /**
-   * The build step ({@code evaluator/pom.xml}, {@code switcher/pom.xml}): {@code ROOT DIR...} records the NAR hash
-   * of each {@code ROOT/DIR}, where {@code ROOT} is the class-path root being packaged.
+   * The build step ({@code evaluator/pom.xml}, {@code switcher/pom.xml}): {@code ROOT DIR...}
+   * records the NAR hash of each {@code ROOT/DIR}, where {@code ROOT} is the class-path root being
+   * packaged.
    */
   public static void main(String[] args) throws IOException {
     Path root = Path.of(args[0]);

@@ -7,26 +7,33 @@ import java.util.SortedSet;
 /**
  * One object an evaluation added to its {@link EvalStore}, with what a build step needs to write it
  * to a real store directory: the content (or where to copy it from) and the file modes. Nix makes
- * everything in the store read-only: regular files {@code 0444}, or {@code 0555} when executable, and
- * directories {@code 0555}.
+ * everything in the store read-only: regular files {@code 0444}, or {@code 0555} when executable,
+ * and directories {@code 0555}.
  */
 public sealed interface StoreObject {
   /** The store path ({@code <storeDir>/<hash>-<name>}). */
   String storePath();
 
   /**
-   * A text file: {@code builtins.toFile}, or the host package set's writers. When {@code destination}
-   * is empty the store path is the file itself; otherwise it is a directory holding only the file at
-   * that relative path ({@code bin/tool}), with directories in between.
+   * A text file: {@code builtins.toFile}, or the host package set's writers. When {@code
+   * destination} is empty the store path is the file itself; otherwise it is a directory holding
+   * only the file at that relative path ({@code bin/tool}), with directories in between.
    */
-  record TextFile(String storePath, String destination, String text, boolean executable,
-      SortedSet<String> references) implements StoreObject {
+  record TextFile(
+      String storePath,
+      String destination,
+      String text,
+      boolean executable,
+      SortedSet<String> references)
+      implements StoreObject {
     public TextFile {
       references = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(references));
     }
 
     /** The path of the file itself. */
-    public String filePath() { return destination.isEmpty() ? storePath : storePath + "/" + destination; }
+    public String filePath() {
+      return destination.isEmpty() ? storePath : storePath + "/" + destination;
+    }
   }
 
   /**
@@ -35,7 +42,8 @@ public sealed interface StoreObject {
    * below {@code source} the filter accepted (the copy holds those and nothing else); null means no
    * filter, the whole tree.
    */
-  record CopiedPath(String storePath, Path source, boolean recursive, Set<Path> included) implements StoreObject {
+  record CopiedPath(String storePath, Path source, boolean recursive, Set<Path> included)
+      implements StoreObject {
     public CopiedPath {
       included = included == null ? null : Set.copyOf(included);
     }
@@ -50,8 +58,11 @@ public sealed interface StoreObject {
    * Keys are relative paths; the directories between are implied. Its path is the content-addressed
    * path of the tree's NAR, so it changes exactly when a link or a file does.
    */
-  record LinkFarm(String storePath, java.util.SortedMap<String, String> links,
-      java.util.SortedMap<String, String> files) implements StoreObject {
+  record LinkFarm(
+      String storePath,
+      java.util.SortedMap<String, String> links,
+      java.util.SortedMap<String, String> files)
+      implements StoreObject {
     public LinkFarm {
       links = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(links));
       files = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(files));

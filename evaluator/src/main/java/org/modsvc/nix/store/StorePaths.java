@@ -10,13 +10,15 @@ import java.util.TreeSet;
 /**
  * Store path computation for one store directory, as Nix's {@code StoreDirConfig} does it. A store
  * path is {@code <storeDir>/<hash>-<name>} where {@code hash} is the Nix base-32 rendering of the
- * SHA-256 of the fingerprint {@code <type>:sha256:<base16 inner hash>:<storeDir>:<name>} folded to 20
- * bytes. Paths are only computed, never written: the evaluator runs as in Nix's read-only mode.
+ * SHA-256 of the fingerprint {@code <type>:sha256:<base16 inner hash>:<storeDir>:<name>} folded to
+ * 20 bytes. Paths are only computed, never written: the evaluator runs as in Nix's read-only mode.
  */
 public final class StorePaths {
   public static final String DEFAULT_STORE_DIR = "/nix/store";
+
   /** Length of the hash part of a store path's base name. */
   public static final int HASH_LENGTH = 32;
+
   /** Longest allowed name (the part after {@code <hash>-}). */
   public static final int MAX_NAME_LENGTH = 211;
 
@@ -24,7 +26,9 @@ public final class StorePaths {
 
   private final String storeDir;
 
-  /** @param storeDir the store directory, without trailing slash (e.g. {@code /nix/store}) */
+  /**
+   * @param storeDir the store directory, without trailing slash (e.g. {@code /nix/store})
+   */
   public StorePaths(String storeDir) {
     this.storeDir = storeDir;
   }
@@ -91,8 +95,8 @@ public final class StorePaths {
 
   /**
    * {@code makeFixedOutputPath} / {@code makeFixedOutputPathFromCA}: recursive SHA-256 uses type
-   * {@code source} (with references); text uses {@link #makeTextPath}; anything else goes through the
-   * {@code fixed:out:} indirection, which allows no references.
+   * {@code source} (with references); text uses {@link #makeTextPath}; anything else goes through
+   * the {@code fixed:out:} indirection, which allows no references.
    */
   public String makeFixedOutputPath(
       String name, ContentAddressMethod method, Hash hash, Collection<String> references) {
@@ -104,9 +108,11 @@ public final class StorePaths {
       return makeStorePath(typeWithReferences("source", refs), hash, name);
     }
     if (!refs.isEmpty()) {
-      throw new StoreException("fixed output derivation '" + name
-          + "' is not allowed to refer to other store paths.\nYou may need to use the"
-          + " 'unsafeDiscardReferences' derivation attribute, see the manual for more details.");
+      throw new StoreException(
+          "fixed output derivation '"
+              + name
+              + "' is not allowed to refer to other store paths.\nYou may need to use the"
+              + " 'unsafeDiscardReferences' derivation attribute, see the manual for more details.");
     }
     String payload = "fixed:out:" + method.prefix() + hash + ":";
     return makeStorePath("output:out", Hashes.hashString(HashAlgo.SHA256, payload), name);
@@ -120,19 +126,23 @@ public final class StorePaths {
   }
 
   /**
-   * Adds (computes) a local path the way {@code "${./p}"}, {@code builtins.path} and
-   * {@code filterSource} do: SHA-256 of its NAR (optionally filtered), or of its contents when
-   * {@code method} is {@link ContentAddressMethod#FLAT}.
+   * Adds (computes) a local path the way {@code "${./p}"}, {@code builtins.path} and {@code
+   * filterSource} do: SHA-256 of its NAR (optionally filtered), or of its contents when {@code
+   * method} is {@link ContentAddressMethod#FLAT}.
    */
   public SourcePath computeSourcePath(
-      String name, Path path, ContentAddressMethod method, Nar.PathFilter filter) throws IOException {
-    Hash h = method == ContentAddressMethod.NAR
-        ? Nar.hash(path, HashAlgo.SHA256, filter)
-        : Hashes.hashFile(HashAlgo.SHA256, path);
+      String name, Path path, ContentAddressMethod method, Nar.PathFilter filter)
+      throws IOException {
+    Hash h =
+        method == ContentAddressMethod.NAR
+            ? Nar.hash(path, HashAlgo.SHA256, filter)
+            : Hashes.hashFile(HashAlgo.SHA256, path);
     return new SourcePath(makeFixedOutputPath(name, method, h, Set.of()), h);
   }
 
-  /** {@code "${./p}"}: the NAR-hashed, unfiltered source path named after the last path component. */
+  /**
+   * {@code "${./p}"}: the NAR-hashed, unfiltered source path named after the last path component.
+   */
   public String makeSourcePath(Path path) throws IOException {
     Path fn = path.getFileName();
     return computeSourcePath(fn == null ? "" : fn.toString(), path, ContentAddressMethod.NAR, null)
@@ -150,8 +160,8 @@ public final class StorePaths {
   // ---------------------------------------------------------------- names and paths
 
   /**
-   * Nix's {@code checkName}: non-empty, at most 211 characters, not {@code .} or {@code ..} (nor those
-   * followed by {@code -}), and only {@code [A-Za-z0-9+\-._?=]}.
+   * Nix's {@code checkName}: non-empty, at most 211 characters, not {@code .} or {@code ..} (nor
+   * those followed by {@code -}), and only {@code [A-Za-z0-9+\-._?=]}.
    */
   public static void checkName(String name) {
     if (name.isEmpty()) {
@@ -183,16 +193,23 @@ public final class StorePaths {
     for (int i = 0; i < name.length(); ) {
       int c = name.codePointAt(i);
       if (!isNameChar(c)) {
-        throw new StoreException("name '" + name + "' contains illegal character '"
-            + illegalCharText(name, i) + "'");
+        throw new StoreException(
+            "name '" + name + "' contains illegal character '" + illegalCharText(name, i) + "'");
       }
       i += Character.charCount(c);
     }
   }
 
   private static boolean isNameChar(int c) {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
-        || c == '+' || c == '-' || c == '.' || c == '_' || c == '?' || c == '=';
+    return (c >= '0' && c <= '9')
+        || (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || c == '+'
+        || c == '-'
+        || c == '.'
+        || c == '_'
+        || c == '?'
+        || c == '=';
   }
 
   /**
@@ -226,7 +243,9 @@ public final class StorePaths {
     return path.substring(slash + 1, end);
   }
 
-  /** Whether {@code path} is exactly a store path ({@code <storeDir>/<32 base-32 chars>-<name>}). */
+  /**
+   * Whether {@code path} is exactly a store path ({@code <storeDir>/<32 base-32 chars>-<name>}).
+   */
   public boolean isStorePath(String path) {
     if (!path.startsWith(storeDir + "/")) {
       return false;

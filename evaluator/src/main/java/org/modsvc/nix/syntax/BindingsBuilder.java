@@ -10,34 +10,51 @@ import org.modsvc.nix.source.Span;
  * Collects the bindings of one attribute set or {@code let} while it is parsed, merging nested
  * attribute paths and reporting duplicates the way Nix's parser does ({@code addAttr} in upstream
  * {@code parser-state.hh}):
+ *
  * <ul>
- *   <li>{@code a.b = 1; a.c = 2;} builds one nested, non-recursive set {@code a = { b = 1; c = 2; }};</li>
- *   <li>a definition whose value is an attribute-set literal ({@code a = { ... }} or {@code rec { ... }})
- *       merges with an earlier or later definition of the same name that is also a set; the set that
- *       came first keeps its {@code rec}-ness, the later one's is dropped (Nix issue 9020, kept on purpose);</li>
+ *   <li>{@code a.b = 1; a.c = 2;} builds one nested, non-recursive set {@code a = { b = 1; c = 2;
+ *       }};
+ *   <li>a definition whose value is an attribute-set literal ({@code a = { ... }} or {@code rec {
+ *       ... }}) merges with an earlier or later definition of the same name that is also a set; the
+ *       set that came first keeps its {@code rec}-ness, the later one's is dropped (Nix issue 9020,
+ *       kept on purpose);
  *   <li>any other second definition of a static name, including one by {@code inherit}, is
- *       "attribute 'a.b' already defined at POS";</li>
+ *       "attribute 'a.b' already defined at POS";
  *   <li>a dynamic name ({@code ${e}} or an interpolated string) cannot be checked statically: it
- *       becomes its own binding, with any rest of the path turned into nested sets.</li>
+ *       becomes its own binding, with any rest of the path turned into nested sets.
  * </ul>
- * The result has, for each static name, exactly one {@link Expr.AttrDef} whose path has one element;
- * every {@code AttrDef} path (static or dynamic) has length 1.
+ *
+ * The result has, for each static name, exactly one {@link Expr.AttrDef} whose path has one
+ * element; every {@code AttrDef} path (static or dynamic) has length 1.
  */
 final class BindingsBuilder {
-  /** One statically named attribute: a plain value, a (mergeable) nested set, or an inherited name. */
+  /**
+   * One statically named attribute: a plain value, a (mergeable) nested set, or an inherited name.
+   */
   private static final class Slot {
     final String name;
+
     /** Span of the name in the binding that created this slot (for the binding's StaticName). */
     final Span nameSpan;
+
     /** Where the defining binding starts: Nix reports duplicates against this position. */
     final Span pos;
+
     /** Span of the whole definition (name to value). */
     final Span defSpan;
+
     Expr value;
     BindingsBuilder nested;
     final boolean inherited;
 
-    Slot(String name, Span nameSpan, Span pos, Span defSpan, Expr value, BindingsBuilder nested, boolean inherited) {
+    Slot(
+        String name,
+        Span nameSpan,
+        Span pos,
+        Span defSpan,
+        Expr value,
+        BindingsBuilder nested,
+        boolean inherited) {
       this.name = name;
       this.nameSpan = nameSpan;
       this.pos = pos;
@@ -75,8 +92,10 @@ final class BindingsBuilder {
   boolean recursive;
   private final Span span;
   private final Map<String, Slot> byName = new HashMap<>();
+
   /** Slots (plain/nested only), Inherit groups and Dynamic bindings, in source order. */
   private final List<Object> order = new ArrayList<>();
+
   private boolean hasDynamic;
 
   BindingsBuilder(boolean recursive, Span span) {
@@ -85,7 +104,9 @@ final class BindingsBuilder {
   }
 
   /** True when a binding of this set (not of nested ones) has a dynamic name. */
-  boolean hasDynamicNames() { return hasDynamic; }
+  boolean hasDynamicNames() {
+    return hasDynamic;
+  }
 
   /** First dynamic binding's name span, for error reporting; null if none. */
   Span firstDynamicSpan() {
@@ -93,7 +114,10 @@ final class BindingsBuilder {
     return null;
   }
 
-  /** Adds {@code path = value;}; {@code pos} is the start of the path, {@code defSpan} the whole binding. */
+  /**
+   * Adds {@code path = value;}; {@code pos} is the start of the path, {@code defSpan} the whole
+   * binding.
+   */
   void addAttr(List<Expr.AttrName> path, Expr value, Span pos, Span defSpan) {
     BindingsBuilder attrs = this;
     int last = path.size() - 1;
@@ -137,7 +161,9 @@ final class BindingsBuilder {
     for (Expr.StaticName name : inherit.names()) {
       Slot prev = byName.get(name.name());
       if (prev != null) throw duplicate(name.name(), name.span(), prev.pos);
-      byName.put(name.name(), new Slot(name.name(), name.span(), name.span(), name.span(), null, null, true));
+      byName.put(
+          name.name(),
+          new Slot(name.name(), name.span(), name.span(), name.span(), null, null, true));
     }
     order.add(inherit);
   }
@@ -161,7 +187,8 @@ final class BindingsBuilder {
     }
     BindingsBuilder into = existing.inherited ? null : existing.asNested();
     BindingsBuilder from = def.inherited ? null : def.asNested();
-    if (into == null || from == null) throw duplicate(String.join(".", path), def.pos, existing.pos);
+    if (into == null || from == null)
+      throw duplicate(String.join(".", path), def.pos, existing.pos);
     for (Object o : from.order) {
       if (o instanceof Slot) {
         Slot s = (Slot) o;
@@ -176,7 +203,9 @@ final class BindingsBuilder {
             path.add(quoteIfNeeded(name.name()));
             throw duplicate(String.join(".", path), name.span(), prev.pos);
           }
-          into.byName.put(name.name(), new Slot(name.name(), name.span(), name.span(), name.span(), null, null, true));
+          into.byName.put(
+              name.name(),
+              new Slot(name.name(), name.span(), name.span(), name.span(), null, null, true));
         }
         into.order.add(inh);
       } else {
@@ -212,7 +241,8 @@ final class BindingsBuilder {
       if (o instanceof Slot) {
         Slot s = (Slot) o;
         Expr value = s.nested != null ? s.nested.toAttrSet() : s.value;
-        result.add(new Expr.AttrDef(List.of(new Expr.StaticName(s.name, s.nameSpan)), value, s.defSpan));
+        result.add(
+            new Expr.AttrDef(List.of(new Expr.StaticName(s.name, s.nameSpan)), value, s.defSpan));
       } else if (o instanceof Dynamic) {
         Dynamic d = (Dynamic) o;
         Expr value = d.nested != null ? d.nested.toAttrSet() : d.value;
@@ -229,7 +259,8 @@ final class BindingsBuilder {
   }
 
   private static ParseException duplicate(String shownPath, Span at, Span previous) {
-    return new ParseException("attribute '" + shownPath + "' already defined at " + previous.describe(), at);
+    return new ParseException(
+        "attribute '" + shownPath + "' already defined at " + previous.describe(), at);
   }
 
   private static String showPath(List<Expr.AttrName> path) {
@@ -242,12 +273,15 @@ final class BindingsBuilder {
   }
 
   private static String show(Expr.AttrName a) {
-    return a instanceof Expr.StaticName ? quoteIfNeeded(((Expr.StaticName) a).name()) : "\"${...}\"";
+    return a instanceof Expr.StaticName
+        ? quoteIfNeeded(((Expr.StaticName) a).name())
+        : "\"${...}\"";
   }
 
   /** Nix prints attribute names as identifiers when they are valid ones, else quoted. */
   static String quoteIfNeeded(String name) {
-    boolean ident = !name.isEmpty() && (Character.isLetter(name.charAt(0)) || name.charAt(0) == '_');
+    boolean ident =
+        !name.isEmpty() && (Character.isLetter(name.charAt(0)) || name.charAt(0) == '_');
     for (int i = 0; ident && i < name.length(); i++) {
       char c = name.charAt(i);
       ident = (c < 128 && Character.isLetterOrDigit(c)) || c == '_' || c == '\'' || c == '-';
@@ -257,14 +291,25 @@ final class BindingsBuilder {
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
       switch (c) {
-        case '"': case '\\': sb.append('\\').append(c); break;
-        case '\n': sb.append("\\n"); break;
-        case '\r': sb.append("\\r"); break;
-        case '\t': sb.append("\\t"); break;
-        case '$':
-          if (i + 1 < name.length() && name.charAt(i + 1) == '{') sb.append("\\$"); else sb.append(c);
+        case '"':
+        case '\\':
+          sb.append('\\').append(c);
           break;
-        default: sb.append(c);
+        case '\n':
+          sb.append("\\n");
+          break;
+        case '\r':
+          sb.append("\\r");
+          break;
+        case '\t':
+          sb.append("\\t");
+          break;
+        case '$':
+          if (i + 1 < name.length() && name.charAt(i + 1) == '{') sb.append("\\$");
+          else sb.append(c);
+          break;
+        default:
+          sb.append(c);
       }
     }
     return sb.append('"').toString();
@@ -272,8 +317,15 @@ final class BindingsBuilder {
 
   private static boolean isKeyword(String s) {
     switch (s) {
-      case "if": case "then": case "else": case "assert": case "with": case "let": case "in":
-      case "rec": case "inherit":
+      case "if":
+      case "then":
+      case "else":
+      case "assert":
+      case "with":
+      case "let":
+      case "in":
+      case "rec":
+      case "inherit":
         return true;
       default:
         return false;

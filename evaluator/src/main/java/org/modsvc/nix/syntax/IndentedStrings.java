@@ -6,24 +6,34 @@ import org.modsvc.nix.source.Span;
 
 /**
  * Indentation stripping of {@code ''...''} strings, with Nix's exact rules:
+ *
  * <ul>
  *   <li>the indentation removed from every line is the smallest number of leading spaces over all
- *       lines that contain something other than spaces (tabs are not indentation: a tab is content);</li>
- *   <li>interpolations and escapes ({@code ''$}, {@code '''}, {@code ''\x}) count as content, so a line
- *       starting with one has indentation zero;</li>
+ *       lines that contain something other than spaces (tabs are not indentation: a tab is
+ *       content);
+ *   <li>interpolations and escapes ({@code ''$}, {@code '''}, {@code ''\x}) count as content, so a
+ *       line starting with one has indentation zero;
  *   <li>a first line of only spaces was already dropped by the lexer (it is part of the opening
- *       token), and a last line of only spaces is removed when it is the final piece of text.</li>
+ *       token), and a last line of only spaces is removed when it is the final piece of text.
  * </ul>
+ *
  * Text of escapes is still subject to the space stripping of the second pass (upstream quirk kept
  * on purpose: {@code ''\ } at the start of a line may be swallowed as indentation).
  */
 final class IndentedStrings {
   private IndentedStrings() {}
 
-  /** One piece between {@code ''} and {@code ''}: literal text (expr == null) or an interpolation. */
+  /**
+   * One piece between {@code ''} and {@code ''}: literal text (expr == null) or an interpolation.
+   */
   record Part(String text, boolean indentation, Expr expr, Span span) {
-    static Part text(Token t, Span span) { return new Part(t.text(), t.indentation(), null, span); }
-    static Part interpolation(Expr e) { return new Part(null, false, e, e.span()); }
+    static Part text(Token t, Span span) {
+      return new Part(t.text(), t.indentation(), null, span);
+    }
+
+    static Part interpolation(Expr e) {
+      return new Part(null, false, e, e.span());
+    }
   }
 
   static Expr strip(List<Part> parts, Span span) {

@@ -52,10 +52,19 @@ public final class Lexer {
     while (true) {
       Token t;
       switch (stack[depth - 1]) {
-        case STRING: t = lexString(); break;
-        case IND_STRING: t = lexIndString(); break;
-        case INPATH: case INPATH_SLASH: t = lexInPath(); break;
-        default: t = lexDefault(); break;
+        case STRING:
+          t = lexString();
+          break;
+        case IND_STRING:
+          t = lexIndString();
+          break;
+        case INPATH:
+        case INPATH_SLASH:
+          t = lexInPath();
+          break;
+        default:
+          t = lexDefault();
+          break;
       }
       out.add(t);
       if (t.kind() == TokenKind.EOF || t.kind() == TokenKind.ERROR) return;
@@ -96,8 +105,13 @@ public final class Lexer {
 
   /** PATH_CHAR: [a-zA-Z0-9._+-] */
   static boolean isPathChar(int c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-        || c == '.' || c == '_' || c == '-' || c == '+';
+    return (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || (c >= '0' && c <= '9')
+        || c == '.'
+        || c == '_'
+        || c == '-'
+        || c == '+';
   }
 
   private static boolean isUriSchemeChar(int c) {
@@ -108,8 +122,23 @@ public final class Lexer {
   private static boolean isUriChar(int c) {
     if (isLetter(c) || isDigit(c)) return true;
     switch (c) {
-      case '%': case '/': case '?': case ':': case '@': case '&': case '=': case '+': case '$':
-      case ',': case '-': case '_': case '.': case '!': case '~': case '*': case '\'':
+      case '%':
+      case '/':
+      case '?':
+      case ':':
+      case '@':
+      case '&':
+      case '=':
+      case '+':
+      case '$':
+      case ',':
+      case '-':
+      case '_':
+      case '.':
+      case '!':
+      case '~':
+      case '*':
+      case '\'':
         return true;
       default:
         return false;
@@ -244,57 +273,105 @@ public final class Lexer {
       kind = keyword(i, idLen);
       len = idLen;
     }
-    if (c == '.' && at(i + 1) == '.' && at(i + 2) == '.' && len < 3) { kind = TokenKind.ELLIPSIS; len = 3; }
+    if (c == '.' && at(i + 1) == '.' && at(i + 2) == '.' && len < 3) {
+      kind = TokenKind.ELLIPSIS;
+      len = 3;
+    }
     TokenKind op = operator(c, at(i + 1));
-    if (op != null && len < 2) { kind = op; len = 2; }
+    if (op != null && len < 2) {
+      kind = op;
+      len = 2;
+    }
     if (isDigit(c)) {
       int l = matchInt(i);
-      if (l > len) { kind = TokenKind.INT; len = l; }
+      if (l > len) {
+        kind = TokenKind.INT;
+        len = l;
+      }
     }
     if (isDigit(c) || c == '.') {
       int l = matchFloat(i);
-      if (l > len) { kind = TokenKind.FLOAT; len = l; }
+      if (l > len) {
+        kind = TokenKind.FLOAT;
+        len = l;
+      }
     }
-    if (c == '$' && at(i + 1) == '{' && len < 2) { kind = TokenKind.DOLLAR_CURLY; len = 2; }
-    if (c == '}' && len < 1) { kind = TokenKind.RBRACE; len = 1; }
-    if (c == '{' && len < 1) { kind = TokenKind.LBRACE; len = 1; }
-    if (c == '"' && len < 1) { kind = TokenKind.QUOTE; len = 1; }
+    if (c == '$' && at(i + 1) == '{' && len < 2) {
+      kind = TokenKind.DOLLAR_CURLY;
+      len = 2;
+    }
+    if (c == '}' && len < 1) {
+      kind = TokenKind.RBRACE;
+      len = 1;
+    }
+    if (c == '{' && len < 1) {
+      kind = TokenKind.LBRACE;
+      len = 1;
+    }
+    if (c == '"' && len < 1) {
+      kind = TokenKind.QUOTE;
+      len = 1;
+    }
     if (c == '\'' && at(i + 1) == '\'') {
       int j = i + 2;
       while (at(j) == ' ') j++;
       int l = at(j) == '\n' ? j + 1 - i : 2;
-      if (l > len) { kind = TokenKind.IND_STRING_OPEN; len = l; }
+      if (l > len) {
+        kind = TokenKind.IND_STRING_OPEN;
+        len = l;
+      }
     }
     if (isPathChar(c) || c == '/') {
       int seg = matchPathSeg(i);
       if (seg > 0 && at(i + seg) == '$' && at(i + seg + 1) == '{' && seg + 2 > len) {
-        kind = TokenKind.PATH; len = seg + 2; rule = pathSegDollar;
+        kind = TokenKind.PATH;
+        len = seg + 2;
+        rule = pathSegDollar;
       }
     }
     if (c == '~' && at(i + 1) == '/' && at(i + 2) == '$' && at(i + 3) == '{' && len < 4) {
-      kind = TokenKind.HPATH; len = 4; rule = homeSegDollar;
+      kind = TokenKind.HPATH;
+      len = 4;
+      rule = homeSegDollar;
     }
     if (isPathChar(c) || c == '/') {
       int l = matchPath(i);
-      if (l > len) { kind = TokenKind.PATH; len = l; rule = 0; }
+      if (l > len) {
+        kind = TokenKind.PATH;
+        len = l;
+        rule = 0;
+      }
     }
     if (c == '~') {
       int l = matchHomePath(i);
-      if (l > len) { kind = TokenKind.HPATH; len = l; rule = 0; }
+      if (l > len) {
+        kind = TokenKind.HPATH;
+        len = l;
+        rule = 0;
+      }
     }
     if (c == '<') {
       int l = matchSearchPath(i);
-      if (l > len) { kind = TokenKind.SPATH; len = l; rule = 0; }
+      if (l > len) {
+        kind = TokenKind.SPATH;
+        len = l;
+        rule = 0;
+      }
     }
     if (isLetter(c)) {
       int l = matchUri(i);
-      if (l > len) { kind = TokenKind.URI; len = l; rule = 0; }
+      if (l > len) {
+        kind = TokenKind.URI;
+        len = l;
+        rule = 0;
+      }
     }
 
     if (kind == null) {
       // Nix passes any other byte to the parser as itself; those the grammar does not use are
       // reported as "invalid token". Keep a surrogate pair together so the span is one character.
-      pos = i + (Character.isHighSurrogate(c) && Character.isLowSurrogate((char) at(i + 1)) ? 2 : 1);
+      pos =
+          i + (Character.isHighSurrogate(c) && Character.isLowSurrogate((char) at(i + 1)) ? 2 : 1);
       return Token.of(singleChar(c), i, pos);
     }
 
@@ -302,19 +379,23 @@ public final class Lexer {
     switch (kind) {
       case ID:
         return Token.of(kind, i, pos, new String(s, i, len));
-      case INT: {
-        String text = new String(s, i, len);
-        if (!fitsInLong(text)) return Token.of(TokenKind.ERROR, i, pos, "invalid integer '" + text + "'");
-        return Token.of(kind, i, pos, text);
-      }
-      case FLOAT: {
-        String text = new String(s, i, len);
-        if (Double.isInfinite(Double.parseDouble(text))) {
-          return Token.of(TokenKind.ERROR, i, pos, "invalid float '" + text + "'");
+      case INT:
+        {
+          String text = new String(s, i, len);
+          if (!fitsInLong(text))
+            return Token.of(TokenKind.ERROR, i, pos, "invalid integer '" + text + "'");
+          return Token.of(kind, i, pos, text);
         }
-        return Token.of(kind, i, pos, text);
-      }
-      case DOLLAR_CURLY: case LBRACE:
+      case FLOAT:
+        {
+          String text = new String(s, i, len);
+          if (Double.isInfinite(Double.parseDouble(text))) {
+            return Token.of(TokenKind.ERROR, i, pos, "invalid float '" + text + "'");
+          }
+          return Token.of(kind, i, pos, text);
+        }
+      case DOLLAR_CURLY:
+      case LBRACE:
         push(DEFAULT);
         return Token.of(kind, i, pos);
       case RBRACE:
@@ -326,20 +407,26 @@ public final class Lexer {
       case IND_STRING_OPEN:
         push(IND_STRING);
         return Token.of(kind, i, pos);
-      case PATH: case HPATH: {
-        if (rule == pathSegDollar || rule == homeSegDollar) {
-          // Only the part before "${" is the path token; "${" is lexed next, in path state.
-          pos -= 2;
-          push(INPATH_SLASH);
-        } else {
-          push(s[pos - 1] == '/' ? INPATH_SLASH : INPATH);
+      case PATH:
+      case HPATH:
+        {
+          if (rule == pathSegDollar || rule == homeSegDollar) {
+            // Only the part before "${" is the path token; "${" is lexed next, in path state.
+            pos -= 2;
+            push(INPATH_SLASH);
+          } else {
+            push(s[pos - 1] == '/' ? INPATH_SLASH : INPATH);
+          }
+          return Token.of(kind, i, pos, new String(s, i, pos - i));
         }
-        return Token.of(kind, i, pos, new String(s, i, pos - i));
-      }
-      case SPATH: case URI:
+      case SPATH:
+      case URI:
         return Token.of(kind, i, pos, new String(s, i, len));
       case ERROR: // "<|" or "|>"
-        return Token.of(TokenKind.ERROR, i, pos,
+        return Token.of(
+            TokenKind.ERROR,
+            i,
+            pos,
             "experimental Nix feature 'pipe-operators' is disabled; add '--extra-experimental-features"
                 + " pipe-operators' to enable it");
       default:
@@ -397,40 +484,69 @@ public final class Lexer {
   /** Two-character operators; the (disabled) pipe operators come back as ERROR. */
   private static TokenKind operator(int c, int d) {
     switch (c) {
-      case '=': return d == '=' ? TokenKind.EQ : null;
-      case '!': return d == '=' ? TokenKind.NEQ : null;
-      case '<': return d == '=' ? TokenKind.LEQ : d == '|' ? TokenKind.ERROR : null;
-      case '>': return d == '=' ? TokenKind.GEQ : null;
-      case '&': return d == '&' ? TokenKind.AND : null;
-      case '|': return d == '|' ? TokenKind.OR : d == '>' ? TokenKind.ERROR : null;
-      case '-': return d == '>' ? TokenKind.IMPL : null;
-      case '/': return d == '/' ? TokenKind.UPDATE : null;
-      case '+': return d == '+' ? TokenKind.CONCAT : null;
-      default: return null;
+      case '=':
+        return d == '=' ? TokenKind.EQ : null;
+      case '!':
+        return d == '=' ? TokenKind.NEQ : null;
+      case '<':
+        return d == '=' ? TokenKind.LEQ : d == '|' ? TokenKind.ERROR : null;
+      case '>':
+        return d == '=' ? TokenKind.GEQ : null;
+      case '&':
+        return d == '&' ? TokenKind.AND : null;
+      case '|':
+        return d == '|' ? TokenKind.OR : d == '>' ? TokenKind.ERROR : null;
+      case '-':
+        return d == '>' ? TokenKind.IMPL : null;
+      case '/':
+        return d == '/' ? TokenKind.UPDATE : null;
+      case '+':
+        return d == '+' ? TokenKind.CONCAT : null;
+      default:
+        return null;
     }
   }
 
   private static TokenKind singleChar(char c) {
     switch (c) {
-      case '(': return TokenKind.LPAREN;
-      case ')': return TokenKind.RPAREN;
-      case '[': return TokenKind.LBRACKET;
-      case ']': return TokenKind.RBRACKET;
-      case ';': return TokenKind.SEMI;
-      case ':': return TokenKind.COLON;
-      case '@': return TokenKind.AT;
-      case ',': return TokenKind.COMMA;
-      case '.': return TokenKind.DOT;
-      case '=': return TokenKind.ASSIGN;
-      case '?': return TokenKind.QUESTION;
-      case '!': return TokenKind.NOT;
-      case '<': return TokenKind.LT;
-      case '>': return TokenKind.GT;
-      case '+': return TokenKind.PLUS;
-      case '-': return TokenKind.MINUS;
-      case '*': return TokenKind.STAR;
-      case '/': return TokenKind.SLASH;
-      default: return TokenKind.INVALID;
+      case '(':
+        return TokenKind.LPAREN;
+      case ')':
+        return TokenKind.RPAREN;
+      case '[':
+        return TokenKind.LBRACKET;
+      case ']':
+        return TokenKind.RBRACKET;
+      case ';':
+        return TokenKind.SEMI;
+      case ':':
+        return TokenKind.COLON;
+      case '@':
+        return TokenKind.AT;
+      case ',':
+        return TokenKind.COMMA;
+      case '.':
+        return TokenKind.DOT;
+      case '=':
+        return TokenKind.ASSIGN;
+      case '?':
+        return TokenKind.QUESTION;
+      case '!':
+        return TokenKind.NOT;
+      case '<':
+        return TokenKind.LT;
+      case '>':
+        return TokenKind.GT;
+      case '+':
+        return TokenKind.PLUS;
+      case '-':
+        return TokenKind.MINUS;
+      case '*':
+        return TokenKind.STAR;
+      case '/':
+        return TokenKind.SLASH;
+      default:
+        return TokenKind.INVALID;
     }
   }
 
@@ -459,7 +575,8 @@ public final class Lexer {
       pop();
       return Token.of(TokenKind.QUOTE, i, pos);
     }
-    // Longest run of: a plain char, '$' not before '{' '"' '\', a backslash escape, or '$' + escape.
+    // Longest run of: a plain char, '$' not before '{' '"' '\', a backslash escape, or '$' +
+    // escape.
     int j = i;
     while (j < n) {
       char d = s[j];
@@ -543,7 +660,8 @@ public final class Lexer {
       push(DEFAULT);
       return Token.of(TokenKind.DOLLAR_CURLY, i, pos);
     }
-    // Longest run of: a char other than '$' '\'', '$' not before '{' '\'', '\'' not before '\'' '$'.
+    // Longest run of: a char other than '$' '\'', '$' not before '{' '\'', '\'' not before '\''
+    // '$'.
     int j = i;
     while (j < n) {
       char d = s[j];
@@ -563,10 +681,16 @@ public final class Lexer {
     pos = j;
     String run = new String(s, i, j - i);
     if (run.indexOf('\0') >= 0) {
-      // Nix checks each run of an indented string as it lexes it, so the message shows the run before its
+      // Nix checks each run of an indented string as it lexes it, so the message shows the run
+      // before its
       // indentation is stripped, at the run's start.
-      return Token.of(TokenKind.ERROR, i, j, "input string '" + run.replace('\0', '\u2400')
-          + "' cannot be represented as Nix string because it contains null bytes");
+      return Token.of(
+          TokenKind.ERROR,
+          i,
+          j,
+          "input string '"
+              + run.replace('\0', '\u2400')
+              + "' cannot be represented as Nix string because it contains null bytes");
     }
     return new Token(TokenKind.IND_STR, i, j, run, true);
   }

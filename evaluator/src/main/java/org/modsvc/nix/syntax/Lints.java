@@ -5,9 +5,10 @@ import java.util.function.Consumer;
 import org.modsvc.nix.source.Span;
 
 /**
- * Nix's optional literal lints ({@code --lint-absolute-path-literals}, {@code --lint-short-path-literals},
- * {@code --lint-url-literals}, each {@code warn} or {@code fatal}). The parser keeps no record of how a
- * literal was written, so the lints read the literal's source text through its span.
+ * Nix's optional literal lints ({@code --lint-absolute-path-literals}, {@code
+ * --lint-short-path-literals}, {@code --lint-url-literals}, each {@code warn} or {@code fatal}).
+ * The parser keeps no record of how a literal was written, so the lints read the literal's source
+ * text through its span.
  */
 public final class Lints {
   public static final String ABSOLUTE_PATHS = "absolute-path-literals";
@@ -44,13 +45,27 @@ public final class Lints {
   private void path(Expr.PathLit p) {
     String r = raw(p.span());
     if (r.startsWith("/")) {
-      report(ABSOLUTE_PATHS, "absolute path literals are not portable. Consider replacing path literal '" + r
-          + "' by a string, relative path, or parameter", p.span());
+      report(
+          ABSOLUTE_PATHS,
+          "absolute path literals are not portable. Consider replacing path literal '"
+              + r
+              + "' by a string, relative path, or parameter",
+          p.span());
     } else if (r.startsWith("~")) {
-      report(ABSOLUTE_PATHS, "home path literals are not portable. Consider replacing path literal '" + r
-          + "' by a string, relative path, or parameter", p.span());
+      report(
+          ABSOLUTE_PATHS,
+          "home path literals are not portable. Consider replacing path literal '"
+              + r
+              + "' by a string, relative path, or parameter",
+          p.span());
     } else if (!r.startsWith(".") && !r.startsWith("<")) {
-      report(SHORT_PATHS, "relative path literal '" + r + "' should be prefixed with '.' for clarity: './" + r + "'",
+      report(
+          SHORT_PATHS,
+          "relative path literal '"
+              + r
+              + "' should be prefixed with '.' for clarity: './"
+              + r
+              + "'",
           p.span());
     }
   }
@@ -62,28 +77,54 @@ public final class Lints {
       if (s.span().isKnown() && s.span().end() > s.span().start()) {
         char c = s.span().source().text().charAt(s.span().start());
         String r = raw(s.span());
-        if (c != '"' && c != '\'' && r.indexOf(':') > 0 && Character.isLetter(c) && !r.contains("${")) {
-          report(URLS, "URL literals are disallowed. Consider using a string literal \"" + r + "\" instead", s.span());
+        if (c != '"'
+            && c != '\''
+            && r.indexOf(':') > 0
+            && Character.isLetter(c)
+            && !r.contains("${")) {
+          report(
+              URLS,
+              "URL literals are disallowed. Consider using a string literal \"" + r + "\" instead",
+              s.span());
         }
       }
     } else if (e instanceof Expr.Interp i) i.parts().forEach(this::walk);
     else if (e instanceof Expr.PathInterp p) p.parts().forEach(this::walk);
-    else if (e instanceof Expr.Select s) { walk(s.target()); names(s.path()); walk(s.fallback()); }
-    else if (e instanceof Expr.HasAttr h) { walk(h.target()); names(h.path()); }
-    else if (e instanceof Expr.AttrSet a) bindings(a.bindings());
+    else if (e instanceof Expr.Select s) {
+      walk(s.target());
+      names(s.path());
+      walk(s.fallback());
+    } else if (e instanceof Expr.HasAttr h) {
+      walk(h.target());
+      names(h.path());
+    } else if (e instanceof Expr.AttrSet a) bindings(a.bindings());
     else if (e instanceof Expr.ListLit l) l.items().forEach(this::walk);
-    else if (e instanceof Expr.Let l) { bindings(l.bindings()); walk(l.body()); }
-    else if (e instanceof Expr.LegacyLet l) bindings(l.bindings());
-    else if (e instanceof Expr.With w) { walk(w.scope()); walk(w.body()); }
-    else if (e instanceof Expr.Assert a) { walk(a.condition()); walk(a.body()); }
-    else if (e instanceof Expr.If i) { walk(i.condition()); walk(i.then()); walk(i.otherwise()); }
-    else if (e instanceof Expr.Lambda l) {
+    else if (e instanceof Expr.Let l) {
+      bindings(l.bindings());
+      walk(l.body());
+    } else if (e instanceof Expr.LegacyLet l) bindings(l.bindings());
+    else if (e instanceof Expr.With w) {
+      walk(w.scope());
+      walk(w.body());
+    } else if (e instanceof Expr.Assert a) {
+      walk(a.condition());
+      walk(a.body());
+    } else if (e instanceof Expr.If i) {
+      walk(i.condition());
+      walk(i.then());
+      walk(i.otherwise());
+    } else if (e instanceof Expr.Lambda l) {
       if (l.formals() != null) for (Expr.Formal f : l.formals().entries()) walk(f.defaultValue());
       walk(l.body());
-    } else if (e instanceof Expr.Call c) { walk(c.function()); walk(c.argument()); }
-    else if (e instanceof Expr.Not n) walk(n.operand());
+    } else if (e instanceof Expr.Call c) {
+      walk(c.function());
+      walk(c.argument());
+    } else if (e instanceof Expr.Not n) walk(n.operand());
     else if (e instanceof Expr.Neg n) walk(n.operand());
-    else if (e instanceof Expr.BinOp b) { walk(b.left()); walk(b.right()); }
+    else if (e instanceof Expr.BinOp b) {
+      walk(b.left());
+      walk(b.right());
+    }
   }
 
   private void names(java.util.List<Expr.AttrName> path) {
@@ -92,8 +133,10 @@ public final class Lints {
 
   private void bindings(java.util.List<Expr.Binding> bs) {
     for (Expr.Binding b : bs) {
-      if (b instanceof Expr.AttrDef d) { names(d.path()); walk(d.value()); }
-      else if (b instanceof Expr.Inherit i) walk(i.from());
+      if (b instanceof Expr.AttrDef d) {
+        names(d.path());
+        walk(d.value());
+      } else if (b instanceof Expr.Inherit i) walk(i.from());
     }
   }
 }

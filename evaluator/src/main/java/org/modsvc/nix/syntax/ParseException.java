@@ -12,5 +12,7 @@ public final class ParseException extends RuntimeException {
     this.span = span;
   }
 
-  public Span span() { return span; }
+  public Span span() {
+    return span;
+  }
 }

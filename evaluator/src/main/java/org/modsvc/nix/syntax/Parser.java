@@ -54,7 +54,10 @@ public final class Parser {
     this.tokens = Lexer.tokenize(source.text());
   }
 
-  /** Parses and checks variables against Nix's standard global names ({@link StaticScope#isNixGlobal}). */
+  /**
+   * Parses and checks variables against Nix's standard global names ({@link
+   * StaticScope#isNixGlobal}).
+   */
   public static Expr parse(Source source) {
     return parse(source, defaultHome());
   }
@@ -69,17 +72,20 @@ public final class Parser {
    * outermost scope (builtins, or the attributes given to {@code scopedImport}); null skips the
    * undefined-variable check entirely.
    *
-   * @throws ParseException on a syntax error, a duplicate attribute or formal, or an undefined variable
+   * @throws ParseException on a syntax error, a duplicate attribute or formal, or an undefined
+   *     variable
    */
   public static Expr parse(Source source, Path homeDir, Predicate<String> isGlobal) {
     return parse(source, homeDir, isGlobal, null);
   }
 
   /**
-   * As {@link #parse(Source, Path, Predicate)}, and hands every plain path literal (no interpolation), resolved to
-   * an absolute path, to {@code pathLiterals} (if not null): the files a module is likely to import.
+   * As {@link #parse(Source, Path, Predicate)}, and hands every plain path literal (no
+   * interpolation), resolved to an absolute path, to {@code pathLiterals} (if not null): the files
+   * a module is likely to import.
    */
-  public static Expr parse(Source source, Path homeDir, Predicate<String> isGlobal, Consumer<String> pathLiterals) {
+  public static Expr parse(
+      Source source, Path homeDir, Predicate<String> isGlobal, Consumer<String> pathLiterals) {
     Parser parser = new Parser(source, homeDir == null ? defaultHome() : homeDir, pathLiterals);
     Expr e = parser.parseExpr();
     Token t = parser.cur();
@@ -157,8 +163,22 @@ public final class Parser {
 
   private static boolean isBinaryOperator(TokenKind k) {
     switch (k) {
-      case EQ: case NEQ: case LT: case GT: case LEQ: case GEQ: case AND: case OR: case IMPL:
-      case UPDATE: case CONCAT: case PLUS: case MINUS: case STAR: case SLASH: case QUESTION:
+      case EQ:
+      case NEQ:
+      case LT:
+      case GT:
+      case LEQ:
+      case GEQ:
+      case AND:
+      case OR:
+      case IMPL:
+      case UPDATE:
+      case CONCAT:
+      case PLUS:
+      case MINUS:
+      case STAR:
+      case SLASH:
+      case QUESTION:
         return true;
       default:
         return false;
@@ -202,20 +222,22 @@ public final class Parser {
           return new Expr.Lambda(param, formals, body, spanFrom(start));
         }
         break;
-      case ASSERT: {
-        next();
-        Expr cond = parseExpr();
-        expect(TokenKind.SEMI, "';'");
-        Expr body = parseExpr();
-        return new Expr.Assert(cond, body, spanFrom(start));
-      }
-      case WITH: {
-        next();
-        Expr scope = parseExpr();
-        expect(TokenKind.SEMI, "';'");
-        Expr body = parseExpr();
-        return new Expr.With(scope, body, spanFrom(start));
-      }
+      case ASSERT:
+        {
+          next();
+          Expr cond = parseExpr();
+          expect(TokenKind.SEMI, "';'");
+          Expr body = parseExpr();
+          return new Expr.Assert(cond, body, spanFrom(start));
+        }
+      case WITH:
+        {
+          next();
+          Expr scope = parseExpr();
+          expect(TokenKind.SEMI, "';'");
+          Expr body = parseExpr();
+          return new Expr.With(scope, body, spanFrom(start));
+        }
       case LET:
         if (peekKind(1) != TokenKind.LBRACE) {
           next();
@@ -236,8 +258,8 @@ public final class Parser {
   }
 
   /**
-   * At a '{': is this a formal argument set? Decided from the next two or three tokens, as the
-   * LALR parser does: "{ }" followed by ':' or '@', "{ ...", "{ a ,", "{ a ?", "{ a }".
+   * At a '{': is this a formal argument set? Decided from the next two or three tokens, as the LALR
+   * parser does: "{ }" followed by ':' or '@', "{ ...", "{ a ,", "{ a ?", "{ a }".
    */
   private boolean looksLikeFormals() {
     TokenKind k1 = peekKind(1);
@@ -269,7 +291,10 @@ public final class Parser {
         expect(TokenKind.RBRACE, "'}'");
         break;
       }
-      Token name = expect(TokenKind.ID, entries.isEmpty() ? "identifier or '...' or '}'" : "identifier or '...'");
+      Token name =
+          expect(
+              TokenKind.ID,
+              entries.isEmpty() ? "identifier or '...' or '}'" : "identifier or '...'");
       Expr def = null;
       if (accept(TokenKind.QUESTION)) def = parseExpr();
       entries.add(new Expr.Formal(name.text(), def, spanFrom(name.start())));
@@ -319,7 +344,10 @@ public final class Parser {
   }
 
   private static boolean isAttrStart(TokenKind k) {
-    return k == TokenKind.ID || k == TokenKind.OR_KW || k == TokenKind.QUOTE || k == TokenKind.DOLLAR_CURLY;
+    return k == TokenKind.ID
+        || k == TokenKind.OR_KW
+        || k == TokenKind.QUOTE
+        || k == TokenKind.DOLLAR_CURLY;
   }
 
   private Expr.Inherit parseInherit() {
@@ -364,20 +392,22 @@ public final class Parser {
       case OR_KW:
         next();
         return new Expr.StaticName("or", span(start, t.end()));
-      case QUOTE: {
-        Expr e = parseString();
-        if (e instanceof Expr.Str) return new Expr.StaticName(((Expr.Str) e).value(), e.span());
-        return new Expr.DynamicName(e, e.span());
-      }
-      case DOLLAR_CURLY: {
-        next();
-        Expr e = parseExpr();
-        expect(TokenKind.RBRACE, "'}'");
-        Span sp = spanFrom(start);
-        // ${"name"} with a plain string literal is a static name (Nix issue 14642).
-        if (e instanceof Expr.Str) return new Expr.StaticName(((Expr.Str) e).value(), sp);
-        return new Expr.DynamicName(e, sp);
-      }
+      case QUOTE:
+        {
+          Expr e = parseString();
+          if (e instanceof Expr.Str) return new Expr.StaticName(((Expr.Str) e).value(), e.span());
+          return new Expr.DynamicName(e, e.span());
+        }
+      case DOLLAR_CURLY:
+        {
+          next();
+          Expr e = parseExpr();
+          expect(TokenKind.RBRACE, "'}'");
+          Span sp = spanFrom(start);
+          // ${"name"} with a plain string literal is a static name (Nix issue 14642).
+          if (e instanceof Expr.Str) return new Expr.StaticName(((Expr.Str) e).value(), sp);
+          return new Expr.DynamicName(e, sp);
+        }
       default:
         throw unexpected(t, "identifier or 'or' or '${' or '\"'");
     }
@@ -446,7 +476,12 @@ public final class Parser {
     if (k == TokenKind.EQ || k == TokenKind.NEQ) {
       next();
       Expr right = parseCompare();
-      left = new Expr.BinOp(k == TokenKind.EQ ? Expr.Op.EQ : Expr.Op.NEQ, left, right, left.span().to(right.span()));
+      left =
+          new Expr.BinOp(
+              k == TokenKind.EQ ? Expr.Op.EQ : Expr.Op.NEQ,
+              left,
+              right,
+              left.span().to(right.span()));
       if (kind() == TokenKind.EQ || kind() == TokenKind.NEQ) throw unexpected(cur(), null);
     }
     return left;
@@ -466,11 +501,16 @@ public final class Parser {
 
   private static Expr.Op compareOp(TokenKind k) {
     switch (k) {
-      case LT: return Expr.Op.LT;
-      case GT: return Expr.Op.GT;
-      case LEQ: return Expr.Op.LE;
-      case GEQ: return Expr.Op.GE;
-      default: return null;
+      case LT:
+        return Expr.Op.LT;
+      case GT:
+        return Expr.Op.GT;
+      case LEQ:
+        return Expr.Op.LE;
+      case GEQ:
+        return Expr.Op.GE;
+      default:
+        return null;
     }
   }
 
@@ -554,8 +594,20 @@ public final class Parser {
 
   private static boolean startsSimple(TokenKind k) {
     switch (k) {
-      case ID: case INT: case FLOAT: case QUOTE: case IND_STRING_OPEN: case PATH: case HPATH:
-      case SPATH: case URI: case LPAREN: case LET: case REC: case LBRACE: case LBRACKET:
+      case ID:
+      case INT:
+      case FLOAT:
+      case QUOTE:
+      case IND_STRING_OPEN:
+      case PATH:
+      case HPATH:
+      case SPATH:
+      case URI:
+      case LPAREN:
+      case LET:
+      case REC:
+      case LBRACE:
+      case LBRACKET:
         return true;
       default:
         return false;
@@ -603,47 +655,54 @@ public final class Parser {
         return parseString();
       case IND_STRING_OPEN:
         return parseIndentedString();
-      case PATH: case HPATH:
+      case PATH:
+      case HPATH:
         return parsePath();
-      case SPATH: {
-        next();
-        Span sp = span(start, t.end());
-        String inner = t.text().substring(1, t.text().length() - 1);
-        Expr findFile = new Expr.Call(new Expr.Var("__findFile", sp), new Expr.Var("__nixPath", sp), sp);
-        return new Expr.Call(findFile, new Expr.Str(inner, sp), sp);
-      }
+      case SPATH:
+        {
+          next();
+          Span sp = span(start, t.end());
+          String inner = t.text().substring(1, t.text().length() - 1);
+          Expr findFile =
+              new Expr.Call(new Expr.Var("__findFile", sp), new Expr.Var("__nixPath", sp), sp);
+          return new Expr.Call(findFile, new Expr.Str(inner, sp), sp);
+        }
       case URI:
         next();
         return new Expr.Str(t.text(), span(start, t.end()));
-      case LPAREN: {
-        next();
-        Expr e = parseExpr();
-        expect(TokenKind.RPAREN, "')'");
-        return e;
-      }
-      case LET: {
-        next();
-        expect(TokenKind.LBRACE, "'{'");
-        BindingsBuilder b = new BindingsBuilder(true, span(start, t.end()));
-        parseBinds(b);
-        expect(TokenKind.RBRACE, "'}'");
-        return new Expr.LegacyLet(b.build(), spanFrom(start));
-      }
-      case REC: {
-        next();
-        expect(TokenKind.LBRACE, "'{'");
-        return parseAttrSetBody(true, start);
-      }
+      case LPAREN:
+        {
+          next();
+          Expr e = parseExpr();
+          expect(TokenKind.RPAREN, "')'");
+          return e;
+        }
+      case LET:
+        {
+          next();
+          expect(TokenKind.LBRACE, "'{'");
+          BindingsBuilder b = new BindingsBuilder(true, span(start, t.end()));
+          parseBinds(b);
+          expect(TokenKind.RBRACE, "'}'");
+          return new Expr.LegacyLet(b.build(), spanFrom(start));
+        }
+      case REC:
+        {
+          next();
+          expect(TokenKind.LBRACE, "'{'");
+          return parseAttrSetBody(true, start);
+        }
       case LBRACE:
         next();
         return parseAttrSetBody(false, start);
-      case LBRACKET: {
-        next();
-        List<Expr> items = new ArrayList<>();
-        while (startsSimple(kind())) items.add(parseSelect());
-        expect(TokenKind.RBRACKET, "']'");
-        return new Expr.ListLit(items, spanFrom(start));
-      }
+      case LBRACKET:
+        {
+          next();
+          List<Expr> items = new ArrayList<>();
+          while (startsSimple(kind())) items.add(parseSelect());
+          expect(TokenKind.RBRACKET, "']'");
+          return new Expr.ListLit(items, spanFrom(start));
+        }
       default:
         throw unexpected(t, null);
     }
@@ -658,7 +717,9 @@ public final class Parser {
     return new Expr.AttrSet(recursive, b.build(), spanFrom(start));
   }
 
-  /** '"' parts '"': a {@link Expr.Str} when there is no interpolation, else an {@link Expr.Interp}. */
+  /**
+   * '"' parts '"': a {@link Expr.Str} when there is no interpolation, else an {@link Expr.Interp}.
+   */
   private Expr parseString() {
     int start = expect(TokenKind.QUOTE, "'\"'").start();
     List<Expr> parts = new ArrayList<>();
@@ -681,7 +742,8 @@ public final class Parser {
       }
     }
     Span sp = spanFrom(start);
-    if (!interpolated) return new Expr.Str(parts.isEmpty() ? "" : ((Expr.Str) parts.get(0)).value(), sp);
+    if (!interpolated)
+      return new Expr.Str(parts.isEmpty() ? "" : ((Expr.Str) parts.get(0)).value(), sp);
     return new Expr.Interp(parts, sp);
   }
 
@@ -717,7 +779,10 @@ public final class Parser {
       resolved = homeDir.toString() + literal.substring(1);
     } else {
       boolean trailingSlash = literal.length() > 1 && literal.endsWith("/");
-      resolved = literal.startsWith("/") ? canonPath(literal) : canonPath(source.baseDir().toString() + "/" + literal);
+      resolved =
+          literal.startsWith("/")
+              ? canonPath(literal)
+              : canonPath(source.baseDir().toString() + "/" + literal);
       if (trailingSlash && !resolved.endsWith("/")) resolved += "/";
     }
     Expr.PathLit head = new Expr.PathLit(resolved, span(start, t.end()));

@@ -11,8 +11,8 @@ import java.util.function.Predicate;
  * encloses it (then it is looked up at run time). Otherwise Nix fails before evaluating anything,
  * even in a branch that would never run, with "undefined variable 'x'" at the variable.
  *
- * <p>Scoping mirrored from upstream: formal defaults see all formals and the {@code @} name;
- * in a {@code rec} set or {@code let}, values, dynamic names and {@code inherit (e)} sources see the
+ * <p>Scoping mirrored from upstream: formal defaults see all formals and the {@code @} name; in a
+ * {@code rec} set or {@code let}, values, dynamic names and {@code inherit (e)} sources see the
  * set's own names, while a plain {@code inherit x;} looks {@code x} up <em>outside</em> the set.
  */
 public final class StaticScope {
@@ -28,7 +28,9 @@ public final class StaticScope {
       this.up = up;
     }
 
-    boolean isWith() { return names == null; }
+    boolean isWith() {
+      return names == null;
+    }
   }
 
   /** Checks {@code e}; {@code isGlobal} says which names the outermost scope binds. */
@@ -39,7 +41,9 @@ public final class StaticScope {
   private static final class Checker {
     final Predicate<String> isGlobal;
 
-    Checker(Predicate<String> isGlobal) { this.isGlobal = isGlobal; }
+    Checker(Predicate<String> isGlobal) {
+      this.isGlobal = isGlobal;
+    }
 
     void resolve(String name, org.modsvc.nix.source.Span span, Env env) {
       for (Env s = env; s != null; s = s.up) {
@@ -50,8 +54,8 @@ public final class StaticScope {
 
     /**
      * Walks {@code e}. The last child of each node is handled by looping instead of recursing, so
-     * long right-nested chains ({@code a ++ b ++ ...}, else-if ladders, curried applications) do not
-     * exhaust the stack.
+     * long right-nested chains ({@code a ++ b ++ ...}, else-if ladders, curried applications) do
+     * not exhaust the stack.
      */
     void walk(Expr e, Env env) {
       while (e != null) {
@@ -114,7 +118,8 @@ public final class StaticScope {
           if (l.formals() != null) for (Expr.Formal f : l.formals().entries()) names.add(f.name());
           env = new Env(names, env);
           if (l.formals() != null) {
-            for (Expr.Formal f : l.formals().entries()) if (f.defaultValue() != null) walk(f.defaultValue(), env);
+            for (Expr.Formal f : l.formals().entries())
+              if (f.defaultValue() != null) walk(f.defaultValue(), env);
           }
           e = l.body();
         } else if (e instanceof Expr.Call) {
@@ -151,7 +156,8 @@ public final class StaticScope {
     }
 
     void walkNames(List<Expr.AttrName> path, Env env) {
-      for (Expr.AttrName n : path) if (n instanceof Expr.DynamicName) walk(((Expr.DynamicName) n).expr(), env);
+      for (Expr.AttrName n : path)
+        if (n instanceof Expr.DynamicName) walk(((Expr.DynamicName) n).expr(), env);
     }
 
     /** Values in {@code inner}; plain inherits resolve in {@code outer}. */
@@ -187,26 +193,128 @@ public final class StaticScope {
   }
 
   /** Names bound in Nix's global scope (builtins available without {@code builtins.}). */
-  private static final Set<String> NIX_GLOBALS = Set.of(
-      "builtins", "true", "false", "null", "derivation", "derivationStrict", "import", "abort", "throw",
-      "baseNameOf", "dirOf", "isNull", "map", "removeAttrs", "toString", "placeholder", "scopedImport",
-      "fetchGit", "fetchMercurial", "fetchTarball", "fetchTree", "fromTOML", "break",
-      "__currentTime", "__currentSystem", "__nixVersion", "__storeDir", "__langVersion", "__nixPath",
-      "__add", "__addDrvOutputDependencies", "__addErrorContext", "__all", "__any", "__appendContext",
-      "__attrNames", "__attrValues", "__bitAnd", "__bitOr", "__bitXor", "__catAttrs", "__ceil",
-      "__compareVersions", "__concatLists", "__concatMap", "__concatStringsSep", "__convertHash",
-      "__deepSeq", "__div", "__elem", "__elemAt", "__fetchClosure", "__fetchurl", "__filter",
-      "__filterSource", "__findFile", "__flakeRefToString", "__floor", "__foldl'", "__fromJSON",
-      "__functionArgs", "__genList", "__genericClosure", "__getAttr", "__getContext", "__getEnv",
-      "__getFlake", "__groupBy", "__hasAttr", "__hasContext", "__hashFile", "__hashString", "__head",
-      "__intersectAttrs", "__isAttrs", "__isBool", "__isFloat", "__isFunction", "__isInt", "__isList",
-      "__isPath", "__isString", "__length", "__lessThan", "__listToAttrs", "__mapAttrs", "__match",
-      "__mul", "__outputOf", "__parseDrvName", "__parseFlakeRef", "__partition", "__path",
-      "__pathExists", "__readDir", "__readFile", "__readFileType", "__replaceStrings", "__seq", "__sort",
-      "__split", "__splitVersion", "__storePath", "__stringLength", "__sub", "__substring", "__tail",
-      "__toFile", "__toJSON", "__toPath", "__toXML", "__trace", "__traceVerbose", "__tryEval",
-      "__typeOf", "__unsafeDiscardOutputDependency", "__unsafeDiscardStringContext",
-      "__unsafeGetAttrPos", "__warn", "__zipAttrsWith");
+  private static final Set<String> NIX_GLOBALS =
+      Set.of(
+          "builtins",
+          "true",
+          "false",
+          "null",
+          "derivation",
+          "derivationStrict",
+          "import",
+          "abort",
+          "throw",
+          "baseNameOf",
+          "dirOf",
+          "isNull",
+          "map",
+          "removeAttrs",
+          "toString",
+          "placeholder",
+          "scopedImport",
+          "fetchGit",
+          "fetchMercurial",
+          "fetchTarball",
+          "fetchTree",
+          "fromTOML",
+          "break",
+          "__currentTime",
+          "__currentSystem",
+          "__nixVersion",
+          "__storeDir",
+          "__langVersion",
+          "__nixPath",
+          "__add",
+          "__addDrvOutputDependencies",
+          "__addErrorContext",
+          "__all",
+          "__any",
+          "__appendContext",
+          "__attrNames",
+          "__attrValues",
+          "__bitAnd",
+          "__bitOr",
+          "__bitXor",
+          "__catAttrs",
+          "__ceil",
+          "__compareVersions",
+          "__concatLists",
+          "__concatMap",
+          "__concatStringsSep",
+          "__convertHash",
+          "__deepSeq",
+          "__div",
+          "__elem",
+          "__elemAt",
+          "__fetchClosure",
+          "__fetchurl",
+          "__filter",
+          "__filterSource",
+          "__findFile",
+          "__flakeRefToString",
+          "__floor",
+          "__foldl'",
+          "__fromJSON",
+          "__functionArgs",
+          "__genList",
+          "__genericClosure",
+          "__getAttr",
+          "__getContext",
+          "__getEnv",
+          "__getFlake",
+          "__groupBy",
+          "__hasAttr",
+          "__hasContext",
+          "__hashFile",
+          "__hashString",
+          "__head",
+          "__intersectAttrs",
+          "__isAttrs",
+          "__isBool",
+          "__isFloat",
+          "__isFunction",
+          "__isInt",
+          "__isList",
+          "__isPath",
+          "__isString",
+          "__length",
+          "__lessThan",
+          "__listToAttrs",
+          "__mapAttrs",
+          "__match",
+          "__mul",
+          "__outputOf",
+          "__parseDrvName",
+          "__parseFlakeRef",
+          "__partition",
+          "__path",
+          "__pathExists",
+          "__readDir",
+          "__readFile",
+          "__readFileType",
+          "__replaceStrings",
+          "__seq",
+          "__sort",
+          "__split",
+          "__splitVersion",
+          "__storePath",
+          "__stringLength",
+          "__sub",
+          "__substring",
+          "__tail",
+          "__toFile",
+          "__toJSON",
+          "__toPath",
+          "__toXML",
+          "__trace",
+          "__traceVerbose",
+          "__tryEval",
+          "__typeOf",
+          "__unsafeDiscardOutputDependency",
+          "__unsafeDiscardStringContext",
+          "__unsafeGetAttrPos",
+          "__warn",
+          "__zipAttrsWith");
 
   /** True for the names Nix's global scope binds (a recent Nix; see {@code primops.cc}). */
   public static boolean isNixGlobal(String name) {

@@ -10,7 +10,10 @@ public enum TokenKind {
   FLOAT("floating-point literal"),
   /** A piece of literal text inside a string or an interpolated path, already unescaped. */
   STR("string"),
-  /** A piece of indented-string text; {@link Token#indentation()} says whether it counts for indentation. */
+  /**
+   * A piece of indented-string text; {@link Token#indentation()} says whether it counts for
+   * indentation.
+   */
   IND_STR("indented string"),
   PATH("path"),
   HPATH("'~/…' path"),
@@ -18,17 +21,49 @@ public enum TokenKind {
   URI("URI"),
   /** Zero-width marker: an interpolated or plain path literal ends here. */
   PATH_END("end of path"),
-  IF("'if'"), THEN("'then'"), ELSE("'else'"), ASSERT("'assert'"), WITH("'with'"), LET("'let'"),
-  IN("'in'"), REC("'rec'"), INHERIT("'inherit'"), OR_KW("'or'"),
+  IF("'if'"),
+  THEN("'then'"),
+  ELSE("'else'"),
+  ASSERT("'assert'"),
+  WITH("'with'"),
+  LET("'let'"),
+  IN("'in'"),
+  REC("'rec'"),
+  INHERIT("'inherit'"),
+  OR_KW("'or'"),
   ELLIPSIS("'...'"),
-  EQ("'=='"), NEQ("'!='"), LEQ("'<='"), GEQ("'>='"), AND("'&&'"), OR("'||'"), IMPL("'->'"),
-  UPDATE("'//'"), CONCAT("'++'"),
+  EQ("'=='"),
+  NEQ("'!='"),
+  LEQ("'<='"),
+  GEQ("'>='"),
+  AND("'&&'"),
+  OR("'||'"),
+  IMPL("'->'"),
+  UPDATE("'//'"),
+  CONCAT("'++'"),
   DOLLAR_CURLY("'${'"),
   IND_STRING_OPEN("start of an indented string"),
   IND_STRING_CLOSE("end of an indented string"),
-  LBRACE("'{'"), RBRACE("'}'"), LPAREN("'('"), RPAREN("')'"), LBRACKET("'['"), RBRACKET("']'"),
-  SEMI("';'"), COLON("':'"), AT("'@'"), COMMA("','"), DOT("'.'"), ASSIGN("'='"), QUESTION("'?'"),
-  NOT("'!'"), LT("'<'"), GT("'>'"), PLUS("'+'"), MINUS("'-'"), STAR("'*'"), SLASH("'/'"),
+  LBRACE("'{'"),
+  RBRACE("'}'"),
+  LPAREN("'('"),
+  RPAREN("')'"),
+  LBRACKET("'['"),
+  RBRACKET("']'"),
+  SEMI("';'"),
+  COLON("':'"),
+  AT("'@'"),
+  COMMA("','"),
+  DOT("'.'"),
+  ASSIGN("'='"),
+  QUESTION("'?'"),
+  NOT("'!'"),
+  LT("'<'"),
+  GT("'>'"),
+  PLUS("'+'"),
+  MINUS("'-'"),
+  STAR("'*'"),
+  SLASH("'/'"),
   QUOTE("'\"'"),
   /** A character the grammar has no use for (Nix: "invalid token"). */
   INVALID("invalid token"),
@@ -39,5 +74,7 @@ public enum TokenKind {
   /** How syntax errors name this kind of token. */
   public final String display;
 
-  TokenKind(String display) { this.display = display; }
+  TokenKind(String display) {
+    this.display = display;
+  }
 }

@@ -7,8 +7,8 @@ import org.modsvc.nix.source.Span;
 /**
  * An immutable attribute set stored as parallel arrays sorted by name, as Nix's {@code Bindings}:
  * lookup is a binary search, {@code //} is a linear merge, and {@code attrNames} is already sorted.
- * Values may be thunks. {@code positions} (may hold nulls) records where each attribute was defined,
- * for {@code unsafeGetAttrPos} and error messages.
+ * Values may be thunks. {@code positions} (may hold nulls) records where each attribute was
+ * defined, for {@code unsafeGetAttrPos} and error messages.
  *
  * <p>The one subclass, {@link WithFallback}, is a set that also answers names it does not hold; see
  * there for why it exists and what consults it.
@@ -27,24 +27,44 @@ public sealed class NixAttrs implements Value permits NixAttrs.WithFallback {
     this.positions = positions;
   }
 
-  public int size() { return names.length; }
-  public String name(int i) { return names[i]; }
-  public Value value(int i) { return values[i]; }
-  public Span position(int i) { return positions == null ? null : positions[i]; }
-  public String[] names() { return names; }
-  public Value[] values() { return values; }
+  public int size() {
+    return names.length;
+  }
+
+  public String name(int i) {
+    return names[i];
+  }
+
+  public Value value(int i) {
+    return values[i];
+  }
+
+  public Span position(int i) {
+    return positions == null ? null : positions[i];
+  }
+
+  public String[] names() {
+    return names;
+  }
+
+  public Value[] values() {
+    return values;
+  }
 
   /**
-   * The index of {@code name}, or -1. The compiler interns every name written in source (binding names, selected
-   * names, formals), so a name found is usually the very same String object: small sets are scanned for it by
-   * identity, larger ones binary-searched with an identity test at each step before comparing characters.
+   * The index of {@code name}, or -1. The compiler interns every name written in source (binding
+   * names, selected names, formals), so a name found is usually the very same String object: small
+   * sets are scanned for it by identity, larger ones binary-searched with an identity test at each
+   * step before comparing characters.
    */
   public int indexOf(String name) {
     String[] n = names;
     if (n.length <= SCAN_LIMIT) {
       for (int i = 0; i < n.length; i++) if (n[i] == name) return i;
-      // Not the same object: compare the strings' cached hashes first, so that a name the set does not have (the
-      // common way to get here: `x ? a`, `x.a or d`, a formal's default) costs no character comparisons at all.
+      // Not the same object: compare the strings' cached hashes first, so that a name the set does
+      // not have (the
+      // common way to get here: `x ? a`, `x.a or d`, a formal's default) costs no character
+      // comparisons at all.
       int h = name.hashCode();
       for (int i = 0; i < n.length; i++) {
         String s = n[i];
@@ -57,11 +77,11 @@ public sealed class NixAttrs implements Value permits NixAttrs.WithFallback {
   }
 
   /**
-   * {@link #indexOf} trying {@code guess} first. Selection sites remember where they last found their
-   * name: sets built by the same literal share one layout, so the guess usually holds and saves the
-   * search (about two thirds of the selections on the evalModules benchmark). A wrong or out-of-range
-   * guess only costs one comparison: the guess is taken only for the identical String, any other case
-   * searches.
+   * {@link #indexOf} trying {@code guess} first. Selection sites remember where they last found
+   * their name: sets built by the same literal share one layout, so the guess usually holds and
+   * saves the search (about two thirds of the selections on the evalModules benchmark). A wrong or
+   * out-of-range guess only costs one comparison: the guess is taken only for the identical String,
+   * any other case searches.
    */
   public int indexOf(String name, int guess) {
     String[] n = names;
@@ -75,36 +95,45 @@ public sealed class NixAttrs implements Value permits NixAttrs.WithFallback {
     return i < 0 ? null : values[i];
   }
 
-  public boolean has(String name) { return indexOf(name) >= 0; }
+  public boolean has(String name) {
+    return indexOf(name) >= 0;
+  }
 
   /**
-   * The value this set gives for a name it does not hold, or null (always, except for a
-   * {@link WithFallback}). Only name lookups written by the user consult it, and only after a miss.
+   * The value this set gives for a name it does not hold, or null (always, except for a {@link
+   * WithFallback}). Only name lookups written by the user consult it, and only after a miss.
    */
-  public Value missing(String name) { return null; }
+  public Value missing(String name) {
+    return null;
+  }
 
-  /** This set's attributes, answering other names through {@code fallback} (see {@link WithFallback}). */
+  /**
+   * This set's attributes, answering other names through {@code fallback} (see {@link
+   * WithFallback}).
+   */
   public NixAttrs withFallback(Fallback fallback) {
     return new WithFallback(names, values, positions, fallback);
   }
 
-  /** Computes the value of a name a {@link WithFallback} set does not hold, or null to decline it. */
+  /**
+   * Computes the value of a name a {@link WithFallback} set does not hold, or null to decline it.
+   */
   @FunctionalInterface
   public interface Fallback {
     Value lookup(String name);
   }
 
   /**
-   * A set whose attribute selection ({@code s.x}, {@code s.x or d}, {@code inherit (s) x}), {@code s ? x},
-   * {@code builtins.getAttr} and {@code builtins.hasAttr} also answer names it does not hold, through a
-   * {@link Fallback}. It exists for one set: the agent's host package set {@code pkgs}, where every name
-   * is a package looked up on {@code PATH} and so the set cannot be finite (a NixOS module may name any
-   * package). Everything else sees only the finite attributes: {@code attrNames}, {@code //},
-   * {@code removeAttrs}, {@code mapAttrs}, equality, printing, {@code with} lookups, formal-argument
-   * destructuring and the evaluator's own {@code __functor}/{@code outPath}/{@code __toString} lookups;
-   * sets derived from it by any operation are ordinary sets. Being a subclass rather than a field keeps
-   * every ordinary set as small as before, and selection only asks after a miss, so the hit path is
-   * unchanged.
+   * A set whose attribute selection ({@code s.x}, {@code s.x or d}, {@code inherit (s) x}), {@code
+   * s ? x}, {@code builtins.getAttr} and {@code builtins.hasAttr} also answer names it does not
+   * hold, through a {@link Fallback}. It exists for one set: the agent's host package set {@code
+   * pkgs}, where every name is a package looked up on {@code PATH} and so the set cannot be finite
+   * (a NixOS module may name any package). Everything else sees only the finite attributes: {@code
+   * attrNames}, {@code //}, {@code removeAttrs}, {@code mapAttrs}, equality, printing, {@code with}
+   * lookups, formal-argument destructuring and the evaluator's own {@code __functor}/{@code
+   * outPath}/{@code __toString} lookups; sets derived from it by any operation are ordinary sets.
+   * Being a subclass rather than a field keeps every ordinary set as small as before, and selection
+   * only asks after a miss, so the hit path is unchanged.
    */
   public static final class WithFallback extends NixAttrs {
     private final Fallback fallback;
@@ -114,12 +143,16 @@ public sealed class NixAttrs implements Value permits NixAttrs.WithFallback {
       this.fallback = fallback;
     }
 
-    @Override public Value missing(String name) { return fallback.lookup(name); }
+    @Override
+    public Value missing(String name) {
+      return fallback.lookup(name);
+    }
   }
 
   /**
-   * This set without the attributes marked in {@code drop} ({@code dropped} of them): the others in order, with their
-   * positions (none when none of them has one). {@code removeAttrs} and the module primitives' filters share it.
+   * This set without the attributes marked in {@code drop} ({@code dropped} of them): the others in
+   * order, with their positions (none when none of them has one). {@code removeAttrs} and the
+   * module primitives' filters share it.
    */
   public NixAttrs without(boolean[] drop, int dropped) {
     if (dropped == 0) return this;
@@ -154,7 +187,8 @@ public sealed class NixAttrs implements Value permits NixAttrs.WithFallback {
     if (m == 1) return updateOne(other);
     if (m <= 4 && n > 2 * m) return updateFew(other);
     // Count the overridden names first so the result arrays are allocated once at their exact size:
-    // `set // { a = …; }` replacing existing attributes is the common case in the module system, and
+    // `set // { a = …; }` replacing existing attributes is the common case in the module system,
+    // and
     // trimming over-allocated arrays copied every array twice.
     int dup = 0;
     if (m <= 4) {
@@ -164,7 +198,11 @@ public sealed class NixAttrs implements Value permits NixAttrs.WithFallback {
         int c = compareNames(names[i], other.names[j]);
         if (c < 0) i++;
         else if (c > 0) j++;
-        else { dup++; i++; j++; }
+        else {
+          dup++;
+          i++;
+          j++;
+        }
       }
     }
     if (dup == m) return replacing(other);
@@ -176,9 +214,15 @@ public sealed class NixAttrs implements Value permits NixAttrs.WithFallback {
     while (i < n || j < m) {
       int c = i == n ? 1 : j == m ? -1 : compareNames(names[i], other.names[j]);
       if (c < 0) {
-        rn[k] = names[i]; rv[k] = values[i]; if (rp != null) rp[k] = position(i); i++;
+        rn[k] = names[i];
+        rv[k] = values[i];
+        if (rp != null) rp[k] = position(i);
+        i++;
       } else {
-        rn[k] = other.names[j]; rv[k] = other.values[j]; if (rp != null) rp[k] = other.position(j); j++;
+        rn[k] = other.names[j];
+        rv[k] = other.values[j];
+        if (rp != null) rp[k] = other.position(j);
+        j++;
         if (c == 0) i++;
       }
       k++;
@@ -187,9 +231,9 @@ public sealed class NixAttrs implements Value permits NixAttrs.WithFallback {
   }
 
   /**
-   * {@code this // other} for a few names in {@code other}: each is placed by binary search and the runs of
-   * this set between them are block-copied, instead of a name-by-name merge over all of this set
-   * ({@code bigSet // { x = …; }} is the module system's common update).
+   * {@code this // other} for a few names in {@code other}: each is placed by binary search and the
+   * runs of this set between them are block-copied, instead of a name-by-name merge over all of
+   * this set ({@code bigSet // { x = …; }} is the module system's common update).
    */
   private NixAttrs updateFew(NixAttrs other) {
     int n = names.length, m = other.names.length;
@@ -225,7 +269,10 @@ public sealed class NixAttrs implements Value permits NixAttrs.WithFallback {
     return new NixAttrs(rn, rv, rp);
   }
 
-  /** {@code this // { name = …; }}, the most common update ({@code def // { value = …; }}): no index arrays. */
+  /**
+   * {@code this // { name = …; }}, the most common update ({@code def // { value = …; }}): no index
+   * arrays.
+   */
   private NixAttrs updateOne(NixAttrs other) {
     int at = search(other.names[0]);
     int n = names.length;
@@ -255,7 +302,10 @@ public sealed class NixAttrs implements Value permits NixAttrs.WithFallback {
     return new NixAttrs(rn, rv, rp);
   }
 
-  /** {@code this // other} where every name of {@code other} is one of ours: same names, so the array is shared. */
+  /**
+   * {@code this // other} where every name of {@code other} is one of ours: same names, so the
+   * array is shared.
+   */
   private NixAttrs replacing(NixAttrs other) {
     int m = other.names.length;
     int[] at = new int[m];
@@ -263,9 +313,13 @@ public sealed class NixAttrs implements Value permits NixAttrs.WithFallback {
     return replacing(other, at);
   }
 
-  /** As {@link #replacing(NixAttrs)}, with {@code at[j]} the index of {@code other}'s j-th name here. */
+  /**
+   * As {@link #replacing(NixAttrs)}, with {@code at[j]} the index of {@code other}'s j-th name
+   * here.
+   */
   private NixAttrs replacing(NixAttrs other, int[] at) {
-    // Copies by arraycopy, not clone(): C1 (the launcher's compiler) calls into the VM for every clone.
+    // Copies by arraycopy, not clone(): C1 (the launcher's compiler) calls into the VM for every
+    // clone.
     Value[] rv = new Value[values.length];
     System.arraycopy(values, 0, rv, 0, rv.length);
     Span[] rp = positions == null && other.positions == null ? null : new Span[names.length];
@@ -278,8 +332,9 @@ public sealed class NixAttrs implements Value permits NixAttrs.WithFallback {
   }
 
   /**
-   * {@code a.compareTo(b)}, answering equal names by identity first: names are interned, so the names two sets share
-   * are usually the same object, and {@code compareTo} would walk every character to find them equal.
+   * {@code a.compareTo(b)}, answering equal names by identity first: names are interned, so the
+   * names two sets share are usually the same object, and {@code compareTo} would walk every
+   * character to find them equal.
    */
   public static int compareNames(String a, String b) {
     return a == b ? 0 : a.compareTo(b);
@@ -287,10 +342,14 @@ public sealed class NixAttrs implements Value permits NixAttrs.WithFallback {
 
   private static final int SCAN_LIMIT = 16;
 
-  /** The index of {@code name}, or {@code -(insertion point) - 1} when absent (as {@code Arrays.binarySearch}). */
+  /**
+   * The index of {@code name}, or {@code -(insertion point) - 1} when absent (as {@code
+   * Arrays.binarySearch}).
+   */
   private int search(String name) {
     String[] n = names;
-    // Names written in source and in our Java code are interned: in a small set a pointer scan finds them
+    // Names written in source and in our Java code are interned: in a small set a pointer scan
+    // finds them
     // without comparing any characters (a binary search compares strings at every step).
     if (n.length <= SCAN_LIMIT) {
       for (int i = 0; i < n.length; i++) if (n[i] == name) return i;
@@ -309,9 +368,9 @@ public sealed class NixAttrs implements Value permits NixAttrs.WithFallback {
   }
 
   /**
-   * Indices of the first {@code n} names ordered by name, ties in index order: a bottom-up merge sort on a primitive
-   * array (sorting boxed Integers with a comparator allocates and dispatches per comparison); runs already in order
-   * cost one comparison each.
+   * Indices of the first {@code n} names ordered by name, ties in index order: a bottom-up merge
+   * sort on a primitive array (sorting boxed Integers with a comparator allocates and dispatches
+   * per comparison); runs already in order cost one comparison each.
    */
   public static int[] stableOrderByName(String[] names, int n) {
     int[] a = new int[n];
@@ -322,7 +381,8 @@ public sealed class NixAttrs implements Value permits NixAttrs.WithFallback {
         int mid = lo + width, hi = Math.min(lo + 2 * width, n);
         if (compareNames(names[a[mid - 1]], names[a[mid]]) <= 0) continue;
         int i = lo, j = mid, k = lo;
-        while (i < mid && j < hi) tmp[k++] = compareNames(names[a[j]], names[a[i]]) < 0 ? a[j++] : a[i++];
+        while (i < mid && j < hi)
+          tmp[k++] = compareNames(names[a[j]], names[a[i]]) < 0 ? a[j++] : a[i++];
         while (i < mid) tmp[k++] = a[i++];
         while (j < hi) tmp[k++] = a[j++];
         System.arraycopy(tmp, lo, a, lo, hi - lo);
@@ -331,11 +391,23 @@ public sealed class NixAttrs implements Value permits NixAttrs.WithFallback {
     return a;
   }
 
-  @Override public String typeName() { return "set"; }
-  @Override public String toString() { return "NixAttrs" + Arrays.toString(names); }
+  @Override
+  public String typeName() {
+    return "set";
+  }
 
-  public static Builder builder() { return new Builder(8); }
-  public static Builder builder(int capacity) { return new Builder(capacity); }
+  @Override
+  public String toString() {
+    return "NixAttrs" + Arrays.toString(names);
+  }
+
+  public static Builder builder() {
+    return new Builder(8);
+  }
+
+  public static Builder builder(int capacity) {
+    return new Builder(capacity);
+  }
 
   public static NixAttrs of(Map<String, ? extends Value> map) {
     Builder b = builder(map.size());
@@ -344,8 +416,9 @@ public sealed class NixAttrs implements Value permits NixAttrs.WithFallback {
   }
 
   /**
-   * Collects attributes in any order; {@link #build()} sorts them. A later {@code put} of the same name
-   * replaces the earlier one (as {@code listToAttrs} wants the first, callers use {@link #putIfAbsent}).
+   * Collects attributes in any order; {@link #build()} sorts them. A later {@code put} of the same
+   * name replaces the earlier one (as {@code listToAttrs} wants the first, callers use {@link
+   * #putIfAbsent}).
    */
   public static final class Builder {
     private String[] names;
@@ -359,7 +432,9 @@ public sealed class NixAttrs implements Value permits NixAttrs.WithFallback {
       values = new Value[names.length];
     }
 
-    public Builder put(String name, Value value) { return put(name, value, null); }
+    public Builder put(String name, Value value) {
+      return put(name, value, null);
+    }
 
     public Builder put(String name, Value value, Span pos) {
       if (size == names.length) grow();
@@ -384,19 +459,27 @@ public sealed class NixAttrs implements Value permits NixAttrs.WithFallback {
       if (positions != null) positions = Arrays.copyOf(positions, cap);
     }
 
-    public int size() { return size; }
+    public int size() {
+      return size;
+    }
 
     /** Sorts by name; for duplicates the last put wins unless {@code firstWins}. */
-    public NixAttrs build() { return build(false); }
+    public NixAttrs build() {
+      return build(false);
+    }
 
     public NixAttrs build(boolean firstWins) {
-      if (positions != null && positions.length < names.length) positions = Arrays.copyOf(positions, names.length);
+      if (positions != null && positions.length < names.length)
+        positions = Arrays.copyOf(positions, names.length);
       if (sorted) {
-        return new NixAttrs(Arrays.copyOf(names, size), Arrays.copyOf(values, size),
+        return new NixAttrs(
+            Arrays.copyOf(names, size),
+            Arrays.copyOf(values, size),
             positions == null ? null : Arrays.copyOf(positions, size));
       }
       int[] idx = stableOrderByName(names, size);
-      // idx is sorted by (name, insertion order): of each run of equal names keep the first or the last.
+      // idx is sorted by (name, insertion order): of each run of equal names keep the first or the
+      // last.
       int k = 0;
       for (int i = 0; i < size; i++) {
         int cur = idx[i];
@@ -417,6 +500,5 @@ public sealed class NixAttrs implements Value permits NixAttrs.WithFallback {
       }
       return new NixAttrs(rn, rv, rp);
     }
-
   }
 }

@@ -1,5 +1,8 @@
 package org.modsvc.nix.value;
 
 public record NixFloat(double value) implements Value {
-  @Override public String typeName() { return "float"; }
+  @Override
+  public String typeName() {
+    return "float";
+  }
 }

@@ -8,8 +8,8 @@ import org.modsvc.nix.source.Span;
 /**
  * A suspended computation, memoised: pending (code + environment), then black-holed while it runs,
  * then evaluated. Forcing a black-holed thunk is {@code infinite recursion encountered}. If the
- * computation fails the thunk goes back to pending, so forcing it again raises the same error
- * (as Nix does), which {@code tryEval} relies on.
+ * computation fails the thunk goes back to pending, so forcing it again raises the same error (as
+ * Nix does), which {@code tryEval} relies on.
  */
 public final class Thunk implements Value {
   /**
@@ -21,15 +21,20 @@ public final class Thunk implements Value {
 
   /** The {@link Code} or {@link Deferred} to run; null once evaluated. */
   private Object code;
-  /** The code's environment or the deferred computation's context; {@link #RUNNING} while it runs. */
+
+  /**
+   * The code's environment or the deferred computation's context; {@link #RUNNING} while it runs.
+   */
   private Object env;
+
   private Value value;
 
   /**
-   * A computation of Java code over a context object, for thunks made by builtins and module-system primitives.
-   * Hot sites keep one non-capturing constant per computation and pass what it needs as the context, so making
-   * such a thunk allocates the thunk alone: a capturing lambda costs a second object and, in C1-compiled code
-   * (the launcher's setting), a slow runtime call to allocate it (15% of a cold evalModules run went there).
+   * A computation of Java code over a context object, for thunks made by builtins and module-system
+   * primitives. Hot sites keep one non-capturing constant per computation and pass what it needs as
+   * the context, so making such a thunk allocates the thunk alone: a capturing lambda costs a
+   * second object and, in C1-compiled code (the launcher's setting), a slow runtime call to
+   * allocate it (15% of a cold evalModules run went there).
    */
   @FunctionalInterface
   public interface Deferred<C> {
@@ -43,7 +48,10 @@ public final class Thunk implements Value {
     this.env = env;
   }
 
-  /** For code that runs rarely (error paths, one per evaluation); hot sites use {@link #Thunk(Deferred, Object)}. */
+  /**
+   * For code that runs rarely (error paths, one per evaluation); hot sites use {@link
+   * #Thunk(Deferred, Object)}.
+   */
   public Thunk(Supplier<Value> supplier) {
     this.code = SUPPLIED;
     this.env = supplier;
@@ -61,15 +69,19 @@ public final class Thunk implements Value {
     return t;
   }
 
-  public boolean isEvaluated() { return value != null; }
+  public boolean isEvaluated() {
+    return value != null;
+  }
 
   /** The node to be evaluated, for printing unevaluated code positions; null once evaluated. */
-  public Code node() { return code instanceof Code n ? n : null; }
+  public Code node() {
+    return code instanceof Code n ? n : null;
+  }
 
   /**
-   * Most forces find the thunk evaluated; keeping that path a two-instruction method lets the JIT inline
-   * it into every variable read and selection, while the evaluation path (try/catch, black-holing, a
-   * megamorphic call) stays out of line in {@link #evaluate}.
+   * Most forces find the thunk evaluated; keeping that path a two-instruction method lets the JIT
+   * inline it into every variable read and selection, while the evaluation path (try/catch,
+   * black-holing, a megamorphic call) stays out of line in {@link #evaluate}.
    */
   @Override
   public Value force() {
@@ -85,7 +97,8 @@ public final class Thunk implements Value {
     if (e == RUNNING) throw new InfiniteRecursion(c instanceof Code n ? n.span : Span.NONE);
     env = RUNNING;
     try {
-      // Thunk.force(x), not x.force(): an interface call on Value would dispatch through the itable.
+      // Thunk.force(x), not x.force(): an interface call on Value would dispatch through the
+      // itable.
       v = c instanceof Code n ? n.runIn(e) : force(((Deferred<Object>) c).compute(e));
     } catch (EvalException | StackOverflowError ex) {
       env = e;
@@ -97,13 +110,26 @@ public final class Thunk implements Value {
     return v;
   }
 
-  /** Lets a lazily created slot be filled later (rec/let frames are built before their thunks exist). */
-  public void set(Value v) { value = v; }
+  /**
+   * Lets a lazily created slot be filled later (rec/let frames are built before their thunks
+   * exist).
+   */
+  public void set(Value v) {
+    value = v;
+  }
 
-  @Override public String typeName() { return value != null ? value.typeName() : "thunk"; }
+  @Override
+  public String typeName() {
+    return value != null ? value.typeName() : "thunk";
+  }
 
-  @Override public String toString() { return value != null ? "Thunk[" + value + "]" : "Thunk[pending]"; }
+  @Override
+  public String toString() {
+    return value != null ? "Thunk[" + value + "]" : "Thunk[pending]";
+  }
 
   /** Forces {@code v} if it is a thunk. */
-  public static Value force(Value v) { return v instanceof Thunk t ? t.force() : v; }
+  public static Value force(Value v) {
+    return v instanceof Thunk t ? t.force() : v;
+  }
 }

@@ -14,9 +14,9 @@ import org.modsvc.nix.value.NixInt;
 import org.modsvc.nix.value.NixString;
 
 /**
- * {@link NixAttrs.WithFallback}: a set answering any name (the agent's host package set), reached here
- * as the global {@code open} = {@code { known = 1; }} whose fallback gives the name's length, declining
- * names starting with {@code _}.
+ * {@link NixAttrs.WithFallback}: a set answering any name (the agent's host package set), reached
+ * here as the global {@code open} = {@code { known = 1; }} whose fallback gives the name's length,
+ * declining names starting with {@code _}.
  */
 class FallbackAttrsTest {
   private final List<String> asked = new ArrayList<>();
@@ -24,14 +24,19 @@ class FallbackAttrsTest {
   private EvalState state() {
     EvalState st = NixTestSupport.newState(System.err);
     NixAttrs known = NixAttrs.builder().put("known", NixInt.of(1)).build();
-    st.addGlobal("open", known.withFallback(name -> {
-      asked.add(name);
-      return name.startsWith("_") ? null : NixInt.of(name.length());
-    }));
+    st.addGlobal(
+        "open",
+        known.withFallback(
+            name -> {
+              asked.add(name);
+              return name.startsWith("_") ? null : NixInt.of(name.length());
+            }));
     return st;
   }
 
-  private String eval(String expr) { return NixTestSupport.eval(state(), expr); }
+  private String eval(String expr) {
+    return NixTestSupport.eval(state(), expr);
+  }
 
   @Test
   void select_usesFallback_whenNameMissing() {
@@ -75,8 +80,10 @@ class FallbackAttrsTest {
 
   @Test
   void builtins_getAttrAndHasAttr_useFallback() {
-    assertEquals("[ 4 true false ]",
-        eval("[ (builtins.getAttr \"four\" open) (builtins.hasAttr \"x\" open) (builtins.hasAttr \"_x\" open) ]"));
+    assertEquals(
+        "[ 4 true false ]",
+        eval(
+            "[ (builtins.getAttr \"four\" open) (builtins.hasAttr \"x\" open) (builtins.hasAttr \"_x\" open) ]"));
   }
 
   @Test

@@ -23,8 +23,8 @@ import org.modsvc.nix.value.Value;
  * Evaluates small Nix expressions for the builtin and language unit tests. Every call uses a fresh
  * {@link EvalState} over an in-memory store, so tests are independent and never touch a real store.
  *
- * <p>Expected values in the tests were checked against {@code nix-instantiate --eval --strict -E}. To
- * re-check them, run the tests with {@code -Dnix.record=FILE}: every expression that evaluates
+ * <p>Expected values in the tests were checked against {@code nix-instantiate --eval --strict -E}.
+ * To re-check them, run the tests with {@code -Dnix.record=FILE}: every expression that evaluates
  * successfully is appended to FILE as {@code expr<TAB>printed} (tabs/newlines escaped), ready to be
  * compared with the reference evaluator by a script outside the build.
  */
@@ -33,11 +33,19 @@ public final class NixTestSupport {
 
   /** A fresh evaluation session whose warnings and traces go to {@code stderr}. */
   public static EvalState newState(PrintStream stderr) {
-    return org.modsvc.nix.Evaluation.builder().store(new MemoryStore()).searchPath(List.of()).homeDir(Path.of("/tmp")).experimentalFeatures(Set.of())
-        .diagnostics(stderr).start().state();
+    return org.modsvc.nix.Evaluation.builder()
+        .store(new MemoryStore())
+        .searchPath(List.of())
+        .homeDir(Path.of("/tmp"))
+        .experimentalFeatures(Set.of())
+        .diagnostics(stderr)
+        .start()
+        .state();
   }
 
-  /** Evaluates {@code expr} deeply and prints it as {@code nix-instantiate --eval --strict} does. */
+  /**
+   * Evaluates {@code expr} deeply and prints it as {@code nix-instantiate --eval --strict} does.
+   */
   public static String eval(String expr) {
     return eval(newState(System.err), expr);
   }
@@ -49,7 +57,9 @@ public final class NixTestSupport {
     return out;
   }
 
-  /** Evaluates {@code expr} to weak head normal form only (laziness tests print the rest unforced). */
+  /**
+   * Evaluates {@code expr} to weak head normal form only (laziness tests print the rest unforced).
+   */
   public static Value value(EvalState state, String expr) {
     return state.evalSource(Source.ofString("«test»", expr, Path.of("/tmp")));
   }
@@ -64,7 +74,10 @@ public final class NixTestSupport {
     return evalException(expr).getMessage();
   }
 
-  /** The error (evaluation or parse) that deep evaluation of {@code expr} raises; fails if it succeeds. */
+  /**
+   * The error (evaluation or parse) that deep evaluation of {@code expr} raises; fails if it
+   * succeeds.
+   */
   public static RuntimeException evalException(String expr) {
     try {
       String out = Printer.print(value(newState(System.err), expr), true);
@@ -89,7 +102,11 @@ public final class NixTestSupport {
     if (file == null) return;
     String line = esc(expr) + "\t" + esc(out) + "\n";
     try {
-      Files.writeString(Path.of(file), line, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+      Files.writeString(
+          Path.of(file),
+          line,
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE,
           StandardOpenOption.APPEND);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);

@@ -19,8 +19,14 @@ import org.modsvc.nix.store.MemoryStore;
 
 class ReadDirSymlinkTest {
   private static EvalState state() {
-    return org.modsvc.nix.Evaluation.builder().store(new MemoryStore("/nix/store")).searchPath(List.of()).homeDir(Path.of("/fake-home")).experimentalFeatures(Set.of())
-        .diagnostics(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).start().state();
+    return org.modsvc.nix.Evaluation.builder()
+        .store(new MemoryStore("/nix/store"))
+        .searchPath(List.of())
+        .homeDir(Path.of("/fake-home"))
+        .experimentalFeatures(Set.of())
+        .diagnostics(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
+        .start()
+        .state();
   }
 
   @Test
@@ -29,8 +35,13 @@ class ReadDirSymlinkTest {
     Files.createDirectory(real.resolve("foo"));
     Files.writeString(real.resolve("foo/file"), "");
     Files.createSymbolicLink(real.resolve("link"), Path.of("foo/file"));
-    EvalException e = assertThrows(EvalException.class, () -> state().evalSource(
-        Source.ofString("t", "builtins.readDir " + real.resolve("link"), real)));
+    EvalException e =
+        assertThrows(
+            EvalException.class,
+            () ->
+                state()
+                    .evalSource(
+                        Source.ofString("t", "builtins.readDir " + real.resolve("link"), real)));
     assertEquals("'" + real.resolve("foo/file") + "' is not a directory", e.getMessage());
   }
 
@@ -38,8 +49,13 @@ class ReadDirSymlinkTest {
   void readDir_onPlainFile_namesTheFile(@TempDir Path dir) throws Exception {
     Path real = dir.toRealPath();
     Files.writeString(real.resolve("f"), "");
-    EvalException e = assertThrows(EvalException.class, () -> state().evalSource(
-        Source.ofString("t", "builtins.readDir " + real.resolve("f"), real)));
+    EvalException e =
+        assertThrows(
+            EvalException.class,
+            () ->
+                state()
+                    .evalSource(
+                        Source.ofString("t", "builtins.readDir " + real.resolve("f"), real)));
     assertEquals("'" + real.resolve("f") + "' is not a directory", e.getMessage());
   }
 }

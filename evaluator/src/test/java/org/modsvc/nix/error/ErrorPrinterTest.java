@@ -7,31 +7,40 @@ import org.junit.jupiter.api.Test;
 import org.modsvc.nix.source.Source;
 import org.modsvc.nix.source.Span;
 
-/** The report layout is Nix's, character for character (NixOS/nix's parse-fail tests compare it whole). */
+/**
+ * The report layout is Nix's, character for character (NixOS/nix's parse-fail tests compare it
+ * whole).
+ */
 class ErrorPrinterTest {
   private static final Source TWELVE_LINES =
-      Source.ofString("«stdin»", "a\nb\nc\nd\ne\nf\ng\nh\ni\n  x = 1;\n  y = 2;\nz\n", Path.of("/"));
+      Source.ofString(
+          "«stdin»", "a\nb\nc\nd\ne\nf\ng\nh\ni\n  x = 1;\n  y = 2;\nz\n", Path.of("/"));
 
-  private static Span at(int offset) { return new Span(TWELVE_LINES, offset, offset + 1); }
+  private static Span at(int offset) {
+    return new Span(TWELVE_LINES, offset, offset + 1);
+  }
 
   @Test
   void parseError_listsLinesRightAlignedInSixColumns_andItsPositionTwoColumnsLeftOfATraces() {
     int x = TWELVE_LINES.text().indexOf('x');
-    assertEquals("""
+    assertEquals(
+        """
         error: attribute 'x' already defined at «stdin»:1:1
                at «stdin»:10:3:
                     9| i
                    10|   x = 1;
                      |   ^
                    11|   y = 2;
-        """, ErrorPrinter.renderParse("attribute 'x' already defined at «stdin»:1:1", at(x)));
+        """,
+        ErrorPrinter.renderParse("attribute 'x' already defined at «stdin»:1:1", at(x)));
   }
 
   @Test
   void evalError_indentsAMultiLineMessage_andTracePositions() {
     EvalException e = new EvalException("first\nsecond", at(0));
     e.addTrace("while evaluating something", at(TWELVE_LINES.text().indexOf('y')));
-    assertEquals("""
+    assertEquals(
+        """
         error:
                … while evaluating something
                  at «stdin»:11:3:
@@ -46,7 +55,8 @@ class ErrorPrinterTest {
                     1| a
                      | ^
                     2| b
-        """, ErrorPrinter.render(e, true));
+        """,
+        ErrorPrinter.render(e, true));
   }
 
   @Test
@@ -55,7 +65,8 @@ class ErrorPrinterTest {
     EvalException e = new EvalException("expected a list but found a string", at(y));
     e.addTrace("while evaluating the second argument passed to builtins.map", null);
     e.addTrace("while calling the 'map' builtin", at(y));
-    assertEquals("""
+    assertEquals(
+        """
         error:
                … while calling the 'map' builtin
                  at «stdin»:11:3:
@@ -67,7 +78,8 @@ class ErrorPrinterTest {
                … while evaluating the second argument passed to builtins.map
 
                error: expected a list but found a string
-        """, ErrorPrinter.render(e, true));
+        """,
+        ErrorPrinter.render(e, true));
   }
 
   @Test
@@ -81,7 +93,8 @@ class ErrorPrinterTest {
     e.addTrace("from call site", new Span(lib, 6, 7));
     e.addTrace("from call site", new Span(lib, 6, 7));
     ErrorView view = ErrorView.of(e, s -> s == own, context -> !context.contains("«lib»"));
-    assertEquals("""
+    assertEquals(
+        """
         error:
                … while evaluating definitions from `/m/a.nix':
 
@@ -92,6 +105,7 @@ class ErrorPrinterTest {
                     1| { a = 1; }
                      |   ^
                     2|
-        """, ErrorPrinter.render(view));
+        """,
+        ErrorPrinter.render(view));
   }
 }

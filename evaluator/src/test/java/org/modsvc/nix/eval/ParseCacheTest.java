@@ -17,10 +17,13 @@ import org.modsvc.nix.source.Source;
 import org.modsvc.nix.syntax.Expr;
 import org.modsvc.nix.syntax.ParseException;
 
-/** Parsing ahead of imports: the guess is used when right and never changes what an evaluation sees. */
+/**
+ * Parsing ahead of imports: the guess is used when right and never changes what an evaluation sees.
+ */
 class ParseCacheTest {
   @TempDir Path dir;
   private final Path home = Path.of("/home/test");
+
   /** Each test its own cache: what another test (or evaluation) parsed cannot leak in. */
   private final ParseCache cache = new ParseCache();
 
@@ -34,7 +37,8 @@ class ParseCacheTest {
     return cache.known(file.toString(), home);
   }
 
-  @Test void filesNamedByPathLiterals_areParsedAhead_andTheirTreeIsTheOneImportUses() throws Exception {
+  @Test
+  void filesNamedByPathLiterals_areParsedAhead_andTheirTreeIsTheOneImportUses() throws Exception {
     assumeTrue(cache.parsesAhead(), "one core: nothing is parsed ahead");
     Files.writeString(dir.resolve("b.nix"), "{ x = 1; }");
     Files.createDirectories(dir.resolve("sub"));
@@ -48,14 +52,23 @@ class ParseCacheTest {
     Expr b = awaitKnown(dir.resolve("b.nix"));
     assertNotNull(b, "b.nix parsed ahead");
     assertSame(b, parse(dir.resolve("b.nix")));
-    assertNotNull(awaitKnown(dir.resolve("sub/default.nix")), "a directory's default.nix parsed ahead");
-    assertNotNull(awaitKnown(dir.resolve("c.nix")), "literals of files parsed ahead are followed too");
+    assertNotNull(
+        awaitKnown(dir.resolve("sub/default.nix")), "a directory's default.nix parsed ahead");
+    assertNotNull(
+        awaitKnown(dir.resolve("c.nix")), "literals of files parsed ahead are followed too");
     assertNull(cache.known(dir.resolve("data.txt").toString(), home), "only Nix files are parsed");
   }
 
   private EvalState state(String storeDir) {
-    EvalState st = org.modsvc.nix.Evaluation.builder().store(new org.modsvc.nix.store.MemoryStore(storeDir)).searchPath(java.util.List.of()).homeDir(Path.of("/tmp")).experimentalFeatures(java.util.Set.of())
-        .diagnostics(System.err).start().state();
+    EvalState st =
+        org.modsvc.nix.Evaluation.builder()
+            .store(new org.modsvc.nix.store.MemoryStore(storeDir))
+            .searchPath(java.util.List.of())
+            .homeDir(Path.of("/tmp"))
+            .experimentalFeatures(java.util.Set.of())
+            .diagnostics(System.err)
+            .start()
+            .state();
     st.setParseCache(cache);
     return st;
   }
@@ -64,22 +77,31 @@ class ParseCacheTest {
     return ((org.modsvc.nix.value.NixString) org.modsvc.nix.value.Thunk.force(v)).value();
   }
 
-  @Test void evaluationsShareCompiledCode_eachWithItsOwnState() throws Exception {
+  @Test
+  void evaluationsShareCompiledCode_eachWithItsOwnState() throws Exception {
     Path data = Files.writeString(dir.resolve("data.txt"), "x");
     Path f = Files.writeString(dir.resolve("copies.nix"), "{ p = \"${./data.txt}\"; }");
     EvalState a = state("/store-a");
     EvalState b = state("/store-b");
-    org.modsvc.nix.value.NixAttrs fromA = (org.modsvc.nix.value.NixAttrs) org.modsvc.nix.value.Thunk.force(a.evalFile(f));
-    org.modsvc.nix.value.NixAttrs fromB = (org.modsvc.nix.value.NixAttrs) org.modsvc.nix.value.Thunk.force(b.evalFile(f));
+    org.modsvc.nix.value.NixAttrs fromA =
+        (org.modsvc.nix.value.NixAttrs) org.modsvc.nix.value.Thunk.force(a.evalFile(f));
+    org.modsvc.nix.value.NixAttrs fromB =
+        (org.modsvc.nix.value.NixAttrs) org.modsvc.nix.value.Thunk.force(b.evalFile(f));
     // B is done before A's attribute is forced: A's code must still copy into A's store.
     assertTrue(forced(b, fromB.get("p")).startsWith("/store-b/"), forced(b, fromB.get("p")));
     assertTrue(forced(a, fromA.get("p")).startsWith("/store-a/"), forced(a, fromA.get("p")));
-    assertEquals(1, cache.parse(Source.ofFile(f, Files.readString(f)), Path.of("/tmp"), Path::of).compiled().size(),
+    assertEquals(
+        1,
+        cache
+            .parse(Source.ofFile(f, Files.readString(f)), Path.of("/tmp"), Path::of)
+            .compiled()
+            .size(),
         "one compiled tree for both evaluations");
     assertTrue(data.toFile().exists());
   }
 
-  @Test void aFileEditedAfterItWasParsed_isParsedAgain() throws Exception {
+  @Test
+  void aFileEditedAfterItWasParsed_isParsedAgain() throws Exception {
     Path f = dir.resolve("edited.nix");
     Files.writeString(f, "1");
     Expr first = parse(f);
@@ -89,7 +111,8 @@ class ParseCacheTest {
     assertEquals("2", ((Expr.Int) second).value() + "");
   }
 
-  @Test void aSyntaxErrorInAFileParsedAhead_isReportedByTheParseThatNeedsIt() throws Exception {
+  @Test
+  void aSyntaxErrorInAFileParsedAhead_isReportedByTheParseThatNeedsIt() throws Exception {
     Files.writeString(dir.resolve("broken.nix"), "{ x = ; }");
     Files.writeString(dir.resolve("uses-broken.nix"), "import ./broken.nix");
     parse(dir.resolve("uses-broken.nix"));
@@ -98,7 +121,8 @@ class ParseCacheTest {
     assertTrue(e.getMessage().contains("syntax error"), e.getMessage());
   }
 
-  @Test void retainOnly_forgetsTheFilesNotNamed_andKeepsTheOthers() throws Exception {
+  @Test
+  void retainOnly_forgetsTheFilesNotNamed_andKeepsTheOthers() throws Exception {
     Path kept = Files.writeString(dir.resolve("kept.nix"), "1");
     Path dropped = Files.writeString(dir.resolve("dropped.nix"), "2");
     Expr tree = parse(kept);

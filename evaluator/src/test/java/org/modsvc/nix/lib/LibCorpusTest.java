@@ -26,29 +26,43 @@ import org.modsvc.nix.syntax.ParseException;
 import org.modsvc.nix.value.Printer;
 
 /**
- * Golden cases for our {@code lib} in {@code src/test/resources/libtests/<area>/}: each {@code X.nix} (which
- * imports {@code <modsvc-lib>}) comes with {@code X.exp}, the exact deeply printed value, or {@code X.err}, a
- * text the error report must contain (line by line, ignoring indentation). Expectations are nixpkgs lib's own answers wherever they could be
- * obtained from it, so a difference is a bug in ours.
+ * Golden cases for our {@code lib} in {@code src/test/resources/libtests/<area>/}: each {@code
+ * X.nix} (which imports {@code <modsvc-lib>}) comes with {@code X.exp}, the exact deeply printed
+ * value, or {@code X.err}, a text the error report must contain (line by line, ignoring
+ * indentation). Expectations are nixpkgs lib's own answers wherever they could be obtained from it,
+ * so a difference is a bug in ours.
  */
 class LibCorpusTest {
   record Outcome(boolean passed, String detail) {}
 
   @TestFactory
   Stream<DynamicTest> libCases() throws IOException {
-    return cases().stream().map(nix -> DynamicTest.dynamicTest(corpusDir().relativize(nix).toString(), () -> {
-      Outcome o = run(nix, true);
-      assertTrue(o.passed(), o.detail());
-    }));
+    return cases().stream()
+        .map(
+            nix ->
+                DynamicTest.dynamicTest(
+                    corpusDir().relativize(nix).toString(),
+                    () -> {
+                      Outcome o = run(nix, true);
+                      assertTrue(o.passed(), o.detail());
+                    }));
   }
 
-  /** The same cases on the Nix reference definitions of the lib's primitives (primitives.nix): both must agree. */
+  /**
+   * The same cases on the Nix reference definitions of the lib's primitives (primitives.nix): both
+   * must agree.
+   */
   @TestFactory
   Stream<DynamicTest> libCases_onNixReferencePrimitives() throws IOException {
-    return cases().stream().map(nix -> DynamicTest.dynamicTest(corpusDir().relativize(nix).toString(), () -> {
-      Outcome o = run(nix, false);
-      assertTrue(o.passed(), o.detail());
-    }));
+    return cases().stream()
+        .map(
+            nix ->
+                DynamicTest.dynamicTest(
+                    corpusDir().relativize(nix).toString(),
+                    () -> {
+                      Outcome o = run(nix, false);
+                      assertTrue(o.passed(), o.detail());
+                    }));
   }
 
   @Test
@@ -64,8 +78,15 @@ class LibCorpusTest {
 
   static Outcome run(Path nix, boolean nativePrimitives) throws IOException {
     MemoryStore store = new MemoryStore("/nix/store");
-    EvalState state = org.modsvc.nix.Evaluation.builder().store(store).searchPath(List.of(BundledSources.LIB.register(store))).homeDir(Path.of("/fake-home")).experimentalFeatures(Set.of())
-        .diagnostics(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).start().state();
+    EvalState state =
+        org.modsvc.nix.Evaluation.builder()
+            .store(store)
+            .searchPath(List.of(BundledSources.LIB.register(store)))
+            .homeDir(Path.of("/fake-home"))
+            .experimentalFeatures(Set.of())
+            .diagnostics(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
+            .start()
+            .state();
     state.setLibPrimitives(nativePrimitives);
     Source src = Source.ofFile(nix, Files.readString(nix, StandardCharsets.UTF_8));
     Path exp = sibling(nix, ".exp");
@@ -84,9 +105,13 @@ class LibCorpusTest {
       return new Outcome(expected.equals(value), "expected: " + expected + "\n     got: " + value);
     }
     String expected = Files.readString(sibling(nix, ".err"), StandardCharsets.UTF_8).strip();
-    if (report == null) return new Outcome(false, "expected an error containing: " + expected + "\ngot value " + value);
-    // Multi-line messages are printed indented under "error:", as Nix does: compare line by line, unindented.
-    return new Outcome(unindent(report).contains(unindent(expected)),
+    if (report == null)
+      return new Outcome(
+          false, "expected an error containing: " + expected + "\ngot value " + value);
+    // Multi-line messages are printed indented under "error:", as Nix does: compare line by line,
+    // unindented.
+    return new Outcome(
+        unindent(report).contains(unindent(expected)),
         "expected the error to contain:\n" + expected + "\ngot:\n" + report);
   }
 
@@ -96,7 +121,9 @@ class LibCorpusTest {
 
   static List<Path> cases() throws IOException {
     try (Stream<Path> s = Files.walk(corpusDir())) {
-      return s.filter(p -> p.toString().endsWith(".nix") && hasExpectation(p)).sorted().collect(Collectors.toList());
+      return s.filter(p -> p.toString().endsWith(".nix") && hasExpectation(p))
+          .sorted()
+          .collect(Collectors.toList());
     }
   }
 
@@ -110,7 +137,10 @@ class LibCorpusTest {
     return nix.resolveSibling(f.substring(0, f.length() - ".nix".length()) + ext);
   }
 
-  /** The source folder when run from the module directory, so edits need no rebuild; else the classpath copy. */
+  /**
+   * The source folder when run from the module directory, so edits need no rebuild; else the
+   * classpath copy.
+   */
   static Path corpusDir() {
     Path src = Path.of("src/test/resources/libtests");
     if (Files.isDirectory(src)) return src.toAbsolutePath();

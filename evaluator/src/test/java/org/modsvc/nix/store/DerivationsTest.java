@@ -36,8 +36,11 @@ class DerivationsTest {
     return drv(env, List.of(), Map.of(), Set.of());
   }
 
-  private Derivations.Instantiated drv(Map<String, String> env, List<String> args,
-      Map<String, Set<String>> inputDrvs, Set<String> inputSrcs) {
+  private Derivations.Instantiated drv(
+      Map<String, String> env,
+      List<String> args,
+      Map<String, Set<String>> inputDrvs,
+      Set<String> inputSrcs) {
     return registry.instantiate(
         DerivationRequest.fromEnv(env.get("name"), env, args, inputDrvs, inputSrcs));
   }
@@ -47,17 +50,22 @@ class DerivationsTest {
   }
 
   private Derivations.Instantiated multi() {
-    return drv(env("multi", "outputs", "out dev bin"),
-        List.of("-c", "echo \"q\"\n\ttab\\ " + FILE_TXT), Map.of(), Set.of(FILE_TXT));
+    return drv(
+        env("multi", "outputs", "out dev bin"),
+        List.of("-c", "echo \"q\"\n\ttab\\ " + FILE_TXT),
+        Map.of(),
+        Set.of(FILE_TXT));
   }
 
   private Derivations.Instantiated dep() {
     Derivations.Instantiated a = a();
     Derivations.Instantiated multi = multi();
     Map<String, String> outs = multi.outputPaths();
-    return drv(env("dep", "src", DIR, "txt", T),
+    return drv(
+        env("dep", "src", DIR, "txt", T),
         List.of("-c", a.outputPaths().get("out") + " " + outs.get("dev") + " " + outs.get("bin")),
-        Map.of(a.drvPath(), Set.of("out"), multi.drvPath(), Set.of("dev", "bin")), Set.of(DIR, T));
+        Map.of(a.drvPath(), Set.of("out"), multi.drvPath(), Set.of("dev", "bin")),
+        Set.of(DIR, T));
   }
 
   private Derivations.Instantiated fod() {
@@ -65,13 +73,23 @@ class DerivationsTest {
   }
 
   private Derivations.Instantiated fodflat() {
-    return drv(env("fodflat", "outputHashAlgo", "sha256",
-        "outputHash", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"));
+    return drv(
+        env(
+            "fodflat",
+            "outputHashAlgo",
+            "sha256",
+            "outputHash",
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"));
   }
 
   private Derivations.Instantiated fod2() {
-    Map<String, String> e = env("fod2", "outputHashMode", "flat",
-        "outputHash", "sha256:0mdqa9w1p6cmli6976v4wi0sw9r4p5prkj7lzfd1877wk11c9c73");
+    Map<String, String> e =
+        env(
+            "fod2",
+            "outputHashMode",
+            "flat",
+            "outputHash",
+            "sha256:0mdqa9w1p6cmli6976v4wi0sw9r4p5prkj7lzfd1877wk11c9c73");
     e.put("builder", "/bin/bash");
     return drv(e);
   }
@@ -81,17 +99,20 @@ class DerivationsTest {
     Derivations.Instantiated r = a();
     assertEquals("/nix/store/7g5giqf764p3y3zv7a8rqsy9sqqq5kw4-a.drv", r.drvPath());
     assertEquals(Map.of("out", "/nix/store/f37kxm5wf98b2s839zaiybv38zil0s40-a"), r.outputPaths());
-    assertEquals("Derive([(\"out\",\"/nix/store/f37kxm5wf98b2s839zaiybv38zil0s40-a\",\"\",\"\")],[],[],"
-        + "\"x86_64-linux\",\"/bin/sh\",[],[(\"builder\",\"/bin/sh\"),(\"name\",\"a\"),(\"out\","
-        + "\"/nix/store/f37kxm5wf98b2s839zaiybv38zil0s40-a\"),(\"system\",\"x86_64-linux\")])",
+    assertEquals(
+        "Derive([(\"out\",\"/nix/store/f37kxm5wf98b2s839zaiybv38zil0s40-a\",\"\",\"\")],[],[],"
+            + "\"x86_64-linux\",\"/bin/sh\",[],[(\"builder\",\"/bin/sh\"),(\"name\",\"a\"),(\"out\","
+            + "\"/nix/store/f37kxm5wf98b2s839zaiybv38zil0s40-a\"),(\"system\",\"x86_64-linux\")])",
         r.derivation().toATerm());
   }
 
   @Test
   void instantiate_usesStoreDir() {
-    Derivations.Instantiated r = Derivations.instantiate(
-        DerivationRequest.fromEnv("a", env("a"), List.of(), Map.of(), Set.of()),
-        new StorePaths("/tmp/xstore"), p -> null);
+    Derivations.Instantiated r =
+        Derivations.instantiate(
+            DerivationRequest.fromEnv("a", env("a"), List.of(), Map.of(), Set.of()),
+            new StorePaths("/tmp/xstore"),
+            p -> null);
     assertEquals("/tmp/xstore/rnmkj9z63b9dfgnqgnnr3jdv6zfg718m-a.drv", r.drvPath());
     assertEquals("/tmp/xstore/0sb9v0v3lkylp2v2llggb1mfblsl49zp-a", r.outputPaths().get("out"));
   }
@@ -102,10 +123,14 @@ class DerivationsTest {
     assertEquals("/nix/store/zl5q2vyimdai7r0cda4ka840pz1ymlfh-multi.drv", r.drvPath());
     assertEquals(List.of("bin", "dev", "out"), List.copyOf(r.outputPaths().keySet()));
     assertEquals("/nix/store/3p49n9yrw4h5h2zy5gi8rvfpbyqh0802-multi", r.outputPaths().get("out"));
-    assertEquals("/nix/store/fi5dhnqn49bnz285s88y5ixhlmrk3s6a-multi-dev", r.outputPaths().get("dev"));
-    assertEquals("/nix/store/nbphf9irjc6ajynq43ia4gxz0gxfsb29-multi-bin", r.outputPaths().get("bin"));
-    assertTrue(r.derivation().toATerm().contains(
-        "[\"-c\",\"echo \\\"q\\\"\\n\\ttab\\\\ " + FILE_TXT + "\"]"));
+    assertEquals(
+        "/nix/store/fi5dhnqn49bnz285s88y5ixhlmrk3s6a-multi-dev", r.outputPaths().get("dev"));
+    assertEquals(
+        "/nix/store/nbphf9irjc6ajynq43ia4gxz0gxfsb29-multi-bin", r.outputPaths().get("bin"));
+    assertTrue(
+        r.derivation()
+            .toATerm()
+            .contains("[\"-c\",\"echo \\\"q\\\"\\n\\ttab\\\\ " + FILE_TXT + "\"]"));
   }
 
   @Test
@@ -113,11 +138,19 @@ class DerivationsTest {
     Derivations.Instantiated r = dep();
     assertEquals("/nix/store/iz26q3g22qq8c09v9rja7d9bvcdy32jf-dep.drv", r.drvPath());
     assertEquals("/nix/store/23vl1qx5w6ja74dkc8p2ca6pjp53w1i9-dep", r.outputPaths().get("out"));
-    assertTrue(r.derivation().toATerm().startsWith("Derive([(\"out\","
-        + "\"/nix/store/23vl1qx5w6ja74dkc8p2ca6pjp53w1i9-dep\",\"\",\"\")],"
-        + "[(\"/nix/store/7g5giqf764p3y3zv7a8rqsy9sqqq5kw4-a.drv\",[\"out\"]),"
-        + "(\"/nix/store/zl5q2vyimdai7r0cda4ka840pz1ymlfh-multi.drv\",[\"bin\",\"dev\"])],"
-        + "[\"" + T + "\",\"" + DIR + "\"],"));
+    assertTrue(
+        r.derivation()
+            .toATerm()
+            .startsWith(
+                "Derive([(\"out\","
+                    + "\"/nix/store/23vl1qx5w6ja74dkc8p2ca6pjp53w1i9-dep\",\"\",\"\")],"
+                    + "[(\"/nix/store/7g5giqf764p3y3zv7a8rqsy9sqqq5kw4-a.drv\",[\"out\"]),"
+                    + "(\"/nix/store/zl5q2vyimdai7r0cda4ka840pz1ymlfh-multi.drv\",[\"bin\",\"dev\"])],"
+                    + "[\""
+                    + T
+                    + "\",\""
+                    + DIR
+                    + "\"],"));
   }
 
   @Test
@@ -125,35 +158,59 @@ class DerivationsTest {
     Derivations.Instantiated r = fod();
     assertEquals("/nix/store/3c0wb0bc87mrjlxp75dzgkb5svsw6rdv-fod.drv", r.drvPath());
     assertEquals("/nix/store/awyplyl8y8yhm3g2ds39a7lg4w2x98lk-fod", r.outputPaths().get("out"));
-    assertTrue(r.derivation().toATerm().startsWith("Derive([(\"out\","
-        + "\"/nix/store/awyplyl8y8yhm3g2ds39a7lg4w2x98lk-fod\",\"r:sha256\","
-        + "\"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\")]"));
+    assertTrue(
+        r.derivation()
+            .toATerm()
+            .startsWith(
+                "Derive([(\"out\","
+                    + "\"/nix/store/awyplyl8y8yhm3g2ds39a7lg4w2x98lk-fod\",\"r:sha256\","
+                    + "\"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\")]"));
   }
 
   @Test
   void instantiate_matchesNix_forFlatFixedOutputs() {
-    assertEquals("/nix/store/7q1h640cci469ni4lkbsi5zafk20vyyr-fodflat",
-        fodflat().outputPaths().get("out"));
+    assertEquals(
+        "/nix/store/7q1h640cci469ni4lkbsi5zafk20vyyr-fodflat", fodflat().outputPaths().get("out"));
     assertEquals("/nix/store/vbb21b6vvccmh5lzc69zv3s475kcq944-fodflat.drv", fodflat().drvPath());
-    assertEquals("/nix/store/c52ad0ig72gcgprfpjhiiiix2jg3wj7v-fod2", fod2().outputPaths().get("out"));
+    assertEquals(
+        "/nix/store/c52ad0ig72gcgprfpjhiiiix2jg3wj7v-fod2", fod2().outputPaths().get("out"));
     assertEquals("/nix/store/wadnj6yvhj0zxr9y44aszzpmnfxf6b2w-fod2.drv", fod2().drvPath());
   }
 
   @Test
   void instantiate_matchesNix_forRecursiveSha1FixedOutput() {
-    Derivations.Instantiated r = drv(env("fodsha1", "outputHashAlgo", "sha1",
-        "outputHash", "143xibwh31h9bvxzalr0sjvbbvpa6ffs", "outputHashMode", "recursive"));
+    Derivations.Instantiated r =
+        drv(
+            env(
+                "fodsha1",
+                "outputHashAlgo",
+                "sha1",
+                "outputHash",
+                "143xibwh31h9bvxzalr0sjvbbvpa6ffs",
+                "outputHashMode",
+                "recursive"));
     assertEquals("/nix/store/cj6lhhsxwvzg55z1fkh1lz6bgdmg3c48-fodsha1", r.outputPaths().get("out"));
-    assertTrue(r.derivation().toATerm().contains(
-        "\"r:sha1\",\"da39a3ee5e6b4b0d3255bfef95601890afd80709\""));
+    assertTrue(
+        r.derivation()
+            .toATerm()
+            .contains("\"r:sha1\",\"da39a3ee5e6b4b0d3255bfef95601890afd80709\""));
   }
 
   @Test
   void instantiate_matchesNix_forEmptyOutputHash() {
-    Derivations.Instantiated r = drv(env("emptyhash", "outputHashAlgo", "sha256", "outputHash", "",
-        "outputHashMode", "recursive"));
+    Derivations.Instantiated r =
+        drv(
+            env(
+                "emptyhash",
+                "outputHashAlgo",
+                "sha256",
+                "outputHash",
+                "",
+                "outputHashMode",
+                "recursive"));
     assertEquals("/nix/store/mn3y8rq8gq44lwfq2xwxhj4z6s7zh95y-emptyhash.drv", r.drvPath());
-    assertEquals("/nix/store/53b4af9fgzdxmnhqd31plqcn1nnr1ijq-emptyhash", r.outputPaths().get("out"));
+    assertEquals(
+        "/nix/store/53b4af9fgzdxmnhqd31plqcn1nnr1ijq-emptyhash", r.outputPaths().get("out"));
   }
 
   @Test
@@ -162,11 +219,29 @@ class DerivationsTest {
     Derivations.Instantiated fod = fod();
     Derivations.Instantiated fodflat = fodflat();
     Derivations.Instantiated fod2 = fod2();
-    Derivations.Instantiated r = drv(env("usesFod", "x", fod.outputPaths().get("out"),
-        "y", fod2.outputPaths().get("out"), "z", fodflat.outputPaths().get("out"),
-        "w", dep.outputPaths().get("out")), List.of(),
-        Map.of(fod.drvPath(), Set.of("out"), dep.drvPath(), Set.of("out"),
-            fodflat.drvPath(), Set.of("out"), fod2.drvPath(), Set.of("out")), Set.of());
+    Derivations.Instantiated r =
+        drv(
+            env(
+                "usesFod",
+                "x",
+                fod.outputPaths().get("out"),
+                "y",
+                fod2.outputPaths().get("out"),
+                "z",
+                fodflat.outputPaths().get("out"),
+                "w",
+                dep.outputPaths().get("out")),
+            List.of(),
+            Map.of(
+                fod.drvPath(),
+                Set.of("out"),
+                dep.drvPath(),
+                Set.of("out"),
+                fodflat.drvPath(),
+                Set.of("out"),
+                fod2.drvPath(),
+                Set.of("out")),
+            Set.of());
     assertEquals("/nix/store/n3wp9v8yksx6jxp832g865yfncnj8lnv-usesFod", r.outputPaths().get("out"));
   }
 
@@ -181,41 +256,82 @@ class DerivationsTest {
     assertEquals("/nix/store/asib8xrvrzwqh3dfwg844cxfj9ivn24g-same.drv", s2.drvPath());
     assertArrayEquals(registry.apply(s1.drvPath()), registry.apply(s2.drvPath()));
     String out = s1.outputPaths().get("out");
-    Derivations.Instantiated user = drv(env("user", "s1", out, "s2", out), List.of(),
-        Map.of(s1.drvPath(), Set.of("out"), s2.drvPath(), Set.of("out")), Set.of());
+    Derivations.Instantiated user =
+        drv(
+            env("user", "s1", out, "s2", out),
+            List.of(),
+            Map.of(s1.drvPath(), Set.of("out"), s2.drvPath(), Set.of("out")),
+            Set.of());
     assertEquals("/nix/store/y59jhl8hqi974nwl2dahj010dhga3nlp-user.drv", user.drvPath());
     assertEquals("/nix/store/53a2r2kmn9k8b0c4zsfc6x9mhxsa66v1-user", user.outputPaths().get("out"));
   }
 
   @Test
   void instantiate_matchesNix_forCoercedAttributesAndOutputOrder() {
-    Derivations.Instantiated r = drv(env("misc", "i", "42", "b", "1", "f", "", "n", "",
-        "l", "1 two 3  1 ", "fl", "1.500000", "outputs", "lib out", "p", FILE_TXT),
-        List.of(), Map.of(), Set.of(FILE_TXT));
+    Derivations.Instantiated r =
+        drv(
+            env(
+                "misc",
+                "i",
+                "42",
+                "b",
+                "1",
+                "f",
+                "",
+                "n",
+                "",
+                "l",
+                "1 two 3  1 ",
+                "fl",
+                "1.500000",
+                "outputs",
+                "lib out",
+                "p",
+                FILE_TXT),
+            List.of(),
+            Map.of(),
+            Set.of(FILE_TXT));
     assertEquals("/nix/store/4kj0sysx1prn6rc0cb85apn9a0hfjdjc-misc.drv", r.drvPath());
-    assertEquals("/nix/store/ijl9a7b2yjdkf7bgbx3nzjcklp2vfma8-misc-lib", r.outputPaths().get("lib"));
+    assertEquals(
+        "/nix/store/ijl9a7b2yjdkf7bgbx3nzjcklp2vfma8-misc-lib", r.outputPaths().get("lib"));
     assertEquals("/nix/store/14y8g70jk3qh38sj8mi2pybk77lzgf7k-misc", r.outputPaths().get("out"));
   }
 
   @Test
   void instantiate_ordersEnvironmentByUtf8Bytes() {
-    Derivations.Instantiated r = drv(env("uni", "ü", "ö€😀", "z", "u00e9", "é", "1", "😀", "2",
-        "ｚ", "3"));
+    Derivations.Instantiated r =
+        drv(env("uni", "ü", "ö€😀", "z", "u00e9", "é", "1", "😀", "2", "ｚ", "3"));
     assertEquals("/nix/store/xgip7dlcpjxw76ps4s7bsap6h1s8ycvc-uni.drv", r.drvPath());
     assertEquals("/nix/store/y5g6bb40h63hdhnmibq0ypf1502d5h0c-uni", r.outputPaths().get("out"));
-    assertTrue(r.derivation().toATerm().endsWith(
-        "(\"z\",\"u00e9\"),(\"é\",\"1\"),(\"ü\",\"ö€😀\"),(\"ｚ\",\"3\"),(\"😀\",\"2\")])"));
+    assertTrue(
+        r.derivation()
+            .toATerm()
+            .endsWith(
+                "(\"z\",\"u00e9\"),(\"é\",\"1\"),(\"ü\",\"ö€😀\"),(\"ｚ\",\"3\"),(\"😀\",\"2\")])"));
   }
 
   @Test
   void instantiate_matchesNix_forStructuredAttrs() {
     Derivations.Instantiated a = a();
-    String json = "{\"builder\":\"/bin/sh\",\"dep\":\"/nix/store/f37kxm5wf98b2s839zaiybv38zil0s40-a\","
-        + "\"i\":42,\"l\":[1,\"two\"],\"name\":\"sa\",\"outputs\":[\"out\",\"doc\"],"
-        + "\"s\":\"a\\\"b\\n\",\"system\":\"x86_64-linux\"}";
-    Derivations.Instantiated r = registry.instantiate(new DerivationRequest("sa", "/bin/sh",
-        "x86_64-linux", List.of(), Map.of(), List.of("out", "doc"),
-        Map.of(a.drvPath(), Set.of("out")), Set.of(), null, null, null, json));
+    String json =
+        "{\"builder\":\"/bin/sh\",\"dep\":\"/nix/store/f37kxm5wf98b2s839zaiybv38zil0s40-a\","
+            + "\"i\":42,\"l\":[1,\"two\"],\"name\":\"sa\",\"outputs\":[\"out\",\"doc\"],"
+            + "\"s\":\"a\\\"b\\n\",\"system\":\"x86_64-linux\"}";
+    Derivations.Instantiated r =
+        registry.instantiate(
+            new DerivationRequest(
+                "sa",
+                "/bin/sh",
+                "x86_64-linux",
+                List.of(),
+                Map.of(),
+                List.of("out", "doc"),
+                Map.of(a.drvPath(), Set.of("out")),
+                Set.of(),
+                null,
+                null,
+                null,
+                json));
     assertEquals("/nix/store/28fvvqdrj1akfcjky6j5jhmxnln2n8sy-sa.drv", r.drvPath());
     assertEquals("/nix/store/lghnzn8ga6is8v01wqgl7bj50k42vqmb-sa", r.outputPaths().get("out"));
     assertEquals("/nix/store/7s3cyw5x08795i2q0c6137h5mkgq2yfv-sa-doc", r.outputPaths().get("doc"));
@@ -223,13 +339,27 @@ class DerivationsTest {
 
   @Test
   void instantiate_matchesCorpus_forDerivationLegacy() {
-    String json = "{\"allowedReferences\":[],\"allowedRequisites\":[],\"builder\":\"/dontcare\","
-        + "\"disallowedReferences\":[],\"disallowedRequisites\":[],\"maxClosureSize\":12345,"
-        + "\"maxSize\":1234,\"name\":\"eval-okay-derivation-legacy\",\"system\":\"x86_64-linux\"}";
-    Derivations.Instantiated r = registry.instantiate(new DerivationRequest(
-        "eval-okay-derivation-legacy", "/dontcare", "x86_64-linux", null, null, null, null, null,
-        null, null, null, json));
-    assertEquals("/nix/store/mzgwvrjjir216ra58mwwizi8wj6y9ddr-eval-okay-derivation-legacy",
+    String json =
+        "{\"allowedReferences\":[],\"allowedRequisites\":[],\"builder\":\"/dontcare\","
+            + "\"disallowedReferences\":[],\"disallowedRequisites\":[],\"maxClosureSize\":12345,"
+            + "\"maxSize\":1234,\"name\":\"eval-okay-derivation-legacy\",\"system\":\"x86_64-linux\"}";
+    Derivations.Instantiated r =
+        registry.instantiate(
+            new DerivationRequest(
+                "eval-okay-derivation-legacy",
+                "/dontcare",
+                "x86_64-linux",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                json));
+    assertEquals(
+        "/nix/store/mzgwvrjjir216ra58mwwizi8wj6y9ddr-eval-okay-derivation-legacy",
         r.outputPaths().get("out"));
   }
 
@@ -242,8 +372,10 @@ class DerivationsTest {
 
   @Test
   void instantiate_rejectsInvalidName_withCorpusMessage() {
-    assertEquals("invalid derivation name: name '~jiggle~' contains illegal character '~'. Please"
-        + " pass a different 'name'.", error(env("~jiggle~")));
+    assertEquals(
+        "invalid derivation name: name '~jiggle~' contains illegal character '~'. Please"
+            + " pass a different 'name'.",
+        error(env("~jiggle~")));
   }
 
   @Test
@@ -262,42 +394,58 @@ class DerivationsTest {
 
   @Test
   void instantiate_rejectsDrvSuffixedName() {
-    assertEquals("derivation names are allowed to end in '.drv' only if they produce a single"
-        + " derivation file", error(env("foo.drv")));
+    assertEquals(
+        "derivation names are allowed to end in '.drv' only if they produce a single"
+            + " derivation file",
+        error(env("foo.drv")));
   }
 
   @Test
   void instantiate_rejectsInvalidOutputHashMode() {
-    assertEquals("invalid value 'custom' for 'outputHashMode' attribute",
+    assertEquals(
+        "invalid value 'custom' for 'outputHashMode' attribute",
         error(env("foo", "outputHashMode", "custom")));
   }
 
   @Test
   void instantiate_rejectsFixedOutputWithSeveralOutputs() {
-    assertEquals("multiple outputs are not supported in fixed-output derivations",
+    assertEquals(
+        "multiple outputs are not supported in fixed-output derivations",
         error(env("foo", "outputHash", EMPTY_SRI, "outputs", "out dev")));
   }
 
   @Test
   void instantiate_rejectsOutputHashWithoutAlgo() {
-    assertEquals("hash 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' does not"
-        + " include a type, nor is the type otherwise known from context",
-        error(env("foo", "outputHash",
-            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")));
+    assertEquals(
+        "hash 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' does not"
+            + " include a type, nor is the type otherwise known from context",
+        error(
+            env(
+                "foo",
+                "outputHash",
+                "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")));
   }
 
   @Test
   void instantiate_rejectsUnknownInputDerivation() {
-    StoreException e = assertThrows(StoreException.class, () -> drv(env("x"), List.of(),
-        Map.of("/nix/store/7g5giqf764p3y3zv7a8rqsy9sqqq5kw4-zz.drv", Set.of("out")), Set.of()));
-    assertEquals("cannot compute the hash of unknown derivation"
-        + " '/nix/store/7g5giqf764p3y3zv7a8rqsy9sqqq5kw4-zz.drv'", e.getMessage());
+    StoreException e =
+        assertThrows(
+            StoreException.class,
+            () ->
+                drv(
+                    env("x"),
+                    List.of(),
+                    Map.of("/nix/store/7g5giqf764p3y3zv7a8rqsy9sqqq5kw4-zz.drv", Set.of("out")),
+                    Set.of()));
+    assertEquals(
+        "cannot compute the hash of unknown derivation"
+            + " '/nix/store/7g5giqf764p3y3zv7a8rqsy9sqqq5kw4-zz.drv'",
+        e.getMessage());
   }
 
   @Test
   void checkOutputNames_rejectsDuplicates() {
-    assertEquals("duplicate derivation output 'out'",
-        outputsError(List.of("out", "out")));
+    assertEquals("duplicate derivation output 'out'", outputsError(List.of("out", "out")));
   }
 
   @Test
@@ -312,10 +460,10 @@ class DerivationsTest {
 
   @Test
   void placeholder_matchesNix() {
-    assertEquals("/1rz4g4znpzjwh1xymhjpm42vipw92pr73vdgl6xs1hycac8kf2n9",
-        Derivations.placeholder("out"));
-    assertEquals("/02qcpld1y6xhs5gz9bchpxaw0xdhmsp5dv88lh25r2ss44kh8dxz",
-        Derivations.placeholder("dev"));
+    assertEquals(
+        "/1rz4g4znpzjwh1xymhjpm42vipw92pr73vdgl6xs1hycac8kf2n9", Derivations.placeholder("out"));
+    assertEquals(
+        "/02qcpld1y6xhs5gz9bchpxaw0xdhmsp5dv88lh25r2ss44kh8dxz", Derivations.placeholder("dev"));
   }
 
   @Test

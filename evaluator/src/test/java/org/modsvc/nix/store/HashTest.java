@@ -8,7 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 class HashTest {
-  private static final String B16 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+  private static final String B16 =
+      "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
   private static final String N32 = "0mdqa9w1p6cmli6976v4wi0sw9r4p5prkj7lzfd1877wk11c9c73";
   private static final String B64 = "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=";
 
@@ -23,7 +24,8 @@ class HashTest {
   @Test
   void parseAny_takesAlgoFromColonPrefix() {
     assertEquals(B16, Hash.convert("sha256:" + N32, null, HashFormat.BASE16));
-    assertEquals("md5-bGnufyEcZAQZ1TZswHauRg==",
+    assertEquals(
+        "md5-bGnufyEcZAQZ1TZswHauRg==",
         Hash.convert("md5:6c69ee7f211c640419d5366cc076ae46", null, HashFormat.SRI));
   }
 
@@ -42,8 +44,9 @@ class HashTest {
   @Test
   void parseAny_fails_whenAlgoUnknownFromStringAndContext() {
     StoreException e = assertThrows(StoreException.class, () -> Hash.parseAny(B16, null));
-    assertEquals("hash '" + B16
-        + "' does not include a type, nor is the type otherwise known from context", e.getMessage());
+    assertEquals(
+        "hash '" + B16 + "' does not include a type, nor is the type otherwise known from context",
+        e.getMessage());
   }
 
   @Test
@@ -62,8 +65,10 @@ class HashTest {
   @Test
   void parseAny_reportsEmptyDecoding_whenCharactersInvalid() {
     String bad = "g" + B16.substring(1);
-    StoreException e = assertThrows(StoreException.class, () -> Hash.parseAny(bad, HashAlgo.SHA256));
-    assertEquals("invalid base16 hash '" + bad + "', length 0 != expected length 32", e.getMessage());
+    StoreException e =
+        assertThrows(StoreException.class, () -> Hash.parseAny(bad, HashAlgo.SHA256));
+    assertEquals(
+        "invalid base16 hash '" + bad + "', length 0 != expected length 32", e.getMessage());
   }
 
   @Test
@@ -100,7 +105,8 @@ class HashTest {
   @Test
   void parseAllowEmpty_givesZeroHash_withWarningText() {
     assertEquals(Hash.zero(HashAlgo.SHA256), Hash.parseAllowEmpty("", HashAlgo.SHA256));
-    assertEquals("found empty hash, assuming 'sha256-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA='",
+    assertEquals(
+        "found empty hash, assuming 'sha256-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA='",
         Hash.emptyHashWarning(HashAlgo.SHA256));
   }
 
@@ -128,14 +134,15 @@ class HashTest {
   void hashFormatParse_acceptsBase32Alias() {
     assertEquals(HashFormat.NIX32, HashFormat.parse("base32"));
     assertTrue(HashFormat.isDeprecatedAlias("base32"));
-    assertEquals("\"base32\" is a deprecated alias for hash format \"nix32\".",
+    assertEquals(
+        "\"base32\" is a deprecated alias for hash format \"nix32\".",
         HashFormat.BASE32_DEPRECATION_WARNING);
   }
 
   @Test
   void hashFormatParse_fails_whenUnknown() {
     StoreException e = assertThrows(StoreException.class, () -> HashFormat.parse("hex"));
-    assertEquals("unknown hash format 'hex', expect 'base16', 'base32', 'base64', or 'sri'",
-        e.getMessage());
+    assertEquals(
+        "unknown hash format 'hex', expect 'base16', 'base32', 'base64', or 'sri'", e.getMessage());
   }
 }

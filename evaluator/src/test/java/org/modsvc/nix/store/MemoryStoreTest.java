@@ -12,9 +12,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.modsvc.nix.store.StoreObject;
 
-/** Expected paths were computed by Nix 2.8 ({@code builtins.path} / {@code builtins.toFile}) on the same trees. */
+/**
+ * Expected paths were computed by Nix 2.8 ({@code builtins.path} / {@code builtins.toFile}) on the
+ * same trees.
+ */
 class MemoryStoreTest {
   @TempDir Path tmp;
 
@@ -29,28 +31,34 @@ class MemoryStoreTest {
   @Test
   void addTextFile_givesNixAddPath_whenExecutableAtRoot() {
     // builtins.path { path = <file "echo hi\n", mode 0755>; name = "script"; }
-    assertEquals("/nix/store/xjmp6psss1crgvjqlgjak2zd6b0556ir-script",
+    assertEquals(
+        "/nix/store/xjmp6psss1crgvjqlgjak2zd6b0556ir-script",
         new MemoryStore().addTextFile("script", "echo hi\n", true, "", new TreeSet<>()));
   }
 
   @Test
   void addTextFile_givesNixAddPath_whenExecutableInsideDirectories() {
     // builtins.path { path = <dir with bin/hello "echo hi\n", mode 0755>; name = "hello"; }
-    assertEquals("/nix/store/w8ppx1a959s1rl50pd5gd5ak27m3dbsm-hello",
+    assertEquals(
+        "/nix/store/w8ppx1a959s1rl50pd5gd5ak27m3dbsm-hello",
         new MemoryStore().addTextFile("hello", "echo hi\n", true, "bin/hello", new TreeSet<>()));
   }
 
   @Test
   void addTextFile_givesNixAddPath_whenPlainFileInsideDirectories() {
-    assertEquals("/nix/store/fp0pafv004rww4rfm558hryk71wya3aa-doc",
-        new MemoryStore().addTextFile("doc", "plain\n", false, "share/doc/readme", new TreeSet<>()));
+    assertEquals(
+        "/nix/store/fp0pafv004rww4rfm558hryk71wya3aa-doc",
+        new MemoryStore()
+            .addTextFile("doc", "plain\n", false, "share/doc/readme", new TreeSet<>()));
   }
 
   @Test
   void addTextFile_rejectsDestination_whenItLeavesTheStorePath() {
     MemoryStore store = new MemoryStore();
-    StoreException e = assertThrows(StoreException.class,
-        () -> store.addTextFile("x", "", false, "bin/../../etc", new TreeSet<>()));
+    StoreException e =
+        assertThrows(
+            StoreException.class,
+            () -> store.addTextFile("x", "", false, "bin/../../etc", new TreeSet<>()));
     assertTrue(e.getMessage().contains("'bin/../../etc'"), e.getMessage());
   }
 
@@ -72,7 +80,8 @@ class MemoryStoreTest {
     store.registerDerivation("/nix/store/00000000000000000000000000000000-d.drv", "Derive()");
 
     List<StoreObject> objects = store.objects();
-    assertEquals(List.of(a, b, c, "/nix/store/00000000000000000000000000000000-d.drv"),
+    assertEquals(
+        List.of(a, b, c, "/nix/store/00000000000000000000000000000000-d.drv"),
         objects.stream().map(StoreObject::storePath).toList());
     StoreObject.TextFile script = assertInstanceOf(StoreObject.TextFile.class, objects.get(1));
     assertEquals(new StoreObject.TextFile(b, "bin/b", "B", true, new TreeSet<>(Set.of(a))), script);
@@ -86,7 +95,8 @@ class MemoryStoreTest {
     Files.writeString(dir.resolve("drop"), "d");
     MemoryStore store = new MemoryStore();
     store.addPath(dir, "dir", true, (p, type) -> !p.getFileName().toString().equals("drop"));
-    StoreObject.CopiedPath copy = assertInstanceOf(StoreObject.CopiedPath.class, store.objects().get(0));
+    StoreObject.CopiedPath copy =
+        assertInstanceOf(StoreObject.CopiedPath.class, store.objects().get(0));
     assertEquals(Set.of(dir.resolve("keep")), copy.included());
   }
 
@@ -98,7 +108,8 @@ class MemoryStoreTest {
 
   @Test
   void addLinkFarm_givesThePathOfTheSameTreeAddedFromDisk() throws Exception {
-    // Names chosen so that byte order and String order of entries and of paths disagree ("b-x" < "b/…").
+    // Names chosen so that byte order and String order of entries and of paths disagree ("b-x" <
+    // "b/…").
     Path tree = Files.createDirectories(tmp.resolve("farm"));
     Files.createDirectories(tree.resolve("bin"));
     Files.createDirectories(tree.resolve("share/b"));
@@ -109,22 +120,37 @@ class MemoryStoreTest {
     Files.createDirectories(tree.resolve("nix-support"));
     Files.writeString(tree.resolve("nix-support/host-package"), "debian ktls-utils 1\n");
     MemoryStore store = new MemoryStore("/var/lib/modsvc/store");
-    String farm = store.addLinkFarm("ktls-utils",
-        sorted("bin/tlshd", "/usr/sbin/tlshd", "bin/a-b", "/usr/bin/a-b", "share/b/c", "/usr/share/b/c",
-            "share/b-x", "/usr/share/b-x"),
-        sorted("nix-support/host-package", "debian ktls-utils 1\n"));
-    assertEquals(new MemoryStore("/var/lib/modsvc/store").addPath(tree, "ktls-utils", true, null), farm);
+    String farm =
+        store.addLinkFarm(
+            "ktls-utils",
+            sorted(
+                "bin/tlshd",
+                "/usr/sbin/tlshd",
+                "bin/a-b",
+                "/usr/bin/a-b",
+                "share/b/c",
+                "/usr/share/b/c",
+                "share/b-x",
+                "/usr/share/b-x"),
+            sorted("nix-support/host-package", "debian ktls-utils 1\n"));
+    assertEquals(
+        new MemoryStore("/var/lib/modsvc/store").addPath(tree, "ktls-utils", true, null), farm);
     assertInstanceOf(StoreObject.LinkFarm.class, store.objects().get(0));
   }
 
   @Test
   void addLinkFarm_readsThroughItsLinks() {
     MemoryStore store = new MemoryStore();
-    String farm = store.addLinkFarm("nginx", sorted("share/nginx", "/usr/share/nginx", "bin/nginx", "/usr/sbin/nginx"),
-        sorted("nix-support/host-package", "x"));
-    assertEquals(java.util.Optional.of(Path.of("/usr/share/nginx/html/index.html")),
+    String farm =
+        store.addLinkFarm(
+            "nginx",
+            sorted("share/nginx", "/usr/share/nginx", "bin/nginx", "/usr/sbin/nginx"),
+            sorted("nix-support/host-package", "x"));
+    assertEquals(
+        java.util.Optional.of(Path.of("/usr/share/nginx/html/index.html")),
         store.realPath(farm + "/share/nginx/html/index.html"));
-    assertEquals(java.util.Optional.of(Path.of("/usr/sbin/nginx")), store.realPath(farm + "/bin/nginx"));
+    assertEquals(
+        java.util.Optional.of(Path.of("/usr/sbin/nginx")), store.realPath(farm + "/bin/nginx"));
     assertEquals(java.util.Optional.empty(), store.realPath(farm + "/lib/x"));
     assertEquals(java.util.Optional.of("x"), store.textContent(farm + "/nix-support/host-package"));
   }
@@ -132,9 +158,13 @@ class MemoryStoreTest {
   @Test
   void addLinkFarm_refusesEscapingOrNestedPaths() {
     MemoryStore store = new MemoryStore();
-    assertThrows(StoreException.class, () -> store.addLinkFarm("x", sorted("../bin/x", "/x"), sorted()));
-    assertThrows(StoreException.class, () -> store.addLinkFarm("x", sorted("bin", "/usr/bin", "bin/x", "/x"), sorted()));
-    assertThrows(StoreException.class, () -> store.addLinkFarm("x", sorted("bin//x", "/x"), sorted()));
+    assertThrows(
+        StoreException.class, () -> store.addLinkFarm("x", sorted("../bin/x", "/x"), sorted()));
+    assertThrows(
+        StoreException.class,
+        () -> store.addLinkFarm("x", sorted("bin", "/usr/bin", "bin/x", "/x"), sorted()));
+    assertThrows(
+        StoreException.class, () -> store.addLinkFarm("x", sorted("bin//x", "/x"), sorted()));
   }
 
   @Test
@@ -145,9 +175,12 @@ class MemoryStoreTest {
     String p = "/var/lib/modsvc/store/0123456789abcdef0123456789abcdef-tool";
     assertEquals(p, store.addBuilt(p, tmp.resolve("out")));
     assertEquals(tree.resolve("tool"), store.realPath(p + "/bin/tool").orElseThrow());
-    StoreObject.CopiedPath o = assertInstanceOf(StoreObject.CopiedPath.class, store.objects().get(0));
+    StoreObject.CopiedPath o =
+        assertInstanceOf(StoreObject.CopiedPath.class, store.objects().get(0));
     assertEquals(new StoreObject.CopiedPath(p, tmp.resolve("out"), true, null), o);
-    assertThrows(StoreException.class, () -> store.addBuilt("/nix/store/0123456789abcdef0123456789abcdef-x", tree));
+    assertThrows(
+        StoreException.class,
+        () -> store.addBuilt("/nix/store/0123456789abcdef0123456789abcdef-x", tree));
     assertThrows(StoreException.class, () -> store.addBuilt(p + "/bin", tree));
   }
 }

@@ -35,13 +35,15 @@ class NarTest {
   @Test
   void hash_matchesNixStoreDump_forFile() throws Exception {
     // sha256 of `nix-store --dump file.txt`
-    assertEquals("1c37d01af40be2e80691de3cc3df44377a699afbb17c68f080964b2fd071fc13",
+    assertEquals(
+        "1c37d01af40be2e80691de3cc3df44377a699afbb17c68f080964b2fd071fc13",
         Nar.hash(TestTrees.helloFile(tmp), HashAlgo.SHA256, null).toBase16());
   }
 
   @Test
   void hash_matchesNixStoreDump_forDirectoryWithSymlinkAndExecutable() throws Exception {
-    assertEquals("adb12800521733e36fd47fbb7f0527b3798a36b91ae40bfe56a0f06dca2c3d95",
+    assertEquals(
+        "adb12800521733e36fd47fbb7f0527b3798a36b91ae40bfe56a0f06dca2c3d95",
         Nar.hash(TestTrees.dir(tmp), HashAlgo.SHA256, null).toBase16());
   }
 
@@ -56,7 +58,8 @@ class NarTest {
   @Test
   void dump_sortsEntriesByNameBytes() throws Exception {
     Path d = Files.createDirectory(tmp.resolve("d"));
-    // Code point order: 'a' < 'ｚ' (U+FF5A) < '😀' (U+1F600); UTF-16 order would put the emoji first.
+    // Code point order: 'a' < 'ｚ' (U+FF5A) < '😀' (U+1F600); UTF-16 order would put the emoji
+    // first.
     for (String n : new String[] {"😀", "ｚ", "a"}) {
       TestTrees.write(d.resolve(n), n);
     }
@@ -69,18 +72,28 @@ class NarTest {
     Path d = TestTrees.dir(tmp);
     List<String> seen = new ArrayList<>();
     Nar.dump(d, OutputStreamSink.NULL, (p, t) -> seen.add(d.relativize(p) + ":" + t));
-    assertEquals(List.of("B:regular", "a:regular", "link:symlink", "run.sh:regular",
-        "sub:directory", "sub/z:regular"), seen);
+    assertEquals(
+        List.of(
+            "B:regular",
+            "a:regular",
+            "link:symlink",
+            "run.sh:regular",
+            "sub:directory",
+            "sub/z:regular"),
+        seen);
   }
 
   @Test
   void dump_skipsWholeSubtree_whenFilterRejectsDirectory() throws Exception {
     Path d = TestTrees.dir(tmp);
     List<String> seen = new ArrayList<>();
-    Nar.dump(d, OutputStreamSink.NULL, (p, t) -> {
-      seen.add(p.getFileName().toString());
-      return !t.equals("directory");
-    });
+    Nar.dump(
+        d,
+        OutputStreamSink.NULL,
+        (p, t) -> {
+          seen.add(p.getFileName().toString());
+          return !t.equals("directory");
+        });
     assertEquals(List.of("B", "a", "link", "run.sh", "sub"), seen);
   }
 
@@ -107,8 +120,8 @@ class NarTest {
     }
     frame(expected, big);
     frame(expected, ")");
-    assertEquals(Hashes.hash(HashAlgo.SHA256, expected.toByteArray()),
-        Nar.hash(f, HashAlgo.SHA256, null));
+    assertEquals(
+        Hashes.hash(HashAlgo.SHA256, expected.toByteArray()), Nar.hash(f, HashAlgo.SHA256, null));
   }
 
   private static byte[] dumpBytes(Path p) throws Exception {
@@ -122,8 +135,8 @@ class NarTest {
   }
 
   private static void frame(ByteArrayOutputStream out, byte[] b) {
-    out.writeBytes(ByteBuffer.allocate(8).order(java.nio.ByteOrder.LITTLE_ENDIAN)
-        .putLong(b.length).array());
+    out.writeBytes(
+        ByteBuffer.allocate(8).order(java.nio.ByteOrder.LITTLE_ENDIAN).putLong(b.length).array());
     out.writeBytes(b);
     out.writeBytes(new byte[(8 - b.length % 8) % 8]);
   }

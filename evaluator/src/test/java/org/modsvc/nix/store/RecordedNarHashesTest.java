@@ -27,10 +27,15 @@ class RecordedNarHashesTest {
     RecordedNarHashes.main(new String[] {classes.toString(), "lib", "lib/sub"});
 
     try (FileSystem jar = jarOf(classes, tmp.resolve("x.jar"))) {
-      assertEquals(Nar.hash(classes.resolve("lib"), HashAlgo.SHA256, null), RecordedNarHashes.of(jar.getPath("/lib")));
-      assertEquals(Nar.hash(classes.resolve("lib/sub"), HashAlgo.SHA256, null),
+      assertEquals(
+          Nar.hash(classes.resolve("lib"), HashAlgo.SHA256, null),
+          RecordedNarHashes.of(jar.getPath("/lib")));
+      assertEquals(
+          Nar.hash(classes.resolve("lib/sub"), HashAlgo.SHA256, null),
           RecordedNarHashes.of(jar.getPath("/lib/sub")));
-      assertNull(RecordedNarHashes.of(jar.getPath("/other")), "a directory the build did not record is hashed as before");
+      assertNull(
+          RecordedNarHashes.of(jar.getPath("/other")),
+          "a directory the build did not record is hashed as before");
     }
   }
 
@@ -38,12 +43,17 @@ class RecordedNarHashesTest {
   void theBuildRecordsTheBundledLibsHash() throws Exception {
     Path lib = Path.of(getClass().getResource("/modsvc-lib/default.nix").toURI()).getParent();
     Path record = lib.getParent().resolve("nar-hashes/modsvc-lib.sha256");
-    assertTrue(Files.isRegularFile(record), "evaluator/pom.xml records the lib's NAR hash at process-classes");
-    assertEquals(Nar.hash(lib, HashAlgo.SHA256, null).toSri(), Files.readString(record, StandardCharsets.UTF_8).strip());
+    assertTrue(
+        Files.isRegularFile(record),
+        "evaluator/pom.xml records the lib's NAR hash at process-classes");
+    assertEquals(
+        Nar.hash(lib, HashAlgo.SHA256, null).toSri(),
+        Files.readString(record, StandardCharsets.UTF_8).strip());
   }
 
   private static FileSystem jarOf(Path tree, Path jar) throws Exception {
-    FileSystem fs = FileSystems.newFileSystem(URI.create("jar:" + jar.toUri()), Map.of("create", "true"));
+    FileSystem fs =
+        FileSystems.newFileSystem(URI.create("jar:" + jar.toUri()), Map.of("create", "true"));
     try (Stream<Path> files = Files.walk(tree)) {
       for (Path p : (Iterable<Path>) files::iterator) {
         Path target = fs.getPath("/" + tree.relativize(p));

@@ -20,14 +20,15 @@ class StorePathsTest {
 
   @Test
   void makeTextPath_matchesToFile_withoutReferences() {
-    assertEquals("/nix/store/pmif2b12nn699asgyhdxsbar2hi735fl-x",
-        STORE.makeTextPath("x", "hi", Set.of()));
+    assertEquals(
+        "/nix/store/pmif2b12nn699asgyhdxsbar2hi735fl-x", STORE.makeTextPath("x", "hi", Set.of()));
   }
 
   @Test
   void makeTextPath_matchesToFile_withReference() {
     String x = "/nix/store/pmif2b12nn699asgyhdxsbar2hi735fl-x";
-    assertEquals("/nix/store/j4cbzx4bkvig837gb7fxj6glwcjd9pr4-foo.sh",
+    assertEquals(
+        "/nix/store/j4cbzx4bkvig837gb7fxj6glwcjd9pr4-foo.sh",
         STORE.makeTextPath("foo.sh", "echo " + x, Set.of(x)));
   }
 
@@ -42,7 +43,8 @@ class StorePathsTest {
 
   @Test
   void makeTextPath_dependsOnStoreDir() {
-    assertEquals("/tmp/xstore/4g659y2k8bvs4xikw0lb3q27hmidljs6-x",
+    assertEquals(
+        "/tmp/xstore/4g659y2k8bvs4xikw0lb3q27hmidljs6-x",
         new StorePaths("/tmp/xstore").makeTextPath("x", "hi", Set.of()));
   }
 
@@ -53,7 +55,8 @@ class StorePathsTest {
 
   @Test
   void makeSourcePath_matchesInterpolatedDirectory() throws Exception {
-    assertEquals("/nix/store/n8mrikmc9fm4di60bjl3wp85jqa11pcg-dir",
+    assertEquals(
+        "/nix/store/n8mrikmc9fm4di60bjl3wp85jqa11pcg-dir",
         STORE.makeSourcePath(TestTrees.dir(tmp)));
   }
 
@@ -69,61 +72,97 @@ class StorePathsTest {
   void computeSourcePath_appliesFilter() throws Exception {
     Nar.PathFilter filter =
         (path, type) -> !type.equals("symlink") && !path.getFileName().toString().equals("sub");
-    assertEquals("/nix/store/zhayrgm8yklw839n9n4isjyzbq6j6dsk-d",
-        STORE.computeSourcePath("d", TestTrees.dir(tmp), ContentAddressMethod.NAR, filter)
+    assertEquals(
+        "/nix/store/zhayrgm8yklw839n9n4isjyzbq6j6dsk-d",
+        STORE
+            .computeSourcePath("d", TestTrees.dir(tmp), ContentAddressMethod.NAR, filter)
             .storePath());
   }
 
   @Test
   void computeSourcePath_filtersLikeFilterSource() throws Exception {
-    assertEquals("/nix/store/7w9i7rfjf8wczdp2i869vx8riy39jvxs-dir",
-        STORE.computeSourcePath("dir", TestTrees.dir(tmp), ContentAddressMethod.NAR,
-            (p, t) -> t.equals("regular")).storePath());
+    assertEquals(
+        "/nix/store/7w9i7rfjf8wczdp2i869vx8riy39jvxs-dir",
+        STORE
+            .computeSourcePath(
+                "dir", TestTrees.dir(tmp), ContentAddressMethod.NAR, (p, t) -> t.equals("regular"))
+            .storePath());
   }
 
   @Test
   void computeSourcePath_hashesFlat_whenNotRecursive() throws Exception {
-    assertEquals("/nix/store/1p9q0bz6f22dyxh4lw8xs08p4201vyq4-f",
-        STORE.computeSourcePath("f", TestTrees.helloFile(tmp), ContentAddressMethod.FLAT, null)
+    assertEquals(
+        "/nix/store/1p9q0bz6f22dyxh4lw8xs08p4201vyq4-f",
+        STORE
+            .computeSourcePath("f", TestTrees.helloFile(tmp), ContentAddressMethod.FLAT, null)
             .storePath());
   }
 
   @Test
   void makeFixedOutputPath_matchesEvalOkayPathExpectations() {
     // eval-okay-path.nix: builtins.path with sha256, recursive and flat.
-    assertEquals("/nix/store/ya937r4ydw0l6kayq8jkyqaips9c75jm-output", STORE.makeFixedOutputPath(
-        "output", true, sha256("1yhm3gwvg5a41yylymgblsclk95fs6jy72w0wv925mmidlhcq4sw"), Set.of()));
-    assertEquals("/nix/store/m7y372g6jb0g4hh1dzmj847rd356fhnz-output", STORE.makeFixedOutputPath(
-        "output", false, sha256("0k4lwj58f2w5yh92ilrwy9917pycipbrdrr13vbb3yd02j09vfxm"), Set.of()));
-    assertEquals("/nix/store/a517xfygy9w2q5i3c2dbm50sw4p70b4c-output", STORE.makeFixedOutputPath(
-        "output", true, sha256("02vlkcjkl1rvy081n6d40qi73biv2w4b9x9biklay4ncgk77zr1f"), Set.of()));
+    assertEquals(
+        "/nix/store/ya937r4ydw0l6kayq8jkyqaips9c75jm-output",
+        STORE.makeFixedOutputPath(
+            "output",
+            true,
+            sha256("1yhm3gwvg5a41yylymgblsclk95fs6jy72w0wv925mmidlhcq4sw"),
+            Set.of()));
+    assertEquals(
+        "/nix/store/m7y372g6jb0g4hh1dzmj847rd356fhnz-output",
+        STORE.makeFixedOutputPath(
+            "output",
+            false,
+            sha256("0k4lwj58f2w5yh92ilrwy9917pycipbrdrr13vbb3yd02j09vfxm"),
+            Set.of()));
+    assertEquals(
+        "/nix/store/a517xfygy9w2q5i3c2dbm50sw4p70b4c-output",
+        STORE.makeFixedOutputPath(
+            "output",
+            true,
+            sha256("02vlkcjkl1rvy081n6d40qi73biv2w4b9x9biklay4ncgk77zr1f"),
+            Set.of()));
   }
 
   @Test
   void narHash_matchesCorpusExpectations_whenCorpusPresent() throws Exception {
     Path corpus = Corpora.nixLang();
-    assertEquals("02vlkcjkl1rvy081n6d40qi73biv2w4b9x9biklay4ncgk77zr1f",
+    assertEquals(
+        "02vlkcjkl1rvy081n6d40qi73biv2w4b9x9biklay4ncgk77zr1f",
         Nar.hash(corpus.resolve("dir1"), HashAlgo.SHA256, null).toNix32());
-    assertEquals("0k4lwj58f2w5yh92ilrwy9917pycipbrdrr13vbb3yd02j09vfxm",
+    assertEquals(
+        "0k4lwj58f2w5yh92ilrwy9917pycipbrdrr13vbb3yd02j09vfxm",
         Hashes.hashFile(HashAlgo.SHA256, corpus.resolve("data")).toNix32());
-    assertEquals("1yhm3gwvg5a41yylymgblsclk95fs6jy72w0wv925mmidlhcq4sw", Nar.hash(corpus,
-        HashAlgo.SHA256, (p, t) -> p.getFileName().toString().equals("data")).toNix32());
+    assertEquals(
+        "1yhm3gwvg5a41yylymgblsclk95fs6jy72w0wv925mmidlhcq4sw",
+        Nar.hash(corpus, HashAlgo.SHA256, (p, t) -> p.getFileName().toString().equals("data"))
+            .toNix32());
   }
 
   @Test
   void makeFixedOutputPath_rejectsReferences_whenNotRecursiveSha256() {
-    StoreException e = assertThrows(StoreException.class, () -> STORE.makeFixedOutputPath(
-        "f", false, Hash.zero(HashAlgo.SHA256), Set.of(FILE_TXT)));
-    assertTrue(e.getMessage().startsWith(
-        "fixed output derivation 'f' is not allowed to refer to other store paths."));
+    StoreException e =
+        assertThrows(
+            StoreException.class,
+            () ->
+                STORE.makeFixedOutputPath(
+                    "f", false, Hash.zero(HashAlgo.SHA256), Set.of(FILE_TXT)));
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "fixed output derivation 'f' is not allowed to refer to other store paths."));
   }
 
   @Test
   void makeStorePath_reportsInvalidName_withPathAndReason() {
     StoreException e =
         assertThrows(StoreException.class, () -> STORE.makeTextPath("a~b", "x", Set.of()));
-    assertTrue(e.getMessage().matches("path '[0-9a-z]{32}-a~b' is not a valid store path: "
-        + "name 'a~b' contains illegal character '~'"), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .matches(
+                "path '[0-9a-z]{32}-a~b' is not a valid store path: "
+                    + "name 'a~b' contains illegal character '~'"),
+        e.getMessage());
   }
 
   @Test
@@ -146,7 +185,8 @@ class StorePathsTest {
 
   @Test
   void checkName_rejectsOverlongName() {
-    assertEquals("name '" + "x".repeat(212) + "' must be no longer than 211 characters",
+    assertEquals(
+        "name '" + "x".repeat(212) + "' must be no longer than 211 characters",
         nameError("x".repeat(212)));
   }
 
@@ -154,9 +194,11 @@ class StorePathsTest {
   void checkName_rejectsDotAndDotDot() {
     assertEquals("name '.' is not valid", nameError("."));
     assertEquals("name '..' is not valid", nameError(".."));
-    assertEquals("name '.-x' is not valid: first dash-separated component must not be '.'",
+    assertEquals(
+        "name '.-x' is not valid: first dash-separated component must not be '.'",
         nameError(".-x"));
-    assertEquals("name '..-x' is not valid: first dash-separated component must not be '..'",
+    assertEquals(
+        "name '..-x' is not valid: first dash-separated component must not be '..'",
         nameError("..-x"));
   }
 

@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
-/** The fixture trees whose hashes and store paths were taken from nix-instantiate / nix-store 2.8. */
+/**
+ * The fixture trees whose hashes and store paths were taken from nix-instantiate / nix-store 2.8.
+ */
 final class TestTrees {
   private TestTrees() {}
 
@@ -18,8 +20,8 @@ final class TestTrees {
   }
 
   /**
-   * {@code dir/}: {@code B} (empty), {@code a} ("a"), {@code link -> a}, {@code run.sh} (executable),
-   * {@code sub/z} ("zzz").
+   * {@code dir/}: {@code B} (empty), {@code a} ("a"), {@code link -> a}, {@code run.sh}
+   * (executable), {@code sub/z} ("zzz").
    */
   static Path dir(Path parent) throws IOException {
     Path d = Files.createDirectory(parent.resolve("dir"));

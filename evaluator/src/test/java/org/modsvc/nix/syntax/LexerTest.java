@@ -18,7 +18,8 @@ class LexerTest {
 
   @Test
   void keywords_areRecognised_whenWholeIdentifier() {
-    assertEquals("IF THEN ELSE ASSERT WITH LET IN REC INHERIT OR_KW ID(iff) ID(in-x) ID(rec')",
+    assertEquals(
+        "IF THEN ELSE ASSERT WITH LET IN REC INHERIT OR_KW ID(iff) ID(in-x) ID(rec')",
         lex("if then else assert with let in rec inherit or iff in-x rec'"));
   }
 
@@ -34,12 +35,15 @@ class LexerTest {
 
   @Test
   void colonFollowedByUriChars_makesAUri() {
-    assertEquals("URI(x:x) ID(x) COLON ID(x) URI(http://a.org/b?c=1&d)", lex("x:x x: x http://a.org/b?c=1&d"));
+    assertEquals(
+        "URI(x:x) ID(x) COLON ID(x) URI(http://a.org/b?c=1&d)",
+        lex("x:x x: x http://a.org/b?c=1&d"));
   }
 
   @Test
   void floats_followNixRules() {
-    assertEquals("FLOAT(1.5) FLOAT(.5) FLOAT(1.) FLOAT(1.e3) FLOAT(1.5e-3) FLOAT(0.5)",
+    assertEquals(
+        "FLOAT(1.5) FLOAT(.5) FLOAT(1.) FLOAT(1.e3) FLOAT(1.5e-3) FLOAT(0.5)",
         lex("1.5 .5 1. 1.e3 1.5e-3 0.5"));
   }
 
@@ -63,7 +67,8 @@ class LexerTest {
 
   @Test
   void operators_longestMatchFirst() {
-    assertEquals("EQ NEQ LEQ GEQ AND OR IMPL UPDATE CONCAT ELLIPSIS LT GT NOT MINUS PLUS STAR",
+    assertEquals(
+        "EQ NEQ LEQ GEQ AND OR IMPL UPDATE CONCAT ELLIPSIS LT GT NOT MINUS PLUS STAR",
         lex("== != <= >= && || -> // ++ ... < > ! - + *"));
   }
 
@@ -107,7 +112,9 @@ class LexerTest {
     // '' a''$'''''\n''  : text, ''$ , ''' , ''\n , closing ''
     String src = "'' a''$'''''\\n''";
     List<Token> ts = Lexer.tokenize(src);
-    assertEquals("IND_STRING_OPEN IND_STR( a) IND_STR($) IND_STR('') IND_STR(\n) IND_STRING_CLOSE", lex(src));
+    assertEquals(
+        "IND_STRING_OPEN IND_STR( a) IND_STR($) IND_STR('') IND_STR(\n) IND_STRING_CLOSE",
+        lex(src));
     assertEquals(true, ts.get(1).indentation());
     assertEquals(false, ts.get(2).indentation());
   }
@@ -121,7 +128,8 @@ class LexerTest {
 
   @Test
   void interpolatedPath_endsWithPathEnd() {
-    assertEquals("PATH(./a/) DOLLAR_CURLY ID(b) RBRACE STR(/c.nix) PATH_END SEMI", lex("./a/${b}/c.nix;"));
+    assertEquals(
+        "PATH(./a/) DOLLAR_CURLY ID(b) RBRACE STR(/c.nix) PATH_END SEMI", lex("./a/${b}/c.nix;"));
   }
 
   @Test

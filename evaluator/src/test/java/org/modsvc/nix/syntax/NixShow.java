@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.TreeMap;
 
 /**
- * Test helper: prints a syntax tree the way {@code nix-instantiate --parse} does (upstream
- * {@code Expr::show}), including Nix's own desugarings (operators as calls of {@code __sub},
- * {@code __lessThan}, ...), so parser output can be compared with the corpus {@code .exp} files.
+ * Test helper: prints a syntax tree the way {@code nix-instantiate --parse} does (upstream {@code
+ * Expr::show}), including Nix's own desugarings (operators as calls of {@code __sub}, {@code
+ * __lessThan}, ...), so parser output can be compared with the corpus {@code .exp} files.
  */
 final class NixShow {
   private NixShow() {}
@@ -140,7 +140,10 @@ final class NixShow {
       show(((Expr.Not) e).operand(), sb);
       sb.append(')');
     } else if (e instanceof Expr.Neg) {
-      call(new Expr.Var("__sub", e.span()), List.of(new Expr.Int(0, e.span()), ((Expr.Neg) e).operand()), sb);
+      call(
+          new Expr.Var("__sub", e.span()),
+          List.of(new Expr.Int(0, e.span()), ((Expr.Neg) e).operand()),
+          sb);
     } else if (e instanceof Expr.BinOp) {
       binop((Expr.BinOp) e, sb);
     }
@@ -149,11 +152,21 @@ final class NixShow {
   private static void binop(Expr.BinOp b, StringBuilder sb) {
     Expr.Var lt = new Expr.Var("__lessThan", b.span());
     switch (b.op()) {
-      case SUB: call(new Expr.Var("__sub", b.span()), List.of(b.left(), b.right()), sb); return;
-      case MUL: call(new Expr.Var("__mul", b.span()), List.of(b.left(), b.right()), sb); return;
-      case DIV: call(new Expr.Var("__div", b.span()), List.of(b.left(), b.right()), sb); return;
-      case LT: call(lt, List.of(b.left(), b.right()), sb); return;
-      case GT: call(lt, List.of(b.right(), b.left()), sb); return;
+      case SUB:
+        call(new Expr.Var("__sub", b.span()), List.of(b.left(), b.right()), sb);
+        return;
+      case MUL:
+        call(new Expr.Var("__mul", b.span()), List.of(b.left(), b.right()), sb);
+        return;
+      case DIV:
+        call(new Expr.Var("__div", b.span()), List.of(b.left(), b.right()), sb);
+        return;
+      case LT:
+        call(lt, List.of(b.left(), b.right()), sb);
+        return;
+      case GT:
+        call(lt, List.of(b.right(), b.left()), sb);
+        return;
       case LE:
         sb.append("(! ");
         call(lt, List.of(b.right(), b.left()), sb);
@@ -164,7 +177,9 @@ final class NixShow {
         call(lt, List.of(b.left(), b.right()), sb);
         sb.append(')');
         return;
-      case ADD: concat(List.of(b.left(), b.right()), sb); return;
+      case ADD:
+        concat(List.of(b.left(), b.right()), sb);
+        return;
       default:
         sb.append('(');
         show(b.left(), sb);
@@ -235,14 +250,18 @@ final class NixShow {
       sb.append("inherit (");
       show(in.from(), sb);
       sb.append(')');
-      in.names().stream().map(Expr.StaticName::name).sorted().forEach(n -> sb.append(' ').append(n));
+      in.names().stream()
+          .map(Expr.StaticName::name)
+          .sorted()
+          .forEach(n -> sb.append(' ').append(n));
       sb.append("; ");
     }
-    plain.forEach((k, v) -> {
-      sb.append(BindingsBuilder.quoteIfNeeded(k)).append(" = ");
-      show(v, sb);
-      sb.append("; ");
-    });
+    plain.forEach(
+        (k, v) -> {
+          sb.append(BindingsBuilder.quoteIfNeeded(k)).append(" = ");
+          show(v, sb);
+          sb.append("; ");
+        });
     for (Expr.AttrDef d : dynamic) {
       sb.append("\"${");
       show(((Expr.DynamicName) d.path().get(0)).expr(), sb);
@@ -257,14 +276,25 @@ final class NixShow {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       switch (c) {
-        case '"': case '\\': sb.append('\\').append(c); break;
-        case '\n': sb.append("\\n"); break;
-        case '\r': sb.append("\\r"); break;
-        case '\t': sb.append("\\t"); break;
-        case '$':
-          if (i + 1 < s.length() && s.charAt(i + 1) == '{') sb.append("\\$"); else sb.append('$');
+        case '"':
+        case '\\':
+          sb.append('\\').append(c);
           break;
-        default: sb.append(c);
+        case '\n':
+          sb.append("\\n");
+          break;
+        case '\r':
+          sb.append("\\r");
+          break;
+        case '\t':
+          sb.append("\\t");
+          break;
+        case '$':
+          if (i + 1 < s.length() && s.charAt(i + 1) == '{') sb.append("\\$");
+          else sb.append('$');
+          break;
+        default:
+          sb.append(c);
       }
     }
     sb.append('"');

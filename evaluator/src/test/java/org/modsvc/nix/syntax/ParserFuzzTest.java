@@ -20,20 +20,84 @@ import org.modsvc.nix.eval.DeepStack;
 import org.modsvc.nix.source.Source;
 
 /**
- * A bounded fuzz run of the Nix parser (issue 17): inputs are the {@code .nix} files of our test corpora,
- * mutated (bytes flipped, tokens inserted, cut, spliced with another file, deeply nested). Every input must
- * end in a syntax tree or an {@code error:} report ({@link ParseException}, or an {@link EvalException} for
- * what the parser checks itself), never in another Java exception.
+ * A bounded fuzz run of the Nix parser (issue 17): inputs are the {@code .nix} files of our test
+ * corpora, mutated (bytes flipped, tokens inserted, cut, spliced with another file, deeply nested).
+ * Every input must end in a syntax tree or an {@code error:} report ({@link ParseException}, or an
+ * {@link EvalException} for what the parser checks itself), never in another Java exception.
  *
- * <p>It runs for {@code -Dmodsvc.fuzz.seconds} (default 20) from the seed {@code -Dmodsvc.fuzz.seed} (default
- * fixed, so CI is reproducible; a failure names the seed and the input).
+ * <p>It runs for {@code -Dmodsvc.fuzz.seconds} (default 20) from the seed {@code
+ * -Dmodsvc.fuzz.seed} (default fixed, so CI is reproducible; a failure names the seed and the
+ * input).
  */
 class ParserFuzzTest {
   private static final String[] TOKENS = {
-    "{", "}", "[", "]", "(", ")", ";", ":", "=", ".", "..", "...", ",", "@", "?", "!", "//", "++", "+", "-", "*", "/",
-    "==", "!=", "<", ">", "<=", ">=", "&&", "||", "->", "let ", " in ", "rec ", "with ", "inherit ", "if ", " then ",
-    " else ", "assert ", "or ", "\"", "''", "${", "$", "\\", "#", "/*", "*/", "\n", " ", "x", "a.b", "1", "1.5e3",
-    "./p", "~/p", "<nixpkgs>", "http://x/y", "__curPos", "''${", "'''", "\r", "\t", "\u00e9", "\uD83D\uDE00", "\0",
+    "{",
+    "}",
+    "[",
+    "]",
+    "(",
+    ")",
+    ";",
+    ":",
+    "=",
+    ".",
+    "..",
+    "...",
+    ",",
+    "@",
+    "?",
+    "!",
+    "//",
+    "++",
+    "+",
+    "-",
+    "*",
+    "/",
+    "==",
+    "!=",
+    "<",
+    ">",
+    "<=",
+    ">=",
+    "&&",
+    "||",
+    "->",
+    "let ",
+    " in ",
+    "rec ",
+    "with ",
+    "inherit ",
+    "if ",
+    " then ",
+    " else ",
+    "assert ",
+    "or ",
+    "\"",
+    "''",
+    "${",
+    "$",
+    "\\",
+    "#",
+    "/*",
+    "*/",
+    "\n",
+    " ",
+    "x",
+    "a.b",
+    "1",
+    "1.5e3",
+    "./p",
+    "~/p",
+    "<nixpkgs>",
+    "http://x/y",
+    "__curPos",
+    "''${",
+    "'''",
+    "\r",
+    "\t",
+    "\u00e9",
+    "\uD83D\uDE00",
+    "\0",
   };
 
   @Test
@@ -51,11 +115,22 @@ class ParserFuzzTest {
       runs++;
       String failure = DeepStack.call(() -> check(input, counts));
       if (failure != null) {
-        fail("seed " + seed + ", input " + runs + " (" + input.length() + " chars) ended in " + failure + ":\n" + input);
+        fail(
+            "seed "
+                + seed
+                + ", input "
+                + runs
+                + " ("
+                + input.length()
+                + " chars) ended in "
+                + failure
+                + ":\n"
+                + input);
       }
     }
-    System.out.printf("parser fuzz: %d inputs in %d s (seed %d): %d parsed, %d error reports%n", runs, seconds, seed,
-        counts[0], counts[1]);
+    System.out.printf(
+        "parser fuzz: %d inputs in %d s (seed %d): %d parsed, %d error reports%n",
+        runs, seconds, seed, counts[0], counts[1]);
     assertTrue(runs > 100, "only " + runs + " inputs in " + seconds + " s");
   }
 
@@ -68,11 +143,15 @@ class ParserFuzzTest {
     } catch (ParseException e) {
       String report = ErrorPrinter.renderParse(e.getMessage(), e.span());
       counts[1]++;
-      return report.startsWith("error: ") ? null : "a report not starting with 'error: ': " + report;
+      return report.startsWith("error: ")
+          ? null
+          : "a report not starting with 'error: ': " + report;
     } catch (EvalException e) {
       String report = ErrorPrinter.render(e, false);
       counts[1]++;
-      return report.startsWith("error: ") ? null : "a report not starting with 'error: ': " + report;
+      return report.startsWith("error: ")
+          ? null
+          : "a report not starting with 'error: ': " + report;
     } catch (RuntimeException | Error e) {
       java.io.StringWriter trace = new java.io.StringWriter();
       e.printStackTrace(new java.io.PrintWriter(trace));
@@ -87,8 +166,12 @@ class ParserFuzzTest {
       int at = s.length() == 0 ? 0 : r.nextInt(s.length() + 1);
       switch (r.nextInt(7)) {
         case 0 -> s.insert(at, TOKENS[r.nextInt(TOKENS.length)]);
-        case 1 -> { if (at < s.length()) s.deleteCharAt(at); }
-        case 2 -> { if (at < s.length()) s.setCharAt(at, (char) r.nextInt(0x80)); }
+        case 1 -> {
+          if (at < s.length()) s.deleteCharAt(at);
+        }
+        case 2 -> {
+          if (at < s.length()) s.setCharAt(at, (char) r.nextInt(0x80));
+        }
         case 3 -> s.setLength(at); // cut
         case 4 -> { // splice a piece of another file
           String other = seeds.get(r.nextInt(seeds.size()));
@@ -100,7 +183,9 @@ class ParserFuzzTest {
           int depth = 1 + r.nextInt(2000);
           s.insert(at, open.repeat(depth));
         }
-        default -> { if (at < s.length()) s.insert(at, s.charAt(at)); } // duplicate
+        default -> {
+          if (at < s.length()) s.insert(at, s.charAt(at));
+        } // duplicate
       }
     }
     return s.toString();

@@ -45,7 +45,8 @@ class ParserTest {
     Expr e = parse(text);
     if (e instanceof Expr.Interp) {
       StringBuilder sb = new StringBuilder();
-      for (Expr part : ((Expr.Interp) e).parts()) sb.append(assertInstanceOf(Expr.Str.class, part).value());
+      for (Expr part : ((Expr.Interp) e).parts())
+        sb.append(assertInstanceOf(Expr.Str.class, part).value());
       return sb.toString();
     }
     return assertInstanceOf(Expr.Str.class, e).value();
@@ -153,7 +154,8 @@ class ParserTest {
 
   @Test
   void integerOverflow_isAnErrorAtTheLiteral() {
-    assertEquals("invalid integer '9223372036854775808' @1:5", where(fails("1 + 9223372036854775808")));
+    assertEquals(
+        "invalid integer '9223372036854775808' @1:5", where(fails("1 + 9223372036854775808")));
   }
 
   @Test
@@ -288,7 +290,8 @@ class ParserTest {
 
   @Test
   void setThatIsNotAPattern_needsColonAfterwards() {
-    assertEquals("syntax error, unexpected end of file, expecting ':' or '@' @1:6", where(fails("{ a }")));
+    assertEquals(
+        "syntax error, unexpected end of file, expecting ':' or '@' @1:6", where(fails("{ a }")));
   }
 
   // ---- sets and bindings ----
@@ -320,34 +323,46 @@ class ParserTest {
 
   @Test
   void dynamicFirstName_keepsItsOwnBindingWithNestedSet() {
-    assertEquals("{ \"${a}\" = { b = 1; }; \"${a}\" = { c = 2; }; }", show("{ ${a}.b = 1; ${a}.c = 2; }"));
+    assertEquals(
+        "{ \"${a}\" = { b = 1; }; \"${a}\" = { c = 2; }; }", show("{ ${a}.b = 1; ${a}.c = 2; }"));
     assertEquals("{ a = { c = 2; \"${b}\" = 1; }; }", show("{ a.${b} = 1; a.c = 2; }"));
   }
 
   @Test
   void duplicateAttribute_isAnErrorWithBothPositions() {
-    assertEquals("attribute 'x' already defined at «string»:1:3 @1:10", where(fails("{ x = 1; x = 2; }")));
-    assertEquals("attribute 'a' already defined at «string»:1:3 @1:12", where(fails("{ a.b = 1; a = 2; }")));
-    assertEquals("attribute 'a.b' already defined at «string»:1:3 @1:12", where(fails("{ a.b = 1; a.b.c = 2; }")));
-    assertEquals("attribute 'a.b' already defined at «string»:1:9 @1:25",
+    assertEquals(
+        "attribute 'x' already defined at «string»:1:3 @1:10", where(fails("{ x = 1; x = 2; }")));
+    assertEquals(
+        "attribute 'a' already defined at «string»:1:3 @1:12", where(fails("{ a.b = 1; a = 2; }")));
+    assertEquals(
+        "attribute 'a.b' already defined at «string»:1:3 @1:12",
+        where(fails("{ a.b = 1; a.b.c = 2; }")));
+    assertEquals(
+        "attribute 'a.b' already defined at «string»:1:9 @1:25",
         where(fails("{ a = { b = 1; }; a = { b = 2; }; }")));
   }
 
   @Test
   void nulInIndentedString_isReportedWithItsIndentation_atTheRunsStart() {
-    assertEquals("input string '  a\n  \u2400\n' cannot be represented as Nix string because it contains null bytes @2:1",
+    assertEquals(
+        "input string '  a\n  \u2400\n' cannot be represented as Nix string because it contains null bytes @2:1",
         where(fails("''\n  a\n  \0\n''")));
   }
 
   @Test
   void duplicateViaInherit_isAnError() {
-    assertEquals("attribute 'x' already defined at «string»:1:3 @1:18", where(fails("{ x = 1; inherit x; }")));
-    assertEquals("attribute 'x' already defined at «string»:1:11 @1:13", where(fails("{ inherit x x; }")));
+    assertEquals(
+        "attribute 'x' already defined at «string»:1:3 @1:18",
+        where(fails("{ x = 1; inherit x; }")));
+    assertEquals(
+        "attribute 'x' already defined at «string»:1:11 @1:13", where(fails("{ inherit x x; }")));
   }
 
   @Test
   void staticInterpolatedName_countsForDuplicates() {
-    assertEquals("attribute 'a' already defined at «string»:1:3 @1:15", where(fails("{ ${\"a\"} = 1; a = 2; }")));
+    assertEquals(
+        "attribute 'a' already defined at «string»:1:3 @1:15",
+        where(fails("{ ${\"a\"} = 1; a = 2; }")));
   }
 
   @Test
@@ -357,14 +372,16 @@ class ParserTest {
 
   @Test
   void dynamicInherit_isAnError() {
-    assertEquals("dynamic attributes not allowed in inherit @1:11", where(fails("{ inherit ${a}; }")));
+    assertEquals(
+        "dynamic attributes not allowed in inherit @1:11", where(fails("{ inherit ${a}; }")));
   }
 
   @Test
   void let_mergesPaths_andRejectsDynamicNames() {
     assertEquals("(let a = { b = 1; c = 2; }; in a)", show("let a.b = 1; a.c = 2; in a"));
     assertEquals("dynamic attributes not allowed in let @1:1", where(fails("let ${a} = 1; in 2")));
-    assertEquals("dynamic attributes not allowed in let @1:1", where(fails("let \"${\"a\"}\" = 1; in 2")));
+    assertEquals(
+        "dynamic attributes not allowed in let @1:1", where(fails("let \"${\"a\"}\" = 1; in 2")));
   }
 
   @Test
@@ -419,23 +436,31 @@ class ParserTest {
 
   @Test
   void unexpectedToken_isReportedAtItsPosition() {
-    assertEquals("syntax error, unexpected 'else', expecting 'then' @1:6", where(fails("if 1 else")));
-    assertEquals("syntax error, unexpected 'in', expecting ';' @3:1", where(fails("let\n  x = 1\nin x")));
-    assertEquals("syntax error, unexpected '...', expecting '.' or '=' @1:5", where(fails("{ a ... }")));
-    assertEquals("syntax error, unexpected 'if', expecting identifier or 'or' or '${' or '\"' @1:3",
+    assertEquals(
+        "syntax error, unexpected 'else', expecting 'then' @1:6", where(fails("if 1 else")));
+    assertEquals(
+        "syntax error, unexpected 'in', expecting ';' @3:1", where(fails("let\n  x = 1\nin x")));
+    assertEquals(
+        "syntax error, unexpected '...', expecting '.' or '=' @1:5", where(fails("{ a ... }")));
+    assertEquals(
+        "syntax error, unexpected 'if', expecting identifier or 'or' or '${' or '\"' @1:3",
         where(fails("a.if")));
   }
 
   @Test
   void endOfFile_isReportedAfterTheLastCharacter() {
     assertEquals("syntax error, unexpected end of file @3:1", where(fails("(\n# no content\n")));
-    assertEquals("syntax error, unexpected end of file, expecting '\"' @1:5", where(fails("\"abc")));
-    assertEquals("syntax error, unexpected end of file, expecting '\"' @1:6", where(fails("a 1\"$")));
+    assertEquals(
+        "syntax error, unexpected end of file, expecting '\"' @1:5", where(fails("\"abc")));
+    assertEquals(
+        "syntax error, unexpected end of file, expecting '\"' @1:6", where(fails("a 1\"$")));
   }
 
   @Test
   void leftoverTokens_expectEndOfFile() {
-    assertEquals("syntax error, unexpected invalid token, expecting end of file @1:5", where(fails("123 é 4")));
+    assertEquals(
+        "syntax error, unexpected invalid token, expecting end of file @1:5",
+        where(fails("123 é 4")));
     assertEquals("syntax error, unexpected '&&' @1:1", where(fails("&& true")));
   }
 
@@ -446,7 +471,10 @@ class ParserTest {
 
   @Test
   void pipeOperator_isRejected() {
-    assertTrue(fails("1 |> 2").getMessage().startsWith("experimental Nix feature 'pipe-operators' is disabled"));
+    assertTrue(
+        fails("1 |> 2")
+            .getMessage()
+            .startsWith("experimental Nix feature 'pipe-operators' is disabled"));
   }
 
   // ---- variables ----
@@ -471,16 +499,19 @@ class ParserTest {
 
   @Test
   void inheritWithoutSource_looksOutsideTheSet() {
-    ParseException e = assertThrows(ParseException.class,
-        () -> Parser.parse(src("rec { inherit b; c = 1; }"), HOME));
+    ParseException e =
+        assertThrows(
+            ParseException.class, () -> Parser.parse(src("rec { inherit b; c = 1; }"), HOME));
     assertEquals("undefined variable 'b' @1:15", where(e));
     Parser.parse(src("rec { a = b; b = 1; }"), HOME);
   }
 
   @Test
   void laterRecIsDropped_soItsNamesAreUndefined() {
-    ParseException e = assertThrows(ParseException.class,
-        () -> Parser.parse(src("{ a.b = 1; a = rec { c = d; d = 3; }; }"), HOME));
+    ParseException e =
+        assertThrows(
+            ParseException.class,
+            () -> Parser.parse(src("{ a.b = 1; a = rec { c = d; d = 3; }; }"), HOME));
     assertEquals("undefined variable 'd' @1:26", where(e));
   }
 
@@ -492,7 +523,8 @@ class ParserTest {
   @Test
   void customGlobals_replaceTheDefaultScope() {
     Parser.parse(src("foo"), HOME, Set.of("foo")::contains);
-    assertThrows(ParseException.class, () -> Parser.parse(src("true"), HOME, Set.of("foo")::contains));
+    assertThrows(
+        ParseException.class, () -> Parser.parse(src("true"), HOME, Set.of("foo")::contains));
   }
 
   @Test

@@ -20,7 +20,12 @@ class NixAttrsTest {
 
   @Test
   void build_lastPutWins_whenNamesRepeat() {
-    NixAttrs a = NixAttrs.builder().put("y", NixInt.of(1)).put("x", NixInt.of(2)).put("y", NixInt.of(3)).build();
+    NixAttrs a =
+        NixAttrs.builder()
+            .put("y", NixInt.of(1))
+            .put("x", NixInt.of(2))
+            .put("y", NixInt.of(3))
+            .build();
     assertArrayEquals(new String[] {"x", "y"}, a.names());
     assertEquals(NixInt.of(3), a.get("y"));
   }
@@ -36,7 +41,9 @@ class NixAttrsTest {
 
   @Test
   void update_rightSideWins_andResultHasExactSize() {
-    NixAttrs r = set("a", "b", "c").update(NixAttrs.builder().put("b", NixInt.of(9)).put("d", NixInt.of(4)).build());
+    NixAttrs r =
+        set("a", "b", "c")
+            .update(NixAttrs.builder().put("b", NixInt.of(9)).put("d", NixInt.of(4)).build());
     assertArrayEquals(new String[] {"a", "b", "c", "d"}, r.names());
     assertEquals(4, r.values().length);
     assertEquals(NixInt.of(9), r.get("b"));
@@ -55,7 +62,8 @@ class NixAttrsTest {
   void update_manyDistinctLayouts_eachMergedCorrectly() {
     for (int i = 0; i < 3000; i++) {
       NixAttrs l = set("k" + i, "m", "z" + (i % 17));
-      NixAttrs r = NixAttrs.builder().put("m", NixInt.of(i)).put("n" + (i % 5), NixInt.of(-i)).build();
+      NixAttrs r =
+          NixAttrs.builder().put("m", NixInt.of(i)).put("n" + (i % 5), NixInt.of(-i)).build();
       NixAttrs u = l.update(r);
       assertEquals(4, u.size());
       assertEquals(NixInt.of(i), u.get("m"));
@@ -68,9 +76,14 @@ class NixAttrsTest {
   void update_keepsPositionsOfTheWinningSide() {
     org.modsvc.nix.source.Span pa = new org.modsvc.nix.source.Span(null, 1, 2);
     org.modsvc.nix.source.Span pb = new org.modsvc.nix.source.Span(null, 3, 4);
-    NixAttrs l = new NixAttrs(new String[] {"a", "b"}, new Value[] {NixInt.of(1), NixInt.of(2)},
-        new org.modsvc.nix.source.Span[] {pa, pa});
-    NixAttrs r = new NixAttrs(new String[] {"b"}, new Value[] {NixInt.of(3)}, new org.modsvc.nix.source.Span[] {pb});
+    NixAttrs l =
+        new NixAttrs(
+            new String[] {"a", "b"},
+            new Value[] {NixInt.of(1), NixInt.of(2)},
+            new org.modsvc.nix.source.Span[] {pa, pa});
+    NixAttrs r =
+        new NixAttrs(
+            new String[] {"b"}, new Value[] {NixInt.of(3)}, new org.modsvc.nix.source.Span[] {pb});
     NixAttrs u = l.update(r);
     assertSame(pa, u.positionOf("a"));
     assertSame(pb, u.positionOf("b"));
@@ -89,8 +102,13 @@ class NixAttrsTest {
   @Test
   void update_fewNamesIntoLargeSet_insertsAndReplacesInOrder() {
     NixAttrs left = set("b", "d", "f", "h", "j", "l", "n");
-    NixAttrs right = NixAttrs.builder().put("a", NixInt.of(1)).put("f", NixInt.of(2)).put("m", NixInt.of(3))
-        .put("z", NixInt.of(4)).build();
+    NixAttrs right =
+        NixAttrs.builder()
+            .put("a", NixInt.of(1))
+            .put("f", NixInt.of(2))
+            .put("m", NixInt.of(3))
+            .put("z", NixInt.of(4))
+            .build();
     NixAttrs r = left.update(right);
     assertArrayEquals(new String[] {"a", "b", "d", "f", "h", "j", "l", "m", "n", "z"}, r.names());
     assertEquals(NixInt.of(2), r.get("f"));
@@ -114,14 +132,16 @@ class NixAttrsTest {
     for (String name : new String[] {"a", "b", "c", "d", "e", "f", "g"}) {
       NixAttrs right = NixAttrs.builder().put(name, NixInt.of(7), here).build();
       NixAttrs r = left.update(right);
-      java.util.TreeSet<String> expected = new java.util.TreeSet<>(java.util.List.of("b", "d", "f"));
+      java.util.TreeSet<String> expected =
+          new java.util.TreeSet<>(java.util.List.of("b", "d", "f"));
       expected.add(name);
       assertArrayEquals(expected.toArray(new String[0]), r.names(), name);
       for (String n : expected) {
         assertEquals(n.equals(name) ? NixInt.of(7) : left.get(n), r.get(n), name + " " + n);
         assertSame(n.equals(name) ? here : null, r.positionOf(n), name + " " + n);
       }
-      if (left.has(name)) assertSame(left.names(), r.names(), "replacing values only shares the names");
+      if (left.has(name))
+        assertSame(left.names(), r.names(), "replacing values only shares the names");
     }
   }
 

@@ -27,9 +27,12 @@ class PrinterTest {
     NixAttrs.Builder inner = NixAttrs.builder();
     for (char c = 'a'; c <= 'h'; c++) inner.put(String.valueOf(c), NixInt.of(c - 'a'));
     NixAttrs in = inner.build();
-    NixAttrs v = NixAttrs.builder().put("x", in).put("y", in).put("type", NixString.of("t")).build();
-    assertEquals("{ type = \"t\"; x = { a = 0; b = 1; c = 2; d = 3; e = 4; f = 5; g = 6; h = 7; }; "
-        + "«1 attribute elided» }", Printer.forError(v));
+    NixAttrs v =
+        NixAttrs.builder().put("x", in).put("y", in).put("type", NixString.of("t")).build();
+    assertEquals(
+        "{ type = \"t\"; x = { a = 0; b = 1; c = 2; d = 3; e = 4; f = 5; g = 6; h = 7; }; "
+            + "«1 attribute elided» }",
+        Printer.forError(v));
   }
 
   @Test
@@ -44,7 +47,8 @@ class PrinterTest {
     for (int i = 0; i < 11; i++) v = NixAttrs.builder().put("a", v).build();
     String s = Printer.forError(v);
     assertEquals("{ a = ".repeat(10) + "{ ... }" + "; }".repeat(10), s);
-    assertEquals("[ ".repeat(10) + "[ ... ]" + " ]".repeat(10),
+    assertEquals(
+        "[ ".repeat(10) + "[ ... ]" + " ]".repeat(10),
         Printer.forError(nest(new NixList(new Value[] {NixInt.of(1)}), 10)));
   }
 
@@ -56,7 +60,8 @@ class PrinterTest {
   @Test
   void forError_longStringsAreCut() {
     String s = "x".repeat(1030);
-    assertEquals("\"" + "x".repeat(1024) + "\" «6 bytes elided»", Printer.forError(NixString.of(s)));
+    assertEquals(
+        "\"" + "x".repeat(1024) + "\" «6 bytes elided»", Printer.forError(NixString.of(s)));
   }
 
   @Test

@@ -10,21 +10,28 @@ import org.modsvc.nix.error.EvalException;
 import org.modsvc.nix.error.InfiniteRecursion;
 import org.modsvc.nix.source.Span;
 
-/** Thunks made from a named computation and its context ({@link Thunk.Deferred}), as the primitives make them. */
+/**
+ * Thunks made from a named computation and its context ({@link Thunk.Deferred}), as the primitives
+ * make them.
+ */
 class ThunkTest {
-  /** A context that counts how often its computation ran and can be told to fail or to force a thunk. */
+  /**
+   * A context that counts how often its computation ran and can be told to fail or to force a
+   * thunk.
+   */
   private static final class Counter {
     int runs;
     boolean fail;
     Thunk inner;
   }
 
-  private static final Thunk.Deferred<Counter> COUNT = c -> {
-    c.runs++;
-    if (c.fail) throw new EvalException("boom", Span.NONE);
-    if (c.inner != null) return c.inner.force();
-    return NixInt.of(c.runs);
-  };
+  private static final Thunk.Deferred<Counter> COUNT =
+      c -> {
+        c.runs++;
+        if (c.fail) throw new EvalException("boom", Span.NONE);
+        if (c.inner != null) return c.inner.force();
+        return NixInt.of(c.runs);
+      };
 
   @Test
   void deferred_runsOnce_andIsMemoised() {

@@ -11,9 +11,10 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
- * The man page of a picocli command with subcommands, in roff (man macros): NAME and SYNOPSIS from the top command,
- * one COMMANDS subsection per visible subcommand with its synopsis, description and options, then the FILES the
- * caller lists and SEE ALSO. Hidden commands and options stay hidden, as in {@code --help}.
+ * The man page of a picocli command with subcommands, in roff (man macros): NAME and SYNOPSIS from
+ * the top command, one COMMANDS subsection per visible subcommand with its synopsis, description
+ * and options, then the FILES the caller lists and SEE ALSO. Hidden commands and options stay
+ * hidden, as in {@code --help}.
  */
 public final class ManPage {
   /** A path and what it holds, for the FILES section. */
@@ -26,7 +27,12 @@ public final class ManPage {
   private final List<FileEntry> files;
   private final List<String> seeAlso;
 
-  public ManPage(CommandLine command, String section, String version, LocalDate date, List<FileEntry> files,
+  public ManPage(
+      CommandLine command,
+      String section,
+      String version,
+      LocalDate date,
+      List<FileEntry> files,
       List<String> seeAlso) {
     this.command = command;
     this.section = section;
@@ -40,14 +46,26 @@ public final class ManPage {
     CommandSpec top = command.getCommandSpec();
     String name = top.name();
     StringBuilder out = new StringBuilder();
-    out.append(".\\\" Generated at build time from the picocli definitions of ").append(name)
+    out.append(".\\\" Generated at build time from the picocli definitions of ")
+        .append(name)
         .append(" (packaging/); do not edit.\n");
-    out.append(".TH ").append(Roff.quoted(name.toUpperCase(java.util.Locale.ROOT))).append(' ').append(section)
-        .append(' ').append(Roff.quoted(date.toString())).append(' ').append(Roff.quoted(name + " " + version))
-        .append(' ').append("\"System Administration\"\n");
+    out.append(".TH ")
+        .append(Roff.quoted(name.toUpperCase(java.util.Locale.ROOT)))
+        .append(' ')
+        .append(section)
+        .append(' ')
+        .append(Roff.quoted(date.toString()))
+        .append(' ')
+        .append(Roff.quoted(name + " " + version))
+        .append(' ')
+        .append("\"System Administration\"\n");
     // left-adjusted, unhyphenated: long synopses of options justified to the margin read badly
     out.append(".ad l\n.nh\n");
-    out.append(".SH NAME\n").append(Roff.literal(name)).append(" \\- ").append(Roff.text(whatis(top))).append('\n');
+    out.append(".SH NAME\n")
+        .append(Roff.literal(name))
+        .append(" \\- ")
+        .append(Roff.text(whatis(top)))
+        .append('\n');
 
     out.append(".SH SYNOPSIS\n");
     out.append(".B ").append(Roff.literal(name)).append("\n.I COMMAND\n.RI [ OPTION ...]\n");
@@ -56,7 +74,8 @@ public final class ManPage {
     out.append(".SH DESCRIPTION\n");
     lines(out, top.usageMessage().description(), ".PP");
     out.append(".PP\nEach command accepts only its own options; ")
-        .append(Roff.literal(name + " COMMAND --help")).append(" lists them.\n");
+        .append(Roff.literal(name + " COMMAND --help"))
+        .append(" lists them.\n");
 
     out.append(".SH COMMANDS\n");
     for (Map.Entry<String, CommandLine> e : top.subcommands().entrySet()) {
@@ -77,7 +96,11 @@ public final class ManPage {
     if (!files.isEmpty()) {
       out.append(".SH FILES\n");
       for (FileEntry f : files) {
-        out.append(".TP\n.I ").append(Roff.literal(f.path())).append('\n').append(Roff.text(f.meaning())).append('\n');
+        out.append(".TP\n.I ")
+            .append(Roff.literal(f.path()))
+            .append('\n')
+            .append(Roff.text(f.meaning()))
+            .append('\n');
       }
     }
     if (!seeAlso.isEmpty()) {
@@ -85,14 +108,21 @@ public final class ManPage {
       for (int i = 0; i < seeAlso.size(); i++) {
         String ref = seeAlso.get(i);
         int paren = ref.indexOf('(');
-        out.append(".BR ").append(Roff.literal(ref.substring(0, paren))).append(' ').append(ref.substring(paren))
-            .append(i + 1 < seeAlso.size() ? "," : "").append('\n');
+        out.append(".BR ")
+            .append(Roff.literal(ref.substring(0, paren)))
+            .append(' ')
+            .append(ref.substring(paren))
+            .append(i + 1 < seeAlso.size() ? "," : "")
+            .append('\n');
       }
     }
     return out.toString();
   }
 
-  /** The NAME line's description: the first sentence, lower-cased first letter, no final full stop (man-pages(7)). */
+  /**
+   * The NAME line's description: the first sentence, lower-cased first letter, no final full stop
+   * (man-pages(7)).
+   */
   private static String whatis(CommandSpec spec) {
     String[] d = spec.usageMessage().description();
     String s = d.length == 0 ? spec.name() : d[0].strip();
@@ -124,7 +154,11 @@ public final class ManPage {
       }
       String label = "\\fI" + Roff.literal(p.paramLabel()) + "\\fR";
       boolean optional = p.arity().min() == 0;
-      words.add((optional ? "[" : "") + label + (optional ? "]" : "") + (p.arity().max() > 1 ? "..." : ""));
+      words.add(
+          (optional ? "[" : "")
+              + label
+              + (optional ? "]" : "")
+              + (p.arity().max() > 1 ? "..." : ""));
     }
     out.append(".PP\n\\fB").append(Roff.literal(invocation)).append("\\fR");
     for (String w : words) {
@@ -165,8 +199,9 @@ public final class ManPage {
   }
 
   /**
-   * Description lines; an empty line (a paragraph break in picocli's help) becomes {@code paragraph}: {@code .PP}
-   * at the left margin, {@code .IP} inside an option's indented description.
+   * Description lines; an empty line (a paragraph break in picocli's help) becomes {@code
+   * paragraph}: {@code .PP} at the left margin, {@code .IP} inside an option's indented
+   * description.
    */
   private static void lines(StringBuilder out, String[] description, String paragraph) {
     for (String element : description) {

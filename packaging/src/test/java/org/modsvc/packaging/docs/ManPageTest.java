@@ -18,7 +18,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 class ManPageTest {
-  @Command(name = "tool", description = "Does things to files.", subcommands = {Sub.class, Hidden.class})
+  @Command(
+      name = "tool",
+      description = "Does things to files.",
+      subcommands = {Sub.class, Hidden.class})
   static final class Tool implements Runnable {
     @Option(names = "--global", description = "A top-level flag.")
     boolean global;
@@ -27,9 +30,14 @@ class ManPageTest {
     public void run() {}
   }
 
-  @Command(name = "sub", description = {".starts with a dot", "a back\\slash", "", "second paragraph"})
+  @Command(
+      name = "sub",
+      description = {".starts with a dot", "a back\\slash", "", "second paragraph"})
   static final class Sub implements Runnable {
-    @Option(names = {"-w", "--wait"}, paramLabel = "SECONDS", defaultValue = "300",
+    @Option(
+        names = {"-w", "--wait"},
+        paramLabel = "SECONDS",
+        defaultValue = "300",
         description = "Wait this long (default: ${DEFAULT-VALUE}).")
     int wait;
 
@@ -50,18 +58,33 @@ class ManPageTest {
   }
 
   private static String render(CommandLine cl) {
-    return new ManPage(cl, "8", "1.2.3", LocalDate.of(2026, 12, 7),
-        List.of(new ManPage.FileEntry("/etc/tool/", "Its files.")), List.of("systemctl(1)", "systemd.unit(5)")).render();
+    return new ManPage(
+            cl,
+            "8",
+            "1.2.3",
+            LocalDate.of(2026, 12, 7),
+            List.of(new ManPage.FileEntry("/etc/tool/", "Its files.")),
+            List.of("systemctl(1)", "systemd.unit(5)"))
+        .render();
   }
 
   @Test
   void pageHasTheSectionsAndHeader_ofAManPage() {
     String page = render(new CommandLine(new Tool()));
 
-    assertTrue(page.contains(".TH \"TOOL\" 8 \"2026\\-12\\-07\" \"tool 1.2.3\" \"System Administration\"\n"), page);
+    assertTrue(
+        page.contains(
+            ".TH \"TOOL\" 8 \"2026\\-12\\-07\" \"tool 1.2.3\" \"System Administration\"\n"),
+        page);
     assertTrue(page.contains(".SH NAME\ntool \\- does things to files\n"), page);
-    for (String section : List.of(".SH SYNOPSIS", ".SH DESCRIPTION", ".SH COMMANDS", ".SH OPTIONS", ".SH FILES",
-        ".SH \"SEE ALSO\"")) {
+    for (String section :
+        List.of(
+            ".SH SYNOPSIS",
+            ".SH DESCRIPTION",
+            ".SH COMMANDS",
+            ".SH OPTIONS",
+            ".SH FILES",
+            ".SH \"SEE ALSO\"")) {
       assertTrue(page.contains(section + "\n"), section + " in\n" + page);
     }
     assertTrue(page.contains(".BR systemctl (1),\n.BR systemd.unit (5)\n"), page);
@@ -69,11 +92,15 @@ class ManPageTest {
   }
 
   @Test
-  void options_areListedWithTheirParameterAndInterpolatedDefault_hiddenOnesAndHiddenCommandsAreNot() {
+  void
+      options_areListedWithTheirParameterAndInterpolatedDefault_hiddenOnesAndHiddenCommandsAreNot() {
     String page = render(new CommandLine(new Tool()));
 
     assertTrue(page.contains(".SS \"sub\"\n"), page);
-    assertTrue(page.contains(".TP\n\\fB\\-w\\fR, \\fB\\-\\-wait\\fR \\fISECONDS\\fR\nWait this long (default: 300).\n"), page);
+    assertTrue(
+        page.contains(
+            ".TP\n\\fB\\-w\\fR, \\fB\\-\\-wait\\fR \\fISECONDS\\fR\nWait this long (default: 300).\n"),
+        page);
     assertTrue(page.contains("[\\fB\\-w\\fR|\\fB\\-\\-wait\\fR \\fISECONDS\\fR]\n"), page);
     assertTrue(page.contains("[\\fIN\\fR]\n"), page);
     assertTrue(page.contains(".TP\n\\fB\\-\\-global\\fR\nA top-level flag.\n"), page);
@@ -85,19 +112,27 @@ class ManPageTest {
   void text_thatRoffWouldReadAsARequestOrEscape_isProtected() {
     String page = render(new CommandLine(new Tool()));
 
-    assertTrue(page.contains("\n\\&.starts with a dot\na back\\eslash\n.PP\nsecond paragraph\n"), page);
+    assertTrue(
+        page.contains("\n\\&.starts with a dot\na back\\eslash\n.PP\nsecond paragraph\n"), page);
     for (String line : page.split("\n")) {
       if (line.startsWith(".") && !line.startsWith(".\\\"")) {
-        assertTrue(line.matches("\\.(TH|ad|nh|SH|SS|PP|IP|TP|B|I|RI|BR) ?.*"), "unexpected request: " + line);
+        assertTrue(
+            line.matches("\\.(TH|ad|nh|SH|SS|PP|IP|TP|B|I|RI|BR) ?.*"),
+            "unexpected request: " + line);
       }
     }
   }
 
-  /** The page of the real agent lists every visible option of every visible command: it cannot drift from them. */
+  /**
+   * The page of the real agent lists every visible option of every visible command: it cannot drift
+   * from them.
+   */
   @Test
   void agentPage_listsEveryVisibleOptionOfEveryCommand() {
     CommandLine agent = Main.describe();
-    String page = new ManPage(agent, "8", "0", LocalDate.of(2026, 1, 1), GenerateDocs.files(), List.of()).render();
+    String page =
+        new ManPage(agent, "8", "0", LocalDate.of(2026, 1, 1), GenerateDocs.files(), List.of())
+            .render();
 
     List<String> missing = new ArrayList<>();
     int checked = 0;
@@ -123,7 +158,8 @@ class ManPageTest {
         }
       }
     }
-    assertTrue(checked > 40, "only " + checked + " options seen: the agent's command line was not read");
+    assertTrue(
+        checked > 40, "only " + checked + " options seen: the agent's command line was not read");
     assertEquals(List.of(), missing);
     assertTrue(page.contains(".I /etc/modsvc/modules/\n"), page);
     assertTrue(page.contains(".I ~/.config/modsvc/modules/\n"), page);
@@ -135,7 +171,9 @@ class ManPageTest {
     String script = GenerateDocs.completion(agent);
 
     assertFalse(script.startsWith("#!"), script.substring(0, 40));
-    assertTrue(script.contains("complete -F _complete_modsvc-agent") || script.contains("complete -F"), "no complete line");
+    assertTrue(
+        script.contains("complete -F _complete_modsvc-agent") || script.contains("complete -F"),
+        "no complete line");
     for (String name : agent.getSubcommands().keySet()) {
       assertTrue(script.contains(name), name);
     }

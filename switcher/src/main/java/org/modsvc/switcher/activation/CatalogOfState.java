@@ -10,9 +10,10 @@ import org.modsvc.switcher.unit.UnitCatalog;
 import org.modsvc.switcher.unit.UnitDirectoryReader;
 
 /**
- * The units of a generation's file set, read from memory rather than from a directory: a generation directory
- * keeps only copies of regular files, while its wants links and masks live in the manifest, and a dry run has no
- * directory at all. The layout is {@link UnitDirectoryReader}'s, the same one a directory on disk is read with.
+ * The units of a generation's file set, read from memory rather than from a directory: a generation
+ * directory keeps only copies of regular files, while its wants links and masks live in the
+ * manifest, and a dry run has no directory at all. The layout is {@link UnitDirectoryReader}'s, the
+ * same one a directory on disk is read with.
  */
 public final class CatalogOfState {
   private CatalogOfState() {}
@@ -21,7 +22,9 @@ public final class CatalogOfState {
     return UnitDirectoryReader.catalog(entries(state, unitDir), unitDir.value());
   }
 
-  /** The files below {@code unitDir} as the reader's entries (directories are implied by the paths). */
+  /**
+   * The files below {@code unitDir} as the reader's entries (directories are implied by the paths).
+   */
   static List<UnitDirectoryReader.Entry> entries(DesiredState state, HostPath unitDir) {
     List<UnitDirectoryReader.Entry> entries = new ArrayList<>();
     for (Map.Entry<HostPath, DesiredFile> e : state.files().entrySet()) {

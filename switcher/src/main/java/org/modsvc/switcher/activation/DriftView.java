@@ -22,27 +22,37 @@ import org.modsvc.switcher.unit.UnitFileParser;
 import org.modsvc.switcher.unit.UnitName;
 
 /**
- * The current generation's files as the live tree holds them after drift (docs/decisions.md §12), so that a switch
- * that writes them back restarts and reloads exactly as a switch that changed those files would.
+ * The current generation's files as the live tree holds them after drift (docs/decisions.md §12),
+ * so that a switch that writes them back restarts and reloads exactly as a switch that changed
+ * those files would.
  *
  * <ul>
- *   <li>{@link #live()}: the generation with each drifted path as it is now (gone, or the hand-edited bytes or link):
- *       what {@code diff} shows the repair against.</li>
- *   <li>{@link #planning()}: the old side of the plan. A hand-edited unit file or drop-in that still parses is
- *       compared as it is, so the planner's rules judge the edit; a missing, replaced or unreadable unit file counts
- *       as a change to its unit's {@code [Unit] X-Restart-Triggers} (systemd may be running another definition of it
- *       now: restart per the {@code X-*} rules); a missing drop-in, wants link or mask is missing; a config data link
- *       counts as a change to the {@code X-Reload-Triggers} or {@code X-Restart-Triggers} of every unit whose
- *       trigger list names its content, which is what a real change of that config data changes.</li>
+ *   <li>{@link #live()}: the generation with each drifted path as it is now (gone, or the
+ *       hand-edited bytes or link): what {@code diff} shows the repair against.
+ *   <li>{@link #planning()}: the old side of the plan. A hand-edited unit file or drop-in that
+ *       still parses is compared as it is, so the planner's rules judge the edit; a missing,
+ *       replaced or unreadable unit file counts as a change to its unit's {@code [Unit]
+ *       X-Restart-Triggers} (systemd may be running another definition of it now: restart per the
+ *       {@code X-*} rules); a missing drop-in, wants link or mask is missing; a config data link
+ *       counts as a change to the {@code X-Reload-Triggers} or {@code X-Restart-Triggers} of every
+ *       unit whose trigger list names its content, which is what a real change of that config data
+ *       changes.
  * </ul>
- * Reads only: the generation's stored files, the drifted paths (a regular file without following a link, at most
- * 1 MiB) and the trigger lists in the store.
+ *
+ * Reads only: the generation's stored files, the drifted paths (a regular file without following a
+ * link, at most 1 MiB) and the trigger lists in the store.
  */
 final class DriftView {
-  /** The most of a hand-edited unit file that is read to compare it; a larger one counts as unreadable. */
+  /**
+   * The most of a hand-edited unit file that is read to compare it; a larger one counts as
+   * unreadable.
+   */
   static final int LIVE_LIMIT = 1 << 20;
 
-  /** The value the planning side adds to a trigger key; its prefix keeps it from naming any real store path. */
+  /**
+   * The value the planning side adds to a trigger key; its prefix keeps it from naming any real
+   * store path.
+   */
   static final String MARKER = "modsvc-restored:";
 
   private final DesiredState live;
@@ -73,7 +83,8 @@ final class DriftView {
   }
 
   /** {@code generation}'s files with {@code drift} (its paths that differ on disk) applied. */
-  static DriftView of(GenerationSwitcher generations, DesiredState generation, List<OwnedDrift> drift)
+  static DriftView of(
+      GenerationSwitcher generations, DesiredState generation, List<OwnedDrift> drift)
       throws IOException {
     if (drift.isEmpty()) {
       return none(generation);
@@ -86,46 +97,68 @@ final class DriftView {
     List<Drifted> drifted = new ArrayList<>();
     for (OwnedDrift d : drift) {
       HostPath path = d.path();
-      Optional<byte[]> bytes = d.live() instanceof LiveEntry.RegularFile
-          ? generations.liveBytes(path, LIVE_LIMIT) : Optional.empty();
+      Optional<byte[]> bytes =
+          d.live() instanceof LiveEntry.RegularFile
+              ? generations.liveBytes(path, LIVE_LIMIT)
+              : Optional.empty();
       DesiredFile now = liveFile(path, d.live(), bytes).orElse(null);
       put(live, path, now);
       Optional<String> unit = Optional.empty();
       if (path.isBelow(unitDir)) {
         String[] parts = path.relativeTo(unitDir).split("/");
         DesiredFile ours = generation.files().get(path);
-        if (parts.length == 1 && ours instanceof DesiredFile.Regular && UnitName.isValid(parts[0])) {
+        if (parts.length == 1
+            && ours instanceof DesiredFile.Regular
+            && UnitName.isValid(parts[0])) {
           unit = Optional.of(parts[0]);
-          boolean comparable = d.kind() == OwnedDrift.Kind.ALTERED && bytes.isPresent() && parses(path, bytes.get());
+          boolean comparable =
+              d.kind() == OwnedDrift.Kind.ALTERED && bytes.isPresent() && parses(path, bytes.get());
           if (comparable) {
             planning.put(path, now);
           } else {
-            markers.computeIfAbsent(parts[0], u -> new LinkedHashSet<>()).add("X-Restart-Triggers=" + MARKER + path);
+            markers
+                .computeIfAbsent(parts[0], u -> new LinkedHashSet<>())
+                .add("X-Restart-Triggers=" + MARKER + path);
           }
         } else {
           unit = unitOf(parts, ours);
-          boolean parsedDropIn = parts.length == 2 && parts[0].endsWith(".d") && bytes.isPresent()
-              && parses(path, bytes.get());
+          boolean parsedDropIn =
+              parts.length == 2
+                  && parts[0].endsWith(".d")
+                  && bytes.isPresent()
+                  && parses(path, bytes.get());
           put(planning, path, parsedDropIn || !(now instanceof DesiredFile.Regular) ? now : null);
         }
       } else if (generation.files().get(path) instanceof DesiredFile.Symlink link) {
         for (Map.Entry<String, String> hit : triggers.naming(link.target()).entrySet()) {
           unit = unit.isPresent() ? unit : Optional.of(hit.getKey());
-          markers.computeIfAbsent(hit.getKey(), u -> new LinkedHashSet<>()).add(hit.getValue() + "=" + MARKER + path);
+          markers
+              .computeIfAbsent(hit.getKey(), u -> new LinkedHashSet<>())
+              .add(hit.getValue() + "=" + MARKER + path);
         }
       }
       drifted.add(new Drifted(path.value(), Drifted.Kind.of(d.kind()), unit));
     }
-    markers.forEach((unit, lines) -> {
-      HostPath file = unitDir.resolve(unit);
-      if (planning.get(file) instanceof DesiredFile.Regular r) {
-        String text = new String(r.bytes(), StandardCharsets.UTF_8);
-        String marked = text + (text.endsWith("\n") ? "" : "\n") + "[Unit]\n" + String.join("\n", lines) + "\n";
-        planning.put(file, new DesiredFile.Regular(file, marked.getBytes(StandardCharsets.UTF_8), r.mode()));
-      }
-    });
-    return new DriftView(new DesiredState(live, generation.storeRoots(), generation.metadata()),
-        new DesiredState(planning, generation.storeRoots(), generation.metadata()), drifted);
+    markers.forEach(
+        (unit, lines) -> {
+          HostPath file = unitDir.resolve(unit);
+          if (planning.get(file) instanceof DesiredFile.Regular r) {
+            String text = new String(r.bytes(), StandardCharsets.UTF_8);
+            String marked =
+                text
+                    + (text.endsWith("\n") ? "" : "\n")
+                    + "[Unit]\n"
+                    + String.join("\n", lines)
+                    + "\n";
+            planning.put(
+                file,
+                new DesiredFile.Regular(file, marked.getBytes(StandardCharsets.UTF_8), r.mode()));
+          }
+        });
+    return new DriftView(
+        new DesiredState(live, generation.storeRoots(), generation.metadata()),
+        new DesiredState(planning, generation.storeRoots(), generation.metadata()),
+        drifted);
   }
 
   private static void put(Map<HostPath, DesiredFile> files, HostPath path, DesiredFile file) {
@@ -136,9 +169,15 @@ final class DriftView {
     }
   }
 
-  /** What is at {@code path} now as a file of a state; empty for nothing, a directory or an unreadable file. */
-  private static Optional<DesiredFile> liveFile(HostPath path, LiveEntry entry, Optional<byte[]> bytes) {
-    if (entry instanceof LiveEntry.Symlink s && !s.target().isEmpty() && s.target().indexOf('\n') < 0) {
+  /**
+   * What is at {@code path} now as a file of a state; empty for nothing, a directory or an
+   * unreadable file.
+   */
+  private static Optional<DesiredFile> liveFile(
+      HostPath path, LiveEntry entry, Optional<byte[]> bytes) {
+    if (entry instanceof LiveEntry.Symlink s
+        && !s.target().isEmpty()
+        && s.target().indexOf('\n') < 0) {
       return Optional.of(new DesiredFile.Symlink(path, s.target()));
     }
     if (entry instanceof LiveEntry.RegularFile r && bytes.isPresent()) {
@@ -176,9 +215,10 @@ final class DriftView {
   }
 
   /**
-   * Which units' {@code X-Reload-Triggers} or {@code X-Restart-Triggers} name a link's content: the key's words
-   * themselves, or, for a word that is a file in our store (how the built-in modules write triggers,
-   * docs/decisions.md §5), the words of that file. Read on first use, each trigger file once.
+   * Which units' {@code X-Reload-Triggers} or {@code X-Restart-Triggers} name a link's content: the
+   * key's words themselves, or, for a word that is a file in our store (how the built-in modules
+   * write triggers, docs/decisions.md §5), the words of that file. Read on first use, each trigger
+   * file once.
    */
   private static final class Triggers {
     private static final String[] KEYS = {"X-Reload-Triggers", "X-Restart-Triggers"};
@@ -230,14 +270,19 @@ final class DriftView {
         } catch (IllegalArgumentException notAPath) {
           bytes = Optional.empty();
         }
-        words = bytes.map(b -> Set.of(new String(b, StandardCharsets.UTF_8).trim().split("\\s+")))
-            .orElse(Set.of());
+        words =
+            bytes
+                .map(b -> Set.of(new String(b, StandardCharsets.UTF_8).trim().split("\\s+")))
+                .orElse(Set.of());
         wordsOfFile.put(word, words);
       }
       return words;
     }
 
-    /** Each unit file of the generation with its drop-ins, parsed once; unparseable ones are skipped. */
+    /**
+     * Each unit file of the generation with its drop-ins, parsed once; unparseable ones are
+     * skipped.
+     */
     private Map<String, UnitFile> units() {
       if (units == null) {
         units = new TreeMap<>();
@@ -247,14 +292,21 @@ final class DriftView {
             continue;
           }
           String[] parts = e.getKey().relativeTo(unitDir).split("/");
-          String unit = parts.length == 1 ? parts[0]
-              : parts.length == 2 && parts[0].endsWith(".d") ? parts[0].substring(0, parts[0].length() - 2) : null;
+          String unit =
+              parts.length == 1
+                  ? parts[0]
+                  : parts.length == 2 && parts[0].endsWith(".d")
+                      ? parts[0].substring(0, parts[0].length() - 2)
+                      : null;
           if (unit == null || !UnitName.isValid(unit)) {
             continue;
           }
           try {
-            fragments.computeIfAbsent(unit, u -> new ArrayList<>())
-                .add(UnitFileParser.parse(e.getKey().value(), new String(r.bytes(), StandardCharsets.UTF_8)));
+            fragments
+                .computeIfAbsent(unit, u -> new ArrayList<>())
+                .add(
+                    UnitFileParser.parse(
+                        e.getKey().value(), new String(r.bytes(), StandardCharsets.UTF_8)));
           } catch (UnitFileException skipped) {
             // not ours to judge here: the switch that wrote it parsed it
           }

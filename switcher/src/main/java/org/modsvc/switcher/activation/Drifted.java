@@ -4,11 +4,13 @@ import java.util.Optional;
 import org.modsvc.switcher.generation.OwnedDrift;
 
 /**
- * An owned file or link that differs from what the current generation wrote (docs/decisions.md §12).
+ * An owned file or link that differs from what the current generation wrote (docs/decisions.md
+ * §12).
  *
  * @param hostPath the path on the host (before any {@code --root})
- * @param unit the unit the path belongs to: the unit of a unit file, drop-in, wants link or mask, or the unit whose
- *     reload or restart triggers name a config data link's content; empty when none does
+ * @param unit the unit the path belongs to: the unit of a unit file, drop-in, wants link or mask,
+ *     or the unit whose reload or restart triggers name a config data link's content; empty when
+ *     none does
  */
 public record Drifted(String hostPath, Kind kind, Optional<String> unit) {
 
@@ -16,7 +18,9 @@ public record Drifted(String hostPath, Kind kind, Optional<String> unit) {
   public enum Kind {
     /** Deleted. */
     MISSING,
-    /** Edited in place (content, mode, or a link's target within the store): restored by REPAIR_ALL. */
+    /**
+     * Edited in place (content, mode, or a link's target within the store): restored by REPAIR_ALL.
+     */
     ALTERED,
     /** Replaced by something of another kind, someone's own file: restored only with --force. */
     REPLACED;

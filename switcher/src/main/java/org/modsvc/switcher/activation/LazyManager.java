@@ -4,14 +4,15 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.modsvc.switcher.plan.LiveState;
-import org.modsvc.switcher.unit.UnitName;
-import org.modsvc.switcher.systemd.PhaseExecutor;
 import org.modsvc.switcher.plan.PhasePlan;
+import org.modsvc.switcher.systemd.PhaseExecutor;
 import org.modsvc.switcher.systemd.SwitchReport;
+import org.modsvc.switcher.unit.UnitName;
 
 /**
- * Connects on first use, so a configuration error is reported as one (exit 2) even where the bus is unreachable,
- * and a run with nothing pending does not talk to systemd before it has built its configuration.
+ * Connects on first use, so a configuration error is reported as one (exit 2) even where the bus is
+ * unreachable, and a run with nothing pending does not talk to systemd before it has built its
+ * configuration.
  */
 final class LazyManager implements ServiceManager {
   private final Supplier<ServiceManager> connect;
@@ -34,7 +35,8 @@ final class LazyManager implements ServiceManager {
   }
 
   @Override
-  public SwitchReport execute(PhasePlan plan, PhaseExecutor.FilesWriter files, PhaseExecutor.Listener listener)
+  public SwitchReport execute(
+      PhasePlan plan, PhaseExecutor.FilesWriter files, PhaseExecutor.Listener listener)
       throws IOException {
     return manager().execute(plan, files, listener);
   }

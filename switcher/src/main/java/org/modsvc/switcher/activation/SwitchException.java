@@ -1,6 +1,9 @@
 package org.modsvc.switcher.activation;
 
-/** A switch that stopped, with the exit status it stands for and a message for the person running it. */
+/**
+ * A switch that stopped, with the exit status it stands for and a message for the person running
+ * it.
+ */
 public final class SwitchException extends RuntimeException {
   private static final long serialVersionUID = 1L;
   private final int exitCode;

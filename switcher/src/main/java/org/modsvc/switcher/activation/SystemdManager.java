@@ -4,13 +4,13 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.TreeMap;
 import org.modsvc.switcher.plan.LiveState;
-import org.modsvc.switcher.unit.UnitName;
+import org.modsvc.switcher.plan.PhasePlan;
 import org.modsvc.switcher.systemd.JournalTail;
 import org.modsvc.switcher.systemd.PhaseExecutor;
-import org.modsvc.switcher.plan.PhasePlan;
 import org.modsvc.switcher.systemd.SwitchReport;
 import org.modsvc.switcher.systemd.SystemdClient;
 import org.modsvc.switcher.systemd.UnitSummary;
+import org.modsvc.switcher.unit.UnitName;
 
 /** The real manager: one {@link SystemdClient} connection and the journal of the manager's host. */
 public final class SystemdManager implements ServiceManager {
@@ -18,7 +18,9 @@ public final class SystemdManager implements ServiceManager {
   private final JournalTail journal;
   private final java.time.Duration settle;
 
-  /** @param settle how long started and restarted units are watched for failures (zero: not at all) */
+  /**
+   * @param settle how long started and restarted units are watched for failures (zero: not at all)
+   */
   public SystemdManager(SystemdClient client, JournalTail journal, java.time.Duration settle) {
     this.client = client;
     this.journal = journal;
@@ -31,16 +33,19 @@ public final class SystemdManager implements ServiceManager {
     for (UnitSummary u : client.listUnits()) {
       // stc-ng's get_active_units skips units that follow another (device aliases and the like)
       if ((u.following() == null || u.following().isEmpty()) && UnitName.isValid(u.name())) {
-        states.put(UnitName.of(u.name()), new LiveState(u.activeState(), u.subState(), u.loadState()));
+        states.put(
+            UnitName.of(u.name()), new LiveState(u.activeState(), u.subState(), u.loadState()));
       }
     }
     return states;
   }
 
   @Override
-  public SwitchReport execute(PhasePlan plan, PhaseExecutor.FilesWriter files, PhaseExecutor.Listener listener)
+  public SwitchReport execute(
+      PhasePlan plan, PhaseExecutor.FilesWriter files, PhaseExecutor.Listener listener)
       throws IOException {
-    return new PhaseExecutor(client, journal, JournalTail.DEFAULT_LINES, listener, settle).execute(plan, files);
+    return new PhaseExecutor(client, journal, JournalTail.DEFAULT_LINES, listener, settle)
+        .execute(plan, files);
   }
 
   @Override

@@ -19,9 +19,9 @@ import org.modsvc.switcher.generation.DesiredFile;
 import org.modsvc.switcher.generation.DesiredState;
 
 /**
- * {@code diff -u} of two file sets, path by path: regular files line by line (longest common subsequence, three
- * lines of context, as GNU diff's hunks), symlinks as one line {@code -> target}. Unit files are small, so the
- * quadratic table is cheap and keeps the code obvious.
+ * {@code diff -u} of two file sets, path by path: regular files line by line (longest common
+ * subsequence, three lines of context, as GNU diff's hunks), symlinks as one line {@code ->
+ * target}. Unit files are small, so the quadratic table is cheap and keeps the code obvious.
  */
 public final class UnifiedDiff {
   private static final int CONTEXT = 3;
@@ -34,13 +34,16 @@ public final class UnifiedDiff {
   }
 
   /**
-   * As {@link #of(DesiredState, DesiredState)}, and for a link whose target {@code contentOf} can read (a config
-   * data link into the store) the content diff of the target too, file by file for a directory, headed with the
-   * link path and its targets: two store hashes alone do not say what changed.
+   * As {@link #of(DesiredState, DesiredState)}, and for a link whose target {@code contentOf} can
+   * read (a config data link into the store) the content diff of the target too, file by file for a
+   * directory, headed with the link path and its targets: two store hashes alone do not say what
+   * changed.
    *
-   * @param contentOf the file or directory on disk a link target names, if its content is to be shown
+   * @param contentOf the file or directory on disk a link target names, if its content is to be
+   *     shown
    */
-  public static String of(DesiredState from, DesiredState to, Function<String, Optional<Path>> contentOf) {
+  public static String of(
+      DesiredState from, DesiredState to, Function<String, Optional<Path>> contentOf) {
     StringBuilder out = new StringBuilder();
     TreeSet<HostPath> paths = new TreeSet<>(from.files().keySet());
     paths.addAll(to.files().keySet());
@@ -114,7 +117,8 @@ public final class UnifiedDiff {
         return List.of("(" + Files.size(file) + " bytes, not shown)");
       }
       byte[] bytes = Files.readAllBytes(file);
-      String s = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+      String s =
+          StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
       return s.lines().toList();
     } catch (java.nio.charset.CharacterCodingException e) {
       return List.of("(binary content, sha256 " + sha256(file) + ")");
@@ -125,7 +129,8 @@ public final class UnifiedDiff {
 
   private static String sha256(Path file) {
     try {
-      byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
+      byte[] d =
+          java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
       return java.util.HexFormat.of().formatHex(d);
     } catch (IOException | java.security.NoSuchAlgorithmException e) {
       return "unknown";
@@ -149,7 +154,10 @@ public final class UnifiedDiff {
     int[][] lcs = new int[n + 1][m + 1];
     for (int i = n - 1; i >= 0; i--) {
       for (int j = m - 1; j >= 0; j--) {
-        lcs[i][j] = a.get(i).equals(b.get(j)) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+        lcs[i][j] =
+            a.get(i).equals(b.get(j))
+                ? lcs[i + 1][j + 1] + 1
+                : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
       }
     }
     // the edit script: ' ' keep, '-' delete, '+' insert, with positions in a and b
@@ -201,7 +209,11 @@ public final class UnifiedDiff {
         if (op != '+') aLen++;
         if (op != '-') bLen++;
       }
-      out.append("@@ -").append(range(aStart, aLen)).append(" +").append(range(bStart, bLen)).append(" @@\n");
+      out.append("@@ -")
+          .append(range(aStart, aLen))
+          .append(" +")
+          .append(range(bStart, bLen))
+          .append(" @@\n");
       out.append(body);
       k = end;
     }

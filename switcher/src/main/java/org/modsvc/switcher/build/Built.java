@@ -6,9 +6,9 @@ import java.util.Set;
 import org.modsvc.switcher.generation.DesiredState;
 
 /**
- * A built configuration: the generation's files, the warnings to print and log, and the files on disk the
- * evaluation read (module files, their imports, files read, listed or copied; empty for ready unit files), which a
- * long-running agent watches for changes.
+ * A built configuration: the generation's files, the warnings to print and log, and the files on
+ * disk the evaluation read (module files, their imports, files read, listed or copied; empty for
+ * ready unit files), which a long-running agent watches for changes.
  */
 public record Built(DesiredState state, List<String> warnings, Set<Path> filesRead) {
   public Built {

@@ -11,14 +11,16 @@ import org.modsvc.nix.value.Thunk;
 import org.modsvc.nix.value.Value;
 
 /**
- * Typed reads of a value our built-in modules return (the output contract, the option docs), forcing what
- * is read. A shape mismatch is a bug in our modules, not the user's: the exception names the contract and the
- * place ({@code units.foo.service.masked}).
+ * Typed reads of a value our built-in modules return (the output contract, the option docs),
+ * forcing what is read. A shape mismatch is a bug in our modules, not the user's: the exception
+ * names the contract and the place ({@code units.foo.service.masked}).
  */
 public final class ContractValues {
   private final Function<String, RuntimeException> shapeError;
 
-  /** @param shapeError builds the exception for a mismatch from its description */
+  /**
+   * @param shapeError builds the exception for a mismatch from its description
+   */
   public ContractValues(Function<String, RuntimeException> shapeError) {
     this.shapeError = shapeError;
   }

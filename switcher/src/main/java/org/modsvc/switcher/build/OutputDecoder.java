@@ -8,8 +8,8 @@ import org.modsvc.switcher.unit.UnitLine;
 
 /**
  * Reads the output contract of {@code modsvc-modules/eval.nix} (see the README beside it) into a
- * {@link BuildOutput}, forcing every value it needs. A shape mismatch is a bug in our modules, not in the
- * user's, and says where it is.
+ * {@link BuildOutput}, forcing every value it needs. A shape mismatch is a bug in our modules, not
+ * in the user's, and says where it is.
  */
 public final class OutputDecoder {
   private static final ContractValues V = new ContractValues(OutputDecoder::shape);
@@ -28,10 +28,16 @@ public final class OutputDecoder {
     for (Value v : V.list(V.field(root, "configData", "output"), "configData")) {
       String where = "configData[" + n++ + "]";
       NixAttrs e = V.attrs(v, where);
-      links.add(new ConfigDataLink(V.str(V.field(e, "service", where), where + ".service"),
-          V.str(V.field(e, "path", where), where + ".path"), V.str(V.field(e, "source", where), where + ".source")));
+      links.add(
+          new ConfigDataLink(
+              V.str(V.field(e, "service", where), where + ".service"),
+              V.str(V.field(e, "path", where), where + ".path"),
+              V.str(V.field(e, "source", where), where + ".source")));
     }
-    return new BuildOutput(units, links, V.strings(V.field(root, "failedAssertions", "output"), "failedAssertions"),
+    return new BuildOutput(
+        units,
+        links,
+        V.strings(V.field(root, "failedAssertions", "output"), "failedAssertions"),
         V.strings(V.field(root, "warnings", "output"), "warnings"));
   }
 
@@ -42,15 +48,23 @@ public final class OutputDecoder {
     for (Value v : V.list(V.field(u, "lines", where), where + ".lines")) {
       String lw = where + ".lines[" + n++ + "]";
       NixAttrs l = V.attrs(v, lw);
-      lines.add(new UnitLine(V.str(V.field(l, "section", lw), lw), V.str(V.field(l, "key", lw), lw),
-          V.str(V.field(l, "value", lw), lw)));
+      lines.add(
+          new UnitLine(
+              V.str(V.field(l, "section", lw), lw),
+              V.str(V.field(l, "key", lw), lw),
+              V.str(V.field(l, "value", lw), lw)));
     }
-    return new UnitSpec(name, V.str(V.field(u, "kind", where), where + ".kind"), V.str(V.field(u, "origin", where), where),
-        V.bool(V.field(u, "masked", where), where + ".masked"), V.strings(V.field(u, "aliases", where), where + ".aliases"),
+    return new UnitSpec(
+        name,
+        V.str(V.field(u, "kind", where), where + ".kind"),
+        V.str(V.field(u, "origin", where), where),
+        V.bool(V.field(u, "masked", where), where + ".masked"),
+        V.strings(V.field(u, "aliases", where), where + ".aliases"),
         V.strings(V.field(u, "wantedBy", where), where + ".wantedBy"),
         V.strings(V.field(u, "requiredBy", where), where + ".requiredBy"),
         V.strings(V.field(u, "upheldBy", where), where + ".upheldBy"),
-        V.strings(V.field(u, "sections", where), where + ".sections"), lines);
+        V.strings(V.field(u, "sections", where), where + ".sections"),
+        lines);
   }
 
   private static BuildException shape(String what) {

@@ -12,7 +12,8 @@ import org.modsvc.switcher.build.BuildException;
 
 /**
  * The user's modules failed to evaluate. The message is the report as text (without the leading
- * {@code error:}, which the command prints); {@link #toData()} is the same report for {@code --json}.
+ * {@code error:}, which the command prints); {@link #toData()} is the same report for {@code
+ * --json}.
  */
 public final class EvaluationFailure extends BuildException {
   private static final long serialVersionUID = 1L;
@@ -25,7 +26,10 @@ public final class EvaluationFailure extends BuildException {
     this.names = names;
   }
 
-  /** {@code message}, the error's {@code file}/{@code line}/{@code column} when known, and its {@code trace}. */
+  /**
+   * {@code message}, the error's {@code file}/{@code line}/{@code column} when known, and its
+   * {@code trace}.
+   */
   public Map<String, Object> toData() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("message", names.readable(view.message()).stripTrailing());

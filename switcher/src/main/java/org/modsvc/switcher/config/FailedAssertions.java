@@ -3,7 +3,9 @@ package org.modsvc.switcher.config;
 import java.util.List;
 import org.modsvc.switcher.build.BuildException;
 
-/** Some assertion of the configuration failed: nothing may change (docs/decisions.md §2, exit 2). */
+/**
+ * Some assertion of the configuration failed: nothing may change (docs/decisions.md §2, exit 2).
+ */
 public final class FailedAssertions extends BuildException {
   private static final long serialVersionUID = 1L;
   private final transient List<String> messages;

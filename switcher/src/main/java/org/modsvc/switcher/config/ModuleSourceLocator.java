@@ -10,9 +10,9 @@ import java.util.regex.Pattern;
 import org.modsvc.switcher.build.UnitValidator;
 
 /**
- * Finds a word (a unit key the checks refuse) in the user's module files, as {@code file:line}: the unit lines
- * reach the checks without the place that defined them, and the word itself is usually in one of the user's files.
- * Reads the files only when a check asks, at most three places.
+ * Finds a word (a unit key the checks refuse) in the user's module files, as {@code file:line}: the
+ * unit lines reach the checks without the place that defined them, and the word itself is usually
+ * in one of the user's files. Reads the files only when a check asks, at most three places.
  */
 final class ModuleSourceLocator implements UnitValidator.SourceLocator {
   private static final int MAX_PLACES = 3;

@@ -7,11 +7,12 @@ import java.util.regex.Pattern;
 import org.modsvc.nix.source.Source;
 
 /**
- * How an error report names the Nix sources of an evaluation of the user's modules, and which of them are the
- * user's. Our bundled lib and modules are read from the jar through the evaluation store, so their positions
- * would name store paths that do not exist on disk ({@code /var/lib/modsvc/store/<hash>-modsvc-modules/…}): a
- * report names them {@code <modsvc-modules/…>} instead, as they are imported. The user's files are the files
- * outside the store and outside the library directories ({@code --lib}).
+ * How an error report names the Nix sources of an evaluation of the user's modules, and which of
+ * them are the user's. Our bundled lib and modules are read from the jar through the evaluation
+ * store, so their positions would name store paths that do not exist on disk ({@code
+ * /var/lib/modsvc/store/<hash>-modsvc-modules/…}): a report names them {@code <modsvc-modules/…>}
+ * instead, as they are imported. The user's files are the files outside the store and outside the
+ * library directories ({@code --lib}).
  */
 final class SourceNames {
   private final String storeDir;
@@ -20,15 +21,21 @@ final class SourceNames {
 
   /**
    * @param storeDir the evaluation's store directory
-   * @param libraryDirs directories of Nix code that is not the user's (a nixpkgs lib given with {@code --lib})
-   * @param bundledNames the store names of the bundled sources ({@code modsvc-lib}, {@code modsvc-modules}, …)
+   * @param libraryDirs directories of Nix code that is not the user's (a nixpkgs lib given with
+   *     {@code --lib})
+   * @param bundledNames the store names of the bundled sources ({@code modsvc-lib}, {@code
+   *     modsvc-modules}, …)
    */
   SourceNames(String storeDir, List<Path> libraryDirs, List<String> bundledNames) {
     this.storeDir = storeDir.endsWith("/") ? storeDir : storeDir + "/";
     this.libraryDirs = List.copyOf(libraryDirs);
     // A store path's hash part: 32 characters of Nix's base-32 alphabet.
-    this.bundled = Pattern.compile(Pattern.quote(this.storeDir) + "[0-9a-df-np-sv-z]{32}-("
-        + String.join("|", bundledNames.stream().map(Pattern::quote).toList()) + ")(/[^\\s:'`\",]*)?");
+    this.bundled =
+        Pattern.compile(
+            Pattern.quote(this.storeDir)
+                + "[0-9a-df-np-sv-z]{32}-("
+                + String.join("|", bundledNames.stream().map(Pattern::quote).toList())
+                + ")(/[^\\s:'`\",]*)?");
   }
 
   /** Whether {@code source} is one of the user's files. */
@@ -42,15 +49,18 @@ final class SourceNames {
   }
 
   /**
-   * Whether a trace frame without a position is worth showing the user: one that names a bundled file
-   * ("while evaluating definitions from `<modsvc-modules/…>'", or a module of ours labelled {@code <modsvc>/…})
-   * is about our code.
+   * Whether a trace frame without a position is worth showing the user: one that names a bundled
+   * file ("while evaluating definitions from `<modsvc-modules/…>'", or a module of ours labelled
+   * {@code <modsvc>/…}) is about our code.
    */
   boolean isAboutUsers(String context) {
     return !bundled.matcher(context).find() && !context.contains("<modsvc");
   }
 
-  /** {@code text} with every path into a bundled source written as {@code <modsvc-modules/system/render.nix>}. */
+  /**
+   * {@code text} with every path into a bundled source written as {@code
+   * <modsvc-modules/system/render.nix>}.
+   */
   String readable(String text) {
     Matcher m = bundled.matcher(text);
     StringBuilder sb = new StringBuilder();

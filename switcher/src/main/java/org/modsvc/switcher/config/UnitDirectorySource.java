@@ -21,13 +21,13 @@ import org.modsvc.switcher.unit.UnitFileParser;
 import org.modsvc.switcher.unit.UnitName;
 
 /**
- * A configuration made of ready unit files ({@code --units DIR}): for tests and for people migrating hand-written
- * units. The directory is laid out like {@code /etc/systemd/system}, as {@link UnitDirectoryReader} reads it:
- * {@code <unit>} files (plus the {@code <target>.wants/} and {@code .requires/} links their
- * {@code [Install] WantedBy=}/{@code RequiredBy=} ask for, as {@code systemctl enable} makes them),
- * {@code <unit>.d/*.conf} drop-ins, {@code <target>.wants/}, {@code .requires/} and {@code .upholds/} entries, and
- * symlinks (to {@code /dev/null}: a mask; to a unit name: an alias). Anything else is refused by name, so a typo
- * never silently drops a unit.
+ * A configuration made of ready unit files ({@code --units DIR}): for tests and for people
+ * migrating hand-written units. The directory is laid out like {@code /etc/systemd/system}, as
+ * {@link UnitDirectoryReader} reads it: {@code <unit>} files (plus the {@code <target>.wants/} and
+ * {@code .requires/} links their {@code [Install] WantedBy=}/{@code RequiredBy=} ask for, as {@code
+ * systemctl enable} makes them), {@code <unit>.d/*.conf} drop-ins, {@code <target>.wants/}, {@code
+ * .requires/} and {@code .upholds/} entries, and symlinks (to {@code /dev/null}: a mask; to a unit
+ * name: an alias). Anything else is refused by name, so a typo never silently drops a unit.
  */
 public final class UnitDirectorySource implements ConfigurationSource {
   static final int UNIT_FILE_MODE = 0644;
@@ -69,23 +69,30 @@ public final class UnitDirectorySource implements ConfigurationSource {
       }
     }
     for (UnitDirectoryReader.Item.Unit u : units) {
-      enableLinks(directory.resolve(u.path()), u.unit().value(),
-          new String(u.bytes(), java.nio.charset.StandardCharsets.UTF_8), unitDir, files);
+      enableLinks(
+          directory.resolve(u.path()),
+          u.unit().value(),
+          new String(u.bytes(), java.nio.charset.StandardCharsets.UTF_8),
+          unitDir,
+          files);
     }
     Map<String, String> meta = Map.of("source", "units:" + directory.toAbsolutePath().normalize());
     return new Built(new DesiredState(files, java.util.Set.of(), meta), List.of());
   }
 
-  private static void enableLinks(Path entry, String name, String text, HostPath unitDir,
-      Map<HostPath, DesiredFile> files) {
+  private static void enableLinks(
+      Path entry, String name, String text, HostPath unitDir, Map<HostPath, DesiredFile> files) {
     UnitFile unit = UnitFile.merge(List.of(UnitFileParser.parse(entry.toString(), text)));
-    for (UnitDirectoryReader.DependencyKind kind : List.of(UnitDirectoryReader.DependencyKind.WANTS,
-        UnitDirectoryReader.DependencyKind.REQUIRES)) {
+    for (UnitDirectoryReader.DependencyKind kind :
+        List.of(
+            UnitDirectoryReader.DependencyKind.WANTS,
+            UnitDirectoryReader.DependencyKind.REQUIRES)) {
       for (String value : unit.values("Install", kind.installKey())) {
         for (String target : value.trim().split("\\s+")) {
           if (target.isEmpty()) continue;
           if (!UnitName.isValid(target)) {
-            throw new BuildException(entry + ": [Install] " + kind.installKey() + "=" + target + " is not a unit name");
+            throw new BuildException(
+                entry + ": [Install] " + kind.installKey() + "=" + target + " is not a unit name");
           }
           HostPath link = unitDir.resolve(target + kind.suffix()).resolve(name);
           files.putIfAbsent(link, new DesiredFile.Symlink(link, "../" + name));

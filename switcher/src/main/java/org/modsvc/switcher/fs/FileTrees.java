@@ -9,34 +9,38 @@ import java.nio.file.attribute.BasicFileAttributes;
 
 /** Whole-tree operations on the agent's own trees (store entries, generation directories). */
 public final class FileTrees {
-    private FileTrees() {}
+  private FileTrees() {}
 
-    /**
-     * Deletes {@code top} and everything below it, without following links. Directories are made writable
-     * first: store entries and generation copies are read-only on purpose.
-     */
-    public static void delete(Path top) throws IOException {
-        Files.walkFileTree(top, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws IOException {
-                Files.setPosixFilePermissions(d, FileModes.toPermissions(0755));
-                return FileVisitResult.CONTINUE;
-            }
+  /**
+   * Deletes {@code top} and everything below it, without following links. Directories are made
+   * writable first: store entries and generation copies are read-only on purpose.
+   */
+  public static void delete(Path top) throws IOException {
+    Files.walkFileTree(
+        top,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs)
+              throws IOException {
+            Files.setPosixFilePermissions(d, FileModes.toPermissions(0755));
+            return FileVisitResult.CONTINUE;
+          }
 
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
+            Files.delete(file);
+            return FileVisitResult.CONTINUE;
+          }
 
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                if (e != null) {
-                    throw e;
-                }
-                Files.delete(d);
-                return FileVisitResult.CONTINUE;
+          @Override
+          public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+            if (e != null) {
+              throw e;
             }
+            Files.delete(d);
+            return FileVisitResult.CONTINUE;
+          }
         });
-    }
+  }
 }

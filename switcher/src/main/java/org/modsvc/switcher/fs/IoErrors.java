@@ -5,8 +5,9 @@ import java.nio.file.FileSystemException;
 import org.modsvc.nix.source.IoReason;
 
 /**
- * An I/O error as a person can act on it: the path and what went wrong ({@code /run/modsvc/lock: permission
- * denied (EACCES)}). Java's file exceptions keep the reason in their type and give only the path as message.
+ * An I/O error as a person can act on it: the path and what went wrong ({@code /run/modsvc/lock:
+ * permission denied (EACCES)}). Java's file exceptions keep the reason in their type and give only
+ * the path as message.
  */
 public final class IoErrors {
   private IoErrors() {}
@@ -26,12 +27,14 @@ public final class IoErrors {
   }
 
   /**
-   * {@code e} with {@code file} named, for the errors of a write that name none: a full disk or quota says only
-   * "No space left on device". An exception that names its file already is returned as it is.
+   * {@code e} with {@code file} named, for the errors of a write that name none: a full disk or
+   * quota says only "No space left on device". An exception that names its file already is returned
+   * as it is.
    */
   public static IOException naming(java.nio.file.Path file, String doing, IOException e) {
     if (e instanceof FileSystemException f && f.getFile() != null) return e;
-    FileSystemException named = new FileSystemException(file.toString(), null, doing + ": " + reason(e));
+    FileSystemException named =
+        new FileSystemException(file.toString(), null, doing + ": " + reason(e));
     named.initCause(e);
     return named;
   }

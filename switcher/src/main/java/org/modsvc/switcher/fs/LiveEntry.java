@@ -8,42 +8,38 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributes;
 
 /**
- * What is at a path right now, without following a final symlink: the facts an ownership decision needs
- * (a file's mode and content hash, a link's target text).
+ * What is at a path right now, without following a final symlink: the facts an ownership decision
+ * needs (a file's mode and content hash, a link's target text).
  */
 public sealed interface LiveEntry {
 
-    record Absent() implements LiveEntry {
-    }
+  record Absent() implements LiveEntry {}
 
-    record RegularFile(int mode, String sha256) implements LiveEntry {
-    }
+  record RegularFile(int mode, String sha256) implements LiveEntry {}
 
-    record Symlink(String target) implements LiveEntry {
-    }
+  record Symlink(String target) implements LiveEntry {}
 
-    /** A directory, socket, device or fifo: never something the agent wrote at a file path. */
-    record Other(String kind) implements LiveEntry {
-    }
+  /** A directory, socket, device or fifo: never something the agent wrote at a file path. */
+  record Other(String kind) implements LiveEntry {}
 
-    /** Reads what is at {@code path} (no symlink followed at the last component). */
-    static LiveEntry inspect(Path path) throws IOException {
-        PosixFileAttributes attrs;
-        try {
-            attrs = Files.readAttributes(path, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        } catch (NoSuchFileException e) {
-            return new Absent();
-        }
-        if (attrs.isSymbolicLink()) {
-            return new Symlink(Files.readSymbolicLink(path).toString());
-        }
-        if (attrs.isRegularFile()) {
-            return new RegularFile(FileModes.toMode(attrs.permissions()), ContentHash.sha256Hex(path));
-        }
-        return new Other(attrs.isDirectory() ? "directory" : "special file");
+  /** Reads what is at {@code path} (no symlink followed at the last component). */
+  static LiveEntry inspect(Path path) throws IOException {
+    PosixFileAttributes attrs;
+    try {
+      attrs = Files.readAttributes(path, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    } catch (NoSuchFileException e) {
+      return new Absent();
     }
+    if (attrs.isSymbolicLink()) {
+      return new Symlink(Files.readSymbolicLink(path).toString());
+    }
+    if (attrs.isRegularFile()) {
+      return new RegularFile(FileModes.toMode(attrs.permissions()), ContentHash.sha256Hex(path));
+    }
+    return new Other(attrs.isDirectory() ? "directory" : "special file");
+  }
 
-    default boolean exists() {
-        return !(this instanceof Absent);
-    }
+  default boolean exists() {
+    return !(this instanceof Absent);
+  }
 }

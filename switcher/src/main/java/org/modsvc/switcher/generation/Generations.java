@@ -22,225 +22,257 @@ import org.modsvc.switcher.fs.IoErrors;
 import org.modsvc.switcher.fs.LiveEntry;
 
 /**
- * The numbered generation directories: {@code <generations>/<N>/manifest.json} plus {@code files/<host path>},
- * a copy of every regular file the generation wrote (so a later switch can diff old against new unit files,
- * as sd-switch does, and rollback can write them again), and the {@code current} symlink ({@code current -> N}).
+ * The numbered generation directories: {@code <generations>/<N>/manifest.json} plus {@code
+ * files/<host path>}, a copy of every regular file the generation wrote (so a later switch can diff
+ * old against new unit files, as sd-switch does, and rollback can write them again), and the {@code
+ * current} symlink ({@code current -> N}).
  *
- * <p>A generation directory is built under a temporary name and renamed into place, so a numbered directory
- * is always complete; it is never modified afterwards except for its manifest's ownership bookkeeping.
+ * <p>A generation directory is built under a temporary name and renamed into place, so a numbered
+ * directory is always complete; it is never modified afterwards except for its manifest's ownership
+ * bookkeeping.
  */
 public final class Generations {
 
-    private static final String MANIFEST = "manifest.json";
-    private static final String FILES = "files";
+  private static final String MANIFEST = "manifest.json";
+  private static final String FILES = "files";
 
-    private final Layout layout;
+  private final Layout layout;
 
-    public Generations(Layout layout) {
-        this.layout = layout;
+  public Generations(Layout layout) {
+    this.layout = layout;
+  }
+
+  private Path dir() throws IOException {
+    return layout.dirOnDisk(layout.generationsDir());
+  }
+
+  public Path dirOf(int generation) throws IOException {
+    return dir().resolve(Integer.toString(generation));
+  }
+
+  /** The complete generations, oldest first. */
+  public List<Integer> list() throws IOException {
+    List<Integer> out = new ArrayList<>();
+    if (!Files.isDirectory(dir())) {
+      return out;
     }
-
-    private Path dir() throws IOException {
-        return layout.dirOnDisk(layout.generationsDir());
+    try (Stream<Path> s = Files.list(dir())) {
+      s.map(p -> p.getFileName().toString())
+          .filter(n -> n.matches("[1-9][0-9]{0,8}"))
+          .map(Integer::valueOf)
+          .sorted()
+          .forEach(out::add);
     }
+    return out;
+  }
 
-    public Path dirOf(int generation) throws IOException {
-        return dir().resolve(Integer.toString(generation));
+  public int nextNumber() throws IOException {
+    List<Integer> all = list();
+    return all.isEmpty() ? 1 : all.get(all.size() - 1) + 1;
+  }
+
+  /**
+   * The generation {@code current} points at, if any. When the link is gone (deleted by hand, or a
+   * file in its place) but generations exist, the newest one whose every file the live tree still
+   * holds is current: the files it owns stay owned instead of all becoming "not managed by modsvc".
+   */
+  public OptionalInt current() throws IOException {
+    Path link = layout.onDisk(layout.currentLink());
+    try {
+      String target = Files.readSymbolicLink(link).toString();
+      if (!target.matches("[1-9][0-9]{0,8}")) {
+        throw new GenerationException(
+            link + " points at '" + target + "', not a generation number");
+      }
+      return OptionalInt.of(Integer.parseInt(target));
+    } catch (NoSuchFileException | java.nio.file.NotLinkException e) {
+      return recoveredCurrent();
     }
+  }
 
-    /** The complete generations, oldest first. */
-    public List<Integer> list() throws IOException {
-        List<Integer> out = new ArrayList<>();
-        if (!Files.isDirectory(dir())) {
-            return out;
-        }
-        try (Stream<Path> s = Files.list(dir())) {
-            s.map(p -> p.getFileName().toString())
-                    .filter(n -> n.matches("[1-9][0-9]{0,8}"))
-                    .map(Integer::valueOf)
-                    .sorted()
-                    .forEach(out::add);
-        }
-        return out;
+  /**
+   * Puts a missing {@code current} link back where {@link #current()} found its stand-in (under the
+   * switch lock).
+   */
+  void restoreCurrentLink() throws IOException {
+    Path link = layout.onDisk(layout.currentLink());
+    if (!Files.isSymbolicLink(link)) {
+      OptionalInt recovered = recoveredCurrent();
+      if (recovered.isPresent()) {
+        setCurrent(recovered.getAsInt());
+      }
     }
+  }
 
-    public int nextNumber() throws IOException {
-        List<Integer> all = list();
-        return all.isEmpty() ? 1 : all.get(all.size() - 1) + 1;
+  /**
+   * The newest generation the live tree matches entirely (a missing {@code current} link's
+   * stand-in).
+   */
+  private OptionalInt recoveredCurrent() throws IOException {
+    List<Integer> all = list();
+    for (int i = all.size() - 1; i >= 0; i--) {
+      Manifest m;
+      try {
+        m = read(all.get(i));
+      } catch (GenerationException damaged) {
+        continue;
+      }
+      if (!m.entries().isEmpty() && isLive(m)) {
+        return OptionalInt.of(m.generation());
+      }
     }
+    return OptionalInt.empty();
+  }
 
-    /**
-     * The generation {@code current} points at, if any. When the link is gone (deleted by hand, or a file in its
-     * place) but generations exist, the newest one whose every file the live tree still holds is current: the
-     * files it owns stay owned instead of all becoming "not managed by modsvc".
-     */
-    public OptionalInt current() throws IOException {
-        Path link = layout.onDisk(layout.currentLink());
+  private boolean isLive(Manifest m) throws IOException {
+    for (Map.Entry<HostPath, ManifestEntry> e : m.entries().entrySet()) {
+      if (!e.getValue().matches(LiveEntry.inspect(layout.onDisk(e.getKey())))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The current generation's manifest, or {@link Manifest#empty()} before the first switch. */
+  public Manifest currentManifest() throws IOException {
+    OptionalInt cur = current();
+    return cur.isPresent() ? read(cur.getAsInt()) : Manifest.empty();
+  }
+
+  public Manifest read(int generation) throws IOException {
+    Path file = dirOf(generation).resolve(MANIFEST);
+    if (!Files.isRegularFile(file)) {
+      throw new GenerationException(
+          "generation " + generation + " does not exist (no " + file + ")");
+    }
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new GenerationException(file + ": invalid manifest: not UTF-8 text", e);
+    }
+    Manifest m = ManifestJson.parse(text, file.toString());
+    if (m.generation() != generation) {
+      throw new GenerationException(file + " claims to be generation " + m.generation());
+    }
+    return m;
+  }
+
+  /** The bytes generation {@code n} wrote at {@code path} (a regular-file entry). */
+  public byte[] content(int generation, HostPath path) throws IOException {
+    return Files.readAllBytes(path.under(dirOf(generation).resolve(FILES)));
+  }
+
+  /**
+   * The directory holding generation {@code n}'s copies of {@code dir} (e.g. its unit directory).
+   */
+  public Path filesUnder(int generation, HostPath dir) throws IOException {
+    return dir.under(dirOf(generation).resolve(FILES));
+  }
+
+  /** Writes a new generation directory; its number must be unused. */
+  public void create(Manifest manifest, Map<HostPath, byte[]> contents) throws IOException {
+    Path finalDir = dirOf(manifest.generation());
+    if (Files.exists(finalDir, LinkOption.NOFOLLOW_LINKS)) {
+      throw new GenerationException(
+          "generation " + manifest.generation() + " already exists: " + finalDir);
+    }
+    Files.createDirectories(dir());
+    Path temp = AtomicFiles.tempSibling(finalDir);
+    Files.createDirectory(temp);
+    try {
+      for (Map.Entry<HostPath, byte[]> e : contents.entrySet()) {
+        Path p = e.getKey().under(temp.resolve(FILES));
         try {
-            String target = Files.readSymbolicLink(link).toString();
-            if (!target.matches("[1-9][0-9]{0,8}")) {
-                throw new GenerationException(link + " points at '" + target + "', not a generation number");
-            }
-            return OptionalInt.of(Integer.parseInt(target));
-        } catch (NoSuchFileException | java.nio.file.NotLinkException e) {
-            return recoveredCurrent();
+          Files.createDirectories(p.getParent());
+          AtomicFiles.writeFile(p, e.getValue(), 0444);
+        } catch (IOException failed) {
+          throw new GenerationException(
+              "cannot write generation "
+                  + manifest.generation()
+                  + "'s copy of "
+                  + e.getKey()
+                  + " ("
+                  + finalDir
+                  + "): "
+                  + IoErrors.reason(failed),
+              failed);
         }
+      }
+      AtomicFiles.writeFile(
+          temp.resolve(MANIFEST),
+          ManifestJson.write(manifest).getBytes(StandardCharsets.UTF_8),
+          0644);
+      Files.move(temp, finalDir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      if (Files.exists(temp, LinkOption.NOFOLLOW_LINKS)) {
+        FileTrees.delete(temp);
+      }
     }
+    AtomicFiles.fsyncDirectory(dir());
+  }
 
-    /** Puts a missing {@code current} link back where {@link #current()} found its stand-in (under the switch lock). */
-    void restoreCurrentLink() throws IOException {
-        Path link = layout.onDisk(layout.currentLink());
-        if (!Files.isSymbolicLink(link)) {
-            OptionalInt recovered = recoveredCurrent();
-            if (recovered.isPresent()) {
-                setCurrent(recovered.getAsInt());
-            }
-        }
+  /** Replaces a generation's manifest (ownership bookkeeping changed while applying it). */
+  public void rewriteManifest(Manifest manifest) throws IOException {
+    AtomicFiles.writeFile(
+        dirOf(manifest.generation()).resolve(MANIFEST),
+        ManifestJson.write(manifest).getBytes(StandardCharsets.UTF_8),
+        0644);
+  }
+
+  /** Points {@code current} at {@code generation} with one atomic rename. */
+  public void setCurrent(int generation) throws IOException {
+    if (!Files.isDirectory(dirOf(generation))) {
+      throw new GenerationException("generation " + generation + " does not exist");
     }
+    AtomicFiles.replaceSymlink(layout.onDisk(layout.currentLink()), Integer.toString(generation));
+  }
 
-    /** The newest generation the live tree matches entirely (a missing {@code current} link's stand-in). */
-    private OptionalInt recoveredCurrent() throws IOException {
-        List<Integer> all = list();
-        for (int i = all.size() - 1; i >= 0; i--) {
-            Manifest m;
-            try {
-                m = read(all.get(i));
-            } catch (GenerationException damaged) {
-                continue;
-            }
-            if (!m.entries().isEmpty() && isLive(m)) {
-                return OptionalInt.of(m.generation());
-            }
-        }
-        return OptionalInt.empty();
+  public void delete(int generation) throws IOException {
+    OptionalInt cur = current();
+    if (cur.isPresent() && cur.getAsInt() == generation) {
+      throw new GenerationException("refusing to delete the current generation " + generation);
     }
-
-    private boolean isLive(Manifest m) throws IOException {
-        for (Map.Entry<HostPath, ManifestEntry> e : m.entries().entrySet()) {
-            if (!e.getValue().matches(LiveEntry.inspect(layout.onDisk(e.getKey())))) {
-                return false;
-            }
-        }
-        return true;
+    Path d = dirOf(generation);
+    if (Files.exists(d, LinkOption.NOFOLLOW_LINKS)) {
+      FileTrees.delete(d);
     }
+  }
 
-    /** The current generation's manifest, or {@link Manifest#empty()} before the first switch. */
-    public Manifest currentManifest() throws IOException {
-        OptionalInt cur = current();
-        return cur.isPresent() ? read(cur.getAsInt()) : Manifest.empty();
-    }
-
-    public Manifest read(int generation) throws IOException {
-        Path file = dirOf(generation).resolve(MANIFEST);
-        if (!Files.isRegularFile(file)) {
-            throw new GenerationException("generation " + generation + " does not exist (no " + file + ")");
-        }
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw new GenerationException(file + ": invalid manifest: not UTF-8 text", e);
-        }
-        Manifest m = ManifestJson.parse(text, file.toString());
-        if (m.generation() != generation) {
-            throw new GenerationException(file + " claims to be generation " + m.generation());
-        }
-        return m;
-    }
-
-    /** The bytes generation {@code n} wrote at {@code path} (a regular-file entry). */
-    public byte[] content(int generation, HostPath path) throws IOException {
-        return Files.readAllBytes(path.under(dirOf(generation).resolve(FILES)));
-    }
-
-    /** The directory holding generation {@code n}'s copies of {@code dir} (e.g. its unit directory). */
-    public Path filesUnder(int generation, HostPath dir) throws IOException {
-        return dir.under(dirOf(generation).resolve(FILES));
-    }
-
-    /** Writes a new generation directory; its number must be unused. */
-    public void create(Manifest manifest, Map<HostPath, byte[]> contents) throws IOException {
-        Path finalDir = dirOf(manifest.generation());
-        if (Files.exists(finalDir, LinkOption.NOFOLLOW_LINKS)) {
-            throw new GenerationException("generation " + manifest.generation() + " already exists: " + finalDir);
-        }
-        Files.createDirectories(dir());
-        Path temp = AtomicFiles.tempSibling(finalDir);
-        Files.createDirectory(temp);
-        try {
-            for (Map.Entry<HostPath, byte[]> e : contents.entrySet()) {
-                Path p = e.getKey().under(temp.resolve(FILES));
-                try {
-                    Files.createDirectories(p.getParent());
-                    AtomicFiles.writeFile(p, e.getValue(), 0444);
-                } catch (IOException failed) {
-                    throw new GenerationException("cannot write generation " + manifest.generation() + "'s copy of "
-                            + e.getKey() + " (" + finalDir + "): " + IoErrors.reason(failed), failed);
-                }
-            }
-            AtomicFiles.writeFile(temp.resolve(MANIFEST), ManifestJson.write(manifest).getBytes(StandardCharsets.UTF_8), 0644);
-            Files.move(temp, finalDir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            if (Files.exists(temp, LinkOption.NOFOLLOW_LINKS)) {
-                FileTrees.delete(temp);
-            }
-        }
-        AtomicFiles.fsyncDirectory(dir());
-    }
-
-    /** Replaces a generation's manifest (ownership bookkeeping changed while applying it). */
-    public void rewriteManifest(Manifest manifest) throws IOException {
-        AtomicFiles.writeFile(dirOf(manifest.generation()).resolve(MANIFEST),
-                ManifestJson.write(manifest).getBytes(StandardCharsets.UTF_8), 0644);
-    }
-
-    /** Points {@code current} at {@code generation} with one atomic rename. */
-    public void setCurrent(int generation) throws IOException {
-        if (!Files.isDirectory(dirOf(generation))) {
-            throw new GenerationException("generation " + generation + " does not exist");
-        }
-        AtomicFiles.replaceSymlink(layout.onDisk(layout.currentLink()), Integer.toString(generation));
-    }
-
-    public void delete(int generation) throws IOException {
-        OptionalInt cur = current();
-        if (cur.isPresent() && cur.getAsInt() == generation) {
-            throw new GenerationException("refusing to delete the current generation " + generation);
-        }
-        Path d = dirOf(generation);
-        if (Files.exists(d, LinkOption.NOFOLLOW_LINKS)) {
-            FileTrees.delete(d);
-        }
-    }
-
-    /** Disk bytes of a generation directory (for the garbage-collection report). */
-    public long size(int generation) throws IOException {
-        long[] total = {0};
-        Files.walkFileTree(dirOf(generation), new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                total[0] += attrs.size();
-                return FileVisitResult.CONTINUE;
-            }
+  /** Disk bytes of a generation directory (for the garbage-collection report). */
+  public long size(int generation) throws IOException {
+    long[] total = {0};
+    Files.walkFileTree(
+        dirOf(generation),
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+            total[0] += attrs.size();
+            return FileVisitResult.CONTINUE;
+          }
         });
-        return total[0];
-    }
+    return total[0];
+  }
 
-    public GenerationDiff diff(int from, int to) throws IOException {
-        return GenerationDiff.between(read(from), read(to));
-    }
+  public GenerationDiff diff(int from, int to) throws IOException {
+    return GenerationDiff.between(read(from), read(to));
+  }
 
-    /** Generation {@code n}'s files as a desired state again: what rollback applies. */
-    public DesiredState desiredStateOf(int generation) throws IOException {
-        Manifest m = read(generation);
-        TreeMap<HostPath, DesiredFile> files = new TreeMap<>();
-        for (Map.Entry<HostPath, ManifestEntry> e : m.entries().entrySet()) {
-            if (e.getValue() instanceof ManifestEntry.File f) {
-                files.put(e.getKey(), new DesiredFile.Regular(e.getKey(), content(generation, e.getKey()), f.mode()));
-            } else {
-                files.put(e.getKey(), new DesiredFile.Symlink(e.getKey(), ((ManifestEntry.Link) e.getValue()).target()));
-            }
-        }
-        return new DesiredState(files, m.storeEntries(), m.metadata());
+  /** Generation {@code n}'s files as a desired state again: what rollback applies. */
+  public DesiredState desiredStateOf(int generation) throws IOException {
+    Manifest m = read(generation);
+    TreeMap<HostPath, DesiredFile> files = new TreeMap<>();
+    for (Map.Entry<HostPath, ManifestEntry> e : m.entries().entrySet()) {
+      if (e.getValue() instanceof ManifestEntry.File f) {
+        files.put(
+            e.getKey(),
+            new DesiredFile.Regular(e.getKey(), content(generation, e.getKey()), f.mode()));
+      } else {
+        files.put(
+            e.getKey(),
+            new DesiredFile.Symlink(e.getKey(), ((ManifestEntry.Link) e.getValue()).target()));
+      }
     }
+    return new DesiredState(files, m.storeEntries(), m.metadata());
+  }
 }

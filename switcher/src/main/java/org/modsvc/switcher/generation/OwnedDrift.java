@@ -16,19 +16,25 @@ public record OwnedDrift(HostPath path, Kind kind, ManifestEntry ours, LiveEntry
   public enum Kind {
     /** Nothing is there any more. */
     MISSING,
-    /** Our kind of entry with other content: a unit file edited in place, a link pointed elsewhere in the store. */
+    /**
+     * Our kind of entry with other content: a unit file edited in place, a link pointed elsewhere
+     * in the store.
+     */
     ALTERED,
     /**
-     * Something that is not our kind of entry: a directory or link where we wrote a file, a file where we wrote a
-     * link, or a link out of the store where ours pointed into it. Someone put their own file there.
+     * Something that is not our kind of entry: a directory or link where we wrote a file, a file
+     * where we wrote a link, or a link out of the store where ours pointed into it. Someone put
+     * their own file there.
      */
     REPLACED
   }
 
   /**
-   * The drift of a path that should hold {@code ours} and holds {@code live}; empty when they match.
+   * The drift of a path that should hold {@code ours} and holds {@code live}; empty when they
+   * match.
    *
-   * @param storeDir the store, whose links count as ours: a config link retargeted out of it is someone's own file
+   * @param storeDir the store, whose links count as ours: a config link retargeted out of it is
+   *     someone's own file
    */
   public static Optional<Kind> classify(ManifestEntry ours, LiveEntry live, HostPath storeDir) {
     if (ours.matches(live)) {
@@ -45,6 +51,7 @@ public record OwnedDrift(HostPath path, Kind kind, ManifestEntry ours, LiveEntry
     }
     String prefix = storeDir.value() + "/";
     boolean oursInStore = ((ManifestEntry.Link) ours).target().startsWith(prefix);
-    return Optional.of(oursInStore && !s.target().startsWith(prefix) ? Kind.REPLACED : Kind.ALTERED);
+    return Optional.of(
+        oursInStore && !s.target().startsWith(prefix) ? Kind.REPLACED : Kind.ALTERED);
   }
 }

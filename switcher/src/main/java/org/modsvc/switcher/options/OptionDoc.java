@@ -9,12 +9,22 @@ import java.util.List;
  * @param loc the same path as components
  * @param type the description of its type ({@code list of string})
  * @param description Markdown text, or null when the option has none
- * @param defaultValue the rendered default ({@code defaultText} if given), or null when there is none
+ * @param defaultValue the rendered default ({@code defaultText} if given), or null when there is
+ *     none
  * @param example the rendered example, or null
  * @param declarations the files declaring the option
  */
-public record OptionDoc(String name, List<String> loc, String type, String description, Literal defaultValue,
-    Literal example, List<String> declarations, boolean readOnly, boolean internal, boolean visible) {
+public record OptionDoc(
+    String name,
+    List<String> loc,
+    String type,
+    String description,
+    Literal defaultValue,
+    Literal example,
+    List<String> declarations,
+    boolean readOnly,
+    boolean internal,
+    boolean visible) {
   public OptionDoc {
     loc = List.copyOf(loc);
     declarations = List.copyOf(declarations);
@@ -32,7 +42,10 @@ public record OptionDoc(String name, List<String> loc, String type, String descr
     return visible && !internal;
   }
 
-  /** This option is {@code option} or lies below it ({@code system.services} selects its whole subtree). */
+  /**
+   * This option is {@code option} or lies below it ({@code system.services} selects its whole
+   * subtree).
+   */
   public boolean isAtOrBelow(String option) {
     return name.equals(option) || name.startsWith(option + ".");
   }

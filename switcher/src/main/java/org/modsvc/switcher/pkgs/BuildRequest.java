@@ -12,9 +12,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * One build of a trivial builder ({@code pkgs.runCommand} …): its name, the environment its script sees
- * (the derivation's attributes as strings, {@code buildCommand} among them) and the store paths those
- * strings refer to (their string context), which must be in the store while it runs.
+ * One build of a trivial builder ({@code pkgs.runCommand} …): its name, the environment its script
+ * sees (the derivation's attributes as strings, {@code buildCommand} among them) and the store
+ * paths those strings refer to (their string context), which must be in the store while it runs.
  */
 public record BuildRequest(String name, SortedMap<String, String> env, SortedSet<String> inputs) {
   public BuildRequest {
@@ -23,9 +23,10 @@ public record BuildRequest(String name, SortedMap<String, String> env, SortedSet
   }
 
   /**
-   * What the result depends on, hashed: the builder's own script, the store directory (outputs name it),
-   * the name, every variable and every input. Inputs are content-addressed store paths, so a changed input
-   * is a different path; host programs a script runs by absolute path outside the store are not covered.
+   * What the result depends on, hashed: the builder's own script, the store directory (outputs name
+   * it), the name, every variable and every input. Inputs are content-addressed store paths, so a
+   * changed input is a different path; host programs a script runs by absolute path outside the
+   * store are not covered.
    */
   public String cacheKey(String builderScript, String storeDir) {
     MessageDigest d;

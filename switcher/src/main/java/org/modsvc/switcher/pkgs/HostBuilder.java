@@ -24,19 +24,20 @@ import org.modsvc.switcher.store.StoreContent;
 import org.modsvc.switcher.store.StorePath;
 
 /**
- * Runs the builds of the host package set's trivial builders ({@code pkgs.runCommand} and what is made
- * from it) during the evaluation, and caches their outputs by their inputs.
+ * Runs the builds of the host package set's trivial builders ({@code pkgs.runCommand} and what is
+ * made from it) during the evaluation, and caches their outputs by their inputs.
  *
- * <p>A build's inputs are first written into the store on disk (they are store paths of this evaluation,
- * maybe not yet written); the script ({@code pkgs/build-support/setup.sh}) runs in {@link BuildSandbox};
- * its {@code $out} is a path of the same length as the store path it will get, in a private directory, so
- * that a reference of the output to itself (a wrapper calling its own {@code .x-wrapped}) can be rewritten
- * without changing any file's length. The output then gets the store path of its content (this store's own
- * hash, {@link StorePath#of}, computed with its self-references blanked) and is kept under
- * {@code <cache>/outputs/}, and {@code <cache>/keys/<key>} records which output the request gave
- * ({@link BuildRequest#cacheKey}); the evaluation's store records the output there
- * ({@link EvalStore#addBuilt}), and the agent's build step copies it into the store with everything else
- * a generation needs. The cache is never pruned by the agent.
+ * <p>A build's inputs are first written into the store on disk (they are store paths of this
+ * evaluation, maybe not yet written); the script ({@code pkgs/build-support/setup.sh}) runs in
+ * {@link BuildSandbox}; its {@code $out} is a path of the same length as the store path it will
+ * get, in a private directory, so that a reference of the output to itself (a wrapper calling its
+ * own {@code .x-wrapped}) can be rewritten without changing any file's length. The output then gets
+ * the store path of its content (this store's own hash, {@link StorePath#of}, computed with its
+ * self-references blanked) and is kept under {@code <cache>/outputs/}, and {@code
+ * <cache>/keys/<key>} records which output the request gave ({@link BuildRequest#cacheKey}); the
+ * evaluation's store records the output there ({@link EvalStore#addBuilt}), and the agent's build
+ * step copies it into the store with everything else a generation needs. The cache is never pruned
+ * by the agent.
  */
 public final class HostBuilder {
   /** Writes store paths this evaluation made, with what they refer to, into the store on disk. */
@@ -52,7 +53,12 @@ public final class HostBuilder {
    * @param cacheDir where outputs and the keys that found them are kept
    * @param timeout how long one build may run
    */
-  public record Settings(String storeDir, Path diskStoreDir, Path workDir, Path cacheDir, Duration timeout,
+  public record Settings(
+      String storeDir,
+      Path diskStoreDir,
+      Path workDir,
+      Path cacheDir,
+      Duration timeout,
       InputWriter inputs) {}
 
   private static final String SETUP_RESOURCE = "/modsvc-modules/pkgs/build-support/setup.sh";
@@ -70,16 +76,26 @@ public final class HostBuilder {
     this.settings = settings;
     this.sandbox = sandbox;
     this.unavailable = unavailable;
-    this.outputs = settings == null ? null
-        : new Store(HostPath.of(settings.cacheDir().resolve("outputs").toAbsolutePath().toString()), Path.of("/"));
+    this.outputs =
+        settings == null
+            ? null
+            : new Store(
+                HostPath.of(settings.cacheDir().resolve("outputs").toAbsolutePath().toString()),
+                Path.of("/"));
   }
 
-  /** A builder for this process: isolated as root when the agent is root, in a user namespace otherwise. */
+  /**
+   * A builder for this process: isolated as root when the agent is root, in a user namespace
+   * otherwise.
+   */
   public static HostBuilder create(Settings settings) {
     return new HostBuilder(settings, new BuildSandbox(isRoot(), settings.timeout()), null);
   }
 
-  /** Where nothing may be built (e.g. {@code modsvc-agent eval}): every build fails with {@code why}. */
+  /**
+   * Where nothing may be built (e.g. {@code modsvc-agent eval}): every build fails with {@code
+   * why}.
+   */
   public static HostBuilder unavailable(String why) {
     return new HostBuilder(null, null, why);
   }
@@ -90,7 +106,8 @@ public final class HostBuilder {
   }
 
   /**
-   * The store path of the request's output, built now or found in the cache, recorded in {@code evalStore}.
+   * The store path of the request's output, built now or found in the cache, recorded in {@code
+   * evalStore}.
    *
    * @throws HostBuildException with the reason (and the build's log) when there is no output
    */
@@ -121,18 +138,22 @@ public final class HostBuilder {
   }
 
   private String record(StorePath entry, EvalStore evalStore) throws IOException {
-    return evalStore.addBuilt(settings.storeDir() + "/" + entry.baseName(), outputs.diskPath(entry));
+    return evalStore.addBuilt(
+        settings.storeDir() + "/" + entry.baseName(), outputs.diskPath(entry));
   }
 
   private StorePath run(BuildRequest request) throws IOException {
     Path work = settings.workDir();
     Files.createDirectories(work);
-    // the build user may pass through (to its own directory) but not list what other builds are called
+    // the build user may pass through (to its own directory) but not list what other builds are
+    // called
     Files.setPosixFilePermissions(work, FileModes.toPermissions(0711));
     if (isolationProblem == null) isolationProblem = sandbox.unavailableReason(work);
     if (isolationProblem.isPresent()) {
-      throw new IOException("builds run without network and as an unprivileged user, and this host cannot "
-          + "isolate them: " + isolationProblem.get());
+      throw new IOException(
+          "builds run without network and as an unprivileged user, and this host cannot "
+              + "isolate them: "
+              + isolationProblem.get());
     }
     if (sandbox.privileged()) {
       checkSearchableByOthers(Path.of(settings.storeDir()));
@@ -153,7 +174,8 @@ public final class HostBuilder {
       int pad = finalLength - dir.toString().length() - 2 - request.name().length();
       String out = dir + "/" + "x".repeat(Math.max(1, pad)) + "-" + request.name();
       if (sandbox.privileged()) {
-        for (Path p : new Path[] {dir, top, script}) chown(p, BuildSandbox.BUILD_UID, BuildSandbox.BUILD_GID);
+        for (Path p : new Path[] {dir, top, script})
+          chown(p, BuildSandbox.BUILD_UID, BuildSandbox.BUILD_GID);
       }
       Map<String, String> env = new TreeMap<>(request.env());
       env.put("out", out);
@@ -162,16 +184,27 @@ public final class HostBuilder {
       env.put("HOME", "/homeless-shelter");
       env.put("NIX_STORE", settings.storeDir());
       env.put("NIX_BUILD_CORES", "1");
-      Optional<Map.Entry<Path, String>> bind = settings.diskStoreDir().toAbsolutePath().normalize().toString()
-          .equals(settings.storeDir()) ? Optional.empty() : Optional.of(Map.entry(settings.diskStoreDir(), settings.storeDir()));
+      Optional<Map.Entry<Path, String>> bind =
+          settings
+                  .diskStoreDir()
+                  .toAbsolutePath()
+                  .normalize()
+                  .toString()
+                  .equals(settings.storeDir())
+              ? Optional.empty()
+              : Optional.of(Map.entry(settings.diskStoreDir(), settings.storeDir()));
       if (bind.isPresent()) Files.createDirectories(Path.of(settings.storeDir()));
       buildsRun.incrementAndGet();
       BuildSandbox.Outcome o = sandbox.run(script, top, env, bind, log);
-      // taken away from the build user before anything in it is read: nothing of it may change from now on
+      // taken away from the build user before anything in it is read: nothing of it may change from
+      // now on
       if (sandbox.privileged()) chown(dir, 0, 0);
       if (o.timedOut()) {
-        throw new IOException("the builder ran longer than " + settings.timeout().toSeconds() + " s and was killed"
-            + logSection(o));
+        throw new IOException(
+            "the builder ran longer than "
+                + settings.timeout().toSeconds()
+                + " s and was killed"
+                + logSection(o));
       }
       if (o.exitCode() != 0) {
         throw new IOException("the builder failed with exit code " + o.exitCode() + logSection(o));
@@ -188,52 +221,73 @@ public final class HostBuilder {
   }
 
   /**
-   * The build user reaches its inputs and its directory only through directories every user may search; a
-   * directory closed to others (a home directory of mode 0700, say) would fail the build with a bare
-   * "Permission denied" in its log, so it is named before anything runs.
+   * The build user reaches its inputs and its directory only through directories every user may
+   * search; a directory closed to others (a home directory of mode 0700, say) would fail the build
+   * with a bare "Permission denied" in its log, so it is named before anything runs.
    */
   private static void checkSearchableByOthers(Path dir) throws IOException {
     for (Path d = dir.toAbsolutePath().normalize(); d != null; d = d.getParent()) {
       if (!Files.exists(d, LinkOption.NOFOLLOW_LINKS)) continue;
       int mode = FileModes.toMode(Files.getPosixFilePermissions(d, LinkOption.NOFOLLOW_LINKS));
       if ((mode & 01) == 0) {
-        throw new IOException("builds run as nobody, which cannot pass through " + d + " (mode "
-            + FileModes.format(mode) + "), on the way to " + dir + "; give it the others' search permission (o+x)");
+        throw new IOException(
+            "builds run as nobody, which cannot pass through "
+                + d
+                + " (mode "
+                + FileModes.format(mode)
+                + "), on the way to "
+                + dir
+                + "; give it the others' search permission (o+x)");
       }
     }
   }
 
   /**
-   * Deletes what builds of agents that were killed left behind: nothing in the directory is older than a build
-   * may run unless its agent is gone, so twice the time limit (and at least an hour) is safe.
+   * Deletes what builds of agents that were killed left behind: nothing in the directory is older
+   * than a build may run unless its agent is gone, so twice the time limit (and at least an hour)
+   * is safe.
    */
   private void removeAbandoned(Path work) throws IOException {
-    long cutoff = System.currentTimeMillis() - Math.max(3_600_000L, 2 * settings.timeout().toMillis());
+    long cutoff =
+        System.currentTimeMillis() - Math.max(3_600_000L, 2 * settings.timeout().toMillis());
     try (var entries = Files.list(work)) {
       for (Path p : (Iterable<Path>) entries::iterator) {
-        if (Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).toMillis() < cutoff) FileTrees.delete(p);
+        if (Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).toMillis() < cutoff)
+          FileTrees.delete(p);
       }
     }
   }
 
-  /** Gives the output its content's store path, rewriting references to {@code out} to that path. */
-  private StorePath store(String name, StoreContent output, String out, int finalLength) throws IOException {
+  /**
+   * Gives the output its content's store path, rewriting references to {@code out} to that path.
+   */
+  private StorePath store(String name, StoreContent output, String out, int finalLength)
+      throws IOException {
     boolean refersToItself = SelfReferences.contains(output, out);
     if (refersToItself && out.length() != finalLength) {
-      throw new IOException("the output refers to itself ($out), which can only be rewritten when the build "
-          + "directory " + settings.workDir() + " is shorter than the store directory " + settings.storeDir());
+      throw new IOException(
+          "the output refers to itself ($out), which can only be rewritten when the build "
+              + "directory "
+              + settings.workDir()
+              + " is shorter than the store directory "
+              + settings.storeDir());
     }
     String placeholder = settings.storeDir() + "/" + "0".repeat(32) + "-" + name;
-    StoreContent normalised = refersToItself ? SelfReferences.replace(output, out, placeholder) : output;
+    StoreContent normalised =
+        refersToItself ? SelfReferences.replace(output, out, placeholder) : output;
     StorePath entry = StorePath.of(name, normalised);
-    StoreContent fin = refersToItself
-        ? SelfReferences.replace(normalised, placeholder, settings.storeDir() + "/" + entry.baseName())
-        : output;
+    StoreContent fin =
+        refersToItself
+            ? SelfReferences.replace(
+                normalised, placeholder, settings.storeDir() + "/" + entry.baseName())
+            : output;
     return outputs.put(entry, fin);
   }
 
   private static String logSection(BuildSandbox.Outcome o) {
-    return o.logTail().isEmpty() ? " (the build log is empty)" : "; the end of the build log:\n" + o.logTail();
+    return o.logTail().isEmpty()
+        ? " (the build log is empty)"
+        : "; the end of the build log:\n" + o.logTail();
   }
 
   private static void chown(Path p, int uid, int gid) throws IOException {

@@ -18,13 +18,16 @@ public record PathSearch(List<Path> dirs) {
 
   /** The directories of a {@code PATH}-style string; empty entries are skipped. */
   public static PathSearch of(String pathVariable) {
-    return new PathSearch(Arrays.stream(pathVariable == null ? new String[0] : pathVariable.split(File.pathSeparator))
-        .filter(s -> !s.isEmpty())
-        .map(Path::of)
-        .toList());
+    return new PathSearch(
+        Arrays.stream(pathVariable == null ? new String[0] : pathVariable.split(File.pathSeparator))
+            .filter(s -> !s.isEmpty())
+            .map(Path::of)
+            .toList());
   }
 
-  /** The first executable {@code program} on the path, if any; a name with a slash is never found. */
+  /**
+   * The first executable {@code program} on the path, if any; a name with a slash is never found.
+   */
   public Optional<Path> find(String program) {
     if (!isPlainName(program)) return Optional.empty();
     for (Path dir : dirs) {
@@ -35,8 +38,12 @@ public record PathSearch(List<Path> dirs) {
   }
 
   static boolean isPlainName(String program) {
-    return !program.isEmpty() && !program.contains("/") && !program.equals(".") && !program.equals("..")
-        && program.indexOf('\0') < 0 && program.indexOf('\n') < 0;
+    return !program.isEmpty()
+        && !program.contains("/")
+        && !program.equals(".")
+        && !program.equals("..")
+        && program.indexOf('\0') < 0
+        && program.indexOf('\n') < 0;
   }
 
   private static boolean isExecutableFile(Path p) {

@@ -13,19 +13,23 @@ import org.modsvc.nix.value.NixAttrs;
 import org.modsvc.nix.value.NixString;
 import org.modsvc.nix.value.Value;
 
-/** The {@code runBuild} primitive of {@code modsvc-modules/pkgs/builders.nix}: Nix values to a {@link BuildRequest}. */
+/**
+ * The {@code runBuild} primitive of {@code modsvc-modules/pkgs/builders.nix}: Nix values to a
+ * {@link BuildRequest}.
+ */
 final class RunBuildPrimitive {
   private RunBuildPrimitive() {}
 
   /**
-   * {@code { name, env }} (env: attribute name to string) built with {@code builder}; returns the output's
-   * store path carrying itself as context, as a derivation's {@code outPath} would.
+   * {@code { name, env }} (env: attribute name to string) built with {@code builder}; returns the
+   * output's store path carrying itself as context, as a derivation's {@code outPath} would.
    */
   static Value runBuild(EvalState state, HostBuilder builder, Value arg, Span sp) {
     NixAttrs a = Types.attrs(arg, sp);
     Value nameValue = a.get("name");
     Value envValue = a.get("env");
-    if (nameValue == null || envValue == null) throw new EvalException("runBuild needs 'name' and 'env'", sp);
+    if (nameValue == null || envValue == null)
+      throw new EvalException("runBuild needs 'name' and 'env'", sp);
     String name = Types.plainString(nameValue, sp);
     NixAttrs envAttrs = Types.attrs(envValue, sp);
     TreeMap<String, String> env = new TreeMap<>();
@@ -39,18 +43,26 @@ final class RunBuildPrimitive {
     for (int i = 0; i < envAttrs.size(); i++) {
       String key = envAttrs.name(i);
       if (key.isEmpty() || key.indexOf('=') >= 0 || key.indexOf('\0') >= 0) {
-        throw new EvalException(builderName + ": '" + key + "' cannot be the name of an environment variable", sp);
+        throw new EvalException(
+            builderName + ": '" + key + "' cannot be the name of an environment variable", sp);
       }
       NixString s = state.coerceToString(envAttrs.value(i), sp, true, true);
       for (String c : s.context()) {
         if (c.startsWith("=") || c.startsWith("!")) {
-          throw new EvalException(builderName + " needs a Nix builder, which this host does not have: its attribute '"
-              + key + "' refers to the output of a derivation (" + c + ")", sp);
+          throw new EvalException(
+              builderName
+                  + " needs a Nix builder, which this host does not have: its attribute '"
+                  + key
+                  + "' refers to the output of a derivation ("
+                  + c
+                  + ")",
+              sp);
         }
         inputs.add(state.store().toStorePath(c));
       }
       if (s.value().indexOf('\0') >= 0) {
-        throw new EvalException(builderName + ": the attribute '" + key + "' contains a NUL character", sp);
+        throw new EvalException(
+            builderName + ": the attribute '" + key + "' contains a NUL character", sp);
       }
       env.put(key, s.value());
     }

@@ -19,15 +19,25 @@ final class SelfReferences {
     return false;
   }
 
-  /** {@code c} with every occurrence of {@code from} replaced by {@code to} (equal lengths keep binaries intact). */
+  /**
+   * {@code c} with every occurrence of {@code from} replaced by {@code to} (equal lengths keep
+   * binaries intact).
+   */
   static StoreContent replace(StoreContent c, String from, String to) {
     if (c instanceof StoreContent.File f) {
-      return new StoreContent.File(replace(f.bytes(), from.getBytes(StandardCharsets.UTF_8),
-          to.getBytes(StandardCharsets.UTF_8)), f.executable());
+      return new StoreContent.File(
+          replace(
+              f.bytes(),
+              from.getBytes(StandardCharsets.UTF_8),
+              to.getBytes(StandardCharsets.UTF_8)),
+          f.executable());
     }
-    if (c instanceof StoreContent.Symlink l) return new StoreContent.Symlink(l.target().replace(from, to));
+    if (c instanceof StoreContent.Symlink l)
+      return new StoreContent.Symlink(l.target().replace(from, to));
     Map<String, StoreContent> entries = new TreeMap<>();
-    ((StoreContent.Directory) c).entries().forEach((n, child) -> entries.put(n, replace(child, from, to)));
+    ((StoreContent.Directory) c)
+        .entries()
+        .forEach((n, child) -> entries.put(n, replace(child, from, to)));
     return new StoreContent.Directory(entries);
   }
 

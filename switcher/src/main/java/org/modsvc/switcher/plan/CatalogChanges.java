@@ -63,7 +63,10 @@ final class CatalogChanges {
 
   private static Map<String, UnitFile> dropIns(UnitCatalog catalog, UnitName name) {
     Map<String, UnitFile> byFile = new TreeMap<>();
-    catalog.dropIns().getOrDefault(name, List.of()).forEach(f -> byFile.put(f.fileName(), content(f)));
+    catalog
+        .dropIns()
+        .getOrDefault(name, List.of())
+        .forEach(f -> byFile.put(f.fileName(), content(f)));
     return byFile;
   }
 }

@@ -37,23 +37,31 @@ public record ExtraWork(
     return new ExtraWork(restarts, reloads, Set.of(), Set.of(), Set.of());
   }
 
-  public static ExtraWork resumed(Set<UnitName> starts, Set<UnitName> restarts, Set<UnitName> reloads) {
+  public static ExtraWork resumed(
+      Set<UnitName> starts, Set<UnitName> restarts, Set<UnitName> reloads) {
     return new ExtraWork(Set.of(), Set.of(), starts, restarts, reloads);
   }
 
   /** The reload, restart and start lists an interrupted switch had not finished. */
   public static ExtraWork resumed(PhasePlan unfinished) {
-    return resumed(Set.copyOf(unfinished.start()), Set.copyOf(unfinished.restart()),
+    return resumed(
+        Set.copyOf(unfinished.start()),
+        Set.copyOf(unfinished.restart()),
         Set.copyOf(unfinished.reload()));
   }
 
   /**
-   * The resumed work for the units {@code configured} still has: when a newer configuration replaces an
-   * interrupted switch, a unit it dropped is not started because the replaced switch would have started it.
+   * The resumed work for the units {@code configured} still has: when a newer configuration
+   * replaces an interrupted switch, a unit it dropped is not started because the replaced switch
+   * would have started it.
    */
   public ExtraWork keepingOnly(Set<UnitName> configured) {
-    return new ExtraWork(requestedRestarts, requestedReloads, kept(resumedStarts, configured),
-        kept(resumedRestarts, configured), kept(resumedReloads, configured));
+    return new ExtraWork(
+        requestedRestarts,
+        requestedReloads,
+        kept(resumedStarts, configured),
+        kept(resumedRestarts, configured),
+        kept(resumedReloads, configured));
   }
 
   private static Set<UnitName> kept(Set<UnitName> units, Set<UnitName> configured) {

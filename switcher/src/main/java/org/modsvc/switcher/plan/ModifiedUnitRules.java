@@ -13,6 +13,7 @@ import org.modsvc.switcher.unit.UnitType;
  * switch-to-configuration-ng's {@code handle_modified_unit}: what happens to a running unit whose
  * definition changed (or whose restart was requested). In <em>restart mode</em> (a requested
  * restart, decided after the stop phase) every stop and every start becomes a restart.
+ *
  * <pre>
  *   sysinit/basic/multi-user/graphical.target, *.slice  → nothing (applied by daemon-reload)
  *   [Unit] X-SwitchMethod set                            → that method (sd-switch meanings)
@@ -25,6 +26,7 @@ import org.modsvc.switcher.unit.UnitType;
  *   X-StopIfChanged=false or not a .service              → restart
  *   otherwise                                            → stop, then start (socket-aware)
  * </pre>
+ *
  * stc-ng tests the suffix {@code .unit} where its comment says {@code .path}; no valid name ends in
  * {@code .unit}, so a changed {@code .path} unit is restarted, as upstream does.
  */
@@ -41,7 +43,8 @@ final class ModifiedUnitRules {
   }
 
   /** {@code why} says what changed; the rule that applies adds its own note to it. */
-  void handle(UnitName unit, String baseName, Supplier<UnitFile> newUnit, boolean restartMode, String why) {
+  void handle(
+      UnitName unit, String baseName, Supplier<UnitFile> newUnit, boolean restartMode, String why) {
     if (APPLIED_BY_DAEMON_RELOAD.contains(unit.value()) || unit.type() == UnitType.SLICE) {
       plan.untouched.add(unit, why + "; cannot be restarted, daemon-reload applies it");
       return;
@@ -53,7 +56,8 @@ final class ModifiedUnitRules {
     } else if (unit.type() == UnitType.MOUNT) {
       mount(unit, why);
     } else if (unit.type() == UnitType.SOCKET) {
-      plan.untouched.add(unit, why + "; changed sockets are not restarted (switch-to-configuration-ng)");
+      plan.untouched.add(
+          unit, why + "; changed sockets are not restarted (switch-to-configuration-ng)");
     } else {
       legacyKeys(unit, baseName, info, restartMode, why);
     }
@@ -69,7 +73,8 @@ final class ModifiedUnitRules {
   }
 
   /** The {@code X-*IfChanged} and {@code RefuseManual*} rules, in stc-ng's order of precedence. */
-  private void legacyKeys(UnitName unit, String baseName, UnitFile info, boolean restartMode, String why) {
+  private void legacyKeys(
+      UnitName unit, String baseName, UnitFile info, boolean restartMode, String why) {
     if (info.bool("Service", "X-ReloadIfChanged", false)) {
       reloadUnlessStopping(unit, restartMode, why + "; X-ReloadIfChanged=true");
     } else if (!info.bool("Service", "X-RestartIfChanged", true)) {
@@ -89,8 +94,15 @@ final class ModifiedUnitRules {
     }
   }
 
-  /** sd-switch's methods; systemd refuses restarts and stops of RefuseManual* units, so those win. */
-  private void switchMethod(UnitName unit, String baseName, UnitFile info, SwitchMethod method, boolean restartMode,
+  /**
+   * sd-switch's methods; systemd refuses restarts and stops of RefuseManual* units, so those win.
+   */
+  private void switchMethod(
+      UnitName unit,
+      String baseName,
+      UnitFile info,
+      SwitchMethod method,
+      boolean restartMode,
       String why) {
     String note = why + "; X-SwitchMethod=" + method.value();
     if (method == SwitchMethod.RELOAD) {
@@ -134,7 +146,8 @@ final class ModifiedUnitRules {
    * afterwards. A service with an active socket is left to socket activation: the socket is stopped
    * with it and started again, the service is not.
    */
-  private void stopThenStart(UnitName unit, String baseName, UnitFile info, boolean restartMode, String why) {
+  private void stopThenStart(
+      UnitName unit, String baseName, UnitFile info, boolean restartMode, String why) {
     PlanBuilder.UnitSet stopPhase = restartMode ? plan.restart : plan.stop;
     PlanBuilder.UnitSet startPhase = restartMode ? plan.restart : plan.start;
     List<UnitName> restartedSockets = new ArrayList<>();
@@ -151,7 +164,8 @@ final class ModifiedUnitRules {
         plan.reload.remove(unit);
       }
     }
-    boolean socketActivated = !restartedSockets.isEmpty() && !info.bool("Service", "X-NotSocketActivated", false);
+    boolean socketActivated =
+        !restartedSockets.isEmpty() && !info.bool("Service", "X-NotSocketActivated", false);
     if (socketActivated) {
       plan.socketActivated.put(unit, restartedSockets);
     } else {
@@ -162,8 +176,9 @@ final class ModifiedUnitRules {
   }
 
   /**
-   * The words of {@code [Service] Sockets=}, or {@code <base>.socket} when there are none. A word that is not a
-   * unit name cannot be a running unit either, so it is left out here, where it leaves the unit file.
+   * The words of {@code [Service] Sockets=}, or {@code <base>.socket} when there are none. A word
+   * that is not a unit name cannot be a running unit either, so it is left out here, where it
+   * leaves the unit file.
    */
   private static List<UnitName> sockets(UnitFile info, String baseName) {
     List<String> words = new ArrayList<>();

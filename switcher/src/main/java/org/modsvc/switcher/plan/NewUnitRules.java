@@ -7,15 +7,14 @@ import org.modsvc.switcher.unit.UnitFile;
 import org.modsvc.switcher.unit.UnitName;
 
 /**
- * Our rule for units that appear (docs/decisions.md §6): a unit the new generation adds, or newly links into
- * a target's {@code .wants}/{@code .requires}, is started directly when such a target is running.
- * A unit whose definition changed while it was not running is started too when it is {@code failed}
- * (the change is most likely its fix) or when an active target wants it: otherwise a service that
- * failed, was fixed and switched again would stay down (issue 19).
- * stc-ng instead starts every active target and lets systemd pull the unit in, which also brings back
- * units a person stopped by hand.
- * Units that refuse a manual start ({@code RefuseManualStart}, {@code X-OnlyManualStart}) are not
- * started, as sd-switch respects RefuseManualStart for wanted units.
+ * Our rule for units that appear (docs/decisions.md §6): a unit the new generation adds, or newly
+ * links into a target's {@code .wants}/{@code .requires}, is started directly when such a target is
+ * running. A unit whose definition changed while it was not running is started too when it is
+ * {@code failed} (the change is most likely its fix) or when an active target wants it: otherwise a
+ * service that failed, was fixed and switched again would stay down (issue 19). stc-ng instead
+ * starts every active target and lets systemd pull the unit in, which also brings back units a
+ * person stopped by hand. Units that refuse a manual start ({@code RefuseManualStart}, {@code
+ * X-OnlyManualStart}) are not started, as sd-switch respects RefuseManualStart for wanted units.
  */
 final class NewUnitRules {
   private final PlanInput input;
@@ -41,12 +40,13 @@ final class NewUnitRules {
     boolean isNew = before.isEmpty();
     boolean changed = !isNew && !before.get().without("Install").equals(file.without("Install"));
     Set<UnitName> oldTargets = input.oldUnits().targetsWanting(unit);
-    List<String> activeTargets = input.newUnits().targetsWanting(unit).stream()
-        .filter(target -> isNew || changed || !oldTargets.contains(target))
-        .filter(target -> input.state(target).isActiveOrActivating())
-        .sorted(PlanBuilder.LISTING_ORDER)
-        .map(UnitName::value)
-        .toList();
+    List<String> activeTargets =
+        input.newUnits().targetsWanting(unit).stream()
+            .filter(target -> isNew || changed || !oldTargets.contains(target))
+            .filter(target -> input.state(target).isActiveOrActivating())
+            .sorted(PlanBuilder.LISTING_ORDER)
+            .map(UnitName::value)
+            .toList();
     boolean failed = input.state(unit).isFailed();
     String why;
     if (changed && failed) {
@@ -54,8 +54,13 @@ final class NewUnitRules {
     } else if (activeTargets.isEmpty()) {
       return;
     } else {
-      why = (isNew ? "new unit wanted by active " : changed ? "changed while inactive, wanted by active "
-          : "newly wanted by active ") + String.join(", ", activeTargets);
+      why =
+          (isNew
+                  ? "new unit wanted by active "
+                  : changed
+                      ? "changed while inactive, wanted by active "
+                      : "newly wanted by active ")
+              + String.join(", ", activeTargets);
     }
     plan.untouched.remove(unit);
     if (file.bool("Unit", "RefuseManualStart", false)) {

@@ -5,10 +5,11 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The steps of a switch in execution order (docs/decisions.md §6): the stop phase, the file phase (the new
- * generation's files written and {@code current} flipped; no jobs), then, after the daemon-reload if one is needed,
- * the reload, restart and start phases. The planner fills the job phases, the pending journal records which steps
- * are done, the executor runs them; all three use this one vocabulary.
+ * The steps of a switch in execution order (docs/decisions.md §6): the stop phase, the file phase
+ * (the new generation's files written and {@code current} flipped; no jobs), then, after the
+ * daemon-reload if one is needed, the reload, restart and start phases. The planner fills the job
+ * phases, the pending journal records which steps are done, the executor runs them; all three use
+ * this one vocabulary.
  */
 public enum Phase {
   STOP,

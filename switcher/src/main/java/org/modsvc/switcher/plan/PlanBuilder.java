@@ -12,12 +12,13 @@ import org.modsvc.switcher.unit.UnitName;
 
 /**
  * The mutable sets stc-ng threads through {@code handle_modified_unit} ({@code units_to_stop}, …),
- * kept inside the planner so that the result can be immutable. Each unit keeps every distinct reason
- * it was added for; sets sort case-insensitively, as stc-ng lists them.
+ * kept inside the planner so that the result can be immutable. Each unit keeps every distinct
+ * reason it was added for; sets sort case-insensitively, as stc-ng lists them.
  */
 final class PlanBuilder {
-  static final Comparator<UnitName> LISTING_ORDER = Comparator.comparing(UnitName::value,
-      String.CASE_INSENSITIVE_ORDER.thenComparing(Comparator.naturalOrder()));
+  static final Comparator<UnitName> LISTING_ORDER =
+      Comparator.comparing(
+          UnitName::value, String.CASE_INSENSITIVE_ORDER.thenComparing(Comparator.naturalOrder()));
 
   final UnitSet stop = new UnitSet();
   final UnitSet reload = new UnitSet();
@@ -51,7 +52,8 @@ final class PlanBuilder {
 
     List<PlannedAction> actions() {
       List<PlannedAction> list = new ArrayList<>();
-      units.forEach((unit, reasons) -> list.add(new PlannedAction(unit, String.join("; ", reasons))));
+      units.forEach(
+          (unit, reasons) -> list.add(new PlannedAction(unit, String.join("; ", reasons))));
       return list;
     }
   }

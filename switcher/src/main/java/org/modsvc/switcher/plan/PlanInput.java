@@ -8,9 +8,9 @@ import org.modsvc.switcher.unit.UnitName;
 
 /**
  * Everything the planner looks at, and nothing else: the old and new generations' units (files,
- * drop-ins, masks and the targets that want each unit), the live unit states from systemd, the mode,
- * and extra requested or resumed work. Live units are keyed by {@link UnitName}: a name systemd reports that is
- * not one is left out where the states are read.
+ * drop-ins, masks and the targets that want each unit), the live unit states from systemd, the
+ * mode, and extra requested or resumed work. Live units are keyed by {@link UnitName}: a name
+ * systemd reports that is not one is left out where the states are read.
  */
 public record PlanInput(
     UnitCatalog oldUnits,
@@ -27,8 +27,8 @@ public record PlanInput(
     Objects.requireNonNull(extra, "extra");
   }
 
-  public static PlanInput of(UnitCatalog oldUnits, UnitCatalog newUnits, Map<UnitName, LiveState> live,
-      SwitchMode mode) {
+  public static PlanInput of(
+      UnitCatalog oldUnits, UnitCatalog newUnits, Map<UnitName, LiveState> live, SwitchMode mode) {
     return new PlanInput(oldUnits, newUnits, live, mode, ExtraWork.none());
   }
 

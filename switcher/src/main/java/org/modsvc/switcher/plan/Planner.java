@@ -26,19 +26,33 @@ public final class Planner {
     extra.requestedRestarts();
     extra.requestedReloads();
     new NewUnitRules(input, plan).startWantedUnits();
-    return new SwitchPlan(input.mode(), plan.stop.actions(), plan.reload.actions(), plan.restart.actions(),
-        plan.start.actions(), plan.skip.actions(), plan.untouched.actions(), plan.hidden,
-        reloadFallbacks(input, plan), plan.socketActivated.entrySet().stream()
-            .map(e -> new SocketActivation(e.getKey(), e.getValue())).toList(),
-        CatalogChanges.between(input.oldUnits(), input.newUnits()), warnings(input, plan));
+    return new SwitchPlan(
+        input.mode(),
+        plan.stop.actions(),
+        plan.reload.actions(),
+        plan.restart.actions(),
+        plan.start.actions(),
+        plan.skip.actions(),
+        plan.untouched.actions(),
+        plan.hidden,
+        reloadFallbacks(input, plan),
+        plan.socketActivated.entrySet().stream()
+            .map(e -> new SocketActivation(e.getKey(), e.getValue()))
+            .toList(),
+        CatalogChanges.between(input.oldUnits(), input.newUnits()),
+        warnings(input, plan));
   }
 
-  /** stc-ng step 23 reads these keys from the new unit: {@code !RefuseManualStart || X-OnlyManualStart}. */
+  /**
+   * stc-ng step 23 reads these keys from the new unit: {@code !RefuseManualStart ||
+   * X-OnlyManualStart}.
+   */
   private static Set<UnitName> reloadFallbacks(PlanInput input, PlanBuilder plan) {
     Set<UnitName> fallbacks = new TreeSet<>();
     for (UnitName unit : plan.reload.names()) {
       UnitFile next = newDefinition(input, unit);
-      if (!next.bool("Unit", "RefuseManualStart", false) || next.bool("Unit", "X-OnlyManualStart", false)) {
+      if (!next.bool("Unit", "RefuseManualStart", false)
+          || next.bool("Unit", "X-OnlyManualStart", false)) {
         fallbacks.add(unit);
       }
     }
@@ -46,16 +60,18 @@ public final class Planner {
   }
 
   /**
-   * A service reload without ExecReload= fails in systemd (docs/upstream.md §6 scenario 39); say so before it
-   * happens.
+   * A service reload without ExecReload= fails in systemd (docs/upstream.md §6 scenario 39); say so
+   * before it happens.
    */
   private static java.util.List<String> warnings(PlanInput input, PlanBuilder plan) {
     java.util.List<String> warnings = new java.util.ArrayList<>(plan.warnings);
     for (UnitName unit : plan.reload.names()) {
       boolean defined = input.newUnits().resolve(unit).isPresent();
-      if (defined && unit.type() == UnitType.SERVICE
+      if (defined
+          && unit.type() == UnitType.SERVICE
           && newDefinition(input, unit).values("Service", "ExecReload").isEmpty()) {
-        warnings.add(unit + " is to be reloaded but has no ExecReload=; systemd will fail the reload job");
+        warnings.add(
+            unit + " is to be reloaded but has no ExecReload=; systemd will fail the reload job");
       }
     }
     return warnings;

@@ -5,8 +5,8 @@ import org.modsvc.switcher.unit.UnitFile;
 
 /**
  * {@code [Unit] X-SwitchMethod=}, Home Manager's override with sd-switch's meanings: {@code reload}
- * (reload the running unit), {@code restart}, {@code stop-start} (stop the old definition before the
- * files change, start the new one after) and {@code keep-old} (leave the running unit alone).
+ * (reload the running unit), {@code restart}, {@code stop-start} (stop the old definition before
+ * the files change, start the new one after) and {@code keep-old} (leave the running unit alone).
  */
 enum SwitchMethod {
   RELOAD("reload"),
@@ -35,7 +35,10 @@ enum SwitchMethod {
         return Optional.of(method);
       }
     }
-    throw new PlanException(unit + ": [Unit] X-SwitchMethod=" + raw.get()
-        + " is not one of reload, restart, stop-start, keep-old");
+    throw new PlanException(
+        unit
+            + ": [Unit] X-SwitchMethod="
+            + raw.get()
+            + " is not one of reload, restart, stop-start, keep-old");
   }
 }

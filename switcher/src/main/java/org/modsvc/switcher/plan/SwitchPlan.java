@@ -11,8 +11,8 @@ import org.modsvc.switcher.unit.UnitName;
 
 /**
  * What a switch will do, decided without touching anything: units to stop before the files change,
- * then one daemon-reload, then units to reload, restart and start, in that order (docs/upstream.md §4.1). Every
- * list is sorted as stc-ng prints it and each entry says why it is there.
+ * then one daemon-reload, then units to reload, restart and start, in that order (docs/upstream.md
+ * §4.1). Every list is sorted as stc-ng prints it and each entry says why it is there.
  *
  * @param skip changed units left running with the old definition ("NOT restarting")
  * @param untouched units the planner looked at and deliberately left alone, with the reason
@@ -44,7 +44,8 @@ public record SwitchPlan(
     skip = List.copyOf(skip);
     untouched = List.copyOf(untouched);
     hidden = java.util.Collections.unmodifiableSet(new TreeSet<>(hidden));
-    startIfInactiveAtReload = java.util.Collections.unmodifiableSet(new TreeSet<>(startIfInactiveAtReload));
+    startIfInactiveAtReload =
+        java.util.Collections.unmodifiableSet(new TreeSet<>(startIfInactiveAtReload));
     socketActivated = List.copyOf(socketActivated);
     daemonReloadReasons = List.copyOf(daemonReloadReasons);
     warnings = List.copyOf(warnings);
@@ -64,8 +65,8 @@ public record SwitchPlan(
   }
 
   /**
-   * The reload phase as stc-ng runs it: a reload candidate that is no longer running is dropped and,
-   * if allowed, started instead. {@code running} answers for {@code active|activating}.
+   * The reload phase as stc-ng runs it: a reload candidate that is no longer running is dropped
+   * and, if allowed, started instead. {@code running} answers for {@code active|activating}.
    */
   public SwitchPlan resolveInactiveReloads(Predicate<UnitName> running) {
     List<PlannedAction> keptReloads = new ArrayList<>();
@@ -75,14 +76,27 @@ public record SwitchPlan(
       if (running.test(action.unit())) {
         keptReloads.add(action);
       } else if (startIfInactiveAtReload.contains(action.unit())) {
-        starts.putIfAbsent(action.unit(), new PlannedAction(action.unit(),
-            action.reason() + "; no longer running at reload: started instead"));
+        starts.putIfAbsent(
+            action.unit(),
+            new PlannedAction(
+                action.unit(), action.reason() + "; no longer running at reload: started instead"));
       }
     }
     List<PlannedAction> newStarts = new ArrayList<>(starts.values());
     newStarts.sort((a, b) -> PlanBuilder.LISTING_ORDER.compare(a.unit(), b.unit()));
-    return new SwitchPlan(mode, stop, keptReloads, restart, newStarts, skip, untouched, hidden,
-        startIfInactiveAtReload, socketActivated, daemonReloadReasons, warnings);
+    return new SwitchPlan(
+        mode,
+        stop,
+        keptReloads,
+        restart,
+        newStarts,
+        skip,
+        untouched,
+        hidden,
+        startIfInactiveAtReload,
+        socketActivated,
+        daemonReloadReasons,
+        warnings);
   }
 
   /** The plan as stc-ng-style text; {@code dryRun} uses its "would …" wording. */
@@ -104,8 +118,14 @@ public record SwitchPlan(
     data.put("untouched", actionData(untouched));
     data.put("hidden", names(hidden));
     data.put("startIfInactiveAtReload", names(startIfInactiveAtReload));
-    data.put("socketActivated", socketActivated.stream()
-        .map(s -> Map.<String, Object>of("service", s.service().value(), "sockets", names(s.sockets()))).toList());
+    data.put(
+        "socketActivated",
+        socketActivated.stream()
+            .map(
+                s ->
+                    Map.<String, Object>of(
+                        "service", s.service().value(), "sockets", names(s.sockets())))
+            .toList());
     data.put("warnings", warnings);
     return data;
   }

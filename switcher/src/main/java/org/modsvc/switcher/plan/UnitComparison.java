@@ -8,8 +8,9 @@ import java.util.stream.Collectors;
 import org.modsvc.switcher.unit.UnitFile;
 
 /**
- * switch-to-configuration-ng's {@code compare_units}: whether a changed unit needs a restart, only a
- * reload, or nothing. {@code [Install]} never counts. Every difference is classified on its own:
+ * switch-to-configuration-ng's {@code compare_units}: whether a changed unit needs a restart, only
+ * a reload, or nothing. {@code [Install]} never counts. Every difference is classified on its own:
+ *
  * <pre>
  *   [Unit] X-Reload-Triggers changed or added          → reload   (removed → ignored)
  *   [Unit] ignorable key (Description, …) any change   → ignored
@@ -17,35 +18,65 @@ import org.modsvc.switcher.unit.UnitFile;
  *   [Unit] section removed with only ignorable keys    → ignored
  *   anything else (keys, sections added or removed)    → restart
  * </pre>
+ *
  * The verdict is restart if any difference needs one, else reload if any does, else equal. That is
- * what the Rust function returns; it stops at the first restart, but we keep every difference so the
- * plan can say why.
+ * what the Rust function returns; it stops at the first restart, but we keep every difference so
+ * the plan can say why.
  */
 public record UnitComparison(Verdict verdict, List<Difference> differences) {
   /** The {@code [Unit]} keys whose change alone never restarts a unit. */
-  static final Set<String> IGNORABLE_UNIT_KEYS = Set.of("X-Reload-Triggers", "Description", "Documentation",
-      "OnFailure", "OnSuccess", "OnFailureJobMode", "IgnoreOnIsolate", "StopWhenUnneeded", "RefuseManualStart",
-      "RefuseManualStop", "AllowIsolate", "CollectMode", "SourcePath");
+  static final Set<String> IGNORABLE_UNIT_KEYS =
+      Set.of(
+          "X-Reload-Triggers",
+          "Description",
+          "Documentation",
+          "OnFailure",
+          "OnSuccess",
+          "OnFailureJobMode",
+          "IgnoreOnIsolate",
+          "StopWhenUnneeded",
+          "RefuseManualStart",
+          "RefuseManualStop",
+          "AllowIsolate",
+          "CollectMode",
+          "SourcePath");
 
-  public enum Verdict { EQUAL, NEEDS_RELOAD, NEEDS_RESTART }
+  public enum Verdict {
+    EQUAL,
+    NEEDS_RELOAD,
+    NEEDS_RESTART
+  }
 
-  public enum Effect { IGNORED, RELOAD, RESTART }
+  public enum Effect {
+    IGNORED,
+    RELOAD,
+    RESTART
+  }
 
-  public enum Change { ADDED, REMOVED, CHANGED }
+  public enum Change {
+    ADDED,
+    REMOVED,
+    CHANGED
+  }
 
   /** One differing key, or a whole section when {@code key} is null. */
   public record Difference(String section, String key, Change change, Effect effect) {
     /** E.g. {@code argv changed: [Service] ExecStart} or {@code section added: [Socket]}. */
     public String describe() {
       if (key == null) {
-        return "section " + change.name().toLowerCase(java.util.Locale.ROOT) + ": [" + section + "]";
+        return "section "
+            + change.name().toLowerCase(java.util.Locale.ROOT)
+            + ": ["
+            + section
+            + "]";
       }
-      String what = switch (key) {
-        case "ExecStart" -> "argv";
-        case "X-Restart-Triggers" -> "restart triggers";
-        case "X-Reload-Triggers" -> "reload triggers";
-        default -> "";
-      };
+      String what =
+          switch (key) {
+            case "ExecStart" -> "argv";
+            case "X-Restart-Triggers" -> "restart triggers";
+            case "X-Reload-Triggers" -> "reload triggers";
+            default -> "";
+          };
       String verb = change.name().toLowerCase(java.util.Locale.ROOT);
       return (what.isEmpty() ? verb : what + " " + verb) + ": [" + section + "] " + key;
     }
@@ -74,19 +105,30 @@ public record UnitComparison(Verdict verdict, List<Difference> differences) {
     return new UnitComparison(verdictOf(diffs), diffs);
   }
 
-  private static void compareKeys(String section, Map<String, List<String>> old, Map<String, List<String>> next,
+  private static void compareKeys(
+      String section,
+      Map<String, List<String>> old,
+      Map<String, List<String>> next,
       List<Difference> diffs) {
-    old.forEach((key, oldValues) -> {
-      List<String> newValues = next.get(key);
-      if (newValues == null) {
-        diffs.add(new Difference(section, key, Change.REMOVED, isIgnorable(section, key) ? Effect.IGNORED
-            : Effect.RESTART));
-      } else if (!oldValues.equals(newValues)) {
-        diffs.add(new Difference(section, key, Change.CHANGED, changedEffect(section, key)));
-      }
-    });
-    next.keySet().stream().filter(key -> !old.containsKey(key))
-        .forEach(key -> diffs.add(new Difference(section, key, Change.ADDED, addedEffect(section, key))));
+    old.forEach(
+        (key, oldValues) -> {
+          List<String> newValues = next.get(key);
+          if (newValues == null) {
+            diffs.add(
+                new Difference(
+                    section,
+                    key,
+                    Change.REMOVED,
+                    isIgnorable(section, key) ? Effect.IGNORED : Effect.RESTART));
+          } else if (!oldValues.equals(newValues)) {
+            diffs.add(new Difference(section, key, Change.CHANGED, changedEffect(section, key)));
+          }
+        });
+    next.keySet().stream()
+        .filter(key -> !old.containsKey(key))
+        .forEach(
+            key ->
+                diffs.add(new Difference(section, key, Change.ADDED, addedEffect(section, key))));
   }
 
   private static Effect changedEffect(String section, String key) {
@@ -111,8 +153,10 @@ public record UnitComparison(Verdict verdict, List<Difference> differences) {
 
   /** A removed {@code [Unit]} only matters if it held a key that is not ignorable. */
   private static Difference removedSection(String section, Map<String, List<String>> keys) {
-    boolean harmless = section.equals("Unit") && keys.keySet().stream().allMatch(k -> isIgnorable(section, k));
-    return new Difference(section, null, Change.REMOVED, harmless ? Effect.IGNORED : Effect.RESTART);
+    boolean harmless =
+        section.equals("Unit") && keys.keySet().stream().allMatch(k -> isIgnorable(section, k));
+    return new Difference(
+        section, null, Change.REMOVED, harmless ? Effect.IGNORED : Effect.RESTART);
   }
 
   private static List<Difference> addedSection(String section, Map<String, List<String>> keys) {
@@ -121,7 +165,10 @@ public record UnitComparison(Verdict verdict, List<Difference> differences) {
     }
     List<Difference> diffs = new ArrayList<>();
     diffs.add(new Difference(section, null, Change.ADDED, Effect.IGNORED));
-    keys.keySet().forEach(key -> diffs.add(new Difference(section, key, Change.ADDED, addedEffect(section, key))));
+    keys.keySet()
+        .forEach(
+            key ->
+                diffs.add(new Difference(section, key, Change.ADDED, addedEffect(section, key))));
     return diffs;
   }
 
@@ -133,14 +180,20 @@ public record UnitComparison(Verdict verdict, List<Difference> differences) {
     if (diffs.stream().anyMatch(d -> d.effect() == Effect.RESTART)) {
       return Verdict.NEEDS_RESTART;
     }
-    return diffs.stream().anyMatch(d -> d.effect() == Effect.RELOAD) ? Verdict.NEEDS_RELOAD : Verdict.EQUAL;
+    return diffs.stream().anyMatch(d -> d.effect() == Effect.RELOAD)
+        ? Verdict.NEEDS_RELOAD
+        : Verdict.EQUAL;
   }
 
   /** The differences that decided the verdict, described for humans and joined by "; ". */
   public String summary() {
-    Effect deciding = verdict == Verdict.NEEDS_RESTART ? Effect.RESTART
-        : verdict == Verdict.NEEDS_RELOAD ? Effect.RELOAD : Effect.IGNORED;
-    return differences.stream().filter(d -> d.effect() == deciding).map(Difference::describe)
+    Effect deciding =
+        verdict == Verdict.NEEDS_RESTART
+            ? Effect.RESTART
+            : verdict == Verdict.NEEDS_RELOAD ? Effect.RELOAD : Effect.IGNORED;
+    return differences.stream()
+        .filter(d -> d.effect() == deciding)
+        .map(Difference::describe)
         .collect(Collectors.joining("; "));
   }
 }

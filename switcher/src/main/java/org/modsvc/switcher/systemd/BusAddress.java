@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where a systemd manager is reached: a D-Bus address of the form {@code unix:path=SOCKET} (the native transport
- * cannot do abstract sockets). The defaults follow docs/decisions.md §6: {@code DBUS_SYSTEM_BUS_ADDRESS} or
- * {@code /run/dbus/system_bus_socket} for the system manager, {@code DBUS_SESSION_BUS_ADDRESS} or
- * {@code $XDG_RUNTIME_DIR/bus} for the user manager.
+ * Where a systemd manager is reached: a D-Bus address of the form {@code unix:path=SOCKET} (the
+ * native transport cannot do abstract sockets). The defaults follow docs/decisions.md §6: {@code
+ * DBUS_SYSTEM_BUS_ADDRESS} or {@code /run/dbus/system_bus_socket} for the system manager, {@code
+ * DBUS_SESSION_BUS_ADDRESS} or {@code $XDG_RUNTIME_DIR/bus} for the user manager.
  */
 public record BusAddress(String address) {
   private static final String UNIX_PATH = "unix:path=";
@@ -26,9 +26,10 @@ public record BusAddress(String address) {
   }
 
   public static BusAddress system(Map<String, String> env) {
-    return new BusAddress(Optional.ofNullable(env.get("DBUS_SYSTEM_BUS_ADDRESS"))
-        .filter(s -> !s.isBlank())
-        .orElse(UNIX_PATH + "/run/dbus/system_bus_socket"));
+    return new BusAddress(
+        Optional.ofNullable(env.get("DBUS_SYSTEM_BUS_ADDRESS"))
+            .filter(s -> !s.isBlank())
+            .orElse(UNIX_PATH + "/run/dbus/system_bus_socket"));
   }
 
   public static BusAddress user(Map<String, String> env) {
@@ -44,7 +45,10 @@ public record BusAddress(String address) {
     return new BusAddress(UNIX_PATH + runtime + "/bus");
   }
 
-  /** The socket file named by the address (only the {@code path} key; further {@code ,key=value} are ignored). */
+  /**
+   * The socket file named by the address (only the {@code path} key; further {@code ,key=value} are
+   * ignored).
+   */
   public Path socket() {
     String rest = address.substring(UNIX_PATH.length());
     int comma = rest.indexOf(',');

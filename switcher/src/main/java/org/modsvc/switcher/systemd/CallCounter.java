@@ -6,8 +6,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * How many D-Bus method calls a {@link SystemdClient} made, by method name ({@code Reload}, {@code StartUnit}, …).
- * The switch reports it so "one daemon-reload plus one job per affected unit" can be checked, not assumed.
+ * How many D-Bus method calls a {@link SystemdClient} made, by method name ({@code Reload}, {@code
+ * StartUnit}, …). The switch reports it so "one daemon-reload plus one job per affected unit" can
+ * be checked, not assumed.
  */
 public final class CallCounter {
   private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();

@@ -6,9 +6,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Pairs submitted job paths with their {@code JobRemoved} signals. The handler is registered (and
- * {@code Subscribe} called) before any job is submitted, and a signal may arrive before the method reply that
- * tells us the job path, so signals and waiters meet in one map of futures keyed by job path, whichever comes
- * first. Signals are kept only while a batch is open, so jobs of other clients do not pile up.
+ * {@code Subscribe} called) before any job is submitted, and a signal may arrive before the method
+ * reply that tells us the job path, so signals and waiters meet in one map of futures keyed by job
+ * path, whichever comes first. Signals are kept only while a batch is open, so jobs of other
+ * clients do not pile up.
  */
 final class JobWatcher {
   private final Map<String, CompletableFuture<String>> byJobPath = new ConcurrentHashMap<>();
@@ -31,7 +32,10 @@ final class JobWatcher {
     byJobPath.clear();
   }
 
-  /** Calls {@code onResult} with systemd's result string once the job's signal arrives (at once if it did). */
+  /**
+   * Calls {@code onResult} with systemd's result string once the job's signal arrives (at once if
+   * it did).
+   */
   void whenRemoved(String jobPath, java.util.function.Consumer<String> onResult) {
     future(jobPath).thenAccept(onResult);
   }

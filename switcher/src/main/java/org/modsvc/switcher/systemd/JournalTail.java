@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The last journal lines of a unit, shown next to a failed job. Pluggable because the journal lives where the
- * manager runs: on the host in production, inside the container in tests (the command gets a prefix such as the
- * sandbox's {@code exec}). A failure to read the journal never hides the job result: it yields one line saying why.
+ * The last journal lines of a unit, shown next to a failed job. Pluggable because the journal lives
+ * where the manager runs: on the host in production, inside the container in tests (the command
+ * gets a prefix such as the sandbox's {@code exec}). A failure to read the journal never hides the
+ * job result: it yields one line saying why.
  */
 @FunctionalInterface
 public interface JournalTail {
@@ -24,11 +25,12 @@ public interface JournalTail {
   }
 
   /**
-   * journalctl run as {@code prefix + [journalctl, ...]}. A user manager's units are matched by the journal
-   * fields {@code _SYSTEMD_USER_UNIT} (the unit's own output) or {@code USER_UNIT} (the user manager's messages
-   * about it), not by {@code --user-unit}: journalctl adds {@code _UID=} of the caller to that option, so root
-   * would find nothing of another user's units. {@code journalctl --sync} runs first (best effort) so the failed process's last
-   * lines, still queued in journald, are on disk before we read.
+   * journalctl run as {@code prefix + [journalctl, ...]}. A user manager's units are matched by the
+   * journal fields {@code _SYSTEMD_USER_UNIT} (the unit's own output) or {@code USER_UNIT} (the
+   * user manager's messages about it), not by {@code --user-unit}: journalctl adds {@code _UID=} of
+   * the caller to that option, so root would find nothing of another user's units. {@code
+   * journalctl --sync} runs first (best effort) so the failed process's last lines, still queued in
+   * journald, are on disk before we read.
    */
   static JournalTail command(List<String> prefix, boolean userUnits) {
     return (unit, lines) -> {
@@ -58,8 +60,13 @@ public interface JournalTail {
       }
       List<String> text = new String(out, StandardCharsets.UTF_8).lines().toList();
       if (process.exitValue() != 0) {
-        return List.of("(journal not available: " + String.join(" ", command) + " exited "
-            + process.exitValue() + (text.isEmpty() ? "" : ": " + text.get(text.size() - 1)) + ")");
+        return List.of(
+            "(journal not available: "
+                + String.join(" ", command)
+                + " exited "
+                + process.exitValue()
+                + (text.isEmpty() ? "" : ": " + text.get(text.size() - 1))
+                + ")");
       }
       return text;
     } catch (IOException e) {

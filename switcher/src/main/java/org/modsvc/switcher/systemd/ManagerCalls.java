@@ -6,8 +6,9 @@ import java.util.function.BiConsumer;
 import org.modsvc.switcher.unit.UnitName;
 
 /**
- * The manager methods the {@link PhaseExecutor} calls. {@link SystemdClient} is the one over D-Bus; the executor's
- * own decisions (which phases run, whether a daemon-reload is made) are tested against an in-memory one.
+ * The manager methods the {@link PhaseExecutor} calls. {@link SystemdClient} is the one over D-Bus;
+ * the executor's own decisions (which phases run, whether a daemon-reload is made) are tested
+ * against an in-memory one.
  */
 public interface ManagerCalls {
   /** {@code daemon-reload}: returns once systemd has re-read all unit files. */
@@ -17,8 +18,8 @@ public interface ManagerCalls {
   void resetFailed(UnitName unit);
 
   /**
-   * Submits all jobs together and waits for their ends; tells {@code finished} about each job as it ends. Outcomes
-   * are in request order.
+   * Submits all jobs together and waits for their ends; tells {@code finished} about each job as it
+   * ends. Outcomes are in request order.
    */
   List<JobOutcome> runJobs(List<JobRequest> jobs, BiConsumer<JobOutcome, Duration> finished);
 

@@ -10,8 +10,9 @@ import org.freedesktop.dbus.messages.DBusSignal;
 import org.freedesktop.dbus.types.UInt32;
 
 /**
- * The part of {@code org.freedesktop.systemd1.Manager} the switcher calls (docs/upstream.md §4.7). Signatures
- * follow systemd's introspection: job methods are {@code ss→o}, {@code ListUnits} is {@code →a(ssssssouso)}.
+ * The part of {@code org.freedesktop.systemd1.Manager} the switcher calls (docs/upstream.md §4.7).
+ * Signatures follow systemd's introspection: job methods are {@code ss→o}, {@code ListUnits} is
+ * {@code →a(ssssssouso)}.
  */
 @DBusInterfaceName("org.freedesktop.systemd1.Manager")
 interface ManagerInterface extends DBusInterface {
@@ -52,7 +53,9 @@ interface ManagerInterface extends DBusInterface {
   @DBusMemberName("ResetFailedUnit")
   void resetFailedUnit(String name);
 
-  /** {@code JobRemoved(u id, o job, s unit, s result)}: sent once a job finished, with its result. */
+  /**
+   * {@code JobRemoved(u id, o job, s unit, s result)}: sent once a job finished, with its result.
+   */
   @DBusMemberName("JobRemoved")
   final class JobRemoved extends DBusSignal {
     private final long id;
@@ -60,7 +63,8 @@ interface ManagerInterface extends DBusInterface {
     private final String unit;
     private final String result;
 
-    public JobRemoved(String path, UInt32 id, DBusPath job, String unit, String result) throws DBusException {
+    public JobRemoved(String path, UInt32 id, DBusPath job, String unit, String result)
+        throws DBusException {
       super(path, id, job, unit, result);
       this.id = id.longValue();
       this.job = job.getPath();

@@ -10,20 +10,26 @@ import org.modsvc.switcher.plan.PhasePlan;
 import org.modsvc.switcher.unit.UnitName;
 
 /**
- * Runs a switch's jobs the way switch-to-configuration-ng orders them: stop → write files (callback) → at most one
- * daemon-reload → reload → restart → start. The daemon-reload is made when the {@link PhasePlan} asks for it
- * (the planner found a unit file, drop-in, mask or link that differs) or when the file phase reports that it
- * changed the unit directory all the same (a hand-edited unit file restored with {@code --force}, a repaired
- * drift); otherwise systemd already has every unit as it is on disk. Each phase's jobs are submitted together and
- * all awaited before the next phase starts. Failed jobs do not stop the switch (as upstream: the remaining phases
- * still run, the failures are reported and the caller exits 4); a failure to write the files or to reload the
- * daemon does, because later phases would act on a configuration systemd has not seen.
+ * Runs a switch's jobs the way switch-to-configuration-ng orders them: stop → write files
+ * (callback) → at most one daemon-reload → reload → restart → start. The daemon-reload is made when
+ * the {@link PhasePlan} asks for it (the planner found a unit file, drop-in, mask or link that
+ * differs) or when the file phase reports that it changed the unit directory all the same (a
+ * hand-edited unit file restored with {@code --force}, a repaired drift); otherwise systemd already
+ * has every unit as it is on disk. Each phase's jobs are submitted together and all awaited before
+ * the next phase starts. Failed jobs do not stop the switch (as upstream: the remaining phases
+ * still run, the failures are reported and the caller exits 4); a failure to write the files or to
+ * reload the daemon does, because later phases would act on a configuration systemd has not seen.
  */
 public final class PhaseExecutor {
-  /** Writes the new generation's unit files; runs after the stop phase, before the daemon-reload. */
+  /**
+   * Writes the new generation's unit files; runs after the stop phase, before the daemon-reload.
+   */
   @FunctionalInterface
   public interface FilesWriter {
-    /** Returns whether anything in the unit directory changed, which makes a daemon-reload necessary. */
+    /**
+     * Returns whether anything in the unit directory changed, which makes a daemon-reload
+     * necessary.
+     */
     boolean write() throws IOException;
   }
 
@@ -52,8 +58,15 @@ public final class PhaseExecutor {
     this(client, journal, JournalTail.DEFAULT_LINES, new Listener() {}, Duration.ZERO);
   }
 
-  /** @param settle how long started and restarted units are watched after the last phase (zero: not at all) */
-  public PhaseExecutor(ManagerCalls client, JournalTail journal, int journalLines, Listener listener,
+  /**
+   * @param settle how long started and restarted units are watched after the last phase (zero: not
+   *     at all)
+   */
+  public PhaseExecutor(
+      ManagerCalls client,
+      JournalTail journal,
+      int journalLines,
+      Listener listener,
       Duration settle) {
     this.settle = Objects.requireNonNull(settle, "settle");
     this.client = Objects.requireNonNull(client, "client");
@@ -66,8 +79,8 @@ public final class PhaseExecutor {
   }
 
   /**
-   * Runs the plan. Throws the writer's {@link IOException} (after the stop phase ran) or a
-   * {@link SystemdException} when the daemon-reload fails; job failures are in the report.
+   * Runs the plan. Throws the writer's {@link IOException} (after the stop phase ran) or a {@link
+   * SystemdException} when the daemon-reload fails; job failures are in the report.
    */
   public SwitchReport execute(PhasePlan plan, FilesWriter writeFiles) throws IOException {
     List<PhaseReport> phases = new ArrayList<>();
@@ -94,14 +107,16 @@ public final class PhaseExecutor {
   }
 
   /**
-   * Watches the units whose restart or start job succeeded; an unhealthy one replaces its job's outcome in the
-   * phase report and becomes a failure with its journal tail.
+   * Watches the units whose restart or start job succeeded; an unhealthy one replaces its job's
+   * outcome in the phase report and becomes a failure with its journal tail.
    */
   private void settle(List<PhaseReport> phases, List<UnitFailure> failures) {
     List<String> watched = new ArrayList<>();
     for (PhaseReport p : phases) {
       if (p.phase() == Phase.RESTART || p.phase() == Phase.START) {
-        p.outcomes().stream().filter(o -> !o.failed() && !watched.contains(o.unit())).forEach(o -> watched.add(o.unit()));
+        p.outcomes().stream()
+            .filter(o -> !o.failed() && !watched.contains(o.unit()))
+            .forEach(o -> watched.add(o.unit()));
       }
     }
     if (settle.isZero() || watched.isEmpty()) {
@@ -121,8 +136,12 @@ public final class PhaseExecutor {
         List<JobOutcome> outcomes = new ArrayList<>(p.outcomes());
         for (int j = 0; j < outcomes.size(); j++) {
           JobOutcome o = outcomes.get(j);
-          if (o.unit().equals(u.unit()) && !o.failed() && (p.phase() == Phase.RESTART || p.phase() == Phase.START)) {
-            JobOutcome bad = new JobOutcome(o.unit(), o.kind(), JobStatus.UNHEALTHY, o.systemdResult(), u.reason());
+          if (o.unit().equals(u.unit())
+              && !o.failed()
+              && (p.phase() == Phase.RESTART || p.phase() == Phase.START)) {
+            JobOutcome bad =
+                new JobOutcome(
+                    o.unit(), o.kind(), JobStatus.UNHEALTHY, o.systemdResult(), u.reason());
             outcomes.set(j, bad);
             failures.add(new UnitFailure(p.phase(), bad, tail(o.unit())));
           }
@@ -132,7 +151,10 @@ public final class PhaseExecutor {
     }
   }
 
-  /** The switch is done when the watch runs: a state that cannot be read must not turn it into a fatal error. */
+  /**
+   * The switch is done when the watch runs: a state that cannot be read must not turn it into a
+   * fatal error.
+   */
   private UnitState stateOrNull(String unit) {
     try {
       return client.unitState(unit);
@@ -145,7 +167,8 @@ public final class PhaseExecutor {
     return journalLines == 0 ? List.of() : journal.lastLines(unit, journalLines);
   }
 
-  private void runPhase(Phase phase, PhasePlan plan, List<PhaseReport> phases, List<UnitFailure> failures) {
+  private void runPhase(
+      Phase phase, PhasePlan plan, List<PhaseReport> phases, List<UnitFailure> failures) {
     List<UnitName> units = plan.units(phase);
     if (units.isEmpty()) {
       phases.add(new PhaseReport(phase, List.of()));
@@ -153,8 +176,10 @@ public final class PhaseExecutor {
     }
     listener.phaseStarting(phase, units);
     JobKind kind = jobKind(phase);
-    List<JobOutcome> outcomes = client.runJobs(units.stream().map(u -> new JobRequest(kind, u)).toList(),
-        (outcome, elapsed) -> listener.jobFinished(phase, outcome, elapsed));
+    List<JobOutcome> outcomes =
+        client.runJobs(
+            units.stream().map(u -> new JobRequest(kind, u)).toList(),
+            (outcome, elapsed) -> listener.jobFinished(phase, outcome, elapsed));
     phases.add(new PhaseReport(phase, outcomes));
     for (JobOutcome outcome : outcomes) {
       if (outcome.failed()) {

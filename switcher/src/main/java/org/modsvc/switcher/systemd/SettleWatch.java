@@ -9,15 +9,18 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Health after a switch: a start or restart job ends {@code done} as soon as the process is forked (with
- * {@code Type=simple}), so a service whose program is missing or that crashes right away looks fine to the job.
- * This watches the units whose jobs succeeded for a settle window and calls one unhealthy when it ends up
- * {@code failed}, when its {@code NRestarts} grows (it crashed and systemd restarted it), or when the window ends
- * while it waits for an automatic restart ({@code auto-restart}). Used by the switch (exit 4) and meant for the
- * daemon's health check too.
+ * Health after a switch: a start or restart job ends {@code done} as soon as the process is forked
+ * (with {@code Type=simple}), so a service whose program is missing or that crashes right away
+ * looks fine to the job. This watches the units whose jobs succeeded for a settle window and calls
+ * one unhealthy when it ends up {@code failed}, when its {@code NRestarts} grows (it crashed and
+ * systemd restarted it), or when the window ends while it waits for an automatic restart ({@code
+ * auto-restart}). Used by the switch (exit 4) and meant for the daemon's health check too.
  */
 public final class SettleWatch {
-  /** Reads a unit's state ({@link SystemdClient#unitState} in production); null when it cannot be read. */
+  /**
+   * Reads a unit's state ({@link SystemdClient#unitState} in production); null when it cannot be
+   * read.
+   */
   @FunctionalInterface
   public interface Probe {
     UnitState state(String unit);
@@ -29,20 +32,24 @@ public final class SettleWatch {
 
     void sleep(Duration d) throws InterruptedException;
 
-    Ticker SYSTEM = new Ticker() {
-      @Override
-      public long nanoTime() {
-        return System.nanoTime();
-      }
+    Ticker SYSTEM =
+        new Ticker() {
+          @Override
+          public long nanoTime() {
+            return System.nanoTime();
+          }
 
-      @Override
-      public void sleep(Duration d) throws InterruptedException {
-        Thread.sleep(d.toMillis());
-      }
-    };
+          @Override
+          public void sleep(Duration d) throws InterruptedException {
+            Thread.sleep(d.toMillis());
+          }
+        };
   }
 
-  /** A unit found unhealthy, with the reason in words ({@code failed within 5 s of its start; Result=exit-code}). */
+  /**
+   * A unit found unhealthy, with the reason in words ({@code failed within 5 s of its start;
+   * Result=exit-code}).
+   */
   public record Unhealthy(String unit, String reason) {}
 
   public static final Duration DEFAULT_WINDOW = Duration.ofSeconds(5);
@@ -66,9 +73,9 @@ public final class SettleWatch {
   }
 
   /**
-   * Watches {@code units} (their jobs just succeeded) until the window has passed, polling every 250 ms, and
-   * returns the unhealthy ones in the order given. A zero window checks nothing. A unit stops being watched once
-   * it is found unhealthy; the watch ends early when every unit is.
+   * Watches {@code units} (their jobs just succeeded) until the window has passed, polling every
+   * 250 ms, and returns the unhealthy ones in the order given. A zero window checks nothing. A unit
+   * stops being watched once it is found unhealthy; the watch ends early when every unit is.
    */
   public List<Unhealthy> watch(List<String> units) throws InterruptedException {
     if (window.isZero() || units.isEmpty()) {
@@ -88,12 +95,14 @@ public final class SettleWatch {
       if (left > 0) {
         ticker.sleep(Duration.ofNanos(Math.min(left, POLL_INTERVAL.toNanos())));
       }
-      // A sleep may wake a little early (Thread.sleep counts whole milliseconds): the window's end is then reached
+      // A sleep may wake a little early (Thread.sleep counts whole milliseconds): the window's end
+      // is then reached
       // on the next turn, which must still look once more, with the end-of-window rule.
       last = left <= 0 || ticker.nanoTime() >= end;
       for (String unit : units) {
         if (!unhealthy.containsKey(unit)) {
-          check(probe.state(unit), baseline.get(unit), last, window).ifPresent(r -> unhealthy.put(unit, r));
+          check(probe.state(unit), baseline.get(unit), last, window)
+              .ifPresent(r -> unhealthy.put(unit, r));
         }
       }
     }
@@ -105,7 +114,8 @@ public final class SettleWatch {
   }
 
   /** A state that could not be read says nothing: the unit is not called unhealthy for it. */
-  private static Optional<String> check(UnitState s, long baseline, boolean windowOver, Duration window) {
+  private static Optional<String> check(
+      UnitState s, long baseline, boolean windowOver, Duration window) {
     if (s == null) {
       return Optional.empty();
     }
@@ -116,7 +126,8 @@ public final class SettleWatch {
     long restarts = s.restarts().orElse(0);
     if (restarts > baseline) {
       long n = restarts - baseline;
-      return Optional.of("restarted by systemd " + n + (n == 1 ? " time" : " times") + within + detail(s));
+      return Optional.of(
+          "restarted by systemd " + n + (n == 1 ? " time" : " times") + within + detail(s));
     }
     if (windowOver && "auto-restart".equals(s.subState())) {
       return Optional.of("exited" + within + " and waits to be restarted" + detail(s));
@@ -127,9 +138,11 @@ public final class SettleWatch {
   private static String detail(UnitState s) {
     List<String> parts = new ArrayList<>();
     if (!s.result().isEmpty() && !"success".equals(s.result())) parts.add("Result=" + s.result());
-    s.execMainStatus().ifPresent(st -> {
-      if (st != 0) parts.add("exit status " + st);
-    });
+    s.execMainStatus()
+        .ifPresent(
+            st -> {
+              if (st != 0) parts.add("exit status " + st);
+            });
     return parts.isEmpty() ? "" : "; " + String.join(", ", parts);
   }
 }

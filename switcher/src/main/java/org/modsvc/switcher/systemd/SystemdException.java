@@ -1,6 +1,8 @@
 package org.modsvc.switcher.systemd;
 
-/** A D-Bus or systemd failure, with a message that names the bus address, method and unit involved. */
+/**
+ * A D-Bus or systemd failure, with a message that names the bus address, method and unit involved.
+ */
 public class SystemdException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 

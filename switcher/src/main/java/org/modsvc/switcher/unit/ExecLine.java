@@ -4,14 +4,17 @@ import java.util.Optional;
 
 /** Reads an {@code ExecStart=} value the way systemd 252's config_parse_exec finds the program. */
 public final class ExecLine {
-  /** The prefixes systemd reads before the program: {@code @ - : + !} ({@code !!} is two of them). */
+  /**
+   * The prefixes systemd reads before the program: {@code @ - : + !} ({@code !!} is two of them).
+   */
   static final String PREFIXES = "@-:+!";
 
   private ExecLine() {}
 
   /**
-   * The program of the first command: the first word, unquoted, without its prefixes, with {@code %%} and {@code $$}
-   * undone. Empty for an empty value, and when the word holds a specifier or a variable (its value is systemd's).
+   * The program of the first command: the first word, unquoted, without its prefixes, with {@code
+   * %%} and {@code $$} undone. Empty for an empty value, and when the word holds a specifier or a
+   * variable (its value is systemd's).
    */
   public static Optional<String> program(String value) {
     String s = value.strip();

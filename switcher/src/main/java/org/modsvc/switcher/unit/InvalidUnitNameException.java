@@ -11,13 +11,16 @@ public final class InvalidUnitNameException extends IllegalArgumentException {
   /** Keeps control characters of hostile names out of logs and terminals. */
   private static String printable(String name) {
     StringBuilder out = new StringBuilder();
-    name.codePoints().limit(300).forEach(c -> {
-      if (c < 0x20 || c == 0x7f) {
-        out.append(String.format("\\x%02x", c));
-      } else {
-        out.appendCodePoint(c);
-      }
-    });
+    name.codePoints()
+        .limit(300)
+        .forEach(
+            c -> {
+              if (c < 0x20 || c == 0x7f) {
+                out.append(String.format("\\x%02x", c));
+              } else {
+                out.appendCodePoint(c);
+              }
+            });
     return out.toString();
   }
 }

@@ -12,9 +12,9 @@ import java.util.TreeSet;
 /**
  * The unit files of one generation: unit files by name, their drop-ins ({@code <unit>.d/*.conf}, in
  * file-name order), masked names (linked to {@code /dev/null}, which count as absent), and which
- * targets want each unit (the {@code <target>.wants/} and {@code .requires/} links, or
- * {@code [Install] WantedBy=} as the generator knows it). Immutable; build with {@link #builder()}
- * or read a directory with {@link UnitDirectoryReader}.
+ * targets want each unit (the {@code <target>.wants/} and {@code .requires/} links, or {@code
+ * [Install] WantedBy=} as the generator knows it). Immutable; build with {@link #builder()} or read
+ * a directory with {@link UnitDirectoryReader}.
  */
 public record UnitCatalog(
     Map<UnitName, UnitFragment> files,
@@ -25,11 +25,12 @@ public record UnitCatalog(
   public UnitCatalog {
     files = Map.copyOf(files);
     Map<UnitName, List<UnitFragment>> sortedDropIns = new TreeMap<>();
-    dropIns.forEach((unit, list) -> {
-      List<UnitFragment> sorted = new ArrayList<>(list);
-      sorted.sort(Comparator.comparing(UnitFragment::fileName));
-      sortedDropIns.put(unit, List.copyOf(sorted));
-    });
+    dropIns.forEach(
+        (unit, list) -> {
+          List<UnitFragment> sorted = new ArrayList<>(list);
+          sorted.sort(Comparator.comparing(UnitFragment::fileName));
+          sortedDropIns.put(unit, List.copyOf(sorted));
+        });
     dropIns = Map.copyOf(sortedDropIns);
     masked = Set.copyOf(masked);
     Map<UnitName, Set<UnitName>> wanted = new TreeMap<>();
@@ -58,10 +59,10 @@ public record UnitCatalog(
   }
 
   /**
-   * The effective unit {@code unit} when its definition comes from {@code base}: the base file, then
-   * the base's drop-ins, then, when {@code base} is a template of the instance {@code unit}, the
-   * instance's own drop-ins (switch-to-configuration-ng's {@code parse_unit}). Empty when the base
-   * file is missing or masked.
+   * The effective unit {@code unit} when its definition comes from {@code base}: the base file,
+   * then the base's drop-ins, then, when {@code base} is a template of the instance {@code unit},
+   * the instance's own drop-ins (switch-to-configuration-ng's {@code parse_unit}). Empty when the
+   * base file is missing or masked.
    */
   public Optional<UnitFile> effective(UnitName unit, UnitName base) {
     if (!hasFile(base)) {
@@ -140,8 +141,10 @@ public record UnitCatalog(
 
     private static void requireConfName(String fileName) {
       if (!fileName.endsWith(".conf") || fileName.contains("/") || fileName.startsWith(".")) {
-        throw new IllegalArgumentException("invalid drop-in file name '" + fileName
-            + "': expected a plain file name ending in .conf");
+        throw new IllegalArgumentException(
+            "invalid drop-in file name '"
+                + fileName
+                + "': expected a plain file name ending in .conf");
       }
     }
   }

@@ -14,21 +14,24 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The one reader of the unit-directory layout, as systemd reads {@code /etc/systemd/system} (and a user's
- * {@code ~/.config/systemd/user}), over an abstract set of {@link Entry entries}: a directory on disk
- * ({@link #entriesOf(Path)}) or a generation's files in memory. The layout:
+ * The one reader of the unit-directory layout, as systemd reads {@code /etc/systemd/system} (and a
+ * user's {@code ~/.config/systemd/user}), over an abstract set of {@link Entry entries}: a
+ * directory on disk ({@link #entriesOf(Path)}) or a generation's files in memory. The layout:
+ *
  * <ul>
- *   <li>{@code <unit>}: a regular file is the unit; a link to {@code /dev/null} masks it; any other link is an
- *       alias (systemd loads the unit under its file's name, so an alias adds no unit of its own);</li>
- *   <li>{@code <unit>.d/*.conf}: drop-ins (a link is read through; one to {@code /dev/null} or to nothing is not a
- *       drop-in);</li>
- *   <li>{@code <target>.wants/<unit>}, {@code .requires/<unit>}, {@code .upholds/<unit>}: the dependency links
- *       {@code [Install] WantedBy=}, {@code RequiredBy=}, {@code UpheldBy=} make; each pulls the unit in when the
- *       target runs.</li>
+ *   <li>{@code <unit>}: a regular file is the unit; a link to {@code /dev/null} masks it; any other
+ *       link is an alias (systemd loads the unit under its file's name, so an alias adds no unit of
+ *       its own);
+ *   <li>{@code <unit>.d/*.conf}: drop-ins (a link is read through; one to {@code /dev/null} or to
+ *       nothing is not a drop-in);
+ *   <li>{@code <target>.wants/<unit>}, {@code .requires/<unit>}, {@code .upholds/<unit>}: the
+ *       dependency links {@code [Install] WantedBy=}, {@code RequiredBy=}, {@code UpheldBy=} make;
+ *       each pulls the unit in when the target runs.
  * </ul>
- * Everything else (names systemd would not accept as unit names, other directories, deeper entries, special
- * files) is {@link Item.Ignored} with the reason: systemd ignores it, so it can never name a unit, and a source of
- * ready unit files refuses it by name.
+ *
+ * Everything else (names systemd would not accept as unit names, other directories, deeper entries,
+ * special files) is {@link Item.Ignored} with the reason: systemd ignores it, so it can never name
+ * a unit, and a source of ready unit files refuses it by name.
  */
 public final class UnitDirectoryReader {
   private static final String DEV_NULL = "/dev/null";
@@ -43,8 +46,8 @@ public final class UnitDirectoryReader {
     record File(String path, byte[] bytes) implements Entry {}
 
     /**
-     * A symbolic link and its target as written; {@code content} holds the bytes of the regular file it resolves
-     * to where that is known (a directory on disk), and is empty otherwise.
+     * A symbolic link and its target as written; {@code content} holds the bytes of the regular
+     * file it resolves to where that is known (a directory on disk), and is empty otherwise.
      */
     record Link(String path, String target, Optional<byte[]> content) implements Entry {
       public Link(String path, String target) {
@@ -95,9 +98,13 @@ public final class UnitDirectoryReader {
     record DropIn(String path, UnitName unit, byte[] bytes) implements Item {}
 
     /** {@code <target><kind.suffix>/<unit>}. */
-    record Dependency(String path, DependencyKind kind, UnitName target, UnitName unit) implements Item {}
+    record Dependency(String path, DependencyKind kind, UnitName target, UnitName unit)
+        implements Item {}
 
-    /** A container directory ({@code <unit>.d}, {@code <target>.wants}, …), which says nothing by itself. */
+    /**
+     * A container directory ({@code <unit>.d}, {@code <target>.wants}, …), which says nothing by
+     * itself.
+     */
     record Container(String path) implements Item {}
 
     record Ignored(String path, String why) implements Item {}
@@ -110,18 +117,19 @@ public final class UnitDirectoryReader {
     List<Item> items = new ArrayList<>();
     for (Entry entry : sorted) {
       String[] parts = entry.path().split("/", -1);
-      items.add(switch (parts.length) {
-        case 1 -> topLevel(entry, parts[0]);
-        case 2 -> nested(entry, parts[0], parts[1]);
-        default -> new Item.Ignored(entry.path(), "deeper than the unit directory layout goes");
-      });
+      items.add(
+          switch (parts.length) {
+            case 1 -> topLevel(entry, parts[0]);
+            case 2 -> nested(entry, parts[0], parts[1]);
+            default -> new Item.Ignored(entry.path(), "deeper than the unit directory layout goes");
+          });
     }
     return items;
   }
 
   /**
-   * The units of {@code entries} as a catalog; ignored entries are left out. {@code displayRoot} prefixes the
-   * relative paths in parse errors ({@code <displayRoot>/a.service:2: …}).
+   * The units of {@code entries} as a catalog; ignored entries are left out. {@code displayRoot}
+   * prefixes the relative paths in parse errors ({@code <displayRoot>/a.service:2: …}).
    */
   public static UnitCatalog catalog(Collection<? extends Entry> entries, String displayRoot) {
     UnitCatalog.Builder catalog = UnitCatalog.builder();
@@ -149,8 +157,8 @@ public final class UnitDirectoryReader {
   }
 
   /**
-   * The entries of a directory on disk, two levels deep (as far as the layout goes), without following links to
-   * directories. A link's content is read when it resolves to a regular file.
+   * The entries of a directory on disk, two levels deep (as far as the layout goes), without
+   * following links to directories. A link's content is read when it resolves to a regular file.
    */
   public static List<Entry> entriesOf(Path directory) {
     List<Entry> entries = new ArrayList<>();
@@ -169,8 +177,10 @@ public final class UnitDirectoryReader {
 
   private static Item topLevel(Entry entry, String name) {
     if (entry instanceof Entry.Directory) {
-      return container(name).isPresent() ? new Item.Container(name) : new Item.Ignored(name,
-          "expected <unit>.d, <target>.wants, <target>.requires or <target>.upholds");
+      return container(name).isPresent()
+          ? new Item.Container(name)
+          : new Item.Ignored(
+              name, "expected <unit>.d, <target>.wants, <target>.requires or <target>.upholds");
     }
     if (!UnitName.isValid(name)) {
       return new Item.Ignored(name, "'" + name + "' is not a unit name");
@@ -180,7 +190,9 @@ public final class UnitDirectoryReader {
       return new Item.Unit(name, unit, f.bytes());
     }
     if (entry instanceof Entry.Link l) {
-      return l.target().equals(DEV_NULL) ? new Item.Mask(name, unit) : new Item.Alias(name, unit, l.target());
+      return l.target().equals(DEV_NULL)
+          ? new Item.Mask(name, unit)
+          : new Item.Alias(name, unit, l.target());
     }
     return new Item.Ignored(name, "neither a unit file nor a link");
   }
@@ -189,11 +201,14 @@ public final class UnitDirectoryReader {
     String path = entry.path();
     Optional<Owner> owner = container(dir);
     if (owner.isEmpty()) {
-      return new Item.Ignored(path, "not inside <unit>.d, <target>.wants, <target>.requires or <target>.upholds");
+      return new Item.Ignored(
+          path, "not inside <unit>.d, <target>.wants, <target>.requires or <target>.upholds");
     }
     if (owner.get().kind() == null) {
-      Optional<byte[]> bytes = entry instanceof Entry.File f ? Optional.of(f.bytes())
-          : entry instanceof Entry.Link l ? l.content() : Optional.empty();
+      Optional<byte[]> bytes =
+          entry instanceof Entry.File f
+              ? Optional.of(f.bytes())
+              : entry instanceof Entry.Link l ? l.content() : Optional.empty();
       if (child.endsWith(".conf") && bytes.isPresent()) {
         return new Item.DropIn(path, owner.get().unit(), bytes.get());
       }
@@ -222,7 +237,9 @@ public final class UnitDirectoryReader {
 
   private static Optional<Owner> owner(String dir, String suffix, DependencyKind kind) {
     String name = dir.substring(0, dir.length() - suffix.length());
-    return UnitName.isValid(name) ? Optional.of(new Owner(UnitName.of(name), kind)) : Optional.empty();
+    return UnitName.isValid(name)
+        ? Optional.of(new Owner(UnitName.of(name), kind))
+        : Optional.empty();
   }
 
   private static Entry entryOf(Path file, String relative) {

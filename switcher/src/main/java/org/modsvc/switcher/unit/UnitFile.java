@@ -19,11 +19,12 @@ public final class UnitFile {
 
   private UnitFile(Map<String, Map<String, List<String>>> sections) {
     Map<String, Map<String, List<String>>> copy = new LinkedHashMap<>();
-    sections.forEach((name, keys) -> {
-      Map<String, List<String>> keyCopy = new LinkedHashMap<>();
-      keys.forEach((key, values) -> keyCopy.put(key, List.copyOf(values)));
-      copy.put(name, Collections.unmodifiableMap(keyCopy));
-    });
+    sections.forEach(
+        (name, keys) -> {
+          Map<String, List<String>> keyCopy = new LinkedHashMap<>();
+          keys.forEach((key, values) -> keyCopy.put(key, List.copyOf(values)));
+          copy.put(name, Collections.unmodifiableMap(keyCopy));
+        });
     this.sections = Collections.unmodifiableMap(copy);
   }
 
@@ -35,7 +36,8 @@ public final class UnitFile {
         sections.computeIfAbsent(section, s -> new LinkedHashMap<>());
       }
       for (Assignment a : fragment.assignments()) {
-        List<String> values = sections.get(a.section()).computeIfAbsent(a.key(), k -> new ArrayList<>());
+        List<String> values =
+            sections.get(a.section()).computeIfAbsent(a.key(), k -> new ArrayList<>());
         if (a.isReset()) {
           values.clear();
         } else {
@@ -83,7 +85,8 @@ public final class UnitFile {
    * {@code yes}, {@code true} or {@code on} (case-sensitive), {@code fallback} when unset.
    */
   public boolean bool(String section, String key, boolean fallback) {
-    return last(section, key).map(v -> v.equals("1") || v.equals("yes") || v.equals("true") || v.equals("on"))
+    return last(section, key)
+        .map(v -> v.equals("1") || v.equals("yes") || v.equals("true") || v.equals("on"))
         .orElse(fallback);
   }
 

@@ -6,16 +6,19 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Reads systemd's unit-file syntax (systemd.syntax(7), {@code config_parse} in
- * {@code src/shared/conf-parser.c}) into a {@link UnitFragment}:
+ * Reads systemd's unit-file syntax (systemd.syntax(7), {@code config_parse} in {@code
+ * src/shared/conf-parser.c}) into a {@link UnitFragment}:
+ *
  * <ul>
  *   <li>lines whose first non-blank character is {@code #} or {@code ;} are comments, also in the
- *       middle of a continued line;</li>
- *   <li>a line ending in an unescaped {@code \} continues on the next line, the backslash becoming a
- *       space;</li>
- *   <li>keys and values are trimmed of systemd's whitespace (space, tab, CR, LF); quotes and backslash escapes are kept verbatim (as
- *       switch-to-configuration-ng parses with escapes off, so {@code \x2d} stays literal).</li>
+ *       middle of a continued line;
+ *   <li>a line ending in an unescaped {@code \} continues on the next line, the backslash becoming
+ *       a space;
+ *   <li>keys and values are trimmed of systemd's whitespace (space, tab, CR, LF); quotes and
+ *       backslash escapes are kept verbatim (as switch-to-configuration-ng parses with escapes off,
+ *       so {@code \x2d} stays literal).
  * </ul>
+ *
  * Where systemd only warns and skips a line (no {@code =}, an assignment before any section), this
  * parser fails with {@code file:line}, because a unit we generated or own should never contain one.
  */
@@ -31,7 +34,8 @@ public final class UnitFileParser {
     StringBuilder continued = null;
     int startLine = 0;
     for (int i = 0; i < lines.length; i++) {
-      String raw = lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
+      String raw =
+          lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
       String stripped = strip(raw);
       if (!stripped.isEmpty() && (stripped.charAt(0) == '#' || stripped.charAt(0) == ';')) {
         continue;
@@ -45,17 +49,32 @@ public final class UnitFileParser {
         continued.setCharAt(continued.length() - 1, ' ');
         continue;
       }
-      section = parseLine(path, startLine, strip(continued.toString()), section, seen, sectionOrder, assignments);
+      section =
+          parseLine(
+              path,
+              startLine,
+              strip(continued.toString()),
+              section,
+              seen,
+              sectionOrder,
+              assignments);
       continued = null;
     }
     if (continued != null) {
-      parseLine(path, startLine, strip(continued.toString()), section, seen, sectionOrder, assignments);
+      parseLine(
+          path, startLine, strip(continued.toString()), section, seen, sectionOrder, assignments);
     }
     return new UnitFragment(path, sectionOrder, assignments);
   }
 
-  private static String parseLine(String path, int line, String content, String section, Set<String> seen,
-      List<String> sectionOrder, List<Assignment> assignments) {
+  private static String parseLine(
+      String path,
+      int line,
+      String content,
+      String section,
+      Set<String> seen,
+      List<String> sectionOrder,
+      List<Assignment> assignments) {
     if (content.isEmpty()) {
       return section;
     }
@@ -70,7 +89,8 @@ public final class UnitFileParser {
       return name;
     }
     if (section == null) {
-      throw new UnitFileException(path, line, "assignment outside of any section: '" + content + "'");
+      throw new UnitFileException(
+          path, line, "assignment outside of any section: '" + content + "'");
     }
     int eq = content.indexOf('=');
     if (eq < 0) {
@@ -85,8 +105,9 @@ public final class UnitFileParser {
   }
 
   /**
-   * Trims systemd's whitespace (space, tab, newline, carriage return: {@code WHITESPACE} in its sources), not
-   * Java's wider set: systemd keeps a value's vertical tab, form feed or Unicode space, and so must we.
+   * Trims systemd's whitespace (space, tab, newline, carriage return: {@code WHITESPACE} in its
+   * sources), not Java's wider set: systemd keeps a value's vertical tab, form feed or Unicode
+   * space, and so must we.
    */
   static String strip(String s) {
     int from = 0;

@@ -4,9 +4,9 @@ import java.util.List;
 
 /**
  * One parsed file, a unit file or one of its {@code .d/*.conf} drop-ins, kept as its ordered
- * assignments so that resets ({@code Key=}) in a drop-in can clear what earlier files set.
- * {@code sections} lists every section header in order of first appearance, including empty ones,
- * because an empty section still counts as present when units are compared.
+ * assignments so that resets ({@code Key=}) in a drop-in can clear what earlier files set. {@code
+ * sections} lists every section header in order of first appearance, including empty ones, because
+ * an empty section still counts as present when units are compared.
  */
 public record UnitFragment(String path, List<String> sections, List<Assignment> assignments) {
   public UnitFragment {

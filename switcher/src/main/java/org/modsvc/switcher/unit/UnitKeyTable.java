@@ -14,8 +14,9 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The keys systemd 252 knows in the sections modsvc writes, and the values of its enumerations and booleans, read
- * from {@code systemd-252-keys.txt} beside this class (its header says where the facts come from).
+ * The keys systemd 252 knows in the sections modsvc writes, and the values of its enumerations and
+ * booleans, read from {@code systemd-252-keys.txt} beside this class (its header says where the
+ * facts come from).
  */
 public final class UnitKeyTable {
   /** What a key accepts: any value, a boolean, one of some words, or either. */
@@ -33,17 +34,20 @@ public final class UnitKeyTable {
     public String describe() {
       List<String> parts = new ArrayList<>();
       if (bool) parts.add("a boolean (yes/no, true/false, on/off, 1/0)");
-      if (!words.isEmpty()) parts.add("one of " + String.join(", ", words.stream().sorted().toList()));
+      if (!words.isEmpty())
+        parts.add("one of " + String.join(", ", words.stream().sorted().toList()));
       return String.join(" or ", parts);
     }
   }
 
-  private static final Set<String> BOOLEANS = Set.of("1", "yes", "y", "true", "t", "on", "0", "no", "n", "false",
-      "f", "off");
+  private static final Set<String> BOOLEANS =
+      Set.of("1", "yes", "y", "true", "t", "on", "0", "no", "n", "false", "f", "off");
 
   public static final UnitKeyTable SYSTEMD_252 = load("systemd-252-keys.txt");
 
-  /** section → key → kind, keys in name order (for suggestions that do not depend on hash order). */
+  /**
+   * section → key → kind, keys in name order (for suggestions that do not depend on hash order).
+   */
   private final Map<String, Map<String, Kind>> sections;
 
   private UnitKeyTable(Map<String, Map<String, Kind>> sections) {
@@ -60,13 +64,17 @@ public final class UnitKeyTable {
 
   /** The sections other than {@code section} that know {@code key}. */
   public List<String> sectionsWith(String key, String except) {
-    return sections.entrySet().stream().filter(e -> !e.getKey().equals(except) && e.getValue().containsKey(key))
-        .map(Map.Entry::getKey).sorted().toList();
+    return sections.entrySet().stream()
+        .filter(e -> !e.getKey().equals(except) && e.getValue().containsKey(key))
+        .map(Map.Entry::getKey)
+        .sorted()
+        .toList();
   }
 
   /**
-   * The key of {@code section} closest to the unknown {@code key}: the same letters in another case, else the
-   * nearest by edit distance (a swap of two neighbours counts once) within a third of the key's length.
+   * The key of {@code section} closest to the unknown {@code key}: the same letters in another
+   * case, else the nearest by edit distance (a swap of two neighbours counts once) within a third
+   * of the key's length.
    */
   public Optional<String> suggestion(String section, String key) {
     Map<String, Kind> keys = sections.getOrDefault(section, Map.of());
@@ -110,7 +118,10 @@ public final class UnitKeyTable {
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
         d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+        if (i > 1
+            && j > 1
+            && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
           d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
         }
       }
@@ -129,21 +140,26 @@ public final class UnitKeyTable {
       Kind kind = Kind.ANY;
       if (words.length > 1) {
         Set<String> values = Set.of(java.util.Arrays.copyOfRange(words, 2, words.length));
-        kind = switch (words[1]) {
-          case "bool" -> new Kind(true, Set.of());
-          case "enum" -> new Kind(false, values);
-          case "bool+" -> new Kind(true, values);
-          default -> throw new IllegalArgumentException("key table: unknown kind in: " + line);
-        };
+        kind =
+            switch (words[1]) {
+              case "bool" -> new Kind(true, Set.of());
+              case "enum" -> new Kind(false, values);
+              case "bool+" -> new Kind(true, values);
+              default -> throw new IllegalArgumentException("key table: unknown kind in: " + line);
+            };
       }
-      sections.computeIfAbsent(words[0].substring(0, dot), s -> new TreeMap<>()).put(words[0].substring(dot + 1), kind);
+      sections
+          .computeIfAbsent(words[0].substring(0, dot), s -> new TreeMap<>())
+          .put(words[0].substring(dot + 1), kind);
     }
     return new UnitKeyTable(sections);
   }
 
   private static UnitKeyTable load(String resource) {
     try (InputStream in = UnitKeyTable.class.getResourceAsStream(resource)) {
-      if (in == null) throw new IllegalStateException("missing resource " + resource + " beside " + UnitKeyTable.class);
+      if (in == null)
+        throw new IllegalStateException(
+            "missing resource " + resource + " beside " + UnitKeyTable.class);
       return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -7,12 +7,13 @@ import java.util.Optional;
  * instance ({@code foo@bar.service}). Construction applies systemd's {@code unit_name_is_valid}
  * ({@code src/basic/unit-name.c}) with all three kinds allowed, so a name such as {@code ../x} or
  * {@code a/b.service} can never reach a path join:
+ *
  * <ul>
- *   <li>not empty and shorter than {@value #MAX_LENGTH} characters ({@code UNIT_NAME_MAX});</li>
- *   <li>a last dot that is not the first character, followed by a known {@link UnitType} suffix;</li>
- *   <li>every character before that dot is an ASCII letter or digit or one of {@code : - _ . \ @};</li>
+ *   <li>not empty and shorter than {@value #MAX_LENGTH} characters ({@code UNIT_NAME_MAX});
+ *   <li>a last dot that is not the first character, followed by a known {@link UnitType} suffix;
+ *   <li>every character before that dot is an ASCII letter or digit or one of {@code : - _ . \ @};
  *   <li>the first {@code @}, if any, is not the first character; text between it and the suffix
- *       makes an instance, none makes a template.</li>
+ *       makes an instance, none makes a template.
  * </ul>
  */
 public record UnitName(String value) implements Comparable<UnitName> {
@@ -26,7 +27,10 @@ public record UnitName(String value) implements Comparable<UnitName> {
     }
   }
 
-  /** Parses and validates {@code name}; throws {@link InvalidUnitNameException} with the broken rule. */
+  /**
+   * Parses and validates {@code name}; throws {@link InvalidUnitNameException} with the broken
+   * rule.
+   */
   public static UnitName of(String name) {
     return new UnitName(name);
   }
@@ -54,8 +58,11 @@ public record UnitName(String value) implements Comparable<UnitName> {
     for (int i = 0; i < dot; i++) {
       char c = name.charAt(i);
       if (!isValidChar(c)) {
-        return "character '" + (c < 0x20 || c == 0x7f ? String.format("\\x%02x", (int) c) : String.valueOf(c))
-            + "' at position " + (i + 1) + " is not allowed (only letters, digits and ':-_.\\@')";
+        return "character '"
+            + (c < 0x20 || c == 0x7f ? String.format("\\x%02x", (int) c) : String.valueOf(c))
+            + "' at position "
+            + (i + 1)
+            + " is not allowed (only letters, digits and ':-_.\\@')";
       }
     }
     if (name.charAt(0) == '@') {
@@ -65,8 +72,15 @@ public record UnitName(String value) implements Comparable<UnitName> {
   }
 
   private static boolean isValidChar(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-        || c == ':' || c == '-' || c == '_' || c == '.' || c == '\\' || c == '@';
+    return (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || (c >= '0' && c <= '9')
+        || c == ':'
+        || c == '-'
+        || c == '_'
+        || c == '.'
+        || c == '\\'
+        || c == '@';
   }
 
   public UnitType type() {
@@ -94,7 +108,9 @@ public record UnitName(String value) implements Comparable<UnitName> {
 
   /** The instance string of {@code foo@bar.service}, i.e. {@code bar}. */
   public Optional<String> instance() {
-    return isInstance() ? Optional.of(value.substring(at() + 1, value.lastIndexOf('.'))) : Optional.empty();
+    return isInstance()
+        ? Optional.of(value.substring(at() + 1, value.lastIndexOf('.')))
+        : Optional.empty();
   }
 
   /** The template an instance is made from: {@code foo@.service} for {@code foo@bar.service}. */
@@ -102,7 +118,8 @@ public record UnitName(String value) implements Comparable<UnitName> {
     if (!isInstance()) {
       return Optional.empty();
     }
-    return Optional.of(new UnitName(value.substring(0, at() + 1) + value.substring(value.lastIndexOf('.'))));
+    return Optional.of(
+        new UnitName(value.substring(0, at() + 1) + value.substring(value.lastIndexOf('.'))));
   }
 
   @Override

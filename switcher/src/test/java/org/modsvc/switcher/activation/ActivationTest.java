@@ -30,16 +30,21 @@ import org.modsvc.switcher.systemd.PhaseReport;
 import org.modsvc.switcher.systemd.SwitchReport;
 import org.modsvc.switcher.unit.UnitName;
 
-/** A whole switch against an in-memory manager whose jobs all succeed: what the run reports around the jobs. */
+/**
+ * A whole switch against an in-memory manager whose jobs all succeed: what the run reports around
+ * the jobs.
+ */
 class ActivationTest {
   @TempDir Path tmp;
 
   /**
-   * Every job ends {@code done}; the listener hears each as the executor would tell it, and the daemon-reload is
-   * made on the executor's condition (the plan asks for it, or the file phase changed the unit directory).
+   * Every job ends {@code done}; the listener hears each as the executor would tell it, and the
+   * daemon-reload is made on the executor's condition (the plan asks for it, or the file phase
+   * changed the unit directory).
    */
   static final class DoneManager implements ServiceManager {
-    final Map<UnitName, LiveState> live = new TreeMap<>(Map.of(UnitName.of("multi-user.target"), LiveState.active()));
+    final Map<UnitName, LiveState> live =
+        new TreeMap<>(Map.of(UnitName.of("multi-user.target"), LiveState.active()));
     static final List<PhasePlan> executed = new ArrayList<>();
     static final List<Boolean> unitFilesChanged = new ArrayList<>();
 
@@ -49,7 +54,8 @@ class ActivationTest {
     }
 
     @Override
-    public SwitchReport execute(PhasePlan plan, PhaseExecutor.FilesWriter files, PhaseExecutor.Listener listener)
+    public SwitchReport execute(
+        PhasePlan plan, PhaseExecutor.FilesWriter files, PhaseExecutor.Listener listener)
         throws IOException {
       executed.add(plan);
       List<PhaseReport> phases = new ArrayList<>();
@@ -65,7 +71,9 @@ class ActivationTest {
         List<JobOutcome> outcomes = new ArrayList<>();
         if (!plan.units(phase).isEmpty()) listener.phaseStarting(phase, plan.units(phase));
         for (UnitName unit : plan.units(phase)) {
-          JobOutcome o = new JobOutcome(unit.value(), JobKind.valueOf(phase.name()), JobStatus.DONE, "done", "");
+          JobOutcome o =
+              new JobOutcome(
+                  unit.value(), JobKind.valueOf(phase.name()), JobStatus.DONE, "done", "");
           listener.jobFinished(phase, o, Duration.ofMillis(210));
           outcomes.add(o);
         }
@@ -93,14 +101,22 @@ class ActivationTest {
 
   private Activation activation(Layout layout, int keep) {
     GenerationSwitcher gs = new GenerationSwitcher(layout, Clock.systemUTC(), Checkpoint.NONE);
-    return new Activation(gs, SwitchMode.SYSTEM, DoneManager::new,
-        SwitchOptions.defaults().withKeepGenerations(keep), Checkpoint.NONE, progress::add);
+    return new Activation(
+        gs,
+        SwitchMode.SYSTEM,
+        DoneManager::new,
+        SwitchOptions.defaults().withKeepGenerations(keep),
+        Checkpoint.NONE,
+        progress::add);
   }
 
   private Path units(String name, String description) throws IOException {
     Path dir = Files.createDirectories(tmp.resolve("units-" + name + "-" + description.hashCode()));
-    Files.writeString(dir.resolve(name), "[Unit]\nDescription=" + description
-        + "\n[Service]\nExecStart=/bin/true\n[Install]\nWantedBy=multi-user.target\n");
+    Files.writeString(
+        dir.resolve(name),
+        "[Unit]\nDescription="
+            + description
+            + "\n[Service]\nExecStart=/bin/true\n[Install]\nWantedBy=multi-user.target\n");
     return dir;
   }
 
@@ -117,10 +133,16 @@ class ActivationTest {
   void saysWhichGenerationsGarbageCollectionDeleted() throws IOException {
     Layout layout = Layout.system(tmp.resolve("root"));
     activation(layout, 1).switchTo(new UnitDirectorySource(units("web.service", "a")));
-    SwitchResult second = activation(layout, 1).switchTo(new UnitDirectorySource(units("web.service", "b")));
+    SwitchResult second =
+        activation(layout, 1).switchTo(new UnitDirectorySource(units("web.service", "b")));
     assertEquals(List.of(1), second.gc().orElseThrow().generationsDeleted());
-    assertTrue(second.render().contains("garbage collection (--keep-generations 1): deleted 1 generation(s) 1 "
-        + "(keeping the newest 1)"), second.render());
+    assertTrue(
+        second
+            .render()
+            .contains(
+                "garbage collection (--keep-generations 1): deleted 1 generation(s) 1 "
+                    + "(keeping the newest 1)"),
+        second.render());
   }
 
   @Test
@@ -128,28 +150,49 @@ class ActivationTest {
     Layout layout = Layout.system(tmp.resolve("root"));
     activation(layout, 10).switchTo(new UnitDirectorySource(units("web.service", "a")));
     activation(layout, 10).switchTo(new UnitDirectorySource(units("web.service", "b")));
-    Path manifest = new org.modsvc.switcher.generation.Generations(layout).dirOf(1).resolve("manifest.json");
+    Path manifest =
+        new org.modsvc.switcher.generation.Generations(layout).dirOf(1).resolve("manifest.json");
     Files.writeString(manifest, "{ not json");
-    SwitchResult third = activation(layout, 10).switchTo(new UnitDirectorySource(units("web.service", "c")));
+    SwitchResult third =
+        activation(layout, 10).switchTo(new UnitDirectorySource(units("web.service", "c")));
     assertEquals(ExitCode.OK, third.exitCode());
     assertEquals(3, third.to());
-    assertTrue(third.warnings().stream().anyMatch(w -> w.startsWith("garbage collection failed, the switch itself "
-        + "is complete: ")), third.warnings().toString());
+    assertTrue(
+        third.warnings().stream()
+            .anyMatch(
+                w ->
+                    w.startsWith(
+                        "garbage collection failed, the switch itself " + "is complete: ")),
+        third.warnings().toString());
     assertTrue(third.gc().isEmpty());
   }
 
   @Test
   void buildFilesWritesTheGenerationWithoutEverReachingAManager() throws IOException {
     Layout layout = Layout.system(tmp.resolve("root"));
-    Activation build = Activation.withoutManager(new GenerationSwitcher(layout), SwitchMode.SYSTEM,
-        SwitchOptions.defaults(), Checkpoint.NONE, progress::add);
-    Activation.FilesWritten written = build.buildFiles(new UnitDirectorySource(units("web.service", "a")));
+    Activation build =
+        Activation.withoutManager(
+            new GenerationSwitcher(layout),
+            SwitchMode.SYSTEM,
+            SwitchOptions.defaults(),
+            Checkpoint.NONE,
+            progress::add);
+    Activation.FilesWritten written =
+        build.buildFiles(new UnitDirectorySource(units("web.service", "a")));
     assertEquals(1, written.applied().to());
-    assertEquals(java.util.OptionalInt.of(1), new org.modsvc.switcher.generation.Generations(layout).current());
-    assertTrue(Files.readString(tmp.resolve("root/etc/systemd/system/web.service")).contains("Description=a"));
-    assertTrue(Files.isSymbolicLink(tmp.resolve("root/etc/systemd/system/multi-user.target.wants/web.service")));
-    SwitchException refused = org.junit.jupiter.api.Assertions.assertThrows(SwitchException.class,
-        () -> build.buildFiles(new UnitDirectorySource(tmp.resolve("no-such-directory"))));
+    assertEquals(
+        java.util.OptionalInt.of(1),
+        new org.modsvc.switcher.generation.Generations(layout).current());
+    assertTrue(
+        Files.readString(tmp.resolve("root/etc/systemd/system/web.service"))
+            .contains("Description=a"));
+    assertTrue(
+        Files.isSymbolicLink(
+            tmp.resolve("root/etc/systemd/system/multi-user.target.wants/web.service")));
+    SwitchException refused =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            SwitchException.class,
+            () -> build.buildFiles(new UnitDirectorySource(tmp.resolve("no-such-directory"))));
     assertEquals(ExitCode.CONFIGURATION, refused.exitCode());
     assertTrue(refused.getMessage().endsWith("\nnothing was written"), refused.getMessage());
   }
@@ -159,7 +202,8 @@ class ActivationTest {
     Layout layout = Layout.system(tmp.resolve("root"));
     Path first = units("web.service", "a");
     activation(layout, 10).switchTo(new UnitDirectorySource(first));
-    // the same units from another directory: a new generation (its metadata differs), no unit file changed
+    // the same units from another directory: a new generation (its metadata differs), no unit file
+    // changed
     Path copy = Files.createDirectories(tmp.resolve("copy"));
     Files.copy(first.resolve("web.service"), copy.resolve("web.service"));
     progress.clear();
@@ -167,7 +211,9 @@ class ActivationTest {
     SwitchResult second = activation(layout, 10).switchTo(new UnitDirectorySource(copy));
 
     assertEquals(2, second.to());
-    assertTrue(second.plan().daemonReloadReasons().isEmpty(), second.plan().daemonReloadReasons().toString());
+    assertTrue(
+        second.plan().daemonReloadReasons().isEmpty(),
+        second.plan().daemonReloadReasons().toString());
     assertEquals(false, DoneManager.executed.get(1).daemonReload());
     assertEquals(false, DoneManager.unitFilesChanged.get(1));
     assertTrue(!progress.contains("daemon-reload done"), progress.toString());
@@ -179,7 +225,8 @@ class ActivationTest {
     activation(layout, 10).switchTo(new UnitDirectorySource(units("web.service", "a")));
     progress.clear();
 
-    SwitchResult second = activation(layout, 10).switchTo(new UnitDirectorySource(units("web.service", "b")));
+    SwitchResult second =
+        activation(layout, 10).switchTo(new UnitDirectorySource(units("web.service", "b")));
 
     assertEquals(List.of("changed: web.service"), second.plan().daemonReloadReasons());
     assertEquals(true, DoneManager.executed.get(1).daemonReload());

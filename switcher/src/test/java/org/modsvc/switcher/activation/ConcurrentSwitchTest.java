@@ -31,16 +31,19 @@ import org.modsvc.switcher.systemd.SwitchReport;
 import org.modsvc.switcher.unit.UnitName;
 
 /**
- * A {@code modsvc-agent switch} run while the daemon switches (issue 20): the two go through the same
- * {@link Activation} path, and the switch lock makes the second wait for the first instead of interleaving
- * their jobs, files or generation numbers.
+ * A {@code modsvc-agent switch} run while the daemon switches (issue 20): the two go through the
+ * same {@link Activation} path, and the switch lock makes the second wait for the first instead of
+ * interleaving their jobs, files or generation numbers.
  */
 class ConcurrentSwitchTest {
   @TempDir Path tmp;
 
   private final List<String> events = new CopyOnWriteArrayList<>();
 
-  /** Records when its switch's jobs start and end; the first one holds its switch open until released. */
+  /**
+   * Records when its switch's jobs start and end; the first one holds its switch open until
+   * released.
+   */
   private ServiceManager manager(String who, CountDownLatch hold, CountDownLatch inside) {
     ActivationTest.DoneManager done = new ActivationTest.DoneManager();
     return new ServiceManager() {
@@ -50,7 +53,8 @@ class ConcurrentSwitchTest {
       }
 
       @Override
-      public SwitchReport execute(PhasePlan plan, PhaseExecutor.FilesWriter files, PhaseExecutor.Listener listener)
+      public SwitchReport execute(
+          PhasePlan plan, PhaseExecutor.FilesWriter files, PhaseExecutor.Listener listener)
           throws IOException {
         events.add(who + " jobs start");
         inside.countDown();
@@ -76,14 +80,17 @@ class ConcurrentSwitchTest {
 
   private Activation activation(Layout layout, ServiceManager manager, Consumer<String> progress) {
     GenerationSwitcher gs = new GenerationSwitcher(layout, Clock.systemUTC(), Checkpoint.NONE);
-    return new Activation(gs, SwitchMode.SYSTEM, () -> manager, SwitchOptions.defaults(), Checkpoint.NONE,
-        progress);
+    return new Activation(
+        gs, SwitchMode.SYSTEM, () -> manager, SwitchOptions.defaults(), Checkpoint.NONE, progress);
   }
 
   private Path units(String description) throws IOException {
     Path dir = Files.createDirectories(tmp.resolve("units-" + description));
-    Files.writeString(dir.resolve("web.service"), "[Unit]\nDescription=" + description
-        + "\n[Service]\nExecStart=/bin/true\n[Install]\nWantedBy=multi-user.target\n");
+    Files.writeString(
+        dir.resolve("web.service"),
+        "[Unit]\nDescription="
+            + description
+            + "\n[Service]\nExecStart=/bin/true\n[Install]\nWantedBy=multi-user.target\n");
     return dir;
   }
 
@@ -98,22 +105,37 @@ class ConcurrentSwitchTest {
     List<String> cliProgress = new CopyOnWriteArrayList<>();
     ExecutorService threads = Executors.newFixedThreadPool(2);
     try {
-      Future<SwitchResult> daemon = threads.submit(() -> activation(layout,
-          manager("daemon", daemonHold, daemonInside), daemonProgress::add)
-          .switchTo(new UnitDirectorySource(units("daemon"))));
+      Future<SwitchResult> daemon =
+          threads.submit(
+              () ->
+                  activation(
+                          layout, manager("daemon", daemonHold, daemonInside), daemonProgress::add)
+                      .switchTo(new UnitDirectorySource(units("daemon"))));
       assertTrue(daemonInside.await(30, TimeUnit.SECONDS), "the daemon's switch reached its jobs");
-      Future<SwitchResult> cli = threads.submit(() -> activation(layout, manager("cli", free, new CountDownLatch(1)),
-          line -> {
-            cliProgress.add(line);
-            // LockWaiter's message is the event to wait on: the CLI's switch found the lock held
-            if (line.startsWith("waiting for the switch lock: ")) cliWaiting.countDown();
-          }).switchTo(new UnitDirectorySource(units("cli"))));
-      assertTrue(cliWaiting.await(30, TimeUnit.SECONDS), "the CLI switch never waited: " + cliProgress);
-      assertEquals(List.of("daemon jobs start"), events, "nothing of the CLI's switch ran meanwhile");
+      Future<SwitchResult> cli =
+          threads.submit(
+              () ->
+                  activation(
+                          layout,
+                          manager("cli", free, new CountDownLatch(1)),
+                          line -> {
+                            cliProgress.add(line);
+                            // LockWaiter's message is the event to wait on: the CLI's switch found
+                            // the lock held
+                            if (line.startsWith("waiting for the switch lock: "))
+                              cliWaiting.countDown();
+                          })
+                      .switchTo(new UnitDirectorySource(units("cli"))));
+      assertTrue(
+          cliWaiting.await(30, TimeUnit.SECONDS), "the CLI switch never waited: " + cliProgress);
+      assertEquals(
+          List.of("daemon jobs start"), events, "nothing of the CLI's switch ran meanwhile");
       daemonHold.countDown();
       SwitchResult first = daemon.get(30, TimeUnit.SECONDS);
       SwitchResult second = cli.get(30, TimeUnit.SECONDS);
-      assertEquals(List.of("daemon jobs start", "daemon jobs end", "cli jobs start", "cli jobs end"), events);
+      assertEquals(
+          List.of("daemon jobs start", "daemon jobs end", "cli jobs start", "cli jobs end"),
+          events);
       assertEquals(ExitCode.OK, first.exitCode());
       assertEquals(ExitCode.OK, second.exitCode());
       assertEquals(1, first.to());

@@ -28,11 +28,11 @@ import org.modsvc.switcher.generation.DesiredFile;
 import org.modsvc.switcher.generation.DesiredState;
 import org.modsvc.switcher.generation.GenerationSwitcher;
 import org.modsvc.switcher.generation.Layout;
-import org.modsvc.switcher.plan.SwitchMode;
-import org.modsvc.switcher.plan.SwitchPlan;
 import org.modsvc.switcher.plan.LiveState;
 import org.modsvc.switcher.plan.Phase;
 import org.modsvc.switcher.plan.PhasePlan;
+import org.modsvc.switcher.plan.SwitchMode;
+import org.modsvc.switcher.plan.SwitchPlan;
 import org.modsvc.switcher.store.StoreContent;
 import org.modsvc.switcher.store.StorePath;
 import org.modsvc.switcher.systemd.JobKind;
@@ -45,9 +45,9 @@ import org.modsvc.switcher.systemd.UnitFailure;
 import org.modsvc.switcher.unit.UnitName;
 
 /**
- * A switch whose configuration is unchanged but whose owned files drifted (docs/decisions.md §12), and
- * --rollback-on-failure, against an in-memory manager: which files are written back, which units the plan restarts
- * or reloads for them, what is refused, and what the run reports.
+ * A switch whose configuration is unchanged but whose owned files drifted (docs/decisions.md §12),
+ * and --rollback-on-failure, against an in-memory manager: which files are written back, which
+ * units the plan restarts or reloads for them, what is refused, and what the run reports.
  */
 class DriftRepairTest {
   @TempDir Path tmp;
@@ -70,7 +70,8 @@ class DriftRepairTest {
     }
 
     @Override
-    public SwitchReport execute(PhasePlan plan, PhaseExecutor.FilesWriter files, PhaseExecutor.Listener listener)
+    public SwitchReport execute(
+        PhasePlan plan, PhaseExecutor.FilesWriter files, PhaseExecutor.Listener listener)
         throws IOException {
       executed.add(plan);
       List<PhaseReport> phases = new ArrayList<>();
@@ -82,9 +83,15 @@ class DriftRepairTest {
         List<JobOutcome> outcomes = new ArrayList<>();
         for (UnitName name : plan.units(phase)) {
           String unit = name.value();
-          boolean fails = failing.contains(unit) && (phase == Phase.START || phase == Phase.RESTART);
-          JobOutcome o = new JobOutcome(unit, JobKind.valueOf(phase.name()), fails ? JobStatus.FAILED
-              : JobStatus.DONE, fails ? "failed" : "done", "");
+          boolean fails =
+              failing.contains(unit) && (phase == Phase.START || phase == Phase.RESTART);
+          JobOutcome o =
+              new JobOutcome(
+                  unit,
+                  JobKind.valueOf(phase.name()),
+                  fails ? JobStatus.FAILED : JobStatus.DONE,
+                  fails ? "failed" : "done",
+                  "");
           outcomes.add(o);
           if (fails) {
             failures.add(new UnitFailure(phase, o, List.of("web: exit status 1")));
@@ -111,7 +118,8 @@ class DriftRepairTest {
   }
 
   private Activation activation(SwitchOptions options) {
-    return new Activation(gs, SwitchMode.SYSTEM, RecordingManager::new, options, Checkpoint.NONE, line -> {});
+    return new Activation(
+        gs, SwitchMode.SYSTEM, RecordingManager::new, options, Checkpoint.NONE, line -> {});
   }
 
   private Activation activation() {
@@ -127,21 +135,34 @@ class DriftRepairTest {
   private static final String CONF = "/etc/system-services/web/app.conf";
 
   /**
-   * web.service with its config data link {@code app.conf} whose store path is named, as the built-in modules name
-   * it, by a trigger file in the store: in {@code X-Reload-Triggers} when the unit can reload, otherwise in
-   * {@code X-Restart-Triggers}.
+   * web.service with its config data link {@code app.conf} whose store path is named, as the
+   * built-in modules name it, by a trigger file in the store: in {@code X-Reload-Triggers} when the
+   * unit can reload, otherwise in {@code X-Restart-Triggers}.
    */
-  private ConfigurationSource web(String argv, String config, boolean canReload, String extraUnitLines) {
+  private ConfigurationSource web(
+      String argv, String config, boolean canReload, String extraUnitLines) {
     return (l, store) -> {
       StorePath conf = store.add("app.conf", StoreContent.text(config));
       String confPath = store.hostPath(conf).value();
       String key = canReload ? "X-Reload-Triggers" : "X-Restart-Triggers";
       StorePath trigger = store.add(key + "-web.service", StoreContent.text(confPath));
-      String unit = "[Unit]\nDescription=web\n" + key + "=" + store.hostPath(trigger).value() + "\n" + extraUnitLines
-          + "[Service]\nExecStart=" + argv + "\n" + (canReload ? "ExecReload=/bin/kill -HUP $MAINPID\n" : "")
-          + "[Install]\nWantedBy=multi-user.target\n";
-      List<DesiredFile> files = List.of(DesiredFile.Regular.text(UNIT, unit, 0644),
-          DesiredFile.Symlink.of(WANTS, "../web.service"), DesiredFile.Symlink.of(CONF, confPath));
+      String unit =
+          "[Unit]\nDescription=web\n"
+              + key
+              + "="
+              + store.hostPath(trigger).value()
+              + "\n"
+              + extraUnitLines
+              + "[Service]\nExecStart="
+              + argv
+              + "\n"
+              + (canReload ? "ExecReload=/bin/kill -HUP $MAINPID\n" : "")
+              + "[Install]\nWantedBy=multi-user.target\n";
+      List<DesiredFile> files =
+          List.of(
+              DesiredFile.Regular.text(UNIT, unit, 0644),
+              DesiredFile.Symlink.of(WANTS, "../web.service"),
+              DesiredFile.Symlink.of(CONF, confPath));
       return new Built(DesiredState.of(files, Set.of(conf, trigger), Map.of()), List.of());
     };
   }
@@ -163,9 +184,12 @@ class DriftRepairTest {
     Map<String, String> all = new TreeMap<>();
     try (Stream<Path> s = Files.walk(layout.root())) {
       for (Path p : s.toList()) {
-        String what = Files.isSymbolicLink(p) ? "-> " + Files.readSymbolicLink(p)
-            : Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) ? Files.readString(p, StandardCharsets.ISO_8859_1)
-            : "dir";
+        String what =
+            Files.isSymbolicLink(p)
+                ? "-> " + Files.readSymbolicLink(p)
+                : Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
+                    ? Files.readString(p, StandardCharsets.ISO_8859_1)
+                    : "dir";
         all.put(layout.root().relativize(p).toString(), what);
       }
     }
@@ -175,7 +199,8 @@ class DriftRepairTest {
   // ---- a deleted config data link ----
 
   @Test
-  void deletedConfigLink_plainSwitchRestoresIt_andReloadsTheUnitWhoseReloadTriggersNameIt() throws IOException {
+  void deletedConfigLink_plainSwitchRestoresIt_andReloadsTheUnitWhoseReloadTriggersNameIt()
+      throws IOException {
     activation().switchTo(web());
     String target = Files.readSymbolicLink(disk(CONF)).toString();
     Files.delete(disk(CONF));
@@ -185,15 +210,20 @@ class DriftRepairTest {
     assertEquals(target, Files.readSymbolicLink(disk(CONF)).toString());
     assertEquals(1, r.from());
     assertEquals(1, r.to());
-    assertEquals(List.of(new Drifted(CONF, Drifted.Kind.MISSING, Optional.of("web.service"))), r.repaired());
+    assertEquals(
+        List.of(new Drifted(CONF, Drifted.Kind.MISSING, Optional.of("web.service"))), r.repaired());
     assertEquals(List.of("web.service"), units(r.plan().reload()), r.render());
     assertTrue(r.plan().restart().isEmpty() && r.plan().stop().isEmpty(), r.render());
-    assertTrue(r.render().startsWith("repairing 1 file of generation 1: " + CONF + " (missing, web.service)\n"),
+    assertTrue(
+        r.render()
+            .startsWith("repairing 1 file of generation 1: " + CONF + " (missing, web.service)\n"),
         r.render());
     assertEquals(ExitCode.OK, r.exitCode());
     assertEquals(List.of("web.service"), lastRun(Phase.RELOAD));
     assertEquals(List.of(1), gs.generations().list(), "a repair makes no new generation");
-    assertFalse(executed.get(executed.size() - 1).daemonReload(), "a config link is no unit: no daemon-reload");
+    assertFalse(
+        executed.get(executed.size() - 1).daemonReload(),
+        "a config link is no unit: no daemon-reload");
     assertEquals(false, unitFilesChanged.get(unitFilesChanged.size() - 1));
   }
 
@@ -219,10 +249,15 @@ class DriftRepairTest {
     Activation.Preview p = activation().preview(web());
 
     assertEquals(before, snapshot());
-    assertTrue(p.result().render().startsWith("would repair 1 file of generation 1: " + CONF
-        + " (missing, web.service)\n"), p.result().render());
+    assertTrue(
+        p.result()
+            .render()
+            .startsWith(
+                "would repair 1 file of generation 1: " + CONF + " (missing, web.service)\n"),
+        p.result().render());
     assertEquals(List.of("web.service"), units(p.result().plan().reload()));
-    assertFalse(p.oldState().files().containsKey(org.modsvc.switcher.fs.HostPath.of(CONF)),
+    assertFalse(
+        p.oldState().files().containsKey(org.modsvc.switcher.fs.HostPath.of(CONF)),
         "the diff's old side is the live tree: the link is missing there");
     assertTrue(p.newState().files().containsKey(org.modsvc.switcher.fs.HostPath.of(CONF)));
   }
@@ -248,15 +283,20 @@ class DriftRepairTest {
     SwitchResult r = activation().switchTo(web());
 
     assertEquals(new String(ours, StandardCharsets.UTF_8), Files.readString(disk(UNIT)));
-    assertEquals(List.of(new Drifted(UNIT, Drifted.Kind.MISSING, Optional.of("web.service"))), r.repaired());
+    assertEquals(
+        List.of(new Drifted(UNIT, Drifted.Kind.MISSING, Optional.of("web.service"))), r.repaired());
     assertEquals(List.of("web.service"), units(r.plan().stop()), r.render());
     assertEquals(List.of("web.service"), units(r.plan().start()), r.render());
     assertTrue(r.plan().needsDaemonReload(), r.render());
-    assertEquals(true, unitFilesChanged.get(unitFilesChanged.size() - 1), "the unit directory changed: reload");
+    assertEquals(
+        true,
+        unitFilesChanged.get(unitFilesChanged.size() - 1),
+        "the unit directory changed: reload");
   }
 
   @Test
-  void deletedUnitFile_ofAUnitThatSaysXRestartIfChangedFalse_isRestoredButNotRestarted() throws IOException {
+  void deletedUnitFile_ofAUnitThatSaysXRestartIfChangedFalse_isRestoredButNotRestarted()
+      throws IOException {
     ConfigurationSource keep = web();
     activation().switchTo(webWithService(keep, "X-RestartIfChanged=false\n"));
     Files.delete(disk(UNIT));
@@ -273,10 +313,14 @@ class DriftRepairTest {
     return (l, store) -> {
       Built b = source.build(l, store);
       Map<org.modsvc.switcher.fs.HostPath, DesiredFile> files = new TreeMap<>(b.state().files());
-      DesiredFile.Regular unit = (DesiredFile.Regular) files.get(org.modsvc.switcher.fs.HostPath.of(UNIT));
-      String text = new String(unit.bytes(), StandardCharsets.UTF_8).replace("[Service]\n", "[Service]\n" + lines);
+      DesiredFile.Regular unit =
+          (DesiredFile.Regular) files.get(org.modsvc.switcher.fs.HostPath.of(UNIT));
+      String text =
+          new String(unit.bytes(), StandardCharsets.UTF_8)
+              .replace("[Service]\n", "[Service]\n" + lines);
       files.put(unit.path(), DesiredFile.Regular.text(UNIT, text, 0644));
-      return new Built(new DesiredState(files, b.state().storeRoots(), b.state().metadata()), b.warnings());
+      return new Built(
+          new DesiredState(files, b.state().storeRoots(), b.state().metadata()), b.warnings());
     };
   }
 
@@ -286,16 +330,20 @@ class DriftRepairTest {
     String ours = Files.readString(disk(UNIT));
     Files.writeString(disk(UNIT), ours.replace("ExecStart=/bin/web", "ExecStart=/bin/other"));
 
-    SwitchException refused = assertThrows(SwitchException.class, () -> activation().switchTo(web()));
+    SwitchException refused =
+        assertThrows(SwitchException.class, () -> activation().switchTo(web()));
     assertEquals(ExitCode.FATAL, refused.exitCode());
-    assertTrue(refused.getMessage().contains(UNIT + ": changed by hand since modsvc wrote it"),
+    assertTrue(
+        refused.getMessage().contains(UNIT + ": changed by hand since modsvc wrote it"),
         refused.getMessage());
-    assertTrue(Files.readString(disk(UNIT)).contains("/bin/other"), "a refused switch changes nothing");
+    assertTrue(
+        Files.readString(disk(UNIT)).contains("/bin/other"), "a refused switch changes nothing");
 
     SwitchResult r = activation(SwitchOptions.defaults().withForce(true)).switchTo(web());
 
     assertEquals(ours, Files.readString(disk(UNIT)));
-    assertEquals(List.of(new Drifted(UNIT, Drifted.Kind.ALTERED, Optional.of("web.service"))), r.repaired());
+    assertEquals(
+        List.of(new Drifted(UNIT, Drifted.Kind.ALTERED, Optional.of("web.service"))), r.repaired());
     assertEquals(List.of("web.service"), units(r.plan().start()), r.render());
     assertTrue(r.plan().start().get(0).reason().contains("argv changed"), r.render());
     assertTrue(r.notes().contains("overwrote hand-edited " + UNIT), r.notes().toString());
@@ -307,12 +355,14 @@ class DriftRepairTest {
     String ours = Files.readString(disk(UNIT));
     Files.writeString(disk(UNIT), ours.replace("Description=web", "Description=mine"));
 
-    SwitchResult r = activation(SwitchOptions.defaults().withDrift(DriftPolicy.REPAIR_ALL)).switchTo(web());
+    SwitchResult r =
+        activation(SwitchOptions.defaults().withDrift(DriftPolicy.REPAIR_ALL)).switchTo(web());
 
     assertEquals(ours, Files.readString(disk(UNIT)));
     assertEquals(Drifted.Kind.ALTERED, r.repaired().get(0).kind());
-    assertTrue(r.plan().hasNoJobs(), "a Description edit restarts nothing, as a switch changing it would: "
-        + r.render());
+    assertTrue(
+        r.plan().hasNoJobs(),
+        "a Description edit restarts nothing, as a switch changing it would: " + r.render());
     assertTrue(r.notes().contains("restored hand-edited " + UNIT), r.notes().toString());
   }
 
@@ -323,15 +373,22 @@ class DriftRepairTest {
     Files.delete(disk(UNIT));
     Files.createSymbolicLink(disk(UNIT), mine);
 
-    SwitchException refused = assertThrows(SwitchException.class,
-        () -> activation(SwitchOptions.defaults().withDrift(DriftPolicy.REPAIR_ALL)).switchTo(web()));
+    SwitchException refused =
+        assertThrows(
+            SwitchException.class,
+            () ->
+                activation(SwitchOptions.defaults().withDrift(DriftPolicy.REPAIR_ALL))
+                    .switchTo(web()));
     assertEquals(ExitCode.FATAL, refused.exitCode());
     assertTrue(Files.isSymbolicLink(disk(UNIT)));
 
     SwitchResult r = activation(SwitchOptions.defaults().withForce(true)).switchTo(web());
     assertTrue(Files.isRegularFile(disk(UNIT), LinkOption.NOFOLLOW_LINKS));
     assertEquals(Drifted.Kind.REPLACED, r.repaired().get(0).kind());
-    assertEquals("[Service]\nExecStart=/bin/mine\n", Files.readString(mine), "the file the link named is untouched");
+    assertEquals(
+        "[Service]\nExecStart=/bin/mine\n",
+        Files.readString(mine),
+        "the file the link named is untouched");
   }
 
   @Test
@@ -341,19 +398,27 @@ class DriftRepairTest {
     Map<String, String> before = snapshot();
     int runs = executed.size();
 
-    SwitchResult r = activation(SwitchOptions.defaults().withDrift(DriftPolicy.REPORT)).switchTo(web());
+    SwitchResult r =
+        activation(SwitchOptions.defaults().withDrift(DriftPolicy.REPORT)).switchTo(web());
 
     assertEquals(before, snapshot());
     assertEquals(runs, executed.size());
     assertTrue(r.repaired().isEmpty());
-    assertTrue(r.warnings().contains(CONF + " (missing, web.service) differs from generation 1; not restored "
-        + "(drift policy: report)"), r.warnings().toString());
+    assertTrue(
+        r.warnings()
+            .contains(
+                CONF
+                    + " (missing, web.service) differs from generation 1; not restored "
+                    + "(drift policy: report)"),
+        r.warnings().toString());
   }
 
   @Test
   void aFileWeDoNotOwn_isNeverDriftNorTouched() throws IOException {
     activation().switchTo(web());
-    Path foreign = Files.writeString(disk("/etc/systemd/system/other.service"), "[Service]\nExecStart=/bin/x\n");
+    Path foreign =
+        Files.writeString(
+            disk("/etc/systemd/system/other.service"), "[Service]\nExecStart=/bin/x\n");
     Files.delete(disk(WANTS));
 
     SwitchResult r = activation().switchTo(web());
@@ -367,14 +432,21 @@ class DriftRepairTest {
   void aRepairKilledAfterItsRecordIsWritten_isFinishedByTheNextRun() throws IOException {
     activation().switchTo(web());
     Files.delete(disk(CONF));
-    Checkpoint killAtStop = step -> {
-      if (step.equals("stop done")) {
-        throw new IllegalStateException("killed at " + step);
-      }
-    };
+    Checkpoint killAtStop =
+        step -> {
+          if (step.equals("stop done")) {
+            throw new IllegalStateException("killed at " + step);
+          }
+        };
     GenerationSwitcher killed = new GenerationSwitcher(layout, Clock.systemUTC(), killAtStop);
-    Activation dying = new Activation(killed, SwitchMode.SYSTEM, RecordingManager::new, SwitchOptions.defaults(),
-        killAtStop, line -> {});
+    Activation dying =
+        new Activation(
+            killed,
+            SwitchMode.SYSTEM,
+            RecordingManager::new,
+            SwitchOptions.defaults(),
+            killAtStop,
+            line -> {});
     assertThrows(IllegalStateException.class, () -> dying.switchTo(web()));
     assertFalse(Files.exists(disk(CONF), LinkOption.NOFOLLOW_LINKS));
     assertTrue(gs.pending().load().isPresent());
@@ -383,7 +455,10 @@ class DriftRepairTest {
 
     assertTrue(Files.isSymbolicLink(disk(CONF)));
     assertTrue(gs.pending().load().isEmpty());
-    assertEquals(List.of("web.service"), lastRun(Phase.RELOAD), "the journaled reload is run: " + next.render());
+    assertEquals(
+        List.of("web.service"),
+        lastRun(Phase.RELOAD),
+        "the journaled reload is run: " + next.render());
     assertTrue(activation().checkDrift().isEmpty());
   }
 
@@ -403,10 +478,12 @@ class DriftRepairTest {
     assertEquals(before, snapshot());
     assertEquals(1, report.generation());
     assertFalse(report.switchPending());
-    assertEquals(List.of(
-        new Drifted(CONF, Drifted.Kind.MISSING, Optional.of("web.service")),
-        new Drifted(WANTS, Drifted.Kind.REPLACED, Optional.of("web.service")),
-        new Drifted(UNIT, Drifted.Kind.ALTERED, Optional.of("web.service"))), report.drifted());
+    assertEquals(
+        List.of(
+            new Drifted(CONF, Drifted.Kind.MISSING, Optional.of("web.service")),
+            new Drifted(WANTS, Drifted.Kind.REPLACED, Optional.of("web.service")),
+            new Drifted(UNIT, Drifted.Kind.ALTERED, Optional.of("web.service"))),
+        report.drifted());
   }
 
   @Test
@@ -431,7 +508,8 @@ class DriftRepairTest {
   private final SwitchOptions rollback = SwitchOptions.defaults().withRollbackOnFailure(true);
 
   @Test
-  void failedUnits_rollBackToThePreviousGenerationsFiles_andMarkTheConfiguration() throws IOException {
+  void failedUnits_rollBackToThePreviousGenerationsFiles_andMarkTheConfiguration()
+      throws IOException {
     activation(rollback).switchTo(web("/bin/web", "port=80", true, ""));
     String good = Files.readString(disk(UNIT));
     failing.add("web.service");
@@ -443,13 +521,18 @@ class DriftRepairTest {
     SwitchResult.RolledBack back = r.rolledBack().orElseThrow();
     assertEquals(2, back.failedGeneration());
     assertEquals(1, back.restoredGeneration());
-    assertEquals(List.of("web.service"), back.failures().stream().map(f -> f.outcome().unit()).toList());
+    assertEquals(
+        List.of("web.service"), back.failures().stream().map(f -> f.outcome().unit()).toList());
     assertEquals(3, r.current());
     assertEquals(3, gs.generations().current().orElseThrow());
     assertEquals("1", gs.generations().read(3).metadata().get("rollbackOf"));
     assertEquals(good, Files.readString(disk(UNIT)));
-    assertTrue(r.render().contains("rolling back (--rollback-on-failure): generation 2 failed (web.service); back "
-        + "to generation 1's files as generation 3"), r.render());
+    assertTrue(
+        r.render()
+            .contains(
+                "rolling back (--rollback-on-failure): generation 2 failed (web.service); back "
+                    + "to generation 1's files as generation 3"),
+        r.render());
     @SuppressWarnings("unchecked")
     Map<String, Object> data = (Map<String, Object>) r.toData().get("rolledBack");
     assertEquals(2, data.get("failedGeneration"));
@@ -465,18 +548,31 @@ class DriftRepairTest {
     int runs = executed.size();
     Map<String, String> before = snapshot();
 
-    SwitchException refused = assertThrows(SwitchException.class,
-        () -> activation(rollback).switchTo(web("/bin/crash", "port=80", true, "")));
+    SwitchException refused =
+        assertThrows(
+            SwitchException.class,
+            () -> activation(rollback).switchTo(web("/bin/crash", "port=80", true, "")));
 
     assertEquals(ExitCode.UNIT_FAILED, refused.exitCode());
-    assertTrue(refused.getMessage().startsWith("this configuration failed as generation 2 (web.service failed) "
-        + "and was rolled back to generation 1's files"), refused.getMessage());
+    assertTrue(
+        refused
+            .getMessage()
+            .startsWith(
+                "this configuration failed as generation 2 (web.service failed) "
+                    + "and was rolled back to generation 1's files"),
+        refused.getMessage());
     assertEquals(runs, executed.size(), "no job");
     assertEquals(before, snapshot());
-    assertTrue(activation(rollback).preview(web("/bin/crash", "port=80", true, "")).result().warnings().stream()
-        .anyMatch(w -> w.startsWith("this configuration failed as generation 2")));
+    assertTrue(
+        activation(rollback)
+            .preview(web("/bin/crash", "port=80", true, ""))
+            .result()
+            .warnings()
+            .stream()
+            .anyMatch(w -> w.startsWith("this configuration failed as generation 2")));
 
-    SwitchResult forced = activation(rollback.withForce(true)).switchTo(web("/bin/crash", "port=80", true, ""));
+    SwitchResult forced =
+        activation(rollback.withForce(true)).switchTo(web("/bin/crash", "port=80", true, ""));
     assertEquals(4, forced.to(), "--force retries it");
     assertTrue(forced.rolledBack().isPresent());
 
@@ -514,7 +610,9 @@ class DriftRepairTest {
     failing.add("web.service");
     SwitchResult r = activation(rollback).switchTo(web());
     assertEquals(ExitCode.UNIT_FAILED, r.exitCode());
-    assertTrue(r.rolledBack().isEmpty(), "the configuration did not change: there is nothing to go back to");
+    assertTrue(
+        r.rolledBack().isEmpty(),
+        "the configuration did not change: there is nothing to go back to");
     assertEquals(1, r.current());
   }
 
@@ -523,7 +621,8 @@ class DriftRepairTest {
     activation(rollback).switchTo(web("/bin/web", "port=80", true, ""));
     failing.add("web.service");
     SwitchResult r = activation(rollback).switchTo(web("/bin/crash", "port=80", true, ""));
-    // the switch back restarts web.service too, and it fails again: reported, not rolled back once more
+    // the switch back restarts web.service too, and it fails again: reported, not rolled back once
+    // more
     SwitchResult back = r.rolledBack().orElseThrow().switchBack();
     assertTrue(back.rolledBack().isEmpty());
     assertFalse(back.failures().isEmpty());

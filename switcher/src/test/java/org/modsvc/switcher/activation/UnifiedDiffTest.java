@@ -31,47 +31,78 @@ class UnifiedDiffTest {
   }
 
   @Test
-  void aConfigDataLinkChangeShowsTheContentOfBothTargets(@org.junit.jupiter.api.io.TempDir java.nio.file.Path store)
-      throws java.io.IOException {
+  void aConfigDataLinkChangeShowsTheContentOfBothTargets(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path store) throws java.io.IOException {
     java.nio.file.Files.writeString(store.resolve("aaa-site.conf"), "port = 80\nname = demo\n");
     java.nio.file.Files.writeString(store.resolve("bbb-site.conf"), "port = 8080\nname = demo\n");
     String link = "/etc/system-services/web/site.conf";
-    org.modsvc.switcher.generation.DesiredState before = org.modsvc.switcher.generation.DesiredState.of(
-        List.of(org.modsvc.switcher.generation.DesiredFile.Symlink.of(link, "/store/aaa-site.conf")),
-        java.util.Set.of(), java.util.Map.of());
-    org.modsvc.switcher.generation.DesiredState after = org.modsvc.switcher.generation.DesiredState.of(
-        List.of(org.modsvc.switcher.generation.DesiredFile.Symlink.of(link, "/store/bbb-site.conf")),
-        java.util.Set.of(), java.util.Map.of());
+    org.modsvc.switcher.generation.DesiredState before =
+        org.modsvc.switcher.generation.DesiredState.of(
+            List.of(
+                org.modsvc.switcher.generation.DesiredFile.Symlink.of(
+                    link, "/store/aaa-site.conf")),
+            java.util.Set.of(),
+            java.util.Map.of());
+    org.modsvc.switcher.generation.DesiredState after =
+        org.modsvc.switcher.generation.DesiredState.of(
+            List.of(
+                org.modsvc.switcher.generation.DesiredFile.Symlink.of(
+                    link, "/store/bbb-site.conf")),
+            java.util.Set.of(),
+            java.util.Map.of());
 
-    String diff = UnifiedDiff.of(before, after,
-        t -> java.util.Optional.of(store.resolve(t.substring("/store/".length()))));
+    String diff =
+        UnifiedDiff.of(
+            before,
+            after,
+            t -> java.util.Optional.of(store.resolve(t.substring("/store/".length()))));
 
-    assertEquals("--- old" + link + "\n+++ new" + link + "\n@@ -1,1 +1,1 @@\n--> /store/aaa-site.conf\n"
-        + "+-> /store/bbb-site.conf\n"
-        + "--- old" + link + " (content)\n+++ new" + link + " (content)\n@@ -1,2 +1,2 @@\n-port = 80\n+port = 8080\n"
-        + " name = demo\n", diff);
+    assertEquals(
+        "--- old"
+            + link
+            + "\n+++ new"
+            + link
+            + "\n@@ -1,1 +1,1 @@\n--> /store/aaa-site.conf\n"
+            + "+-> /store/bbb-site.conf\n"
+            + "--- old"
+            + link
+            + " (content)\n+++ new"
+            + link
+            + " (content)\n@@ -1,2 +1,2 @@\n-port = 80\n+port = 8080\n"
+            + " name = demo\n",
+        diff);
   }
 
   @Test
-  void aConfigDataDirectoryIsComparedFileByFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path store)
-      throws java.io.IOException {
+  void aConfigDataDirectoryIsComparedFileByFile(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path store) throws java.io.IOException {
     java.nio.file.Files.createDirectories(store.resolve("aaa-root/css"));
     java.nio.file.Files.createDirectories(store.resolve("bbb-root/css"));
     java.nio.file.Files.writeString(store.resolve("aaa-root/index.html"), "hi\n");
     java.nio.file.Files.writeString(store.resolve("bbb-root/index.html"), "hi\n");
     java.nio.file.Files.writeString(store.resolve("bbb-root/css/a.css"), "b{}\n");
     String link = "/etc/system-services/web/root";
-    var before = org.modsvc.switcher.generation.DesiredState.of(
-        List.of(org.modsvc.switcher.generation.DesiredFile.Symlink.of(link, "/store/aaa-root")), java.util.Set.of(),
-        java.util.Map.of());
-    var after = org.modsvc.switcher.generation.DesiredState.of(
-        List.of(org.modsvc.switcher.generation.DesiredFile.Symlink.of(link, "/store/bbb-root")), java.util.Set.of(),
-        java.util.Map.of());
+    var before =
+        org.modsvc.switcher.generation.DesiredState.of(
+            List.of(org.modsvc.switcher.generation.DesiredFile.Symlink.of(link, "/store/aaa-root")),
+            java.util.Set.of(),
+            java.util.Map.of());
+    var after =
+        org.modsvc.switcher.generation.DesiredState.of(
+            List.of(org.modsvc.switcher.generation.DesiredFile.Symlink.of(link, "/store/bbb-root")),
+            java.util.Set.of(),
+            java.util.Map.of());
 
-    String diff = UnifiedDiff.of(before, after,
-        t -> java.util.Optional.of(store.resolve(t.substring("/store/".length()))));
+    String diff =
+        UnifiedDiff.of(
+            before,
+            after,
+            t -> java.util.Optional.of(store.resolve(t.substring("/store/".length()))));
 
-    assertEquals(true, diff.contains("--- /dev/null\n+++ new" + link + " (content of css/a.css)\n@@ -0,0 +1,1 @@\n+b{}\n"),
+    assertEquals(
+        true,
+        diff.contains(
+            "--- /dev/null\n+++ new" + link + " (content of css/a.css)\n@@ -0,0 +1,1 @@\n+b{}\n"),
         diff);
     assertEquals(false, diff.contains("index.html"), diff);
   }

@@ -32,8 +32,11 @@ class FilesReadTest {
     Files.writeString(data.resolve("script.sh"), "echo hi");
     Files.createDirectories(data.resolve("listed"));
     Files.writeString(data.resolve("hashed"), "x");
-    Files.writeString(data.resolve("extra.nix"), "{ system.services.extra.process.argv = [ \"/bin/true\" ]; }");
-    Files.writeString(modules.resolve("hello.nix"), """
+    Files.writeString(
+        data.resolve("extra.nix"), "{ system.services.extra.process.argv = [ \"/bin/true\" ]; }");
+    Files.writeString(
+        modules.resolve("hello.nix"),
+        """
         { lib, ... }:
         let
           greeting = builtins.readFile ../data/greeting.txt;
@@ -47,14 +50,28 @@ class FilesReadTest {
         }
         """);
     Layout layout = TrivialBuildersTest.layoutIn(tmp);
-    Built built = new ModuleConfiguration(new ModuleConfiguration.Settings(modules, List.of(),
-        Map.of("PATH", "/usr/bin:/bin", "HOME", "/root"), "test",
-        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), false))
-        .build(layout, new Store(layout.storeDir(), layout.root()));
+    Built built =
+        new ModuleConfiguration(
+                new ModuleConfiguration.Settings(
+                    modules,
+                    List.of(),
+                    Map.of("PATH", "/usr/bin:/bin", "HOME", "/root"),
+                    "test",
+                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                    false))
+            .build(layout, new Store(layout.storeDir(), layout.root()));
 
-    Set<Path> expected = new TreeSet<>(List.of(modules, modules.resolve("hello.nix"), data.resolve("greeting.txt"),
-        data.resolve("listed"), data.resolve("absent"), data.resolve("hashed"), data.resolve("extra.nix"),
-        data.resolve("script.sh")));
+    Set<Path> expected =
+        new TreeSet<>(
+            List.of(
+                modules,
+                modules.resolve("hello.nix"),
+                data.resolve("greeting.txt"),
+                data.resolve("listed"),
+                data.resolve("absent"),
+                data.resolve("hashed"),
+                data.resolve("extra.nix"),
+                data.resolve("script.sh")));
     assertEquals(expected, new TreeSet<>(built.filesRead()));
   }
 }

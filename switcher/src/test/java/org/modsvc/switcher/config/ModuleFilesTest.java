@@ -15,7 +15,8 @@ class ModuleFilesTest {
   @TempDir Path dir;
 
   @Test
-  void of_listsNixFilesDirectlyInsideSortedByName_skippingSubdirsHiddenAndOtherFiles() throws Exception {
+  void of_listsNixFilesDirectlyInsideSortedByName_skippingSubdirsHiddenAndOtherFiles()
+      throws Exception {
     Files.writeString(dir.resolve("b.nix"), "{}");
     Files.writeString(dir.resolve("a.nix"), "{}");
     Files.writeString(dir.resolve(".hidden.nix"), "{}");
@@ -30,8 +31,10 @@ class ModuleFilesTest {
     Files.writeString(dir.resolve("a.nix"), "{}");
     Files.createSymbolicLink(dir.resolve("b.nix"), dir.resolve("missing-mount/b.nix"));
     BuildException e = assertThrows(BuildException.class, () -> ModuleFiles.of(dir));
-    assertTrue(e.getMessage().contains(dir.resolve("b.nix") + " cannot be read")
-        && e.getMessage().contains("does not exist"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains(dir.resolve("b.nix") + " cannot be read")
+            && e.getMessage().contains("does not exist"),
+        e.getMessage());
   }
 
   @Test
@@ -39,14 +42,18 @@ class ModuleFilesTest {
     Files.createSymbolicLink(dir.resolve("a.nix"), dir.resolve("b.nix"));
     Files.createSymbolicLink(dir.resolve("b.nix"), dir.resolve("a.nix"));
     BuildException e = assertThrows(BuildException.class, () -> ModuleFiles.of(dir));
-    assertTrue(e.getMessage().contains(dir.resolve("a.nix") + " cannot be read: it is a loop"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains(dir.resolve("a.nix") + " cannot be read: it is a loop"),
+        e.getMessage());
   }
 
   @Test
   void of_aDirectoryNamedDotNixIsAnError() throws Exception {
     Files.createDirectories(dir.resolve("lib.nix"));
     BuildException e = assertThrows(BuildException.class, () -> ModuleFiles.of(dir));
-    assertTrue(e.getMessage().contains(dir.resolve("lib.nix") + " is not a regular file (a directory)"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains(dir.resolve("lib.nix") + " is not a regular file (a directory)"),
+        e.getMessage());
   }
 
   @Test
@@ -64,7 +71,8 @@ class ModuleFilesTest {
 
   @Test
   void of_missingPath_isAClearError() {
-    BuildException e = assertThrows(BuildException.class, () -> ModuleFiles.of(dir.resolve("nope")));
+    BuildException e =
+        assertThrows(BuildException.class, () -> ModuleFiles.of(dir.resolve("nope")));
     assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
   }
 }

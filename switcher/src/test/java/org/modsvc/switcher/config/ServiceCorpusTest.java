@@ -27,32 +27,41 @@ import org.modsvc.nix.syntax.ParseException;
 import org.modsvc.nix.value.Printer;
 
 /**
- * The golden cases of the built-in service modules ({@code src/test/resources/services/NN-x.nix}), run
- * in-process on our bundled lib exactly as {@code check.sh} runs them through {@code modsvc-agent eval
- * --strict}: {@code run.nix} evaluates the case with {@code eval.nix} and the stand-in {@code pkgs.nix}; an
- * {@code .exp} is the exact printed value (with the trailing newline {@code eval} prints), an {@code .err} a
- * text the error output must contain (compared line by line without indentation, as Nix indents multi-line
- * messages under {@code error:}).
+ * The golden cases of the built-in service modules ({@code src/test/resources/services/NN-x.nix}),
+ * run in-process on our bundled lib exactly as {@code check.sh} runs them through {@code
+ * modsvc-agent eval --strict}: {@code run.nix} evaluates the case with {@code eval.nix} and the
+ * stand-in {@code pkgs.nix}; an {@code .exp} is the exact printed value (with the trailing newline
+ * {@code eval} prints), an {@code .err} a text the error output must contain (compared line by line
+ * without indentation, as Nix indents multi-line messages under {@code error:}).
  *
- * <p>The cases are read from the source tree, not the class path: {@code run.nix} reaches {@code eval.nix}
- * by a path relative to {@code src/test/resources}, so only there do the modules under test resolve.
+ * <p>The cases are read from the source tree, not the class path: {@code run.nix} reaches {@code
+ * eval.nix} by a path relative to {@code src/test/resources}, so only there do the modules under
+ * test resolve.
  */
 class ServiceCorpusTest {
   record Outcome(boolean passed, String detail) {}
 
   @TestFactory
   Stream<DynamicTest> serviceCases() throws IOException {
-    return cases().stream().map(nix -> DynamicTest.dynamicTest(nix.getFileName().toString(), () -> {
-      Outcome o = run(nix);
-      assertTrue(o.passed(), o.detail());
-    }));
+    return cases().stream()
+        .map(
+            nix ->
+                DynamicTest.dynamicTest(
+                    nix.getFileName().toString(),
+                    () -> {
+                      Outcome o = run(nix);
+                      assertTrue(o.passed(), o.detail());
+                    }));
   }
 
   @Test
   void corpus_everyCaseHasExactlyOneExpectation() throws IOException {
     List<Path> all;
     try (Stream<Path> s = Files.list(corpusDir())) {
-      all = s.filter(p -> p.getFileName().toString().matches("[0-9].*\\.nix")).sorted().collect(Collectors.toList());
+      all =
+          s.filter(p -> p.getFileName().toString().matches("[0-9].*\\.nix"))
+              .sorted()
+              .collect(Collectors.toList());
     }
     assertFalse(all.isEmpty(), "no service cases under " + corpusDir());
     for (Path nix : all) {
@@ -77,33 +86,51 @@ class ServiceCorpusTest {
     ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
     String[] value = new String[1];
     String[] report = new String[1];
-    DeepStack.call(() -> {
-      MemoryStore store = new MemoryStore("/nix/store");
-      EvalState state = org.modsvc.nix.Evaluation.builder().store(store).searchPath(List.of(BundledSources.LIB.register(store))).homeDir(Path.of("/fake-home")).experimentalFeatures(Set.of())
-        .diagnostics(new PrintStream(diagnostics, true, StandardCharsets.UTF_8)).start().state();
-      String expr = "import " + corpusDir().resolve("run.nix") + " { case = " + nix.toAbsolutePath() + "; }";
-      try {
-        value[0] = Printer.print(state.evalSource(Source.ofString("string", expr, corpusDir())), true) + "\n";
-      } catch (EvalException e) {
-        report[0] = ErrorPrinter.render(e, false);
-      } catch (ParseException e) {
-        report[0] = ErrorPrinter.renderParse(e.getMessage(), e.span());
-      } catch (StackOverflowError e) {
-        report[0] = "error: stack overflow; max-call-depth exceeded";
-      }
-      return null;
-    });
+    DeepStack.call(
+        () -> {
+          MemoryStore store = new MemoryStore("/nix/store");
+          EvalState state =
+              org.modsvc.nix.Evaluation.builder()
+                  .store(store)
+                  .searchPath(List.of(BundledSources.LIB.register(store)))
+                  .homeDir(Path.of("/fake-home"))
+                  .experimentalFeatures(Set.of())
+                  .diagnostics(new PrintStream(diagnostics, true, StandardCharsets.UTF_8))
+                  .start()
+                  .state();
+          String expr =
+              "import "
+                  + corpusDir().resolve("run.nix")
+                  + " { case = "
+                  + nix.toAbsolutePath()
+                  + "; }";
+          try {
+            value[0] =
+                Printer.print(state.evalSource(Source.ofString("string", expr, corpusDir())), true)
+                    + "\n";
+          } catch (EvalException e) {
+            report[0] = ErrorPrinter.render(e, false);
+          } catch (ParseException e) {
+            report[0] = ErrorPrinter.renderParse(e.getMessage(), e.span());
+          } catch (StackOverflowError e) {
+            report[0] = "error: stack overflow; max-call-depth exceeded";
+          }
+          return null;
+        });
     Path exp = sibling(nix, ".exp");
     if (Files.exists(exp)) {
       String expected = Files.readString(exp, StandardCharsets.UTF_8);
       if (report[0] != null) return new Outcome(false, "unexpected error:\n" + report[0]);
-      return new Outcome(expected.equals(value[0]), "expected:\n" + expected + "\ngot:\n" + value[0]);
+      return new Outcome(
+          expected.equals(value[0]), "expected:\n" + expected + "\ngot:\n" + value[0]);
     }
     String expected = Files.readString(sibling(nix, ".err"), StandardCharsets.UTF_8).strip();
-    if (report[0] == null) return new Outcome(false, "expected an error containing: " + expected + "\ngot " + value[0]);
+    if (report[0] == null)
+      return new Outcome(false, "expected an error containing: " + expected + "\ngot " + value[0]);
     // Like check.sh, which greps all of stderr: warnings printed before the error count too.
     String stderr = diagnostics.toString(StandardCharsets.UTF_8) + report[0];
-    return new Outcome(unindent(stderr).contains(unindent(expected)),
+    return new Outcome(
+        unindent(stderr).contains(unindent(expected)),
         "expected the error output to contain:\n" + expected + "\ngot:\n" + stderr);
   }
 
@@ -115,7 +142,8 @@ class ServiceCorpusTest {
     try (Stream<Path> s = Files.list(corpusDir())) {
       return s.filter(p -> p.getFileName().toString().matches("[0-9].*\\.nix"))
           .filter(p -> Files.exists(sibling(p, ".exp")) || Files.exists(sibling(p, ".err")))
-          .sorted().collect(Collectors.toList());
+          .sorted()
+          .collect(Collectors.toList());
     }
   }
 
@@ -128,7 +156,8 @@ class ServiceCorpusTest {
   static Path corpusDir() {
     Path src = Path.of("src/test/resources/services").toAbsolutePath();
     if (!Files.isRegularFile(src.resolve("run.nix"))) {
-      throw new IllegalStateException("run from the switcher module directory: " + src + "/run.nix not found");
+      throw new IllegalStateException(
+          "run from the switcher module directory: " + src + "/run.nix not found");
     }
     return src;
   }

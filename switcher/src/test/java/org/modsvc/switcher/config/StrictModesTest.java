@@ -30,7 +30,9 @@ class StrictModesTest {
 
   private static void requireRoot() {
     // Giving a file to another user needs root; the agent's system mode runs as root anyway.
-    assumeTrue("root".equals(System.getProperty("user.name")), "needs root to chown test files to another uid");
+    assumeTrue(
+        "root".equals(System.getProperty("user.name")),
+        "needs root to chown test files to another uid");
   }
 
   private static void chown(Path p, int uid) throws Exception {
@@ -49,8 +51,12 @@ class StrictModesTest {
     Path f = Files.writeString(dir.resolve("a.nix"), "{}");
     Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-rw-rw-"));
     String r = guard.refusal(f);
-    assertTrue(r != null && r.contains("file " + f) && r.contains("writable by its group or others")
-        && r.contains("mode 0666"), r);
+    assertTrue(
+        r != null
+            && r.contains("file " + f)
+            && r.contains("writable by its group or others")
+            && r.contains("mode 0666"),
+        r);
   }
 
   @Test
@@ -75,7 +81,12 @@ class StrictModesTest {
     Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-r--r--"));
     chown(f, OTHER_UID);
     String r = guard.refusal(f);
-    assertTrue(r != null && r.contains("file " + f) && r.contains("uid " + OTHER_UID) && r.contains("not by root"), r);
+    assertTrue(
+        r != null
+            && r.contains("file " + f)
+            && r.contains("uid " + OTHER_UID)
+            && r.contains("not by root"),
+        r);
   }
 
   @Test

@@ -28,14 +28,20 @@ class UnitDirectorySourceTest {
   @Test
   void wantedBy_becomesAWantsLink_andTheCatalogSeesIt() throws Exception {
     Files.createDirectories(dir.resolve("units"));
-    Files.writeString(dir.resolve("units/a.service"), "[Service]\nExecStart=/bin/true\n[Install]\nWantedBy=multi-user.target\n");
+    Files.writeString(
+        dir.resolve("units/a.service"),
+        "[Service]\nExecStart=/bin/true\n[Install]\nWantedBy=multi-user.target\n");
 
     DesiredState state = build();
 
-    DesiredFile link = state.files().get(HostPath.of("/etc/systemd/system/multi-user.target.wants/a.service"));
+    DesiredFile link =
+        state.files().get(HostPath.of("/etc/systemd/system/multi-user.target.wants/a.service"));
     assertEquals(new DesiredFile.Symlink(link.path(), "../a.service"), link);
     UnitCatalog catalog = CatalogOfState.of(state, HostPath.of("/etc/systemd/system"));
-    assertTrue(catalog.targetsWanting(UnitName.of("a.service")).contains(UnitName.of("multi-user.target")));
+    assertTrue(
+        catalog
+            .targetsWanting(UnitName.of("a.service"))
+            .contains(UnitName.of("multi-user.target")));
   }
 
   @Test

@@ -16,28 +16,36 @@ class IoErrorsTest {
 
   @Test
   void namesThePathAndTheReason_whereJavaKeepsTheReasonInTheExceptionType() {
-    assertEquals("/run/modsvc/lock: permission denied (EACCES)",
+    assertEquals(
+        "/run/modsvc/lock: permission denied (EACCES)",
         IoErrors.describe(new AccessDeniedException("/run/modsvc/lock")));
-    assertEquals("/a -> /b: no such file or directory (ENOENT)",
+    assertEquals(
+        "/a -> /b: no such file or directory (ENOENT)",
         IoErrors.describe(new NoSuchFileException("/a", "/b", null)));
   }
 
   @Test
   void keepsTheReasonTheExceptionGives() {
-    assertEquals("/x: Read-only file system", IoErrors.describe(new FileSystemException("/x", null, "Read-only file system")));
+    assertEquals(
+        "/x: Read-only file system",
+        IoErrors.describe(new FileSystemException("/x", null, "Read-only file system")));
     assertEquals("disk on fire", IoErrors.describe(new IOException("disk on fire")));
   }
 
   @Test
   void describesARealFailure() {
     Path missing = tmp.resolve("missing");
-    IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> Files.readString(missing));
+    IOException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IOException.class, () -> Files.readString(missing));
     assertEquals(missing + ": no such file or directory (ENOENT)", IoErrors.describe(e));
   }
 
   @Test
   void writeErrorWithoutAFile_isGivenOne() {
-    IOException named = IoErrors.naming(Path.of("/etc/x"), "cannot write", new IOException("No space left on device"));
+    IOException named =
+        IoErrors.naming(
+            Path.of("/etc/x"), "cannot write", new IOException("No space left on device"));
     assertEquals("/etc/x: cannot write: No space left on device", IoErrors.describe(named));
     assertEquals("permission denied (EACCES)", IoErrors.reason(new AccessDeniedException("/x")));
   }

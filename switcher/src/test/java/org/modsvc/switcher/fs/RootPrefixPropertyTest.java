@@ -12,21 +12,33 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Any path string, under any arrangement of symlinks inside a root (absolute, relative, climbing above the
- * root, pointing at a directory outside it, looping), either resolves to a place inside the root or is refused.
- * "Inside" is checked on disk: the deepest existing directory of the result, with every link resolved by the
- * kernel, lies below the root.
+ * Any path string, under any arrangement of symlinks inside a root (absolute, relative, climbing
+ * above the root, pointing at a directory outside it, looping), either resolves to a place inside
+ * the root or is refused. "Inside" is checked on disk: the deepest existing directory of the
+ * result, with every link resolved by the kernel, lies below the root.
  *
- * <p>Cases come from a fixed seed ({@code -Dmodsvc.property.seed=N}; {@code -Dmodsvc.property.tries=N} for more),
- * so a failure names its case and reproduces.
+ * <p>Cases come from a fixed seed ({@code -Dmodsvc.property.seed=N}; {@code
+ * -Dmodsvc.property.tries=N} for more), so a failure names its case and reproduces.
  */
 class RootPrefixPropertyTest {
   private static final long SEED = Long.getLong("modsvc.property.seed", 17L);
-  private static final List<String> NAMES = List.of("etc", "systemd", "var", "a", "b", "l1", "l2", "l3");
+  private static final List<String> NAMES =
+      List.of("etc", "systemd", "var", "a", "b", "l1", "l2", "l3");
   private static final List<String> ODD = List.of("", ".", "..", "x\0y");
-  private static final List<String> STEPS = List.of("etc", "a", "l1", "l2", "..", ".", "", "outside");
-  private static final List<String> TARGETS = List.of("..", "../..", "../../../..", "/", "/etc", "OUTSIDE",
-      "../../outside", "../../../../outside", "l1", "/l2/l3");
+  private static final List<String> STEPS =
+      List.of("etc", "a", "l1", "l2", "..", ".", "", "outside");
+  private static final List<String> TARGETS =
+      List.of(
+          "..",
+          "../..",
+          "../../../..",
+          "/",
+          "/etc",
+          "OUTSIDE",
+          "../../outside",
+          "../../../../outside",
+          "l1",
+          "/l2/l3");
 
   private final Random random = new Random(SEED);
 
@@ -37,7 +49,10 @@ class RootPrefixPropertyTest {
   private String anyString(int maxLength) {
     StringBuilder sb = new StringBuilder();
     for (int i = random.nextInt(maxLength + 1); i > 0; i--) {
-      sb.append(random.nextInt(4) == 0 ? (char) random.nextInt(0x3000) : (char) (' ' + random.nextInt(95)));
+      sb.append(
+          random.nextInt(4) == 0
+              ? (char) random.nextInt(0x3000)
+              : (char) (' ' + random.nextInt(95)));
     }
     return sb.toString();
   }
@@ -79,7 +94,17 @@ class RootPrefixPropertyTest {
     for (int i = 0; i < tries; i++) {
       String path = pathString();
       List<Link> links = links();
-      check(path, links, "case " + i + " (seed " + SEED + "): path " + path.replace("\0", "\\0") + ", links " + links);
+      check(
+          path,
+          links,
+          "case "
+              + i
+              + " (seed "
+              + SEED
+              + "): path "
+              + path.replace("\0", "\\0")
+              + ", links "
+              + links);
     }
   }
 
@@ -93,10 +118,13 @@ class RootPrefixPropertyTest {
         Path at = root.resolve(l.where());
         try {
           Files.createDirectories(at.getParent());
-          // OUTSIDE: the absolute path of a real directory beside the root, as a hostile image would hold
-          Files.createSymbolicLink(at, Path.of(l.target().equals("OUTSIDE") ? outside.toString() : l.target()));
+          // OUTSIDE: the absolute path of a real directory beside the root, as a hostile image
+          // would hold
+          Files.createSymbolicLink(
+              at, Path.of(l.target().equals("OUTSIDE") ? outside.toString() : l.target()));
         } catch (IOException taken) {
-          // an earlier link or directory holds that place (or a link on the way leads nowhere): skip it
+          // an earlier link or directory holds that place (or a link on the way leads nowhere):
+          // skip it
         }
       }
       HostPath host;
@@ -111,7 +139,9 @@ class RootPrefixPropertyTest {
         Path entry = prefix.entry(host);
         assertInside(root, entry.equals(root) ? root : entry.getParent(), context);
       } catch (FileSystemException refused) {
-        assertTrue(refused.getMessage().contains("Too many levels of symbolic links"), context + ": " + refused);
+        assertTrue(
+            refused.getMessage().contains("Too many levels of symbolic links"),
+            context + ": " + refused);
       }
     } finally {
       FileTrees.delete(top);
@@ -119,12 +149,17 @@ class RootPrefixPropertyTest {
   }
 
   private static void assertInside(Path root, Path resolved, String context) throws IOException {
-    assertTrue(resolved.normalize().startsWith(root), context + ": " + resolved + " is lexically outside " + root);
+    assertTrue(
+        resolved.normalize().startsWith(root),
+        context + ": " + resolved + " is lexically outside " + root);
     Path existing = resolved;
-    while (!Files.exists(existing)) { // following links, as the kernel will when something is created there
+    while (!Files.exists(
+        existing)) { // following links, as the kernel will when something is created there
       existing = existing.getParent();
     }
     Path real = existing.toRealPath();
-    assertTrue(real.startsWith(root.toRealPath()), context + ": " + resolved + " is really " + real + ", outside " + root);
+    assertTrue(
+        real.startsWith(root.toRealPath()),
+        context + ": " + resolved + " is really " + real + ", outside " + root);
   }
 }

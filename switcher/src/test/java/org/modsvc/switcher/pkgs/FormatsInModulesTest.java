@@ -13,9 +13,9 @@ import org.modsvc.nix.value.Thunk;
 import org.modsvc.switcher.config.ModuleConfiguration;
 
 /**
- * {@code pkgs.formats} used as nixpkgs' service modules use it, through the real built-in modules and
- * host package set: php-fpm's pattern of an RFC 42 {@code settings} option written with
- * {@code formats.iniWithGlobalSection}.
+ * {@code pkgs.formats} used as nixpkgs' service modules use it, through the real built-in modules
+ * and host package set: php-fpm's pattern of an RFC 42 {@code settings} option written with {@code
+ * formats.iniWithGlobalSection}.
  */
 class FormatsInModulesTest {
   @TempDir Path tmp;
@@ -31,18 +31,34 @@ class FormatsInModulesTest {
   /** {@code expr} over {@code out}, the output contract of evaluating the host's modules. */
   private static String eval(PkgsFixture f, String expr) {
     String modules = ModuleConfiguration.MODULES.register(f.store).path();
-    return ((NixString) Thunk.force(f.value("let out = import " + modules + "/eval.nix { inherit lib pkgs;"
-        + " modsvc = { mode = \"system\"; version = \"test\"; paths = { }; };"
-        + " modules = [ " + resource("php-fpm-host.nix") + " ]; }; in " + expr))).value();
+    return ((NixString)
+            Thunk.force(
+                f.value(
+                    "let out = import "
+                        + modules
+                        + "/eval.nix { inherit lib pkgs;"
+                        + " modsvc = { mode = \"system\"; version = \"test\"; paths = { }; };"
+                        + " modules = [ "
+                        + resource("php-fpm-host.nix")
+                        + " ]; }; in "
+                        + expr)))
+        .value();
   }
 
   @Test
   void iniWithGlobalSection_settings_mergeFromTwoModules_intoTheExactFile() throws Exception {
-    PkgsFixture f = PkgsFixture.withModsvcLib(List.of(PkgsFixture.binDir(tmp.resolve("php"), "php", "php-fpm")));
-    String path = eval(f, "builtins.head (builtins.match \".*\\\"([^\\\"]*-php-fpm.conf)\\\".*\""
-        + " (builtins.head (builtins.filter (l: l.key == \"ExecStart\") out.units.\"php.service\".lines)).value)");
-    assertTrue(path.startsWith(PkgsFixture.STORE_DIR + "/") && path.endsWith("-php-fpm.conf"), path);
-    assertEquals("""
+    PkgsFixture f =
+        PkgsFixture.withModsvcLib(
+            List.of(PkgsFixture.binDir(tmp.resolve("php"), "php", "php-fpm")));
+    String path =
+        eval(
+            f,
+            "builtins.head (builtins.match \".*\\\"([^\\\"]*-php-fpm.conf)\\\".*\""
+                + " (builtins.head (builtins.filter (l: l.key == \"ExecStart\") out.units.\"php.service\".lines)).value)");
+    assertTrue(
+        path.startsWith(PkgsFixture.STORE_DIR + "/") && path.endsWith("-php-fpm.conf"), path);
+    assertEquals(
+        """
         daemonize=false
         emergency_restart_threshold=10
         error_log=syslog
@@ -59,16 +75,28 @@ class FormatsInModulesTest {
         php_admin_flag[log_errors]=true
         pm=dynamic
         pm.max_children=50
-        """, f.store.textContent(path).orElseThrow());
+        """,
+        f.store.textContent(path).orElseThrow());
   }
 
   @Test
   void iniWithGlobalSection_execStart_namesTheHostProgramAndTheFile() throws Exception {
-    PkgsFixture f = PkgsFixture.withModsvcLib(List.of(PkgsFixture.binDir(tmp.resolve("php"), "php", "php-fpm")));
-    String execStart = eval(f,
-        "(builtins.head (builtins.filter (l: l.key == \"ExecStart\") out.units.\"php.service\".lines)).value");
-    // the host package is a tree in the store whose bin/php-fpm links to the host's program (HostPackagesTest)
-    assertTrue(execStart.matches("\"" + PkgsFixture.STORE_DIR + "/[a-z0-9]{32}-php/bin/php-fpm\" \"-y\" \""
-        + PkgsFixture.STORE_DIR + "/[a-z0-9]{32}-php-fpm\\.conf\""), execStart);
+    PkgsFixture f =
+        PkgsFixture.withModsvcLib(
+            List.of(PkgsFixture.binDir(tmp.resolve("php"), "php", "php-fpm")));
+    String execStart =
+        eval(
+            f,
+            "(builtins.head (builtins.filter (l: l.key == \"ExecStart\") out.units.\"php.service\".lines)).value");
+    // the host package is a tree in the store whose bin/php-fpm links to the host's program
+    // (HostPackagesTest)
+    assertTrue(
+        execStart.matches(
+            "\""
+                + PkgsFixture.STORE_DIR
+                + "/[a-z0-9]{32}-php/bin/php-fpm\" \"-y\" \""
+                + PkgsFixture.STORE_DIR
+                + "/[a-z0-9]{32}-php-fpm\\.conf\""),
+        execStart);
   }
 }

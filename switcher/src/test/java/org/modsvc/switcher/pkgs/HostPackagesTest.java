@@ -15,14 +15,19 @@ class HostPackagesTest {
   @TempDir Path tmp;
 
   private PkgsFixture twoPrefixes() throws Exception {
-    return new PkgsFixture(List.of(PkgsFixture.binDir(tmp.resolve("a"), "mpd"),
-        PkgsFixture.binDir(tmp.resolve("b"), "mpd", "nginx", "bash", "systemctl", "ls")));
+    return new PkgsFixture(
+        List.of(
+            PkgsFixture.binDir(tmp.resolve("a"), "mpd"),
+            PkgsFixture.binDir(tmp.resolve("b"), "mpd", "nginx", "bash", "systemctl", "ls")));
   }
 
   /** The links of the tree a package's outPath names. */
   private static java.util.SortedMap<String, String> links(PkgsFixture f, String outPath) {
-    return f.store.objects().stream().filter(o -> o.storePath().equals(outPath))
-        .map(o -> ((org.modsvc.nix.store.StoreObject.LinkFarm) o).links()).findFirst().orElseThrow();
+    return f.store.objects().stream()
+        .filter(o -> o.storePath().equals(outPath))
+        .map(o -> ((org.modsvc.nix.store.StoreObject.LinkFarm) o).links())
+        .findFirst()
+        .orElseThrow();
   }
 
   private static String unquote(String printed) {
@@ -34,20 +39,24 @@ class HostPackagesTest {
     PkgsFixture f = twoPrefixes();
     String out = unquote(f.eval("pkgs.nginx.outPath"));
     assertTrue(out.matches("/var/lib/modsvc/store/[0-9a-z]{32}-nginx"), out);
-    assertEquals(java.util.Map.of("bin/nginx", tmp.resolve("b/bin/nginx").toString()), links(f, out));
+    assertEquals(
+        java.util.Map.of("bin/nginx", tmp.resolve("b/bin/nginx").toString()), links(f, out));
     assertEquals("\"" + out + "/bin/nginx\"", f.eval("\"${pkgs.nginx}/bin/nginx\""));
   }
 
   @Test
   void outPath_linksTheFirstMatch_whenProgramInSeveralDirectories() throws Exception {
     PkgsFixture f = twoPrefixes();
-    assertEquals(tmp.resolve("a/bin/mpd").toString(), links(f, unquote(f.eval("pkgs.mpd.outPath"))).get("bin/mpd"));
+    assertEquals(
+        tmp.resolve("a/bin/mpd").toString(),
+        links(f, unquote(f.eval("pkgs.mpd.outPath"))).get("bin/mpd"));
   }
 
   @Test
   void package_isShapedLikeADerivation() throws Exception {
     PkgsFixture f = twoPrefixes();
-    assertEquals("[ \"derivation\" \"mpd\" \"mpd\" \"mpd\" ]",
+    assertEquals(
+        "[ \"derivation\" \"mpd\" \"mpd\" \"mpd\" ]",
         f.eval("[ pkgs.mpd.type pkgs.mpd.name pkgs.mpd.pname pkgs.mpd.meta.mainProgram ]"));
   }
 
@@ -55,31 +64,43 @@ class HostPackagesTest {
   void getExeStyleUse_givesProgramPath() throws Exception {
     PkgsFixture f = twoPrefixes();
     String out = unquote(f.eval("pkgs.mpd.outPath"));
-    // What nixpkgs' lib.getExe does: "${lib.getBin x}/bin/${x.meta.mainProgram}", getBin falling back to x.
-    assertEquals("\"" + out + "/bin/mpd\"",
-        f.eval("let x = pkgs.mpd; bin = x.bin or x.out or x; in \"${bin}/bin/${x.meta.mainProgram}\""));
+    // What nixpkgs' lib.getExe does: "${lib.getBin x}/bin/${x.meta.mainProgram}", getBin falling
+    // back to x.
+    assertEquals(
+        "\"" + out + "/bin/mpd\"",
+        f.eval(
+            "let x = pkgs.mpd; bin = x.bin or x.out or x; in \"${bin}/bin/${x.meta.mainProgram}\""));
   }
 
   @Test
   void getExe_fromNixpkgsLib_givesProgramPath() throws Exception {
-    PkgsFixture f = PkgsFixture.withNixpkgsLib(List.of(PkgsFixture.binDir(tmp.resolve("a"), "mpd")));
-    assertEquals("\"" + unquote(f.eval("pkgs.mpd.outPath")) + "/bin/mpd\"", f.eval("lib.getExe pkgs.mpd"));
+    PkgsFixture f =
+        PkgsFixture.withNixpkgsLib(List.of(PkgsFixture.binDir(tmp.resolve("a"), "mpd")));
+    assertEquals(
+        "\"" + unquote(f.eval("pkgs.mpd.outPath")) + "/bin/mpd\"", f.eval("lib.getExe pkgs.mpd"));
   }
 
   @Test
   void missingPackage_isAnErrorSayingHowToInstallIt_notAPathReport() throws Exception {
     PkgsFixture f = twoPrefixes();
-    EvalException e = assertThrows(EvalException.class, () -> f.eval("\"${pkgs.absent}/bin/absent\""));
-    assertEquals("package 'absent' (pkgs.absent) is not installed on this host: install it with `apt install absent`,"
-        + " or set modsvc.hostPackages.absent.programs.absent to the program's path", e.getMessage());
+    EvalException e =
+        assertThrows(EvalException.class, () -> f.eval("\"${pkgs.absent}/bin/absent\""));
+    assertEquals(
+        "package 'absent' (pkgs.absent) is not installed on this host: install it with `apt install absent`,"
+            + " or set modsvc.hostPackages.absent.programs.absent to the program's path",
+        e.getMessage());
   }
 
   @Test
   void missingPackage_notInDebian_saysSo() throws Exception {
     PkgsFixture f = twoPrefixes();
     EvalException e = assertThrows(EvalException.class, () -> f.eval("pkgs.easytier.outPath"));
-    assertTrue(e.getMessage().startsWith("package 'easytier' (pkgs.easytier) is not installed on this host: it is not"
-        + " packaged for Debian and no program 'easytier-core' is on PATH"), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "package 'easytier' (pkgs.easytier) is not installed on this host: it is not"
+                    + " packaged for Debian and no program 'easytier-core' is on PATH"),
+        e.getMessage());
   }
 
   @Test
@@ -92,7 +113,9 @@ class HostPackagesTest {
   void programInSbinOnPath_isLinkedAsBin() throws Exception {
     Path sbin = PkgsFixture.programDir(tmp.resolve("c/sbin"), "sshd");
     PkgsFixture f = new PkgsFixture(List.of(sbin));
-    assertEquals(sbin.resolve("sshd").toString(), links(f, unquote(f.eval("pkgs.sshd.outPath"))).get("bin/sshd"));
+    assertEquals(
+        sbin.resolve("sshd").toString(),
+        links(f, unquote(f.eval("pkgs.sshd.outPath"))).get("bin/sshd"));
   }
 
   @Test
@@ -106,14 +129,16 @@ class HostPackagesTest {
   @Test
   void hasAttr_isTrue_forAnyPackageName() throws Exception {
     PkgsFixture f = twoPrefixes();
-    assertEquals("[ true true true ]",
+    assertEquals(
+        "[ true true true ]",
         f.eval("[ (pkgs ? mpd) (pkgs ? absent) (builtins.hasAttr \"whatever\" pkgs) ]"));
   }
 
   @Test
   void markerNames_areNotPackages_soPkgsIsNotADerivation() throws Exception {
     PkgsFixture f = twoPrefixes();
-    assertEquals("[ false false false false ]",
+    assertEquals(
+        "[ false false false false ]",
         f.eval("[ (pkgs ? type) (pkgs ? outPath) (pkgs ? _type) (pkgs ? __functor) ]"));
   }
 
@@ -135,11 +160,14 @@ class HostPackagesTest {
   void aliases_takeTheirFactsFromTheTable() throws Exception {
     PkgsFixture f = twoPrefixes();
     String b = tmp.resolve("b/bin").toString();
-    assertEquals(b + "/systemctl", links(f, unquote(f.eval("pkgs.systemd.outPath"))).get("bin/systemctl"));
+    assertEquals(
+        b + "/systemctl", links(f, unquote(f.eval("pkgs.systemd.outPath"))).get("bin/systemctl"));
     assertEquals(b + "/ls", links(f, unquote(f.eval("pkgs.coreutils.outPath"))).get("bin/ls"));
     assertEquals(b + "/bash", links(f, unquote(f.eval("pkgs.bash.outPath"))).get("bin/bash"));
-    assertEquals("[ \"/bin/sh\" \"systemctl\" false ]",
-        f.eval("[ pkgs.runtimeShell pkgs.systemd.meta.mainProgram (pkgs.coreutils.meta ? mainProgram) ]"));
+    assertEquals(
+        "[ \"/bin/sh\" \"systemctl\" false ]",
+        f.eval(
+            "[ pkgs.runtimeShell pkgs.systemd.meta.mainProgram (pkgs.coreutils.meta ? mainProgram) ]"));
   }
 
   @Test
@@ -151,7 +179,8 @@ class HostPackagesTest {
   @Test
   void stdenv_describesThisLinuxHost() throws Exception {
     PkgsFixture f = twoPrefixes();
-    assertEquals("[ true \"" + HostPackages.system() + "\" ]",
+    assertEquals(
+        "[ true \"" + HostPackages.system() + "\" ]",
         f.eval("[ pkgs.stdenv.isLinux pkgs.stdenv.hostPlatform.system ]"));
   }
 }

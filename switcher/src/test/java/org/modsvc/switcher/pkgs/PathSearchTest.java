@@ -14,14 +14,16 @@ class PathSearchTest {
 
   @Test
   void of_splitsPathVariable_skippingEmptyEntries() {
-    assertEquals(List.of(Path.of("/usr/bin"), Path.of("/bin")), PathSearch.of("/usr/bin::/bin").dirs());
+    assertEquals(
+        List.of(Path.of("/usr/bin"), Path.of("/bin")), PathSearch.of("/usr/bin::/bin").dirs());
   }
 
   @Test
   void find_takesTheFirstDirectoryHoldingTheProgram_whateverItIsCalled() throws Exception {
     Path sbin = PkgsFixture.programDir(tmp.resolve("usr/sbin"), "tlshd");
     Path bin = PkgsFixture.binDir(tmp.resolve("usr"), "tlshd");
-    assertEquals(Optional.of(sbin.resolve("tlshd")), new PathSearch(List.of(sbin, bin)).find("tlshd"));
+    assertEquals(
+        Optional.of(sbin.resolve("tlshd")), new PathSearch(List.of(sbin, bin)).find("tlshd"));
   }
 
   @Test

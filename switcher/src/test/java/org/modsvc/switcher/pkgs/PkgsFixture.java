@@ -18,7 +18,10 @@ import org.modsvc.nix.value.NixAttrs;
 import org.modsvc.nix.value.Printer;
 import org.modsvc.nix.value.Value;
 
-/** An evaluation with a host package set over a PATH of temporary directories, and a store in memory. */
+/**
+ * An evaluation with a host package set over a PATH of temporary directories, and a store in
+ * memory.
+ */
 final class PkgsFixture {
   static final String STORE_DIR = "/var/lib/modsvc/store";
 
@@ -26,19 +29,32 @@ final class PkgsFixture {
   static final Path NO_DPKG = Path.of("/nonexistent-modsvc-test-root");
 
   final MemoryStore store = new MemoryStore(STORE_DIR);
+
   /** {@code <modsvc-lib>} is on the search path, as in a real evaluation. */
-  final EvalState state = org.modsvc.nix.Evaluation.builder().store(store).searchPath(List.of(BundledSources.LIB.register(store))).homeDir(Path.of("/tmp")).experimentalFeatures(Set.of())
-        .diagnostics(System.err).start().state();
+  final EvalState state =
+      org.modsvc.nix.Evaluation.builder()
+          .store(store)
+          .searchPath(List.of(BundledSources.LIB.register(store)))
+          .homeDir(Path.of("/tmp"))
+          .experimentalFeatures(Set.of())
+          .diagnostics(System.err)
+          .start()
+          .state();
+
   final Value pkgs;
 
   /**
-   * With an empty lib (everything but the formats' option types works without one) and a root with no
-   * Debian database, so that only {@code path} provides host packages.
+   * With an empty lib (everything but the formats' option types works without one) and a root with
+   * no Debian database, so that only {@code path} provides host packages.
    */
-  PkgsFixture(List<Path> path) { this(path, NO_DPKG, st -> NixAttrs.EMPTY); }
+  PkgsFixture(List<Path> path) {
+    this(path, NO_DPKG, st -> NixAttrs.EMPTY);
+  }
 
   /** Host packages from the Debian database under {@code dpkgRoot} and from {@code path}. */
-  PkgsFixture(List<Path> path, Path dpkgRoot) { this(path, dpkgRoot, st -> NixAttrs.EMPTY); }
+  PkgsFixture(List<Path> path, Path dpkgRoot) {
+    this(path, dpkgRoot, st -> NixAttrs.EMPTY);
+  }
 
   PkgsFixture(List<Path> path, Path dpkgRoot, Function<EvalState, Value> lib) {
     pkgs = HostPackages.create(state, lib.apply(state), path, dpkgRoot);
@@ -46,10 +62,16 @@ final class PkgsFixture {
 
   /** With the lib real evaluations use ({@code import <modsvc-lib>}). */
   static PkgsFixture withModsvcLib(List<Path> path) {
-    return new PkgsFixture(path, NO_DPKG, st -> st.evalSource(Source.ofString("«test»", "import <modsvc-lib>", Path.of("/tmp"))));
+    return new PkgsFixture(
+        path,
+        NO_DPKG,
+        st -> st.evalSource(Source.ofString("«test»", "import <modsvc-lib>", Path.of("/tmp"))));
   }
 
-  /** With nixpkgs' lib from the corpora folder (README "Tests"); a test without it is skipped with the reason. */
+  /**
+   * With nixpkgs' lib from the corpora folder (README "Tests"); a test without it is skipped with
+   * the reason.
+   */
   static PkgsFixture withNixpkgsLib(List<Path> path) {
     Path lib = nixpkgsLib();
     return new PkgsFixture(path, NO_DPKG, st -> st.evalFile(lib));
@@ -57,20 +79,26 @@ final class PkgsFixture {
 
   private static Path nixpkgsLib() {
     String root = System.getProperty("modsvc.conformance", System.getenv("MODSVC_CONFORMANCE"));
-    assumeTrue(root != null && !root.isEmpty(),
+    assumeTrue(
+        root != null && !root.isEmpty(),
         "nixpkgs' lib not available: set MODSVC_CONFORMANCE (or -Dmodsvc.conformance) to the corpora folder");
     Path lib = Path.of(root).resolve("nixpkgs-lib/lib");
-    assumeTrue(Files.isDirectory(lib), "nixpkgs' lib not available: " + lib + " is not a directory");
+    assumeTrue(
+        Files.isDirectory(lib), "nixpkgs' lib not available: " + lib + " is not a directory");
     return lib;
   }
 
-  /** Evaluates {@code body} with {@code pkgs} (and {@code lib} when given) in scope, printed deeply. */
+  /**
+   * Evaluates {@code body} with {@code pkgs} (and {@code lib} when given) in scope, printed deeply.
+   */
   String eval(String body) {
     return Printer.print(value(body), true);
   }
 
   Value value(String body) {
-    Value f = state.evalSource(Source.ofString("«test»", "pkgs: let lib = pkgs.lib; in " + body, Path.of("/tmp")));
+    Value f =
+        state.evalSource(
+            Source.ofString("«test»", "pkgs: let lib = pkgs.lib; in " + body, Path.of("/tmp")));
     return state.call(f, pkgs, Span.NONE);
   }
 

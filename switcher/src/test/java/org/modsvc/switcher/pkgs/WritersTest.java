@@ -24,36 +24,47 @@ class WritersTest {
     f = new PkgsFixture(List.of(PkgsFixture.binDir(tmp.resolve("usr"), "bash")));
   }
 
-  /** Evaluates a writer call to its store path and returns the one file the store recorded for it. */
+  /**
+   * Evaluates a writer call to its store path and returns the one file the store recorded for it.
+   */
   private StoreObject.TextFile written(String expr) {
     String path = ((NixString) Thunk.force(f.value("\"${" + expr + "}\""))).value();
     assertTrue(path.matches("/var/lib/modsvc/store/[0-9a-z]{32}-[^/]+"), path);
     return f.store.objects().stream()
         .filter(o -> o.storePath().equals(path))
         .map(o -> assertInstanceOf(StoreObject.TextFile.class, o))
-        .findFirst().orElseThrow();
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test
   void writeText_addsPlainFile_atToFilePath() {
     StoreObject.TextFile t = written("pkgs.writeText \"app.conf\" \"port = 1\\n\"");
-    assertEquals(new StoreObject.TextFile(t.storePath(), "", "port = 1\n", false, new java.util.TreeSet<>()), t);
+    assertEquals(
+        new StoreObject.TextFile(t.storePath(), "", "port = 1\n", false, new java.util.TreeSet<>()),
+        t);
     assertTrue(t.storePath().endsWith("-app.conf"), t.storePath());
-    assertEquals("\"" + t.storePath() + "\"", f.eval("builtins.toFile \"app.conf\" \"port = 1\\n\""));
+    assertEquals(
+        "\"" + t.storePath() + "\"", f.eval("builtins.toFile \"app.conf\" \"port = 1\\n\""));
   }
 
   @Test
   void writeTextFile_honoursExecutableAndDestination() {
-    StoreObject.TextFile t = written(
-        "pkgs.writeTextFile { name = \"tool\"; text = \"x\"; executable = true; destination = \"/libexec/tool\"; }");
+    StoreObject.TextFile t =
+        written(
+            "pkgs.writeTextFile { name = \"tool\"; text = \"x\"; executable = true; destination = \"/libexec/tool\"; }");
     assertEquals("libexec/tool", t.destination());
     assertTrue(t.executable());
   }
 
   @Test
   void writeTextFile_rejectsRelativeDestination() {
-    EvalException e = assertThrows(EvalException.class,
-        () -> f.eval("\"${pkgs.writeTextFile { name = \"x\"; text = \"\"; destination = \"bin/x\"; }}\""));
+    EvalException e =
+        assertThrows(
+            EvalException.class,
+            () ->
+                f.eval(
+                    "\"${pkgs.writeTextFile { name = \"x\"; text = \"\"; destination = \"bin/x\"; }}\""));
     assertTrue(e.getMessage().contains("destination must be an absolute path"), e.getMessage());
   }
 
@@ -67,7 +78,8 @@ class WritersTest {
   @Test
   void writeShellScript_startsWithHostBash() {
     StoreObject.TextFile t = written("pkgs.writeShellScript \"run\" \"echo hi\"");
-    // The host's bash through its package tree, which the script references (so it is kept with it).
+    // The host's bash through its package tree, which the script references (so it is kept with
+    // it).
     String bashTree = f.eval("pkgs.bash.outPath").replace("\"", "");
     assertEquals("#!" + bashTree + "/bin/bash\necho hi", t.text());
     assertEquals(java.util.Set.of(bashTree), t.references());
@@ -79,8 +91,10 @@ class WritersTest {
     StoreObject.TextFile t = written("pkgs.writeShellScriptBin \"hello\" \"echo hi\"");
     assertEquals("bin/hello", t.destination());
     assertTrue(t.executable());
-    assertEquals("\"" + t.storePath() + "/bin/hello\"",
-        f.eval("let d = pkgs.writeShellScriptBin \"hello\" \"echo hi\"; in \"${d}/bin/${d.meta.mainProgram}\""));
+    assertEquals(
+        "\"" + t.storePath() + "/bin/hello\"",
+        f.eval(
+            "let d = pkgs.writeShellScriptBin \"hello\" \"echo hi\"; in \"${d}/bin/${d.meta.mainProgram}\""));
   }
 
   @Test
@@ -99,21 +113,25 @@ class WritersTest {
 
   @Test
   void concatText_joinsFilesInOrder() {
-    StoreObject.TextFile t = written(
-        "pkgs.concatText \"both\" [ (pkgs.writeText \"a\" \"A\\n\") (pkgs.writeText \"b\" \"B\\n\") ]");
+    StoreObject.TextFile t =
+        written(
+            "pkgs.concatText \"both\" [ (pkgs.writeText \"a\" \"A\\n\") (pkgs.writeText \"b\" \"B\\n\") ]");
     assertEquals("A\nB\n", t.text());
   }
 
   @Test
   void writerResult_isDerivationShaped() {
-    assertEquals("[ \"derivation\" \"x\" true ]",
+    assertEquals(
+        "[ \"derivation\" \"x\" true ]",
         f.eval("let d = pkgs.writeText \"x\" \"\"; in [ d.type d.name (d.out == d) ]"));
   }
 
   @Test
   void referencedStorePaths_becomeReferences() {
-    String inner = ((NixString) Thunk.force(f.value("\"${pkgs.writeText \"inner\" \"i\"}\""))).value();
-    StoreObject.TextFile t = written("pkgs.writeText \"outer\" \"see ${pkgs.writeText \"inner\" \"i\"}\"");
+    String inner =
+        ((NixString) Thunk.force(f.value("\"${pkgs.writeText \"inner\" \"i\"}\""))).value();
+    StoreObject.TextFile t =
+        written("pkgs.writeText \"outer\" \"see ${pkgs.writeText \"inner\" \"i\"}\"");
     assertEquals(java.util.Set.of(inner), t.references());
   }
 
@@ -125,7 +143,8 @@ class WritersTest {
 
   @Test
   void readFile_readsWrittenFile_inSameEvaluation() {
-    assertEquals("\"echo hi\"",
+    assertEquals(
+        "\"echo hi\"",
         f.eval("builtins.readFile \"${pkgs.writeScriptBin \"t\" \"echo hi\"}/bin/t\""));
   }
 }

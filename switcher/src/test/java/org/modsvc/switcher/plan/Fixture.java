@@ -1,15 +1,16 @@
 package org.modsvc.switcher.plan;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Collection;
 import org.modsvc.switcher.unit.UnitCatalog;
 import org.modsvc.switcher.unit.UnitName;
 
 /** Builds planner inputs from literal unit texts: an old and a new generation plus live states. */
 final class Fixture {
-  static final String TEST_UNIT = """
+  static final String TEST_UNIT =
+      """
       [Unit]
       Description=test
       [Service]

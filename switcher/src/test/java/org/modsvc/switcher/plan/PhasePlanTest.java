@@ -16,26 +16,48 @@ class PhasePlanTest {
 
   @Test
   void units_returnsEachPhasesList() {
-    PhasePlan plan = new PhasePlan(names("a.service"), names("b.service"), names("c.service"), names("d.service"),
-        List.of(), false);
+    PhasePlan plan =
+        new PhasePlan(
+            names("a.service"),
+            names("b.service"),
+            names("c.service"),
+            names("d.service"),
+            List.of(),
+            false);
     assertEquals(names("c.service"), plan.units(Phase.RESTART));
     assertEquals(List.of(), plan.units(Phase.FILES));
-    assertEquals(List.of(Phase.STOP, Phase.FILES, Phase.RELOAD, Phase.RESTART, Phase.START),
-        List.copyOf(plan.journaled().keySet()), "journaled in execution order");
+    assertEquals(
+        List.of(Phase.STOP, Phase.FILES, Phase.RELOAD, Phase.RESTART, Phase.START),
+        List.copyOf(plan.journaled().keySet()),
+        "journaled in execution order");
   }
 
   @Test
   void constructor_rejectsDuplicateUnit_withinOnePhase() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new PhasePlan(names("a.service", "a.service"), List.of(), List.of(), List.of(), List.of(), true));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                new PhasePlan(
+                    names("a.service", "a.service"),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    true));
     assertTrue(e.getMessage().contains("stop"), e.getMessage());
   }
 
-  /** Names are validated where they enter (here: {@link UnitName#of}), so a plan cannot hold one without a type. */
+  /**
+   * Names are validated where they enter (here: {@link UnitName#of}), so a plan cannot hold one
+   * without a type.
+   */
   @Test
   void constructor_rejectsNameWithoutUnitType() {
-    InvalidUnitNameException e = assertThrows(InvalidUnitNameException.class,
-        () -> new PhasePlan(List.of(), List.of(), List.of(), names("nginx"), List.of(), true));
+    InvalidUnitNameException e =
+        assertThrows(
+            InvalidUnitNameException.class,
+            () -> new PhasePlan(List.of(), List.of(), List.of(), names("nginx"), List.of(), true));
     assertTrue(e.getMessage().contains("nginx"), e.getMessage());
   }
 }

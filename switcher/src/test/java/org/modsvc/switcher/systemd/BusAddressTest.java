@@ -16,24 +16,30 @@ class BusAddressTest {
 
   @Test
   void system_usesDbusSystemBusAddress_whenSet() {
-    assertEquals("unix:path=/x/s", BusAddress.system(Map.of("DBUS_SYSTEM_BUS_ADDRESS", "unix:path=/x/s")).address());
+    assertEquals(
+        "unix:path=/x/s",
+        BusAddress.system(Map.of("DBUS_SYSTEM_BUS_ADDRESS", "unix:path=/x/s")).address());
   }
 
   @Test
   void user_fallsBackToXdgRuntimeDir_whenNoSessionAddress() {
-    assertEquals("unix:path=/run/user/1000/bus", BusAddress.user(Map.of("XDG_RUNTIME_DIR", "/run/user/1000")).address());
+    assertEquals(
+        "unix:path=/run/user/1000/bus",
+        BusAddress.user(Map.of("XDG_RUNTIME_DIR", "/run/user/1000")).address());
   }
 
   @Test
   void user_fails_whenNeitherVariableIsSet() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BusAddress.user(Map.of()));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> BusAddress.user(Map.of()));
     assertTrue(e.getMessage().contains("XDG_RUNTIME_DIR"), e.getMessage());
   }
 
   @Test
   void constructor_rejectsAbstractSockets_whichTheNativeTransportCannotReach() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> BusAddress.of("unix:abstract=/tmp/dbus-x"));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> BusAddress.of("unix:abstract=/tmp/dbus-x"));
     assertTrue(e.getMessage().contains("unix:path="), e.getMessage());
   }
 

@@ -25,15 +25,20 @@ class JobStatusTest {
 
   @Test
   void describe_printsFailedJobLikeTheSwitch() {
-    JobOutcome outcome = new JobOutcome("a.service", JobKind.RESTART, JobStatus.FAILED, "failed", "");
+    JobOutcome outcome =
+        new JobOutcome("a.service", JobKind.RESTART, JobStatus.FAILED, "failed", "");
     assertEquals("Failed to restart a.service: failed", outcome.describe());
   }
 
   @Test
   void errors_nameNoSuchUnitAndAccessDeniedWithAddress() {
-    assertTrue(SystemdErrors.describe(new NoSuchUnit("Unit x.service not found."), "StartUnit(x.service)", "unix:path=/b")
-        .startsWith("StartUnit(x.service): no such unit (Unit x.service not found.)"));
-    String denied = SystemdErrors.describe(new AccessDenied("Access denied"), "StopUnit(y.service)", "unix:path=/b");
+    assertTrue(
+        SystemdErrors.describe(
+                new NoSuchUnit("Unit x.service not found."), "StartUnit(x.service)", "unix:path=/b")
+            .startsWith("StartUnit(x.service): no such unit (Unit x.service not found.)"));
+    String denied =
+        SystemdErrors.describe(
+            new AccessDenied("Access denied"), "StopUnit(y.service)", "unix:path=/b");
     assertTrue(denied.contains("access denied by unix:path=/b"), denied);
   }
 }

@@ -14,11 +14,15 @@ import org.modsvc.switcher.plan.PhasePlan;
 import org.modsvc.switcher.unit.UnitName;
 
 /**
- * The executor's own decisions against an in-memory manager that counts its calls by D-Bus method name, as
- * {@link SystemdClient} does: the order of the phases and when a daemon-reload ({@code Reload}) is made.
+ * The executor's own decisions against an in-memory manager that counts its calls by D-Bus method
+ * name, as {@link SystemdClient} does: the order of the phases and when a daemon-reload ({@code
+ * Reload}) is made.
  */
 class PhaseExecutorTest {
-  /** Counts calls like the real client and ends every job {@code done}; remembers the order of events. */
+  /**
+   * Counts calls like the real client and ends every job {@code done}; remembers the order of
+   * events.
+   */
   static final class CountingManager implements ManagerCalls {
     final CallCounter calls = new CallCounter();
     final List<String> events = new ArrayList<>();
@@ -36,7 +40,8 @@ class PhaseExecutorTest {
     }
 
     @Override
-    public List<JobOutcome> runJobs(List<JobRequest> jobs, BiConsumer<JobOutcome, Duration> finished) {
+    public List<JobOutcome> runJobs(
+        List<JobRequest> jobs, BiConsumer<JobOutcome, Duration> finished) {
       List<JobOutcome> out = new ArrayList<>();
       for (JobRequest job : jobs) {
         calls.count(job.kind().method());
@@ -59,16 +64,24 @@ class PhaseExecutorTest {
   }
 
   private static PhasePlan plan(boolean daemonReload) {
-    return new PhasePlan(names("old.service"), names("r.service"), names("c.service"), names("new.service"),
-        names("new.service"), daemonReload);
+    return new PhasePlan(
+        names("old.service"),
+        names("r.service"),
+        names("c.service"),
+        names("new.service"),
+        names("new.service"),
+        daemonReload);
   }
 
   private static List<String> run(CountingManager manager, PhasePlan plan, boolean unitFilesChanged)
       throws Exception {
-    new PhaseExecutor(manager, JournalTail.none()).execute(plan, () -> {
-      manager.events.add("files");
-      return unitFilesChanged;
-    });
+    new PhaseExecutor(manager, JournalTail.none())
+        .execute(
+            plan,
+            () -> {
+              manager.events.add("files");
+              return unitFilesChanged;
+            });
     return manager.events;
   }
 
@@ -78,21 +91,48 @@ class PhaseExecutorTest {
 
     List<String> events = run(manager, plan(false), false);
 
-    assertEquals(List.of("stop old.service", "files", "reset-failed new.service", "reload r.service",
-        "restart c.service", "start new.service"), events);
+    assertEquals(
+        List.of(
+            "stop old.service",
+            "files",
+            "reset-failed new.service",
+            "reload r.service",
+            "restart c.service",
+            "start new.service"),
+        events);
     assertEquals(null, manager.calls.snapshot().get("Reload"));
-    assertEquals(Map.of("ReloadUnit", 1L, "ResetFailedUnit", 1L, "RestartUnit", 1L, "StartUnit", 1L,
-        "StopUnit", 1L), manager.calls.snapshot());
+    assertEquals(
+        Map.of(
+            "ReloadUnit",
+            1L,
+            "ResetFailedUnit",
+            1L,
+            "RestartUnit",
+            1L,
+            "StartUnit",
+            1L,
+            "StopUnit",
+            1L),
+        manager.calls.snapshot());
   }
 
   @Test
-  void aPlanThatNeedsADaemonReload_makesExactlyOne_afterTheFilesAndBeforeTheReloadPhase() throws Exception {
+  void aPlanThatNeedsADaemonReload_makesExactlyOne_afterTheFilesAndBeforeTheReloadPhase()
+      throws Exception {
     CountingManager manager = new CountingManager();
 
     List<String> events = run(manager, plan(true), false);
 
-    assertEquals(List.of("stop old.service", "files", "daemon-reload", "reset-failed new.service",
-        "reload r.service", "restart c.service", "start new.service"), events);
+    assertEquals(
+        List.of(
+            "stop old.service",
+            "files",
+            "daemon-reload",
+            "reset-failed new.service",
+            "reload r.service",
+            "restart c.service",
+            "start new.service"),
+        events);
     assertEquals(1L, manager.calls.snapshot().get("Reload"));
   }
 

@@ -22,10 +22,21 @@ class SettleWatchTest {
     int probes;
 
     Script at(String unit, long millis, String active, String sub, long restarts) {
-      states.computeIfAbsent(unit, u -> new ArrayList<>()).add(new UnitState(unit, "loaded", active, sub,
-          OptionalLong.empty(), OptionalInt.of(active.equals("failed") ? 203 : 0),
-          active.equals("failed") ? "exit-code" : "success", OptionalLong.of(restarts)));
-      changes.computeIfAbsent(unit, u -> new ArrayList<>()).add(new long[] {millis, states.get(unit).size() - 1});
+      states
+          .computeIfAbsent(unit, u -> new ArrayList<>())
+          .add(
+              new UnitState(
+                  unit,
+                  "loaded",
+                  active,
+                  sub,
+                  OptionalLong.empty(),
+                  OptionalInt.of(active.equals("failed") ? 203 : 0),
+                  active.equals("failed") ? "exit-code" : "success",
+                  OptionalLong.of(restarts)));
+      changes
+          .computeIfAbsent(unit, u -> new ArrayList<>())
+          .add(new long[] {millis, states.get(unit).size() - 1});
       return this;
     }
 
@@ -50,7 +61,8 @@ class SettleWatchTest {
     }
   }
 
-  private static List<SettleWatch.Unhealthy> watch(Script s, List<String> units) throws InterruptedException {
+  private static List<SettleWatch.Unhealthy> watch(Script s, List<String> units)
+      throws InterruptedException {
     return new SettleWatch(s, Duration.ofSeconds(5), s).watch(units);
   }
 
@@ -63,17 +75,29 @@ class SettleWatchTest {
 
   @Test
   void aServiceThatFailsWithinTheWindowIsUnhealthy() throws InterruptedException {
-    Script s = new Script().at("web.service", 0, "active", "running", 0).at("web.service", 300, "failed", "failed", 0)
-        .at("ok.service", 0, "active", "running", 0);
-    assertEquals(List.of(new SettleWatch.Unhealthy("web.service", "failed within 5 s of its start; Result=exit-code, exit status 203")),
+    Script s =
+        new Script()
+            .at("web.service", 0, "active", "running", 0)
+            .at("web.service", 300, "failed", "failed", 0)
+            .at("ok.service", 0, "active", "running", 0);
+    assertEquals(
+        List.of(
+            new SettleWatch.Unhealthy(
+                "web.service",
+                "failed within 5 s of its start; Result=exit-code, exit status 203")),
         watch(s, List.of("web.service", "ok.service")));
   }
 
   @Test
   void aServiceSystemdRestartsIsUnhealthy_evenWhenItLooksActive() throws InterruptedException {
-    Script s = new Script().at("loop.service", 0, "active", "running", 0)
-        .at("loop.service", 1200, "active", "running", 2);
-    assertEquals(List.of(new SettleWatch.Unhealthy("loop.service", "restarted by systemd 2 times within 5 s of its start")),
+    Script s =
+        new Script()
+            .at("loop.service", 0, "active", "running", 0)
+            .at("loop.service", 1200, "active", "running", 2);
+    assertEquals(
+        List.of(
+            new SettleWatch.Unhealthy(
+                "loop.service", "restarted by systemd 2 times within 5 s of its start")),
         watch(s, List.of("loop.service")));
   }
 
@@ -84,29 +108,39 @@ class SettleWatchTest {
   }
 
   @Test
-  void aServiceStillWaitingForItsAutomaticRestartWhenTheWindowEndsIsUnhealthy() throws InterruptedException {
+  void aServiceStillWaitingForItsAutomaticRestartWhenTheWindowEndsIsUnhealthy()
+      throws InterruptedException {
     Script s = new Script().at("slow.service", 0, "activating", "auto-restart", 0);
-    assertEquals(List.of(new SettleWatch.Unhealthy("slow.service", "exited within 5 s of its start and waits to be restarted")),
+    assertEquals(
+        List.of(
+            new SettleWatch.Unhealthy(
+                "slow.service", "exited within 5 s of its start and waits to be restarted")),
         watch(s, List.of("slow.service")));
   }
 
   @Test
-  void aSleepThatWakesShortOfTheWindowsEnd_stillEndsWithTheEndOfWindowCheck() throws InterruptedException {
-    // the last sleep ends a nanosecond before the window does, and reading the state (a D-Bus call) takes 1 ms
-    Script s = new Script() {
-      @Override
-      public void sleep(Duration d) {
-        now += d.toNanos() - 1;
-      }
+  void aSleepThatWakesShortOfTheWindowsEnd_stillEndsWithTheEndOfWindowCheck()
+      throws InterruptedException {
+    // the last sleep ends a nanosecond before the window does, and reading the state (a D-Bus call)
+    // takes 1 ms
+    Script s =
+        new Script() {
+          @Override
+          public void sleep(Duration d) {
+            now += d.toNanos() - 1;
+          }
 
-      @Override
-      public UnitState state(String unit) {
-        UnitState state = super.state(unit);
-        now += 1_000_000;
-        return state;
-      }
-    }.at("slow.service", 0, "activating", "auto-restart", 0);
-    assertEquals(List.of(new SettleWatch.Unhealthy("slow.service", "exited within 5 s of its start and waits to be restarted")),
+          @Override
+          public UnitState state(String unit) {
+            UnitState state = super.state(unit);
+            now += 1_000_000;
+            return state;
+          }
+        }.at("slow.service", 0, "activating", "auto-restart", 0);
+    assertEquals(
+        List.of(
+            new SettleWatch.Unhealthy(
+                "slow.service", "exited within 5 s of its start and waits to be restarted")),
         watch(s, List.of("slow.service")));
   }
 
@@ -126,12 +160,16 @@ class SettleWatchTest {
 
   @Test
   void aStateThatCannotBeReadMakesNoUnitUnhealthy() throws InterruptedException {
-    assertEquals(List.of(), new SettleWatch(unit -> null, Duration.ofSeconds(1), new Script()).watch(List.of("a.service")));
+    assertEquals(
+        List.of(),
+        new SettleWatch(unit -> null, Duration.ofSeconds(1), new Script())
+            .watch(List.of("a.service")));
   }
 
   @Test
   void refusesANegativeWindow() {
     Script s = new Script();
-    assertThrows(IllegalArgumentException.class, () -> new SettleWatch(s, Duration.ofSeconds(-1), s));
+    assertThrows(
+        IllegalArgumentException.class, () -> new SettleWatch(s, Duration.ofSeconds(-1), s));
   }
 }

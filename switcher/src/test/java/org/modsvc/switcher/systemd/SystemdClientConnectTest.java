@@ -20,7 +20,8 @@ class SystemdClientConnectTest {
 
   @Test
   void connect_rejectsNonPositiveJobTimeout() {
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> SystemdClient.connect(BusAddress.of("unix:path=/nonexistent"), Duration.ZERO));
   }
 }

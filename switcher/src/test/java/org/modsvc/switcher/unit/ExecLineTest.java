@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** The program of an {@code ExecStart=} value, as systemd 252 finds it (moved from UnitValidatorTest). */
+/**
+ * The program of an {@code ExecStart=} value, as systemd 252 finds it (moved from
+ * UnitValidatorTest).
+ */
 class ExecLineTest {
   @Test
   void programsWithPrefixesQuotesOrSpecifiersAreReadAsSystemdReadsThem() {

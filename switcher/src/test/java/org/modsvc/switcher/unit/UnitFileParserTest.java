@@ -18,7 +18,8 @@ class UnitFileParserTest {
 
   @Test
   void trimsOnlySystemdsWhitespace_keepingAVerticalTabOrUnicodeSpace() {
-    // systemd strips " \t\n\r" only; Java's strip() also took \u000b, \u2028, \u3000 (UnitFileRoundTripProperties).
+    // systemd strips " \t\n\r" only; Java's strip() also took \u000b, \u2028, \u3000
+    // (UnitFileRoundTripProperties).
     UnitFile unit = UnitFile.parse("a.service", "[Unit]\nDescription=\u000bx\u3000\n");
     assertEquals(List.of("\u000bx\u3000"), unit.values("Unit", "Description"));
   }
@@ -31,7 +32,8 @@ class UnitFileParserTest {
 
   @Test
   void ignoresHashAndSemicolonComments() {
-    UnitFile unit = UnitFile.parse("a.service", "# top\n[Service]\n; note\n   # indented\nType=simple\n");
+    UnitFile unit =
+        UnitFile.parse("a.service", "# top\n[Service]\n; note\n   # indented\nType=simple\n");
     assertEquals(Map.of("Type", List.of("simple")), unit.section("Service"));
   }
 
@@ -43,7 +45,8 @@ class UnitFileParserTest {
 
   @Test
   void joinsContinuedLines_withBackslashBecomingSpace() {
-    UnitFile unit = UnitFile.parse("a.service", "[Service]\nExecStart=/bin/a \\\n  --flag \\\n  x\n");
+    UnitFile unit =
+        UnitFile.parse("a.service", "[Service]\nExecStart=/bin/a \\\n  --flag \\\n  x\n");
     assertEquals(List.of("/bin/a    --flag    x"), unit.values("Service", "ExecStart"));
   }
 
@@ -80,7 +83,8 @@ class UnitFileParserTest {
 
   @Test
   void resetsTheList_whenAssignmentIsEmpty() {
-    UnitFile unit = UnitFile.parse("a.service", "[Service]\nExecStart=/a\nExecStart=\nExecStart=/b\n");
+    UnitFile unit =
+        UnitFile.parse("a.service", "[Service]\nExecStart=/a\nExecStart=\nExecStart=/b\n");
     assertEquals(List.of("/b"), unit.values("Service", "ExecStart"));
   }
 
@@ -116,37 +120,44 @@ class UnitFileParserTest {
 
   @Test
   void failsWithFileAndLine_whenEqualsIsMissing() {
-    UnitFileException expected = assertThrows(UnitFileException.class,
-        () -> UnitFileParser.parse("/etc/a.service", "[Service]\n\nExecStart /bin/a\n"));
+    UnitFileException expected =
+        assertThrows(
+            UnitFileException.class,
+            () -> UnitFileParser.parse("/etc/a.service", "[Service]\n\nExecStart /bin/a\n"));
     assertEquals("/etc/a.service:3: missing '=' in 'ExecStart /bin/a'", expected.getMessage());
     assertEquals(3, expected.line());
   }
 
   @Test
   void failsWithFileAndLine_whenAssignmentPrecedesAnySection() {
-    UnitFileException expected = assertThrows(UnitFileException.class,
-        () -> UnitFileParser.parse("a.service", "# c\nA=1\n"));
+    UnitFileException expected =
+        assertThrows(
+            UnitFileException.class, () -> UnitFileParser.parse("a.service", "# c\nA=1\n"));
     assertEquals("a.service:2: assignment outside of any section: 'A=1'", expected.getMessage());
   }
 
   @Test
   void failsWithFileAndLine_whenSectionHeaderIsUnclosed() {
-    UnitFileException expected = assertThrows(UnitFileException.class,
-        () -> UnitFileParser.parse("a.service", "[Service\n"));
+    UnitFileException expected =
+        assertThrows(
+            UnitFileException.class, () -> UnitFileParser.parse("a.service", "[Service\n"));
     assertEquals("a.service:1: invalid section header '[Service'", expected.getMessage());
   }
 
   @Test
   void failsWithFileAndLine_whenKeyIsEmpty() {
-    UnitFileException expected = assertThrows(UnitFileException.class,
-        () -> UnitFileParser.parse("a.service", "[Service]\n = x\n"));
+    UnitFileException expected =
+        assertThrows(
+            UnitFileException.class, () -> UnitFileParser.parse("a.service", "[Service]\n = x\n"));
     assertEquals("a.service:2: missing key before '=' in '= x'", expected.getMessage());
   }
 
   @Test
   void reportsTheFirstLine_whenAMalformedLineIsContinued() {
-    UnitFileException expected = assertThrows(UnitFileException.class,
-        () -> UnitFileParser.parse("a.service", "[Service]\nbroken \\\nline\n"));
+    UnitFileException expected =
+        assertThrows(
+            UnitFileException.class,
+            () -> UnitFileParser.parse("a.service", "[Service]\nbroken \\\nline\n"));
     assertEquals(2, expected.line());
   }
 

@@ -12,7 +12,8 @@ class UnitFileTextTest {
   private record Unit(String origin, List<String> sections, List<UnitLine> lines) {}
 
   private static Unit unit(UnitLine... lines) {
-    List<String> sections = java.util.Arrays.stream(lines).map(UnitLine::section).distinct().toList();
+    List<String> sections =
+        java.util.Arrays.stream(lines).map(UnitLine::section).distinct().toList();
     return new Unit("system.services.foo", sections, List.of(lines));
   }
 
@@ -22,17 +23,26 @@ class UnitFileTextTest {
 
   @Test
   void render_groupsSectionsInOrderOfFirstAppearance_separatedByBlankLines() {
-    String text = render(unit(new UnitLine("Unit", "After", "network.target"),
-        new UnitLine("Service", "ExecStart", "\"/bin/hello\" \"--greeting\" \"hoi\""),
-        new UnitLine("Service", "Restart", "always"), new UnitLine("Install", "WantedBy", "multi-user.target")));
-    assertEquals("[Unit]\nAfter=network.target\n\n[Service]\nExecStart=\"/bin/hello\" \"--greeting\" \"hoi\"\n"
-        + "Restart=always\n\n[Install]\nWantedBy=multi-user.target\n", text);
+    String text =
+        render(
+            unit(
+                new UnitLine("Unit", "After", "network.target"),
+                new UnitLine("Service", "ExecStart", "\"/bin/hello\" \"--greeting\" \"hoi\""),
+                new UnitLine("Service", "Restart", "always"),
+                new UnitLine("Install", "WantedBy", "multi-user.target")));
+    assertEquals(
+        "[Unit]\nAfter=network.target\n\n[Service]\nExecStart=\"/bin/hello\" \"--greeting\" \"hoi\"\n"
+            + "Restart=always\n\n[Install]\nWantedBy=multi-user.target\n",
+        text);
   }
 
   @Test
   void render_keepsRepeatedKeysAsRepeatedLines() {
-    String text = render(unit(new UnitLine("Service", "ExecStart", ""),
-        new UnitLine("Service", "ExecStart", "/bin/x")));
+    String text =
+        render(
+            unit(
+                new UnitLine("Service", "ExecStart", ""),
+                new UnitLine("Service", "ExecStart", "/bin/x")));
     assertEquals("[Service]\nExecStart=\nExecStart=/bin/x\n", text);
   }
 
@@ -40,37 +50,54 @@ class UnitFileTextTest {
   void render_refusesAValueThatBeginsOrEndsWithBlanks_whichSystemdWouldStrip() {
     // Found by UnitFileRoundTripProperties: "Description= x" reads back as "x".
     for (String v : new String[] {" x", "x\t", "\t"}) {
-      UnitTextException e = assertThrows(UnitTextException.class, () -> render(
-          unit(new UnitLine("Unit", "Description", v))));
+      UnitTextException e =
+          assertThrows(
+              UnitTextException.class, () -> render(unit(new UnitLine("Unit", "Description", v))));
       assertTrue(e.getMessage().contains("begins or ends with a space or tab"), e.getMessage());
     }
   }
 
   @Test
   void render_refusesNewlineInValue_namingUnitOriginAndKey() {
-    UnitTextException e = assertThrows(UnitTextException.class, () -> render(
-        unit(new UnitLine("Service", "Environment", "A=1\nExecStartPre=/bin/evil"))));
-    assertTrue(e.getMessage().startsWith("unit foo.service (from system.services.foo), [Service] Environment: "
-        + "the value contains a newline"), e.getMessage());
-    assertTrue(e.getMessage().contains("A=1\\nExecStartPre=/bin/evil"), "control characters shown escaped");
+    UnitTextException e =
+        assertThrows(
+            UnitTextException.class,
+            () ->
+                render(
+                    unit(new UnitLine("Service", "Environment", "A=1\nExecStartPre=/bin/evil"))));
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "unit foo.service (from system.services.foo), [Service] Environment: "
+                    + "the value contains a newline"),
+        e.getMessage());
+    assertTrue(
+        e.getMessage().contains("A=1\\nExecStartPre=/bin/evil"),
+        "control characters shown escaped");
   }
 
   @Test
   void render_refusesCarriageReturnAndNul() {
-    assertThrows(UnitTextException.class, () -> render(unit(new UnitLine("Service", "User", "a\rb"))));
-    assertThrows(UnitTextException.class, () -> render(unit(new UnitLine("Service", "User", "a\0b"))));
+    assertThrows(
+        UnitTextException.class, () -> render(unit(new UnitLine("Service", "User", "a\rb"))));
+    assertThrows(
+        UnitTextException.class, () -> render(unit(new UnitLine("Service", "User", "a\0b"))));
   }
 
   @Test
   void render_refusesTrailingBackslash_whichWouldContinueTheLine() {
-    UnitTextException e = assertThrows(UnitTextException.class,
-        () -> render(unit(new UnitLine("Service", "ExecStart", "/bin/x \\"))));
+    UnitTextException e =
+        assertThrows(
+            UnitTextException.class,
+            () -> render(unit(new UnitLine("Service", "ExecStart", "/bin/x \\"))));
     assertTrue(e.getMessage().contains("line continuation"), e.getMessage());
   }
 
   @Test
   void render_writesEmptySectionsItIsGiven_asNixOsDoesForUnit() {
-    Unit u = new Unit("o", List.of("Unit", "Service"), List.of(new UnitLine("Service", "Type", "simple")));
+    Unit u =
+        new Unit(
+            "o", List.of("Unit", "Service"), List.of(new UnitLine("Service", "Type", "simple")));
     assertEquals("[Unit]\n\n[Service]\nType=simple\n", render(u));
   }
 
@@ -82,7 +109,8 @@ class UnitFileTextTest {
 
   @Test
   void render_refusesKeysAndSectionsThatAreNotNames() {
-    assertThrows(UnitTextException.class, () -> render(unit(new UnitLine("Service", "Exec Start", "x"))));
+    assertThrows(
+        UnitTextException.class, () -> render(unit(new UnitLine("Service", "Exec Start", "x"))));
     assertThrows(UnitTextException.class, () -> render(unit(new UnitLine("Service", "A=B", "x"))));
     assertThrows(UnitTextException.class, () -> render(unit(new UnitLine("Serv]ice", "A", "x"))));
     assertThrows(UnitTextException.class, () -> render(unit(new UnitLine("Service", "", "x"))));
@@ -90,8 +118,12 @@ class UnitFileTextTest {
 
   @Test
   void render_acceptsXKeysAndSpecifiers() {
-    String text = render(unit(new UnitLine("Unit", "X-Reload-Triggers", "/nix/store/abc-x"),
-        new UnitLine("Service", "WorkingDirectory", "%S/app")));
-    assertEquals("[Unit]\nX-Reload-Triggers=/nix/store/abc-x\n\n[Service]\nWorkingDirectory=%S/app\n", text);
+    String text =
+        render(
+            unit(
+                new UnitLine("Unit", "X-Reload-Triggers", "/nix/store/abc-x"),
+                new UnitLine("Service", "WorkingDirectory", "%S/app")));
+    assertEquals(
+        "[Unit]\nX-Reload-Triggers=/nix/store/abc-x\n\n[Service]\nWorkingDirectory=%S/app\n", text);
   }
 }

@@ -10,11 +10,20 @@ class UnitKeyTableTest {
   @Test
   void theTableKnowsTheSectionsAndSomeKeysOfEach() {
     UnitKeyTable t = UnitKeyTable.SYSTEMD_252;
-    for (String k : List.of("Unit.Description", "Service.ExecStart", "Socket.ListenStream", "Timer.OnCalendar",
-        "Install.WantedBy", "Service.MemoryMax", "Service.KillSignal", "Socket.Accept")) {
+    for (String k :
+        List.of(
+            "Unit.Description",
+            "Service.ExecStart",
+            "Socket.ListenStream",
+            "Timer.OnCalendar",
+            "Install.WantedBy",
+            "Service.MemoryMax",
+            "Service.KillSignal",
+            "Socket.Accept")) {
       String[] p = k.split("\\.");
       assertTrue(t.kind(p[0], p[1]).isPresent(), k);
     }
-    assertTrue(t.kind("Install", "UpheldBy").isEmpty(), "[Install] UpheldBy= came with systemd 254");
+    assertTrue(
+        t.kind("Install", "UpheldBy").isEmpty(), "[Install] UpheldBy= came with systemd 254");
   }
 }

@@ -6,23 +6,57 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class UnitNameTest {
   @ParameterizedTest
-  @ValueSource(strings = {"foo.service", "foo@.service", "foo@bar.service", "a@b@c.service",
-      "dev-disk-by\\x2dlabel-root.device", "-.mount", "a:b_c-d.e.target", "x.socket", "t.timer", "p.path",
-      "s.slice", "s.scope", "sw.swap", "am.automount", "foo@bar.baz.service"})
+  @ValueSource(
+      strings = {
+        "foo.service",
+        "foo@.service",
+        "foo@bar.service",
+        "a@b@c.service",
+        "dev-disk-by\\x2dlabel-root.device",
+        "-.mount",
+        "a:b_c-d.e.target",
+        "x.socket",
+        "t.timer",
+        "p.path",
+        "s.slice",
+        "s.scope",
+        "sw.swap",
+        "am.automount",
+        "foo@bar.baz.service"
+      })
   void isValid_whenSystemdAcceptsTheName(String name) {
     assertTrue(UnitName.isValid(name), name);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "../x", "../x.service", "a/b.service", "/etc/passwd", "foo", ".service",
-      "foo.unit", "foo.Service", "foo.", "@foo.service", "@.service", "foo bar.service", "foo\n.service",
-      "föö.service", "foo$.service", "foo*.service", "foo.service/", "foo.service\u0000"})
+  @ValueSource(
+      strings = {
+        "",
+        "../x",
+        "../x.service",
+        "a/b.service",
+        "/etc/passwd",
+        "foo",
+        ".service",
+        "foo.unit",
+        "foo.Service",
+        "foo.",
+        "@foo.service",
+        "@.service",
+        "foo bar.service",
+        "foo\n.service",
+        "föö.service",
+        "foo$.service",
+        "foo*.service",
+        "foo.service/",
+        "foo.service\u0000"
+      })
   void isInvalid_whenSystemdRejectsTheName(String name) {
     assertFalse(UnitName.isValid(name), name);
   }
@@ -41,7 +75,8 @@ class UnitNameTest {
 
   @Test
   void of_throwsWithTheBrokenRule_whenNameEscapesTheDirectory() {
-    InvalidUnitNameException expected = assertThrows(InvalidUnitNameException.class, () -> UnitName.of("../x"));
+    InvalidUnitNameException expected =
+        assertThrows(InvalidUnitNameException.class, () -> UnitName.of("../x"));
     assertEquals("invalid unit name '../x': unknown unit type './x'", expected.getMessage());
   }
 
@@ -49,7 +84,8 @@ class UnitNameTest {
   void of_namesTheBadCharacter_whenNameContainsSlash() {
     InvalidUnitNameException expected =
         assertThrows(InvalidUnitNameException.class, () -> UnitName.of("a/b.service"));
-    assertTrue(expected.getMessage().contains("character '/' at position 2"), expected.getMessage());
+    assertTrue(
+        expected.getMessage().contains("character '/' at position 2"), expected.getMessage());
   }
 
   @Test
@@ -62,7 +98,8 @@ class UnitNameTest {
 
   @Test
   void of_rejectsEmptyName() {
-    InvalidUnitNameException expected = assertThrows(InvalidUnitNameException.class, () -> UnitName.of(""));
+    InvalidUnitNameException expected =
+        assertThrows(InvalidUnitNameException.class, () -> UnitName.of(""));
     assertEquals("invalid unit name '': empty", expected.getMessage());
   }
 
@@ -96,7 +133,8 @@ class UnitNameTest {
 
   @Test
   void template_ofInstance_usesFirstAtAndWholeSuffix() {
-    assertEquals(Optional.of(UnitName.of("foo@.service")), UnitName.of("foo@bar.baz.service").template());
+    assertEquals(
+        Optional.of(UnitName.of("foo@.service")), UnitName.of("foo@bar.baz.service").template());
     assertEquals(Optional.of(UnitName.of("a@.service")), UnitName.of("a@b@c.service").template());
     assertEquals(Optional.of("bar.baz"), UnitName.of("foo@bar.baz.service").instance());
     assertEquals(Optional.empty(), UnitName.of("foo@.service").template());

@@ -25,7 +25,8 @@ final class CdnWriter {
 
   private record Piece(String value) implements Element {}
 
-  private record Section(List<String> description, String name, boolean array, List<Element> elements)
+  private record Section(
+      List<String> description, String name, boolean array, List<Element> elements)
       implements Element {}
 
   static String write(String json) {
@@ -35,7 +36,10 @@ final class CdnWriter {
     return out.toString().strip() + "\n";
   }
 
-  /** The JSON-like module's conversion: a line break after each opening bracket and comma and before each closing one. */
+  /**
+   * The JSON-like module's conversion: a line break after each opening bracket and comma and before
+   * each closing one.
+   */
   private static String breakLines(String source) {
     StringBuilder result = new StringBuilder();
     Deque<Character> operators = new ArrayDeque<>();
@@ -81,7 +85,9 @@ final class CdnWriter {
     if (sb.charAt(sb.length() - 1) != '\n') sb.append('\n').append(" ".repeat(depth * 2));
   }
 
-  /** The standard reader over those lines; a lone unnamed top-level section is the document itself. */
+  /**
+   * The standard reader over those lines; a lone unnamed top-level section is the document itself.
+   */
   private static List<Element> read(String source) {
     List<Element> root = new ArrayList<>();
     Deque<Section> sections = new ArrayDeque<>();
@@ -104,16 +110,21 @@ final class CdnWriter {
         description = new ArrayList<>();
         continue;
       }
-      if (!sections.isEmpty() && line.endsWith(sections.peek().array ? "]" : "}")
+      if (!sections.isEmpty()
+          && line.endsWith(sections.peek().array ? "]" : "}")
           && line.substring(0, line.length() - 1).strip().isEmpty()) {
         sections.pop();
         continue;
       }
-      Element e = !sections.isEmpty() && sections.peek().array ? new Piece(original) : entry(description, original);
+      Element e =
+          !sections.isEmpty() && sections.peek().array
+              ? new Piece(original)
+              : entry(description, original);
       (sections.isEmpty() ? root : sections.peek().elements).add(e);
       description = new ArrayList<>();
     }
-    if (root.size() == 1 && root.get(0) instanceof Section s && unquote(s.name).isEmpty()) return s.elements;
+    if (root.size() == 1 && root.get(0) instanceof Section s && unquote(s.name).isEmpty())
+      return s.elements;
     return root;
   }
 
@@ -139,7 +150,8 @@ final class CdnWriter {
     if (raw.length() <= 1) return raw;
     String value = raw.replace("\\n", "\n");
     for (char q : QUOTES.toCharArray()) {
-      if (value.charAt(0) == q && value.charAt(value.length() - 1) == q) return value.substring(1, value.length() - 1);
+      if (value.charAt(0) == q && value.charAt(value.length() - 1) == q)
+        return value.substring(1, value.length() - 1);
     }
     return value;
   }
@@ -155,7 +167,11 @@ final class CdnWriter {
       Section s = (Section) element;
       s.description.forEach(d -> out.append(indent).append(d).append('\n'));
       String name = unquote(s.name);
-      out.append(indent).append(name).append(name.isEmpty() ? "" : " ").append(s.array ? '[' : '{').append('\n');
+      out.append(indent)
+          .append(name)
+          .append(name.isEmpty() ? "" : " ")
+          .append(s.array ? '[' : '{')
+          .append('\n');
       for (Element child : s.elements) render(child, level + 1, out);
       out.append(indent).append(s.array ? ']' : '}').append('\n');
     }

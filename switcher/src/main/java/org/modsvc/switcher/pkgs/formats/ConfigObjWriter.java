@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * nixpkgs' {@code formats.configobj}: what Python's ConfigObj (5.0, {@code interpolation=False}) writes
- * after {@code update(value)}: a section's plain keys first, {@code key = value}, then its
+ * nixpkgs' {@code formats.configobj}: what Python's ConfigObj (5.0, {@code interpolation=False})
+ * writes after {@code update(value)}: a section's plain keys first, {@code key = value}, then its
  * sub-sections as {@code [name]}, {@code [[name]]} … (no indentation); lists comma-separated
  * ({@code ,} for none, {@code x,} for one); non-strings as Python's {@code str}; each key and value
  * quoted only when ConfigObj must ({@code "…"}, {@code '…'}, or triple quotes for line breaks).
@@ -58,10 +58,11 @@ final class ConfigObjWriter {
       return tripleDouble ? "\"\"\"" + value + "\"\"\"" : "'''" + value + "'''";
     }
     if (value.indexOf('\n') >= 0) throw unquotable(value);
-    boolean bare = BLANK_OR_QUOTE.indexOf(value.charAt(0)) < 0
-        && BLANK_OR_QUOTE.indexOf(value.charAt(value.length() - 1)) < 0
-        && value.indexOf(',') < 0
-        && value.indexOf('#') < 0;
+    boolean bare =
+        BLANK_OR_QUOTE.indexOf(value.charAt(0)) < 0
+            && BLANK_OR_QUOTE.indexOf(value.charAt(value.length() - 1)) < 0
+            && value.indexOf(',') < 0
+            && value.indexOf('#') < 0;
     if (bare) return value;
     if (single && dbl) throw unquotable(value);
     return dbl ? "'" + value + "'" : "\"" + value + "\"";

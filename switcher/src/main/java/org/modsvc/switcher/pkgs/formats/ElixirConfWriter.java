@@ -6,14 +6,14 @@ import java.util.Map;
 import org.modsvc.nix.format.FloatFormat;
 
 /**
- * nixpkgs' {@code formats.elixirConf}: {@code import Config} and one {@code config root, key, value}
- * call per key, as its builder writes them and then {@code mix format} lays them out (width 98): a
- * call that fits stays on one line; otherwise a keyword list value loses its brackets and gives one
- * {@code key: value} per line, a list or map value opens on the call's line with one element per line,
- * and any other value puts every argument on its own line under the first; containers inside break
- * the same way, a value that cannot break goes to the next line after {@code key:} or {@code =>}. A
- * call over several lines is set off by blank lines. Raw code and atoms are written as given (mix
- * format would lay out raw code too), tuples are never broken.
+ * nixpkgs' {@code formats.elixirConf}: {@code import Config} and one {@code config root, key,
+ * value} call per key, as its builder writes them and then {@code mix format} lays them out (width
+ * 98): a call that fits stays on one line; otherwise a keyword list value loses its brackets and
+ * gives one {@code key: value} per line, a list or map value opens on the call's line with one
+ * element per line, and any other value puts every argument on its own line under the first;
+ * containers inside break the same way, a value that cannot break goes to the next line after
+ * {@code key:} or {@code =>}. A call over several lines is set off by blank lines. Raw code and
+ * atoms are written as given (mix format would lay out raw code too), tuples are never broken.
  */
 final class ElixirConfWriter {
   private static final int WIDTH = 98;
@@ -22,7 +22,8 @@ final class ElixirConfWriter {
   private ElixirConfWriter() {}
 
   /** A value in the formatter's terms: a leaf's text, or a container with its entries' prefixes. */
-  private record Node(String text, String open, String close, List<String> prefixes, List<Node> items) {
+  private record Node(
+      String text, String open, String close, List<String> prefixes, List<Node> items) {
     static Node leaf(String text) {
       return new Node(text, null, null, List.of(), List.of());
     }
@@ -45,8 +46,10 @@ final class ElixirConfWriter {
 
   static String write(Object value) {
     List<String> statements = new ArrayList<>();
-    for (Map.Entry<String, Object> root : JsonValues.object(value, "an elixirConf value").entrySet()) {
-      for (Map.Entry<String, Object> e : JsonValues.object(root.getValue(), root.getKey()).entrySet()) {
+    for (Map.Entry<String, Object> root :
+        JsonValues.object(value, "an elixirConf value").entrySet()) {
+      for (Map.Entry<String, Object> e :
+          JsonValues.object(root.getValue(), root.getKey()).entrySet()) {
         statements.add(config(root.getKey(), e.getKey(), node(e.getValue())));
       }
     }
@@ -64,13 +67,23 @@ final class ElixirConfWriter {
     String head = "config " + root + ", " + key + ",";
     // A keyword list as the last argument loses its brackets.
     boolean keywords = value.breakable() && value.open.equals("[") && isKeywordList(value);
-    String flat = head + " " + (keywords ? value.flat().substring(1, value.flat().length() - 1) : value.flat());
+    String flat =
+        head
+            + " "
+            + (keywords ? value.flat().substring(1, value.flat().length() - 1) : value.flat());
     if (fits(flat)) return flat;
     if (keywords) return head + "\n" + entries(value, 2);
     if (value.breakable()) {
       return head + " " + broken(value, 0);
     }
-    return "config " + root + ",\n" + ARGUMENT_INDENT + key + ",\n" + ARGUMENT_INDENT + value.flat();
+    return "config "
+        + root
+        + ",\n"
+        + ARGUMENT_INDENT
+        + key
+        + ",\n"
+        + ARGUMENT_INDENT
+        + value.flat();
   }
 
   private static boolean isKeywordList(Node n) {
@@ -97,7 +110,10 @@ final class ElixirConfWriter {
     return pad + prefix.stripTrailing() + "\n" + " ".repeat(indent + 2) + v.flat();
   }
 
-  /** A container opened on the current line, its entries below at {@code indent + 2}, closed at {@code indent}. */
+  /**
+   * A container opened on the current line, its entries below at {@code indent + 2}, closed at
+   * {@code indent}.
+   */
   private static String broken(Node n, int indent) {
     return n.open + "\n" + entries(n, indent + 2) + "\n" + " ".repeat(indent) + n.close;
   }
@@ -141,7 +157,10 @@ final class ElixirConfWriter {
   private static Node container(String open, String close, List<String> prefixes, List<?> values) {
     List<Node> items = new ArrayList<>();
     for (Object x : values) items.add(node(x));
-    List<String> p = prefixes != null ? prefixes : new ArrayList<>(java.util.Collections.nCopies(items.size(), ""));
+    List<String> p =
+        prefixes != null
+            ? prefixes
+            : new ArrayList<>(java.util.Collections.nCopies(items.size(), ""));
     return new Node(null, open, close, p, items);
   }
 

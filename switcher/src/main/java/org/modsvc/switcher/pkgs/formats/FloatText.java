@@ -20,7 +20,8 @@ final class FloatText {
 
   /**
    * TOML's float as toml_writer writes it: Rust's {@code Display} of the double (shortest digits,
-   * never an exponent) with {@code .0} added to a whole number; {@code inf}, {@code nan} as TOML spells them.
+   * never an exponent) with {@code .0} added to a whole number; {@code inf}, {@code nan} as TOML
+   * spells them.
    */
   static String rustDisplay(double d) {
     if (Double.isNaN(d)) return Double.doubleToRawLongBits(d) < 0 ? "-nan" : "nan";
@@ -37,14 +38,17 @@ final class FloatText {
   }
 
   /**
-   * serde_json's float text (ryu): positional with {@code .0} when whole for magnitudes from 1e-5 up
-   * to 1e16, else {@code 1e20}, {@code 1.5e-7}.
+   * serde_json's float text (ryu): positional with {@code .0} when whole for magnitudes from 1e-5
+   * up to 1e16, else {@code 1e20}, {@code 1.5e-7}.
    */
   static String ryu(double d) {
     return rust(d, -5, 16);
   }
 
-  /** Rust's {@code {:?}} of an f64: positional from 1e-4 up to 1e16, else {@code 1e20}, {@code 1e-5}. */
+  /**
+   * Rust's {@code {:?}} of an f64: positional from 1e-4 up to 1e16, else {@code 1e20}, {@code
+   * 1e-5}.
+   */
   static String rustDebug(double d) {
     return rust(d, -4, 16);
   }
@@ -55,9 +59,10 @@ final class FloatText {
   }
 
   /**
-   * Shortest digits: positional (with {@code .0} when whole) when {@code min <= exponent < max} (the
-   * decimal exponent of the first digit), else {@code d.ddde<exponent>}; Python writes the exponent
-   * with a sign and at least two digits ({@code 1e+16}, {@code 1e-05}), Rust as a plain integer.
+   * Shortest digits: positional (with {@code .0} when whole) when {@code min <= exponent < max}
+   * (the decimal exponent of the first digit), else {@code d.ddde<exponent>}; Python writes the
+   * exponent with a sign and at least two digits ({@code 1e+16}, {@code 1e-05}), Rust as a plain
+   * integer.
    */
   private static String notation(double d, int min, int max, boolean pythonExponent) {
     boolean negative = Double.doubleToRawLongBits(d) < 0;
@@ -72,9 +77,10 @@ final class FloatText {
       return sign + (plain.indexOf('.') >= 0 ? plain : plain + ".0");
     }
     String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-    String e = pythonExponent
-        ? (exponent < 0 ? "-" : "+") + (Math.abs(exponent) < 10 ? "0" : "") + Math.abs(exponent)
-        : Integer.toString(exponent);
+    String e =
+        pythonExponent
+            ? (exponent < 0 ? "-" : "+") + (Math.abs(exponent) < 10 ? "0" : "") + Math.abs(exponent)
+            : Integer.toString(exponent);
     return sign + mantissa + "e" + e;
   }
 }

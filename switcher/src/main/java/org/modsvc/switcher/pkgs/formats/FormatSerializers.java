@@ -8,8 +8,8 @@ public final class FormatSerializers {
   private FormatSerializers() {}
 
   /**
-   * The text of the file {@code format} writes for {@code valueJson} (a JSON document, as
-   * {@code builtins.toJSON} writes it) with {@code optionsJson} (a JSON object of the format's
+   * The text of the file {@code format} writes for {@code valueJson} (a JSON document, as {@code
+   * builtins.toJSON} writes it) with {@code optionsJson} (a JSON object of the format's
    * parameters).
    *
    * @throws IllegalArgumentException for an unknown format or a value the format cannot hold, with
@@ -25,7 +25,8 @@ public final class FormatSerializers {
       case "yaml-1.1" -> YamlWriter.write(value, YamlWriter.Version.V1_1);
       case "yaml-1.2" -> YamlWriter.write(value, YamlWriter.Version.V1_2);
       case "toml" -> TomlWriter.write(value);
-      case "java-properties" -> JavaPropertiesWriter.write(value, JsonValues.string(options.get("comment"), "comment"));
+      case "java-properties" ->
+          JavaPropertiesWriter.write(value, JsonValues.string(options.get("comment"), "comment"));
       case "python-vars" -> PythonVarsWriter.write(value);
       case "configobj" -> ConfigObjWriter.write(value);
       case "lua" -> LuaWriter.write(value, options);

@@ -44,14 +44,17 @@ final class HoconWriter {
         case "unquoted_string" -> {
           return JsonValues.string(o.get("value"), "the value of an unquoted string");
         }
-        case "append" -> throw new IllegalArgumentException("mkAppend can only be the value of a key");
-        default -> throw new IllegalArgumentException(
-            "an attribute set's _type '" + t + "' is not one of HOCON's special values");
+        case "append" ->
+            throw new IllegalArgumentException("mkAppend can only be the value of a key");
+        default ->
+            throw new IllegalArgumentException(
+                "an attribute set's _type '" + t + "' is not one of HOCON's special values");
       }
     }
     List<String> includes = new ArrayList<>();
     if (o.get("_includes") != null) {
-      if (!(o.get("_includes") instanceof List<?> l)) throw new IllegalArgumentException("_includes is not a list");
+      if (!(o.get("_includes") instanceof List<?> l))
+        throw new IllegalArgumentException("_includes is not a list");
       for (Object i : l) includes.add("include " + include(JsonValues.object(i, "an include")));
     }
     List<String> items = new ArrayList<>();
@@ -73,12 +76,15 @@ final class HoconWriter {
     Object type = i.get("type");
     String s;
     if (type == null) s = target;
-    else switch (JsonValues.string(type, "the type of an include")) {
-      case "url" -> s = "url(" + target + ")";
-      case "file" -> s = "file(" + target + ")";
-      case "classpath" -> s = "classpath(" + target + ")";
-      default -> throw new IllegalArgumentException("an include's type must be file, url or classpath, not " + type);
-    }
+    else
+      switch (JsonValues.string(type, "the type of an include")) {
+        case "url" -> s = "url(" + target + ")";
+        case "file" -> s = "file(" + target + ")";
+        case "classpath" -> s = "classpath(" + target + ")";
+        default ->
+            throw new IllegalArgumentException(
+                "an include's type must be file, url or classpath, not " + type);
+      }
     return Boolean.TRUE.equals(i.get("required")) ? "required(" + s + ")" : s;
   }
 

@@ -3,22 +3,24 @@ package org.modsvc.switcher.pkgs.formats;
 import java.util.Map;
 
 /**
- * nixpkgs' {@code formats.javaProperties}: the comment's lines as {@code # } lines (each trimmed, as
- * the shell's {@code read} trims them), a blank line, then {@code key = value} per entry with the
- * escapes its jq program applies, and every non-ASCII UTF-16 unit as {@code \\uXXXX} (libiconv's
- * {@code JAVA} encoding, lower-case hex).
+ * nixpkgs' {@code formats.javaProperties}: the comment's lines as {@code # } lines (each trimmed,
+ * as the shell's {@code read} trims them), a blank line, then {@code key = value} per entry with
+ * the escapes its jq program applies, and every non-ASCII UTF-16 unit as {@code \\uXXXX}
+ * (libiconv's {@code JAVA} encoding, lower-case hex).
  */
 final class JavaPropertiesWriter {
   private JavaPropertiesWriter() {}
 
   static String write(Object value, String comment) {
     StringBuilder sb = new StringBuilder();
-    // `echo "$comment" | while read -r ln`: one line per newline-separated part, blanks around it dropped.
+    // `echo "$comment" | while read -r ln`: one line per newline-separated part, blanks around it
+    // dropped.
     for (String line : comment.split("\n", -1)) {
       sb.append("# ").append(trimBlanks(line)).append('\n');
     }
     sb.append('\n');
-    for (Map.Entry<String, Object> e : JsonValues.object(value, "a javaProperties value").entrySet()) {
+    for (Map.Entry<String, Object> e :
+        JsonValues.object(value, "a javaProperties value").entrySet()) {
       String v = JsonValues.string(e.getValue(), "the value of '" + e.getKey() + "'");
       String key = common(e.getKey()).replace(" ", "\\ ").replace("=", "\\=");
       String val = common(v);

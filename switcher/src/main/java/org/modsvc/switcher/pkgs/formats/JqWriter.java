@@ -4,9 +4,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code jq .} of a JSON document, as nixpkgs' {@code formats.json} writes it: two-space indentation,
- * keys in their order (Nix's, sorted), {@code []} and {@code {}} for empty containers, numbers as
- * written (jq ≥ 1.7 keeps number literals), non-ASCII characters as they are, and jq's escapes.
+ * {@code jq .} of a JSON document, as nixpkgs' {@code formats.json} writes it: two-space
+ * indentation, keys in their order (Nix's, sorted), {@code []} and {@code {}} for empty containers,
+ * numbers as written (jq ≥ 1.7 keeps number literals), non-ASCII characters as they are, and jq's
+ * escapes.
  */
 final class JqWriter {
   private JqWriter() {}
@@ -58,7 +59,9 @@ final class JqWriter {
     }
   }
 
-  /** jq's string escapes: the short ones, other control characters and DEL as lower-case \\u00XX. */
+  /**
+   * jq's string escapes: the short ones, other control characters and DEL as lower-case \\u00XX.
+   */
   static void string(String s, StringBuilder sb) {
     sb.append('"');
     for (int i = 0; i < s.length(); i++) {

@@ -6,12 +6,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * nixpkgs' {@code formats.libconfig}: what its {@code libconfig-generator} (a small Rust program over
- * serde_json) prints, all on one line: {@code name=value;} per top-level key, groups as
- * {@code {name=value;…}}, lists as {@code (a, b)}, and the special values of
- * {@code formats.libconfig.lib}: arrays {@code [a, b]} (of scalars of one kind), hex and octal
- * integers, floats from strings; {@code _includes} of a group as {@code @include} lines; strings
- * with only backslash and double quote escaped. The file ends with an empty line.
+ * nixpkgs' {@code formats.libconfig}: what its {@code libconfig-generator} (a small Rust program
+ * over serde_json) prints, all on one line: {@code name=value;} per top-level key, groups as {@code
+ * {name=value;…}}, lists as {@code (a, b)}, and the special values of {@code
+ * formats.libconfig.lib}: arrays {@code [a, b]} (of scalars of one kind), hex and octal integers,
+ * floats from strings; {@code _includes} of a group as {@code @include} lines; strings with only
+ * backslash and double quote escaped. The file ends with an empty line.
  */
 final class LibconfigWriter {
   private LibconfigWriter() {}
@@ -21,7 +21,8 @@ final class LibconfigWriter {
 
   static String write(Object value) {
     StringBuilder sb = new StringBuilder();
-    for (Map.Entry<String, Object> e : JsonValues.object(value, "a libconfig document").entrySet()) {
+    for (Map.Entry<String, Object> e :
+        JsonValues.object(value, "a libconfig document").entrySet()) {
       sb.append(e.getKey()).append('=').append(render(e.getValue()).text).append(';');
     }
     return sb.append("\n\n").toString();
@@ -35,7 +36,8 @@ final class LibconfigWriter {
     if (v instanceof String s) return new Rendered(quote(s), "string");
     if (v instanceof List<?> l) return new Rendered("(" + joined(items(l)) + ")", "list");
     Map<String, Object> o = JsonValues.object(v, "a libconfig value");
-    if (o.get("_type") instanceof String t && List.of("octal", "hex", "float", "list", "array").contains(t)) {
+    if (o.get("_type") instanceof String t
+        && List.of("octal", "hex", "float", "list", "array").contains(t)) {
       Object value = o.get("value");
       switch (t) {
         case "octal" -> {
@@ -58,7 +60,8 @@ final class LibconfigWriter {
         default -> {
           List<Rendered> items = items(asList(value, t));
           for (Rendered r : items) {
-            if (!r.kind.equals(items.get(0).kind) || List.of("list", "array", "group").contains(r.kind)) {
+            if (!r.kind.equals(items.get(0).kind)
+                || List.of("list", "array", "group").contains(r.kind)) {
               throw new IllegalArgumentException("mkArray holds scalars of one type only");
             }
           }
@@ -69,13 +72,16 @@ final class LibconfigWriter {
     StringBuilder sb = new StringBuilder("{");
     List<String> includes = new ArrayList<>();
     if (o.get("_includes") != null) {
-      if (!(o.get("_includes") instanceof List<?> l)) throw new IllegalArgumentException("_includes is not a list");
-      for (Object i : l) includes.add("@include " + quote(JsonValues.string(i, "an _includes entry")));
+      if (!(o.get("_includes") instanceof List<?> l))
+        throw new IllegalArgumentException("_includes is not a list");
+      for (Object i : l)
+        includes.add("@include " + quote(JsonValues.string(i, "an _includes entry")));
     }
     if (!includes.isEmpty()) sb.append('\n').append(String.join("\n", includes)).append('\n');
     for (Map.Entry<String, Object> e : new TreeMap<>(o).entrySet()) {
       if (e.getKey().equals("_includes")) continue;
-      if (!validName(e.getKey())) throw new IllegalArgumentException("invalid libconfig setting name: " + e.getKey());
+      if (!validName(e.getKey()))
+        throw new IllegalArgumentException("invalid libconfig setting name: " + e.getKey());
       sb.append(e.getKey()).append('=').append(render(e.getValue()).text).append(';');
     }
     return new Rendered(sb.append('}').toString(), "group");
@@ -83,8 +89,11 @@ final class LibconfigWriter {
 
   private static List<?> asList(Object v, String type) {
     if (v instanceof List<?> l) return l;
-    throw new IllegalArgumentException("the value of mk" + Character.toUpperCase(type.charAt(0)) + type.substring(1)
-        + " must be a list");
+    throw new IllegalArgumentException(
+        "the value of mk"
+            + Character.toUpperCase(type.charAt(0))
+            + type.substring(1)
+            + " must be a list");
   }
 
   private static long parse(Object value, int radix, int skip) {
@@ -92,7 +101,8 @@ final class LibconfigWriter {
     try {
       return Long.parseLong(s.substring(Math.min(skip, s.length())), radix);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("invalid " + (radix == 8 ? "octal" : "hex") + " value: " + s);
+      throw new IllegalArgumentException(
+          "invalid " + (radix == 8 ? "octal" : "hex") + " value: " + s);
     }
   }
 
@@ -115,7 +125,14 @@ final class LibconfigWriter {
     if (k.isEmpty()) return false;
     int first = k.codePointAt(0);
     if (!(Character.isAlphabetic(first) || first == '*')) return false;
-    return k.codePoints().skip(1).allMatch(c -> Character.isAlphabetic(c) || Character.isDigit(c)
-        || c == '_' || c == '*' || c == '-');
+    return k.codePoints()
+        .skip(1)
+        .allMatch(
+            c ->
+                Character.isAlphabetic(c)
+                    || Character.isDigit(c)
+                    || c == '_'
+                    || c == '*'
+                    || c == '-');
   }
 }

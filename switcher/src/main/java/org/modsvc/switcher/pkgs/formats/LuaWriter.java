@@ -10,13 +10,14 @@ import org.modsvc.nix.format.JsonWriter;
  * nixpkgs' {@code formats.lua}: {@code lib.generators.toLua} of the value (after {@code return}
  * unless {@code asBindings}), then formatted by StyLua as its builder runs it. StyLua keeps a table
  * that toLua wrote over several lines ({@code multiline}, the default) expanded, one field per line
- * with a trailing comma, and keeps a one-line table on one line when it fits in {@code columnWidth},
- * expanding it otherwise; it indents by {@code indentWidth} spaces or a tab, and writes a string in
- * single quotes when it holds more double than single quotes. Values of {@code mkLuaInline} are
- * written as given, in parentheses (StyLua would format the code in them).
+ * with a trailing comma, and keeps a one-line table on one line when it fits in {@code
+ * columnWidth}, expanding it otherwise; it indents by {@code indentWidth} spaces or a tab, and
+ * writes a string in single quotes when it holds more double than single quotes. Values of {@code
+ * mkLuaInline} are written as given, in parentheses (StyLua would format the code in them).
  */
 final class LuaWriter {
-  private static final Pattern NAME = Pattern.compile("[\\p{Alpha}_][\\p{Alnum}_]*(\\.[\\p{Alpha}_][\\p{Alnum}_]*)*");
+  private static final Pattern NAME =
+      Pattern.compile("[\\p{Alpha}_][\\p{Alnum}_]*(\\.[\\p{Alpha}_][\\p{Alnum}_]*)*");
 
   private final boolean multiline;
   private final int columnWidth;
@@ -31,12 +32,18 @@ final class LuaWriter {
   }
 
   static String write(Object value, Map<String, Object> options) {
-    LuaWriter w = new LuaWriter(Boolean.TRUE.equals(options.get("multiline")), intOption(options, "columnWidth"),
-        intOption(options, "indentWidth"), Boolean.TRUE.equals(options.get("indentUsingTabs")));
+    LuaWriter w =
+        new LuaWriter(
+            Boolean.TRUE.equals(options.get("multiline")),
+            intOption(options, "columnWidth"),
+            intOption(options, "indentWidth"),
+            Boolean.TRUE.equals(options.get("indentUsingTabs")));
     StringBuilder sb = new StringBuilder();
     if (Boolean.TRUE.equals(options.get("asBindings"))) {
-      for (Map.Entry<String, Object> e : JsonValues.object(value, "a Lua bindings value").entrySet()) {
-        if (!NAME.matcher(e.getKey()).matches()) throw new IllegalArgumentException("Bad Lua var names: " + e.getKey());
+      for (Map.Entry<String, Object> e :
+          JsonValues.object(value, "a Lua bindings value").entrySet()) {
+        if (!NAME.matcher(e.getKey()).matches())
+          throw new IllegalArgumentException("Bad Lua var names: " + e.getKey());
         String head = e.getKey() + " = ";
         sb.append(head).append(w.value(e.getValue(), 0, head.length(), 0)).append('\n');
       }
@@ -52,12 +59,13 @@ final class LuaWriter {
   }
 
   /**
-   * {@code v} at nesting {@code depth}, starting at column {@code column}; {@code after} columns follow
-   * it on its line (the trailing comma of a field).
+   * {@code v} at nesting {@code depth}, starting at column {@code column}; {@code after} columns
+   * follow it on its line (the trailing comma of a field).
    */
   private String value(Object v, int depth, int column, int after) {
     if (v == null) return "nil";
-    if (v instanceof Boolean || v instanceof Long || v instanceof Double) return JsonValues.number(v);
+    if (v instanceof Boolean || v instanceof Long || v instanceof Double)
+      return JsonValues.number(v);
     if (v instanceof String s) return string(s);
     List<String> fields = new ArrayList<>();
     List<Object> values = new ArrayList<>();
@@ -68,7 +76,8 @@ final class LuaWriter {
       }
     } else {
       Map<String, Object> m = JsonValues.object(v, "a Lua value");
-      if ("lua-inline".equals(m.get("_type"))) return "(" + JsonValues.string(m.get("expr"), "the expr of mkLuaInline") + ")";
+      if ("lua-inline".equals(m.get("_type")))
+        return "(" + JsonValues.string(m.get("expr"), "the expr of mkLuaInline") + ")";
       for (Map.Entry<String, Object> e : m.entrySet()) {
         fields.add("[" + string(e.getKey()) + "] = ");
         values.add(e.getValue());
@@ -77,7 +86,8 @@ final class LuaWriter {
     if (values.isEmpty()) return "{}";
     if (!multiline) {
       List<String> inline = new ArrayList<>();
-      for (int i = 0; i < values.size(); i++) inline.add(fields.get(i) + value(values.get(i), depth + 1, 0, 0));
+      for (int i = 0; i < values.size(); i++)
+        inline.add(fields.get(i) + value(values.get(i), depth + 1, 0, 0));
       String one = "{ " + String.join(", ", inline) + " }";
       if (one.indexOf('\n') < 0 && column + width(one) + after <= columnWidth) return one;
     }
@@ -85,7 +95,10 @@ final class LuaWriter {
     StringBuilder sb = new StringBuilder("{\n");
     for (int i = 0; i < values.size(); i++) {
       int start = (depth + 1) * indentWidth + width(fields.get(i));
-      sb.append(inner).append(fields.get(i)).append(value(values.get(i), depth + 1, start, 1)).append(",\n");
+      sb.append(inner)
+          .append(fields.get(i))
+          .append(value(values.get(i), depth + 1, start, 1))
+          .append(",\n");
     }
     return sb.append(indentUnit.repeat(depth)).append('}').toString();
   }

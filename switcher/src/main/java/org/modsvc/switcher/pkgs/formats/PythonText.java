@@ -23,7 +23,8 @@ final class PythonText {
       for (Object x : l) parts.add(repr(x));
       return "[" + String.join(", ", parts) + "]";
     }
-    for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) parts.add(reprString((String) e.getKey()) + ": " + repr(e.getValue()));
+    for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet())
+      parts.add(reprString((String) e.getKey()) + ": " + repr(e.getValue()));
     return "{" + String.join(", ", parts) + "}";
   }
 
@@ -36,25 +37,37 @@ final class PythonText {
   /** {@code s} between {@code quote}s with the escapes of Python's repr. */
   static String quoted(String s, char quote) {
     StringBuilder sb = new StringBuilder().append(quote);
-    s.codePoints().forEach(c -> {
-      if (c == quote || c == '\\') sb.append('\\').appendCodePoint(c);
-      else if (c == '\t') sb.append("\\t");
-      else if (c == '\n') sb.append("\\n");
-      else if (c == '\r') sb.append("\\r");
-      else if (isPrintable(c)) sb.appendCodePoint(c);
-      else if (c < 0x100) sb.append(String.format("\\x%02x", c));
-      else if (c < 0x10000) sb.append(String.format("\\u%04x", c));
-      else sb.append(String.format("\\U%08x", c));
-    });
+    s.codePoints()
+        .forEach(
+            c -> {
+              if (c == quote || c == '\\') sb.append('\\').appendCodePoint(c);
+              else if (c == '\t') sb.append("\\t");
+              else if (c == '\n') sb.append("\\n");
+              else if (c == '\r') sb.append("\\r");
+              else if (isPrintable(c)) sb.appendCodePoint(c);
+              else if (c < 0x100) sb.append(String.format("\\x%02x", c));
+              else if (c < 0x10000) sb.append(String.format("\\u%04x", c));
+              else sb.append(String.format("\\U%08x", c));
+            });
     return sb.append(quote).toString();
   }
 
-  /** Python's {@code str.isprintable} for one character: not a control, format, separator or unassigned one (but space). */
+  /**
+   * Python's {@code str.isprintable} for one character: not a control, format, separator or
+   * unassigned one (but space).
+   */
   private static boolean isPrintable(int c) {
     if (c == ' ') return true;
     return switch (Character.getType(c)) {
-      case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.PRIVATE_USE, Character.UNASSIGNED,
-          Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR, Character.SPACE_SEPARATOR -> false;
+      case Character.CONTROL,
+          Character.FORMAT,
+          Character.SURROGATE,
+          Character.PRIVATE_USE,
+          Character.UNASSIGNED,
+          Character.LINE_SEPARATOR,
+          Character.PARAGRAPH_SEPARATOR,
+          Character.SPACE_SEPARATOR ->
+          false;
       default -> true;
     };
   }

@@ -5,14 +5,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * nixpkgs' {@code formats.pythonVars}: a Python module of {@code import} lines and one assignment per
- * key, as its builder writes it (the AST printed by {@code ast.unparse}, then formatted by black):
- * the imports, a blank line, then {@code NAME = value} lines of at most 88 columns where a list or
- * dict that does not fit is opened over several lines, one element per line with a trailing comma
- * when it has several (black's right-hand and delimiter splits). Strings in double quotes unless
- * that needs more escapes (black's preference), with Python's escapes; floats as Python writes them.
- * A {@code mkRaw} expression is written as given: black would reformat it, so it matches nixpkgs
- * when written in black's style.
+ * nixpkgs' {@code formats.pythonVars}: a Python module of {@code import} lines and one assignment
+ * per key, as its builder writes it (the AST printed by {@code ast.unparse}, then formatted by
+ * black): the imports, a blank line, then {@code NAME = value} lines of at most 88 columns where a
+ * list or dict that does not fit is opened over several lines, one element per line with a trailing
+ * comma when it has several (black's right-hand and delimiter splits). Strings in double quotes
+ * unless that needs more escapes (black's preference), with Python's escapes; floats as Python
+ * writes them. A {@code mkRaw} expression is written as given: black would reformat it, so it
+ * matches nixpkgs when written in black's style.
  */
 final class PythonVarsWriter {
   private static final int LINE_LENGTH = 88;
@@ -41,10 +41,13 @@ final class PythonVarsWriter {
   }
 
   /** {@code prefix + value + suffix} at {@code depth}, split as black splits it when too long. */
-  private static void format(int depth, String prefix, Object v, String suffix, List<String> lines) {
+  private static void format(
+      int depth, String prefix, Object v, String suffix, List<String> lines) {
     String indent = "    ".repeat(depth);
     String flat = indent + prefix + flat(v) + suffix;
-    boolean collection = v instanceof List<?> l && !l.isEmpty() || v instanceof Map<?, ?> m && !m.isEmpty() && !isRaw(m);
+    boolean collection =
+        v instanceof List<?> l && !l.isEmpty()
+            || v instanceof Map<?, ?> m && !m.isEmpty() && !isRaw(m);
     if (flat.codePointCount(0, flat.length()) <= LINE_LENGTH || !collection) {
       lines.add(flat);
       return;
@@ -88,7 +91,8 @@ final class PythonVarsWriter {
     Map<?, ?> m = (Map<?, ?>) v;
     if (isRaw(m)) return JsonValues.string(m.get("value"), "the value of mkRaw");
     List<String> parts = new ArrayList<>();
-    for (Map.Entry<?, ?> e : m.entrySet()) parts.add(string((String) e.getKey()) + ": " + flat(e.getValue()));
+    for (Map.Entry<?, ?> e : m.entrySet())
+      parts.add(string((String) e.getKey()) + ": " + flat(e.getValue()));
     return "{" + String.join(", ", parts) + "}";
   }
 

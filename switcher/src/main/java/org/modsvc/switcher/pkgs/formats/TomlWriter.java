@@ -5,11 +5,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code json2x toml} of nixpkgs' {@code formats.toml}, which is {@code toml::to_string} of the toml
- * crate (1.1) on serde_json's value: a table's plain keys in its body, each sub-table and each element
- * of an array of tables under its own header in the order they are met (parents first), headers of
- * tables holding only tables left out, a blank line between tables; arrays and inline tables on one
- * line; each string and key in the plainest form that needs no escape (toml_writer's choice).
+ * {@code json2x toml} of nixpkgs' {@code formats.toml}, which is {@code toml::to_string} of the
+ * toml crate (1.1) on serde_json's value: a table's plain keys in its body, each sub-table and each
+ * element of an array of tables under its own header in the order they are met (parents first),
+ * headers of tables holding only tables left out, a blank line between tables; arrays and inline
+ * tables on one line; each string and key in the plainest form that needs no escape (toml_writer's
+ * choice).
  */
 final class TomlWriter {
   /** A table being written: {@code path} is null for the root. */
@@ -36,7 +37,8 @@ final class TomlWriter {
 
   static String write(Object value) {
     if (!(value instanceof Map<?, ?>)) {
-      throw new IllegalArgumentException("a TOML document must be an attribute set, not " + JsonValues.describe(value));
+      throw new IllegalArgumentException(
+          "a TOML document must be an attribute set, not " + JsonValues.describe(value));
     }
     TomlWriter w = new TomlWriter();
     Table root = w.newTable(null, false);
@@ -48,7 +50,9 @@ final class TomlWriter {
       if (!first) out.append('\n');
       first = false;
       if (t.path != null) {
-        out.append(t.arrayElement ? "[[" : "[").append(String.join(".", t.path)).append(t.arrayElement ? "]]" : "]")
+        out.append(t.arrayElement ? "[[" : "[")
+            .append(String.join(".", t.path))
+            .append(t.arrayElement ? "]]" : "]")
             .append('\n');
       }
       out.append(t.body);
@@ -89,7 +93,9 @@ final class TomlWriter {
   }
 
   private static boolean isArrayOfTables(Object v) {
-    return v instanceof List<?> l && !l.isEmpty() && l.stream().allMatch(x -> x instanceof Map<?, ?>);
+    return v instanceof List<?> l
+        && !l.isEmpty()
+        && l.stream().allMatch(x -> x instanceof Map<?, ?>);
   }
 
   private static void value(Object v, StringBuilder sb) {
@@ -117,7 +123,8 @@ final class TomlWriter {
       }
       sb.append(first ? "}" : " }");
     } else if (v == null) {
-      throw new IllegalArgumentException("TOML has no null value; remove the key or use another value");
+      throw new IllegalArgumentException(
+          "TOML has no null value; remove the key or use another value");
     } else {
       sb.append(v);
     }
@@ -126,7 +133,12 @@ final class TomlWriter {
   // ---------------------------------------------------------------- strings and keys
 
   /** What a string holds that decides how it can be written (toml_writer's metrics). */
-  private record Metrics(int maxSingleQuotes, int maxDoubleQuotes, boolean controls, boolean backslash, boolean newline) {
+  private record Metrics(
+      int maxSingleQuotes,
+      int maxDoubleQuotes,
+      boolean controls,
+      boolean backslash,
+      boolean newline) {
     static Metrics of(String s, boolean newlineIsControl) {
       int sq = 0, dq = 0, maxSq = 0, maxDq = 0;
       boolean controls = false, backslash = false, newline = false;
@@ -161,7 +173,9 @@ final class TomlWriter {
 
   static String key(String k) {
     StringBuilder sb = new StringBuilder();
-    if (!k.isEmpty() && k.chars().allMatch(c -> c < 0x80 && (Character.isLetterOrDigit(c) || c == '-' || c == '_'))) {
+    if (!k.isEmpty()
+        && k.chars()
+            .allMatch(c -> c < 0x80 && (Character.isLetterOrDigit(c) || c == '-' || c == '_'))) {
       return k;
     }
     Metrics m = Metrics.of(k, true);

@@ -6,11 +6,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * nixpkgs' {@code formats.xml} (the "badgerfish" mapping): what {@code print(xmltodict.unparse(value,
- * full_document=withHeader, pretty=True, indent="  "))} writes. A key is an element, {@code @name} an
- * attribute, {@code #text} the element's text; a list repeats its element, an empty list writes none;
- * null and {} are an empty element; Booleans as elements are {@code true}/{@code false} but as
- * attributes Python's {@code True}/{@code False}; numbers as Python prints them.
+ * nixpkgs' {@code formats.xml} (the "badgerfish" mapping): what {@code
+ * print(xmltodict.unparse(value, full_document=withHeader, pretty=True, indent=" "))} writes. A key
+ * is an element, {@code @name} an attribute, {@code #text} the element's text; a list repeats its
+ * element, an empty list writes none; null and {} are an empty element; Booleans as elements are
+ * {@code true}/{@code false} but as attributes Python's {@code True}/{@code False}; numbers as
+ * Python prints them.
  */
 final class XmlWriter {
   private static final String INDENT = "  ";
@@ -22,19 +23,23 @@ final class XmlWriter {
   static String write(Object value, boolean fullDocument) {
     Map<String, Object> doc = JsonValues.object(value, "an XML value");
     if (fullDocument && doc.size() != 1) {
-      throw new IllegalArgumentException("an XML document must have exactly one root element, not " + doc.size());
+      throw new IllegalArgumentException(
+          "an XML document must have exactly one root element, not " + doc.size());
     }
     XmlWriter w = new XmlWriter();
     if (fullDocument) w.out.append("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
-    for (Map.Entry<String, Object> e : doc.entrySet()) w.element(e.getKey(), e.getValue(), 0, fullDocument);
+    for (Map.Entry<String, Object> e : doc.entrySet())
+      w.element(e.getKey(), e.getValue(), 0, fullDocument);
     return w.out.append('\n').toString();
   }
 
   private void element(String key, Object value, int depth, boolean fullDocument) {
-    List<?> occurrences = value instanceof List<?> l ? l : java.util.Collections.singletonList(value);
+    List<?> occurrences =
+        value instanceof List<?> l ? l : java.util.Collections.singletonList(value);
     for (int index = 0; index < occurrences.size(); index++) {
       if (fullDocument && depth == 0 && index > 0) {
-        throw new IllegalArgumentException("an XML document must have one root element; '" + key + "' is a list");
+        throw new IllegalArgumentException(
+            "an XML document must have one root element; '" + key + "' is a list");
       }
       Map<String, Object> v = asElement(occurrences.get(index), key);
       String text = null;
@@ -44,7 +49,8 @@ final class XmlWriter {
         if (e.getKey().equals("#text")) {
           text = JsonValues.string(e.getValue(), "the #text of <" + key + ">");
         } else if (e.getKey().startsWith("@")) {
-          attributes.put(e.getKey().substring(1), pythonStr(e.getValue(), "attribute " + e.getKey()));
+          attributes.put(
+              e.getKey().substring(1), pythonStr(e.getValue(), "attribute " + e.getKey()));
         } else {
           children.add(e);
         }
@@ -53,7 +59,8 @@ final class XmlWriter {
       attributes.forEach((n, a) -> out.append(' ').append(n).append('=').append(quoteAttribute(a)));
       out.append('>');
       if (!children.isEmpty()) out.append('\n');
-      for (Map.Entry<String, Object> c : children) element(c.getKey(), c.getValue(), depth + 1, fullDocument);
+      for (Map.Entry<String, Object> c : children)
+        element(c.getKey(), c.getValue(), depth + 1, fullDocument);
       if (text != null) out.append(escape(text));
       if (!children.isEmpty()) out.append(INDENT.repeat(depth));
       out.append("</").append(key).append('>');

@@ -5,15 +5,18 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * YAML as nixpkgs' {@code formats.yaml_1_1} ({@code remarshal --to yaml-1.1}) and
- * {@code formats.yaml_1_2} ({@code json2yaml}) write it: ruamel.yaml's block style with indent 2 and
+ * YAML as nixpkgs' {@code formats.yaml_1_1} ({@code remarshal --to yaml-1.1}) and {@code
+ * formats.yaml_1_2} ({@code json2yaml}) write it: ruamel.yaml's block style with indent 2 and
  * sequences not indented under their key, {@code []}/{@code {}} for empty collections, width 80,
  * and each string in the first style of plain, single-quoted, double-quoted that keeps it a string
  * under that YAML version's implicit typing (ruamel's emitter analysis, ported). YAML 1.1 documents
  * start with {@code %YAML 1.1} and {@code ---}.
  */
 final class YamlWriter {
-  enum Version { V1_1, V1_2 }
+  enum Version {
+    V1_1,
+    V1_2
+  }
 
   private static final int WIDTH = 80;
 
@@ -79,7 +82,10 @@ final class YamlWriter {
     }
   }
 
-  /** What follows {@code key:} (indent: the key's column) or {@code - } (indent: the item's content column). */
+  /**
+   * What follows {@code key:} (indent: the key's column) or {@code - } (indent: the item's content
+   * column).
+   */
   private void value(Object v, int indent, boolean inSequence) {
     if (isEmptyCollection(v)) {
       out.append(inSequence ? "" : " ").append(v instanceof Map<?, ?> ? "{}" : "[]");
@@ -118,9 +124,8 @@ final class YamlWriter {
       return;
     }
     Analysis a = Analysis.of(s, version);
-    boolean plainAllowed = resolvesToString(s)
-        && !(simpleKey && (a.empty || a.multiline))
-        && a.allowBlockPlain;
+    boolean plainAllowed =
+        resolvesToString(s) && !(simpleKey && (a.empty || a.multiline)) && a.allowBlockPlain;
     if (plainAllowed) {
       writePlain(s, indent, split);
     } else if (s.indexOf('\'') >= 0 || s.indexOf('\n') >= 0) {
@@ -132,37 +137,53 @@ final class YamlWriter {
     }
   }
 
-  /** Python's repr of a float, lower-cased, as ruamel represents floats (1.1: an exponent gets a {@code .0}). */
+  /**
+   * Python's repr of a float, lower-cased, as ruamel represents floats (1.1: an exponent gets a
+   * {@code .0}).
+   */
   private String floatText(double d) {
     if (Double.isNaN(d)) return ".nan";
     if (Double.isInfinite(d)) return d > 0 ? ".inf" : "-.inf";
     String r = FloatText.pythonRepr(d).toLowerCase();
-    if (version == Version.V1_1 && r.indexOf('.') < 0 && r.indexOf('e') >= 0) r = r.replaceFirst("e", ".0e");
+    if (version == Version.V1_1 && r.indexOf('.') < 0 && r.indexOf('e') >= 0)
+      r = r.replaceFirst("e", ".0e");
     return r;
   }
 
   // ---------------------------------------------------------------- implicit typing
 
   private static final Pattern BOOL_1_2 = Pattern.compile("true|True|TRUE|false|False|FALSE");
-  private static final Pattern BOOL_1_1 = Pattern.compile(
-      "y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF");
-  private static final Pattern FLOAT_1_2 = Pattern.compile("[-+]?(?:[0-9][0-9_]*)\\.[0-9_]*(?:[eE][-+]?[0-9]+)?"
-      + "|[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)|[-+]?\\.[0-9_]+(?:[eE][-+][0-9]+)?"
-      + "|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN)");
-  private static final Pattern FLOAT_1_1 = Pattern.compile("[-+]?(?:[0-9][0-9_]*)\\.[0-9_]*(?:[eE][-+]?[0-9]+)?"
-      + "|[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)|\\.[0-9_]+(?:[eE][-+][0-9]+)?"
-      + "|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\\.[0-9_]*|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN)");
-  private static final Pattern INT_1_2 = Pattern.compile(
-      "[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?[0-9_]+|[-+]?0x[0-9a-fA-F_]+");
-  private static final Pattern INT_1_1 = Pattern.compile("[-+]?0b[0-1_]+|[-+]?0?[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)"
-      + "|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+");
+  private static final Pattern BOOL_1_1 =
+      Pattern.compile(
+          "y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF");
+  private static final Pattern FLOAT_1_2 =
+      Pattern.compile(
+          "[-+]?(?:[0-9][0-9_]*)\\.[0-9_]*(?:[eE][-+]?[0-9]+)?"
+              + "|[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)|[-+]?\\.[0-9_]+(?:[eE][-+][0-9]+)?"
+              + "|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN)");
+  private static final Pattern FLOAT_1_1 =
+      Pattern.compile(
+          "[-+]?(?:[0-9][0-9_]*)\\.[0-9_]*(?:[eE][-+]?[0-9]+)?"
+              + "|[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)|\\.[0-9_]+(?:[eE][-+][0-9]+)?"
+              + "|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\\.[0-9_]*|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN)");
+  private static final Pattern INT_1_2 =
+      Pattern.compile("[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?[0-9_]+|[-+]?0x[0-9a-fA-F_]+");
+  private static final Pattern INT_1_1 =
+      Pattern.compile(
+          "[-+]?0b[0-1_]+|[-+]?0?[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)"
+              + "|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+");
   private static final Pattern NULL = Pattern.compile("~|null|Null|NULL|");
-  private static final Pattern TIMESTAMP = Pattern.compile("[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
-      + "|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \\t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\\.[0-9]*)?"
-      + "(?:[ \\t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?");
+  private static final Pattern TIMESTAMP =
+      Pattern.compile(
+          "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
+              + "|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \\t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\\.[0-9]*)?"
+              + "(?:[ \\t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?");
   private static final Pattern MERGE_VALUE_YAML = Pattern.compile("<<|=|!|&|\\*");
 
-  /** Whether the plain scalar {@code s} reads back as a string (ruamel's resolvers, by first character as there). */
+  /**
+   * Whether the plain scalar {@code s} reads back as a string (ruamel's resolvers, by first
+   * character as there).
+   */
   private boolean resolvesToString(String s) {
     boolean v11 = version == Version.V1_1;
     char c = s.isEmpty() ? '\0' : s.charAt(0);
@@ -170,16 +191,20 @@ final class YamlWriter {
     if ("tTfF".indexOf(c) >= 0 || v11 && "yYnNoO".indexOf(c) >= 0) {
       if ((v11 ? BOOL_1_1 : BOOL_1_2).matcher(s).matches()) return false;
     }
-    if ("-+0123456789.".indexOf(c) >= 0 && (v11 ? FLOAT_1_1 : FLOAT_1_2).matcher(s).matches()) return false;
-    if ("-+0123456789".indexOf(c) >= 0 && (v11 ? INT_1_1 : INT_1_2).matcher(s).matches()) return false;
+    if ("-+0123456789.".indexOf(c) >= 0 && (v11 ? FLOAT_1_1 : FLOAT_1_2).matcher(s).matches())
+      return false;
+    if ("-+0123456789".indexOf(c) >= 0 && (v11 ? INT_1_1 : INT_1_2).matcher(s).matches())
+      return false;
     if ("~nN".indexOf(c) >= 0 && NULL.matcher(s).matches()) return false;
     if ("0123456789".indexOf(c) >= 0 && TIMESTAMP.matcher(s).matches()) return false;
     return !MERGE_VALUE_YAML.matcher(s).matches();
   }
 
-  // ---------------------------------------------------------------- scalar analysis (ruamel's emitter)
+  // ---------------------------------------------------------------- scalar analysis (ruamel's
+  // emitter)
 
-  private record Analysis(boolean empty, boolean multiline, boolean allowBlockPlain, boolean allowSingleQuoted) {
+  private record Analysis(
+      boolean empty, boolean multiline, boolean allowBlockPlain, boolean allowSingleQuoted) {
     static boolean isBreak(int c) {
       return c == '\n' || c == 0x85 || c == 0x2028 || c == 0x2029;
     }
@@ -194,7 +219,10 @@ final class YamlWriter {
       boolean blockIndicators = s.startsWith("---") || s.startsWith("...");
       boolean lineBreaks = false;
       boolean special = false;
-      boolean leadingSpace = false, leadingBreak = false, trailingSpace = false, trailingBreak = false;
+      boolean leadingSpace = false,
+          leadingBreak = false,
+          trailingSpace = false,
+          trailingBreak = false;
       boolean breakSpace = false, spaceBreak = false;
       boolean precededByWhitespace = true;
       boolean followedByWhitespace = cs.length == 1 || isBlank(cs[1]);
@@ -211,8 +239,11 @@ final class YamlWriter {
         }
         if (isBreak(ch)) lineBreaks = true;
         if (!(ch == '\n' || ch >= 0x20 && ch <= 0x7e)) {
-          boolean printable = ch == 0x85 || ch >= 0xa0 && ch <= 0xd7ff || ch >= 0xe000 && ch <= 0xfffd
-              || ch >= 0x10000 && ch <= 0x10ffff;
+          boolean printable =
+              ch == 0x85
+                  || ch >= 0xa0 && ch <= 0xd7ff
+                  || ch >= 0xe000 && ch <= 0xfffd
+                  || ch >= 0x10000 && ch <= 0x10ffff;
           if (!printable || ch == 0xfeff) special = true;
         }
         if (ch == ' ') {
@@ -244,7 +275,8 @@ final class YamlWriter {
     }
   }
 
-  // ---------------------------------------------------------------- scalar writers (ruamel's, ported)
+  // ---------------------------------------------------------------- scalar writers (ruamel's,
+  // ported)
 
   private void emit(String s) {
     out.append(s);
@@ -276,7 +308,11 @@ final class YamlWriter {
       int ch = end < cs.length ? cs[end] : -1;
       if (spaces) {
         if (ch != ' ') {
-          boolean fold = start + 1 == end && column > WIDTH && split && (!quoted || start != 0 && end != cs.length);
+          boolean fold =
+              start + 1 == end
+                  && column > WIDTH
+                  && split
+                  && (!quoted || start != 0 && end != cs.length);
           if (fold) indentTo(indent);
           else emit(new String(cs, start, end - start));
           start = end;
@@ -299,8 +335,16 @@ final class YamlWriter {
     int start = 0;
     for (int end = 0; end <= cs.length; end++) {
       int ch = end < cs.length ? cs[end] : -1;
-      if (ch == -1 || ch == '"' || ch == '\\' || ch == 0x85 || ch == 0x2028 || ch == 0x2029 || ch == 0xfeff
-          || !(ch >= 0x20 && ch <= 0x7e || ch >= 0xa0 && ch <= 0xd7ff || ch >= 0xe000 && ch <= 0xfffd)) {
+      if (ch == -1
+          || ch == '"'
+          || ch == '\\'
+          || ch == 0x85
+          || ch == 0x2028
+          || ch == 0x2029
+          || ch == 0xfeff
+          || !(ch >= 0x20 && ch <= 0x7e
+              || ch >= 0xa0 && ch <= 0xd7ff
+              || ch >= 0xe000 && ch <= 0xfffd)) {
         if (start < end) {
           emit(new String(cs, start, end - start));
           start = end;
@@ -310,7 +354,11 @@ final class YamlWriter {
           start = end + 1;
         }
       }
-      if (0 < end && end < cs.length - 1 && (ch == ' ' || start >= end) && column + (end - start) > WIDTH && split) {
+      if (0 < end
+          && end < cs.length - 1
+          && (ch == ' ' || start >= end)
+          && column + (end - start) > WIDTH
+          && split) {
         String data = new String(cs, start, Math.max(0, end - start)) + "\\";
         if (start < end) start = end;
         emit(data);
@@ -338,8 +386,10 @@ final class YamlWriter {
       case 0xa0 -> "\\_";
       case 0x2028 -> "\\L";
       case 0x2029 -> "\\P";
-      default -> ch <= 0xff ? String.format("\\x%02X", ch)
-          : ch <= 0xffff ? String.format("\\u%04X", ch) : String.format("\\U%08X", ch);
+      default ->
+          ch <= 0xff
+              ? String.format("\\x%02X", ch)
+              : ch <= 0xffff ? String.format("\\u%04X", ch) : String.format("\\U%08X", ch);
     };
   }
 }
