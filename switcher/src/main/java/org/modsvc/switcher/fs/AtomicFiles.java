@@ -57,8 +57,8 @@ public final class AtomicFiles {
   /**
    * Creates {@code target}, which must not exist, with {@code bytes} and exactly {@code mode}, its
    * data fsynced; neither renamed nor is its directory fsynced. Only for a file inside a directory
-   * that is being built under a temporary name: that directory's rename is the atomic step, and
-   * the caller fsyncs each directory it built once, before that rename (instead of two fsyncs per
+   * that is being built under a temporary name: that directory's rename is the atomic step, and the
+   * caller fsyncs each directory it built once, before that rename (instead of two fsyncs per
    * file).
    */
   public static void writeNew(Path target, byte[] bytes, int mode) throws IOException {

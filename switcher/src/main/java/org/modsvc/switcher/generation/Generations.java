@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.modsvc.switcher.fs.AtomicFiles;
 import org.modsvc.switcher.fs.FileModes;
@@ -261,9 +261,7 @@ public final class Generations {
       try {
         java.nio.file.attribute.PosixFileAttributes a =
             Files.readAttributes(
-                old,
-                java.nio.file.attribute.PosixFileAttributes.class,
-                LinkOption.NOFOLLOW_LINKS);
+                old, java.nio.file.attribute.PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         if (!a.isRegularFile()
             || a.size() != bytes.length
             || !a.permissions().equals(FileModes.toPermissions(COPY_MODE))) {
