@@ -14,12 +14,12 @@ import org.modsvc.it.DaemonUnit.Check;
 import org.modsvc.it.Sandbox.Scope;
 
 /**
- * The packaged units' sandboxing lets the daemon build: a module whose service runs a wrapper
- * built by {@code runCommand} with {@code makeWrapper} (the module of {@link
- * BuiltWrapperSwitchTest}) is converged by {@code modsvc-agent daemon} running as the packaged
- * system or user unit. The build needs new mount, network and PID namespaces with a fresh {@code
- * /proc} (and a user namespace for the user's agent), which a unit's {@code RestrictNamespaces=} or
- * {@code /proc} protections could refuse; the CLI, run outside the unit, would not notice.
+ * The packaged units' sandboxing lets the daemon build: a module whose service runs a wrapper built
+ * by {@code runCommand} with {@code makeWrapper} (the module of {@link BuiltWrapperSwitchTest}) is
+ * converged by {@code modsvc-agent daemon} running as the packaged system or user unit. The build
+ * needs new mount, network and PID namespaces with a fresh {@code /proc} (and a user namespace for
+ * the user's agent), which a unit's {@code RestrictNamespaces=} or {@code /proc} protections could
+ * refuse; the CLI, run outside the unit, would not notice.
  */
 class DaemonBuildTest {
   private final String id = UUID.randomUUID().toString().substring(0, 8);
@@ -74,16 +74,14 @@ class DaemonBuildTest {
     Files.deleteIfExists(sandbox.hostPath(log));
     daemon.install(List.of(), "--settle", "1");
     daemon.writeModule("built.nix", module(scope, log));
-    Check.Context journal =
-        () -> "status: " + daemon.status() + "\njournal:\n" + daemon.journal();
+    Check.Context journal = () -> "status: " + daemon.status() + "\njournal:\n" + daemon.journal();
 
     // Type=notify: start returns once the first convergence attempt is over
     DaemonUnit.ok(daemon.sh(daemon.systemctl() + " start " + DaemonUnit.UNIT));
 
     DaemonUnit.await(
         30, "the first convergence", () -> daemon.status().contains("converged"), journal);
-    assertEquals(
-        "active", daemon.show(name() + ".service", "ActiveState"), journal.describe());
+    assertEquals("active", daemon.show(name() + ".service", "ActiveState"), journal.describe());
     String builder = scope == Scope.SYSTEM ? "65534" : String.valueOf(sandbox.uid());
     assertEquals(
         List.of("start hello-" + id + " " + builder),
