@@ -17,10 +17,10 @@ import org.modsvc.it.DaemonUnit.Check;
 import org.modsvc.it.Sandbox.Scope;
 
 /**
- * The system daemon run with {@code --rollback-on-failure} (the flag on the unit's ExecStart, set by
- * the test's drop-in): a switch to a service that crashes right after it starts is reported failed,
- * the previous generation's service runs again, the failed inputs are not retried while no file
- * changes, and a fixed module converges. Every assertion reads systemd's state or the daemon's
+ * The system daemon run with {@code --rollback-on-failure} (the flag on the unit's ExecStart, set
+ * by the test's drop-in): a switch to a service that crashes right after it starts is reported
+ * failed, the previous generation's service runs again, the failed inputs are not retried while no
+ * file changes, and a fixed module converges. Every assertion reads systemd's state or the daemon's
  * status ({@code status --json}, the unit's status line).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -35,8 +35,7 @@ class DaemonRollbackTest {
   void install() throws Exception {
     // a short drift interval: a drift check that mistook the rolled-back state for drift (and
     // switched again) would show within the quiet seconds the test waits
-    daemon.install(
-        List.of(), "--settle", "2", "--drift-interval", "1", "--rollback-on-failure");
+    daemon.install(List.of(), "--settle", "2", "--drift-interval", "1", "--rollback-on-failure");
   }
 
   @AfterAll
@@ -103,8 +102,7 @@ class DaemonRollbackTest {
     DaemonUnit.await(
         20,
         "the old service active again",
-        () ->
-            daemon.show(unit(), "ActiveState").equals("active") && daemon.mainPid(unit()) > 0,
+        () -> daemon.show(unit(), "ActiveState").equals("active") && daemon.mainPid(unit()) > 0,
         journal());
     String execStart = daemon.show(unit(), "ExecStart");
     assertTrue(execStart.contains("good-v1-" + id), execStart);

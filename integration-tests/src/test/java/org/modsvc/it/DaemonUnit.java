@@ -222,7 +222,12 @@ final class DaemonUnit {
    */
   String statusJson() throws Exception {
     Sandbox.ExecResult r =
-        sandbox.exec(System.getProperty("java.home") + "/bin/java", "-jar", SwitchAgent.JAR, "status", "--json");
+        sandbox.exec(
+            System.getProperty("java.home") + "/bin/java",
+            "-jar",
+            SwitchAgent.JAR,
+            "status",
+            "--json");
     return r.output();
   }
 

@@ -127,7 +127,13 @@ class DaemonUserTest {
     if (!who.equals("root")) {
       String uid = sandbox.exec("id", "-u", who).output().strip();
       cmd.addAll(
-          List.of("setpriv", "--reuid=" + uid, "--regid=" + uid, "--clear-groups", "env", "HOME=/home/" + who));
+          List.of(
+              "setpriv",
+              "--reuid=" + uid,
+              "--regid=" + uid,
+              "--clear-groups",
+              "env",
+              "HOME=/home/" + who));
     } else {
       cmd.add("env");
     }
@@ -156,7 +162,9 @@ class DaemonUserTest {
                 + " status --user --json");
     assertTrue(owner.output().matches("(?s).*\"daemon\": ?true.*"), owner.output());
     assertEquals(
-        daemon.mainPid(DaemonUnit.UNIT), DaemonUnit.jsonNumber(owner.output(), "pid"), owner.output());
+        daemon.mainPid(DaemonUnit.UNIT),
+        DaemonUnit.jsonNumber(owner.output(), "pid"),
+        owner.output());
 
     String other = "modsvc-other";
     DaemonUnit.ok(
@@ -172,7 +180,15 @@ class DaemonUserTest {
     assertRefused(userStatusAs(other), "permission denied");
     // and were they opened by mistake, the peer check still refuses the other user
     String modes =
-        sandbox.exec("stat", "-c", "%a", "/run/user/" + sandbox.uid(), socket.replace("/agent.sock", ""), socket).output();
+        sandbox
+            .exec(
+                "stat",
+                "-c",
+                "%a",
+                "/run/user/" + sandbox.uid(),
+                socket.replace("/agent.sock", ""),
+                socket)
+            .output();
     List<String> was = modes.strip().lines().toList();
     assertEquals(3, was.size(), modes);
     try {
@@ -208,7 +224,8 @@ class DaemonUserTest {
                   + socket));
     }
     // root passes the file modes, not the peer check: not even root drives someone's user agent
-    assertRefused(userStatusAs("root"), "user root may not control the agent of uid " + sandbox.uid());
+    assertRefused(
+        userStatusAs("root"), "user root may not control the agent of uid " + sandbox.uid());
     assertEquals("active", daemon.show(DaemonUnit.UNIT, "ActiveState"));
   }
 }
