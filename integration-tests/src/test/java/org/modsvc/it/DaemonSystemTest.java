@@ -103,13 +103,7 @@ class DaemonSystemTest {
   }
 
   private Check.Context journal() {
-    return () -> "status: " + daemon.status() + "\njournal:\n" + tail(daemon.journal(), 60);
-  }
-
-  private static String tail(String text, int lines) {
-    String[] all = text.split("\n");
-    return String.join(
-        "\n", java.util.Arrays.asList(all).subList(Math.max(0, all.length - lines), all.length));
+    return daemon.statusAndJournal(60);
   }
 
   private void awaitConverged(String what) throws Exception {
@@ -416,11 +410,8 @@ class DaemonSystemTest {
     DaemonUnit.await(
         20, "converged after the repair", () -> daemon.status().contains("converged"), journal());
     assertEquals("active", daemon.show(unit(), "ActiveState"));
-    String jvm = System.getProperty("java.home") + "/bin/java";
-    String json = sandbox.exec(jvm, "-jar", SwitchAgent.JAR, "status", "--json").output();
-    java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile("\"driftCorrections\": ?(\\d+)").matcher(json);
-    assertTrue(m.find() && Integer.parseInt(m.group(1)) >= 2, json);
+    String json = daemon.statusJson();
+    assertTrue(DaemonUnit.jsonNumber(json, "driftCorrections") >= 2, json);
   }
 
   @Test

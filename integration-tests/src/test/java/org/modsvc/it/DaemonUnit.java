@@ -216,6 +216,50 @@ final class DaemonUnit {
     sh("rm -rf " + dir + " && " + systemctl() + " daemon-reload");
   }
 
+  /**
+   * {@code modsvc-agent status --json} run as root in the container (the system instance's client;
+   * the jar is the repository's, bound at /opt/modsvc).
+   */
+  String statusJson() throws Exception {
+    Sandbox.ExecResult r =
+        sandbox.exec(
+            System.getProperty("java.home") + "/bin/java",
+            "-jar",
+            SwitchAgent.JAR,
+            "status",
+            "--json");
+    return r.output();
+  }
+
+  /** The number that {@code key} has in {@code json} (the status's flat fields). */
+  static long jsonNumber(String json, String key) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("\"" + key + "\": ?(\\d+)").matcher(json);
+    if (!m.find()) throw new AssertionError("no number " + key + " in " + json);
+    return Long.parseLong(m.group(1));
+  }
+
+  /** The string that {@code key} has in {@code json} (the status's flat fields). */
+  static String jsonString(String json, String key) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("\"" + key + "\": ?\"([^\"]*)\"").matcher(json);
+    if (!m.find()) throw new AssertionError("no string " + key + " in " + json);
+    return m.group(1);
+  }
+
+  /** The daemon's status line and the last {@code lines} of its journal, for a failed wait. */
+  Check.Context statusAndJournal(int lines) {
+    return () -> {
+      String[] all = journal().split("\n");
+      return "status: "
+          + status()
+          + "\njournal:\n"
+          + String.join(
+              "\n",
+              java.util.Arrays.asList(all).subList(Math.max(0, all.length - lines), all.length));
+    };
+  }
+
   static void ok(Sandbox.ExecResult r) {
     assertEquals(0, r.exitCode(), r.output());
   }

@@ -115,4 +115,117 @@ class DaemonUserTest {
         20, "the error", () -> daemon.status().startsWith("eval error in app.nix:"), journal());
     assertEquals(pid, daemon.mainPid(svc + ".service"));
   }
+
+  /**
+   * {@code modsvc-agent status --user} inside the container as {@code who} ({@code root} or a user
+   * name), pointed at the lingering user's runtime directory and so at its agent's socket.
+   */
+  private Sandbox.ExecResult userStatusAs(String who) throws Exception {
+    String java = System.getProperty("java.home") + "/bin/java";
+    String runtime = "XDG_RUNTIME_DIR=/run/user/" + sandbox.uid();
+    List<String> cmd = new java.util.ArrayList<>();
+    if (!who.equals("root")) {
+      String uid = sandbox.exec("id", "-u", who).output().strip();
+      cmd.addAll(
+          List.of(
+              "setpriv",
+              "--reuid=" + uid,
+              "--regid=" + uid,
+              "--clear-groups",
+              "env",
+              "HOME=/home/" + who));
+    } else {
+      cmd.add("env");
+    }
+    cmd.addAll(List.of(runtime, java, "-jar", SwitchAgent.JAR, "status", "--user", "--json"));
+    return sandbox.exec(cmd.toArray(String[]::new));
+  }
+
+  private static void assertRefused(Sandbox.ExecResult r, String refusal) {
+    assertNotEquals(0, r.exitCode(), r.output());
+    String out = r.output().strip();
+    assertEquals(1, out.lines().count(), "one line: " + out);
+    assertTrue(out.startsWith("refused: "), out);
+    assertTrue(out.contains(refusal), out);
+    assertFalse(out.contains("\"state\""), "no status given: " + out);
+  }
+
+  @Test
+  @Order(4)
+  void userInstance_controlSocket_answersItsOwner_refusesAnotherUser_andRoot() throws Exception {
+    // the owner is answered by the daemon (whatever state the cases before left it in)
+    Sandbox.ExecResult owner =
+        daemon.sh(
+            System.getProperty("java.home")
+                + "/bin/java -jar "
+                + SwitchAgent.JAR
+                + " status --user --json");
+    assertTrue(owner.output().matches("(?s).*\"daemon\": ?true.*"), owner.output());
+    assertEquals(
+        daemon.mainPid(DaemonUnit.UNIT),
+        DaemonUnit.jsonNumber(owner.output(), "pid"),
+        owner.output());
+
+    String other = "modsvc-other";
+    DaemonUnit.ok(
+        sandbox.exec(
+            "sh",
+            "-c",
+            "id -u "
+                + other
+                + " >/dev/null 2>&1 || useradd --create-home --user-group --shell /bin/sh "
+                + other));
+    String socket = "/run/user/" + sandbox.uid() + "/modsvc/agent.sock";
+    // the socket's modes (0600 in 0700 directories) keep the other user from reaching it at all
+    assertRefused(userStatusAs(other), "permission denied");
+    // and were they opened by mistake, the peer check still refuses the other user
+    String modes =
+        sandbox
+            .exec(
+                "stat",
+                "-c",
+                "%a",
+                "/run/user/" + sandbox.uid(),
+                socket.replace("/agent.sock", ""),
+                socket)
+            .output();
+    List<String> was = modes.strip().lines().toList();
+    assertEquals(3, was.size(), modes);
+    try {
+      DaemonUnit.ok(
+          sandbox.exec(
+              "sh",
+              "-c",
+              "chmod o+rx /run/user/"
+                  + sandbox.uid()
+                  + " "
+                  + socket.replace("/agent.sock", "")
+                  + " && chmod o+rw "
+                  + socket));
+      assertRefused(
+          userStatusAs(other),
+          "user " + other + " may not control the agent of uid " + sandbox.uid());
+    } finally {
+      DaemonUnit.ok(
+          sandbox.exec(
+              "sh",
+              "-c",
+              "chmod "
+                  + was.get(0)
+                  + " /run/user/"
+                  + sandbox.uid()
+                  + " && chmod "
+                  + was.get(1)
+                  + " "
+                  + socket.replace("/agent.sock", "")
+                  + " && chmod "
+                  + was.get(2)
+                  + " "
+                  + socket));
+    }
+    // root passes the file modes, not the peer check: not even root drives someone's user agent
+    assertRefused(
+        userStatusAs("root"), "user root may not control the agent of uid " + sandbox.uid());
+    assertEquals("active", daemon.show(DaemonUnit.UNIT, "ActiveState"));
+  }
 }

@@ -2,6 +2,7 @@ package org.modsvc.agent.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +13,7 @@ import org.modsvc.agent.control.ControlClient;
 import org.modsvc.agent.control.ControlProtocol;
 import org.modsvc.agent.control.StateDirectoryStatus;
 import org.modsvc.switcher.activation.ExitCode;
+import org.modsvc.switcher.fs.IoErrors;
 import org.modsvc.switcher.generation.Layout;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,14 +49,23 @@ final class StatusCommand extends SwitchingCommand {
     if (prometheus && context.json)
       throw new IllegalArgumentException("--json and --prometheus exclude each other");
     Layout layout = context.layout();
-    Path socket = layout.onDisk(layout.controlSocket());
+    Path socket;
     ControlClient.Reply reply;
     try {
+      socket = layout.onDisk(layout.controlSocket());
       reply =
           ControlClient.ask(
               socket, prometheus ? ControlProtocol.METRICS : ControlProtocol.STATUS, TIMEOUT);
     } catch (ControlClient.NoDaemonException none) {
       return offline(StateDirectoryStatus.read(layout, none.getMessage()));
+    } catch (AccessDeniedException denied) {
+      // the kernel refused before the agent could: a user agent's socket is 0600 in a 0700
+      // directory (docs/decisions.md §11); said as the refusal it is, not as an I/O failure
+      err.println(
+          "refused: "
+              + IoErrors.describe(denied)
+              + " (only the agent's owner may use its control socket)");
+      return ExitCode.FATAL;
     }
     if (reply instanceof ControlClient.Reply.Refused r) {
       err.println("refused: " + r.message());

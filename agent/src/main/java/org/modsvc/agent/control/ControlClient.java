@@ -55,6 +55,13 @@ public final class ControlClient {
       } catch (ConnectException refused) {
         throw new NoDaemonException("no agent runs (nothing answers on " + socket + ")");
       } catch (java.net.SocketException e) {
+        // connect(2) says EACCES only in its message: a socket this user may not write to
+        if (String.valueOf(e.getMessage()).contains("Permission denied")) {
+          java.nio.file.AccessDeniedException denied =
+              new java.nio.file.AccessDeniedException(socket.toString());
+          denied.initCause(e);
+          throw denied;
+        }
         throw new IOException("cannot connect to " + socket + ": " + e.getMessage(), e);
       }
       Timer timer = new Timer("modsvc-control-client", true);

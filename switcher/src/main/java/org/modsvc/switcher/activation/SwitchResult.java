@@ -126,21 +126,7 @@ public record SwitchResult(
       List<String> notes,
       Optional<GcReport> gc,
       Map<String, Long> dbusCalls) {
-    this(
-        resumed,
-        from,
-        to,
-        dryRun,
-        files,
-        plan,
-        report,
-        warnings,
-        notes,
-        gc,
-        dbusCalls,
-        List.of(),
-        Optional.empty(),
-        Set.of());
+    this(resumed, from, to, dryRun, files, plan, report, warnings, notes, gc, dbusCalls, Set.of());
   }
 
   SwitchResult withRepaired(List<Drifted> files) {
