@@ -13,9 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.modsvc.switcher.fs.AtomicFiles;
+import org.modsvc.switcher.fs.FileModes;
 import org.modsvc.switcher.fs.FileTrees;
 import org.modsvc.switcher.fs.HostPath;
 import org.modsvc.switcher.fs.IoErrors;
@@ -170,7 +173,14 @@ public final class Generations {
     return dir.under(dirOf(generation).resolve(FILES));
   }
 
-  /** Writes a new generation directory; its number must be unused. */
+  /**
+   * Writes a new generation directory; its number must be unused. A copy whose bytes equal an
+   * existing generation's copy of the same path (the current one, or the newest) becomes a hard
+   * link to it: copies are read-only and never modified, and their data was synced when first
+   * written, so only the changed files cost a data fsync. Inside the temporary directory files are
+   * created in place and every directory is fsynced once before the rename that publishes the
+   * generation (docs/decisions.md §4).
+   */
   public void create(Manifest manifest, Map<HostPath, byte[]> contents) throws IOException {
     Path finalDir = dirOf(manifest.generation());
     if (Files.exists(finalDir, LinkOption.NOFOLLOW_LINKS)) {
@@ -178,14 +188,18 @@ public final class Generations {
           "generation " + manifest.generation() + " already exists: " + finalDir);
     }
     Files.createDirectories(dir());
+    List<Path> reusable = reusableFilesDirs();
     Path temp = AtomicFiles.tempSibling(finalDir);
     Files.createDirectory(temp);
     try {
+      Set<Path> built = new TreeSet<>();
       for (Map.Entry<HostPath, byte[]> e : contents.entrySet()) {
         Path p = e.getKey().under(temp.resolve(FILES));
         try {
-          Files.createDirectories(p.getParent());
-          AtomicFiles.writeFile(p, e.getValue(), 0444);
+          createDirectoriesRecording(temp, p.getParent(), built);
+          if (!linkedToEqualCopy(reusable, e.getKey(), e.getValue(), p)) {
+            AtomicFiles.writeNew(p, e.getValue(), COPY_MODE);
+          }
         } catch (IOException failed) {
           throw new GenerationException(
               "cannot write generation "
@@ -199,10 +213,14 @@ public final class Generations {
               failed);
         }
       }
-      AtomicFiles.writeFile(
+      AtomicFiles.writeNew(
           temp.resolve(MANIFEST),
           ManifestJson.write(manifest).getBytes(StandardCharsets.UTF_8),
           0644);
+      for (Path d : built) {
+        AtomicFiles.fsyncDirectory(d);
+      }
+      AtomicFiles.fsyncDirectory(temp);
       Files.move(temp, finalDir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     } finally {
       if (Files.exists(temp, LinkOption.NOFOLLOW_LINKS)) {
@@ -210,6 +228,62 @@ public final class Generations {
       }
     }
     AtomicFiles.fsyncDirectory(dir());
+  }
+
+  /** Mode of a generation's copies of regular files. */
+  private static final int COPY_MODE = 0444;
+
+  /** The {@code files} directories of the generations whose copies a new one may link to. */
+  private List<Path> reusableFilesDirs() throws IOException {
+    Set<Integer> from = new TreeSet<>();
+    try {
+      String target = Files.readSymbolicLink(layout.onDisk(layout.currentLink())).toString();
+      if (target.matches("[1-9][0-9]{0,8}")) from.add(Integer.parseInt(target));
+    } catch (IOException | UnsupportedOperationException notALink) {
+      // no current link: the newest generation alone
+    }
+    List<Integer> all = list();
+    if (!all.isEmpty()) from.add(all.get(all.size() - 1));
+    List<Path> out = new ArrayList<>();
+    for (int g : from) out.add(dirOf(g).resolve(FILES));
+    return out;
+  }
+
+  /**
+   * Hard-links {@code copy} to an existing generation's copy of {@code path} when that is a
+   * read-only regular file (never a link) holding exactly {@code bytes}; false when none fits or
+   * linking fails (the caller writes the file).
+   */
+  private static boolean linkedToEqualCopy(
+      List<Path> reusable, HostPath path, byte[] bytes, Path copy) {
+    for (Path filesDir : reusable) {
+      Path old = path.under(filesDir);
+      try {
+        java.nio.file.attribute.PosixFileAttributes a =
+            Files.readAttributes(
+                old, java.nio.file.attribute.PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (!a.isRegularFile()
+            || a.size() != bytes.length
+            || !a.permissions().equals(FileModes.toPermissions(COPY_MODE))) {
+          continue;
+        }
+        if (!java.util.Arrays.equals(Files.readAllBytes(old), bytes)) continue;
+        Files.createLink(copy, old);
+        return true;
+      } catch (IOException | UnsupportedOperationException notReusable) {
+        // absent, unreadable, or no hard links on this file system: try the next, else write
+      }
+    }
+    return false;
+  }
+
+  /** Creates {@code dir} and its missing parents below {@code top}, recording each one created. */
+  private static void createDirectoriesRecording(Path top, Path dir, Set<Path> created)
+      throws IOException {
+    if (dir.equals(top) || Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) return;
+    createDirectoriesRecording(top, dir.getParent(), created);
+    Files.createDirectory(dir);
+    created.add(dir);
   }
 
   /** Replaces a generation's manifest (ownership bookkeeping changed while applying it). */

@@ -63,6 +63,28 @@ class GenerationsTest {
   }
 
   @Test
+  void generation_linksUnchangedCopiesAndWritesChangedOnes() throws IOException {
+    Fixture f = new Fixture(root);
+    f.switchTo(state(unit("a.service", "A\n"), unit("b.service", "B\n")));
+    f.switchTo(state(unit("a.service", "A2\n"), unit("b.service", "B\n")));
+    Generations g = f.switcher.generations();
+    Path one = g.filesUnder(1, f.layout.unitDir());
+    Path two = g.filesUnder(2, f.layout.unitDir());
+    assertTrue(Files.isSameFile(one.resolve("b.service"), two.resolve("b.service")));
+    assertTrue(!Files.isSameFile(one.resolve("a.service"), two.resolve("a.service")));
+    assertEquals("A\n", Files.readString(one.resolve("a.service")));
+    assertEquals("A2\n", Files.readString(two.resolve("a.service")));
+    assertEquals(
+        Set.of(
+            java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+            java.nio.file.attribute.PosixFilePermission.GROUP_READ,
+            java.nio.file.attribute.PosixFilePermission.OTHERS_READ),
+        Files.getPosixFilePermissions(two.resolve("a.service")));
+    g.delete(1);
+    assertEquals("B\n", Files.readString(two.resolve("b.service")));
+  }
+
+  @Test
   void manifest_roundTripsThroughJson() throws IOException {
     Fixture f = new Fixture(root);
     f.switchTo(
