@@ -38,32 +38,7 @@ class DaemonBuildTest {
   }
 
   private String module(Scope scope, String log) {
-    String services = scope == Scope.SYSTEM ? "system.services" : "home.services";
-    return "{ lib, pkgs, ... }:\n"
-        + "let\n"
-        + "  program = pkgs.writeShellScript \"db-program\" ''\n"
-        + "    echo \"start $GREETING $(cat \"$BUILT_BY\")\" >> "
-        + log
-        + "\n"
-        + "    while true; do sleep 1 & wait $!; done\n"
-        + "  '';\n"
-        + "  wrapped = pkgs.runCommand \"db-wrapped-"
-        + id
-        + "\" { nativeBuildInputs = [ pkgs.makeWrapper ]; } ''\n"
-        + "    mkdir -p $out/share\n"
-        + "    id -u > $out/share/built-by\n"
-        + "    makeWrapper ${program} $out/bin/program --set GREETING hello-"
-        + id
-        + " \\\n"
-        + "      --set BUILT_BY $out/share/built-by\n"
-        + "  '';\n"
-        + "in {\n"
-        + "  "
-        + services
-        + ".\""
-        + name()
-        + "\".process.argv = [ \"${wrapped}/bin/program\" ];\n"
-        + "}\n";
+    return WrapperModule.text(scope, "db", id, log);
   }
 
   @ParameterizedTest
