@@ -34,6 +34,14 @@ final class Daemon {
 
   static final Duration MAX_RETRY = Duration.ofMinutes(5);
 
+  /**
+   * How long the daemon waits without events after a switch before it gives the evaluation's heap
+   * back to the system (docs/decisions.md §13): changes come in bursts, and an evaluation in a heap
+   * just shrunk to its live data runs through several young collections (100 services: about 300
+   * instead of 70 ms), so the heap stays grown while changes keep coming.
+   */
+  static final Duration HEAP_RETURN_AFTER = Duration.ofSeconds(30);
+
   private sealed interface Event permits Changed, Reload, Stop, SwitchNow {}
 
   private record Changed(String what) implements Event {}
@@ -67,6 +75,9 @@ final class Daemon {
   private long retryAt;
   private long driftAt;
   private String driftReported = "";
+  private long heapReturnAt;
+  private Duration heapReturnAfter = HEAP_RETURN_AFTER;
+  private Runnable heapReturn = System::gc;
 
   /**
    * @param metrics receives every attempt's outcome
@@ -90,6 +101,12 @@ final class Daemon {
     this.clock = clock;
     this.env = env;
     this.status = DaemonStatus.starting(settings.user(), clock.instant());
+  }
+
+  /** For tests: how long after the last switch, and how, the heap is given back. */
+  void returnHeapAfterIdle(Duration after, Runnable action) {
+    this.heapReturnAfter = after;
+    this.heapReturn = action;
   }
 
   /** Runs until {@link #stop}; returns the process's exit status. */
@@ -134,6 +151,7 @@ final class Daemon {
       if (e == null) {
         if (retryAt != 0 && System.nanoTime() - retryAt >= 0) cycle("retry after the error");
         if (driftAt != 0 && System.nanoTime() - driftAt >= 0) checkDrift();
+        if (heapReturnAt != 0 && System.nanoTime() - heapReturnAt >= 0) returnHeap();
         continue;
       }
       handle(e);
@@ -277,11 +295,7 @@ final class Daemon {
     report(r);
     scheduleRetry(r);
     notify("STATUS=" + statusLine());
-    // An evaluation leaves hundreds of MB of garbage in a heap that then sits idle for hours: one
-    // full collection
-    // now lets the JVM give that memory back (the launcher runs the daemon with G1 and tight free
-    // ratios).
-    System.gc();
+    heapReturnAt = System.nanoTime() + heapReturnAfter.toNanos();
     return r;
   }
 
@@ -326,11 +340,24 @@ final class Daemon {
     retryAt = retryDelay.isZero() ? 0 : System.nanoTime() + retryDelay.toNanos();
   }
 
+  /**
+   * An evaluation leaves hundreds of MB of garbage in a heap that then sits idle for hours: one
+   * full collection lets the JVM give that memory back (the launcher runs the daemon with G1 and
+   * tight free ratios). Done once the daemon has been idle for {@link #HEAP_RETURN_AFTER}, not
+   * after each switch.
+   */
+  private void returnHeap() {
+    heapReturnAt = 0;
+    heapReturn.run();
+    log.debug("idle: heap returned to the system");
+  }
+
   private Duration untilNextTimer() {
     long left = tick.toNanos();
     long now = System.nanoTime();
     if (retryAt != 0) left = Math.min(left, retryAt - now);
     if (driftAt != 0) left = Math.min(left, driftAt - now);
+    if (heapReturnAt != 0) left = Math.min(left, heapReturnAt - now);
     return Duration.ofNanos(Math.max(0, left));
   }
 

@@ -52,6 +52,11 @@ class DaemonLoopTest {
   }
 
   private void start(DaemonSettings settings) throws Exception {
+    start(settings, Daemon.HEAP_RETURN_AFTER, () -> {});
+  }
+
+  private void start(DaemonSettings settings, Duration heapReturnAfter, Runnable heapReturn)
+      throws Exception {
     Files.writeString(dir.resolve("web.nix"), "{ }");
     daemon =
         new Daemon(
@@ -63,6 +68,7 @@ class DaemonLoopTest {
             Map.of(),
             new DaemonMetrics(metrics),
             reloads::incrementAndGet);
+    daemon.returnHeapAfterIdle(heapReturnAfter, heapReturn);
     running =
         CompletableFuture.supplyAsync(
             () -> {
@@ -84,6 +90,22 @@ class DaemonLoopTest {
     assertTrue(converger.firstCallAt.get() < notifier.readyAt, "converged before READY");
     assertTrue(
         sent.get(ready).contains("STATUS=generation 1, 3 units, converged"), sent.get(ready));
+  }
+
+  @Test
+  void theHeapIsGivenBackOnceIdle_notAfterEachSwitchOfABurst() throws Exception {
+    AtomicInteger returned = new AtomicInteger();
+    Duration idle =
+        DEBOUNCE.multipliedBy(20); // long beside the two quiet periods, even on a loaded machine
+    start(new DaemonSettings(dir, DEBOUNCE, false), idle, returned::incrementAndGet);
+    Files.writeString(dir.resolve("web.nix"), "{ v = 1; }");
+    await(() -> converger.calls.get() == 2, "the second evaluation");
+    Files.writeString(dir.resolve("web.nix"), "{ v = 2; }");
+    await(() -> converger.calls.get() == 3, "the third evaluation");
+    assertEquals(0, returned.get(), "kept while the changes keep coming");
+    await(() -> returned.get() == 1, "the heap given back once idle");
+    Thread.sleep(idle.toMillis() * 3 / 2);
+    assertEquals(1, returned.get(), "once per quiet time, not on every timer");
   }
 
   @Test
