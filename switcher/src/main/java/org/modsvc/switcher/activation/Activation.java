@@ -275,6 +275,17 @@ public final class Activation {
                     + " replaces it"));
     warnings.addAll(plan.warnings());
     List<Drifted> repaired = restored(view, before, next);
+    plan =
+        UnitDirectoryChanges.withRealReasons(
+            plan,
+            view,
+            () -> catalog(view.live()),
+            newUnits,
+            generations.layout().unitDir(),
+            files,
+            before,
+            next,
+            repaired);
     if (unchanged && repaired.isEmpty()) {
       // the configuration is the current one and its files are intact: no file to write, no job, no
       // daemon-reload
@@ -493,16 +504,29 @@ public final class Activation {
               }
             }
             DriftView view = DriftView.of(generations, oldState, drift);
+            UnitCatalog newUnits = catalog(built.state());
             SwitchPlan plan =
                 plan(
                     catalog(view.planning()),
-                    catalog(built.state()),
+                    newUnits,
                     manager.liveStates(),
                     ExtraWork.none(),
                     List.of());
             warnings.addAll(plan.warnings());
             int to = unchanged ? before.generation() : generations.generations().nextNumber();
             Manifest nextEntries = unchanged ? before : manifestOf(built.state());
+            List<Drifted> repaired = restored(view, before, nextEntries);
+            plan =
+                UnitDirectoryChanges.withRealReasons(
+                    plan,
+                    view,
+                    () -> catalog(view.live()),
+                    newUnits,
+                    generations.layout().unitDir(),
+                    files,
+                    before,
+                    nextEntries,
+                    repaired);
             SwitchResult result =
                 new SwitchResult(
                         Optional.empty(),
@@ -517,7 +541,7 @@ public final class Activation {
                         Optional.empty(),
                         manager.callCounts(),
                         built.filesRead())
-                    .withRepaired(restored(view, before, nextEntries));
+                    .withRepaired(repaired);
             return new Preview(result, view.live(), built.state());
           }
         });
