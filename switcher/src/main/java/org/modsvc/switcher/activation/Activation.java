@@ -308,6 +308,12 @@ public final class Activation {
           .failedInputs()
           .clear(); // something changed (or --force retries it): the mark has done its job
     }
+    if (unfinished.isPresent()) {
+      // files of the replaced switch may be on disk, some of them maybe loaded by systemd since
+      List<String> reasons = new ArrayList<>(plan.daemonReloadReasons());
+      reasons.add(INTERRUPTED_FILES);
+      plan = plan.withDaemonReloadReasons(reasons);
+    }
     PhasePlan phases = PhasePlan.of(plan, owedStops, live);
     if (!view.drifted().isEmpty()) {
       // the planning side's trigger markers are no file: systemd must re-read its units only when
@@ -324,8 +330,7 @@ public final class Activation {
               !catalog(view.live()).equals(newUnits));
     }
     if (unfinished.isPresent()) {
-      // files of the replaced switch may be on disk, some of them maybe loaded by systemd since
-      phases = phases.withDaemonReload();
+      phases = phases.withDaemonReload(); // the drift branch above decides without the plan
     }
     generations.beginSwitch(next, before.generation(), phases.journaled());
     checkpoint.reached("pending recorded");
@@ -669,9 +674,11 @@ public final class Activation {
     Map<UnitName, LiveState> live = manager.liveStates();
     PhasePlan unfinished = pending.unfinishedWork();
     List<UnitName> stops = activeOnly(unfinished.stop(), live);
-    SwitchPlan plan = plan(units, units, live, ExtraWork.resumed(unfinished), stops);
     // the files are on disk (resume applied them); whether systemd re-read them before the kill is
     // not known
+    SwitchPlan plan =
+        plan(units, units, live, ExtraWork.resumed(unfinished), stops)
+            .withDaemonReloadReasons(List.of(INTERRUPTED_FILES));
     PhasePlan phases = PhasePlan.of(plan, stops, live).withDaemonReload();
     SwitchReport report =
         manager.execute(
@@ -692,6 +699,10 @@ public final class Activation {
   private static List<UnitName> activeOnly(List<UnitName> units, Map<UnitName, LiveState> live) {
     return units.stream().filter(u -> live.containsKey(u) && live.get(u).inActiveSet()).toList();
   }
+
+  /** The daemon-reload reason of a switch that finishes or replaces an interrupted one. */
+  private static final String INTERRUPTED_FILES =
+      "an interrupted switch's files may not be the ones systemd has loaded";
 
   private SwitchPlan plan(
       UnitCatalog oldUnits,

@@ -458,6 +458,39 @@ class DriftRepairTest {
   }
 
   @Test
+  void finishingAnInterruptedRepair_saysWhyTheManagerIsReloaded() throws IOException {
+    activation().switchTo(web());
+    Files.delete(disk(CONF));
+    Checkpoint killAtStop =
+        step -> {
+          if (step.equals("stop done")) {
+            throw new IllegalStateException("killed at " + step);
+          }
+        };
+    Activation dying =
+        new Activation(
+            new GenerationSwitcher(layout, Clock.systemUTC(), killAtStop),
+            SwitchMode.SYSTEM,
+            RecordingManager::new,
+            SwitchOptions.defaults(),
+            killAtStop,
+            line -> {});
+    assertThrows(IllegalStateException.class, () -> dying.switchTo(web()));
+    int runsBefore = executed.size();
+
+    SwitchResult next = activation().switchTo(web());
+
+    assertTrue(
+        next.render()
+            .startsWith(
+                "finishing the interrupted switch to generation 1\n"
+                    + "reloading the systemd system manager: an interrupted switch's files may not"
+                    + " be the ones systemd has loaded\n"),
+        next.render());
+    assertTrue(executed.get(runsBefore).daemonReload(), "and the executor reloads");
+  }
+
+  @Test
   void aRepairKilledAfterItsRecordIsWritten_isFinishedByTheNextRun() throws IOException {
     activation().switchTo(web());
     Files.delete(disk(CONF));
