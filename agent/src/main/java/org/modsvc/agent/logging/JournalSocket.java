@@ -32,10 +32,6 @@ final class JournalSocket implements JournalAppender.Transport {
         UnixDatagramSocket.open(address, UnixDatagramSocket.Blocking.NON_BLOCKING));
   }
 
-  String path() {
-    return socket.target().name();
-  }
-
   @Override
   public void send(byte[] entry) throws IOException {
     try {

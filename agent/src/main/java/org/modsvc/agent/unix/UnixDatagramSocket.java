@@ -41,10 +41,6 @@ public final class UnixDatagramSocket implements AutoCloseable {
     }
   }
 
-  public UnixAddress target() {
-    return target;
-  }
-
   /**
    * Sends one datagram; fails with the errno's text (ENOENT: no listener, EMSGSIZE: larger than the
    * socket takes, EAGAIN: the receiver's queue is full).
