@@ -4,18 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.modsvc.it.ServiceFixture.ok;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.modsvc.it.Sandbox.Scope;
-import org.modsvc.switcher.systemd.UnitState;
 
 /**
  * Drift repair and {@code --rollback-on-failure} (docs/decisions.md §12) with Nix module files
@@ -27,104 +25,11 @@ import org.modsvc.switcher.systemd.UnitState;
  * service itself wrote.
  */
 class DriftRepairSwitchTest {
-  private final String id = UUID.randomUUID().toString().substring(0, 8);
-  private final UnitStates units = new UnitStates();
+  private final ServiceFixture services = new ServiceFixture("dr");
 
   @AfterEach
   void close() {
-    units.close();
-  }
-
-  private String name(String role) {
-    return "dr-" + role + "-" + id;
-  }
-
-  private String v(int n) {
-    return "v" + n + "-" + id;
-  }
-
-  private String marker(String role) {
-    return "/var/lib/modsvc-it/log-" + name(role);
-  }
-
-  private static String servicesOption(Scope scope) {
-    return scope == Scope.SYSTEM ? "system.services" : "home.services";
-  }
-
-  /**
-   * A module with service {@code name(role)}: a shell loop that logs {@code start <config>} when it
-   * starts and {@code reload <config>} on SIGHUP, reading its configData {@code app.conf} ({@code
-   * content}).
-   */
-  private String module(Scope scope, String role, String content, String extra) {
-    String conf = "${config.configData.\"app.conf\".path}";
-    String log = marker(role);
-    String script =
-        "echo start $(cat "
-            + conf
-            + ") >> "
-            + log
-            + "; "
-            + "trap 'echo reload $(cat "
-            + conf
-            + ") >> "
-            + log
-            + "' HUP; "
-            + "while true; do sleep 1 & wait $!; done";
-    return moduleWithScript(scope, role, content, script, extra);
-  }
-
-  private String moduleWithScript(
-      Scope scope, String role, String content, String script, String extra) {
-    return "{ pkgs, ... }: {\n"
-        + "  "
-        + servicesOption(scope)
-        + ".\""
-        + name(role)
-        + "\" = { config, ... }: {\n"
-        + "    process.argv = [ pkgs.runtimeShell \"-c\" \""
-        + script
-        + "\" ];\n"
-        + "    configData.\"app.conf\".text = \""
-        + content
-        + "\";\n"
-        + "    "
-        + extra
-        + "\n"
-        + "  };\n"
-        + "}\n";
-  }
-
-  private UnitState state(Scope scope, String role) {
-    return units.of(scope, name(role) + ".service");
-  }
-
-  private long pid(Scope scope, String role) {
-    return state(scope, role)
-        .mainPid()
-        .orElseThrow(() -> new AssertionError(name(role) + " has no MainPID"));
-  }
-
-  private String configDataDir(Scope scope, String role) {
-    String root =
-        scope == Scope.SYSTEM
-            ? "/etc/system-services"
-            : "/home/" + Sandbox.get().value("USER") + "/.config/home-services";
-    return root + "/" + name(role);
-  }
-
-  private Path configLink(Scope scope, String role) {
-    return Sandbox.get().hostPath(configDataDir(scope, role) + "/app.conf");
-  }
-
-  private String configInContainer(Scope scope, String role) throws Exception {
-    Sandbox.ExecResult r = Sandbox.get().exec("cat", configDataDir(scope, role) + "/app.conf");
-    assertEquals(0, r.exitCode(), r.output());
-    return r.output();
-  }
-
-  private Path unitFile(SwitchAgent agent, String role) {
-    return agent.liveUnitDir().resolve(name(role) + ".service");
+    services.close();
   }
 
   /** The process's command line as the kernel has it (arguments joined by spaces). */
@@ -132,27 +37,6 @@ class DriftRepairSwitchTest {
     Sandbox.ExecResult r = Sandbox.get().exec("cat", "/proc/" + pid + "/cmdline");
     assertEquals(0, r.exitCode(), r.output());
     return r.output().replace('\0', ' ').trim();
-  }
-
-  /**
-   * The lines the service logged, waiting a little for {@code expected} (a trap runs after the
-   * signal).
-   */
-  private List<String> awaitLog(String role, String expected) throws Exception {
-    Path log = Sandbox.get().hostPath(marker(role));
-    List<String> lines = List.of();
-    for (int i = 0; i < 50; i++) {
-      lines = Files.exists(log) ? Files.readAllLines(log, StandardCharsets.UTF_8) : List.of();
-      if (lines.contains(expected)) {
-        break;
-      }
-      Thread.sleep(100);
-    }
-    return lines;
-  }
-
-  private static void ok(Sandbox.ExecResult r) {
-    assertEquals(0, r.exitCode(), r.output());
   }
 
   private static Sandbox.ExecResult run(
@@ -173,35 +57,40 @@ class DriftRepairSwitchTest {
     SwitchAgent agent = new SwitchAgent(scope);
     var dir =
         agent
-            .modulesDir("reload-" + id)
-            .write("svc.nix", module(scope, "r", v(1), "process.reloadSignal = \"HUP\";"));
+            .modulesDir("reload-" + services.id())
+            .write(
+                "svc.nix",
+                services.module(scope, "r", services.v(1), "process.reloadSignal = \"HUP\";"));
     ok(run(agent, "switch", dir, "--settle", "1"));
-    long before = pid(scope, "r");
-    Files.delete(configLink(scope, "r"));
+    long before = services.pid(scope, "r");
+    Files.delete(services.configLink(scope, "r"));
 
     var diff = run(agent, "diff", dir);
 
     ok(diff);
-    String link = configDataDir(scope, "r") + "/app.conf";
+    String link = services.configDataDir(scope, "r") + "/app.conf";
     assertTrue(diff.output().contains("would repair 1 file of generation "), diff.output());
     assertTrue(
-        diff.output().contains(link + " (missing, " + name("r") + ".service)"), diff.output());
+        diff.output().contains(link + " (missing, " + services.name("r") + ".service)"),
+        diff.output());
     assertTrue(
-        diff.output().contains("would reload the following units: " + name("r") + ".service"),
+        diff.output()
+            .contains("would reload the following units: " + services.name("r") + ".service"),
         diff.output());
     assertFalse(
-        Files.exists(configLink(scope, "r"), LinkOption.NOFOLLOW_LINKS), "diff changes nothing");
+        Files.exists(services.configLink(scope, "r"), LinkOption.NOFOLLOW_LINKS),
+        "diff changes nothing");
 
     var result = run(agent, "switch", dir, "--settle", "1");
 
     ok(result);
     assertTrue(result.output().contains("repairing 1 file of generation "), result.output());
-    assertTrue(Files.isSymbolicLink(configLink(scope, "r")));
-    assertEquals(v(1), configInContainer(scope, "r"));
-    assertEquals(before, pid(scope, "r"), result.output());
+    assertTrue(Files.isSymbolicLink(services.configLink(scope, "r")));
+    assertEquals(services.v(1), services.configInContainer(scope, "r"));
+    assertEquals(before, services.pid(scope, "r"), result.output());
     assertEquals(
-        List.of("start " + v(1), "reload " + v(1)),
-        awaitLog("r", "reload " + v(1)),
+        List.of("start " + services.v(1), "reload " + services.v(1)),
+        services.awaitLog("r", "reload " + services.v(1)),
         result.output());
     var again = run(agent, "switch", dir, "--settle", "1");
     ok(again);
@@ -213,29 +102,24 @@ class DriftRepairSwitchTest {
   void deletedConfigLink_ofAServiceThatCannotReload_isRestoredAndTheServiceRestarted(Scope scope)
       throws Exception {
     SwitchAgent agent = new SwitchAgent(scope);
-    var dir = agent.modulesDir("restart-" + id).write("svc.nix", module(scope, "s", v(1), ""));
+    var dir =
+        agent
+            .modulesDir("restart-" + services.id())
+            .write("svc.nix", services.module(scope, "s", services.v(1), ""));
     ok(run(agent, "switch", dir, "--settle", "1"));
-    long before = pid(scope, "s");
-    Files.delete(configLink(scope, "s"));
+    long before = services.pid(scope, "s");
+    Files.delete(services.configLink(scope, "s"));
 
     var result = run(agent, "switch", dir, "--settle", "1");
 
     ok(result);
-    assertNotEquals(before, pid(scope, "s"), result.output());
-    assertEquals("active", state(scope, "s").activeState());
-    assertEquals(v(1), configInContainer(scope, "s"));
-    assertEquals(List.of("start " + v(1), "start " + v(1)), waitForLines("s", 2), result.output());
-  }
-
-  /** The log once it holds {@code n} lines (or what it holds after 5 s). */
-  private List<String> waitForLines(String role, int n) throws Exception {
-    Path log = Sandbox.get().hostPath(marker(role));
-    List<String> lines = List.of();
-    for (int i = 0; i < 50 && lines.size() < n; i++) {
-      Thread.sleep(100);
-      lines = Files.exists(log) ? Files.readAllLines(log, StandardCharsets.UTF_8) : List.of();
-    }
-    return lines;
+    assertNotEquals(before, services.pid(scope, "s"), result.output());
+    assertEquals("active", services.state(scope, "s").activeState());
+    assertEquals(services.v(1), services.configInContainer(scope, "s"));
+    assertEquals(
+        List.of("start " + services.v(1), "start " + services.v(1)),
+        services.waitForLines("s", 2),
+        result.output());
   }
 
   @ParameterizedTest
@@ -243,10 +127,13 @@ class DriftRepairSwitchTest {
   void editedUnitFile_isReportedNeedingForce_andForceRestoresItWithDaemonReloadAndRestart(
       Scope scope) throws Exception {
     SwitchAgent agent = new SwitchAgent(scope);
-    var dir = agent.modulesDir("edit-" + id).write("svc.nix", module(scope, "e", v(1), ""));
+    var dir =
+        agent
+            .modulesDir("edit-" + services.id())
+            .write("svc.nix", services.module(scope, "e", services.v(1), ""));
     ok(run(agent, "switch", dir, "--settle", "1"));
-    long before = pid(scope, "e");
-    Path unit = unitFile(agent, "e");
+    long before = services.pid(scope, "e");
+    Path unit = services.unitFile(agent, "e");
     String ours = Files.readString(unit);
     Files.writeString(
         unit, ours.replace("[Service]\n", "[Service]\nEnvironment=EDITED_BY_HAND=1\n"));
@@ -260,16 +147,16 @@ class DriftRepairSwitchTest {
     assertTrue(refused.output().contains("--force overwrites it"), refused.output());
     assertTrue(
         Files.readString(unit).contains("EDITED_BY_HAND"), "a refused switch changes nothing");
-    assertEquals(before, pid(scope, "e"));
+    assertEquals(before, services.pid(scope, "e"));
 
     var diff = run(agent, "diff", dir);
     ok(diff);
     assertTrue(
         diff.output()
             .contains(
-                name("e")
+                services.name("e")
                     + ".service (edited, "
-                    + name("e")
+                    + services.name("e")
                     + ".service) was changed by hand; a switch refuses to overwrite it without --force"),
         diff.output());
 
@@ -280,10 +167,14 @@ class DriftRepairSwitchTest {
     assertTrue(forced.output().contains("repairing 1 file of generation "), forced.output());
     assertTrue(forced.output().contains("modsvc: daemon-reload done"), forced.output());
     assertTrue(forced.output().contains("note: overwrote hand-edited "), forced.output());
-    assertNotEquals(before, pid(scope, "e"), forced.output());
-    assertEquals("active", state(scope, "e").activeState());
-    assertEquals(List.of("start " + v(1), "start " + v(1)), waitForLines("e", 2), forced.output());
-    Sandbox.ExecResult env = Sandbox.get().exec("cat", "/proc/" + pid(scope, "e") + "/environ");
+    assertNotEquals(before, services.pid(scope, "e"), forced.output());
+    assertEquals("active", services.state(scope, "e").activeState());
+    assertEquals(
+        List.of("start " + services.v(1), "start " + services.v(1)),
+        services.waitForLines("e", 2),
+        forced.output());
+    Sandbox.ExecResult env =
+        Sandbox.get().exec("cat", "/proc/" + services.pid(scope, "e") + "/environ");
     assertFalse(
         env.output().contains("EDITED_BY_HAND"), "the restarted process runs our definition");
   }
@@ -295,18 +186,25 @@ class DriftRepairSwitchTest {
   void crashingServiceWithRollbackOnFailure_bringsThePreviousGenerationBack_andIsNotRetried(
       Scope scope) throws Exception {
     SwitchAgent agent = new SwitchAgent(scope);
-    var dir = agent.modulesDir("rollback-" + id).write("svc.nix", module(scope, "c", v(1), ""));
+    var dir =
+        agent
+            .modulesDir("rollback-" + services.id())
+            .write("svc.nix", services.module(scope, "c", services.v(1), ""));
     ok(run(agent, "switch", dir, "--settle", "1"));
-    String goodArgv = argv(pid(scope, "c"));
+    String goodArgv = argv(services.pid(scope, "c"));
     int good = currentGeneration(agent);
 
     dir.write(
-        "svc.nix", moduleWithScript(scope, "c", v(2), "echo crashing-" + id + "; exit 3", ""));
+        "svc.nix",
+        services.moduleWithScript(
+            scope, "c", services.v(2), "echo crashing-" + services.id() + "; exit 3", ""));
     var result = run(agent, "switch", dir, "--settle", "3", "--rollback-on-failure");
 
     assertEquals(4, result.exitCode(), result.output());
     assertTrue(
-        result.output().contains("error: Failed to start " + name("c") + ".service: unhealthy"),
+        result
+            .output()
+            .contains("error: Failed to start " + services.name("c") + ".service: unhealthy"),
         result.output());
     assertTrue(
         result
@@ -315,20 +213,20 @@ class DriftRepairSwitchTest {
                 "rolling back (--rollback-on-failure): generation "
                     + (good + 1)
                     + " failed ("
-                    + name("c")
+                    + services.name("c")
                     + ".service); back to generation "
                     + good
                     + "'s files as generation "
                     + (good + 2)),
         result.output());
     assertEquals(good + 2, currentGeneration(agent));
-    assertEquals("active", state(scope, "c").activeState(), result.output());
+    assertEquals("active", services.state(scope, "c").activeState(), result.output());
     assertEquals(
         goodArgv,
-        argv(pid(scope, "c")),
+        argv(services.pid(scope, "c")),
         "the previous generation's service runs with its old argv");
-    assertEquals(v(1), configInContainer(scope, "c"));
-    long restored = pid(scope, "c");
+    assertEquals(services.v(1), services.configInContainer(scope, "c"));
+    long restored = services.pid(scope, "c");
 
     var repeat = run(agent, "switch", dir, "--settle", "3", "--rollback-on-failure");
 
@@ -340,7 +238,7 @@ class DriftRepairSwitchTest {
                 "error: this configuration failed as generation "
                     + (good + 1)
                     + " ("
-                    + name("c")
+                    + services.name("c")
                     + ".service failed) and was rolled back to generation "
                     + good
                     + "'s files"),
@@ -349,7 +247,7 @@ class DriftRepairSwitchTest {
         repeat.output().contains("it is not retried until it changes (--force retries it)"),
         repeat.output());
     assertEquals(good + 2, currentGeneration(agent), "no new generation");
-    assertEquals(restored, pid(scope, "c"), "nothing was restarted");
+    assertEquals(restored, services.pid(scope, "c"), "nothing was restarted");
 
     var json = run(agent, "switch", dir, "--json", "--rollback-on-failure");
     assertEquals(4, json.exitCode(), json.output());

@@ -79,6 +79,47 @@ class JournalLoggingTest {
   }
 
   @Test
+  void entryTooLargeForADatagram_arrivesWhole_withItsFields_throughASealedMemfd() throws Exception {
+    String service = "it-log-large-" + id;
+    String about = "big-" + id + ".service";
+    String line =
+        "0123456789 abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTU\\n"; // 60 bytes logged
+    int lines = 5_000; // 300 000 bytes: past the ~208 KiB a datagram may be
+
+    tryLogging(
+        service,
+        List.of(),
+        "--unit",
+        about,
+        "--field",
+        "MODSVC_GENERATION=42",
+        "--level",
+        "warn",
+        "--repeat",
+        Integer.toString(lines),
+        line);
+
+    String expected = line.replace("\\n", "\n").repeat(lines);
+    assertEquals(300_000, expected.length());
+    String message = journal("UNIT=" + about, "-o", "cat");
+    assertEquals(expected + "\n", message, "one entry, whole (journalctl adds one newline)");
+
+    String fields =
+        journal(
+            "UNIT=" + about,
+            "-o",
+            "verbose",
+            "--output-fields=UNIT,MODSVC_GENERATION,PRIORITY,SYSLOG_IDENTIFIER,_TRANSPORT");
+    assertTrue(fields.contains("UNIT=" + about), fields);
+    assertTrue(fields.contains("MODSVC_GENERATION=42"), fields);
+    assertTrue(fields.contains("PRIORITY=4"), fields);
+    assertTrue(fields.contains("SYSLOG_IDENTIFIER=modsvc-agent"), fields);
+    assertTrue(fields.contains("_TRANSPORT=journal"), "native protocol, not stderr: " + fields);
+    String all = journal("-u", service, "-o", "cat");
+    assertTrue(!all.contains("journal socket refused"), "no fallback to stderr: " + all);
+  }
+
+  @Test
   void nativeSocketUnusable_priorityPrefixedStderr_stillFiledUnderItsPriority() throws Exception {
     String service = "it-log-fallback-" + id;
     String about = "db-" + id + ".service";

@@ -60,11 +60,11 @@ public final class AgentLogging {
     LogTarget target;
     Appender<ILoggingEvent> appender;
     if (JournalStream.isStderr(env)) {
-      UnixDatagramSocket socket = null;
+      JournalSocket socket = null;
       try {
         if (!Files.exists(Path.of(journalSocket)))
           throw new IOException(journalSocket + " does not exist");
-        socket = UnixDatagramSocket.to(journalSocket);
+        socket = JournalSocket.to(journalSocket);
       } catch (IOException e) {
         stderr.print(
             "<"

@@ -8,10 +8,12 @@ import java.util.Map;
 
 /**
  * Sends each record to journald as one native-protocol entry: {@code PRIORITY}, {@code MESSAGE},
- * {@code SYSLOG_IDENTIFIER} and the record's fields ({@link LogFields}). A record the socket
- * refuses (journald gone or restarting, its queue full, an entry larger than a datagram) is written
- * to the fallback stream as {@code <N>}-prefixed lines instead, which journald's stream reader
- * still files under the right priority; the first failure of a run of failures says why, once.
+ * {@code SYSLOG_IDENTIFIER} and the record's fields ({@link LogFields}); an entry too large for a
+ * datagram travels in a sealed memfd ({@link JournalSocket}). A record the transport refuses
+ * (journald gone or restarting, its queue full, an entry too large that could not go as a memfd
+ * either) is written to the fallback stream as {@code <N>}-prefixed lines instead, which journald's
+ * stream reader still files under the right priority; the first failure of a run of failures says
+ * why, once.
  */
 public final class JournalAppender extends AppenderBase<ILoggingEvent> {
   /** Where journald listens for native entries. */

@@ -1,37 +1,58 @@
 package org.modsvc.agent.daemon;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.modsvc.agent.unix.DatagramReceiver;
+import org.modsvc.agent.unix.UnixAddress;
 
 /**
- * The address systemd's notification socket is reached at (the sending itself is covered by the
- * sandbox tests).
+ * Notifications as systemd's side of {@code NOTIFY_SOCKET} receives them (the address encoding
+ * itself: {@code unix.UnixAddressTest}).
  */
 class SdNotifyTest {
-  private static byte[] expected(byte[] name, boolean nul) {
-    ByteBuffer b =
-        ByteBuffer.allocate(2 + name.length + (nul ? 1 : 0)).order(ByteOrder.nativeOrder());
-    b.putShort((short) 1).put(name);
-    return b.array();
+  @TempDir Path dir;
+
+  private static byte[] bytes(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
   }
 
   @Test
-  void pathSocket_countsTheTerminatingNul() {
-    byte[] name = "/run/systemd/notify".getBytes(StandardCharsets.UTF_8);
-    assertArrayEquals(expected(name, true), SdNotify.of("/run/systemd/notify").sockaddr());
+  void abstractNotifySocket_receivesEachStateAsOneDatagram() throws Exception {
+    String name = "@modsvc-notify-" + UUID.randomUUID();
+    try (DatagramReceiver systemd = new DatagramReceiver(name);
+        Notifier notifier = SdNotify.fromEnvironment(Map.of("NOTIFY_SOCKET", name))) {
+      notifier.send("READY=1\nSTATUS=converged");
+      notifier.send("WATCHDOG=1");
+
+      assertArrayEquals(bytes("READY=1\nSTATUS=converged"), systemd.receive());
+      assertArrayEquals(bytes("WATCHDOG=1"), systemd.receive());
+    }
   }
 
   @Test
-  void abstractSocket_startsWithNul_andCountsOnlyTheName() {
-    byte[] name = "\0sd-notify".getBytes(StandardCharsets.UTF_8);
-    assertArrayEquals(expected(name, false), SdNotify.of("@sd-notify").sockaddr());
+  void listenerGone_failsOnce_andTheNextMessageReachesTheNewListener() throws Exception {
+    Path socket = dir.resolve("notify");
+    SdNotify notifier = SdNotify.of(socket.toString());
+    assertEquals(UnixAddress.of(socket.toString()), notifier.address());
+    SdNotify.NotifyException e =
+        assertThrows(SdNotify.NotifyException.class, () -> notifier.send("READY=1"));
+    assertTrue(e.getMessage().contains("No such file or directory"), e.getMessage());
+
+    try (DatagramReceiver systemd = new DatagramReceiver(socket)) {
+      notifier.send("READY=1");
+      assertArrayEquals(bytes("READY=1"), systemd.receive());
+    }
+    notifier.close();
   }
 
   @Test
@@ -39,5 +60,6 @@ class SdNotifyTest {
     assertThrows(IllegalArgumentException.class, () -> SdNotify.of("notify"));
     assertThrows(IllegalArgumentException.class, () -> SdNotify.of("/" + "x".repeat(120)));
     assertSame(Notifier.NONE, SdNotify.fromEnvironment(Map.of()));
+    assertSame(Notifier.NONE, SdNotify.fromEnvironment(Map.of("NOTIFY_SOCKET", "")));
   }
 }

@@ -17,6 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.modsvc.agent.unix.DatagramReceiver;
 import org.slf4j.MDC;
 
 class JournalAppenderTest {
@@ -161,7 +162,7 @@ class JournalAppenderTest {
   @Test
   void realSocket_withoutJournald_fallsBack_andWithAListener_delivers() throws Exception {
     Path path = dir.resolve("journal.socket");
-    UnixDatagramSocket socket = UnixDatagramSocket.to(path.toString());
+    JournalSocket socket = JournalSocket.to(path.toString());
     JournalAppender appender = new JournalAppender(socket, "modsvc-agent", err);
     Logger log = TestContexts.loggerWith(appender);
 

@@ -275,6 +275,17 @@ public final class Activation {
                     + " replaces it"));
     warnings.addAll(plan.warnings());
     List<Drifted> repaired = restored(view, before, next);
+    plan =
+        UnitDirectoryChanges.withRealReasons(
+            plan,
+            view,
+            () -> catalog(view.live()),
+            newUnits,
+            generations.layout().unitDir(),
+            files,
+            before,
+            next,
+            repaired);
     if (unchanged && repaired.isEmpty()) {
       // the configuration is the current one and its files are intact: no file to write, no job, no
       // daemon-reload
@@ -297,6 +308,12 @@ public final class Activation {
           .failedInputs()
           .clear(); // something changed (or --force retries it): the mark has done its job
     }
+    if (unfinished.isPresent()) {
+      // files of the replaced switch may be on disk, some of them maybe loaded by systemd since
+      List<String> reasons = new ArrayList<>(plan.daemonReloadReasons());
+      reasons.add(INTERRUPTED_FILES);
+      plan = plan.withDaemonReloadReasons(reasons);
+    }
     PhasePlan phases = PhasePlan.of(plan, owedStops, live);
     if (!view.drifted().isEmpty()) {
       // the planning side's trigger markers are no file: systemd must re-read its units only when
@@ -313,8 +330,7 @@ public final class Activation {
               !catalog(view.live()).equals(newUnits));
     }
     if (unfinished.isPresent()) {
-      // files of the replaced switch may be on disk, some of them maybe loaded by systemd since
-      phases = phases.withDaemonReload();
+      phases = phases.withDaemonReload(); // the drift branch above decides without the plan
     }
     generations.beginSwitch(next, before.generation(), phases.journaled());
     checkpoint.reached("pending recorded");
@@ -493,16 +509,29 @@ public final class Activation {
               }
             }
             DriftView view = DriftView.of(generations, oldState, drift);
+            UnitCatalog newUnits = catalog(built.state());
             SwitchPlan plan =
                 plan(
                     catalog(view.planning()),
-                    catalog(built.state()),
+                    newUnits,
                     manager.liveStates(),
                     ExtraWork.none(),
                     List.of());
             warnings.addAll(plan.warnings());
             int to = unchanged ? before.generation() : generations.generations().nextNumber();
             Manifest nextEntries = unchanged ? before : manifestOf(built.state());
+            List<Drifted> repaired = restored(view, before, nextEntries);
+            plan =
+                UnitDirectoryChanges.withRealReasons(
+                    plan,
+                    view,
+                    () -> catalog(view.live()),
+                    newUnits,
+                    generations.layout().unitDir(),
+                    files,
+                    before,
+                    nextEntries,
+                    repaired);
             SwitchResult result =
                 new SwitchResult(
                         Optional.empty(),
@@ -517,7 +546,7 @@ public final class Activation {
                         Optional.empty(),
                         manager.callCounts(),
                         built.filesRead())
-                    .withRepaired(restored(view, before, nextEntries));
+                    .withRepaired(repaired);
             return new Preview(result, view.live(), built.state());
           }
         });
@@ -645,9 +674,11 @@ public final class Activation {
     Map<UnitName, LiveState> live = manager.liveStates();
     PhasePlan unfinished = pending.unfinishedWork();
     List<UnitName> stops = activeOnly(unfinished.stop(), live);
-    SwitchPlan plan = plan(units, units, live, ExtraWork.resumed(unfinished), stops);
     // the files are on disk (resume applied them); whether systemd re-read them before the kill is
     // not known
+    SwitchPlan plan =
+        plan(units, units, live, ExtraWork.resumed(unfinished), stops)
+            .withDaemonReloadReasons(List.of(INTERRUPTED_FILES));
     PhasePlan phases = PhasePlan.of(plan, stops, live).withDaemonReload();
     SwitchReport report =
         manager.execute(
@@ -668,6 +699,10 @@ public final class Activation {
   private static List<UnitName> activeOnly(List<UnitName> units, Map<UnitName, LiveState> live) {
     return units.stream().filter(u -> live.containsKey(u) && live.get(u).inActiveSet()).toList();
   }
+
+  /** The daemon-reload reason of a switch that finishes or replaces an interrupted one. */
+  private static final String INTERRUPTED_FILES =
+      "an interrupted switch's files may not be the ones systemd has loaded";
 
   private SwitchPlan plan(
       UnitCatalog oldUnits,

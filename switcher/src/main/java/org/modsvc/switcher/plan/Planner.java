@@ -1,7 +1,9 @@
 package org.modsvc.switcher.plan;
 
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.modsvc.switcher.unit.UnitCatalog;
 import org.modsvc.switcher.unit.UnitFile;
 import org.modsvc.switcher.unit.UnitName;
 import org.modsvc.switcher.unit.UnitType;
@@ -41,6 +43,14 @@ public final class Planner {
             .toList(),
         CatalogChanges.between(input.oldUnits(), input.newUnits()),
         warnings(input, plan));
+  }
+
+  /**
+   * The changes between two unit catalogs that make systemd re-read its units: a unit file,
+   * drop-in, mask or wants link differing in content.
+   */
+  public static List<String> catalogChanges(UnitCatalog old, UnitCatalog next) {
+    return CatalogChanges.between(old, next);
   }
 
   /**

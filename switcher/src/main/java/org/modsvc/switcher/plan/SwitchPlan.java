@@ -99,6 +99,26 @@ public record SwitchPlan(
         warnings);
   }
 
+  /**
+   * This plan with {@code reasons} as why systemd re-reads its units (empty: it does not), for when
+   * more than the planner's catalogs decides that ({@link DaemonReloadReasons}).
+   */
+  public SwitchPlan withDaemonReloadReasons(List<String> reasons) {
+    return new SwitchPlan(
+        mode,
+        stop,
+        reload,
+        restart,
+        start,
+        skip,
+        untouched,
+        hidden,
+        startIfInactiveAtReload,
+        socketActivated,
+        reasons,
+        warnings);
+  }
+
   /** The plan as stc-ng-style text; {@code dryRun} uses its "would …" wording. */
   public String render(boolean dryRun) {
     return PlanRenderer.render(this, dryRun);

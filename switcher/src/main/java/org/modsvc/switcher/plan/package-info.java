@@ -12,8 +12,10 @@
  * <p><b>Invariants.</b> Every unit name here is a {@link org.modsvc.switcher.unit.UnitName},
  * validated where it entered (the unit files, {@code ListUnits}, the journal file), never again.
  * The daemon-reload decision ({@code CatalogChanges}) is "a unit file, drop-in, mask or dependency
- * link differs between the generations"; the executor adds to it what the plan cannot see (a file
- * phase that changed the unit directory anyway).
+ * link differs between the generations"; the executor adds to it what the catalogs cannot see (a
+ * file phase that changed the unit directory anyway), and {@link
+ * org.modsvc.switcher.plan.DaemonReloadReasons} lists those unit-directory paths among the plan's
+ * reasons, so the printed plan says every daemon-reload the executor will make.
  *
  * <p>The rules are switch-to-configuration-ng's ({@code main.rs} in nixpkgs {@code
  * pkgs/by-name/sw/switch-to-configuration-ng}): {@link org.modsvc.switcher.plan.UnitComparison} is

@@ -233,4 +233,55 @@ class ActivationTest {
     assertEquals(true, DoneManager.unitFilesChanged.get(1));
     assertTrue(progress.contains("daemon-reload done"), progress.toString());
   }
+
+  @Test
+  void aCommentOnlyChange_isListedAsTheReloadReason_inTheDryRunAndTheSwitch_whichReloads()
+      throws IOException {
+    Layout layout = Layout.system(tmp.resolve("root"));
+    Path first = units("web.service", "a");
+    activation(layout, 10).switchTo(new UnitDirectorySource(first));
+    Path commented = Files.createDirectories(tmp.resolve("commented"));
+    Files.writeString(
+        commented.resolve("web.service"),
+        "# owned by the web team\n" + Files.readString(first.resolve("web.service")));
+    String reason = "unit file rewritten, same settings (comments or layout): web.service";
+
+    Activation.Preview preview = activation(layout, 10).preview(new UnitDirectorySource(commented));
+    SwitchResult second = activation(layout, 10).switchTo(new UnitDirectorySource(commented));
+
+    assertTrue(
+        preview.result().render().contains("would reload the systemd system manager: " + reason),
+        preview.result().render());
+    assertEquals(List.of(reason), second.plan().daemonReloadReasons());
+    assertTrue(
+        second.render().contains("reloading the systemd system manager: " + reason),
+        second.render());
+    assertEquals(true, DoneManager.unitFilesChanged.get(1), "the file phase rewrote it");
+    assertTrue(progress.contains("daemon-reload done"), progress.toString());
+  }
+
+  @Test
+  void anAliasOnlyChange_isListedAsTheReloadReason_inTheDryRunAndTheSwitch_whichReloads()
+      throws IOException {
+    Layout layout = Layout.system(tmp.resolve("root"));
+    Path first = units("web.service", "a");
+    activation(layout, 10).switchTo(new UnitDirectorySource(first));
+    Path aliased = Files.createDirectories(tmp.resolve("aliased"));
+    Files.copy(first.resolve("web.service"), aliased.resolve("web.service"));
+    Files.createSymbolicLink(aliased.resolve("www.service"), Path.of("web.service"));
+
+    Activation.Preview preview = activation(layout, 10).preview(new UnitDirectorySource(aliased));
+    SwitchResult second = activation(layout, 10).switchTo(new UnitDirectorySource(aliased));
+
+    assertTrue(
+        preview.result().render().contains("would reload the systemd system manager: "),
+        preview.result().render());
+    assertEquals(
+        preview.result().plan().daemonReloadReasons(), second.plan().daemonReloadReasons());
+    assertTrue(
+        second.plan().daemonReloadReasons().stream().anyMatch(r -> r.contains("www.service")),
+        second.plan().daemonReloadReasons().toString());
+    assertEquals(true, DoneManager.unitFilesChanged.get(1));
+    assertTrue(progress.contains("daemon-reload done"), progress.toString());
+  }
 }

@@ -228,6 +228,35 @@ class DriftRepairTest {
   }
 
   @Test
+  void deletedConfigLink_planText_saysNoManagerReload_asTheExecutorMakesNone() throws IOException {
+    activation().switchTo(web());
+    Files.delete(disk(CONF));
+
+    String dryRun = activation().preview(web()).result().render();
+    SwitchResult r = activation().switchTo(web());
+
+    assertFalse(dryRun.contains("systemd system manager"), dryRun);
+    assertTrue(dryRun.contains("would reload the following units: web.service"), dryRun);
+    assertFalse(r.plan().needsDaemonReload(), r.render());
+    assertFalse(r.render().contains("systemd system manager"), r.render());
+    assertFalse(executed.get(executed.size() - 1).daemonReload());
+    assertEquals(false, unitFilesChanged.get(unitFilesChanged.size() - 1));
+  }
+
+  @Test
+  void deletedUnitFile_planText_namesTheRestoredUnit_asTheManagerReloadsForIt() throws IOException {
+    activation().switchTo(web());
+    Files.delete(disk(UNIT));
+
+    SwitchResult r = activation().switchTo(web());
+
+    assertTrue(
+        r.render().contains("reloading the systemd system manager: added: web.service"),
+        r.render());
+    assertEquals(true, unitFilesChanged.get(unitFilesChanged.size() - 1));
+  }
+
+  @Test
   void deletedConfigLink_ofAUnitWithoutExecReload_restartsIt() throws IOException {
     activation().switchTo(web("/bin/web", "port=80", false, ""));
     Files.delete(disk(CONF));
@@ -426,6 +455,39 @@ class DriftRepairTest {
     assertEquals(List.of(WANTS), r.repaired().stream().map(Drifted::hostPath).toList());
     assertEquals("[Service]\nExecStart=/bin/x\n", Files.readString(foreign));
     assertTrue(activation().checkDrift().isEmpty());
+  }
+
+  @Test
+  void finishingAnInterruptedRepair_saysWhyTheManagerIsReloaded() throws IOException {
+    activation().switchTo(web());
+    Files.delete(disk(CONF));
+    Checkpoint killAtStop =
+        step -> {
+          if (step.equals("stop done")) {
+            throw new IllegalStateException("killed at " + step);
+          }
+        };
+    Activation dying =
+        new Activation(
+            new GenerationSwitcher(layout, Clock.systemUTC(), killAtStop),
+            SwitchMode.SYSTEM,
+            RecordingManager::new,
+            SwitchOptions.defaults(),
+            killAtStop,
+            line -> {});
+    assertThrows(IllegalStateException.class, () -> dying.switchTo(web()));
+    int runsBefore = executed.size();
+
+    SwitchResult next = activation().switchTo(web());
+
+    assertTrue(
+        next.render()
+            .startsWith(
+                "finishing the interrupted switch to generation 1\n"
+                    + "reloading the systemd system manager: an interrupted switch's files may not"
+                    + " be the ones systemd has loaded\n"),
+        next.render());
+    assertTrue(executed.get(runsBefore).daemonReload(), "and the executor reloads");
   }
 
   @Test
