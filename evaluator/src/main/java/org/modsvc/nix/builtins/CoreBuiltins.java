@@ -121,7 +121,7 @@ final class CoreBuiltins implements Builtins.Group, PrimOp.Bodies {
       case WARN -> warn(a, sp);
       case BREAK -> Thunk.force(a[0]);
       case ADD_ERROR_CONTEXT -> addErrorContext(a, sp);
-      case IMPORT -> st.importFile(Path.of(st.coerceToPath(a[0], sp)), sp);
+      case IMPORT -> st.importFile(st.coerceToPath(a[0], sp), sp);
       case SCOPED_IMPORT ->
           st.scopedImport(Types.attrs(a[0], sp), Path.of(st.coerceToPath(a[1], sp)), sp);
       case FUNCTION_ARGS -> functionArgs(a, sp);

@@ -117,6 +117,9 @@ final class BinOps {
   }
 
   static final class Update extends Bin {
+    /** This site's last layout (a hint: see {@link NixAttrs.UpdateSite}). */
+    private final NixAttrs.UpdateSite site = new NixAttrs.UpdateSite();
+
     Update(Node l, Node r, Span span) {
       super(l, r, span);
     }
@@ -135,7 +138,7 @@ final class BinOps {
       } catch (EvalException e) {
         throw e.addTrace("in the right operand of the update (//) operator", span);
       }
-      return a.update(b);
+      return a.update(b, site);
     }
   }
 

@@ -92,6 +92,13 @@ public final class EvalState {
   /** This evaluation's imports: each file evaluated once. */
   private final Map<Path, Value> importCache = new HashMap<>();
 
+  /**
+   * {@code import}s by the path string written: resolving a path (normalising it, mapping the
+   * store, asking the file system whether it is a directory) cost more than the import itself when
+   * every service's module function imports the same helper files again.
+   */
+  private final Map<String, Value> importsByPathString = new HashMap<>();
+
   private final Map<Path, Node> compiledFiles = new HashMap<>();
 
   /** Source paths copied to the store, path → store path. */
@@ -262,6 +269,18 @@ public final class EvalState {
   /** Evaluates a file (a directory means its {@code default.nix}), cached like {@code import}. */
   public Value evalFile(Path file) {
     return importFile(file, Span.NONE);
+  }
+
+  /**
+   * {@code import path}: as {@link #importFile(Path, Span)}, remembering the value by the path
+   * string, so that importing the same string again within this evaluation skips resolving it.
+   */
+  public Value importFile(String path, Span span) {
+    Value cached = importsByPathString.get(path);
+    if (cached != null) return cached;
+    Value v = importFile(Path.of(path), span);
+    importsByPathString.put(path, v);
+    return v;
   }
 
   public Value importFile(Path file, Span span) {

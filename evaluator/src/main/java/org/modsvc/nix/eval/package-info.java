@@ -81,6 +81,13 @@
  *       one and prunes it to the files its last evaluation used. Relies on: compiled code depends
  *       only on the tree and the global names; the evaluation compares the text it read itself and
  *       parses (and reports syntax errors) itself whenever the guess is missing, failed or stale.
+ *   <li><em>Imports by path string.</em> {@code EvalState} remembers each {@code import}ed value by
+ *       the path string as given, besides the resolved path, so importing the same string again
+ *       (every service's module function imports the same helper files) skips normalising it,
+ *       mapping the store and asking the file system whether it is a directory. Relies on: within
+ *       one evaluation a path string resolves to the same file, as the resolved-path cache already
+ *       assumes for its value (a directory appearing in place of an imported file midway through an
+ *       evaluation is not seen, as a file changing midway is not).
  *   <li><em>Thunks run nodes without a second call.</em> {@code Node.runIn} (what {@code Thunk}
  *       calls through {@code value.Code}) is final and {@code Node} is the only {@code Code}, so
  *       the JIT binds it statically and inlines it: forcing a pending thunk costs the one

@@ -104,6 +104,10 @@ final class DefinitionMerge {
               ? new NixAttrs(VALUE, new Value[] {r.mergedValue}, null)
               : NixAttrs.EMPTY;
 
+  // The layouts of the two updates below (hints: see NixAttrs.UpdateSite).
+  private static final NixAttrs.UpdateSite VALUE_META_SITE = new NixAttrs.UpdateSite();
+  private static final NixAttrs.UpdateSite V2_RESULT_SITE = new NixAttrs.UpdateSite();
+
   private record V2Result(NixAttrs raw, NixAttrs type, Span sp) {}
 
   /** {@code raw.valueMeta // { _internal.type = type; }} */
@@ -112,9 +116,8 @@ final class DefinitionMerge {
           Types.attrs(Properties.select(v.raw, "valueMeta", v.sp), v.sp)
               .update(
                   new NixAttrs(
-                      INTERNAL,
-                      new Value[] {new NixAttrs(TYPE, new Value[] {v.type}, null)},
-                      null));
+                      INTERNAL, new Value[] {new NixAttrs(TYPE, new Value[] {v.type}, null)}, null),
+                  VALUE_META_SITE);
 
   private static final Thunk.Deferred<Run> CHECKED_AND_MERGED =
       r -> {
@@ -129,7 +132,8 @@ final class DefinitionMerge {
               Properties.select(Types.attrs(Properties.select(type, "merge", sp), sp), "v2", sp);
           NixAttrs raw = Types.attrs(r.st.call(v2, v2Args, sp), sp);
           Value valueMeta = new Thunk(VALUE_META_WITH_TYPE, new V2Result(raw, type, sp));
-          result = raw.update(new NixAttrs(VALUE_META, new Value[] {valueMeta}, null));
+          result =
+              raw.update(new NixAttrs(VALUE_META, new Value[] {valueMeta}, null), V2_RESULT_SITE);
         } else {
           result =
               new NixAttrs(SHAPE, new Value[] {NixNull.NULL, r.mergedValue, NixAttrs.EMPTY}, null);

@@ -52,6 +52,10 @@ final class DefinitionPipeline {
   private static final String[] VALUE = {"value"};
   private static final String[] ORDERED = {"priority", "value"};
 
+  // The layouts of the two definition updates below (hints: see NixAttrs.UpdateSite).
+  private static final NixAttrs.UpdateSite OVERRIDE_SITE = new NixAttrs.UpdateSite();
+  private static final NixAttrs.UpdateSite ORDER_SITE = new NixAttrs.UpdateSite();
+
   /**
    * A definition {@code { file, value }}. Every definition the primitives make has this one names
    * array, so the selection sites that read definitions ({@code def.value}, {@code def.file}) see a
@@ -162,7 +166,8 @@ final class DefinitionPipeline {
     Value v = valueOf(def, sp);
     if (!"override".equals(Properties.tag(v))) return def;
     return def.update(
-        new NixAttrs(VALUE, new Value[] {Properties.select((NixAttrs) v, "content", sp)}, null));
+        new NixAttrs(VALUE, new Value[] {Properties.select((NixAttrs) v, "content", sp)}, null),
+        OVERRIDE_SITE);
   }
 
   /**
@@ -188,7 +193,8 @@ final class DefinitionPipeline {
                         Properties.select((NixAttrs) v, "priority", sp),
                         Properties.select((NixAttrs) v, "content", sp)
                       },
-                      null));
+                      null),
+                  ORDER_SITE);
     }
     return new NixList(stableSort(unwrapped, sp));
   }

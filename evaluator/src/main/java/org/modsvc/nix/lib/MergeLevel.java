@@ -30,8 +30,10 @@ final class MergeLevel {
    * level.
    */
   static Value moduleConfigs(Value modules, Span sp) {
-    List<Value> out = new ArrayList<>();
-    for (Value m : Types.list(modules, sp).items()) {
+    Value[] items = Types.list(modules, sp).items();
+    // Most modules push down to one config: sized for that, the list does not grow.
+    List<Value> out = new ArrayList<>(items.length);
+    for (Value m : items) {
       NixAttrs module = Types.attrs(m, sp);
       addPushedDown(
           Properties.select(module, "config", sp), Properties.select(module, "_file", sp), out, sp);
@@ -332,6 +334,9 @@ final class MergeLevel {
     return new NixList(out.toArray(new Value[out.size()]));
   }
 
+  /** The layout of {@link #withPrefix}'s update (a hint: see {@link NixAttrs.UpdateSite}). */
+  private static final NixAttrs.UpdateSite PREFIX_SITE = new NixAttrs.UpdateSite();
+
   /** {@code def // { prefix = [ name ] ++ (def.prefix or [ ]); }} */
   private static NixAttrs withPrefix(NixAttrs def, String name, Span sp) {
     Value below = def.get("prefix");
@@ -340,7 +345,7 @@ final class MergeLevel {
         below == null
             ? new NixList(new Value[] {head})
             : new Thunk(() -> NixList.prepend(head, Types.list(below, sp).items()));
-    return def.update(new NixAttrs(PREFIX, new Value[] {prefix}, null));
+    return def.update(new NixAttrs(PREFIX, new Value[] {prefix}, null), PREFIX_SITE);
   }
 
   private static final String[] PREFIX = {"prefix"};

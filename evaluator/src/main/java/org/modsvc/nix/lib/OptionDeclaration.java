@@ -26,6 +26,9 @@ final class OptionDeclaration {
   private static final String[] LOCATED_MODULE = {"_file", "imports"};
   private static final String[] NO_POSITION = {"column", "file", "line"};
 
+  /** The layout of {@code Declared.attrs}' update (a hint: see {@link NixAttrs.UpdateSite}). */
+  private static final NixAttrs.UpdateSite SITE = new NixAttrs.UpdateSite();
+
   /** {@code declareOptionWith hooks}: the two-argument {@code loc: decls: …}. */
   static Value declareOptionWith(EvalState st, Value hooksValue, Span sp) {
     NixAttrs hooks = Types.attrs(hooksValue, sp);
@@ -67,7 +70,7 @@ final class OptionDeclaration {
    */
   record Declared(NixAttrs base, Value[] added) {
     NixAttrs attrs() {
-      return added == null ? base : base.update(new NixAttrs(DECLARED, added, null));
+      return added == null ? base : base.update(new NixAttrs(DECLARED, added, null), SITE);
     }
 
     /** An attribute of the declared option, or null. */

@@ -167,17 +167,23 @@ final class OptionValue {
       if (Properties.selectNow(type, "deprecationMessage", callSite) != NixNull.NULL) {
         NixAttrs base =
             Types.attrs(hooks.st.call(hooks.deprecated, loc, declared.attrs(), callSite), callSite);
-        return base.update(new NixAttrs(ADDED, added, null));
+        return base.update(new NixAttrs(ADDED, added, null), DEPRECATED_SITE);
       }
-      if (declared.added() == null) return declared.base().update(new NixAttrs(ADDED, added, null));
+      if (declared.added() == null)
+        return declared.base().update(new NixAttrs(ADDED, added, null), MERGED_DECLARATION_SITE);
       Value[] both = new Value[DECLARED_AND_ADDED.length];
       for (int k = 0; k < both.length; k++) {
         int from = DECLARED_AND_ADDED_FROM[k];
         both[k] = from >= 0 ? declared.added()[from] : added[-1 - from];
       }
-      return declared.base().update(new NixAttrs(DECLARED_AND_ADDED, both, null));
+      return declared.base().update(new NixAttrs(DECLARED_AND_ADDED, both, null), SITE);
     }
   }
+
+  // The layouts of the three updates above (hints: see NixAttrs.UpdateSite).
+  private static final NixAttrs.UpdateSite SITE = new NixAttrs.UpdateSite();
+  private static final NixAttrs.UpdateSite MERGED_DECLARATION_SITE = new NixAttrs.UpdateSite();
+  private static final NixAttrs.UpdateSite DEPRECATED_SITE = new NixAttrs.UpdateSite();
 
   private static final Thunk.Deferred<Run> ALL_DEFS =
       r -> withDefault(r.declared, r.defs, r.callSite);

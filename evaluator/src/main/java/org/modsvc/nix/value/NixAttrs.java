@@ -231,6 +231,137 @@ public sealed class NixAttrs implements Value permits NixAttrs.WithFallback {
   }
 
   /**
+   * {@code this // other} at a site that remembers its last layout: when both sides have the very
+   * names arrays of the last call, the result's names array (and its positions array, when both
+   * sides' positions arrays are the remembered ones too) is shared with the last result, and the
+   * values are placed by the remembered plan, without comparing a name. In the module system most
+   * updates join sets made by the same literals over and over (an option declaration with the
+   * attributes evaluating adds, a definition with its unwrapped value), so a site nearly always
+   * sees one layout.
+   */
+  public NixAttrs update(NixAttrs other, UpdateSite site) {
+    String[] left = names, right = other.names;
+    if (right.length == 0) return this;
+    if (left.length == 0) return other;
+    UpdateSite.Plan plan = site.plan(left, right, positions, other.positions);
+    if (plan == null) return update(other);
+    int[] from = plan.from;
+    int size = from.length;
+    Value[] rv = new Value[size];
+    Value[] lv = values, ov = other.values;
+    for (int k = 0; k < size; k++) {
+      int f = from[k];
+      rv[k] = f >= 0 ? lv[f] : ov[-1 - f];
+    }
+    Span[] rp;
+    if (plan.leftPositions == positions && plan.rightPositions == other.positions) {
+      rp = plan.positions;
+    } else if (positions == null && other.positions == null) {
+      rp = null;
+    } else {
+      rp = new Span[size];
+      for (int k = 0; k < size; k++) {
+        int f = from[k];
+        rp[k] = f >= 0 ? position(f) : other.position(-1 - f);
+      }
+    }
+    return new NixAttrs(plan.names, rv, rp);
+  }
+
+  /**
+   * What one {@code //} site (a node, a module primitive) remembers of the layouts it met, for
+   * {@link #update(NixAttrs, UpdateSite)}: a small table of immutable plans indexed by the identity
+   * of the two names arrays. Each slot is one reference to a plan with final fields, so a plan
+   * written by another thread is seen whole or not at all, and any plan found is correct because it
+   * is used only for the very names arrays it was made from. One site may meet many layouts ({@code
+   * mkOption}'s {@code spec // { _type = "option"; }} meets one per option literal), so the table
+   * grows to a bound; a site that keeps meeting new layouts stops planning.
+   */
+  public static final class UpdateSite {
+    /** Largest result a plan is made for: beyond it the block copies of {@code update} win. */
+    private static final int MAX_PLANNED = 48;
+
+    private static final int MAX_TABLE = 256;
+    private static final int MAX_PLANS = 2 * MAX_TABLE;
+
+    private Plan[] table;
+    private int plans;
+
+    /** The plan for these arrays, made now if need be; null when this site plans no more. */
+    private Plan plan(String[] left, String[] right, Span[] leftPos, Span[] rightPos) {
+      if (left.length + right.length > MAX_PLANNED) return null;
+      int hash = System.identityHashCode(left) * 31 + System.identityHashCode(right);
+      Plan[] t = table;
+      if (t != null) {
+        Plan p = t[hash & (t.length - 1)];
+        if (p != null && p.left == left && p.right == right) return p;
+      }
+      if (plans >= MAX_PLANS) return null;
+      plans++;
+      Plan p = Plan.of(left, right, leftPos, rightPos);
+      if (t == null) {
+        t = new Plan[8];
+      } else if (plans > t.length / 2 && t.length < MAX_TABLE) {
+        Plan[] bigger = new Plan[t.length * 2];
+        for (Plan q : t) {
+          if (q != null) {
+            int h = System.identityHashCode(q.left) * 31 + System.identityHashCode(q.right);
+            bigger[h & (bigger.length - 1)] = q;
+          }
+        }
+        t = bigger;
+      }
+      t[hash & (t.length - 1)] = p;
+      table = t;
+      return p;
+    }
+
+    private record Plan(
+        String[] left,
+        String[] right,
+        Span[] leftPositions,
+        Span[] rightPositions,
+        String[] names,
+        Span[] positions,
+        int[] from) {
+
+      /** The plan of {@code left // right}. */
+      static Plan of(String[] left, String[] right, Span[] leftPos, Span[] rightPos) {
+        int n = left.length, m = right.length;
+        String[] rn = new String[n + m];
+        int[] from = new int[n + m];
+        int i = 0, j = 0, k = 0;
+        while (i < n || j < m) {
+          int c = i == n ? 1 : j == m ? -1 : compareNames(left[i], right[j]);
+          if (c < 0) {
+            rn[k] = left[i];
+            from[k] = i++;
+          } else {
+            rn[k] = right[j];
+            from[k] = -1 - j++;
+            if (c == 0) i++;
+          }
+          k++;
+        }
+        // Share an operand's names array when the result has its names: later selections find
+        // their remembered layout (see indexOf(String, int)).
+        String[] names = k == n ? left : k == m ? right : Arrays.copyOf(rn, k);
+        if (k < from.length) from = Arrays.copyOf(from, k);
+        Span[] positions = null;
+        if (leftPos != null || rightPos != null) {
+          positions = new Span[k];
+          for (int r = 0; r < k; r++) {
+            int f = from[r];
+            if (f >= 0) positions[r] = leftPos == null ? null : leftPos[f];
+            else positions[r] = rightPos == null ? null : rightPos[-1 - f];
+          }
+        }
+        return new Plan(left, right, leftPos, rightPos, names, positions, from);
+      }
+    }
+  }
+
+  /**
    * {@code this // other} for a few names in {@code other}: each is placed by binary search and the
    * runs of this set between them are block-copied, instead of a name-by-name merge over all of
    * this set ({@code bigSet // { x = …; }} is the module system's common update).

@@ -55,6 +55,16 @@
  *       binary search, has its own path for one name, and shares the names array when the right
  *       side only replaces existing names. Relies on: sets are immutable and sorted, so a names
  *       array can be shared by sets of the same layout.
+ *   <li><em>Update plans.</em> A {@code //} site ({@code NixAttrs.UpdateSite}: each {@code //}
+ *       node, each update in the module primitives) remembers, per pair of operand names arrays it
+ *       met, the result's names array, positions array and where each value comes from; the same
+ *       pair again gets the same names (and positions) array and a plain copy of values, without
+ *       comparing a name. Sharing the result's names array also keeps the layouts that later
+ *       selections remember. Relies on: names and positions arrays are never written after a set is
+ *       made, a plan is used only for the identical arrays it was made from (checked by identity),
+ *       and each plan is one immutable object written to one table slot, so a plan seen from
+ *       another thread is whole or absent; a site stops planning after a bounded number of layouts,
+ *       and results over 48 names take the plain update.
  *   <li><em>Sorting.</em> The set builder orders names with a merge sort on a primitive index
  *       array, stable and linear on sorted input. Relies on: nothing beyond "first (or last) of
  *       equal names wins", which it keeps.

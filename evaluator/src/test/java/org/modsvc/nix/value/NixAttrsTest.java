@@ -179,4 +179,79 @@ class NixAttrsTest {
       assertEquals(-1, a.indexOf("m", 0));
     }
   }
+
+  /** Asserts that {@code u} and {@code expected} have the same names, values and positions. */
+  private static void assertSameSet(NixAttrs expected, NixAttrs u) {
+    assertArrayEquals(expected.names(), u.names());
+    for (int k = 0; k < expected.size(); k++) {
+      assertSame(expected.value(k), u.value(k), expected.name(k));
+      assertSame(expected.position(k), u.position(k), expected.name(k));
+    }
+  }
+
+  private static NixAttrs withValues(String[] names, int base, org.modsvc.nix.source.Span[] pos) {
+    Value[] vs = new Value[names.length];
+    for (int k = 0; k < vs.length; k++) vs[k] = NixInt.of(base + k);
+    return new NixAttrs(names, vs, pos);
+  }
+
+  @Test
+  void updateAtSite_givesThePlainUpdate_forRepeatedAndChangingLayouts() {
+    NixAttrs.UpdateSite site = new NixAttrs.UpdateSite();
+    org.modsvc.nix.source.Span p1 = new org.modsvc.nix.source.Span(null, 1, 2);
+    org.modsvc.nix.source.Span p2 = new org.modsvc.nix.source.Span(null, 3, 4);
+    String[][] lefts = {{"a", "c", "e"}, {"b", "c"}, {"a", "b", "c", "d", "e", "f"}, {"x"}};
+    String[][] rights = {{"c"}, {"a", "d", "z"}, {"b", "c"}, {"a", "b", "c", "d", "e", "f"}};
+    for (int round = 0; round < 3; round++) {
+      for (String[] l : lefts) {
+        for (String[] r : rights) {
+          // Positions on neither side, on one, on both, and positions arrays that differ from
+          // those the plan was made with (same names).
+          org.modsvc.nix.source.Span[] lp = round == 0 ? null : filled(l.length, p1);
+          org.modsvc.nix.source.Span[] rp = round == 2 ? filled(r.length, p2) : null;
+          NixAttrs left = withValues(l, 100 * round, lp);
+          NixAttrs right = withValues(r, 1000 + 100 * round, rp);
+          assertSameSet(left.update(right), left.update(right, site));
+        }
+      }
+    }
+  }
+
+  private static org.modsvc.nix.source.Span[] filled(int n, org.modsvc.nix.source.Span p) {
+    org.modsvc.nix.source.Span[] a = new org.modsvc.nix.source.Span[n];
+    java.util.Arrays.fill(a, p);
+    return a;
+  }
+
+  @Test
+  void updateAtSite_sharesNamesOfTheSameLayout_andOfAnOperandWithAllNames() {
+    NixAttrs.UpdateSite site = new NixAttrs.UpdateSite();
+    String[] l = {"a", "b"};
+    String[] r = {"c"};
+    NixAttrs first = withValues(l, 0, null).update(withValues(r, 10, null), site);
+    NixAttrs second = withValues(l, 20, null).update(withValues(r, 30, null), site);
+    assertSame(first.names(), second.names());
+    assertEquals(NixInt.of(30), second.get("c"));
+    assertEquals(NixInt.of(21), second.get("b"));
+    NixAttrs replaced =
+        withValues(l, 0, null).update(withValues(new String[] {"b"}, 5, null), site);
+    assertSame(l, replaced.names(), "replacing values only shares the names");
+    assertEquals(NixInt.of(5), replaced.get("b"));
+  }
+
+  @Test
+  void updateAtSite_staysCorrect_afterItStopsPlanning_andForLargeSets() {
+    NixAttrs.UpdateSite site = new NixAttrs.UpdateSite();
+    for (int i = 0; i < 2000; i++) {
+      NixAttrs l = set("k" + i, "m", "z" + (i % 17));
+      NixAttrs r =
+          NixAttrs.builder().put("m", NixInt.of(i)).put("n" + (i % 5), NixInt.of(-i)).build();
+      assertSameSet(l.update(r), l.update(r, site));
+    }
+    String[] big = new String[60];
+    for (int k = 0; k < big.length; k++) big[k] = String.format("b%02d", k);
+    NixAttrs large = withValues(big, 0, null);
+    NixAttrs small = withValues(new String[] {"b07", "zz"}, 500, null);
+    assertSameSet(large.update(small), large.update(small, new NixAttrs.UpdateSite()));
+  }
 }
