@@ -123,7 +123,7 @@ final class Inotify {
     LibC libc;
     try {
       libc = Holder.LIBC;
-    } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
+    } catch (LinkageError e) { // no native library, or its loading failed before
       throw new IOException("cannot call libc through JNA: " + e.getMessage(), e);
     }
     int fd;
