@@ -66,7 +66,9 @@ final class DaemonCommand implements Callable<Integer> {
       names = "--debounce",
       paramLabel = "MS",
       defaultValue = "500",
-      description = "Quiet period after a change before evaluating (default: ${DEFAULT-VALUE}).")
+      description =
+          "Quiet period before evaluating while a module file is still open for writing; a file"
+              + " closed or renamed into place is evaluated at once (default: ${DEFAULT-VALUE}).")
   long debounceMillis = 500;
 
   @Option(

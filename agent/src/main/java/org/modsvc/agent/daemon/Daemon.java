@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The daemon's loop (docs/decisions.md §13): converge once at start, tell systemd it is ready, then
- * wait for events: a change of the inputs (coalesced over the quiet period, then compared with the
+ * wait for events: a change of the inputs (coalesced until it is complete, then compared with the
  * inputs of the last evaluation), SIGHUP (re-read everything and switch), a request to switch now,
  * SIGTERM. All switches run on this one thread, one at a time; the watch, the watchdog and the
  * signal handlers only post events. While nothing happens the thread waits in the event queue: no
@@ -42,9 +42,20 @@ final class Daemon {
    */
   static final Duration HEAP_RETURN_AFTER = Duration.ofSeconds(30);
 
+  /**
+   * The wait after a complete change (every written file closed or renamed into place) before
+   * evaluating: long enough that the files of one burst (a {@code git checkout}, a script writing
+   * several modules) that follow each other this closely end as one evaluation, short against a
+   * switch's own time. A file still open for writing waits {@code --debounce} instead.
+   */
+  static final Duration COALESCE = Duration.ofMillis(25);
+
   private sealed interface Event permits Changed, Reload, Stop, SwitchNow {}
 
-  private record Changed(String what) implements Event {}
+  /**
+   * @param stillWriting whether a watched file was still open for writing after this change
+   */
+  private record Changed(String what, boolean stillWriting) implements Event {}
 
   private record Reload() implements Event {}
 
@@ -113,7 +124,9 @@ final class Daemon {
   int run() throws IOException {
     Optional<Duration> watchdogInterval = Watchdog.requested(env);
     watchdogInterval.ifPresent(w -> tick = w.dividedBy(4));
-    try (InputWatch w = new InputWatch(what -> events.add(new Changed(what)), log::warning);
+    try (InputWatch w =
+            new InputWatch(
+                (what, stillWriting) -> events.add(new Changed(what, stillWriting)), log::warning);
         Watchdog dog =
             watchdogInterval
                 .map(i -> Watchdog.start(notifier, i, this::alive, this::statusLine, log))
@@ -218,28 +231,38 @@ final class Daemon {
   }
 
   /**
-   * Waits until no change has arrived for the quiet period, then evaluates unless the inputs read
-   * exactly as at the last evaluation. A stop, reload or request arriving meanwhile ends the wait
-   * and is handled.
+   * Waits until the change is complete, then evaluates unless the inputs read exactly as at the
+   * last evaluation (docs/decisions.md §13). Complete: no watched file is open for writing after
+   * the latest event, and nothing more arrived for {@link #COALESCE}. While a file is still being
+   * written the wait is the full quiet period ({@code --debounce}) from the latest event, after
+   * which it evaluates anyway. A stop, reload or request arriving meanwhile ends the wait and is
+   * handled.
    */
   private void quietPeriod(Changed first) {
-    long quiet = settings.debounce().toNanos();
-    long deadline = System.nanoTime() + quiet;
+    long debounce = settings.debounce().toNanos();
+    long coalesce = Math.min(COALESCE.toNanos(), debounce);
+    Changed latest = first;
+    long latestAt = System.nanoTime();
     int seen = 1;
     while (true) {
-      long left = deadline - System.nanoTime();
+      long left = latestAt + (latest.stillWriting() ? debounce : coalesce) - System.nanoTime();
       Event e = left > 0 ? next(Duration.ofNanos(left)) : null;
       if (e == null) break;
-      if (e instanceof Changed) {
+      if (e instanceof Changed c) {
         seen++;
-        deadline = System.nanoTime() + quiet;
+        latest = c;
+        latestAt = System.nanoTime();
         continue;
       }
       handle(e); // a reload or a requested switch evaluates anyway; a stop ends the loop
       return;
     }
     if (lastOutcomeWas(Outcome.ERROR) || !inputs.matches(watched)) {
-      cycle("changed: " + first.what() + (seen > 1 ? " and " + (seen - 1) + " more events" : ""));
+      cycle(
+          "changed: "
+              + first.what()
+              + (seen > 1 ? " and " + (seen - 1) + " more events" : "")
+              + (latest.stillWriting() ? "; a file still open for writing after --debounce" : ""));
     }
   }
 
@@ -287,7 +310,7 @@ final class Daemon {
       // there may have gone
       // unseen, so the inputs are compared again after a quiet period (they count as changed: one
       // more evaluation)
-      events.add(new Changed("paths read for the first time"));
+      events.add(new Changed("paths read for the first time", watch.stillWriting()));
     }
     watched = after;
     status = status.after(r);

@@ -8,8 +8,10 @@ import java.time.Duration;
  *
  * @param modules the module directory (or single module file) on disk, {@code --root} already
  *     applied
- * @param debounce the quiet period after a change before evaluating ({@code --debounce}): a burst
- *     of writes, an editor's temp file and rename, a copy in several writes end as one evaluation
+ * @param debounce the quiet period before evaluating while a watched file is still open for writing
+ *     ({@code --debounce}): a file written in several pieces ends as one evaluation; a complete
+ *     change (closed, renamed into place) waits only {@link Daemon#COALESCE} (docs/decisions.md
+ *     §13)
  * @param user a user instance ({@code --user})
  * @param driftInterval how often the owned files are compared with the current generation ({@code
  *     --drift-interval}; zero: never)

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The daemon's loop against a fake converger over a real module directory (the JDK's watch, real
+ * The daemon's loop against a fake converger over a real module directory (real inotify, real
  * files): what makes it evaluate, what does not, and what it tells systemd. Waits are bounded polls
  * on the converger's count; the "nothing happens" cases wait several quiet periods, long enough for
  * a wrongly triggered evaluation to show.
@@ -116,15 +116,46 @@ class DaemonLoopTest {
   }
 
   @Test
-  void aBurstOfWrites_isOneEvaluationAfterTheQuietPeriod() throws Exception {
+  void aBurstOfWritesThroughOneOpenFile_isOneEvaluation_onceClosed() throws Exception {
     start();
-    for (int i = 0; i < 5; i++) {
-      Files.writeString(dir.resolve("web.nix"), "{ v = " + i + "; }");
-      Thread.sleep(DEBOUNCE.toMillis() / 3);
+    try (java.io.Writer w = Files.newBufferedWriter(dir.resolve("web.nix"))) {
+      for (int i = 0; i < 5; i++) {
+        w.write("{ v = " + i + "; }\n");
+        w.flush();
+        Thread.sleep(DEBOUNCE.toMillis() / 3);
+      }
+      assertEquals(1, converger.calls.get(), "nothing evaluated while the file is written");
     }
     await(() -> converger.calls.get() == 2, "the second evaluation");
     Thread.sleep(DEBOUNCE.toMillis() * 4);
     assertEquals(2, converger.calls.get());
+  }
+
+  @Test
+  void aCompleteChange_isEvaluatedWithoutWaitingTheQuietPeriod() throws Exception {
+    // a quiet period far longer than the await: only the short wait after a complete change fits
+    start(new DaemonSettings(dir, Duration.ofMinutes(5), false));
+    Path tmp = dir.resolve(".web.nix.tmp");
+    Files.writeString(tmp, "{ renamed = true; }");
+    Files.move(tmp, dir.resolve("web.nix"), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    await(() -> converger.calls.get() == 2, "the evaluation after the rename into place");
+    Files.writeString(dir.resolve("db.nix"), "{ copied = true; }"); // as cp does: closed at the end
+    await(() -> converger.calls.get() == 3, "the evaluation after the file was closed");
+    Files.delete(dir.resolve("db.nix"));
+    await(() -> converger.calls.get() == 4, "the evaluation after the delete");
+  }
+
+  @Test
+  void aFileStillOpenForWriting_waitsUntilClosed() throws Exception {
+    start(new DaemonSettings(dir, Duration.ofMinutes(5), false));
+    try (java.io.Writer w = Files.newBufferedWriter(dir.resolve("web.nix"))) {
+      w.write("{ half");
+      w.flush();
+      Thread.sleep(1000); // forty times the short wait after a complete change
+      assertEquals(1, converger.calls.get(), "a half-written file is not evaluated");
+      w.write(" = true; }");
+    }
+    await(() -> converger.calls.get() == 2, "the evaluation once the writer closed the file");
   }
 
   @Test
@@ -191,9 +222,10 @@ class DaemonLoopTest {
     daemon.reloadRequested();
     await(() -> converger.calls.get() == 2, "the reload's evaluation");
     await(
-        () ->
-            notifier.sent().subList(before, notifier.sent().size()).stream()
-                .anyMatch(m -> m.startsWith("READY=1")),
+        () -> {
+          List<String> sent = notifier.sent(); // one copy: the loop may send more meanwhile
+          return sent.subList(before, sent.size()).stream().anyMatch(m -> m.startsWith("READY=1"));
+        },
         "READY after the reload");
     List<String> after = notifier.sent().subList(before, notifier.sent().size());
     int reloading = indexOf(after, "RELOADING=1");
