@@ -751,11 +751,11 @@ public final class Activation {
               + " phase: "
               + String.join(", ", units.stream().map(UnitName::value).toList()));
       try {
-        if (phase == Phase.RESTART || phase == Phase.START) {
-          markDoneIfPending(Phase.RELOAD);
+        if (phase == Phase.RESTART) {
+          markDoneIfPending(java.util.EnumSet.of(Phase.RELOAD));
         }
         if (phase == Phase.START) {
-          markDoneIfPending(Phase.RESTART);
+          markDoneIfPending(java.util.EnumSet.of(Phase.RELOAD, Phase.RESTART));
         }
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -797,9 +797,11 @@ public final class Activation {
               + " (--settle)");
     }
 
-    private void markDoneIfPending(Phase phase) throws IOException {
-      if (generations.pending().load().filter(p -> !p.isDone(phase)).isPresent()) {
-        generations.pending().markDone(phase);
+    /** One journal write for all of {@code phases} not yet marked; none when all are. */
+    private void markDoneIfPending(java.util.Set<Phase> phases) throws IOException {
+      Optional<PendingSwitch> open = generations.pending().load();
+      if (open.isPresent() && phases.stream().anyMatch(p -> !open.get().isDone(p))) {
+        generations.pending().markDone(phases);
       }
     }
   }
