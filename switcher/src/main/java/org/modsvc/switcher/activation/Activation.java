@@ -713,8 +713,25 @@ public final class Activation {
   }
 
   private UnitCatalog catalog(DesiredState state) {
-    return CatalogOfState.of(state, generations.layout().unitDir());
+    Catalogued[] known = catalogued;
+    for (Catalogued c : known) {
+      if (c != null && c.files().equals(state.files())) {
+        return c.catalog();
+      }
+    }
+    UnitCatalog parsed = CatalogOfState.of(state, generations.layout().unitDir());
+    catalogued = new Catalogued[] {new Catalogued(state.files(), parsed), known[0]};
+    return parsed;
   }
+
+  /**
+   * A file set and its units, parsed. A switch's new units are the next switch's old ones (the
+   * current generation's copies hold the same bytes), so the last two catalogs are kept; a catalog
+   * depends on nothing but the files (CatalogOfState), compared here byte for byte.
+   */
+  private record Catalogued(Map<HostPath, DesiredFile> files, UnitCatalog catalog) {}
+
+  private volatile Catalogued[] catalogued = new Catalogued[2];
 
   private void stopDone() throws IOException {
     generations.pending().markDone(Phase.STOP);
