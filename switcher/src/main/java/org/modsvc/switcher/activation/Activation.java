@@ -255,10 +255,11 @@ public final class Activation {
     Map<UnitName, LiveState> live = manager.liveStates();
     List<UnitName> owedStops =
         unfinished.map(p -> activeOnly(p.unfinishedWork().stop(), live)).orElse(List.of());
+    UnitCatalog oldUnits = catalog(view.planning()); // first: it is the last switch's new units
     UnitCatalog newUnits = catalog(built.state());
     SwitchPlan plan =
         plan(
-            catalog(view.planning()),
+            oldUnits,
             newUnits,
             live,
             unfinished
@@ -714,8 +715,12 @@ public final class Activation {
 
   private UnitCatalog catalog(DesiredState state) {
     Catalogued[] known = catalogued;
-    for (Catalogued c : known) {
+    for (int i = 0; i < known.length; i++) {
+      Catalogued c = known[i];
       if (c != null && c.files().equals(state.files())) {
+        if (i > 0) {
+          catalogued = new Catalogued[] {c, known[0]}; // most recently used first
+        }
         return c.catalog();
       }
     }
@@ -726,8 +731,9 @@ public final class Activation {
 
   /**
    * A file set and its units, parsed. A switch's new units are the next switch's old ones (the
-   * current generation's copies hold the same bytes), so the last two catalogs are kept; a catalog
-   * depends on nothing but the files (CatalogOfState), compared here byte for byte.
+   * current generation's copies hold the same bytes), so the two catalogs used last are kept (the
+   * old side is asked for first, while the last switch's new side is still kept); a catalog depends
+   * on nothing but the files (CatalogOfState), compared here byte for byte.
    */
   private record Catalogued(Map<HostPath, DesiredFile> files, UnitCatalog catalog) {}
 
