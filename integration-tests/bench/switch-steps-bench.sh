@@ -11,7 +11,7 @@
 # file system whose fsync cost you want to see; /dev/shm shows the CPU side alone).
 set -euo pipefail
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-UNITS=100 RUNS=40 WARMUP=10 SETTLE=0 ROUNDS=2
+UNITS=100 RUNS=100 WARMUP=100 SETTLE=0 ROUNDS=2  # a shorter warm-up measures the JIT still compiling
 while [ $# -gt 0 ]; do
   case $1 in
     --units) UNITS=$2; shift 2 ;;
