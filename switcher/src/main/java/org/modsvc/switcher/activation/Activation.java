@@ -255,10 +255,11 @@ public final class Activation {
     Map<UnitName, LiveState> live = manager.liveStates();
     List<UnitName> owedStops =
         unfinished.map(p -> activeOnly(p.unfinishedWork().stop(), live)).orElse(List.of());
+    UnitCatalog oldUnits = catalog(view.planning()); // first: it is the last switch's new units
     UnitCatalog newUnits = catalog(built.state());
     SwitchPlan plan =
         plan(
-            catalog(view.planning()),
+            oldUnits,
             newUnits,
             live,
             unfinished
@@ -748,8 +749,30 @@ public final class Activation {
   }
 
   private UnitCatalog catalog(DesiredState state) {
-    return CatalogOfState.of(state, generations.layout().unitDir());
+    Catalogued[] known = catalogued;
+    for (int i = 0; i < known.length; i++) {
+      Catalogued c = known[i];
+      if (c != null && c.files().equals(state.files())) {
+        if (i > 0) {
+          catalogued = new Catalogued[] {c, known[0]}; // most recently used first
+        }
+        return c.catalog();
+      }
+    }
+    UnitCatalog parsed = CatalogOfState.of(state, generations.layout().unitDir());
+    catalogued = new Catalogued[] {new Catalogued(state.files(), parsed), known[0]};
+    return parsed;
   }
+
+  /**
+   * A file set and its units, parsed. A switch's new units are the next switch's old ones (the
+   * current generation's copies hold the same bytes), so the two catalogs used last are kept (the
+   * old side is asked for first, while the last switch's new side is still kept); a catalog depends
+   * on nothing but the files (CatalogOfState), compared here byte for byte.
+   */
+  private record Catalogued(Map<HostPath, DesiredFile> files, UnitCatalog catalog) {}
+
+  private volatile Catalogued[] catalogued = new Catalogued[2];
 
   private void stopDone() throws IOException {
     generations.pending().markDone(Phase.STOP);
@@ -786,11 +809,11 @@ public final class Activation {
               + " phase: "
               + String.join(", ", units.stream().map(UnitName::value).toList()));
       try {
-        if (phase == Phase.RESTART || phase == Phase.START) {
-          markDoneIfPending(Phase.RELOAD);
+        if (phase == Phase.RESTART) {
+          markDoneIfPending(java.util.EnumSet.of(Phase.RELOAD));
         }
         if (phase == Phase.START) {
-          markDoneIfPending(Phase.RESTART);
+          markDoneIfPending(java.util.EnumSet.of(Phase.RELOAD, Phase.RESTART));
         }
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -832,9 +855,11 @@ public final class Activation {
               + " (--settle)");
     }
 
-    private void markDoneIfPending(Phase phase) throws IOException {
-      if (generations.pending().load().filter(p -> !p.isDone(phase)).isPresent()) {
-        generations.pending().markDone(phase);
+    /** One journal write for all of {@code phases} not yet marked; none when all are. */
+    private void markDoneIfPending(java.util.Set<Phase> phases) throws IOException {
+      Optional<PendingSwitch> open = generations.pending().load();
+      if (open.isPresent() && phases.stream().anyMatch(p -> !open.get().isDone(p))) {
+        generations.pending().markDone(phases);
       }
     }
   }

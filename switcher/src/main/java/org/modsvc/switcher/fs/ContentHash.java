@@ -1,9 +1,12 @@
 package org.modsvc.switcher.fs;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -30,12 +33,20 @@ public final class ContentHash {
     return HexFormat.of().formatHex(sha256().digest(bytes));
   }
 
+  /**
+   * The hash of the regular file at {@code file}, opened without following a link at its last
+   * component, read through one buffer of the file's size (at most 64 KiB): most files hashed are
+   * small unit files, and a fresh 64 KiB buffer each cost more than the hashing.
+   */
   public static String sha256Hex(Path file) throws IOException {
     MessageDigest md = sha256();
-    try (InputStream in = Files.newInputStream(file)) {
-      byte[] buf = new byte[65536];
-      for (int n; (n = in.read(buf)) > 0; ) {
-        md.update(buf, 0, n);
+    try (SeekableByteChannel ch =
+        Files.newByteChannel(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+      ByteBuffer buf = ByteBuffer.allocate((int) Math.min(Math.max(ch.size(), 1), 1 << 16));
+      while (ch.read(buf) > 0) {
+        buf.flip();
+        md.update(buf);
+        buf.clear();
       }
     }
     return HexFormat.of().formatHex(md.digest());

@@ -1,6 +1,7 @@
 package org.modsvc.switcher.fs;
 
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -22,8 +23,23 @@ public sealed interface LiveEntry {
   /** A directory, socket, device or fifo: never something the agent wrote at a file path. */
   record Other(String kind) implements LiveEntry {}
 
-  /** Reads what is at {@code path} (no symlink followed at the last component). */
+  /**
+   * Reads what is at {@code path} (no symlink followed at the last component). A regular file is
+   * hashed through one buffer of its size (at most 64 KiB) and opened without following a link, so
+   * one swapped in since the {@code lstat} is looked at again rather than read through.
+   */
   static LiveEntry inspect(Path path) throws IOException {
+    try {
+      return inspectOnce(path);
+    } catch (FileSystemException raced) {
+      if (raced instanceof NoSuchFileException) {
+        return new Absent();
+      }
+      return inspectOnce(path); // replaced since the lstat (ELOOP and the like): look again, once
+    }
+  }
+
+  private static LiveEntry inspectOnce(Path path) throws IOException {
     PosixFileAttributes attrs;
     try {
       attrs = Files.readAttributes(path, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);

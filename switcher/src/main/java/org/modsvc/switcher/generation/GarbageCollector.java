@@ -56,8 +56,9 @@ final class GarbageCollector {
       }
     }
     Set<StorePath> live = new TreeSet<>();
+    Set<Integer> remaining = new TreeSet<>(generations.list()); // one listing, not one per kept
     for (int g : kept) {
-      if (generations.list().contains(g)) {
+      if (remaining.contains(g)) {
         live.addAll(store.closure(generations.read(g).storeEntries()));
       }
     }

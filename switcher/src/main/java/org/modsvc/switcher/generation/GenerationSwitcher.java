@@ -14,6 +14,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.modsvc.switcher.fs.ContentHash;
 import org.modsvc.switcher.fs.HostPath;
+import org.modsvc.switcher.fs.LiveEntry;
+import org.modsvc.switcher.fs.LiveHashes;
 import org.modsvc.switcher.fs.NameLimits;
 import org.modsvc.switcher.plan.Phase;
 import org.modsvc.switcher.store.Store;
@@ -49,6 +51,7 @@ public final class GenerationSwitcher {
   private final Store store;
   private final PendingJournal pending;
   private final LiveTreePlanner planner;
+  private final LiveHashes hashes = new LiveHashes();
 
   public GenerationSwitcher(Layout layout, Clock clock, Checkpoint checkpoint) {
     this.layout = layout;
@@ -57,7 +60,7 @@ public final class GenerationSwitcher {
     this.generations = new Generations(layout);
     this.store = new Store(layout.storeDir(), layout.root());
     this.pending = new PendingJournal(layout, clock);
-    this.planner = new LiveTreePlanner(layout);
+    this.planner = new LiveTreePlanner(layout, hashes);
   }
 
   public GenerationSwitcher(Layout layout) {
@@ -364,64 +367,15 @@ public final class GenerationSwitcher {
   public List<OwnedDrift> drift(Manifest manifest) throws IOException {
     List<OwnedDrift> out = new ArrayList<>();
     HostPath storeDir = layout.storeDir();
-    // Layout.onDisk resolves every parent inside the root; most owned files share a handful of
-    // directories
-    Map<HostPath, java.nio.file.Path> dirs = new HashMap<>();
+    ResolvedPaths disk = new ResolvedPaths(layout);
     for (Map.Entry<HostPath, ManifestEntry> e : manifest.entries().entrySet()) {
-      HostPath parent = e.getKey().parent();
-      java.nio.file.Path dir = parent == null ? null : dirs.get(parent);
-      if (parent != null && dir == null) {
-        dir = layout.dirOnDisk(parent);
-        dirs.put(parent, dir);
-      }
-      java.nio.file.Path disk =
-          dir == null ? layout.onDisk(e.getKey()) : dir.resolve(e.getKey().name());
-      org.modsvc.switcher.fs.LiveEntry live = inspect(disk, e.getValue());
+      LiveEntry live = hashes.inspect(disk.entry(e.getKey()));
       Optional<OwnedDrift.Kind> kind = OwnedDrift.classify(e.getValue(), live, storeDir);
       if (kind.isPresent()) {
         out.add(new OwnedDrift(e.getKey(), kind.get(), e.getValue(), live));
       }
     }
     return out;
-  }
-
-  /**
-   * {@link org.modsvc.switcher.fs.LiveEntry#inspect} with the attributes read once and a regular
-   * file hashed through one buffer of its size (at most 64 KiB) rather than a fresh 64 KiB buffer
-   * and stream per file.
-   */
-  private static org.modsvc.switcher.fs.LiveEntry inspect(
-      java.nio.file.Path disk, ManifestEntry ours) throws IOException {
-    java.nio.file.attribute.PosixFileAttributes attrs;
-    try {
-      attrs =
-          java.nio.file.Files.readAttributes(
-              disk,
-              java.nio.file.attribute.PosixFileAttributes.class,
-              java.nio.file.LinkOption.NOFOLLOW_LINKS);
-    } catch (java.nio.file.NoSuchFileException e) {
-      return new org.modsvc.switcher.fs.LiveEntry.Absent();
-    }
-    if (!attrs.isRegularFile() || !(ours instanceof ManifestEntry.File)) {
-      return org.modsvc.switcher.fs.LiveEntry.inspect(disk);
-    }
-    int mode = org.modsvc.switcher.fs.FileModes.toMode(attrs.permissions());
-    try (java.nio.channels.SeekableByteChannel ch =
-        java.nio.file.Files.newByteChannel(
-            disk, java.nio.file.StandardOpenOption.READ, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-      java.security.MessageDigest md = ContentHash.sha256();
-      java.nio.ByteBuffer buf =
-          java.nio.ByteBuffer.allocate((int) Math.min(Math.max(ch.size(), 1), 1 << 16));
-      while (ch.read(buf) > 0) {
-        buf.flip();
-        md.update(buf);
-        buf.clear();
-      }
-      return new org.modsvc.switcher.fs.LiveEntry.RegularFile(
-          mode, java.util.HexFormat.of().formatHex(md.digest()));
-    } catch (java.nio.file.FileSystemException raced) {
-      return org.modsvc.switcher.fs.LiveEntry.inspect(disk); // replaced since the lstat: look again
-    }
   }
 
   /**

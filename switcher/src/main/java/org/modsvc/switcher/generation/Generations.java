@@ -9,16 +9,21 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.modsvc.switcher.fs.AtomicFiles;
 import org.modsvc.switcher.fs.FileModes;
+import org.modsvc.switcher.fs.FileStamp;
 import org.modsvc.switcher.fs.FileTrees;
 import org.modsvc.switcher.fs.HostPath;
 import org.modsvc.switcher.fs.IoErrors;
@@ -144,9 +149,20 @@ public final class Generations {
 
   public Manifest read(int generation) throws IOException {
     Path file = dirOf(generation).resolve(MANIFEST);
-    if (!Files.isRegularFile(file)) {
+    Instant before = Instant.now();
+    FileStamp stamp;
+    try {
+      stamp = FileStamp.of(file);
+    } catch (NoSuchFileException absent) {
+      stamp = null;
+    }
+    if (stamp == null || !stamp.isRegularFile()) {
       throw new GenerationException(
           "generation " + generation + " does not exist (no " + file + ")");
+    }
+    Parsed known = parsed.get(generation);
+    if (known != null && known.stamp().equals(stamp)) {
+      return known.manifest();
     }
     String text;
     try {
@@ -158,7 +174,53 @@ public final class Generations {
     if (m.generation() != generation) {
       throw new GenerationException(file + " claims to be generation " + m.generation());
     }
+    if (stamp.settledAt(before)) {
+      parsed.put(generation, new Parsed(stamp, m));
+    }
     return m;
+  }
+
+  /**
+   * A manifest as parsed, with the stamp of the file it came from. A switch reads the current and
+   * the new manifest several times; the parse is reused while the file's stamp is unchanged, and
+   * the stamp is trusted only when the file had settled before it was read (FileStamp), or when we
+   * wrote it ourselves (under the switch lock, the state directory being ours alone).
+   */
+  private record Parsed(FileStamp stamp, Manifest manifest) {}
+
+  private final Map<Integer, Parsed> parsed = new ConcurrentHashMap<>();
+
+  /** Remembers the manifest just written at {@code file} as its content. */
+  private void wrote(Path file, Manifest manifest) throws IOException {
+    parsed.put(manifest.generation(), new Parsed(FileStamp.of(file), manifest));
+  }
+
+  /**
+   * Bytes of the regular-file copies of the generations this process wrote last, by content hash: a
+   * switch reads the current generation's copies (its unit files, to compare with the new ones),
+   * and those are the bytes it wrote one switch before. Keyed by the hash the manifest records, so
+   * a lookup can only give the bytes that entry names; copies are never modified once written. Kept
+   * for the last {@link #COPIES_KEPT} generations written, so memory stays bounded.
+   */
+  private final Map<Integer, Map<String, byte[]>> copies = new LinkedHashMap<>();
+
+  private static final int COPIES_KEPT = 2;
+
+  private synchronized void rememberCopies(int generation, Map<String, byte[]> byHash) {
+    copies.put(generation, byHash);
+    while (copies.size() > COPIES_KEPT) {
+      copies.remove(copies.keySet().iterator().next());
+    }
+  }
+
+  private synchronized byte[] rememberedCopy(String sha256) {
+    for (Map<String, byte[]> byHash : copies.values()) {
+      byte[] bytes = byHash.get(sha256);
+      if (bytes != null) {
+        return bytes;
+      }
+    }
+    return null;
   }
 
   /** The bytes generation {@code n} wrote at {@code path} (a regular-file entry). */
@@ -228,6 +290,15 @@ public final class Generations {
       }
     }
     AtomicFiles.fsyncDirectory(dir());
+    wrote(finalDir.resolve(MANIFEST), manifest);
+    Map<String, byte[]> byHash = new HashMap<>();
+    contents.forEach(
+        (path, bytes) -> {
+          if (manifest.entries().get(path) instanceof ManifestEntry.File f) {
+            byHash.put(f.sha256(), bytes);
+          }
+        });
+    rememberCopies(manifest.generation(), byHash);
   }
 
   /** Mode of a generation's copies of regular files. */
@@ -288,10 +359,10 @@ public final class Generations {
 
   /** Replaces a generation's manifest (ownership bookkeeping changed while applying it). */
   public void rewriteManifest(Manifest manifest) throws IOException {
+    Path file = dirOf(manifest.generation()).resolve(MANIFEST);
     AtomicFiles.writeFile(
-        dirOf(manifest.generation()).resolve(MANIFEST),
-        ManifestJson.write(manifest).getBytes(StandardCharsets.UTF_8),
-        0644);
+        file, ManifestJson.write(manifest).getBytes(StandardCharsets.UTF_8), 0644);
+    wrote(file, manifest);
   }
 
   /** Points {@code current} at {@code generation} with one atomic rename. */
@@ -308,6 +379,7 @@ public final class Generations {
       throw new GenerationException("refusing to delete the current generation " + generation);
     }
     Path d = dirOf(generation);
+    parsed.remove(generation);
     if (Files.exists(d, LinkOption.NOFOLLOW_LINKS)) {
       FileTrees.delete(d);
     }
@@ -338,9 +410,11 @@ public final class Generations {
     TreeMap<HostPath, DesiredFile> files = new TreeMap<>();
     for (Map.Entry<HostPath, ManifestEntry> e : m.entries().entrySet()) {
       if (e.getValue() instanceof ManifestEntry.File f) {
+        byte[] known = rememberedCopy(f.sha256());
         files.put(
             e.getKey(),
-            new DesiredFile.Regular(e.getKey(), content(generation, e.getKey()), f.mode()));
+            new DesiredFile.Regular(
+                e.getKey(), known != null ? known : content(generation, e.getKey()), f.mode()));
       } else {
         files.put(
             e.getKey(),

@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.modsvc.switcher.fs.HostPath;
 import org.modsvc.switcher.fs.LiveEntry;
+import org.modsvc.switcher.fs.LiveHashes;
 
 /**
  * Decides how to move the live tree from the {@code current} generation to a {@code target} one,
@@ -52,9 +53,19 @@ public final class LiveTreePlanner {
   }
 
   private final Layout layout;
+  private final LiveHashes hashes;
+
+  /**
+   * @param hashes the live files' hashes this process has seen (the switcher's, shared with its
+   *     drift checks)
+   */
+  public LiveTreePlanner(Layout layout, LiveHashes hashes) {
+    this.layout = layout;
+    this.hashes = hashes;
+  }
 
   public LiveTreePlanner(Layout layout) {
-    this.layout = layout;
+    this(layout, new LiveHashes());
   }
 
   /**
@@ -80,8 +91,9 @@ public final class LiveTreePlanner {
       dirs.addAll(m.createdDirs());
     }
     SortedMap<HostPath, ManifestEntry> owned = new TreeMap<>();
+    ResolvedPaths disk = new ResolvedPaths(layout);
     for (HostPath path : paths) {
-      LiveEntry live = LiveEntry.inspect(layout.onDisk(path));
+      LiveEntry live = hashes.inspect(disk.entry(path));
       ManifestEntry chosen = null;
       for (Manifest m : newestFirst) {
         ManifestEntry e = m.entries().get(path);
@@ -127,18 +139,19 @@ public final class LiveTreePlanner {
     List<FileOp> writes = new ArrayList<>();
     SortedMap<HostPath, ManifestEntry> annotated = new TreeMap<>();
     SortedSet<HostPath> newDirs = new TreeSet<>();
+    ResolvedPaths disk = new ResolvedPaths(layout);
 
     for (Map.Entry<HostPath, ManifestEntry> e : current.entries().entrySet()) {
       if (!target.entries().containsKey(e.getKey())) {
-        planRemoval(e.getKey(), e.getValue(), force, removals, conflicts, notes);
+        planRemoval(e.getKey(), e.getValue(), force, disk, removals, conflicts, notes);
       }
     }
     for (Map.Entry<HostPath, ManifestEntry> e : target.entries().entrySet()) {
       HostPath path = e.getKey();
       ManifestEntry tgt = e.getValue();
       ManifestEntry cur = current.entries().get(path);
-      checkAncestors(path, current, target, conflicts, newDirs);
-      LiveEntry live = LiveEntry.inspect(layout.onDisk(path));
+      checkAncestors(path, current, target, disk, conflicts, newDirs);
+      LiveEntry live = hashes.inspect(disk.entry(path));
       boolean displaced = (cur != null && cur.displaced()) || (resuming && tgt.displaced());
       if (tgt.matches(live) && (cur != null || resuming)) {
         annotated.put(path, tgt.withDisplaced(displaced));
@@ -164,7 +177,7 @@ public final class LiveTreePlanner {
           conflicts.add(new Conflict(path, Conflict.Kind.UNMANAGED, describe(live)));
           continue;
         }
-        if (Files.exists(layout.onDisk(backupOf(path)), LinkOption.NOFOLLOW_LINKS)) {
+        if (Files.exists(disk.entry(backupOf(path)), LinkOption.NOFOLLOW_LINKS)) {
           conflicts.add(new Conflict(path, Conflict.Kind.BACKUP_EXISTS, describe(live)));
           continue;
         }
@@ -211,13 +224,14 @@ public final class LiveTreePlanner {
       HostPath path,
       ManifestEntry cur,
       boolean force,
+      ResolvedPaths disk,
       List<FileOp> ops,
       List<Conflict> conflicts,
       List<String> notes)
       throws IOException {
     layout.managedDirOf(path);
-    LiveEntry live = LiveEntry.inspect(layout.onDisk(path));
-    boolean backupThere = Files.exists(layout.onDisk(backupOf(path)), LinkOption.NOFOLLOW_LINKS);
+    LiveEntry live = hashes.inspect(disk.entry(path));
+    boolean backupThere = Files.exists(disk.entry(backupOf(path)), LinkOption.NOFOLLOW_LINKS);
     boolean restore = cur.displaced() && backupThere;
     if (!live.exists() || cur.matches(live)) {
       if (live.exists()) {
@@ -246,12 +260,13 @@ public final class LiveTreePlanner {
       HostPath path,
       Manifest current,
       Manifest target,
+      ResolvedPaths disk,
       List<Conflict> conflicts,
       SortedSet<HostPath> newDirs)
       throws IOException {
     HostPath base = layout.managedDirOf(path);
     for (HostPath dir : path.ancestorsBelow(base)) {
-      LiveEntry live = LiveEntry.inspect(layout.onDisk(dir));
+      LiveEntry live = hashes.inspect(disk.entry(dir));
       if (!live.exists()) {
         newDirs.add(dir);
       } else if (live instanceof LiveEntry.Other o && o.kind().equals("directory")) {

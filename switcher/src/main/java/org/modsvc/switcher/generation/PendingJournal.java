@@ -94,12 +94,24 @@ public final class PendingJournal {
   }
 
   public PendingSwitch markDone(Phase phase) throws IOException {
+    return markDone(java.util.EnumSet.of(phase));
+  }
+
+  /**
+   * Marks {@code phases} done in one write: when the executor moves past several phases at once (an
+   * empty restart phase before the start phase), a crash between two writes would leave a state
+   * that one write also leaves, or the one before it.
+   */
+  public PendingSwitch markDone(java.util.Set<Phase> phases) throws IOException {
     PendingSwitch p =
         load()
             .orElseThrow(
                 () ->
                     new GenerationException("no switch is pending (" + layout.pendingFile() + ")"));
-    PendingSwitch next = p.withDone(phase);
+    PendingSwitch next = p;
+    for (Phase phase : phases) {
+      next = next.withDone(phase);
+    }
     save(next);
     return next;
   }

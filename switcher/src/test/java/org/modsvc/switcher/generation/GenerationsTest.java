@@ -102,6 +102,41 @@ class GenerationsTest {
   }
 
   @Test
+  void manifest_rewrittenByAnotherProcess_isReadAgain() throws IOException {
+    Fixture f = new Fixture(root);
+    f.switchTo(state(unit("a.service", "A\n"), wants("multi-user.target", "a.service")));
+    Generations ours = f.switcher.generations();
+    Manifest before = ours.read(1); // parsed (or remembered from the write) by this process
+    Manifest changed =
+        before.withEntries(before.entries(), new java.util.TreeSet<>()); // no created dirs
+    new Generations(f.layout).rewriteManifest(changed); // another process, same state directory
+    assertEquals(changed, ours.read(1));
+    assertEquals(changed, new Generations(f.layout).read(1));
+  }
+
+  @Test
+  void desiredState_ofAGenerationWrittenHere_isTheOneOnDisk() throws IOException {
+    Fixture f = new Fixture(root);
+    f.switchTo(state(unit("a.service", "A\n"), unit("b.service", "B\n")));
+    f.switchTo(state(unit("a.service", "A2\n"), unit("b.service", "B\n")));
+    for (int g : List.of(1, 2)) {
+      assertEquals(
+          new Generations(f.layout).desiredStateOf(g), f.switcher.generations().desiredStateOf(g));
+    }
+    assertEquals(
+        "A2\n",
+        new String(
+            ((DesiredFile.Regular)
+                    f.switcher
+                        .generations()
+                        .desiredStateOf(2)
+                        .files()
+                        .get(org.modsvc.switcher.fs.HostPath.of("/etc/systemd/system/a.service")))
+                .bytes(),
+            java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  @Test
   void corruptManifest_isErrorNamingTheFile() throws IOException {
     Fixture f = new Fixture(root);
     f.switchTo(state(unit("a.service", "A\n")));
