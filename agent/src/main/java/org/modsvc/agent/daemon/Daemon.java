@@ -88,7 +88,7 @@ final class Daemon {
   private String driftReported = "";
   private long heapReturnAt;
   private Duration heapReturnAfter = HEAP_RETURN_AFTER;
-  private Runnable heapReturn = System::gc;
+  private Runnable heapReturn = this::collectWithTightRatios;
 
   /**
    * @param metrics receives every attempt's outcome
@@ -365,14 +365,16 @@ final class Daemon {
 
   /**
    * An evaluation leaves hundreds of MB of garbage in a heap that then sits idle for hours: one
-   * full collection lets the JVM give that memory back (the launcher runs the daemon with G1 and
-   * tight free ratios). Done once the daemon has been idle for {@link #HEAP_RETURN_AFTER}, not
-   * after each switch.
+   * full collection with tight free ratios ({@link HeapReturn}) lets the JVM give that memory back.
+   * Done once the daemon has been idle for {@link #HEAP_RETURN_AFTER}, not after each switch.
    */
   private void returnHeap() {
     heapReturnAt = 0;
     heapReturn.run();
-    log.debug("idle: heap returned to the system");
+  }
+
+  private void collectWithTightRatios() {
+    log.debug("idle: heap returned (" + HeapReturn.now() + ")");
   }
 
   private Duration untilNextTimer() {

@@ -6,7 +6,6 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +44,6 @@ final class InputWatch implements AutoCloseable {
   /** Two paths of one directory (a bind mount, the module directory's link) share a watch. */
   private final Map<Integer, SortedSet<Path>> dirs = new HashMap<>();
 
-  private final Set<Path> linksReported = new HashSet<>();
   private final OpenWrites openWrites = new OpenWrites();
   private WatchSet set;
   private boolean started;
@@ -98,23 +96,16 @@ final class InputWatch implements AutoCloseable {
   }
 
   /**
-   * A directory is watched without following a symbolic link, so that a link planted in a directory
-   * the evaluation reads cannot point the root daemon's watches elsewhere; only the configured
-   * module directory itself may be a link (an administrator's choice).
+   * A directory is watched through a symbolic link: each watched directory is the configured module
+   * directory or one the evaluation itself read through (an import from a linked directory of
+   * shared modules), so a change there must be seen. A link can only widen what is watched, and an
+   * event only makes the daemon compare its inputs' fingerprint: it cannot make it read or write
+   * anything.
    */
   private void add(Path dir, WatchSet next) {
-    boolean followLink = dir.equals(next.modulesDir());
-    LinkOption[] options =
-        followLink ? new LinkOption[0] : new LinkOption[] {LinkOption.NOFOLLOW_LINKS};
-    if (!Files.isDirectory(dir, options)) {
-      if (Files.isSymbolicLink(dir) && linksReported.add(dir)) {
-        problems.accept(
-            "not watching " + dir + ": a symbolic link (changes below it are not seen)");
-      }
-      return;
-    }
+    if (!Files.isDirectory(dir)) return;
     try {
-      int wd = inotify.addWatch(dir, followLink);
+      int wd = inotify.addWatch(dir, true);
       watches.put(dir, wd);
       dirs.computeIfAbsent(wd, k -> new TreeSet<>()).add(dir);
     } catch (IOException e) {
