@@ -17,8 +17,9 @@ import java.util.List;
  * hides the events that say a write is complete ({@code IN_CLOSE_WRITE}, {@code IN_MOVED_TO}), and
  * those are what lets the daemon act on a change at once. {@link #read} blocks in {@code poll()} on
  * the inotify descriptor and an eventfd; {@link #wakeUp} writes to the eventfd, so the reading
- * thread ends without a timeout loop. Watches only take directories ({@code IN_ONLYDIR}) and follow
- * no symbolic link unless told ({@code IN_DONT_FOLLOW}): the daemon runs as root.
+ * thread ends without a timeout loop. Watches only take directories ({@code IN_ONLYDIR}); a link to
+ * a directory is followed, since every watched directory is one the evaluation read through
+ * (docs/decisions.md §13).
  */
 final class Inotify {
   static final int IN_MODIFY = 0x2;
@@ -33,7 +34,6 @@ final class Inotify {
   static final int IN_Q_OVERFLOW = 0x4000;
   static final int IN_IGNORED = 0x8000;
   static final int IN_ONLYDIR = 0x01000000;
-  static final int IN_DONT_FOLLOW = 0x02000000;
   static final int IN_ISDIR = 0x40000000;
 
   /** What each directory is watched for. */
@@ -140,16 +140,12 @@ final class Inotify {
     }
   }
 
-  /**
-   * Watches the directory {@code dir}; returns its watch descriptor. A link to a directory is
-   * refused unless {@code followLink}.
-   */
-  int addWatch(Path dir, boolean followLink) throws IOException {
+  /** Watches the directory {@code dir} (through a link to it); returns its watch descriptor. */
+  int addWatch(Path dir) throws IOException {
     byte[] name = dir.toString().getBytes(FILE_NAMES);
     byte[] cString = java.util.Arrays.copyOf(name, name.length + 1);
     try {
-      return libc.inotify_add_watch(
-          fd, cString, DIRECTORY_EVENTS | (followLink ? 0 : IN_DONT_FOLLOW));
+      return libc.inotify_add_watch(fd, cString, DIRECTORY_EVENTS);
     } catch (LastErrorException e) {
       throw failure(libc, "inotify_add_watch " + dir, e);
     }

@@ -105,7 +105,7 @@ final class InputWatch implements AutoCloseable {
   private void add(Path dir, WatchSet next) {
     if (!Files.isDirectory(dir)) return;
     try {
-      int wd = inotify.addWatch(dir, true);
+      int wd = inotify.addWatch(dir);
       watches.put(dir, wd);
       dirs.computeIfAbsent(wd, k -> new TreeSet<>()).add(dir);
     } catch (IOException e) {
