@@ -38,7 +38,7 @@ final class Daemon {
    * How long the daemon waits without events after a switch before it gives the evaluation's heap
    * back to the system (docs/decisions.md §13): changes come in bursts, and an evaluation in a heap
    * just shrunk to its live data runs through several young collections (100 services: about 300
-   * instead of 70 ms), so the heap stays grown while changes keep coming.
+   * instead of 55 ms), so the heap stays grown while changes keep coming.
    */
   static final Duration HEAP_RETURN_AFTER = Duration.ofSeconds(30);
 
@@ -88,7 +88,7 @@ final class Daemon {
   private String driftReported = "";
   private long heapReturnAt;
   private Duration heapReturnAfter = HEAP_RETURN_AFTER;
-  private Runnable heapReturn = this::collectWithTightRatios;
+  private HeapUpkeep heap = new JvmHeap();
 
   /**
    * @param metrics receives every attempt's outcome
@@ -114,10 +114,10 @@ final class Daemon {
     this.status = DaemonStatus.starting(settings.user(), clock.instant());
   }
 
-  /** For tests: how long after the last switch, and how, the heap is given back. */
-  void returnHeapAfterIdle(Duration after, Runnable action) {
-    this.heapReturnAfter = after;
-    this.heapReturn = action;
+  /** For tests: how long after the last switch the heap is given back, and what keeps it. */
+  void heapUpkeep(Duration returnAfter, HeapUpkeep upkeep) {
+    this.heapReturnAfter = returnAfter;
+    this.heap = upkeep;
   }
 
   /** Runs until {@link #stop}; returns the process's exit status. */
@@ -318,6 +318,9 @@ final class Daemon {
     report(r);
     scheduleRetry(r);
     notify("STATUS=" + statusLine());
+    if (r.evaluation().isPresent()) {
+      log.debug("after the evaluation: " + heap.afterEvaluation());
+    }
     heapReturnAt = System.nanoTime() + heapReturnAfter.toNanos();
     return r;
   }
@@ -364,17 +367,13 @@ final class Daemon {
   }
 
   /**
-   * An evaluation leaves hundreds of MB of garbage in a heap that then sits idle for hours: one
-   * full collection with tight free ratios ({@link HeapReturn}) lets the JVM give that memory back.
-   * Done once the daemon has been idle for {@link #HEAP_RETURN_AFTER}, not after each switch.
+   * Evaluations grow the heap to hundreds of MB that then sit idle for hours: the JVM gives that
+   * memory back ({@link HeapUpkeep#whenIdle}) once the daemon has been idle for {@link
+   * #HEAP_RETURN_AFTER}, not after each switch.
    */
   private void returnHeap() {
     heapReturnAt = 0;
-    heapReturn.run();
-  }
-
-  private void collectWithTightRatios() {
-    log.debug("idle: heap returned (" + HeapReturn.now() + ")");
+    log.debug("idle: heap returned (" + heap.whenIdle() + ")");
   }
 
   private Duration untilNextTimer() {

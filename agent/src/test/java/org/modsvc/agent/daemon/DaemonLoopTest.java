@@ -33,6 +33,7 @@ class DaemonLoopTest {
   @TempDir Path dir;
   private final FakeConverger converger = new FakeConverger();
   private final RecordingNotifier notifier = new RecordingNotifier();
+  private final CountingHeap heap = new CountingHeap();
   private final org.modsvc.agent.metrics.AgentMetrics metrics =
       new org.modsvc.agent.metrics.AgentMetrics();
   private final AtomicInteger reloads = new AtomicInteger();
@@ -52,11 +53,10 @@ class DaemonLoopTest {
   }
 
   private void start(DaemonSettings settings) throws Exception {
-    start(settings, Daemon.HEAP_RETURN_AFTER, () -> {});
+    start(settings, Daemon.HEAP_RETURN_AFTER);
   }
 
-  private void start(DaemonSettings settings, Duration heapReturnAfter, Runnable heapReturn)
-      throws Exception {
+  private void start(DaemonSettings settings, Duration heapReturnAfter) throws Exception {
     Files.writeString(dir.resolve("web.nix"), "{ }");
     daemon =
         new Daemon(
@@ -68,7 +68,7 @@ class DaemonLoopTest {
             Map.of(),
             new DaemonMetrics(metrics),
             reloads::incrementAndGet);
-    daemon.returnHeapAfterIdle(heapReturnAfter, heapReturn);
+    daemon.heapUpkeep(heapReturnAfter, heap);
     running =
         CompletableFuture.supplyAsync(
             () -> {
@@ -94,18 +94,33 @@ class DaemonLoopTest {
 
   @Test
   void theHeapIsGivenBackOnceIdle_notAfterEachSwitchOfABurst() throws Exception {
-    AtomicInteger returned = new AtomicInteger();
     Duration idle =
         DEBOUNCE.multipliedBy(20); // long beside the two quiet periods, even on a loaded machine
-    start(new DaemonSettings(dir, DEBOUNCE, false), idle, returned::incrementAndGet);
+    start(new DaemonSettings(dir, DEBOUNCE, false), idle);
     Files.writeString(dir.resolve("web.nix"), "{ v = 1; }");
     await(() -> converger.calls.get() == 2, "the second evaluation");
     Files.writeString(dir.resolve("web.nix"), "{ v = 2; }");
     await(() -> converger.calls.get() == 3, "the third evaluation");
-    assertEquals(0, returned.get(), "kept while the changes keep coming");
-    await(() -> returned.get() == 1, "the heap given back once idle");
+    assertEquals(0, heap.returned.get(), "kept while the changes keep coming");
+    await(() -> heap.returned.get() == 1, "the heap given back once idle");
     Thread.sleep(idle.toMillis() * 3 / 2);
-    assertEquals(1, returned.get(), "once per quiet time, not on every timer");
+    assertEquals(1, heap.returned.get(), "once per quiet time, not on every timer");
+  }
+
+  @Test
+  void eachEvaluationsGarbageIsCollectedAfterItsSwitch_aRepairOrAFailedLockIsNoEvaluation()
+      throws Exception {
+    start(new DaemonSettings(dir, DEBOUNCE, false, Duration.ofMillis(100), true));
+    await(() -> heap.collected.get() == 1, "the collection after the first evaluation");
+    Files.writeString(dir.resolve("web.nix"), "{ v = 1; }");
+    await(() -> heap.collected.get() == 2, "the collection after the change's evaluation");
+    assertEquals(2, converger.calls.get());
+    converger.drifted = true;
+    await(() -> daemon.status().driftCorrections() == 1, "the repair");
+    converger.next.add(lockBusy());
+    daemon.switchNow().get(10, TimeUnit.SECONDS);
+    assertEquals(3, converger.calls.get());
+    assertEquals(2, heap.collected.get(), "no evaluation ran in the repair or the busy switch");
   }
 
   @Test
@@ -304,6 +319,43 @@ class DaemonLoopTest {
         Optional.of(Duration.ofMillis(4)),
         "",
         0);
+  }
+
+  /** A switch that stopped before evaluating: another holds the lock. */
+  private static CycleResult lockBusy() {
+    return new CycleResult(
+        Outcome.ERROR,
+        Instant.now(),
+        Duration.ofMillis(5),
+        1,
+        3,
+        "the switch lock is held",
+        "error: another switch is running",
+        3,
+        List.of(),
+        Optional.empty(),
+        Set.of(),
+        Optional.empty(),
+        "",
+        0);
+  }
+
+  /** Counts what the daemon asked of the heap. */
+  static final class CountingHeap implements HeapUpkeep {
+    final AtomicInteger collected = new AtomicInteger();
+    final AtomicInteger returned = new AtomicInteger();
+
+    @Override
+    public String afterEvaluation() {
+      collected.incrementAndGet();
+      return "counted";
+    }
+
+    @Override
+    public String whenIdle() {
+      returned.incrementAndGet();
+      return "counted";
+    }
   }
 
   /** Converges to generation 1 with 3 units, or answers the queued results in order. */

@@ -1,0 +1,16 @@
+package org.modsvc.agent.daemon;
+
+/**
+ * What the daemon does with its heap between evaluations (docs/decisions.md §13). Each method says
+ * what it did, for the debug log.
+ */
+interface HeapUpkeep {
+  /**
+   * After an evaluation: its garbage goes, the heap keeps its size, so that the next evaluation
+   * starts with an empty young generation.
+   */
+  String afterEvaluation();
+
+  /** Once the daemon has been idle a while: the heap is given back to the system. */
+  String whenIdle();
+}
