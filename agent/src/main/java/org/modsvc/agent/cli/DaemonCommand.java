@@ -1,5 +1,6 @@
 package org.modsvc.agent.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -196,6 +197,10 @@ final class DaemonCommand implements Callable<Integer> {
           env,
           err);
     } catch (IllegalArgumentException e) {
+      err.println("error: " + e.getMessage());
+      return 1;
+    } catch (IOException e) {
+      // the host's, not a bug: no inotify instance left (docs/decisions.md §13), a socket in use
       err.println("error: " + e.getMessage());
       return 1;
     }

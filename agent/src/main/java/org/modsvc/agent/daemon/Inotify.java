@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.Charset;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,8 +54,16 @@ final class Inotify {
   private static final int IN_CLOEXEC = 02000000;
   private static final int EFD_CLOEXEC = 02000000;
   private static final short POLLIN = 1;
-  private static final int EINTR = 4;
-  private static final int EAGAIN = 11;
+  static final int ENOENT = 2;
+  static final int EINTR = 4;
+  static final int EIO = 5;
+  static final int EAGAIN = 11;
+  static final int ENOMEM = 12;
+  static final int EACCES = 13;
+  static final int ENOTDIR = 20;
+  static final int ENFILE = 23;
+  static final int EMFILE = 24;
+  static final int ENOSPC = 28;
 
   /** {@code struct inotify_event} without its name: wd, mask, cookie, len. */
   static final int HEADER_BYTES = 16;
@@ -89,6 +98,31 @@ final class Inotify {
     static final LibC LIBC = Native.load("c", LibC.class);
   }
 
+  /** A failed call, said in words an operator can act on, with its errno for the caller. */
+  static final class Failure extends IOException {
+    private final int errno;
+    private final String reason;
+
+    /**
+     * @param what the call and its argument
+     * @param reason what the errno means here
+     */
+    Failure(String what, String reason, int errno) {
+      super(what + ": " + reason);
+      this.errno = errno;
+      this.reason = reason;
+    }
+
+    int errno() {
+      return errno;
+    }
+
+    /** The message without the call and its argument. */
+    String reason() {
+      return reason;
+    }
+  }
+
   /**
    * One {@code struct inotify_event}.
    *
@@ -119,13 +153,21 @@ final class Inotify {
     this.wakeFd = wakeFd;
   }
 
-  static Inotify open() throws IOException {
-    LibC libc;
+  /** The C library through JNA, loaded on first use. */
+  static LibC systemLibC() throws IOException {
     try {
-      libc = Holder.LIBC;
+      return Holder.LIBC;
     } catch (LinkageError e) { // no native library, or its loading failed before
       throw new IOException("cannot call libc through JNA: " + e.getMessage(), e);
     }
+  }
+
+  static Inotify open() throws IOException {
+    return open(systemLibC());
+  }
+
+  /** An instance calling {@code libc} (tests pass one that fails chosen calls). */
+  static Inotify open(LibC libc) throws IOException {
     int fd;
     try {
       fd = libc.inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
@@ -141,7 +183,7 @@ final class Inotify {
   }
 
   /** Watches the directory {@code dir} (through a link to it); returns its watch descriptor. */
-  int addWatch(Path dir) throws IOException {
+  int addWatch(Path dir) throws Failure {
     byte[] name = dir.toString().getBytes(FILE_NAMES);
     byte[] cString = java.util.Arrays.copyOf(name, name.length + 1);
     try {
@@ -236,8 +278,47 @@ final class Inotify {
     }
   }
 
-  private static IOException failure(LibC libc, String what, LastErrorException e) {
+  private static Failure failure(LibC libc, String what, LastErrorException e) {
     int errno = e.getErrorCode();
-    return new IOException(what + ": " + libc.strerror(errno) + " (errno " + errno + ")");
+    return new Failure(what, meaning(libc, what, errno) + " (errno " + errno + ")", errno);
+  }
+
+  /**
+   * What an errno means for these calls, naming the limit to raise where one was reached: the
+   * kernel's own words ("No space left on device" for the watch limit) send an operator looking for
+   * a full disk.
+   */
+  private static String meaning(LibC libc, String what, int errno) {
+    boolean init = what.startsWith("inotify_init1");
+    boolean addWatch = what.startsWith("inotify_add_watch");
+    if (init && errno == EMFILE) {
+      return "the limit of inotify instances per user is reached ("
+          + sysctl("fs.inotify.max_user_instances")
+          + "; raise it), or this process's limit of open files";
+    }
+    if (errno == ENFILE) {
+      return "the system's limit of open files is reached (" + sysctl("fs.file-max") + ")";
+    }
+    if (addWatch && errno == ENOSPC) {
+      return "the limit of inotify watches per user is reached ("
+          + sysctl("fs.inotify.max_user_watches")
+          + "; raise it)";
+    }
+    if (addWatch && errno == EACCES) return "permission denied (no read access to the directory)";
+    if (addWatch && errno == ENOENT) return "the directory no longer exists";
+    if (addWatch && errno == ENOTDIR) return "no longer a directory";
+    if (errno == ENOMEM) return "the kernel is out of memory";
+    String text = libc.strerror(errno);
+    return text != null ? text : "error";
+  }
+
+  /** {@code name = value} of a kernel setting, or only its name when it cannot be read. */
+  private static String sysctl(String name) {
+    Path file = Path.of("/proc/sys", name.split("\\."));
+    try {
+      return "sysctl " + name + " = " + Files.readAllLines(file).get(0).strip();
+    } catch (IOException | RuntimeException e) {
+      return "sysctl " + name;
+    }
   }
 }

@@ -5,34 +5,47 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * Watches the directories of a {@link WatchSet} with inotify (not recursive, so each directory has
  * its watch) and tells the listener about every batch of events that concerns the set, with whether
  * a watched file is still open for writing afterwards ({@link OpenWrites}, docs/decisions.md §13).
- * A queue overflow or a watched directory going away counts as a change: the daemon's fingerprint
- * then decides whether anything really changed. One thread, blocked in {@code poll()} while nothing
- * happens: no polling loop; {@link #close} wakes it through an eventfd.
+ * A queue overflow, a watched directory going away and a failure to read count as a change: the
+ * daemon's fingerprint then decides whether anything really changed. One thread, blocked in {@code
+ * poll()} while nothing happens: no polling loop; {@link #close} wakes it through an eventfd.
  */
 final class InputWatch implements AutoCloseable {
-  /** Told about the events on the watch thread. */
+  /** Told about the events (on the watch thread, but for a directory gone before its watch). */
   interface Listener {
     /**
      * @param what the first relevant path of a batch of events, or the reason (overflow, a
-     *     directory gone)
+     *     directory gone, a failure to read)
      * @param stillWriting whether, after these events, a watched file is still open for writing
      *     (created or modified and not yet closed)
      */
     void changed(String what, boolean stillWriting);
   }
+
+  /**
+   * First pause after the reading failed, doubling while it keeps failing up to {@link
+   * #MAX_FAILURE_PAUSE}.
+   */
+  static final Duration FIRST_FAILURE_PAUSE = Duration.ofMillis(100);
+
+  static final Duration MAX_FAILURE_PAUSE = Duration.ofMinutes(1);
 
   private final Inotify inotify;
   private final Listener listener;
@@ -44,6 +57,9 @@ final class InputWatch implements AutoCloseable {
   /** Two paths of one directory (a bind mount, the module directory's link) share a watch. */
   private final Map<Integer, SortedSet<Path>> dirs = new HashMap<>();
 
+  /** Directories whose watch failed, with the errno already reported (once, not every cycle). */
+  private final Map<Path, Integer> unwatchable = new HashMap<>();
+
   private final OpenWrites openWrites = new OpenWrites();
   private WatchSet set;
   private boolean started;
@@ -51,15 +67,35 @@ final class InputWatch implements AutoCloseable {
   private boolean descriptorsClosed;
 
   /**
-   * @param listener called on the watch thread for each batch of relevant events
-   * @param problems a directory that could not be watched (logged; the next evaluation retries)
+   * @param listener called on the watch thread for each batch of relevant events or a failure to
+   *     read, and on {@link #watch}'s caller for a directory that vanished before its watch
+   * @param problems a directory that could not be watched (logged once per directory and reason;
+   *     each later {@link #watch} retries), a failure to read
+   * @throws IOException no inotify instance: the daemon does not start (docs/decisions.md §13)
    */
   InputWatch(Listener listener, Consumer<String> problems) throws IOException {
-    this.inotify = Inotify.open();
+    this(openInotify(), listener, problems);
+  }
+
+  /** Over {@code inotify} (tests pass one whose calls fail on demand). */
+  InputWatch(Inotify inotify, Listener listener, Consumer<String> problems) {
+    this.inotify = inotify;
     this.listener = listener;
     this.problems = problems;
     this.thread = new Thread(this::run, "modsvc-watch");
     thread.setDaemon(true);
+  }
+
+  static Inotify openInotify() throws IOException {
+    return openInotify(Inotify.systemLibC());
+  }
+
+  static Inotify openInotify(Inotify.LibC libc) throws IOException {
+    try {
+      return Inotify.open(libc);
+    } catch (IOException e) {
+      throw new IOException("cannot watch the module files: " + e.getMessage(), e);
+    }
   }
 
   synchronized void start() {
@@ -70,10 +106,24 @@ final class InputWatch implements AutoCloseable {
 
   /**
    * Watches {@code next} from now on: directories it adds get a watch, those it no longer needs
-   * lose theirs.
+   * lose theirs. A directory that cannot be watched is reported once (again only when the reason
+   * changes) and retried at each call; the others are watched. One that vanished between the
+   * listing and its watch is a change.
    */
-  synchronized void watch(WatchSet next) {
-    if (closing || descriptorsClosed) return;
+  void watch(WatchSet next) {
+    Map<String, List<Path>> failures = new TreeMap<>();
+    List<Path> vanished = new ArrayList<>();
+    synchronized (this) {
+      if (closing || descriptorsClosed) return;
+      update(next, failures, vanished);
+    }
+    failures.forEach((reason, paths) -> problems.accept(cannotWatch(paths, reason)));
+    if (!vanished.isEmpty()) {
+      listener.changed(vanished.get(0) + " went away before it was watched", false);
+    }
+  }
+
+  private void update(WatchSet next, Map<String, List<Path>> failures, List<Path> vanished) {
     Set<Path> wanted = new TreeSet<>(next.watchedDirectories());
     // a missing module directory: its nearest existing ancestor, so creating it is seen
     Path m = next.modulesDir();
@@ -83,6 +133,7 @@ final class InputWatch implements AutoCloseable {
     }
     this.set = next;
     openWrites.retain(next::concerns);
+    unwatchable.keySet().retainAll(wanted);
     for (Iterator<Map.Entry<Path, Integer>> it = watches.entrySet().iterator(); it.hasNext(); ) {
       Map.Entry<Path, Integer> e = it.next();
       if (!wanted.contains(e.getKey())) {
@@ -91,8 +142,28 @@ final class InputWatch implements AutoCloseable {
       }
     }
     for (Path d : wanted) {
-      if (!watches.containsKey(d)) add(d, next);
+      if (watches.containsKey(d)) continue;
+      Inotify.Failure f = add(d);
+      if (f == null) {
+        unwatchable.remove(d);
+      } else if (f.errno() == Inotify.ENOENT || f.errno() == Inotify.ENOTDIR) {
+        vanished.add(d); // its parent's watch may have been added after it went
+      } else if (!Integer.valueOf(f.errno()).equals(unwatchable.put(d, f.errno()))) {
+        failures.computeIfAbsent(f.reason(), k -> new ArrayList<>()).add(d);
+      }
     }
+  }
+
+  /** One line for the directories one reason hit in one call (the watch limit hits many). */
+  private static String cannotWatch(List<Path> dirs, String reason) {
+    String names =
+        dirs.stream().limit(3).map(Path::toString).collect(Collectors.joining(", "))
+            + (dirs.size() > 3 ? " and " + (dirs.size() - 3) + " more" : "");
+    return "cannot watch "
+        + (dirs.size() == 1 ? names : dirs.size() + " directories (" + names + ")")
+        + ": "
+        + reason
+        + "; their changes are not seen until the next evaluation watches them";
   }
 
   /**
@@ -101,15 +172,18 @@ final class InputWatch implements AutoCloseable {
    * shared modules), so a change there must be seen. A link can only widen what is watched, and an
    * event only makes the daemon compare its inputs' fingerprint: it cannot make it read or write
    * anything.
+   *
+   * @return why it could not be watched, or null (watched, or no directory there any more)
    */
-  private void add(Path dir, WatchSet next) {
-    if (!Files.isDirectory(dir)) return;
+  private Inotify.Failure add(Path dir) {
+    if (!Files.isDirectory(dir)) return null;
     try {
       int wd = inotify.addWatch(dir);
       watches.put(dir, wd);
       dirs.computeIfAbsent(wd, k -> new TreeSet<>()).add(dir);
-    } catch (IOException e) {
-      problems.accept("cannot watch " + dir + ": " + e.getMessage());
+      return null;
+    } catch (Inotify.Failure e) {
+      return e;
     }
   }
 
@@ -135,20 +209,71 @@ final class InputWatch implements AutoCloseable {
     return openWrites.anyOpen();
   }
 
+  /**
+   * Reads until {@link #close}. A failure to read (or in handling what was read) must not end the
+   * watch unseen: it is reported, counts as a change (events may have been lost, so the daemon
+   * compares its inputs' fingerprint), and reading goes on after a pause. While the failure lasts,
+   * that is a comparison of the inputs every {@link #MAX_FAILURE_PAUSE} at most instead of none.
+   */
   private void run() {
+    Duration pause = FIRST_FAILURE_PAUSE;
+    String reported = null;
     try {
       while (true) {
-        List<Inotify.Event> batch = inotify.read();
-        if (batch.isEmpty()) return; // woken up by close()
-        handle(batch);
+        try {
+          List<Inotify.Event> batch = inotify.read();
+          if (batch.isEmpty()) return; // woken up by close()
+          handle(batch);
+          pause = FIRST_FAILURE_PAUSE;
+          reported = null;
+        } catch (IOException | RuntimeException e) {
+          String message = String.valueOf(e.getMessage());
+          if (!message.equals(reported)) {
+            problems.accept(
+                "the watch of the module files failed: "
+                    + message
+                    + "; every input counts as changed, reading again in "
+                    + pause.toMillis()
+                    + " ms");
+            reported = message;
+          }
+          if (!lostEvents(message, pause)) return;
+          pause = pause.multipliedBy(2);
+          if (pause.compareTo(MAX_FAILURE_PAUSE) > 0) pause = MAX_FAILURE_PAUSE;
+        }
       }
-    } catch (IOException | RuntimeException e) {
-      problems.accept("the watch of the module files stopped: " + e.getMessage());
     } finally {
       synchronized (this) {
         descriptorsClosed = true;
         inotify.close();
       }
+    }
+  }
+
+  /**
+   * After a failure: events may be lost, so nothing counts as open and the listener is told; then
+   * waits {@code pause}. Returns false once closing.
+   */
+  private boolean lostEvents(String why, Duration pause) {
+    synchronized (this) {
+      openWrites.forgetAll();
+    }
+    try {
+      listener.changed("events may be lost (the watch failed: " + why + ")", false);
+    } catch (RuntimeException e) {
+      // the listener failing is the failure just reported; the pause keeps this from spinning
+    }
+    synchronized (this) {
+      long end = System.nanoTime() + pause.toNanos();
+      try {
+        for (long left = pause.toNanos(); !closing && left > 0; left = end - System.nanoTime()) {
+          TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+      return !closing;
     }
   }
 
@@ -232,6 +357,7 @@ final class InputWatch implements AutoCloseable {
         return;
       }
       inotify.wakeUp();
+      notifyAll(); // ends a pause after a failure
     }
     try {
       thread.join(5_000);
