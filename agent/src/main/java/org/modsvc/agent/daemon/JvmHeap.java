@@ -1,19 +1,25 @@
 package org.modsvc.agent.daemon;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
+import com.sun.management.ThreadMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
- * The daemon's heap upkeep on HotSpot (docs/decisions.md §13): a full collection with the free
+ * The daemon's heap upkeep on HotSpot (docs/decisions.md §13): full collections with the free
  * ratios set, through HotSpot's manageable flags, for that collection only.
  *
  * <ul>
  *   <li>After an evaluation nothing of it is live any more, so one full collection costs little
- *       (~20 ms, 100 services) and with {@code MaxHeapFreeRatio=100} it shrinks nothing. The next
- *       evaluation then runs in an empty young generation and usually without any collection. Left
- *       to G1, a young collection came in the middle of most evaluations and copied their live
- *       thunks (100 services, warm: 50-400 ms, median ~110, against ~55 ms).
+ *       (~30 ms, 100 services) and with {@code MaxHeapFreeRatio=100} it shrinks nothing. When the
+ *       heap is then smaller than its live data plus {@link #ROOM} times what the evaluation
+ *       allocated, a second collection grows it to that ({@code MinHeapFreeRatio} set to leave that
+ *       much free): the next evaluation of that size then fits in G1's young generation and runs
+ *       without a collection. A young collection in the middle of an evaluation copies its live
+ *       thunks, and G1's write barriers then slow every thunk update that crosses regions (100
+ *       services, warm: 150-400 ms against ~55 ms without one).
  *   <li>Once idle, a collection with tight ratios (at most {@link #MAX_FREE} % left free) gives the
  *       heap back. Tight only for that collection: kept tight, G1 would also shrink the heap
  *       between the young collections of an evaluation, which then runs in a heap too small for it.
@@ -28,47 +34,122 @@ final class JvmHeap implements HeapUpkeep {
   /** {@code MaxHeapFreeRatio=100}: no amount of free heap makes a collection shrink it. */
   static final int KEEP_ALL = 100;
 
+  /**
+   * The heap an evaluation gets: its live data and this many times what the last evaluation
+   * allocated, since G1 gives its young generation ~40 % of the heap (measured: the young
+   * collection of a 127 MiB heap came at ~52 MiB of new objects).
+   */
+  static final int ROOM = 3;
+
+  /**
+   * Evaluations allocating more than this share of the heap's cap collect anyway (1000 services:
+   * ~490 MB): growing the heap for them would only hold memory.
+   */
+  static final double MOST_OF_THE_CAP = 0.6;
+
+  /** Grown at most this far: {@code MinHeapFreeRatio} beyond it means a heap 20 times its data. */
+  static final int MAX_MIN_FREE = 95;
+
+  private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+  private long allocatedAtLastCollection = allocatedSoFar();
+
   @Override
   public String afterEvaluation() {
-    return collect(null, KEEP_ALL, "full collection, heap size kept");
+    long allocated = allocatedSoFar() - allocatedAtLastCollection;
+    String said = collect(Ratios.KEEP, "full collection, heap size kept");
+    long live = memory.getHeapMemoryUsage().getUsed();
+    long committed = memory.getHeapMemoryUsage().getCommitted();
+    long max = memory.getHeapMemoryUsage().getMax();
+    OptionalInt minFree = minFreeToGrow(live, committed, max, allocated);
+    if (minFree.isEmpty()) return said;
+    collect(new Ratios(minFree.getAsInt(), KEEP_ALL), "");
+    return said
+        + ", then grown for the next evaluation: "
+        + (committed >> 20)
+        + " -> "
+        + (memory.getHeapMemoryUsage().getCommitted() >> 20)
+        + " MiB (it allocated "
+        + (allocated >> 20)
+        + " MiB)";
+  }
+
+  /**
+   * The {@code MinHeapFreeRatio} that makes a full collection grow a heap of {@code live} bytes in
+   * use and {@code committed} to room for an evaluation that allocates {@code allocated}; empty
+   * when it has that room already, or when growing is pointless (nothing measured, or more than
+   * {@link #MOST_OF_THE_CAP} of the cap {@code max}, which is negative when there is none).
+   */
+  static OptionalInt minFreeToGrow(long live, long committed, long max, long allocated) {
+    long wanted = live + ROOM * allocated;
+    if (allocated <= 0 || committed >= wanted || (max > 0 && wanted > max * MOST_OF_THE_CAP)) {
+      return OptionalInt.empty();
+    }
+    return OptionalInt.of(
+        (int) Math.min(MAX_MIN_FREE, Math.ceil(100.0 * (wanted - live) / wanted)));
   }
 
   @Override
   public String whenIdle() {
-    return collect(MIN_FREE, MAX_FREE, "full collection, at most " + MAX_FREE + " % left free");
+    return collect(Ratios.TIGHT, "full collection, at most " + MAX_FREE + " % left free");
   }
 
   /**
-   * Collects with {@code MaxHeapFreeRatio=maxFree} and {@code MinHeapFreeRatio} at most {@code
-   * minFree} (unchanged when null), then puts the JVM's own ratios back.
+   * The free ratios of one collection; null: the JVM's own, and for {@link #KEEP} its own minimum.
    */
-  private static String collect(Integer minFree, int maxFree, String what) {
-    Optional<HotSpotDiagnosticMXBean> vm = hotSpot();
-    if (vm.isEmpty()) {
-      System.gc();
-      return "full collection (free ratios not settable on this JVM)";
-    }
-    HotSpotDiagnosticMXBean hs = vm.get();
+  private record Ratios(Integer minFree, int maxFree) {
+    static final Ratios KEEP = new Ratios(null, KEEP_ALL);
+    static final Ratios TIGHT = new Ratios(MIN_FREE, MAX_FREE);
+  }
+
+  /** Collects with {@code ratios}, then puts the JVM's own back. */
+  private String collect(Ratios ratios, String what) {
     try {
-      String min = hs.getVMOption("MinHeapFreeRatio").getValue();
-      String max = hs.getVMOption("MaxHeapFreeRatio").getValue();
-      int newMin =
-          minFree == null ? Integer.parseInt(min) : Math.min(minFree, Integer.parseInt(min));
-      // the JVM refuses min > max: min first when setting (never above the old min, so below both
-      // maxima), max first when putting them back
-      hs.setVMOption("MinHeapFreeRatio", Integer.toString(newMin));
-      hs.setVMOption("MaxHeapFreeRatio", Integer.toString(maxFree));
-      try {
+      Optional<HotSpotDiagnosticMXBean> vm = hotSpot();
+      if (vm.isEmpty()) {
         System.gc();
-      } finally {
-        hs.setVMOption("MaxHeapFreeRatio", max);
-        hs.setVMOption("MinHeapFreeRatio", min);
+        return "full collection (free ratios not settable on this JVM)";
       }
-      return what;
-    } catch (IllegalArgumentException e) {
-      System.gc();
-      return "full collection (" + e.getMessage() + ")";
+      HotSpotDiagnosticMXBean hs = vm.get();
+      try {
+        String min = hs.getVMOption("MinHeapFreeRatio").getValue();
+        String max = hs.getVMOption("MaxHeapFreeRatio").getValue();
+        set(
+            hs,
+            ratios.minFree() == null ? min : Integer.toString(ratios.minFree()),
+            Integer.toString(ratios.maxFree()));
+        try {
+          System.gc();
+        } finally {
+          set(hs, min, max);
+        }
+        return what;
+      } catch (IllegalArgumentException e) {
+        System.gc();
+        return "full collection (" + e.getMessage() + ")";
+      }
+    } finally {
+      allocatedAtLastCollection = allocatedSoFar();
     }
+  }
+
+  /** The JVM refuses a minimum above the maximum: 100 first makes any order of the two valid. */
+  private static void set(HotSpotDiagnosticMXBean hs, String min, String max) {
+    hs.setVMOption("MaxHeapFreeRatio", Integer.toString(KEEP_ALL));
+    hs.setVMOption("MinHeapFreeRatio", min);
+    hs.setVMOption("MaxHeapFreeRatio", max);
+  }
+
+  /** Bytes allocated by every thread since the JVM started, or 0 where the JVM does not tell. */
+  private static long allocatedSoFar() {
+    try {
+      if (ManagementFactory.getThreadMXBean() instanceof ThreadMXBean t
+          && t.isThreadAllocatedMemoryEnabled()) {
+        return Math.max(0, t.getTotalThreadAllocatedBytes());
+      }
+    } catch (UnsupportedOperationException | LinkageError e) {
+      // not measured: the heap is only kept, never grown
+    }
+    return 0;
   }
 
   private static Optional<HotSpotDiagnosticMXBean> hotSpot() {

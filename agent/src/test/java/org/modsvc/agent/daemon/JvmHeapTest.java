@@ -1,12 +1,14 @@
 package org.modsvc.agent.daemon;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 class JvmHeapTest {
@@ -55,6 +57,65 @@ class JvmHeapTest {
     assertTrue(
         returned < grown - (32 << 20),
         "gave back: " + (grown >> 20) + " -> " + (returned >> 20) + " MiB");
+  }
+
+  /**
+   * An evaluation that allocated much more than its heap leaves free gets a heap with room for
+   * {@link JvmHeap#ROOM} times that, so the next one of its size runs without a young collection.
+   */
+  @Test
+  void afterAnEvaluationThatFilledTheHeap_itGrowsToRoomForTheNextOne() {
+    long max = memory.getHeapMemoryUsage().getMax();
+    long allocation = 48L << 20;
+    assumeTrue(
+        max < 0 || JvmHeap.ROOM * allocation * 2 < max * JvmHeap.MOST_OF_THE_CAP,
+        "a heap cap of " + (max >> 20) + " MiB is too small to grow for this test");
+    heap.whenIdle();
+    long small = memory.getHeapMemoryUsage().getCommitted();
+    allocate(allocation);
+    String said = heap.afterEvaluation();
+    long live = memory.getHeapMemoryUsage().getUsed();
+    long grown = memory.getHeapMemoryUsage().getCommitted();
+    assertTrue(
+        grown >= live + JvmHeap.ROOM * allocation * 9 / 10,
+        "heap "
+            + (small >> 20)
+            + " -> "
+            + (grown >> 20)
+            + " MiB, live "
+            + (live >> 20)
+            + " MiB: "
+            + said);
+    String again = heap.afterEvaluation();
+    assertFalse(again.contains("grown"), "nothing allocated since: " + again);
+  }
+
+  @Test
+  void theHeapGrowsToItsLiveDataAndThreeTimesTheAllocation_withinTheCap() {
+    long mib = 1 << 20;
+    // 11 MiB live, 48 allocated, 117 committed: wanted 155 MiB, so 93 % of it free
+    assertEquals(
+        OptionalInt.of(93), JvmHeap.minFreeToGrow(11 * mib, 117 * mib, 512 * mib, 48 * mib));
+    assertEquals(
+        OptionalInt.empty(),
+        JvmHeap.minFreeToGrow(11 * mib, 160 * mib, 512 * mib, 48 * mib),
+        "room enough already");
+    assertEquals(
+        OptionalInt.empty(),
+        JvmHeap.minFreeToGrow(11 * mib, 117 * mib, 512 * mib, 490 * mib),
+        "1000 services: collects anyway, the heap is not held for it");
+    assertEquals(OptionalInt.of(93), JvmHeap.minFreeToGrow(11 * mib, 117 * mib, -1, 48 * mib));
+    assertEquals(
+        OptionalInt.of(JvmHeap.MAX_MIN_FREE),
+        JvmHeap.minFreeToGrow(1 * mib, 16 * mib, 512 * mib, 64 * mib),
+        "at most 20 times the live data");
+    assertEquals(OptionalInt.empty(), JvmHeap.minFreeToGrow(11 * mib, 16 * mib, 512 * mib, 0));
+  }
+
+  /** Allocates {@code bytes} of garbage. */
+  private static void allocate(long bytes) {
+    for (long done = 0; done < bytes; done += 64 << 10) sink = new byte[64 << 10];
+    sink = null;
   }
 
   /** Allocates garbage, a little of it kept for a while, until the JVM commits 96 MiB more heap. */
