@@ -138,6 +138,13 @@ class PackageTest {
     assertTrue(
         ok(run("sh", "-x", "/usr/bin/modsvc-agent", "--version"))
             .contains("SharedArchiveFile=" + archive));
+    // the daemon's JVM without the housekeeping wakeups of an idle JVM, once the launcher found
+    // that this java takes those options (decisions §13)
+    String daemonStart = ok(run("sh", "-x", "/usr/bin/modsvc-agent", "daemon", "--help"));
+    for (String option :
+        List.of("-XX:AsyncDeflationInterval=10000", "-XX:G1PeriodicGCInterval=86400000")) {
+      assertTrue(daemonStart.contains(option), option + " in\n" + daemonStart);
+    }
   }
 
   @Test

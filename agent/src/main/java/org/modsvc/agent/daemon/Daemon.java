@@ -292,6 +292,7 @@ final class Daemon {
     watched = WatchSet.of(settings.modules(), filesRead);
     watch.watch(watched);
     InputFingerprint before = InputFingerprint.of(watched);
+    log.debug("before the evaluation: " + heap.beforeEvaluation());
     busySince = System.nanoTime();
     CycleResult r;
     try {

@@ -6,6 +6,12 @@ package org.modsvc.agent.daemon;
  */
 interface HeapUpkeep {
   /**
+   * Before an evaluation: a heap given back while idle is grown again to what the last evaluation
+   * needed, so that this one does not run through young collections while it grows.
+   */
+  String beforeEvaluation();
+
+  /**
    * After an evaluation: its garbage goes, the heap keeps its size, so that the next evaluation
    * starts with an empty young generation.
    */

@@ -53,24 +53,46 @@ final class JvmHeap implements HeapUpkeep {
   private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
   private long allocatedAtLastCollection = allocatedSoFar();
 
+  /** What the last evaluation allocated, for the one after the heap was given back. */
+  private long lastAllocation;
+
+  private boolean givenBack;
+
+  @Override
+  public String beforeEvaluation() {
+    if (!givenBack) return "heap as the last evaluation left it";
+    givenBack = false;
+    String grown = grow(lastAllocation);
+    return grown.isEmpty() ? "heap as given back (room enough)" : "heap" + grown;
+  }
+
   @Override
   public String afterEvaluation() {
     long allocated = allocatedSoFar() - allocatedAtLastCollection;
+    lastAllocation = allocated;
     String said = collect(Ratios.KEEP, "full collection, heap size kept");
+    String grown = grow(allocated);
+    return grown.isEmpty() ? said : said + ", then" + grown;
+  }
+
+  /**
+   * One more collection that grows the heap to room for an evaluation allocating {@code allocated}
+   * when it has less (the heap in use counted as live); says how, or nothing when not needed.
+   */
+  private String grow(long allocated) {
     long live = memory.getHeapMemoryUsage().getUsed();
     long committed = memory.getHeapMemoryUsage().getCommitted();
     long max = memory.getHeapMemoryUsage().getMax();
     OptionalInt minFree = minFreeToGrow(live, committed, max, allocated);
-    if (minFree.isEmpty()) return said;
+    if (minFree.isEmpty()) return "";
     collect(new Ratios(minFree.getAsInt(), KEEP_ALL), "");
-    return said
-        + ", then grown for the next evaluation: "
+    return " grown for an evaluation allocating "
+        + (allocated >> 20)
+        + " MiB: "
         + (committed >> 20)
         + " -> "
         + (memory.getHeapMemoryUsage().getCommitted() >> 20)
-        + " MiB (it allocated "
-        + (allocated >> 20)
-        + " MiB)";
+        + " MiB";
   }
 
   /**
@@ -90,6 +112,7 @@ final class JvmHeap implements HeapUpkeep {
 
   @Override
   public String whenIdle() {
+    givenBack = true;
     return collect(Ratios.TIGHT, "full collection, at most " + MAX_FREE + " % left free");
   }
 

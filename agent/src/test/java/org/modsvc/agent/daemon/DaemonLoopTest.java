@@ -121,6 +121,8 @@ class DaemonLoopTest {
     daemon.switchNow().get(10, TimeUnit.SECONDS);
     assertEquals(3, converger.calls.get());
     assertEquals(2, heap.collected.get(), "no evaluation ran in the repair or the busy switch");
+    assertEquals(
+        3, heap.before.get(), "asked before each attempt to evaluate, not before a repair");
   }
 
   @Test
@@ -342,8 +344,15 @@ class DaemonLoopTest {
 
   /** Counts what the daemon asked of the heap. */
   static final class CountingHeap implements HeapUpkeep {
+    final AtomicInteger before = new AtomicInteger();
     final AtomicInteger collected = new AtomicInteger();
     final AtomicInteger returned = new AtomicInteger();
+
+    @Override
+    public String beforeEvaluation() {
+      before.incrementAndGet();
+      return "counted";
+    }
 
     @Override
     public String afterEvaluation() {

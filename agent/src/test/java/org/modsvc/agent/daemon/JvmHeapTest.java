@@ -91,6 +91,36 @@ class JvmHeapTest {
   }
 
   @Test
+  void aHeapGivenBackIsGrownBeforeTheNextEvaluation_toRoomForWhatTheLastOneAllocated() {
+    long max = memory.getHeapMemoryUsage().getMax();
+    long allocation = 48L << 20;
+    assumeTrue(
+        max < 0 || JvmHeap.ROOM * allocation * 2 < max * JvmHeap.MOST_OF_THE_CAP,
+        "a heap cap of " + (max >> 20) + " MiB is too small to grow for this test");
+    heap.afterEvaluation();
+    allocate(allocation);
+    heap.afterEvaluation();
+    assertEquals("heap as the last evaluation left it", heap.beforeEvaluation());
+    heap.whenIdle();
+    long small = memory.getHeapMemoryUsage().getCommitted();
+    String said = heap.beforeEvaluation();
+    long grown = memory.getHeapMemoryUsage().getCommitted();
+    long used = memory.getHeapMemoryUsage().getUsed();
+    assertTrue(
+        grown >= used + JvmHeap.ROOM * allocation * 9 / 10,
+        "heap given back "
+            + (small >> 20)
+            + " -> "
+            + (grown >> 20)
+            + " MiB, in use "
+            + (used >> 20)
+            + " MiB: "
+            + said);
+    assertEquals(
+        "heap as the last evaluation left it", heap.beforeEvaluation(), "grown once, not again");
+  }
+
+  @Test
   void theHeapGrowsToItsLiveDataAndThreeTimesTheAllocation_withinTheCap() {
     long mib = 1 << 20;
     // 11 MiB live, 48 allocated, 117 committed: wanted 155 MiB, so 93 % of it free
