@@ -12,8 +12,9 @@ interface HeapUpkeep {
   String beforeEvaluation();
 
   /**
-   * After an evaluation: its garbage goes, the heap keeps its size, so that the next evaluation
-   * starts with an empty young generation.
+   * After an evaluation: its garbage goes, the heap keeps its size (or grows to room for one more
+   * of its size), so that the next evaluation starts with an empty young generation; unless the
+   * evaluation is too large for such room under the heap's cap, then the heap is given back.
    */
   String afterEvaluation();
 

@@ -90,6 +90,36 @@ class JvmHeapTest {
     assertFalse(again.contains("grown"), "nothing allocated since: " + again);
   }
 
+  /**
+   * An evaluation that needs more room than the cap allows runs through young collections in any
+   * heap, so keeping the heap it grew would only hold memory: it is given back at once.
+   */
+  @Test
+  void afterAnEvaluationTooLargeToHoldRoomFor_theHeapIsGivenBackAtOnce() {
+    long max = memory.getHeapMemoryUsage().getMax();
+    assumeTrue(max > 0, "this JVM's heap has no cap: no evaluation is too large for it");
+    heap.whenIdle();
+    long small = memory.getHeapMemoryUsage().getCommitted();
+    growTheHeap(small);
+    long grown = memory.getHeapMemoryUsage().getCommitted();
+    assumeTrue(
+        grown >= small + (64 << 20),
+        "this JVM did not grow its heap for garbage ("
+            + (small >> 20)
+            + " MiB -> "
+            + (grown >> 20)
+            + " MiB): nothing to give back");
+    allocate((long) (max * JvmHeap.MOST_OF_THE_CAP / JvmHeap.ROOM) + (16 << 20));
+    String said = heap.afterEvaluation();
+    long after = memory.getHeapMemoryUsage().getCommitted();
+    assertTrue(said.contains("heap given back"), said);
+    assertTrue(
+        after < grown - (32 << 20),
+        "gave back: " + (grown >> 20) + " -> " + (after >> 20) + " MiB: " + said);
+    String before = heap.beforeEvaluation();
+    assertFalse(before.contains("grown"), "not grown for the next one either: " + before);
+  }
+
   @Test
   void aHeapGivenBackIsGrownBeforeTheNextEvaluation_toRoomForWhatTheLastOneAllocated() {
     long max = memory.getHeapMemoryUsage().getMax();
@@ -140,6 +170,14 @@ class JvmHeapTest {
         JvmHeap.minFreeToGrow(1 * mib, 16 * mib, 512 * mib, 64 * mib),
         "at most 20 times the live data");
     assertEquals(OptionalInt.empty(), JvmHeap.minFreeToGrow(11 * mib, 16 * mib, 512 * mib, 0));
+  }
+
+  @Test
+  void aHeapIsTooLargeToHoldBeyondMostOfTheCap() {
+    long mib = 1 << 20;
+    assertFalse(JvmHeap.tooLargeToHold(300 * mib, 512 * mib));
+    assertTrue(JvmHeap.tooLargeToHold(320 * mib, 512 * mib), "more than 60 % of 512 MiB");
+    assertFalse(JvmHeap.tooLargeToHold(4096 * mib, -1), "no cap");
   }
 
   /** Allocates {@code bytes} of garbage. */
