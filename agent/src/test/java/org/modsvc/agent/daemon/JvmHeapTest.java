@@ -38,17 +38,7 @@ class JvmHeapTest {
    */
   @Test
   void afterAnEvaluationTheHeapKeepsItsSize_onceIdleItShrinks() {
-    heap.whenIdle();
-    long small = memory.getHeapMemoryUsage().getCommitted();
-    growTheHeap(small);
-    long grown = memory.getHeapMemoryUsage().getCommitted();
-    assumeTrue(
-        grown >= small + (64 << 20),
-        "this JVM did not grow its heap for garbage ("
-            + (small >> 20)
-            + " MiB -> "
-            + (grown >> 20)
-            + " MiB): nothing to keep or give back");
+    long grown = givenBackThenGrownByGarbage();
     heap.afterEvaluation();
     long kept = memory.getHeapMemoryUsage().getCommitted();
     assertTrue(kept >= grown, "kept " + (kept >> 20) + " of " + (grown >> 20) + " MiB");
@@ -98,17 +88,7 @@ class JvmHeapTest {
   void afterAnEvaluationTooLargeToHoldRoomFor_theHeapIsGivenBackAtOnce() {
     long max = memory.getHeapMemoryUsage().getMax();
     assumeTrue(max > 0, "this JVM's heap has no cap: no evaluation is too large for it");
-    heap.whenIdle();
-    long small = memory.getHeapMemoryUsage().getCommitted();
-    growTheHeap(small);
-    long grown = memory.getHeapMemoryUsage().getCommitted();
-    assumeTrue(
-        grown >= small + (64 << 20),
-        "this JVM did not grow its heap for garbage ("
-            + (small >> 20)
-            + " MiB -> "
-            + (grown >> 20)
-            + " MiB): nothing to give back");
+    long grown = givenBackThenGrownByGarbage();
     allocate((long) (max * JvmHeap.MOST_OF_THE_CAP / JvmHeap.ROOM) + (16 << 20));
     String said = heap.afterEvaluation();
     long after = memory.getHeapMemoryUsage().getCommitted();
@@ -178,6 +158,25 @@ class JvmHeapTest {
     assertFalse(JvmHeap.tooLargeToHold(300 * mib, 512 * mib));
     assertTrue(JvmHeap.tooLargeToHold(320 * mib, 512 * mib), "more than 60 % of 512 MiB");
     assertFalse(JvmHeap.tooLargeToHold(4096 * mib, -1), "no cap");
+  }
+
+  /**
+   * The committed heap after it was given back and then grown by garbage by at least 64 MiB; the
+   * test is skipped on a JVM that does not grow its heap for garbage.
+   */
+  private long givenBackThenGrownByGarbage() {
+    heap.whenIdle();
+    long small = memory.getHeapMemoryUsage().getCommitted();
+    growTheHeap(small);
+    long grown = memory.getHeapMemoryUsage().getCommitted();
+    assumeTrue(
+        grown >= small + (64 << 20),
+        "this JVM did not grow its heap for garbage ("
+            + (small >> 20)
+            + " MiB -> "
+            + (grown >> 20)
+            + " MiB): nothing to keep or give back");
+    return grown;
   }
 
   /** Allocates {@code bytes} of garbage. */
