@@ -2,7 +2,6 @@ package org.modsvc.agent.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.util.Map;
 import org.modsvc.switcher.generation.GcReport;
 import org.modsvc.switcher.generation.GenerationSwitcher;
 import org.modsvc.switcher.generation.SwitchLock;
@@ -10,14 +9,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code modsvc-agent gc}: delete old generations and the store entries no kept generation needs.
+ * {@code modsvc-agent gc}: delete old generations, the store entries no kept generation needs and
+ * the cached build outputs no build asked for in a month.
  */
 @Command(
     name = "gc",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description =
-        "Delete generations beyond the newest --keep-generations and unreferenced store entries.")
+        "Delete generations beyond the newest --keep-generations, unreferenced store entries, and"
+            + " cached build outputs that are unreferenced and were not asked for in 30 days.")
 final class GcCommand extends SwitchingCommand {
   @Option(
       names = {"--keep-generations", "--keep"},
@@ -42,18 +43,7 @@ final class GcCommand extends SwitchingCommand {
     try (SwitchLock lock = gs.lock()) {
       report = gs.collectGarbage(lock, keep);
     }
-    out.println(
-        context.json
-            ? JsonText.of(
-                    Map.of(
-                        "generationsDeleted",
-                        report.generationsDeleted(),
-                        "storeEntriesDeleted",
-                        report.storeEntriesDeleted().stream().map(Object::toString).toList(),
-                        "bytesFreed",
-                        report.bytesFreed()))
-                .strip()
-            : report.toString());
+    out.println(context.json ? JsonText.of(report.toData()).strip() : report.toString());
     out.flush();
     return 0;
   }

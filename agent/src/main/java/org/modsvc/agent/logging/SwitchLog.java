@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.modsvc.switcher.activation.SwitchResult;
 import org.modsvc.switcher.config.EvaluationFailure;
 import org.modsvc.switcher.config.FailedAssertions;
+import org.modsvc.switcher.generation.GcReport;
 import org.modsvc.switcher.systemd.JobOutcome;
 import org.modsvc.switcher.systemd.PhaseReport;
 import org.modsvc.switcher.systemd.SwitchReport;
@@ -74,7 +75,7 @@ public final class SwitchLog {
             f); // a failure that no phase listed (none today; kept so that none is ever lost)
       }
       r.gc()
-          .filter(gc -> !gc.generationsDeleted().isEmpty() || !gc.storeEntriesDeleted().isEmpty())
+          .filter(GcReport::deletedAnything)
           .ifPresent(
               gc -> log.info("garbage collection (--keep-generations {}): {}", gc.keep(), gc));
       String summary = summary(r);

@@ -250,7 +250,7 @@ public record SwitchResult(
       out.append("error: ").append(f.outcome().describe()).append('\n');
       f.journal().forEach(line -> out.append("    ").append(line).append('\n'));
     }
-    gc.filter(g -> !g.generationsDeleted().isEmpty() || !g.storeEntriesDeleted().isEmpty())
+    gc.filter(GcReport::deletedAnything)
         .ifPresent(
             g ->
                 out.append("garbage collection (--keep-generations ")
@@ -331,17 +331,7 @@ public record SwitchResult(
     data.put("failures", failures);
     data.put("warnings", warnings);
     data.put("notes", notes);
-    gc.ifPresent(
-        g ->
-            data.put(
-                "gc",
-                Map.of(
-                    "generationsDeleted",
-                    g.generationsDeleted(),
-                    "storeEntriesDeleted",
-                    g.storeEntriesDeleted().stream().map(Object::toString).toList(),
-                    "bytesFreed",
-                    g.bytesFreed())));
+    gc.ifPresent(g -> data.put("gc", g.toData()));
     data.put("repaired", repaired.stream().map(Drifted::toData).toList());
     rolledBack.ifPresent(
         r -> {

@@ -13,10 +13,10 @@ import org.modsvc.switcher.store.StorePath;
 
 /**
  * The builder of one evaluation's trivial builders, placed by the mode's layout: builds run in
- * {@code <state>/builds}, outputs are cached in {@code <state>/build-cache}, and a build's inputs
- * are written into the mode's store before it runs (they are content-addressed, so writing them
- * early changes nothing a generation sees; the garbage collector removes them when no generation
- * needs them).
+ * {@code <state>/builds}, outputs are cached in {@link Layout#buildCacheDir()}, and a build's
+ * inputs are written into the mode's store before it runs (they are content-addressed, so writing
+ * them early changes nothing a generation sees; the garbage collector removes them when no
+ * generation needs them).
  */
 final class HostBuilds {
   /**
@@ -41,7 +41,7 @@ final class HostBuilds {
               layout.storeDir().toString(),
               layout.dirOnDisk(layout.storeDir()),
               layout.dirOnDisk(layout.stateDir().resolve("builds")),
-              layout.dirOnDisk(layout.stateDir().resolve("build-cache")),
+              layout.dirOnDisk(layout.buildCacheDir()),
               timeout,
               paths -> {
                 Deque<StorePath> todo = new ArrayDeque<>();

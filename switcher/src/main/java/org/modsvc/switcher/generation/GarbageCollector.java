@@ -2,32 +2,44 @@ package org.modsvc.switcher.generation;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
+import org.modsvc.switcher.store.BuildCache;
 import org.modsvc.switcher.store.Store;
 import org.modsvc.switcher.store.StorePath;
 
 /**
  * Keeps the newest {@code keep} generations, the current one and those a pending switch targets or
  * replaced; deletes the other generation directories, then every store entry no kept generation
- * references (manifests record the closure), and the temporaries of store adds a crash interrupted.
- * Must run under the switch lock, and the agent evaluates under the lock too, so entries written
- * for a switch still being prepared are never collected.
+ * references (manifests record the closure), the cached host build outputs none of them references
+ * and no build asked for in a month, and the temporaries of store adds a crash interrupted. Must
+ * run under the switch lock, and the agent evaluates under the lock too, so entries written for a
+ * switch still being prepared are never collected.
  */
 final class GarbageCollector {
 
   private final Generations generations;
   private final Store store;
   private final PendingJournal pending;
+  private final BuildCache buildCache;
+  private final Clock clock;
 
-  GarbageCollector(Generations generations, Store store, PendingJournal pending) {
+  GarbageCollector(
+      Generations generations,
+      Store store,
+      PendingJournal pending,
+      BuildCache buildCache,
+      Clock clock) {
     this.generations = generations;
     this.store = store;
     this.pending = pending;
+    this.buildCache = buildCache;
+    this.clock = clock;
   }
 
   GcReport collect(int keep) throws IOException {
@@ -76,6 +88,15 @@ final class GarbageCollector {
       store.deleteLeftover(temp);
       leftovers++;
     }
-    return new GcReport(keep, deletedGens, deletedEntries, bytes, leftovers);
+    // A build output is copied into the store under its own name when a generation uses it.
+    BuildCache.Forgotten forgotten =
+        buildCache.forgetAllBut(live, clock.instant().minus(BuildCache.KEPT_UNUSED));
+    return new GcReport(
+        keep,
+        deletedGens,
+        deletedEntries,
+        forgotten.outputs(),
+        bytes + forgotten.bytes(),
+        leftovers);
   }
 }

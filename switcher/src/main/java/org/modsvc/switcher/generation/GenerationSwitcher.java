@@ -18,6 +18,7 @@ import org.modsvc.switcher.fs.LiveEntry;
 import org.modsvc.switcher.fs.LiveHashes;
 import org.modsvc.switcher.fs.NameLimits;
 import org.modsvc.switcher.plan.Phase;
+import org.modsvc.switcher.store.BuildCache;
 import org.modsvc.switcher.store.Store;
 import org.modsvc.switcher.store.StorePath;
 import org.modsvc.switcher.unit.UnitName;
@@ -414,7 +415,8 @@ public final class GenerationSwitcher {
 
   public GcReport collectGarbage(SwitchLock lock, int keep) throws IOException {
     requireHeld(lock);
-    return new GarbageCollector(generations, store, pending).collect(keep);
+    BuildCache buildCache = new BuildCache(layout.dirOnDisk(layout.buildCacheDir()));
+    return new GarbageCollector(generations, store, pending, buildCache, clock).collect(keep);
   }
 
   private List<Manifest> readAll(List<Integer> numbers) throws IOException {

@@ -94,6 +94,11 @@ public record Layout(
     return stateDir.resolve("store");
   }
 
+  /** Host builds' outputs, found again by their inputs ({@code store.BuildCache}). */
+  public HostPath buildCacheDir() {
+    return stateDir.resolve("build-cache");
+  }
+
   public HostPath generationsDir() {
     return stateDir.resolve("generations");
   }

@@ -15,11 +15,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.modsvc.nix.store.EvalStore;
-import org.modsvc.switcher.fs.AtomicFiles;
 import org.modsvc.switcher.fs.FileModes;
 import org.modsvc.switcher.fs.FileTrees;
-import org.modsvc.switcher.fs.HostPath;
-import org.modsvc.switcher.store.Store;
+import org.modsvc.switcher.store.BuildCache;
 import org.modsvc.switcher.store.StoreContent;
 import org.modsvc.switcher.store.StorePath;
 
@@ -33,11 +31,10 @@ import org.modsvc.switcher.store.StorePath;
  * get, in a private directory, so that a reference of the output to itself (a wrapper calling its
  * own {@code .x-wrapped}) can be rewritten without changing any file's length. The output then gets
  * the store path of its content (this store's own hash, {@link StorePath#of}, computed with its
- * self-references blanked) and is kept under {@code <cache>/outputs/}, and {@code
- * <cache>/keys/<key>} records which output the request gave ({@link BuildRequest#cacheKey}); the
- * evaluation's store records the output there ({@link EvalStore#addBuilt}), and the agent's build
- * step copies it into the store with everything else a generation needs. The cache is never pruned
- * by the agent.
+ * self-references blanked) and is kept in the {@link BuildCache} under the request's key ({@link
+ * BuildRequest#cacheKey}); the evaluation's store records the output there ({@link
+ * EvalStore#addBuilt}), and the agent's build step copies it into the store with everything else a
+ * generation needs. The garbage collector prunes the cache.
  */
 public final class HostBuilder {
   /** Writes store paths this evaluation made, with what they refer to, into the store on disk. */
@@ -67,7 +64,7 @@ public final class HostBuilder {
 
   private final Settings settings;
   private final BuildSandbox sandbox;
-  private final Store outputs;
+  private final BuildCache cache;
   private final AtomicInteger buildsRun = new AtomicInteger();
   private final String unavailable;
   private Optional<String> isolationProblem;
@@ -76,12 +73,7 @@ public final class HostBuilder {
     this.settings = settings;
     this.sandbox = sandbox;
     this.unavailable = unavailable;
-    this.outputs =
-        settings == null
-            ? null
-            : new Store(
-                HostPath.of(settings.cacheDir().resolve("outputs").toAbsolutePath().toString()),
-                Path.of("/"));
+    this.cache = settings == null ? null : new BuildCache(settings.cacheDir());
   }
 
   /**
@@ -115,12 +107,10 @@ public final class HostBuilder {
     if (unavailable != null) throw new HostBuildException(unavailable);
     try {
       String key = request.cacheKey(SETUP, settings.storeDir());
-      Path keyFile = settings.cacheDir().resolve("keys").resolve(key);
-      Optional<StorePath> cached = cachedOutput(keyFile);
+      Optional<StorePath> cached = cache.lookup(key);
       if (cached.isPresent()) return record(cached.get(), evalStore);
       StorePath built = run(request);
-      Files.createDirectories(keyFile.getParent());
-      AtomicFiles.writeFile(keyFile, built.baseName().getBytes(StandardCharsets.UTF_8), 0644);
+      cache.remember(key, built);
       return record(built, evalStore);
     } catch (IOException e) {
       throw new HostBuildException(e.getMessage());
@@ -129,17 +119,9 @@ public final class HostBuilder {
     }
   }
 
-  private Optional<StorePath> cachedOutput(Path keyFile) throws IOException {
-    if (!Files.isRegularFile(keyFile, LinkOption.NOFOLLOW_LINKS)) return Optional.empty();
-    String base = Files.readString(keyFile, StandardCharsets.UTF_8).strip();
-    if (!StorePath.looksLikeEntry(base)) return Optional.empty();
-    StorePath entry = StorePath.parse(base);
-    return outputs.contains(entry) ? Optional.of(entry) : Optional.empty();
-  }
-
   private String record(StorePath entry, EvalStore evalStore) throws IOException {
     return evalStore.addBuilt(
-        settings.storeDir() + "/" + entry.baseName(), outputs.diskPath(entry));
+        settings.storeDir() + "/" + entry.baseName(), cache.outputs().diskPath(entry));
   }
 
   private StorePath run(BuildRequest request) throws IOException {
@@ -281,7 +263,7 @@ public final class HostBuilder {
             ? SelfReferences.replace(
                 normalised, placeholder, settings.storeDir() + "/" + entry.baseName())
             : output;
-    return outputs.put(entry, fin);
+    return cache.outputs().put(entry, fin);
   }
 
   private static String logSection(BuildSandbox.Outcome o) {

@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +29,10 @@ import org.modsvc.nix.value.NixString;
 import org.modsvc.nix.value.Thunk;
 import org.modsvc.nix.value.Value;
 import org.modsvc.switcher.fs.HostPath;
+import org.modsvc.switcher.generation.GcReport;
+import org.modsvc.switcher.generation.GenerationSwitcher;
 import org.modsvc.switcher.generation.Layout;
+import org.modsvc.switcher.generation.SwitchLock;
 import org.modsvc.switcher.pkgs.HostBuilder;
 import org.modsvc.switcher.pkgs.HostPackages;
 import org.modsvc.switcher.pkgs.PathSearch;
@@ -217,6 +222,51 @@ class TrivialBuildersTest {
     second.string(
         "\"${pkgs.runCommand \"greeting\" { who = \"you\"; } ''echo \"hello $who\" > $out''}\"");
     assertEquals(1, second.builder.buildsRun());
+  }
+
+  /**
+   * Garbage collection prunes the build cache, but not a check build's output that the last
+   * evaluation asked for: nothing references it, and forgetting it would run the check in every
+   * evaluation. An output no build asked for in a month goes, and its build runs again.
+   */
+  @Test
+  void garbageCollection_keepsWhatBuildsAskedFor_andForgetsTheRest() throws IOException {
+    String app = "\"${pkgs.writeShellApplication { name = \"greet\"; text = \"echo hi\"; }}\"";
+    Eval first = new Eval();
+    first.string(app);
+    first.string("\"${" + GREETING + "}\"");
+    assertEquals(2, first.builder.buildsRun(), "the check of greet, and the greeting");
+    Path keys = layout.dirOnDisk(layout.buildCacheDir()).resolve("keys");
+    Path greetingKey;
+    try (var all = Files.list(keys)) {
+      List<Path> both = all.toList();
+      assertEquals(2, both.size(), both.toString());
+      greetingKey =
+          both.stream().filter(k -> readString(k).contains("-greeting")).findFirst().orElseThrow();
+    }
+    Files.setLastModifiedTime(greetingKey, FileTime.from(Instant.now().minus(Duration.ofDays(31))));
+
+    GenerationSwitcher switcher = new GenerationSwitcher(layout);
+    GcReport r;
+    try (SwitchLock lock = switcher.lock()) {
+      r = switcher.collectGarbage(lock, 10);
+    }
+
+    assertEquals(1, r.buildOutputsDeleted().size(), r.toString());
+    assertTrue(r.buildOutputsDeleted().get(0).toString().endsWith("-greeting"), r.toString());
+    Eval second = new Eval();
+    second.string(app);
+    assertEquals(0, second.builder.buildsRun(), "the check's output was kept");
+    second.string("\"${" + GREETING + "}\"");
+    assertEquals(1, second.builder.buildsRun(), "the greeting was forgotten, so built again");
+  }
+
+  private static String readString(Path p) {
+    try {
+      return Files.readString(p);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Test
