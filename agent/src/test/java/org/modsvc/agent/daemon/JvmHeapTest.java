@@ -55,11 +55,7 @@ class JvmHeapTest {
    */
   @Test
   void afterAnEvaluationThatFilledTheHeap_itGrowsToRoomForTheNextOne() {
-    long max = memory.getHeapMemoryUsage().getMax();
-    long allocation = 48L << 20;
-    assumeTrue(
-        max < 0 || JvmHeap.ROOM * allocation * 2 < max * JvmHeap.MOST_OF_THE_CAP,
-        "a heap cap of " + (max >> 20) + " MiB is too small to grow for this test");
+    long allocation = anAllocationTheHeapGrowsFor();
     heap.whenIdle();
     long small = memory.getHeapMemoryUsage().getCommitted();
     allocate(allocation);
@@ -102,11 +98,7 @@ class JvmHeapTest {
 
   @Test
   void aHeapGivenBackIsGrownBeforeTheNextEvaluation_toRoomForWhatTheLastOneAllocated() {
-    long max = memory.getHeapMemoryUsage().getMax();
-    long allocation = 48L << 20;
-    assumeTrue(
-        max < 0 || JvmHeap.ROOM * allocation * 2 < max * JvmHeap.MOST_OF_THE_CAP,
-        "a heap cap of " + (max >> 20) + " MiB is too small to grow for this test");
+    long allocation = anAllocationTheHeapGrowsFor();
     heap.afterEvaluation();
     allocate(allocation);
     heap.afterEvaluation();
@@ -158,6 +150,16 @@ class JvmHeapTest {
     assertFalse(JvmHeap.tooLargeToHold(300 * mib, 512 * mib));
     assertTrue(JvmHeap.tooLargeToHold(320 * mib, 512 * mib), "more than 60 % of 512 MiB");
     assertFalse(JvmHeap.tooLargeToHold(4096 * mib, -1), "no cap");
+  }
+
+  /** 48 MiB; the test is skipped under a heap cap too small to grow for it. */
+  private long anAllocationTheHeapGrowsFor() {
+    long max = memory.getHeapMemoryUsage().getMax();
+    long allocation = 48L << 20;
+    assumeTrue(
+        max < 0 || JvmHeap.ROOM * allocation * 2 < max * JvmHeap.MOST_OF_THE_CAP,
+        "a heap cap of " + (max >> 20) + " MiB is too small to grow for this test");
+    return allocation;
   }
 
   /**
