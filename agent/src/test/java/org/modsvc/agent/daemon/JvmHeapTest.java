@@ -59,19 +59,7 @@ class JvmHeapTest {
     heap.whenIdle();
     long small = memory.getHeapMemoryUsage().getCommitted();
     allocate(allocation);
-    String said = heap.afterEvaluation();
-    long live = memory.getHeapMemoryUsage().getUsed();
-    long grown = memory.getHeapMemoryUsage().getCommitted();
-    assertTrue(
-        grown >= live + JvmHeap.ROOM * allocation * 9 / 10,
-        "heap "
-            + (small >> 20)
-            + " -> "
-            + (grown >> 20)
-            + " MiB, live "
-            + (live >> 20)
-            + " MiB: "
-            + said);
+    assertRoomFor(allocation, small, heap.afterEvaluation());
     String again = heap.afterEvaluation();
     assertFalse(again.contains("grown"), "nothing allocated since: " + again);
   }
@@ -105,19 +93,7 @@ class JvmHeapTest {
     assertEquals("heap as the last evaluation left it", heap.beforeEvaluation());
     heap.whenIdle();
     long small = memory.getHeapMemoryUsage().getCommitted();
-    String said = heap.beforeEvaluation();
-    long grown = memory.getHeapMemoryUsage().getCommitted();
-    long used = memory.getHeapMemoryUsage().getUsed();
-    assertTrue(
-        grown >= used + JvmHeap.ROOM * allocation * 9 / 10,
-        "heap given back "
-            + (small >> 20)
-            + " -> "
-            + (grown >> 20)
-            + " MiB, in use "
-            + (used >> 20)
-            + " MiB: "
-            + said);
+    assertRoomFor(allocation, small, heap.beforeEvaluation());
     assertEquals(
         "heap as the last evaluation left it", heap.beforeEvaluation(), "grown once, not again");
   }
@@ -150,6 +126,26 @@ class JvmHeapTest {
     assertFalse(JvmHeap.tooLargeToHold(300 * mib, 512 * mib));
     assertTrue(JvmHeap.tooLargeToHold(320 * mib, 512 * mib), "more than 60 % of 512 MiB");
     assertFalse(JvmHeap.tooLargeToHold(4096 * mib, -1), "no cap");
+  }
+
+  /**
+   * The heap, {@code before} bytes before {@code said} was done, now has room for {@link
+   * JvmHeap#ROOM} times {@code allocation} beside what is in use (nine tenths of it: G1 sizes in
+   * regions).
+   */
+  private void assertRoomFor(long allocation, long before, String said) {
+    long used = memory.getHeapMemoryUsage().getUsed();
+    long grown = memory.getHeapMemoryUsage().getCommitted();
+    assertTrue(
+        grown >= used + JvmHeap.ROOM * allocation * 9 / 10,
+        "heap "
+            + (before >> 20)
+            + " -> "
+            + (grown >> 20)
+            + " MiB, in use "
+            + (used >> 20)
+            + " MiB: "
+            + said);
   }
 
   /** 48 MiB; the test is skipped under a heap cap too small to grow for it. */
