@@ -22,7 +22,7 @@ import java.util.List;
  * a directory is followed, since every watched directory is one the evaluation read through
  * (docs/decisions.md §13).
  */
-final class Inotify {
+final class Inotify implements AutoCloseable {
   static final int IN_MODIFY = 0x2;
   static final int IN_ATTRIB = 0x4;
   static final int IN_CLOSE_WRITE = 0x8;
@@ -268,7 +268,8 @@ final class Inotify {
   }
 
   /** Closes both descriptors; only once no thread reads any more. */
-  void close() {
+  @Override
+  public void close() {
     for (int d : new int[] {fd, wakeFd}) {
       try {
         libc.close(d);

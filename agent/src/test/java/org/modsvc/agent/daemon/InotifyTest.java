@@ -56,23 +56,19 @@ class InotifyTest {
       throws Exception {
     FailingLibC libc = new FailingLibC();
     libc.watchErrno.put(dir, Inotify.ENOSPC);
-    Inotify inotify = Inotify.open(libc);
-    try {
+    try (Inotify inotify = Inotify.open(libc)) {
       Inotify.Failure f = assertThrows(Inotify.Failure.class, () -> inotify.addWatch(dir));
       assertEquals(Inotify.ENOSPC, f.errno());
       assertTrue(f.getMessage().contains(dir.toString()), f.getMessage());
       assertTrue(f.reason().contains("fs.inotify.max_user_watches"), f.reason());
       assertTrue(!f.reason().contains("No space left"), "not a full disk: " + f.reason());
-    } finally {
-      inotify.close();
     }
   }
 
   @Test
   void read_retriesPollAndReadInterruptedByASignal(@TempDir Path dir) throws Exception {
     FailingLibC libc = new FailingLibC();
-    Inotify inotify = Inotify.open(libc);
-    try {
+    try (Inotify inotify = Inotify.open(libc)) {
       int wd = inotify.addWatch(dir);
       Files.writeString(dir.resolve("web.nix"), "{ }");
       libc.pollFailures.set(2);
@@ -80,16 +76,13 @@ class InotifyTest {
       List<Inotify.Event> events = inotify.read();
       assertEquals(0, libc.pollFailures.get() + libc.readFailures.get(), "each EINTR was met");
       assertEquals(new Inotify.Event(wd, Inotify.IN_CREATE, 0, "web.nix"), events.get(0));
-    } finally {
-      inotify.close();
     }
   }
 
   @Test
   void read_failingOtherwise_saysWhy(@TempDir Path dir) throws Exception {
     FailingLibC libc = new FailingLibC();
-    Inotify inotify = Inotify.open(libc);
-    try {
+    try (Inotify inotify = Inotify.open(libc)) {
       inotify.addWatch(dir);
       Files.writeString(dir.resolve("web.nix"), "{ }");
       libc.readErrno = Inotify.EIO;
@@ -97,8 +90,6 @@ class InotifyTest {
       IOException e = assertThrows(IOException.class, inotify::read);
       assertTrue(e.getMessage().startsWith("read inotify: "), e.getMessage());
       assertTrue(e.getMessage().endsWith("(errno 5)"), e.getMessage());
-    } finally {
-      inotify.close();
     }
   }
 
