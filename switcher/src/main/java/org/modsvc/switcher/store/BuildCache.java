@@ -11,7 +11,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.modsvc.switcher.fs.AtomicFiles;
@@ -87,9 +89,11 @@ public final class BuildCache {
    * builds run only under it.
    */
   public Forgotten forgetAllBut(Set<StorePath> inUse, Instant askedSince) throws IOException {
+    Map<Path, Optional<StorePath>> named = new LinkedHashMap<>();
     Set<StorePath> asked = new HashSet<>();
     for (Path keyFile : keyFiles()) {
       Optional<StorePath> output = outputNamedBy(keyFile);
+      named.put(keyFile, output);
       if (output.isPresent() && !lastAsked(keyFile).isBefore(askedSince)) asked.add(output.get());
     }
     List<StorePath> deleted = new ArrayList<>();
@@ -103,9 +107,10 @@ public final class BuildCache {
     }
     for (Path temp : outputs.leftovers()) outputs.deleteLeftover(temp);
     int keysDeleted = 0;
-    for (Path keyFile : keyFiles()) {
-      if (outputNamedBy(keyFile).isEmpty()) {
-        FileTrees.delete(keyFile);
+    for (Map.Entry<Path, Optional<StorePath>> key : named.entrySet()) {
+      Optional<StorePath> output = key.getValue();
+      if (output.isEmpty() || deleted.contains(output.get())) {
+        FileTrees.delete(key.getKey());
         keysDeleted++;
       }
     }
